@@ -1,0 +1,1 @@
+"""Analysis stages: raw lines/chars → articles, roles and reading order (the model)."""

@@ -1,0 +1,258 @@
+"""Command line: argv → stage calls → exit code. The only module that knows both.
+
+Takes ``argv``; returns an :class:`~layout.errors.ExitCode`. Every error is one
+line on stderr (a traceback only with ``-v``); data goes to files or stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+
+from layout import __version__
+from layout.errors import ExitCode, LayoutError, UsageError
+from layout.fileio import atomic_output, write_text_atomic
+from layout.model import issue_to_json
+from layout.pipeline import IssueMetadata, read_issue
+from layout.render.options import NAMED_PAGE_SIZES_MM, THEMES, RenderOptions
+from layout.settings import DEFAULT_SETTINGS
+
+log = logging.getLogger("layout")
+
+EXAMPLES = {
+    "convert": """
+        example:
+          layout convert examples/zhoukou-demo-zone-page.txt -o page.pdf --json page.json
+          layout convert issue-2024-01-15/ -o issue.pdf --page-size A5 --columns 1
+        """,
+    "analyze": """
+        example:
+          layout analyze page.pdf -o page.json
+          layout analyze examples/zhoukou-demo-zone-page.txt -o - --date 2024-01-15
+        """,
+    "batch": """
+        example:
+          layout batch issues/ -o out/ --jobs 2
+          layout batch issues/ -o out/ --executor dask --scheduler tcp://10.0.0.5:8786
+        """,
+    "archive": """
+        example:
+          layout archive 2024-01-15/ 2024-01-16/ -o january.pdf
+        """,
+    "inspect": """
+        example:
+          layout inspect page.pdf --page 1 -o overlay.png
+        """,
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of exiting, so one handler owns exit codes."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _add_metadata(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("issue metadata (wins over what analysis finds)")
+    g.add_argument("--title", help="paper name, e.g. 周口日报")
+    g.add_argument("--date", help="issue date, YYYY-MM-DD")
+    g.add_argument("--edition", help="edition / page label, e.g. 3 (第3版)")
+    g.add_argument("--section", help="section name, e.g. 要闻")
+
+
+def _add_render(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("output PDF")
+    g.add_argument("--page-size", default="A4",
+                   help=f"{'|'.join(NAMED_PAGE_SIZES_MM)} or WxH in mm (default A4)")
+    g.add_argument("--columns", type=int, choices=(1, 2), default=1, help="text columns")
+    g.add_argument("--theme", choices=THEMES, default="print",
+                   help="print (default) or screen (larger type, narrow pages)")
+    g.add_argument("--font-body", metavar="PATH", help="body face: TTF, OTF or TTC[#index]")
+    g.add_argument("--font-head", metavar="PATH", help="headline face: TTF, OTF or TTC[#index]")
+    g.add_argument("--no-toc", action="store_true", help="leave out the table of contents")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument("-v", "--verbose", action="count", default=0,
+                        help="more log output; tracebacks on errors")
+    common.add_argument("-q", "--quiet", action="store_true", help="errors only")
+
+    parser = _Parser(
+        prog="layout",
+        description="Reconstruct Chinese newspaper pages (e-paper PDFs or text dumps) "
+        "and republish them as clean, reflowed PDFs with embedded CJK fonts.",
+        parents=[common],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=textwrap.dedent(EXAMPLES["convert"]),
+    )
+    parser.add_argument("--version", action="version", version=f"layout {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(
+            name, help=help_text, description=help_text, parents=[common],
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+            epilog=textwrap.dedent(EXAMPLES[name]),
+        )
+
+    p = command("convert", "convert pages or dumps of one issue to a clean PDF")
+    p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
+                   help=".pdf, .txt dump (pages split by form feed) or an issue folder")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+    p.add_argument("--json", type=Path, metavar="OUT.json", help="also write the structure")
+    _add_render(p)
+    _add_metadata(p)
+
+    p = command("analyze", "reconstruct the structure only, as JSON")
+    p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.json",
+                   help="output file, or - for stdout")
+    _add_metadata(p)
+
+    p = command("batch", "convert every issue in a folder (one PDF + JSON each)")
+    p.add_argument("input_dir", type=Path, metavar="IN_DIR")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT_DIR")
+    p.add_argument("--jobs", type=int, default=1, help="parallel workers (local executor)")
+    p.add_argument("--executor", choices=("local", "dask"), default="local")
+    p.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler address")
+    _add_render(p)
+
+    p = command("archive", "many issues -> one printable archive PDF")
+    p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="ARCHIVE.pdf")
+    _add_render(p)
+
+    p = command("inspect", "draw the detected regions over a page image")
+    p.add_argument("input", type=Path, metavar="PAGE.pdf")
+    p.add_argument("--page", type=int, default=1, help="page number, from 1 (default 1)")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OVERLAY.png")
+    return parser
+
+
+def _metadata(args: argparse.Namespace) -> IssueMetadata:
+    return IssueMetadata(title=args.title, date=args.date, edition=args.edition,
+                         section=args.section)
+
+
+def _render_options(args: argparse.Namespace) -> RenderOptions:
+    return RenderOptions(
+        page_size=args.page_size, columns=args.columns, theme=args.theme,
+        font_body=args.font_body, font_head=args.font_head,
+        table_of_contents=not args.no_toc,
+    )
+
+
+def _cmd_analyze(args: argparse.Namespace) -> ExitCode:
+    issue = read_issue(args.inputs, DEFAULT_SETTINGS, _metadata(args))
+    text = issue_to_json(issue) + "\n"
+    if str(args.output) == "-":
+        sys.stdout.write(text)
+    else:
+        write_text_atomic(args.output, text)
+    return ExitCode.OK
+
+
+def _cmd_convert(args: argparse.Namespace) -> ExitCode:
+    from layout.render.pdf import render_issues
+
+    options = _render_options(args)
+    issue = read_issue(args.inputs, DEFAULT_SETTINGS, _metadata(args))
+    with atomic_output(args.output) as stream:
+        render_issues([issue], stream, options, DEFAULT_SETTINGS)
+    if args.json:
+        write_text_atomic(args.json, issue_to_json(issue) + "\n")
+    return ExitCode.OK
+
+
+def _cmd_batch(args: argparse.Namespace) -> ExitCode:
+    from layout.batch import run_batch
+
+    report = run_batch(args.input_dir, args.output, _render_options(args), DEFAULT_SETTINGS,
+                       jobs=args.jobs, executor=args.executor, scheduler=args.scheduler,
+                       progress=not args.quiet)
+    for failure in report.failures:
+        print(f"layout: {failure}", file=sys.stderr)
+    if report.failures and report.successes:
+        return ExitCode.PARTIAL
+    return ExitCode.BAD_INPUT if report.failures else ExitCode.OK
+
+
+def _cmd_archive(args: argparse.Namespace) -> ExitCode:
+    from layout.archive import build_archive
+
+    with atomic_output(args.output) as stream:
+        build_archive(args.inputs, stream, _render_options(args), DEFAULT_SETTINGS)
+    return ExitCode.OK
+
+
+def _cmd_inspect(args: argparse.Namespace) -> ExitCode:
+    from layout.inspect import draw_overlay
+
+    image = draw_overlay(args.input, args.page, DEFAULT_SETTINGS)
+    with atomic_output(args.output) as stream:
+        image.save(stream, format="PNG")
+    return ExitCode.OK
+
+
+COMMANDS = {
+    "convert": _cmd_convert,
+    "analyze": _cmd_analyze,
+    "batch": _cmd_batch,
+    "archive": _cmd_archive,
+    "inspect": _cmd_inspect,
+}
+
+
+def _configure_logging(verbose: int, quiet: bool) -> None:
+    level = logging.ERROR if quiet else logging.DEBUG if verbose > 1 else (
+        logging.INFO if verbose else logging.WARNING)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("layout: %(levelname)s: %(message)s"))
+    log.handlers[:] = [handler]
+    log.setLevel(level)
+    log.propagate = False
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    verbose = "-v" in argv or "--verbose" in argv or any(a.startswith("-vv") for a in argv)
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        _configure_logging(args.verbose, args.quiet)
+        if not args.command:
+            parser.print_help(sys.stderr)
+            return ExitCode.BAD_ARGUMENTS
+        return int(COMMANDS[args.command](args))
+    except KeyboardInterrupt:
+        print("layout: interrupted", file=sys.stderr)
+        return ExitCode.INTERRUPTED
+    except LayoutError as exc:
+        if verbose:
+            logging.getLogger("layout").exception("failed")
+        print(f"layout: error: {exc}", file=sys.stderr)
+        return int(exc.exit_code)
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("layout"):
+            raise
+        if verbose:
+            logging.getLogger("layout").exception("failed")
+        print(f"layout: error: this capability has not landed yet ({exc.name})",
+              file=sys.stderr)
+        return ExitCode.BAD_ARGUMENTS
+    except Exception as exc:  # noqa: BLE001 - the one place that maps everything
+        if verbose:
+            raise
+        print(f"layout: error: unexpected {type(exc).__name__}: {exc} (rerun with -v)",
+              file=sys.stderr)
+        return ExitCode.BAD_INPUT
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""Exceptions of the library and the exit codes the CLI maps them to.
+
+Takes nothing; provides :class:`ExitCode` and the :class:`LayoutError` family.
+The library raises these; only ``layout.cli`` turns them into exit codes.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    BAD_ARGUMENTS = 1
+    BAD_INPUT = 2
+    PARTIAL = 3
+    INTERRUPTED = 130
+
+
+class LayoutError(Exception):
+    """Base of every error the library raises on purpose."""
+
+    exit_code = ExitCode.BAD_INPUT
+
+
+class InputError(LayoutError):
+    """An input file is missing, unreadable or not what it claims to be."""
+
+    def __init__(self, path: object, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class UsageError(LayoutError):
+    """The caller asked for something inconsistent (bad option values)."""
+
+    exit_code = ExitCode.BAD_ARGUMENTS
+
+
+class NotAvailableError(LayoutError):
+    """A capability that this version does not have yet."""
+
+    exit_code = ExitCode.BAD_ARGUMENTS
+
+
+class FontError(LayoutError):
+    """A font file cannot be read or does not cover what it must."""
+
+    exit_code = ExitCode.BAD_INPUT

@@ -1,0 +1,1 @@
+"""Front-end readers: PDF pages (pdfplumber) and text dumps → raw lines/chars."""

@@ -1,0 +1,273 @@
+"""JSON (de)serialization of the document model, schema_version 1.
+
+Takes an :class:`Issue` and returns a plain dict / JSON string, and back.
+Loading is strict: unknown keys, unknown roles and wrong types raise
+:class:`ModelError` naming the JSON path (``pages[0].articles[2].blocks[5].role``).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from layout.model.document import (
+    SCHEMA_VERSION,
+    Article,
+    Block,
+    FurnitureKind,
+    Issue,
+    Page,
+    Role,
+)
+from layout.model.geometry import BBox
+
+
+class ModelError(ValueError):
+    """A JSON document does not fit the model; ``path`` says where."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path or '<root>'}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _bbox_out(box: BBox | None) -> list[float] | None:
+    return None if box is None else [round(v, 2) for v in box.as_list()]
+
+
+def block_to_dict(block: Block) -> dict[str, Any]:
+    out: dict[str, Any] = {"role": block.role.value}
+    if block.kind is not None:
+        out["kind"] = block.kind.value
+    if block.text is not None:
+        out["text"] = block.text
+    if block.credit is not None:
+        out["credit"] = block.credit
+    if block.image is not None:
+        out["image"] = block.image
+    if block.bbox is not None:
+        out["bbox"] = _bbox_out(block.bbox)
+    return out
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": article.id,
+        "kicker": article.kicker,
+        "headline": article.headline,
+        "subtitle": article.subtitle,
+        "bylines": list(article.bylines),
+        "dateline": article.dateline,
+        "blocks": [block_to_dict(b) for b in article.blocks],
+    }
+    if article.continuations:
+        out["continuations"] = list(article.continuations)
+    if article.bbox is not None:
+        out["bbox"] = _bbox_out(article.bbox)
+    return out
+
+
+def page_to_dict(page: Page) -> dict[str, Any]:
+    out: dict[str, Any] = {"number": page.number, "width": page.width, "height": page.height}
+    if page.edition is not None:
+        out["edition"] = page.edition
+    if page.section is not None:
+        out["section"] = page.section
+    out["articles"] = [article_to_dict(a) for a in page.articles]
+    out["blocks"] = [block_to_dict(b) for b in page.blocks]
+    out["furniture"] = [block_to_dict(b) for b in page.furniture]
+    return out
+
+
+def issue_to_dict(issue: Issue) -> dict[str, Any]:
+    return {
+        "schema_version": issue.schema_version,
+        "source": issue.source,
+        "title": issue.title,
+        "date": issue.date,
+        "edition": issue.edition,
+        "section": issue.section,
+        "pages": [page_to_dict(p) for p in issue.pages],
+    }
+
+
+def issue_to_json(issue: Issue, indent: int | None = 1) -> str:
+    return json.dumps(issue_to_dict(issue), ensure_ascii=False, indent=indent)
+
+
+# ---------------------------------------------------------------- reading
+
+
+class _Reader:
+    """Typed access to one JSON object, raising ModelError with its path."""
+
+    def __init__(self, data: Any, path: str, allowed: set[str], required: set[str]) -> None:
+        if not isinstance(data, dict):
+            raise ModelError(path, f"expected an object, got {type(data).__name__}")
+        for key in data:
+            if key not in allowed:
+                raise ModelError(_join(path, key), "unknown key")
+        for key in required:
+            if key not in data:
+                raise ModelError(_join(path, key), "missing")
+        self.data = data
+        self.path = path
+
+    def at(self, key: str) -> str:
+        return _join(self.path, key)
+
+    def opt_str(self, key: str) -> str | None:
+        value = self.data.get(key)
+        if value is not None and not isinstance(value, str):
+            raise ModelError(self.at(key), f"expected a string or null, got {value!r}")
+        return value
+
+    def req_str(self, key: str) -> str:
+        value = self.data.get(key)
+        if not isinstance(value, str):
+            raise ModelError(self.at(key), f"expected a string, got {value!r}")
+        return value
+
+    def opt_number(self, key: str) -> float | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ModelError(self.at(key), f"expected a number or null, got {value!r}")
+        return float(value)
+
+    def req_int(self, key: str) -> int:
+        value = self.data.get(key)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ModelError(self.at(key), f"expected an integer, got {value!r}")
+        return value
+
+    def str_list(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key, [])
+        if not isinstance(value, list):
+            raise ModelError(self.at(key), "expected a list of strings")
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                raise ModelError(f"{self.at(key)}[{i}]", f"expected a string, got {item!r}")
+        return tuple(value)
+
+    def obj_list(self, key: str) -> list[tuple[Any, str]]:
+        value = self.data.get(key, [])
+        if not isinstance(value, list):
+            raise ModelError(self.at(key), "expected a list")
+        return [(item, f"{self.at(key)}[{i}]") for i, item in enumerate(value)]
+
+    def bbox(self, key: str) -> BBox | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        ok = isinstance(value, list) and len(value) == 4
+        ok = ok and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+        if not ok:
+            raise ModelError(self.at(key), "expected [x0, top, x1, bottom] numbers")
+        try:
+            return BBox(*(float(v) for v in value))
+        except ValueError as exc:
+            raise ModelError(self.at(key), str(exc)) from None
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+_BLOCK_KEYS = {"role", "kind", "text", "credit", "image", "bbox"}
+_ARTICLE_KEYS = {
+    "id", "kicker", "headline", "subtitle", "bylines", "dateline", "blocks",
+    "continuations", "bbox",
+}
+_PAGE_KEYS = {"number", "width", "height", "edition", "section", "articles", "blocks", "furniture"}
+_ISSUE_KEYS = {"schema_version", "source", "title", "date", "edition", "section", "pages"}
+
+
+def block_from_dict(data: Any, path: str) -> Block:
+    r = _Reader(data, path, _BLOCK_KEYS, {"role"})
+    role_value = data["role"]
+    try:
+        role = Role(role_value)
+    except ValueError:
+        raise ModelError(r.at("role"), f"unknown role {role_value!r}") from None
+    kind_value = r.opt_str("kind")
+    kind = None
+    if kind_value is not None:
+        try:
+            kind = FurnitureKind(kind_value)
+        except ValueError:
+            raise ModelError(r.at("kind"), f"unknown furniture kind {kind_value!r}") from None
+    return Block(
+        role=role,
+        text=r.opt_str("text"),
+        bbox=r.bbox("bbox"),
+        image=r.opt_str("image"),
+        credit=r.opt_str("credit"),
+        kind=kind,
+    )
+
+
+def article_from_dict(data: Any, path: str) -> Article:
+    r = _Reader(data, path, _ARTICLE_KEYS, {"id", "blocks"})
+    return Article(
+        id=r.req_str("id"),
+        headline=r.opt_str("headline"),
+        kicker=r.opt_str("kicker"),
+        subtitle=r.opt_str("subtitle"),
+        bylines=r.str_list("bylines"),
+        dateline=r.opt_str("dateline"),
+        blocks=tuple(block_from_dict(d, p) for d, p in r.obj_list("blocks")),
+        bbox=r.bbox("bbox"),
+        continuations=r.str_list("continuations"),
+    )
+
+
+def page_from_dict(data: Any, path: str) -> Page:
+    r = _Reader(data, path, _PAGE_KEYS, {"number"})
+    return Page(
+        number=r.req_int("number"),
+        width=r.opt_number("width"),
+        height=r.opt_number("height"),
+        articles=tuple(article_from_dict(d, p) for d, p in r.obj_list("articles")),
+        blocks=tuple(block_from_dict(d, p) for d, p in r.obj_list("blocks")),
+        furniture=tuple(block_from_dict(d, p) for d, p in r.obj_list("furniture")),
+        edition=r.opt_str("edition"),
+        section=r.opt_str("section"),
+    )
+
+
+def issue_from_dict(data: Any) -> Issue:
+    r = _Reader(data, "", _ISSUE_KEYS, {"schema_version", "source", "pages"})
+    version = r.req_int("schema_version")
+    if version != SCHEMA_VERSION:
+        raise ModelError("schema_version", f"unsupported version {version}")
+    return Issue(
+        source=r.req_str("source"),
+        title=r.opt_str("title"),
+        date=r.opt_str("date"),
+        edition=r.opt_str("edition"),
+        section=r.opt_str("section"),
+        pages=tuple(page_from_dict(d, p) for d, p in r.obj_list("pages")),
+        schema_version=version,
+    )
+
+
+def issue_from_json(text: str) -> Issue:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ModelError("", f"not JSON: {exc}") from None
+    return issue_from_dict(data)
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The published JSON Schema (draft 2020-12) for schema_version 1."""
+    text = resources.files("layout.model").joinpath("schema.json").read_text("utf-8")
+    return json.loads(text)

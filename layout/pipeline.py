@@ -1,0 +1,167 @@
+"""Compose the stages: input paths -> :class:`Issue` -> PDF/JSON.
+
+Takes input paths (``.pdf`` pages, ``.txt`` dumps, or a folder holding one
+issue's page files) and settings; returns the document model. Front ends are
+looked up here so that the CLI, batch and archive share one dispatch.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from layout.errors import InputError, NotAvailableError
+from layout.model import Issue, Page
+from layout.settings import DEFAULT_SETTINGS, Settings
+
+PAGE_SUFFIXES = (".pdf", ".txt")
+
+_CHINESE_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+_CHINESE_DIGITS["零"] = 0
+
+
+@dataclass(frozen=True)
+class IssueMetadata:
+    """Metadata a user states on the command line; wins over what analysis found."""
+
+    title: str | None = None
+    date: str | None = None
+    edition: str | None = None
+    section: str | None = None
+
+
+def chinese_number(text: str) -> int | None:
+    """Parse 3, 十二, 二十三, 一〇 → int; None when ``text`` is not a number."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(c not in _CHINESE_DIGITS and c not in "十百" for c in text):
+        return None
+    if "十" not in text and "百" not in text:
+        return int("".join(str(_CHINESE_DIGITS[c]) for c in text))
+    total, current = 0, 0
+    for c in text:
+        if c == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif c == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = _CHINESE_DIGITS[c]
+    return total + current
+
+
+def page_number_from_name(name: str) -> int | None:
+    """The page number a file name carries: ``第3版.pdf``, ``rmrb-03.pdf``, ``01.txt``."""
+    stem = Path(name).stem
+    match = re.search(r"第\s*([0-9〇零一二三四五六七八九十百]+)\s*[版页]", stem)
+    if match:
+        return chinese_number(match.group(1))
+    numbers = re.findall(r"\d+", stem)
+    return int(numbers[-1]) if numbers else None
+
+
+def issue_page_files(folder: Path) -> list[Path]:
+    """The page files of one issue folder, ordered by the page number in their names."""
+    files = [p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES]
+    if not files:
+        raise InputError(folder, "folder holds no .pdf or .txt page files")
+
+    def key(path: Path) -> tuple[int, int, str]:
+        number = page_number_from_name(path.name)
+        return (0 if number is not None else 1, number or 0, path.name)
+
+    return sorted(files, key=key)
+
+
+def expand_inputs(inputs: Sequence[Path]) -> list[Path]:
+    """Files to read, in order; folders expand to their page files."""
+    files: list[Path] = []
+    for path in map(Path, inputs):
+        if path.is_dir():
+            files.extend(issue_page_files(path))
+        elif path.is_file():
+            if path.suffix.lower() not in PAGE_SUFFIXES:
+                raise InputError(path, "not a .pdf or .txt file")
+            files.append(path)
+        else:
+            raise InputError(path, "no such file or folder")
+    return files
+
+
+def read_file(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Issue:
+    """One input file through its front end."""
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
+        try:
+            from layout.analysis.text_dump import analyze_text_dump
+        except ModuleNotFoundError as exc:
+            if exc.name and exc.name.startswith("layout"):
+                raise NotAvailableError("the text front end has not landed yet") from exc
+            raise
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+        return analyze_text_dump(data, source=str(path), settings=settings)
+    if suffix == ".pdf":
+        try:
+            from layout.analysis.pdf_page import analyze_pdf
+        except ModuleNotFoundError as exc:
+            if exc.name and exc.name.startswith("layout"):
+                raise NotAvailableError("the PDF front end has not landed yet") from exc
+            raise
+        return analyze_pdf(path, settings=settings)
+    raise InputError(path, "not a .pdf or .txt file")
+
+
+def merge_issues(issues: Sequence[Issue], source: str) -> Issue:
+    """Pages of several inputs as one issue, pages renumbered from 1, ids made unique."""
+    pages: list[Page] = []
+    for issue in issues:
+        for page in issue.pages:
+            number = len(pages) + 1
+            articles = tuple(
+                dataclasses.replace(a, id=f"p{number}-a{i}")
+                for i, a in enumerate(page.articles, start=1)
+            )
+            pages.append(dataclasses.replace(page, number=number, articles=articles))
+    first = issues[0] if issues else Issue(source=source)
+
+    def pick(attr: str) -> str | None:
+        return next((getattr(i, attr) for i in issues if getattr(i, attr)), None)
+
+    return dataclasses.replace(
+        first,
+        source=source,
+        title=pick("title"),
+        date=pick("date"),
+        edition=pick("edition"),
+        section=pick("section"),
+        pages=tuple(pages),
+    )
+
+
+def apply_metadata(issue: Issue, metadata: IssueMetadata) -> Issue:
+    changes = {k: v for k, v in dataclasses.asdict(metadata).items() if v is not None}
+    return dataclasses.replace(issue, **changes) if changes else issue
+
+
+def read_issue(
+    inputs: Sequence[Path],
+    settings: Settings = DEFAULT_SETTINGS,
+    metadata: IssueMetadata = IssueMetadata(),
+) -> Issue:
+    """Inputs (files or one issue folder) → one :class:`Issue`."""
+    files = expand_inputs(inputs)
+    if not files:
+        raise InputError(", ".join(map(str, inputs)) or "<none>", "no input files")
+    issues = [read_file(path, settings) for path in files]
+    if len(issues) == 1 and len(inputs) == 1 and not Path(inputs[0]).is_dir():
+        issue = issues[0]
+    else:
+        issue = merge_issues(issues, source=", ".join(str(p) for p in inputs))
+    return apply_metadata(issue, metadata)

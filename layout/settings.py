@@ -1,0 +1,104 @@
+"""Every tunable of the pipeline, in one validated settings dataclass.
+
+Takes keyword overrides; returns frozen :class:`Settings` whose sections
+(``text``, ``pdf``, ``render``) hold the tunables of each stage. Every field
+declares its unit and its allowed range in ``metadata``; construction
+validates them and raises :class:`layout.errors.UsageError` naming the field.
+
+Units: ``pt`` (PDF points, 1/72 in), ``em`` (fraction of the font size),
+``chars`` (characters), ``ratio`` (dimensionless), ``mm``, ``dpi``, ``count``.
+Add a field with :func:`tunable` inside the section of the stage that reads it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from layout.errors import UsageError
+
+
+def tunable(default: Any, unit: str, lo: float | None = None, hi: float | None = None,
+            doc: str = "") -> Any:
+    """A settings field with its unit, bounds (inclusive) and a one-line meaning."""
+    return field(default=default, metadata={"unit": unit, "min": lo, "max": hi, "doc": doc})
+
+
+class _Validated:
+    """Mixin: check every numeric tunable against its declared bounds."""
+
+    def __post_init__(self) -> None:
+        for f in fields(self):  # type: ignore[arg-type]
+            value = getattr(self, f.name)
+            lo, hi = f.metadata.get("min"), f.metadata.get("max")
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                continue
+            unit = f.metadata.get("unit", "")
+            where = f"{type(self).__name__}.{f.name}"
+            if lo is not None and value < lo:
+                raise UsageError(f"setting {where} = {value} {unit} is below {lo}")
+            if hi is not None and value > hi:
+                raise UsageError(f"setting {where} = {value} {unit} is above {hi}")
+
+
+@dataclass(frozen=True)
+class CleanSettings(_Validated):
+    """Text normalization shared by both front ends (layout.clean)."""
+
+    min_doubled_pairs: int = tunable(
+        2, "count", 1, 100, "pairs needed before a run of doubled characters counts as fake bold"
+    )
+
+
+@dataclass(frozen=True)
+class TextSettings(_Validated):
+    """Text-dump front end (layout.ingest.text and the analysis over it)."""
+
+    short_line_slack: int = tunable(
+        1, "chars", 0, 10, "a line this much shorter than the column width counts as short"
+    )
+
+
+@dataclass(frozen=True)
+class PdfSettings(_Validated):
+    """PDF front end (layout.ingest.pdf and the geometric analysis)."""
+
+    dedupe_along: float = tunable(0.1, "em", 0.0, 1.0, "fake-bold dedupe tolerance along the line")
+    dedupe_across: float = tunable(0.2, "em", 0.0, 1.0, "fake-bold dedupe tolerance across")
+    figure_dpi: int = tunable(150, "dpi", 36, 600, "resolution of cropped photos")
+
+
+@dataclass(frozen=True)
+class RenderSettings(_Validated):
+    """Renderer (layout.render): page geometry and typography."""
+
+    margin_mm: float = tunable(18.0, "mm", 0.0, 80.0, "page margin on every side")
+    column_gap_mm: float = tunable(6.0, "mm", 0.0, 40.0, "gap between text columns")
+    justify_tolerance: float = tunable(0.3, "pt", 0.0, 2.0, "how far a justified line may miss")
+
+
+@dataclass(frozen=True)
+class Settings(_Validated):
+    """All tunables, one section per stage."""
+
+    clean: CleanSettings = field(default_factory=CleanSettings)
+    text: TextSettings = field(default_factory=TextSettings)
+    pdf: PdfSettings = field(default_factory=PdfSettings)
+    render: RenderSettings = field(default_factory=RenderSettings)
+
+    def with_overrides(self, **sections: dict[str, Any]) -> Settings:
+        """A copy with some fields changed: ``with_overrides(render={"margin_mm": 12})``."""
+        changed = {}
+        for name, values in sections.items():
+            if not hasattr(self, name):
+                raise UsageError(f"no settings section {name!r}")
+            section = getattr(self, name)
+            known = {f.name for f in fields(section)}
+            for key in values:
+                if key not in known:
+                    raise UsageError(f"no setting {name}.{key}")
+            changed[name] = replace(section, **values)
+        return replace(self, **changed)
+
+
+DEFAULT_SETTINGS = Settings()
