@@ -1,0 +1,276 @@
+"""Score a reconstruction against the known structure of a page.
+
+Takes truth pages (:class:`TruthPage`, what a perfect reconstruction gives) and
+predicted :class:`layout.model.Page` objects; returns a :class:`Score` with
+counts and ratios: articles found, headlines/kickers/subtitles/bylines exact,
+paragraphs, subheads and captions exact, furniture leaks, junk left in text.
+Text is compared with all whitespace removed; a subtitle's leading dashes are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from layout.model import Article, Block, Page, Role
+
+_WS = re.compile(r"\s+")
+_LEADING_DASHES = re.compile(r"^[—─\-–―]+")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def norm(text: str | None) -> str:
+    """Text with every whitespace character removed ('' for None)."""
+    return _WS.sub("", text or "")
+
+
+def norm_subtitle(text: str | None) -> str:
+    return _LEADING_DASHES.sub("", norm(text))
+
+
+@dataclass
+class TruthCaption:
+    text: str
+    credit: str | None = None
+
+
+@dataclass
+class TruthArticle:
+    headline: str
+    kicker: str | None = None
+    subtitle: str | None = None
+    bylines: list[str] = field(default_factory=list)
+    blocks: list[tuple[str, str]] = field(default_factory=list)  # ("paragraph"|"subhead", text)
+    captions: list[TruthCaption] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [t for r, t in self.blocks if r == "paragraph"]
+
+    @property
+    def subheads(self) -> list[str]:
+        return [t for r, t in self.blocks if r == "subhead"]
+
+
+@dataclass
+class TruthPage:
+    articles: list[TruthArticle]
+    captions: list[TruthCaption] = field(default_factory=list)
+    furniture: list[str] = field(default_factory=list)
+
+
+def truth_to_dict(page: TruthPage) -> dict[str, Any]:
+    data = asdict(page)
+    for article in data["articles"]:
+        article["blocks"] = [list(b) for b in article["blocks"]]
+    return data
+
+
+def truth_from_dict(data: dict[str, Any]) -> TruthPage:
+    def caption(d: dict[str, Any]) -> TruthCaption:
+        return TruthCaption(d["text"], d.get("credit"))
+
+    articles = [
+        TruthArticle(
+            headline=a["headline"],
+            kicker=a.get("kicker"),
+            subtitle=a.get("subtitle"),
+            bylines=list(a.get("bylines", [])),
+            blocks=[(r, t) for r, t in a.get("blocks", [])],
+            captions=[caption(c) for c in a.get("captions", [])],
+        )
+        for a in data["articles"]
+    ]
+    return TruthPage(
+        articles=articles,
+        captions=[caption(c) for c in data.get("captions", [])],
+        furniture=list(data.get("furniture", [])),
+    )
+
+
+@dataclass
+class Score:
+    pages: int = 0
+    articles_total: int = 0
+    articles_found: int = 0
+    articles_predicted: int = 0
+    headlines_exact: int = 0
+    kickers_total: int = 0
+    kickers_exact: int = 0
+    subtitles_total: int = 0
+    subtitles_exact: int = 0
+    bylines_total: int = 0
+    bylines_exact: int = 0
+    paragraphs_total: int = 0
+    paragraphs_exact: int = 0
+    subheads_total: int = 0
+    subheads_exact: int = 0
+    captions_total: int = 0
+    captions_exact: int = 0
+    furniture_leaks: int = 0
+    doubled_or_junk: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    def __add__(self, other: Score) -> Score:
+        out = Score()
+        for f in fields(Score):
+            setattr(out, f.name, getattr(self, f.name) + getattr(other, f.name))
+        return out
+
+    def ratio(self, name: str) -> float:
+        """``ratio("paragraphs")`` = paragraphs_exact / paragraphs_total (1.0 when none)."""
+        totals = {"articles": (self.articles_found, self.articles_total),
+                  "headlines": (self.headlines_exact, self.articles_total)}
+        found, total = totals.get(name) or (
+            getattr(self, f"{name}_exact"), getattr(self, f"{name}_total"))
+        return 1.0 if total == 0 else found / total
+
+    def __str__(self) -> str:
+        parts = [f"pages {self.pages}"]
+        for name in ("articles", "headlines", "kickers", "subtitles", "bylines",
+                     "paragraphs", "subheads", "captions"):
+            total = self.articles_total if name in ("articles", "headlines") else getattr(
+                self, f"{name}_total")
+            found = round(self.ratio(name) * total) if total else 0
+            parts.append(f"{name} {found}/{total} ({self.ratio(name):.1%})")
+        parts.append(f"furniture leaks {self.furniture_leaks}")
+        parts.append(f"junk {self.doubled_or_junk}")
+        return " | ".join(parts)
+
+
+def _article_paragraph_texts(article: Article) -> list[str]:
+    return [norm(b.text) for b in article.blocks if b.role is Role.PARAGRAPH and b.text]
+
+
+def _article_text(article: Article) -> str:
+    return "".join(norm(b.text) for b in article.blocks if b.text)
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _match_articles(truth: list[TruthArticle], predicted: list[Article]) -> list[Article | None]:
+    """Each truth article's predicted partner: same headline first, else most shared text."""
+    matched: list[Article | None] = [None] * len(truth)
+    used: set[int] = set()
+    for i, t in enumerate(truth):
+        for j, p in enumerate(predicted):
+            if j not in used and norm(p.headline) == norm(t.headline):
+                matched[i] = p
+                used.add(j)
+                break
+    for i, t in enumerate(truth):
+        if matched[i] is not None:
+            continue
+        want = _bigrams("".join(norm(x) for _, x in t.blocks))
+        best, best_j = 0.0, None
+        for j, p in enumerate(predicted):
+            if j in used or not want:
+                continue
+            overlap = len(want & _bigrams(_article_text(p))) / len(want)
+            if overlap > best:
+                best, best_j = overlap, j
+        if best_j is not None and best >= 0.5:
+            matched[i] = predicted[best_j]
+            used.add(best_j)
+    return matched
+
+
+def _caption_ok(truth: TruthCaption, blocks: Sequence[Block]) -> bool:
+    want_text, want_credit = norm(truth.text), norm(truth.credit)
+    for b in blocks:
+        if b.role is not Role.CAPTION:
+            continue
+        text, credit = norm(b.text), norm(b.credit)
+        if text == want_text and credit == want_credit:
+            return True
+        if not credit and text == want_text + want_credit:
+            return True
+    return False
+
+
+def _doubled_run(text: str) -> bool:
+    """True when the text holds a run of 4+ doubled CJK characters (民民兵兵)."""
+    pairs = 0
+    i = 0
+    while i + 1 < len(text):
+        if text[i] == text[i + 1] and _CJK.match(text[i]):
+            pairs += 1
+            if pairs >= 4:
+                return True
+            i += 2
+        else:
+            pairs = 0
+            i += 1
+    return False
+
+
+def _all_texts(page: Page) -> list[str]:
+    texts: list[str] = []
+    for a in page.articles:
+        texts += [a.headline or "", a.kicker or "", a.subtitle or "", a.dateline or ""]
+        texts += list(a.bylines)
+        texts += [b.text or "" for b in a.blocks] + [b.credit or "" for b in a.blocks]
+    texts += [b.text or "" for b in page.blocks] + [b.text or "" for b in page.furniture]
+    return texts
+
+
+def score_page(truth: TruthPage, page: Page) -> Score:
+    s = Score(pages=1, articles_total=len(truth.articles), articles_predicted=len(page.articles))
+    matched = _match_articles(truth.articles, list(page.articles))
+    for t, p in zip(truth.articles, matched, strict=True):
+        s.kickers_total += t.kicker is not None
+        s.subtitles_total += t.subtitle is not None
+        s.bylines_total += bool(t.bylines)
+        s.paragraphs_total += len(t.paragraphs)
+        s.subheads_total += len(t.subheads)
+        s.captions_total += len(t.captions)
+        if p is None:
+            s.failures.append(f"article not found: {t.headline}")
+            continue
+        s.articles_found += 1
+        if norm(p.headline) == norm(t.headline):
+            s.headlines_exact += 1
+        else:
+            s.failures.append(f"headline {norm(p.headline)!r} != {norm(t.headline)!r}")
+        if t.kicker is not None and norm(p.kicker) == norm(t.kicker):
+            s.kickers_exact += 1
+        if t.subtitle is not None and norm_subtitle(p.subtitle) == norm_subtitle(t.subtitle):
+            s.subtitles_exact += 1
+        if t.bylines:
+            got = norm("".join(p.bylines))
+            if all(norm(name) in got for name in t.bylines):
+                s.bylines_exact += 1
+        got_paragraphs = _article_paragraph_texts(p)
+        if p.dateline and got_paragraphs:
+            got_paragraphs.append(norm(p.dateline) + got_paragraphs[0])
+        got_set = set(got_paragraphs)
+        for text in t.paragraphs:
+            if norm(text) in got_set:
+                s.paragraphs_exact += 1
+            else:
+                s.failures.append(f"paragraph lost: {norm(text)[:30]}…")
+        got_subheads = {norm(b.text) for b in p.blocks if b.role is Role.SUBHEAD}
+        s.subheads_exact += sum(norm(x) in got_subheads for x in t.subheads)
+        all_blocks = list(p.blocks) + list(page.blocks)
+        s.captions_exact += sum(_caption_ok(c, all_blocks) for c in t.captions)
+    s.captions_total += len(truth.captions)
+    every_block = list(page.blocks) + [b for a in page.articles for b in a.blocks]
+    s.captions_exact += sum(_caption_ok(c, every_block) for c in truth.captions)
+    article_text = "".join(
+        norm(b.text) for a in page.articles for b in a.blocks if b.role is not Role.CAPTION)
+    s.furniture_leaks = sum(1 for f in truth.furniture if norm(f) and norm(f) in article_text)
+    s.doubled_or_junk = sum(1 for t in _all_texts(page) if "\ufffd" in t or _doubled_run(t))
+    return s
+
+
+def score_pages(truth: Sequence[TruthPage], predicted: Sequence[Page]) -> Score:
+    """Sum of :func:`score_page` over pages paired in order; missing pages score zero."""
+    total = Score()
+    for i, t in enumerate(truth):
+        page = predicted[i] if i < len(predicted) else Page(number=i + 1)
+        total = total + score_page(t, page)
+    return total
