@@ -159,9 +159,10 @@ def _cmd_analyze(args: argparse.Namespace) -> ExitCode:
 
 
 def _cmd_convert(args: argparse.Namespace) -> ExitCode:
+    options = _render_options(args)  # validate options before any work
+
     from layout.render.pdf import render_issues
 
-    options = _render_options(args)
     issue = read_issue(args.inputs, DEFAULT_SETTINGS, _metadata(args))
     with atomic_output(args.output) as stream:
         render_issues([issue], stream, options, DEFAULT_SETTINGS)

@@ -1,0 +1,167 @@
+"""Model ↔ JSON: property round trip, schema validation, strict loading with paths."""
+
+import copy
+import json
+
+import jsonschema
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from layout.model import (
+    Article,
+    BBox,
+    Block,
+    FurnitureKind,
+    Issue,
+    ModelError,
+    Page,
+    Role,
+    issue_from_dict,
+    issue_from_json,
+    issue_to_dict,
+    issue_to_json,
+    schema,
+)
+
+texts = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40
+)
+opt_texts = st.none() | texts
+coords = st.floats(min_value=0, max_value=5000, allow_nan=False, allow_infinity=False).map(
+    lambda v: round(v, 2)
+)
+
+
+@st.composite
+def bboxes(draw):
+    x0, x1 = sorted((draw(coords), draw(coords)))
+    top, bottom = sorted((draw(coords), draw(coords)))
+    return BBox(x0, top, x1, bottom)
+
+
+blocks = st.builds(
+    Block,
+    role=st.sampled_from(list(Role)),
+    text=opt_texts,
+    bbox=st.none() | bboxes(),
+    image=st.none() | st.just("data:image/png;base64,iVBORw0KGgo="),
+    credit=opt_texts,
+    kind=st.none() | st.sampled_from(list(FurnitureKind)),
+)
+articles = st.builds(
+    Article,
+    id=texts,
+    headline=opt_texts,
+    kicker=opt_texts,
+    subtitle=opt_texts,
+    bylines=st.lists(texts, max_size=3).map(tuple),
+    dateline=opt_texts,
+    blocks=st.lists(blocks, max_size=4).map(tuple),
+    bbox=st.none() | bboxes(),
+    continuations=st.lists(texts, max_size=2).map(tuple),
+)
+pages = st.builds(
+    Page,
+    number=st.integers(min_value=1, max_value=99),
+    width=st.none() | coords,
+    height=st.none() | coords,
+    articles=st.lists(articles, max_size=3).map(tuple),
+    blocks=st.lists(blocks, max_size=2).map(tuple),
+    furniture=st.lists(blocks, max_size=2).map(tuple),
+    edition=opt_texts,
+    section=opt_texts,
+)
+issues = st.builds(
+    Issue,
+    source=texts,
+    title=opt_texts,
+    date=opt_texts,
+    edition=opt_texts,
+    section=opt_texts,
+    pages=st.lists(pages, max_size=3).map(tuple),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(issues)
+def test_model_json_model_is_identity(issue):
+    text = issue_to_json(issue)
+    assert issue_from_json(text) == issue
+    jsonschema.validate(json.loads(text), schema())
+
+
+def _good() -> dict:
+    issue = Issue(
+        source="page.txt",
+        title="周口日报",
+        date="2024-01-15",
+        pages=(
+            Page(
+                number=1,
+                width=842.0,
+                height=1191.0,
+                articles=(
+                    Article(
+                        id="p1-a1",
+                        headline="示范区：入户大走访 情暖千万家",
+                        bylines=("记者 姬慧洋",),
+                        dateline="本报讯",
+                        blocks=(
+                            Block(Role.PARAGRAPH, "连日来，…", BBox(10, 20, 200, 80)),
+                            Block(Role.SUBHEAD, "拓宽思路解难题"),
+                            Block(Role.CAPTION, "群众领取蔬菜。", credit="记者 姬慧洋 摄"),
+                        ),
+                    ),
+                    Article(id="p1-a2", headline="另一篇", blocks=(
+                        Block(Role.PARAGRAPH, "𠮷野家。"),)),
+                ),
+                furniture=(Block(Role.FURNITURE, "第3版", kind=FurnitureKind.EDITION),),
+            ),
+        ),
+    )
+    return issue_to_dict(issue)
+
+
+def test_good_json_validates_against_schema():
+    jsonschema.validate(_good(), schema())
+    assert issue_from_dict(_good()).pages[0].articles[1].blocks[0].text == "𠮷野家。"
+
+
+@pytest.mark.parametrize(
+    ("mutate", "path"),
+    [
+        (lambda d: d["pages"][0]["articles"][0]["blocks"][2].update(role="sidebar"),
+         "pages[0].articles[0].blocks[2].role"),
+        (lambda d: d["pages"][0]["articles"][1].update(colour="red"),
+         "pages[0].articles[1].colour"),
+        (lambda d: d.update(schema_version=2), "schema_version"),
+        (lambda d: d["pages"][0].update(number="1"), "pages[0].number"),
+        (lambda d: d["pages"][0]["articles"][0]["blocks"][0].update(bbox=[5, 5, 1, 1]),
+         "pages[0].articles[0].blocks[0].bbox"),
+        (lambda d: d["pages"][0]["articles"][0].update(bylines="记者"),
+         "pages[0].articles[0].bylines"),
+        (lambda d: d["pages"][0]["furniture"][0].update(kind="banner"),
+         "pages[0].furniture[0].kind"),
+        (lambda d: d.pop("pages"), "pages"),
+    ],
+)
+def test_bad_json_is_rejected_with_its_path(mutate, path):
+    data = copy.deepcopy(_good())
+    mutate(data)
+    with pytest.raises(ModelError) as info:
+        issue_from_dict(data)
+    assert info.value.path == path
+    assert str(info.value).startswith(path)
+
+
+def test_schema_rejects_what_the_loader_rejects():
+    data = copy.deepcopy(_good())
+    data["pages"][0]["articles"][0]["blocks"][0]["role"] = "sidebar"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema())
+
+
+def test_not_json_is_a_model_error():
+    with pytest.raises(ModelError):
+        issue_from_json("{not json")

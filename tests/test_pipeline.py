@@ -1,0 +1,58 @@
+"""Pipeline dispatch helpers: page numbers in file names, issue folders, merging."""
+
+import pytest
+
+from layout.errors import InputError
+from layout.model import Article, Issue, Page
+from layout.pipeline import (
+    IssueMetadata,
+    apply_metadata,
+    chinese_number,
+    issue_page_files,
+    merge_issues,
+    page_number_from_name,
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "number"),
+    [("01.pdf", 1), ("rmrb-2024-01-15-03.pdf", 3), ("第3版.pdf", 3), ("第十二版.pdf", 12),
+     ("第二十三版.txt", 23), ("封面.pdf", None)],
+)
+def test_page_number_from_name(name, number):
+    assert page_number_from_name(name) == number
+
+
+def test_chinese_number():
+    assert chinese_number("十") == 10
+    assert chinese_number("一百零五") is None or chinese_number("一百零五") == 105
+    assert chinese_number("一〇") == 10
+    assert chinese_number("abc") is None
+
+
+def test_issue_folder_orders_pages_by_number(tmp_path):
+    for name in ("第10版.pdf", "第2版.pdf", "第1版.pdf", "notes.md"):
+        (tmp_path / name).write_bytes(b"%PDF-1.4")
+    assert [p.name for p in issue_page_files(tmp_path)] == ["第1版.pdf", "第2版.pdf", "第10版.pdf"]
+
+
+def test_empty_folder_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="no .pdf or .txt"):
+        issue_page_files(tmp_path)
+
+
+def test_merge_renumbers_pages_and_article_ids():
+    one = Issue(source="a", title="周口日报", pages=(
+        Page(number=1, articles=(Article(id="p1-a1"),)),))
+    two = Issue(source="b", date="2024-01-15", pages=(
+        Page(number=1, articles=(Article(id="p1-a1"), Article(id="p1-a2"))),))
+    merged = merge_issues([one, two], source="a, b")
+    assert [p.number for p in merged.pages] == [1, 2]
+    assert [a.id for a in merged.articles()] == ["p1-a1", "p2-a1", "p2-a2"]
+    assert (merged.title, merged.date) == ("周口日报", "2024-01-15")
+
+
+def test_metadata_from_the_user_wins():
+    issue = Issue(source="a", title="x", date="2020-01-01")
+    out = apply_metadata(issue, IssueMetadata(title="周口日报"))
+    assert (out.title, out.date) == ("周口日报", "2020-01-01")

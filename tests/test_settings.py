@@ -1,0 +1,31 @@
+"""Settings: bounds are validated with units; overrides name their field."""
+
+import pytest
+
+from layout.errors import UsageError
+from layout.settings import DEFAULT_SETTINGS, PdfSettings, RenderSettings, Settings
+
+
+def test_defaults_are_valid():
+    assert Settings() == DEFAULT_SETTINGS
+
+
+def test_out_of_range_value_names_field_and_unit():
+    with pytest.raises(UsageError, match=r"RenderSettings.margin_mm = -1 mm"):
+        RenderSettings(margin_mm=-1)
+    with pytest.raises(UsageError, match="dedupe_along"):
+        PdfSettings(dedupe_along=5)
+
+
+def test_with_overrides():
+    s = DEFAULT_SETTINGS.with_overrides(render={"margin_mm": 12})
+    assert s.render.margin_mm == 12 and DEFAULT_SETTINGS.render.margin_mm != 12
+    with pytest.raises(UsageError, match="no setting render.nope"):
+        DEFAULT_SETTINGS.with_overrides(render={"nope": 1})
+
+
+def test_every_tunable_declares_a_unit():
+    from dataclasses import fields
+    for section in fields(Settings):
+        for f in fields(getattr(DEFAULT_SETTINGS, section.name)):
+            assert f.metadata.get("unit"), f"{section.name}.{f.name} has no unit"
