@@ -174,11 +174,32 @@ def _cmd_convert(args: argparse.Namespace) -> ExitCode:
 def _cmd_batch(args: argparse.Namespace) -> ExitCode:
     from layout.batch import run_batch
 
-    report = run_batch(args.input_dir, args.output, _render_options(args), DEFAULT_SETTINGS,
-                       jobs=args.jobs, executor=args.executor, scheduler=args.scheduler,
-                       progress=not args.quiet)
+    options = _render_options(args)
+    bar = None
+    if not args.quiet:
+        from tqdm import tqdm
+
+        bar = tqdm(unit="issue", file=sys.stderr, disable=None)
+
+    def on_result(result, done: int, total: int) -> None:
+        if bar is not None:
+            bar.total = total
+            bar.update(1)
+        if not result.ok:
+            log.warning("%s", result.error)
+
+    try:
+        report = run_batch(args.input_dir, args.output, options, DEFAULT_SETTINGS,
+                           jobs=args.jobs, executor=args.executor, scheduler=args.scheduler,
+                           on_result=on_result)
+    finally:
+        if bar is not None:
+            bar.close()
     for failure in report.failures:
-        print(f"layout: {failure}", file=sys.stderr)
+        print(f"layout: failed: {failure}", file=sys.stderr)
+    if not args.quiet:
+        print(f"layout: {len(report.successes)} converted, {len(report.failures)} failed; "
+              f"report in {args.output / 'batch-report.json'}", file=sys.stderr)
     if report.failures and report.successes:
         return ExitCode.PARTIAL
     return ExitCode.BAD_INPUT if report.failures else ExitCode.OK
