@@ -109,7 +109,8 @@ def _run_local(sources: list[Path], out_dir: Path, options: RenderOptions,
 def _run_dask(sources: list[Path], out_dir: Path, options: RenderOptions,
               settings: Settings, scheduler: str | None) -> Iterator[ItemResult]:
     try:
-        from dask.distributed import Client, as_completed as dask_completed
+        from dask.distributed import Client
+        from dask.distributed import as_completed as dask_completed
     except ImportError:
         raise UsageError(
             "--executor dask needs the dask extra: pip install 'layout[dask]'") from None
