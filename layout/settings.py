@@ -46,7 +46,14 @@ class CleanSettings(_Validated):
     """Text normalization shared by both front ends (layout.clean)."""
 
     min_doubled_pairs: int = tunable(
-        2, "count", 1, 100, "pairs needed before a run of doubled characters counts as fake bold"
+        3, "count", 1, 100,
+        "doubled pairs in a row before a run inside mixed text counts as fake bold (AABB stays)",
+    )
+    min_doubled_line_pairs: int = tunable(
+        3, "count", 1, 100, "pairs a whole line needs before it can count as fake bold"
+    )
+    doubled_line_strays: int = tunable(
+        1, "count", 0, 10, "unpaired characters a fake-bold line may still hold"
     )
 
 

@@ -1,0 +1,183 @@
+"""Role patterns shared by both front ends: bylines, datelines, credits, furniture.
+
+Takes one line (or a caption / paragraph text) and returns what it is, using
+regular expressions over the text only (no geometry). Both the text-dump and the
+PDF front ends import this module; the API below is stable:
+
+- :func:`is_byline` (line) -> bool, :func:`byline_names` (text) -> list of names
+- :func:`split_dateline` (paragraph) -> (dateline, rest) or None;
+  :func:`dateline_names` (dateline) -> names inside its parentheses
+- :func:`split_credit` (caption) -> (text, credit or None)
+- :func:`furniture_kind` (line) -> FurnitureKind or None
+- :func:`is_subtitle_dash` (line) -> bool (subtitle opened by ——)
+- :func:`continuation_marker` (text) -> the 转第N版 / 上接第N版 marker or None
+- :func:`ends_sentence` (text) -> bool, :func:`ends_clause` (text) -> bool
+- constants ``SENTENCE_END``, ``CLOSERS``, ``CLAUSE_END``, ``BYLINE_MARKS``.
+
+Input may still hold spaces (as in raw dumps); every function tolerates them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from layout.model import FurnitureKind
+
+SENTENCE_END = "。！？!?…"
+CLOSERS = "”’」』）)》〉】"
+CLAUSE_END = "，、；：,;:"
+BYLINE_MARKS = "□■◎●▲△◇◆○★☆◼◻▪"
+
+_S = r"[ \t\u3000]*"  # optional spaces inside raw lines
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
+_NAME = rf"[{_HAN}][{_HAN}·•]{{1,7}}"
+ROLE_WORDS = (
+    "本报特约记者", "本报记者", "本报通讯员", "特约记者", "见习记者", "实习记者", "摄影记者",
+    "新华社记者", "人民网记者", "央视记者", "记者", "通讯员", "实习生", "特约撰稿人",
+    "本报评论员", "评论员", "文/图", "文／图", "图/文", "文", "图",
+)
+_ROLE = "(?:" + "|".join(re.escape(w) for w in ROLE_WORDS) + ")"
+
+# A byline line: optional mark, then one or more "role name(s)" groups, nothing else.
+_BYLINE_LINE = re.compile(
+    rf"^{_S}[{BYLINE_MARKS}]?{_S}"
+    rf"(?:{_ROLE}{_S}[:：/／]?{_S}(?:{_NAME}(?:{_S}[、,，]?{_S}{_NAME})*)?{_S})+$"
+)
+_ROLE_SPLIT = re.compile(_ROLE)
+
+# 本报讯（记者 …）, 本报北京10月19日电（记者 …）, 新华社北京10月19日电（记者 …）
+_DATELINE = re.compile(
+    rf"^{_S}[{BYLINE_MARKS}]?{_S}"
+    rf"((?:本报讯|(?:本报|新华社|中新社|人民网){_S}[{_HAN}]{{0,8}}{_S}"
+    rf"(?:[0-9０-９]+{_S}月{_S}[0-9０-９]+{_S}日)?{_S}[电讯])"
+    rf"{_S}(?:[（(][^）)]{{0,60}}[）)])?)"
+)
+
+_CREDIT = re.compile(
+    rf"(?P<credit>(?:(?:本报|新华社|人民网)?(?:特约)?(?:摄影)?(?:记者|通讯员)|摄影)?"
+    rf"{_S}{_NAME}(?:{_S}[、,，]?{_S}{_NAME})*{_S}[/／]?{_S}摄)[)）]?{_S}$"
+)
+
+_SUBTITLE_DASH = re.compile(r"^[ \t\u3000]*[—─\-–―]{1,}")
+
+_CN_NUM = "0-9０-９〇零一二三四五六七八九十百"
+_FURNITURE_RULES: tuple[tuple[FurnitureKind, re.Pattern[str]], ...] = (
+    (FurnitureKind.EDITOR, re.compile(
+        rf"^{_S}(?:责任编辑|责编|编辑|美编|美术编辑|校对|版式|版式设计|组版|审读|制图)"
+        rf"{_S}[:：]")),
+    (FurnitureKind.EDITION, re.compile(rf"^{_S}第{_S}[{_CN_NUM}]+{_S}版")),
+    (FurnitureKind.DATE, re.compile(
+        rf"^{_S}[0-9]{{4}}{_S}年{_S}[0-9]{{1,2}}{_S}月{_S}[0-9]{{1,2}}{_S}日"
+        rf"(?:{_S}星期[一二三四五六日天])?(?:{_S}[^，。]{{0,30}})?$")),
+    (FurnitureKind.DATE, re.compile(
+        rf"^{_S}[0-9]{{4}}[-./][0-9]{{1,2}}[-./][0-9]{{1,2}}(?:{_S}星期[一二三四五六日天])?{_S}$")),
+    (FurnitureKind.DATE, re.compile(rf"^{_S}星期[一二三四五六日天]{_S}$")),
+    (FurnitureKind.OTHER, re.compile(rf"^{_S}(?:农历|国内统一连续出版物号|邮发代号|CN{_S}\d)")),
+)
+
+_CONTINUATION = re.compile(
+    rf"[（(]?{_S}(?:下转|转|上接|接|续){_S}第?{_S}[{_CN_NUM}]+{_S}版{_S}[）)]?"
+)
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[ \t\u3000]+", "", text)
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends a sentence: 。！？… possibly followed by closing quotes (。”)."""
+    body = text.rstrip().rstrip(CLOSERS).rstrip()
+    if not body:
+        return False
+    return body[-1] in SENTENCE_END
+
+
+def ends_clause(text: str) -> bool:
+    """True when ``text`` ends on a comma-like mark (，、；：) — a sentence goes on."""
+    return text.rstrip()[-1:] in CLAUSE_END
+
+
+def is_byline(line: str) -> bool:
+    """A whole line that is a byline: 记者 姬慧洋, □记者 … 通讯员 …, 本报记者 张三 李四."""
+    stripped = line.strip()
+    if not stripped or len(_compact(stripped)) > 40:
+        return False
+    return bool(_BYLINE_LINE.match(stripped)) and bool(_ROLE_SPLIT.search(stripped))
+
+
+def byline_names(text: str) -> list[str]:
+    """Names in a byline or dateline parenthesis: '记者 姬慧洋 通讯员 罗阳阳' -> [姬慧洋, 罗阳阳].
+
+    Names written without spaces after a role word (本报记者程龙潘俊强) come back as one
+    string; only separators in the text split them.
+    """
+    text = text.strip().strip(BYLINE_MARKS).strip("（）() ")
+    names: list[str] = []
+    for chunk in _ROLE_SPLIT.split(text):
+        for name in re.split(r"[\s、,，:：/／]+", chunk):
+            name = name.strip()
+            if name and re.fullmatch(_NAME, name):
+                names.append(name)
+    return names
+
+
+def split_dateline(paragraph: str) -> tuple[str, str] | None:
+    """(dateline, rest) when the paragraph opens with 本报讯（…） or …电（…）, else None."""
+    match = _DATELINE.match(paragraph)
+    if not match:
+        return None
+    dateline = match.group(1).strip()
+    return dateline, paragraph[match.end():].lstrip()
+
+
+def dateline_names(dateline: str) -> list[str]:
+    """Names inside a dateline's parentheses: 本报讯（记者 姬慧洋 通讯员 赵明） -> names."""
+    inner = re.search(r"[（(]([^）)]*)[）)]", dateline)
+    return byline_names(inner.group(1)) if inner else []
+
+
+def split_credit(caption: str) -> tuple[str, str | None]:
+    """(caption text, credit) when the caption ends with a photo credit (… 记者 姬慧洋 摄)."""
+    stripped = caption.rstrip()
+    match = _CREDIT.search(stripped)
+    if not match:
+        return stripped, None
+    text = stripped[:match.start()].rstrip()
+    credit = match.group("credit").strip()
+    if not text:
+        return stripped, None
+    # a bare name must follow sentence-ending punctuation, else it may be caption text
+    if not re.match(rf"{_S}(?:本报|新华社|人民网|特约|摄影|记者|通讯员)", credit) and not (
+        text[-1] in SENTENCE_END + CLOSERS + " "
+        or caption.rstrip()[match.start() - 1:match.start()].isspace()
+    ):
+        return stripped, None
+    return text, credit
+
+
+def is_credit_only(line: str) -> bool:
+    """A line that is nothing but a photo credit (记者 姬慧洋 摄)."""
+    match = _CREDIT.search(line.rstrip())
+    return bool(match) and not line[:match.start()].strip()
+
+
+def furniture_kind(line: str) -> FurnitureKind | None:
+    """Which page furniture a whole line is (第3版, 责任编辑：…, a date line), else None."""
+    stripped = line.strip()
+    if not stripped or len(_compact(stripped)) > 40:
+        return None
+    for kind, pattern in _FURNITURE_RULES:
+        if pattern.match(stripped):
+            return kind
+    return None
+
+
+def is_subtitle_dash(line: str) -> bool:
+    """True when the line opens with a dash run (——示范区探索…), the mark of a subtitle."""
+    return bool(_SUBTITLE_DASH.match(line))
+
+
+def continuation_marker(text: str) -> str | None:
+    """The jump marker in ``text`` (转第2版, 上接第1版), or None."""
+    match = _CONTINUATION.search(text)
+    return _compact(match.group(0)) if match else None
