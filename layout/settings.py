@@ -61,8 +61,35 @@ class CleanSettings(_Validated):
 class TextSettings(_Validated):
     """Text-dump front end (layout.ingest.text and the analysis over it)."""
 
-    short_line_slack: int = tunable(
-        1, "chars", 0, 10, "a line this much shorter than the column width counts as short"
+    min_body_chars: int = tunable(
+        6, "chars", 1, 40, "lines shorter than this are ignored when estimating a column width"
+    )
+    width_band: float = tunable(
+        1.0, "chars", 0.0, 5.0, "how wide the band of full-line widths is taken to be"
+    )
+    full_tolerance: float = tunable(
+        0.75, "chars", 0.0, 5.0, "a line this much narrower than the column still fills it"
+    )
+    indent_chars: float = tunable(2.0, "chars", 0.0, 6.0, "first-line indent of a paragraph")
+    width_slope: float = tunable(
+        2.0, "ratio", 0.0, 50.0, "log-score lost per character a line misses its expected width"
+    )
+    break_cost: float = tunable(
+        0.5, "ratio", 0.0, 20.0, "log-score cost of starting a new paragraph (favours merging)"
+    )
+    title_cost: float = tunable(1.5, "ratio", 0.0, 20.0, "log-score cost of calling a line a title")
+    open_paragraph_cost: float = tunable(
+        4.0, "ratio", 0.0, 50.0, "cost of a paragraph left open at a page's start or end"
+    )
+    max_title_chars: int = tunable(60, "chars", 4, 400, "longest line taken for a title")
+    headline_threshold: float = tunable(
+        2.0, "ratio", 0.0, 20.0, "evidence a title group needs to open a new article"
+    )
+    label_chars: int = tunable(
+        6, "chars", 1, 20, "a title line this short is a label (kicker/subtitle), not the headline"
+    )
+    caption_tie_ratio: float = tunable(
+        0.5, "ratio", 0.0, 1.0, "share of a caption's bigrams an article must hold to own it"
     )
 
 

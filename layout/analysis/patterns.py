@@ -7,8 +7,11 @@ PDF front ends import this module; the API below is stable:
 - :func:`is_byline` (line) -> bool, :func:`byline_names` (text) -> list of names
 - :func:`split_dateline` (paragraph) -> (dateline, rest) or None;
   :func:`dateline_names` (dateline) -> names inside its parentheses
+- :func:`format_byline` (text) -> 记者 姬慧洋 通讯员 赵明 (one space after each role word)
 - :func:`split_credit` (caption) -> (text, credit or None)
-- :func:`furniture_kind` (line) -> FurnitureKind or None
+- :func:`furniture_kind` (line, at_page_edge) -> FurnitureKind or None
+- :func:`edition_of` (line) -> (edition number as text, section or None) or None;
+  :func:`iso_date` (line) -> YYYY-MM-DD or None
 - :func:`is_subtitle_dash` (line) -> bool (subtitle opened by ——)
 - :func:`continuation_marker` (text) -> the 转第N版 / 上接第N版 marker or None
 - :func:`ends_sentence` (text) -> bool, :func:`ends_clause` (text) -> bool
@@ -30,18 +33,18 @@ BYLINE_MARKS = "□■◎●▲△◇◆○★☆◼◻▪"
 
 _S = r"[ \t\u3000]*"  # optional spaces inside raw lines
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
-_NAME = rf"[{_HAN}][{_HAN}·•]{{1,7}}"
+_NAME = rf"[{_HAN}]{{2,4}}(?:[·•][{_HAN}]{{1,6}})?"
 ROLE_WORDS = (
     "本报特约记者", "本报记者", "本报通讯员", "特约记者", "见习记者", "实习记者", "摄影记者",
     "新华社记者", "人民网记者", "央视记者", "记者", "通讯员", "实习生", "特约撰稿人",
-    "本报评论员", "评论员", "文/图", "文／图", "图/文", "文", "图",
+    "本报评论员", "评论员", "文/图", "文／图", "图/文", "图／文",
 )
 _ROLE = "(?:" + "|".join(re.escape(w) for w in ROLE_WORDS) + ")"
 
 # A byline line: optional mark, then one or more "role name(s)" groups, nothing else.
 _BYLINE_LINE = re.compile(
     rf"^{_S}[{BYLINE_MARKS}]?{_S}"
-    rf"(?:{_ROLE}{_S}[:：/／]?{_S}(?:{_NAME}(?:{_S}[、,，]?{_S}{_NAME})*)?{_S})+$"
+    rf"(?:{_ROLE}{_S}[:：/／]?{_S}(?:{_NAME}(?:{_S}、?{_S}{_NAME})*)?{_S})+$"
 )
 _ROLE_SPLIT = re.compile(_ROLE)
 
@@ -65,7 +68,8 @@ _FURNITURE_RULES: tuple[tuple[FurnitureKind, re.Pattern[str]], ...] = (
     (FurnitureKind.EDITOR, re.compile(
         rf"^{_S}(?:责任编辑|责编|编辑|美编|美术编辑|校对|版式|版式设计|组版|审读|制图)"
         rf"{_S}[:：]")),
-    (FurnitureKind.EDITION, re.compile(rf"^{_S}第{_S}[{_CN_NUM}]+{_S}版")),
+    (FurnitureKind.EDITION, re.compile(
+        rf"^{_S}第{_S}[{_CN_NUM}]+{_S}版(?:{_S}[:：]?{_S}[{_HAN}A-Za-z·]{{1,10}})?{_S}$")),
     (FurnitureKind.DATE, re.compile(
         rf"^{_S}[0-9]{{4}}{_S}年{_S}[0-9]{{1,2}}{_S}月{_S}[0-9]{{1,2}}{_S}日"
         rf"(?:{_S}星期[一二三四五六日天])?(?:{_S}[^，。]{{0,30}})?$")),
@@ -116,9 +120,16 @@ def byline_names(text: str) -> list[str]:
     for chunk in _ROLE_SPLIT.split(text):
         for name in re.split(r"[\s、,，:：/／]+", chunk):
             name = name.strip()
-            if name and re.fullmatch(_NAME, name):
+            if name and (re.fullmatch(_NAME, name) or re.fullmatch(f"[{_HAN}]{{2,12}}", name)):
                 names.append(name)
     return names
+
+
+def format_byline(text: str) -> str:
+    """A byline with one space between role words and names: 记者姬慧洋 -> 记者 姬慧洋."""
+    text = _compact(text.strip().strip(BYLINE_MARKS))
+    spaced = _ROLE_SPLIT.sub(lambda m: f" {m.group(0)} ", text)
+    return re.sub(r"\s+", " ", spaced).strip()
 
 
 def split_dateline(paragraph: str) -> tuple[str, str] | None:
@@ -161,15 +172,60 @@ def is_credit_only(line: str) -> bool:
     return bool(match) and not line[:match.start()].strip()
 
 
-def furniture_kind(line: str) -> FurnitureKind | None:
-    """Which page furniture a whole line is (第3版, 责任编辑：…, a date line), else None."""
+_MASTHEAD = re.compile(rf"^{_S}[{_HAN}]{{2,8}}(?:日报|晚报|早报|时报|商报|都市报|周报|报){_S}$")
+_EDITION = re.compile(rf"第{_S}([{_CN_NUM}]+){_S}版(?:{_S}[:：]?{_S}(\S.*))?$")
+_ISO = re.compile(rf"([0-9]{{4}}){_S}[年\-./]{_S}([0-9]{{1,2}}){_S}[月\-./]{_S}([0-9]{{1,2}})")
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+
+
+def furniture_kind(line: str, at_page_edge: bool = False) -> FurnitureKind | None:
+    """Which page furniture a whole line is (第3版, 责任编辑：…, a date line), else None.
+
+    With ``at_page_edge`` (the line is among a page's first or last lines) a lone
+    paper name (周口日报) also counts, as the masthead.
+    """
     stripped = line.strip()
     if not stripped or len(_compact(stripped)) > 40:
         return None
     for kind, pattern in _FURNITURE_RULES:
         if pattern.match(stripped):
             return kind
+    if at_page_edge and _MASTHEAD.match(stripped):
+        return FurnitureKind.MASTHEAD
     return None
+
+
+def _number(text: str) -> str:
+    """Arabic digits for a small Chinese numeral (三 -> 3, 十二 -> 12); other text unchanged."""
+    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if text.isdigit():
+        return str(int(text))
+    if all(c in _CN_DIGITS for c in text):
+        return "".join(str(_CN_DIGITS[c]) for c in text)
+    if set(text) <= set(_CN_DIGITS) | {"十"} and text.count("十") == 1:
+        tens, _, ones = text.partition("十")
+        return str((_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0))
+    return text
+
+
+def edition_of(line: str) -> tuple[str, str | None] | None:
+    """(edition number, section) of an edition line: 第3版：要闻 -> ('3', '要闻')."""
+    match = _EDITION.search(line.strip())
+    if not match:
+        return None
+    section = match.group(2).strip() if match.group(2) else None
+    return _number(match.group(1)), section
+
+
+def iso_date(line: str) -> str | None:
+    """The first date in ``line`` as YYYY-MM-DD (2024年1月15日 -> 2024-01-15), else None."""
+    match = _ISO.search(line)
+    if not match:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def is_subtitle_dash(line: str) -> bool:

@@ -1,0 +1,244 @@
+"""Group labelled dump lines into articles: headline groups, bylines, paragraphs, subheads.
+
+Takes the body lines of a page (:class:`LineInfo`, captions and furniture taken
+out) with their paragraph states (:mod:`layout.analysis.text_paragraphs`) and
+returns article segments (a headline group opens a new article; other title
+groups are subheads) and, per segment, a :class:`layout.model.Article`.
+
+A title group opens an article when the text says so: a byline follows it, the
+next paragraph opens with a dateline (本报讯（…）), it holds a —— subtitle, it
+is the first thing on the page, its first paragraph carries the page's rare
+U+FFFD indent, a line is wider than the column, or it is set off by a leading
+space or a double blank line. Headline groups are split into kicker / headline /
+subtitle by dashes, blank lines, short labels and line lengths.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from layout.analysis import patterns
+from layout.analysis.text_lines import ColumnWidth, Fixed, LineInfo
+from layout.analysis.text_paragraphs import State
+from layout.clean import is_cjk_punct, remove_cjk_spaces
+from layout.model import Article, Block, Role
+from layout.settings import TextSettings
+
+_HEADER = (State.TITLE, State.BYLINE)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """Body lines [start, end) of one article."""
+
+    start: int
+    end: int
+
+
+def header_runs(states: Sequence[State]) -> list[tuple[int, int]]:
+    """Maximal runs [start, end) of title and byline lines."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(states):
+        if states[i] in _HEADER:
+            j = i
+            while j < len(states) and states[j] in _HEADER:
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def rare_replacement_indent(infos: Sequence[LineInfo], states: Sequence[State]) -> bool:
+    """True when U+FFFD indents mark only some paragraph starts (so they mean 'article start')."""
+    starts = [i for i, s in enumerate(states) if s in (State.FIRST, State.SINGLE)]
+    if not starts:
+        return False
+    marked = sum(infos[i].line.replacement_indent for i in starts)
+    return 0 < marked <= 0.5 * len(starts)
+
+
+def headline_evidence(
+    infos: Sequence[LineInfo],
+    run: tuple[int, int],
+    width: ColumnWidth,
+    paragraphs_before: bool,
+    rare_fffd: bool,
+) -> float:
+    """How strongly a header run opens a new article (see the module docstring)."""
+    start, end = run
+    lines = infos[start:end]
+    titles = [x for x in lines if x.fixed is not Fixed.BYLINE]
+    if not titles:
+        return 0.0
+    score = 0.0
+    if len(titles) < len(lines):
+        score += 3.0
+    following = infos[end] if end < len(infos) else None
+    if following is not None and following.dateline:
+        score += 3.0
+    if following is not None and following.line.replacement_indent and rare_fffd:
+        score += 1.5
+    if any(x.subtitle_dash for x in titles):
+        score += 3.0
+    if not paragraphs_before:
+        score += 3.0
+    if any(width.of(x.text) > width.width + 1.5 for x in titles):
+        score += 1.0
+    if any(x.single_space_indent for x in titles):
+        score += 1.0
+    if titles[0].line.blanks_before >= 2:
+        score += 1.0
+    return score
+
+
+def split_segments(
+    infos: Sequence[LineInfo], states: Sequence[State], width: ColumnWidth,
+    settings: TextSettings,
+) -> list[Segment]:
+    """Article segments: a new one starts at every header run that opens an article."""
+    rare = rare_replacement_indent(infos, states)
+    cuts = [0]
+    for run in header_runs(states):
+        paragraphs_before = any(
+            s not in _HEADER for s in states[cuts[-1]:run[0]]
+        ) or cuts[-1] > 0
+        if run[0] == 0:
+            continue
+        if headline_evidence(infos, run, width, paragraphs_before, rare) >= (
+            settings.headline_threshold
+        ):
+            cuts.append(run[0])
+    cuts.append(len(infos))
+    return [Segment(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def join_lines(texts: Sequence[str]) -> str:
+    """Cleaned line texts as one text: no separator, except a space between Latin words."""
+    out = ""
+    for text in texts:
+        if out and text and out[-1].isascii() and out[-1].isalnum() and (
+            text[0].isascii() and text[0].isalpha()
+        ):
+            out += " "
+        out += text
+    return remove_cjk_spaces(out)
+
+
+def _is_label(info: LineInfo, settings: TextSettings) -> bool:
+    text = info.text
+    return len(text) <= settings.label_chars and not any(is_cjk_punct(c) for c in text)
+
+
+def split_title_lines(
+    lines: Sequence[LineInfo], settings: TextSettings
+) -> tuple[str | None, str | None, str | None]:
+    """(kicker, headline, subtitle) of a headline group's title lines."""
+    subtitle_lines: list[LineInfo] = []
+    rest = list(lines)
+    for k, info in enumerate(lines):
+        if info.subtitle_dash and k > 0:
+            rest, subtitle_lines = list(lines[:k]), list(lines[k:])
+            break
+    kicker_lines: list[LineInfo] = []
+    if len(rest) >= 2:
+        blocks: list[list[LineInfo]] = [[rest[0]]]
+        for info in rest[1:]:
+            if info.line.blanks_before > 0:
+                blocks.append([info])
+            else:
+                blocks[-1].append(info)
+        if not subtitle_lines and len(rest) >= 2 and _is_label(rest[-1], settings) and not (
+            _is_label(rest[-2], settings)
+        ):
+            subtitle_lines = [rest.pop()]
+        elif _is_label(rest[0], settings) and not _is_label(rest[1], settings):
+            kicker_lines = [rest.pop(0)]
+        elif len(blocks) >= 2:
+            kicker_lines = blocks[0]
+            rest = [x for b in blocks[1:2] for x in b]
+            if not subtitle_lines and len(blocks) >= 3:
+                subtitle_lines = [x for b in blocks[2:] for x in b]
+        elif len(rest) == 2 and len(rest[0].text) < len(rest[1].text) - 2:
+            kicker_lines = [rest.pop(0)]
+
+    def joined(infos: Sequence[LineInfo]) -> str | None:
+        return "".join(x.title for x in infos) or None
+
+    return joined(kicker_lines), joined(rest), joined(subtitle_lines)
+
+
+def build_article(
+    infos: Sequence[LineInfo], states: Sequence[State], article_id: str,
+    settings: TextSettings, headed: bool,
+) -> Article:
+    """One article from its lines and states. ``headed``: its first header run is a headline."""
+    kicker = headline = subtitle = None
+    bylines: list[str] = []
+    blocks: list[Block] = []
+    i = 0
+    if headed:
+        titles: list[LineInfo] = []
+        while i < len(infos) and states[i] in _HEADER:
+            if states[i] is State.BYLINE:
+                bylines.append(patterns.format_byline(infos[i].title))
+            else:
+                titles.append(infos[i])
+            i += 1
+        kicker, headline, subtitle = split_title_lines(titles, settings)
+    paragraph: list[str] = []
+    subhead: list[str] = []
+
+    def flush_paragraph() -> None:
+        if paragraph:
+            blocks.append(Block(Role.PARAGRAPH, text=join_lines(paragraph)))
+            paragraph.clear()
+
+    def flush_subhead() -> None:
+        if subhead:
+            blocks.append(Block(Role.SUBHEAD, text="".join(subhead)))
+            subhead.clear()
+
+    for info, state in zip(infos[i:], states[i:], strict=True):
+        if state is State.TITLE:
+            flush_paragraph()
+            subhead.append(info.title)
+            continue
+        flush_subhead()
+        if state is State.BYLINE:
+            flush_paragraph()
+            bylines.append(patterns.format_byline(info.title))
+            continue
+        if state in (State.FIRST, State.SINGLE):
+            flush_paragraph()
+        paragraph.append(info.text)
+        if state in (State.LAST, State.SINGLE):
+            flush_paragraph()
+    flush_paragraph()
+    flush_subhead()
+
+    dateline = None
+    first = next((k for k, b in enumerate(blocks) if b.role is Role.PARAGRAPH), None)
+    if first == 0:
+        found = patterns.split_dateline(blocks[0].text or "")
+        if found and found[1]:
+            dateline, rest = found
+            blocks[0] = Block(Role.PARAGRAPH, text=rest)
+            names = patterns.dateline_names(dateline)
+            have = "".join(bylines).replace(" ", "")
+            if names and not all(n in have for n in names):
+                inner = re.search(r"[（(]([^）)]*)[）)]", dateline)
+                bylines.append(patterns.format_byline(inner.group(1) if inner else " ".join(names)))
+    return Article(
+        id=article_id,
+        headline=headline,
+        kicker=kicker,
+        subtitle=subtitle,
+        bylines=tuple(bylines),
+        dateline=dateline,
+        blocks=tuple(blocks),
+    )

@@ -1,0 +1,210 @@
+"""Text-dump front end: bytes of a page dump -> :class:`layout.model.Issue`.
+
+Takes the bytes of a ``.txt`` dump (see :mod:`layout.ingest.text`), its source
+name and the settings; returns an Issue with one Page per form-feed page. Each
+page goes through: line features (:mod:`text_lines`) -> furniture and captions
+taken out -> paragraph states by Viterbi with a page-wide column width
+(:mod:`text_paragraphs`) -> article segments (:mod:`text_articles`) -> states
+again per article with the article's own width -> articles. Captions go to the
+article whose text they share most of, else to the page's ``blocks``; furniture
+lines (第N版, 责任编辑：…, dates, paper name) go to ``page.furniture`` and the
+issue metadata. Every input line lands in exactly one place.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from layout.analysis import patterns
+from layout.analysis.text_articles import (
+    Segment,
+    build_article,
+    header_runs,
+    split_segments,
+)
+from layout.analysis.text_lines import ColumnWidth, Fixed, LineInfo, estimate_width, line_info
+from layout.analysis.text_paragraphs import State, label_lines
+from layout.clean import clean_text, clean_title
+from layout.ingest.text import DumpPage, read_dump
+from layout.model import Article, Block, FurnitureKind, Issue, Page, Role
+from layout.settings import Settings
+
+log = logging.getLogger("layout.analysis.text_dump")
+
+MAX_RESPLITS = 2  # how often an article found with a mixed width is split again
+EDGE_LINES = 3  # lines at the top/bottom of a page where a lone paper name is the masthead
+
+
+def _caption_block(text_line: LineInfo | None, credit_line: LineInfo) -> Block:
+    """A caption block from a caption line (text + credit), or a text line and a credit line."""
+    if text_line is not None:
+        text = text_line.text
+        _, credit = patterns.split_credit(credit_line.title)
+        return Block(Role.CAPTION, text=text, credit=credit or credit_line.title)
+    body, credit = patterns.split_credit(credit_line.title)
+    if credit is None:
+        return Block(Role.CREDIT, text=credit_line.title)
+    return Block(Role.CAPTION, text=clean_text(body), credit=credit)
+
+
+def partition_lines(
+    infos: Sequence[LineInfo],
+) -> tuple[list[LineInfo], list[Block], list[LineInfo]]:
+    """(furniture lines, caption blocks, body lines) of a page, body in page order."""
+    furniture: list[LineInfo] = []
+    captions: list[Block] = []
+    body: list[LineInfo] = []
+    n = len(infos)
+    for k, info in enumerate(infos):
+        at_edge = k < EDGE_LINES or k >= n - EDGE_LINES
+        if info.fixed is Fixed.FURNITURE or (
+            info.fixed is Fixed.NONE and patterns.furniture_kind(info.title, at_edge)
+        ):
+            furniture.append(info)
+        elif info.fixed is Fixed.CAPTION:
+            previous = body[-1] if body else None
+            credit_only = patterns.is_credit_only(info.title)
+            if credit_only and previous is not None and previous.doubled and (
+                info.line.blanks_before == 0
+            ):
+                body.pop()
+                captions.append(_caption_block(previous, info))
+            else:
+                captions.append(_caption_block(None, info))
+        else:
+            body.append(info)
+    return furniture, captions, body
+
+
+def _fallback_width(infos: Sequence[LineInfo]) -> ColumnWidth:
+    longest = max((len(x.text) for x in infos), default=10)
+    return ColumnWidth("chars", float(longest), 0.0)
+
+
+def _segment_articles(
+    body: Sequence[LineInfo], settings: Settings
+) -> list[tuple[list[LineInfo], list[State], bool]]:
+    """(lines, states, headed) per article: page-wide pass, then per-article widths."""
+    page_width = estimate_width([x.text for x in body], settings) or _fallback_width(body)
+    states = label_lines(body, page_width, settings.text)
+    return _split(list(body), states, page_width, settings, depth=0)
+
+
+def _split(
+    lines: list[LineInfo], states: list[State], width: ColumnWidth, settings: Settings,
+    depth: int,
+) -> list[tuple[list[LineInfo], list[State], bool]]:
+    out: list[tuple[list[LineInfo], list[State], bool]] = []
+    for seg in split_segments(lines, states, width, settings.text):
+        seg_lines, seg_states, headed = _relabel(lines, states, seg, settings)
+        if depth < MAX_RESPLITS:
+            sub_width = estimate_width([x.text for x in seg_lines], settings) or width
+            if len(split_segments(seg_lines, seg_states, sub_width, settings.text)) > 1:
+                out.extend(_split(seg_lines, seg_states, sub_width, settings, depth + 1))
+                continue
+        out.append((seg_lines, seg_states, headed))
+    return out
+
+
+def _relabel(
+    lines: Sequence[LineInfo], states: Sequence[State], seg: Segment, settings: Settings
+) -> tuple[list[LineInfo], list[State], bool]:
+    """A segment's lines relabelled with its own column width; its header run is kept."""
+    seg_lines = list(lines[seg.start:seg.end])
+    seg_states = list(states[seg.start:seg.end])
+    runs = header_runs(seg_states)
+    header = runs[0][1] if runs and runs[0][0] == 0 else 0
+    rest = seg_lines[header:]
+    width = estimate_width([x.text for x in rest], settings)
+    if width is None:
+        return seg_lines, seg_states, header > 0
+    return seg_lines, seg_states[:header] + label_lines(rest, width, settings.text), header > 0
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _article_text(article: Article) -> str:
+    return "".join(b.text or "" for b in article.blocks) + (article.headline or "")
+
+
+def attach_captions(
+    articles: list[Article], captions: Sequence[Block], settings: Settings
+) -> tuple[list[Article], list[Block]]:
+    """Captions tied to an article by shared text go to its blocks; the rest stay loose."""
+    loose: list[Block] = []
+    extra: dict[int, list[Block]] = {}
+    texts = [_bigrams(_article_text(a)) for a in articles]
+    for caption in captions:
+        want = _bigrams(caption.text or "")
+        shares = sorted(
+            ((len(want & t) / len(want), k) for k, t in enumerate(texts)), reverse=True
+        ) if want else []
+        if shares and shares[0][0] >= settings.text.caption_tie_ratio and (
+            len(shares) == 1 or shares[0][0] - shares[1][0] >= 0.15
+        ):
+            extra.setdefault(shares[0][1], []).append(caption)
+        else:
+            loose.append(caption)
+    tied = [
+        a if k not in extra else Article(
+            id=a.id, headline=a.headline, kicker=a.kicker, subtitle=a.subtitle,
+            bylines=a.bylines, dateline=a.dateline, blocks=a.blocks + tuple(extra[k]),
+            bbox=a.bbox, continuations=a.continuations)
+        for k, a in enumerate(articles)
+    ]
+    return tied, loose
+
+
+def analyze_page(page: DumpPage, settings: Settings) -> Page:
+    """One dump page -> a :class:`Page` (no geometry: width/height stay None)."""
+    infos = [line_info(line, settings) for line in page.lines]
+    furniture_lines, captions, body = partition_lines(infos)
+    articles: list[Article] = []
+    if body:
+        for lines, states, headed in _segment_articles(body, settings):
+            article_id = f"p{page.number}-a{len(articles) + 1}"
+            articles.append(build_article(lines, states, article_id, settings.text, headed))
+    articles, loose = attach_captions(articles, captions, settings)
+    furniture: list[Block] = []
+    edition = section = None
+    for info in furniture_lines:
+        kind = info.furniture or patterns.furniture_kind(info.title, True) or FurnitureKind.OTHER
+        furniture.append(Block(Role.FURNITURE, text=clean_title(info.title), kind=kind))
+        found = patterns.edition_of(info.title) if kind is FurnitureKind.EDITION else None
+        if found and edition is None:
+            edition, section = found
+    return Page(
+        number=page.number,
+        articles=tuple(articles),
+        blocks=tuple(loose),
+        furniture=tuple(furniture),
+        edition=edition,
+        section=section,
+    )
+
+
+def analyze_text_dump(data: bytes, source: str, settings: Settings) -> Issue:
+    """Bytes of a text dump -> the reconstructed :class:`Issue` (one Page per \\f page)."""
+    pages = [analyze_page(page, settings) for page in read_dump(data, source)]
+    date = title = None
+    for page in pages:
+        for block in page.furniture:
+            if block.kind is FurnitureKind.DATE and date is None:
+                date = patterns.iso_date(block.text or "")
+            if block.kind is FurnitureKind.MASTHEAD and title is None:
+                title = block.text
+    first_edition = next((p.edition for p in pages if p.edition), None)
+    first_section = next((p.section for p in pages if p.section), None)
+    log.debug("%s: %d pages, %d articles", source, len(pages),
+              sum(len(p.articles) for p in pages))
+    return Issue(
+        source=source,
+        title=title,
+        date=date,
+        edition=first_edition,
+        section=first_section,
+        pages=tuple(pages),
+    )

@@ -1,0 +1,165 @@
+"""Line features of a text dump and the column width they imply.
+
+Takes :class:`layout.ingest.text.DumpLine` objects; returns :class:`LineInfo`
+objects (cleaned text, fake-bold flag, fixed roles such as byline / caption /
+furniture, the evidence a line gives about where it sits in a paragraph) and,
+for a group of lines, a :class:`ColumnWidth`: which width measure fits the dump
+best (plain character count, or a typeset width where half-width characters and
+compressed punctuation count less) and the column width in that measure.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from layout.analysis import patterns
+from layout.clean import clean_text, clean_title, drop_junk, is_doubled_line, undouble_line
+from layout.ingest.text import DumpLine
+from layout.model import FurnitureKind
+from layout.settings import Settings
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
+_HAN_GAP = re.compile(rf"[{_HAN}”」』》）][ \t\u3000]+[{_HAN}“「『《（]")
+_PUNCT_CLASS = "，。、；：“”‘’（）《》！？"
+
+
+class Fixed(str, Enum):
+    """A role a line has from its text alone, before any paragraph reasoning."""
+
+    NONE = "none"
+    BYLINE = "byline"
+    CAPTION = "caption"  # caption text ending with a credit, or a bare credit
+    FURNITURE = "furniture"
+
+
+@dataclass(frozen=True, slots=True)
+class LineInfo:
+    """A dump line with everything the paragraph and role stages need."""
+
+    line: DumpLine
+    text: str  # cleaned body text (no junk, undoubled, no CJK spaces)
+    title: str  # cleaned as a title (keeps a two-part headline's inner space)
+    doubled: bool  # the raw line was fake bold
+    fixed: Fixed
+    furniture: FurnitureKind | None
+    han_gap: bool  # a space between two CJK words (two-part titles), not after punctuation
+    subtitle_dash: bool
+    dateline: bool  # opens with 本报讯（…）/ …电
+
+    @property
+    def indent_marks(self) -> bool:
+        """The line opens with U+FFFD or two or more spaces: a paragraph's first line."""
+        return self.line.replacement_indent or self.line.indent >= 2
+
+    @property
+    def single_space_indent(self) -> bool:
+        return not self.line.replacement_indent and self.line.indent == 1
+
+
+def _line_fixed(text: str, doubled: bool) -> tuple[Fixed, FurnitureKind | None]:
+    kind = patterns.furniture_kind(text)
+    if kind is not None:
+        return Fixed.FURNITURE, kind
+    if patterns.is_byline(text):
+        return Fixed.BYLINE, None
+    body, credit = patterns.split_credit(text)
+    if credit is not None or patterns.is_credit_only(text):
+        return Fixed.CAPTION, None
+    return Fixed.NONE, None
+
+
+def line_info(line: DumpLine, settings: Settings) -> LineInfo:
+    """Features of one dump line."""
+    raw = drop_junk(line.text)
+    doubled = is_doubled_line(raw, settings.clean)
+    if doubled:
+        raw = undouble_line(raw)
+    text = clean_text(raw, settings.clean)
+    fixed, kind = _line_fixed(clean_title(raw, settings.clean), doubled)
+    return LineInfo(
+        line=line,
+        text=text,
+        title=clean_title(raw, settings.clean),
+        doubled=doubled,
+        fixed=fixed,
+        furniture=kind,
+        han_gap=bool(_HAN_GAP.search(raw)) and fixed is Fixed.NONE,
+        subtitle_dash=patterns.is_subtitle_dash(raw),
+        dateline=patterns.split_dateline(raw) is not None,
+    )
+
+
+def chars_width(text: str) -> float:
+    """Width as a plain character count."""
+    return float(len(text))
+
+
+def typeset_width(text: str) -> float:
+    """Width as set in print: half-width chars 0.5 em, CJK punctuation 0.75 em, others 1."""
+    width = 0.0
+    for ch in text:
+        if ch in _PUNCT_CLASS:
+            width += 0.75
+        elif unicodedata.east_asian_width(ch) in ("Na", "H"):
+            width += 0.5
+        else:
+            width += 1.0
+    return width
+
+
+MEASURES: dict[str, Callable[[str], float]] = {"chars": chars_width, "typeset": typeset_width}
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnWidth:
+    """The column width of a run of body lines, in the measure that fits them best."""
+
+    measure: str
+    width: float
+    spread: float  # typical deviation of full lines from ``width``
+
+    def of(self, text: str) -> float:
+        return MEASURES[self.measure](text)
+
+
+def _mode_window(values: list[float], window: float) -> tuple[float, int]:
+    """The value whose [v - window, v] interval holds the most values (ties: the larger v)."""
+    best_value, best_count = values[0], 0
+    ordered = sorted(values)
+    lo = 0
+    for hi, value in enumerate(ordered):
+        while ordered[lo] < value - window:
+            lo += 1
+        count = hi - lo + 1
+        if count >= best_count:
+            best_value, best_count = value, count
+    return best_value, best_count
+
+
+def estimate_width(texts: Sequence[str], settings: Settings) -> ColumnWidth | None:
+    """Column width of body lines: the densest narrow band of line widths, upper edge.
+
+    Full lines of a justified column cluster tightly; paragraph ends and titles
+    scatter below it. Each measure is tried; the one whose band holds the most lines
+    (then the smaller spread) wins. Lines shorter than ``min_body_chars`` are ignored.
+    """
+    candidates = [t for t in texts if len(t) >= settings.text.min_body_chars]
+    if len(candidates) < 3:
+        return None
+    best: tuple[int, float, ColumnWidth] | None = None
+    for name, measure in MEASURES.items():
+        values = [measure(t) for t in candidates]
+        top, count = _mode_window(values, settings.text.width_band)
+        inside = [v for v in values if top - settings.text.width_band <= v <= top + 0.5]
+        center = statistics.median(inside)
+        spread = statistics.pstdev(inside) if len(inside) > 1 else 0.0
+        width = max(center, top - settings.text.width_band / 2)
+        key = (count, -spread)
+        if best is None or key > (best[0], best[1]):
+            best = (count, -spread, ColumnWidth(name, width, spread))
+    return best[2] if best else None

@@ -1,0 +1,150 @@
+"""Read a page text dump: bytes -> decoded text -> pages -> lines with blank-line context.
+
+Takes the bytes of a ``.txt`` dump as a PDF extractor wrote it (UTF-8 with or
+without BOM, GB18030/GBK, UTF-16/32 with BOM; CRLF or LF; pages separated by form
+feed ``\\f``) and returns :class:`DumpPage` objects holding the non-blank
+:class:`DumpLine` objects of each page, each with its indent marks (leading
+U+FFFD / spaces) and the number of blank lines around it. Nothing is cleaned
+here beyond line ends; text cleaning is ``layout.clean``.
+Undecodable or non-text input raises :class:`layout.errors.InputError`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from layout.errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_FALLBACK_ENCODINGS = ("utf-8", "gb18030")
+_INDENT = re.compile("^[\ufffd \t\u3000\u00a0]+")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+MAX_CONTROL_RATIO = 0.01
+
+
+@dataclass(frozen=True, slots=True)
+class DumpLine:
+    """One non-blank line of a dump page.
+
+    ``raw`` is the line as decoded (line end removed); ``text`` is ``raw`` without
+    its leading indent marks and trailing spaces; ``indent`` counts the leading
+    U+FFFD / space characters; ``blanks_before``/``blanks_after`` count the blank
+    lines directly around it (a page edge counts as no blank line).
+    """
+
+    number: int  # 1-based line number within the page
+    raw: str
+    text: str
+    indent: int
+    replacement_indent: bool  # the indent was made of U+FFFD
+    blanks_before: int
+    blanks_after: int
+
+
+@dataclass(frozen=True, slots=True)
+class DumpPage:
+    """One page of a dump (text between form feeds) as its non-blank lines."""
+
+    number: int
+    lines: tuple[DumpLine, ...]
+
+
+def _looks_like_utf16(data: bytes) -> str | None:
+    """utf-16-le/be when every other byte is mostly NUL (BOM-less UTF-16 of CJK+ASCII)."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even_nuls = data[0::2].count(0) / (len(data) / 2)
+    odd_nuls = data[1::2].count(0) / (len(data) / 2)
+    if odd_nuls > 0.3 and even_nuls < 0.05:
+        return "utf-16-le"
+    if even_nuls > 0.3 and odd_nuls < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def decode_dump(data: bytes, source: str) -> str:
+    """The text of a dump, line ends normalized to ``\\n``; InputError when it is not text."""
+    if not data.strip():
+        raise InputError(source, "empty text dump")
+    text: str | None = None
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(encoding)
+            except UnicodeDecodeError:
+                raise InputError(source, f"not valid {encoding} after its BOM") from None
+            break
+    if text is None:
+        guesses = list(_FALLBACK_ENCODINGS)
+        utf16 = _looks_like_utf16(data)
+        if utf16:
+            guesses.insert(0, utf16)
+        for encoding in guesses:
+            try:
+                text = data.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+    if text is None:
+        raise InputError(source, "cannot decode as UTF-8, UTF-16 or GB18030 text")
+    if text.count("\x00") or len(_CONTROL.findall(text)) > MAX_CONTROL_RATIO * len(text):
+        raise InputError(source, "binary data, not a text dump")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_pages(text: str) -> list[str]:
+    """Page texts separated by form feeds; a trailing empty page is dropped."""
+    pages = text.split("\f")
+    while len(pages) > 1 and not pages[-1].strip():
+        pages.pop()
+    return pages
+
+
+def page_lines(page_text: str) -> tuple[DumpLine, ...]:
+    """The non-blank lines of one page with their indent and blank-line context."""
+    raw_lines = page_text.split("\n")
+    blank = [not _INDENT.sub("", line).strip() for line in raw_lines]
+    out: list[DumpLine] = []
+    for i, raw in enumerate(raw_lines):
+        if blank[i]:
+            continue
+        before = 0
+        while i - before - 1 >= 0 and blank[i - before - 1]:
+            before += 1
+        after = 0
+        while i + after + 1 < len(raw_lines) and blank[i + after + 1]:
+            after += 1
+        if i - before == 0:
+            before = 0  # page edge
+        if i + after == len(raw_lines) - 1:
+            after = 0
+        match = _INDENT.match(raw)
+        indent = match.group(0) if match else ""
+        out.append(DumpLine(
+            number=i + 1,
+            raw=raw,
+            text=raw[len(indent):].rstrip(),
+            indent=len(indent),
+            replacement_indent="\ufffd" in indent,
+            blanks_before=before,
+            blanks_after=after,
+        ))
+    return tuple(out)
+
+
+def read_dump(data: bytes, source: str) -> list[DumpPage]:
+    """Bytes of a dump -> its pages (at least one) of non-blank lines."""
+    text = decode_dump(data, source)
+    pages = [DumpPage(number=n, lines=page_lines(t))
+             for n, t in enumerate(split_pages(text), start=1)]
+    if not any(page.lines for page in pages):
+        raise InputError(source, "text dump holds no text")
+    return pages
