@@ -1,0 +1,243 @@
+"""Articles: heading groups with the body blocks and figures that belong to them.
+
+Takes the content blocks, heading groups, figures and rules of a page; returns
+:class:`layout.model.Article` objects in reading order. A body block or figure
+belongs to the nearest heading group above it that overlaps it horizontally with
+no horizontal rule in between (so L-shaped articles and side-by-side articles
+resolve by geometry, and rules act as hard cuts); blocks with no such head fall
+to the nearest head that no rule separates, else to an untitled article. Inside
+an article, blocks are read by XY-cut; lines become paragraphs at a 2 em indent
+or after a short line, and a paragraph runs on from the foot of one column to
+the head of the next when the next column does not open indented.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from layout.analysis.blocks import TextBlock
+from layout.analysis.figures import Figure
+from layout.analysis.lines import TextLine
+from layout.analysis.patterns import (
+    continuation_marker,
+    format_byline,
+    is_byline,
+    split_dateline,
+)
+from layout.analysis.reading_order import xy_cut
+from layout.analysis.roles import HeadingGroup, heading_text
+from layout.clean import clean_text
+from layout.ingest.pdf import Rule
+from layout.model import Article, BBox, Block, Role
+
+Item = TextBlock | Figure
+
+
+@dataclass
+class ArticleParts:
+    head: HeadingGroup | None
+    items: list[Item] = field(default_factory=list)
+
+    @property
+    def bbox(self) -> BBox:
+        boxes = [_box(i) for i in self.items]
+        if self.head is not None:
+            boxes.append(self.head.bbox)
+        return BBox.enclosing(boxes)
+
+
+def _box(item: Item) -> BBox:
+    if isinstance(item, Figure):
+        boxes = [item.bbox] + [c.bbox for c in item.captions]
+        return BBox.enclosing(boxes)
+    return item.bbox
+
+
+def _rule_cuts(rules: Sequence[Rule], upper: float, lower: float, box: BBox) -> bool:
+    for r in rules:
+        if r.horizontal and upper - 1 <= r.position <= lower + 1:
+            overlap = min(r.bbox.x1, box.x1) - max(r.bbox.x0, box.x0)
+            if overlap >= 0.5 * box.width:
+                return True
+    return False
+
+
+def _vertical_rule_between(rules: Sequence[Rule], a: BBox, b: BBox) -> bool:
+    left, right = (a, b) if a.x1 <= b.x0 else (b, a)
+    if left.x1 > right.x0:
+        return False
+    top, bottom = min(a.top, b.top), max(a.bottom, b.bottom)
+    return any(not r.horizontal and left.x1 - 1 <= r.position <= right.x0 + 1
+               and r.bbox.top < bottom and r.bbox.bottom > top for r in rules)
+
+
+def assign_items(groups: Sequence[HeadingGroup], items: Sequence[Item],
+                 rules: Sequence[Rule]) -> list[ArticleParts]:
+    """Articles (heads with their items) plus one untitled article for orphans, if any."""
+    parts = [ArticleParts(g) for g in groups]
+    orphans: list[Item] = []
+    for item in items:
+        box = _box(item)
+        best, best_d = None, 0.0
+        for k, g in enumerate(groups):
+            head = g.bbox
+            if head.top > box.top + 1 or head.horizontal_overlap(box) <= 0:
+                continue
+            if _rule_cuts(rules, head.bottom, box.top, box):
+                continue
+            d = box.top - head.bottom
+            if best is None or d < best_d:
+                best, best_d = k, d
+        if best is None:
+            for k, g in enumerate(groups):
+                head = g.bbox
+                if head.top > box.bottom:
+                    continue
+                if _rule_cuts(rules, head.bottom, box.top, box) or _vertical_rule_between(
+                        rules, head, box):
+                    continue
+                dx = max(0.0, head.x0 - box.x1, box.x0 - head.x1)
+                dy = max(0.0, box.top - head.bottom)
+                d = dx + dy
+                if best is None or d < best_d:
+                    best, best_d = k, d
+        if best is None:
+            orphans.append(item)
+        else:
+            parts[best].items.append(item)
+    if orphans:
+        parts.append(ArticleParts(None, orphans))
+    return parts
+
+
+# --- paragraphs -------------------------------------------------------------------
+
+
+@dataclass
+class _Para:
+    lines: list[TextLine]
+    bbox: BBox
+
+
+def _column_extent(block: TextBlock, siblings: Sequence[TextBlock]) -> tuple[float, float]:
+    xs0 = [ln.x0 for ln in block.lines]
+    xs1 = [ln.x1 for ln in block.lines]
+    if len(block.lines) >= 2:
+        return min(xs0), max(xs1)
+    em = block.size
+    for other in siblings:
+        if other is block or len(other.lines) < 2:
+            continue
+        o0, o1 = min(ln.x0 for ln in other.lines), max(ln.x1 for ln in other.lines)
+        if abs(o0 - xs0[0]) <= 2.6 * em and o1 >= xs1[0] - 0.5 * em and o0 <= xs0[0] + 0.5:
+            if abs(o1 - xs1[0]) <= 0.6 * em or xs1[0] < o1:
+                return o0, o1
+    return xs0[0], xs1[0]
+
+
+def _paragraph_lines(blocks: Sequence[TextBlock], siblings: Sequence[TextBlock],
+                     indent_em: float = 0.9, short_em: float = 0.9) -> list[list[TextLine]]:
+    """Body lines of ``blocks`` (reading order) cut into paragraphs."""
+    paras: list[list[TextLine]] = []
+    prev_short = True
+    for block in blocks:
+        col0, col1 = _column_extent(block, siblings)
+        em = block.size
+        for line in block.lines:
+            indented = line.x0 - col0 >= indent_em * em
+            if not paras or indented or prev_short:
+                paras.append([line])
+            else:
+                paras[-1].append(line)
+            prev_short = col1 - line.x1 >= short_em * em
+    return paras
+
+
+def _lines_text(lines: Sequence[TextLine]) -> str:
+    text = ""
+    for ln in lines:
+        t = ln.text
+        if text and t and text[-1].isascii() and text[-1].isalpha() and t[0].isascii() \
+                and t[0].isalpha():
+            if text.endswith("-"):
+                text = text[:-1]
+            else:
+                text += " "
+        text += t
+    return clean_text(text)
+
+
+def _order(items: Sequence[Item]) -> list[Item]:
+    order = xy_cut([_box(i) for i in items])
+    return [items[k] for k in order]
+
+
+def build_article(parts: ArticleParts, article_id: str, body_font: str,
+                  body_size: float) -> Article:
+    """One :class:`Article` from its head and items."""
+    head = parts.head
+    ordered = _order(parts.items)
+    text_blocks = [i for i in ordered if isinstance(i, TextBlock)]
+    out: list[Block] = []
+    bylines: list[str] = []
+    continuations: list[str] = []
+    pending: list[TextBlock] = []
+    deferred: list[Block] = []
+
+    def flush() -> None:
+        for lines in _paragraph_lines(pending, text_blocks):
+            text = _lines_text(lines)
+            if not text:
+                continue
+            marker = continuation_marker(text)
+            if marker and len(text) <= len(marker) + 6:
+                continuations.append(text)
+                continue
+            if not out and not bylines and is_byline(text):
+                bylines.append(format_byline(text))
+                continue
+            box = BBox.enclosing([ln.bbox for ln in lines])
+            out.append(Block(Role.PARAGRAPH, text=text, bbox=box))
+        pending.clear()
+        out.extend(deferred)
+        deferred.clear()
+
+    for item in ordered:
+        if isinstance(item, Figure):
+            fig_blocks = [Block(Role.FIGURE, bbox=item.bbox, image=item.image)]
+            caption, credit = item.caption_and_credit()
+            if caption is not None or credit is not None:
+                cap_box = BBox.enclosing([c.bbox for c in item.captions])
+                fig_blocks.append(Block(Role.CAPTION, text=caption or "", bbox=cap_box,
+                                        credit=credit))
+            (deferred if pending else out).extend(fig_blocks)
+            continue
+        text = clean_text(" ".join(ln.text for ln in item.lines))
+        body_like = item.font == body_font and abs(item.size - body_size) <= 0.6
+        if is_byline(text) and len(item.lines) <= 2:
+            flush()
+            bylines.append(format_byline(text))
+            continue
+        if not body_like and len(item.lines) <= 2 and len(text) <= 40:
+            flush()
+            out.append(Block(Role.SUBHEAD, text=clean_text(text), bbox=item.bbox))
+            continue
+        pending.append(item)
+    flush()
+
+    dateline = None
+    first_para = next((k for k, b in enumerate(out) if b.role is Role.PARAGRAPH), None)
+    if first_para is not None:
+        split = split_dateline(out[first_para].text or "")
+        if split is not None and split[1]:
+            dateline = split[0]
+            out[first_para] = Block(Role.PARAGRAPH, text=split[1], bbox=out[first_para].bbox)
+    kicker = heading_text(head.kicker) if head and head.kicker else None
+    subtitle = heading_text(head.subtitle) if head and head.subtitle else None
+    headline = heading_text(head.headline) if head else None
+    return Article(
+        id=article_id, headline=headline or None, kicker=kicker or None,
+        subtitle=subtitle or None, bylines=tuple(bylines), dateline=dateline,
+        blocks=tuple(out), bbox=parts.bbox, continuations=tuple(continuations),
+    )

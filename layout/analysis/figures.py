@@ -1,0 +1,118 @@
+"""Figures: photos cropped from the page, tied to their captions.
+
+Takes the image boxes and the content text blocks of a page; returns
+:class:`Figure` objects, each with the caption blocks that sit right below (or,
+failing that, right above) the image, lined up under it; a following line that
+is only a photo credit (…摄) joins as the credit. :func:`crop_figures` renders
+the page once with pypdfium2 and cuts each photo out as a downsampled JPEG data
+URI (``data:image/jpeg;base64,…``).
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from layout.analysis.blocks import TextBlock
+from layout.analysis.patterns import is_credit_only, split_credit
+from layout.clean import clean_text
+from layout.model import BBox
+
+log = logging.getLogger("layout.analysis.figures")
+
+
+@dataclass
+class Figure:
+    bbox: BBox
+    captions: list[TextBlock] = field(default_factory=list)
+    image: str | None = None
+
+    def caption_and_credit(self) -> tuple[str | None, str | None]:
+        """Caption text and photo credit (split off the caption's end when present)."""
+        if not self.captions:
+            return None, None
+        credit_blocks = [b for b in self.captions[1:] if is_credit_only(b.text)]
+        main = [b for b in self.captions if b not in credit_blocks]
+        text = clean_text("".join(ln.text for b in main for ln in b.lines))
+        credit = clean_text("".join(b.text for b in credit_blocks)) or None
+        if credit is None:
+            text, credit = split_credit(text)
+        return text or None, credit
+
+
+def _under(image: BBox, block: TextBlock) -> bool:
+    b = block.bbox
+    em = block.size
+    return (b.horizontal_overlap(image) >= 0.6 * b.width
+            and b.x0 >= image.x0 - 1.5 * em and b.x1 <= image.x1 + 1.5 * em)
+
+
+def attach_captions(images: Sequence[BBox], blocks: Sequence[TextBlock],
+                    heading_like: set[int], max_gap_em: float = 1.6) -> list[Figure]:
+    """Figures with their caption blocks; ``heading_like`` holds ids of blocks never captions."""
+    figures = [Figure(box) for box in sorted(images, key=lambda b: (b.top, b.x0))]
+    taken: set[int] = set()
+    for fig in figures:
+        img = fig.bbox
+        below = [b for b in blocks if id(b) not in taken and id(b) not in heading_like
+                 and _under(img, b) and -0.5 * b.size <= b.bbox.top - img.bottom
+                 <= max_gap_em * b.size]
+        above = [b for b in blocks if id(b) not in taken and id(b) not in heading_like
+                 and _under(img, b) and -0.5 * b.size <= img.top - b.bbox.bottom
+                 <= max_gap_em * b.size]
+        chosen = sorted(below, key=lambda b: b.bbox.top)[:1] or sorted(
+            above, key=lambda b: -b.bbox.bottom)[:1]
+        if not chosen:
+            continue
+        first = chosen[0]
+        fig.captions.append(first)
+        taken.add(id(first))
+        for b in sorted(blocks, key=lambda b: b.bbox.top):
+            if id(b) in taken or not is_credit_only(b.text) or not _under(img, b):
+                continue
+            gap = b.bbox.top - first.bbox.bottom
+            if -0.5 * b.size <= gap <= max_gap_em * b.size:
+                fig.captions.append(b)
+                taken.add(id(b))
+                break
+    return figures
+
+
+def crop_figures(pdf_path: Path, page_index: int, boxes: Sequence[BBox], dpi: int,
+                 max_side: int = 1600, quality: int = 80) -> list[str | None]:
+    """JPEG data URIs of ``boxes`` cut from page ``page_index`` (from 0) of the PDF."""
+    if not boxes:
+        return []
+    try:
+        import pypdfium2 as pdfium
+    except ImportError:  # pragma: no cover - pypdfium2 is a dependency
+        return [None] * len(boxes)
+    uris: list[str | None] = []
+    try:
+        doc = pdfium.PdfDocument(str(pdf_path))
+    except Exception as exc:  # pdfium raises its own error type
+        log.warning("cannot render %s for figures: %s", pdf_path, exc)
+        return [None] * len(boxes)
+    try:
+        page = doc[page_index]
+        scale = dpi / 72.0
+        bitmap = page.render(scale=scale)
+        image = bitmap.to_pil().convert("RGB")
+        bitmap.close()
+        page.close()
+        for box in boxes:
+            crop = image.crop((int(box.x0 * scale), int(box.top * scale),
+                               max(int(box.x0 * scale) + 1, int(box.x1 * scale)),
+                               max(int(box.top * scale) + 1, int(box.bottom * scale))))
+            crop.thumbnail((max_side, max_side))
+            out = io.BytesIO()
+            crop.save(out, format="JPEG", quality=quality, optimize=True)
+            uris.append("data:image/jpeg;base64," + base64.b64encode(out.getvalue()).decode())
+        image.close()
+    finally:
+        doc.close()
+    return uris

@@ -1,0 +1,99 @@
+"""Page furniture: header and footer bands turned into metadata.
+
+Takes the text blocks of a page, its rules and its size; returns the blocks that
+are furniture (with their :class:`FurnitureKind`) and the rest. A block is
+furniture when it lies wholly above the top rule that spans most of the page's
+width in the page's top band (or below such a rule in the bottom band), or when
+it sits in the top/bottom margin band and its text reads as furniture (第3版,
+责任编辑, a date, a lone page number, the paper's name). :func:`page_metadata`
+reads the date, edition, section and paper name out of the furniture.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from layout.analysis.blocks import TextBlock
+from layout.analysis.patterns import edition_of, furniture_kind, iso_date
+from layout.clean import clean_title
+from layout.ingest.pdf import Rule
+from layout.model import FurnitureKind
+
+_PAGE_NUMBER = re.compile(r"^[\s\-—–·•|]*(?:第\s*)?[0-9０-９]{1,4}(?:\s*[页版])?[\s\-—–·•|]*$")
+
+
+@dataclass
+class FurnitureBlock:
+    block: TextBlock
+    kind: FurnitureKind
+    text: str
+
+
+def _band_rule(rules: Sequence[Rule], width: float, y_lo: float, y_hi: float,
+               topmost: bool) -> float | None:
+    ys = [r.position for r in rules
+          if r.horizontal and r.bbox.width >= 0.6 * width and y_lo <= r.position <= y_hi]
+    if not ys:
+        return None
+    return min(ys) if topmost else max(ys)
+
+
+def _kind(text: str, edge: bool) -> FurnitureKind | None:
+    kind = furniture_kind(text, at_page_edge=edge)
+    if kind is None and _PAGE_NUMBER.match(text):
+        return FurnitureKind.PAGE_FOOTER
+    return kind
+
+
+def split_furniture(blocks: Sequence[TextBlock], rules: Sequence[Rule], width: float,
+                    height: float, band: float = 0.12) -> tuple[list[TextBlock],
+                                                                list[FurnitureBlock]]:
+    """(content blocks, furniture blocks) of a page."""
+    header_rule = _band_rule(rules, width, 0.0, height * 0.2, topmost=False)
+    footer_rule = _band_rule(rules, width, height * 0.85, height, topmost=True)
+    content: list[TextBlock] = []
+    furniture: list[FurnitureBlock] = []
+    for block in blocks:
+        box = block.bbox
+        text = clean_title(" ".join(ln.text for ln in block.lines))
+        above = header_rule is not None and box.bottom <= header_rule + 1
+        below = footer_rule is not None and box.top >= footer_rule - 1
+        in_margin = box.bottom <= height * band or box.top >= height * (1 - band)
+        kind = _kind(text, in_margin) if (in_margin or above or below) and len(
+            block.lines) <= 3 else None
+        if above or below:
+            default = FurnitureKind.PAGE_HEADER if above else FurnitureKind.PAGE_FOOTER
+            furniture.append(FurnitureBlock(block, kind or default, text))
+        elif kind is not None:
+            furniture.append(FurnitureBlock(block, kind, text))
+        else:
+            content.append(block)
+    return content, furniture
+
+
+@dataclass
+class PageMetadata:
+    title: str | None = None
+    date: str | None = None
+    edition: str | None = None
+    section: str | None = None
+
+
+def page_metadata(furniture: Sequence[FurnitureBlock]) -> PageMetadata:
+    """Paper name, ISO date, edition number and section read from furniture texts."""
+    meta = PageMetadata()
+    for f in sorted(furniture, key=lambda f: -f.block.size):
+        text = f.text
+        if meta.date is None:
+            meta.date = iso_date(text)
+        edition = edition_of(text)
+        if edition and meta.edition is None:
+            meta.edition, section = edition
+            meta.section = meta.section or section
+        if meta.title is None and f.kind is FurnitureKind.MASTHEAD:
+            meta.title = text
+        if meta.section is None and f.kind is FurnitureKind.SECTION:
+            meta.section = text
+    return meta

@@ -1,0 +1,141 @@
+"""Roles from font statistics and position: body size, heading groups.
+
+Takes the text blocks of a page (furniture and captions already set aside);
+returns the body size (the character-weighted most common size) and
+:class:`HeadingGroup` objects: a headline (the largest type of a cluster of
+heading-sized blocks that touch each other), the smaller block above it (kicker)
+and the one below it (subtitle, or any block opening with ——). Blocks of one
+heading set on one line with a gap (a two-part headline) join with one space.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from layout.analysis.blocks import TextBlock
+from layout.analysis.patterns import is_byline, is_subtitle_dash
+from layout.clean import clean_title
+from layout.model import BBox
+
+
+@dataclass
+class HeadingGroup:
+    """Kicker, headline and subtitle blocks of one article head."""
+
+    headline: list[TextBlock]
+    kicker: list[TextBlock]
+    subtitle: list[TextBlock]
+
+    @property
+    def blocks(self) -> list[TextBlock]:
+        return self.kicker + self.headline + self.subtitle
+
+    @property
+    def bbox(self) -> BBox:
+        return BBox.enclosing([b.bbox for b in self.blocks])
+
+    @property
+    def headline_bbox(self) -> BBox:
+        return BBox.enclosing([b.bbox for b in self.headline])
+
+
+def body_size(blocks: Sequence[TextBlock]) -> float:
+    """The character-weighted most common font size (0 when there is no text)."""
+    counts: Counter[float] = Counter()
+    for b in blocks:
+        for line in b.lines:
+            counts[round(line.size * 2) / 2] += len(line.glyphs)
+    return counts.most_common(1)[0][0] if counts else 0.0
+
+
+def heading_text(blocks: Sequence[TextBlock]) -> str:
+    """Text of heading blocks in reading order: rows top to bottom, a space inside a row."""
+    rows: list[list[TextBlock]] = []
+    for b in sorted(blocks, key=lambda b: (b.bbox.top, b.bbox.x0)):
+        if rows and b.bbox.vertical_overlap(rows[-1][0].bbox) > 0.5 * b.bbox.height:
+            rows[-1].append(b)
+        else:
+            rows.append([b])
+    parts = []
+    for row in rows:
+        row.sort(key=lambda b: b.bbox.x0)
+        lines = sorted((ln for b in row for ln in b.lines), key=lambda ln: (ln.top, ln.x0))
+        text = ""
+        prev = None
+        for ln in lines:
+            if prev is not None and ln.bbox.vertical_overlap(prev.bbox) > 0.5 * ln.bbox.height:
+                text += " "
+            text += ln.text
+            prev = ln
+        parts.append(text)
+    return clean_title("".join(parts))
+
+
+def _is_heading(block: TextBlock, body: float, ratio: float) -> bool:
+    if block.size >= ratio * body:
+        return True
+    first = block.lines[0].text
+    return block.size > body * 1.05 and len(block.lines) <= 3 and not is_byline(first)
+
+
+def _touch(a: BBox, b: BBox, size: float) -> bool:
+    """Vertically adjacent (gap ≤ 1.2 em) with overlap, or side by side on one row."""
+    vgap = max(a.top, b.top) - min(a.bottom, b.bottom)
+    if a.horizontal_overlap(b) > 0 and vgap <= 1.2 * size:
+        return True
+    hgap = max(a.x0, b.x0) - min(a.x1, b.x1)
+    return a.vertical_overlap(b) > 0.5 * min(a.height, b.height) and hgap <= 3.0 * size
+
+
+def heading_groups(blocks: Sequence[TextBlock], body: float,
+                   headline_ratio: float = 1.25) -> list[HeadingGroup]:
+    """Heading groups among ``blocks``; blocks not in any group are left out."""
+    main_font = _body_font(blocks, body)
+    heads = [b for b in blocks if _is_heading(b, body, headline_ratio)
+             or (is_subtitle_dash(b.lines[0].text) and len(b.lines) <= 3
+                 and b.lines[0].font != main_font)]
+    heads.sort(key=lambda b: (b.bbox.top, b.bbox.x0))
+    # union-find over touching heading blocks (few blocks: pairwise is cheap)
+    parent = list(range(len(heads)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(heads):
+        for j in range(i + 1, len(heads)):
+            b = heads[j]
+            if b.bbox.top - a.bbox.bottom > 1.5 * max(a.size, b.size):
+                continue
+            if _touch(a.bbox, b.bbox, max(a.size, b.size)):
+                parent[find(j)] = find(i)
+    clusters: dict[int, list[TextBlock]] = {}
+    for i, b in enumerate(heads):
+        clusters.setdefault(find(i), []).append(b)
+    groups: list[HeadingGroup] = []
+    for members in clusters.values():
+        biggest = max(b.size for b in members)
+        if biggest < headline_ratio * body:
+            continue  # only kicker-sized text: a subhead, not an article head
+        headline = [b for b in members if b.size >= biggest * 0.92]
+        top = min(b.bbox.top for b in headline)
+        bottom = max(b.bbox.bottom for b in headline)
+        kicker = [b for b in members if b not in headline and b.bbox.bottom <= top + 1]
+        subtitle = [b for b in members if b not in headline and b not in kicker
+                    and b.bbox.top >= bottom - 1]
+        rest = [b for b in members if b not in headline + kicker + subtitle]
+        headline += rest
+        groups.append(HeadingGroup(headline, kicker, subtitle))
+    return groups
+
+
+def _body_font(blocks: Sequence[TextBlock], body: float) -> str:
+    counts: Counter[str] = Counter()
+    for b in blocks:
+        if abs(b.size - body) < 0.3:
+            counts[b.font] += b.chars
+    return counts.most_common(1)[0][0] if counts else ""

@@ -1,0 +1,276 @@
+"""Read the geometry of PDF pages with pdfplumber, one page at a time.
+
+Takes a PDF path; yields one :class:`RawPage` per page: its glyphs (text, box,
+font name, size, fill colour, text render mode), its rule lines (printed lines
+and the edges of thin or stroked rectangles) and the boxes of its images.
+Pages are parsed one at a time and their caches flushed, so memory stays bounded
+by one page. Unreadable, encrypted or non-PDF files raise
+:class:`layout.errors.InputError`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.layout import LTChar
+from pdfminer.pdfinterp import PDFPageInterpreter
+from pdfplumber.page import PDFPageAggregatorWithMarkedContent
+
+from layout.errors import InputError
+from layout.model import BBox
+
+log = logging.getLogger("layout.ingest.pdf")
+
+INVISIBLE_RENDER_MODE = 3
+MIN_RULE_LENGTH = 12.0  # pt: shorter edges are glyph decorations, not rules
+MAX_RULE_THICKNESS = 3.0  # pt: a rectangle thinner than this is a rule
+MIN_IMAGE_SIDE = 8.0  # pt: smaller images are bullets or dots
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    """One drawn character, top-left origin, in points."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    font: str
+    color: tuple[float, ...] | None = None
+    render_mode: int = 0
+    upright: bool = True
+
+    @property
+    def center_y(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A printed rule: a horizontal or vertical line segment with its box."""
+
+    bbox: BBox
+    horizontal: bool
+
+    @property
+    def position(self) -> float:
+        """The y of a horizontal rule, the x of a vertical one."""
+        b = self.bbox
+        return (b.top + b.bottom) / 2 if self.horizontal else (b.x0 + b.x1) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class RawPage:
+    """Everything the analysis needs from one page."""
+
+    number: int
+    width: float
+    height: float
+    glyphs: tuple[Glyph, ...]
+    rules: tuple[Rule, ...]
+    images: tuple[BBox, ...]
+
+
+class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
+    """pdfplumber's aggregator that also records each char's text render mode (Tr)."""
+
+    _render_mode = 0
+
+    def render_string(self, textstate: Any, *args: Any, **kwargs: Any) -> None:
+        self._render_mode = getattr(textstate, "render", 0) or 0
+        super().render_string(textstate, *args, **kwargs)
+
+    def render_char(self, *args: Any, **kwargs: Any) -> float:
+        adv = super().render_char(*args, **kwargs)
+        objs = self.cur_item._objs
+        if objs and isinstance(objs[-1], LTChar):
+            objs[-1].render_mode = self._render_mode  # type: ignore[attr-defined]
+        return adv
+
+
+def _parse_layout(page: pdfplumber.page.Page) -> list[int]:
+    """Parse ``page`` with the render-mode aggregator; the modes of its chars in order."""
+    device = _RenderModeAggregator(page.pdf.rsrcmgr, pageno=page.page_number,
+                                   laparams=page.pdf.laparams)
+    PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    layout = device.get_result()
+    page._layout = layout  # pdfplumber reads its objects from this cache
+    modes: list[int] = []
+
+    def walk(objs: Any) -> None:
+        for obj in objs:
+            if isinstance(obj, LTChar):
+                modes.append(getattr(obj, "render_mode", 0))
+            elif hasattr(obj, "_objs"):
+                walk(obj._objs)
+
+    walk(layout._objs)
+    return modes
+
+
+def _color(value: Any) -> tuple[float, ...] | None:
+    if value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return (float(value),)
+    try:
+        return tuple(float(v) for v in value)
+    except (TypeError, ValueError):
+        return None
+
+
+def chars_to_glyphs(chars: list[dict[str, Any]], modes: list[int] | None = None) -> list[Glyph]:
+    """pdfplumber char dicts (and their render modes) -> :class:`Glyph` objects."""
+    glyphs: list[Glyph] = []
+    for i, c in enumerate(chars):
+        text = c.get("text") or ""
+        if not text:
+            continue
+        x0, x1 = float(c["x0"]), float(c["x1"])
+        top, bottom = float(c["top"]), float(c["bottom"])
+        if x1 < x0 or bottom < top:
+            continue
+        glyphs.append(Glyph(
+            text=text, x0=x0, top=top, x1=x1, bottom=bottom, size=float(c.get("size") or 0.0),
+            font=str(c.get("fontname") or ""), color=_color(c.get("non_stroking_color")),
+            render_mode=modes[i] if modes is not None and i < len(modes) else 0,
+            upright=bool(c.get("upright", True)),
+        ))
+    return glyphs
+
+
+def edges_to_rules(edges: list[dict[str, Any]], width: float, height: float) -> list[Rule]:
+    """pdfplumber edges (from lines, rects and curves) -> long horizontal/vertical rules."""
+    rules: list[Rule] = []
+    for e in edges:
+        x0, x1 = max(0.0, float(e["x0"])), min(width, float(e["x1"]))
+        top, bottom = max(0.0, float(e["top"])), min(height, float(e["bottom"]))
+        if x1 < x0 or bottom < top:
+            continue
+        horizontal = e.get("orientation") == "h"
+        length = x1 - x0 if horizontal else bottom - top
+        if length < MIN_RULE_LENGTH:
+            continue
+        rules.append(Rule(BBox(x0, top, x1, bottom), horizontal))
+    return rules
+
+
+def thin_rects_to_rules(rects: list[dict[str, Any]], width: float, height: float) -> list[Rule]:
+    """Filled rectangles thinner than a few points drawn as rules."""
+    rules: list[Rule] = []
+    for r in rects:
+        x0, x1 = max(0.0, float(r["x0"])), min(width, float(r["x1"]))
+        top, bottom = max(0.0, float(r["top"])), min(height, float(r["bottom"]))
+        if x1 < x0 or bottom < top:
+            continue
+        w, h = x1 - x0, bottom - top
+        if h <= MAX_RULE_THICKNESS and w >= MIN_RULE_LENGTH:
+            rules.append(Rule(BBox(x0, top, x1, bottom), True))
+        elif w <= MAX_RULE_THICKNESS and h >= MIN_RULE_LENGTH:
+            rules.append(Rule(BBox(x0, top, x1, bottom), False))
+    return rules
+
+
+def images_to_boxes(images: list[dict[str, Any]], width: float, height: float) -> list[BBox]:
+    boxes: list[BBox] = []
+    for im in images:
+        x0, x1 = max(0.0, float(im["x0"])), min(width, float(im["x1"]))
+        top, bottom = max(0.0, float(im["top"])), min(height, float(im["bottom"]))
+        if x1 - x0 >= MIN_IMAGE_SIDE and bottom - top >= MIN_IMAGE_SIDE:
+            boxes.append(BBox(x0, top, x1, bottom))
+    return boxes
+
+
+def read_page(page: pdfplumber.page.Page, number: int) -> RawPage:
+    """One pdfplumber page -> :class:`RawPage` (parses the page once)."""
+    modes = _parse_layout(page)
+    width, height = float(page.width), float(page.height)
+    glyphs = chars_to_glyphs(page.chars, modes if len(modes) == len(page.chars) else None)
+    rules = edges_to_rules(page.edges, width, height)
+    rules += thin_rects_to_rules([r for r in page.rects if r.get("fill")], width, height)
+    images = images_to_boxes(page.images, width, height)
+    return RawPage(number, width, height, tuple(glyphs), tuple(_dedupe_rules(rules)),
+                   tuple(images))
+
+
+def _dedupe_rules(rules: list[Rule]) -> list[Rule]:
+    seen: set[tuple[bool, int, int, int, int]] = set()
+    out: list[Rule] = []
+    for r in rules:
+        b = r.bbox
+        key = (r.horizontal, round(b.x0), round(b.top), round(b.x1), round(b.bottom))
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def open_pdf(path: Path) -> pdfplumber.PDF:
+    """Open ``path`` with pdfplumber; InputError when it is not a readable, unlocked PDF."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    if b"%PDF" not in head:
+        raise InputError(path, "not a PDF file (no %PDF header)")
+    try:
+        pdf = pdfplumber.open(path)
+        _ = pdf.pages  # forces the page tree; fails on broken or locked files
+    except Exception as exc:  # pdfminer raises many unrelated types
+        name = type(exc).__name__
+        if "Password" in name or "Encrypt" in name or "password" in str(exc).lower():
+            raise InputError(path, "encrypted PDF (password required)") from None
+        raise InputError(path, f"unreadable PDF ({name}: {exc})") from None
+    return pdf
+
+
+def read_pdf(path: Path) -> Iterator[RawPage]:
+    """Yield every page of ``path`` as a :class:`RawPage`; pages are closed after reading."""
+    pdf = open_pdf(path)
+    try:
+        for index, page in enumerate(pdf.pages, start=1):
+            try:
+                raw = read_page(page, index)
+            except Exception as exc:
+                name = type(exc).__name__
+                if "Password" in name or "Encrypt" in name:
+                    raise InputError(path, "encrypted PDF (password required)") from None
+                raise InputError(path, f"page {index} unreadable ({name}: {exc})") from None
+            finally:
+                page.close()
+            yield raw
+    finally:
+        pdf.close()
+
+
+def page_count(path: Path) -> int:
+    """Number of pages of ``path`` (InputError when unreadable)."""
+    pdf = open_pdf(path)
+    try:
+        return len(pdf.pages)
+    finally:
+        pdf.close()
+
+
+def read_pdf_page(path: Path, number: int) -> RawPage:
+    """Only page ``number`` (from 1) of ``path``; InputError when there is no such page."""
+    pdf = open_pdf(path)
+    try:
+        if not 1 <= number <= len(pdf.pages):
+            raise InputError(path, f"no page {number} (the PDF has {len(pdf.pages)} pages)")
+        page = pdf.pages[number - 1]
+        try:
+            return read_page(page, number)
+        finally:
+            page.close()
+    finally:
+        pdf.close()
