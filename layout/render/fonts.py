@@ -1,0 +1,330 @@
+"""Fonts for the renderer: load and register faces, check coverage, fall back per character.
+
+Takes optional user font paths (TTF, OTF, TTC/OTC as ``path.ttc#index``); returns a
+:class:`FontSet` naming the ReportLab-registered faces for body, bold body, headlines and kai,
+which answers "which face draws this character?" from the faces' cmaps. By default the bundled
+faces of ``fonts/`` (built by ``fonts/build.py``) are used; CFF-flavoured user fonts are
+converted to TrueType with fontTools once and cached under ``$XDG_CACHE_HOME/layout`` (or
+``~/.cache/layout``), keyed by the sha256 of the source. A character that no face (bundled,
+user or system font found with ``fc-list``) covers is kept (drawn with the preferred face),
+recorded in :meth:`FontSet.missing` and warned about once on ``logging.getLogger("layout.fonts")``.
+Loading also installs the ToUnicode fix of :mod:`layout.render.tounicode`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fontTools.ttLib import TTCollection, TTFont, TTLibError
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont as ReportLabTTFont
+
+from layout.errors import FontError
+from layout.fileio import atomic_path
+from layout.render import fontconvert, tounicode
+
+log = logging.getLogger("layout.fonts")
+
+FONT_DIR_ENV = "LAYOUT_FONT_DIR"
+BUNDLED_FONT_DIR = Path(__file__).resolve().parents[2] / "fonts"
+# Role -> file built by fonts/build.py; the registered ReportLab name is the file's stem.
+BUNDLED_FILES = {
+    "body": "LayoutSerifSC-Regular.ttf",
+    "body_bold": "LayoutSerifSC-Bold.ttf",
+    "head": "LayoutSansSC-Bold.ttf",
+    "kai": "LayoutKaiSC-Regular.ttf",
+}
+# Bump when fontconvert changes its output, so stale cached conversions are not reused.
+CONVERSION_VERSION = 1
+FC_LIST_TIMEOUT_S = 10.0
+
+_lock = threading.RLock()
+_font_set_cache: dict[tuple, FontSet] = {}
+_registered_files: dict[tuple[str, int], str] = {}
+
+
+def bundled_font_dir() -> Path:
+    """Folder of the bundled faces: ``$LAYOUT_FONT_DIR`` if set, else ``fonts/`` of the repo."""
+    override = os.environ.get(FONT_DIR_ENV)
+    return Path(override) if override else BUNDLED_FONT_DIR
+
+
+def cache_dir() -> Path:
+    """Where converted user fonts are kept: ``$XDG_CACHE_HOME/layout`` or ``~/.cache/layout``."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "layout"
+
+
+def warn_missing(chars: Iterable[str]) -> None:
+    """Log one warning per distinct character, naming it and its code point."""
+    for char in dict.fromkeys(chars):
+        log.warning("no font has a glyph for %r (U+%04X); it is drawn with the preferred "
+                    "face's missing-glyph box", char, ord(char))
+
+
+def parse_font_spec(spec: str) -> tuple[Path, int | None]:
+    """``"path.ttc#2"`` → (path, 2); ``"path.ttf"`` → (path, None). A bad index → FontError."""
+    path_part, sep, index_part = spec.rpartition("#")
+    if not sep or Path(spec).exists():
+        return Path(spec), None
+    if not index_part.isdigit():
+        raise FontError(f"{spec}: the part after '#' must be a face number (e.g. font.ttc#2)")
+    return Path(path_part), int(index_part)
+
+
+def _file_kind(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as stream:
+            magic = stream.read(4)
+    except OSError as exc:
+        raise FontError(f"{path}: cannot read font file ({exc.strerror or exc})") from exc
+    if magic in (b"ttcf", b"OTTO", b"\x00\x01\x00\x00", b"true"):
+        return magic
+    raise FontError(f"{path}: not a TrueType/OpenType font or collection (starts {magic!r})")
+
+
+def _open_face(path: Path, index: int | None, kind: bytes) -> TTFont:
+    """The fontTools face at ``index`` of ``path``, checked for range and readable tables."""
+    try:
+        if kind == b"ttcf":
+            count = len(TTCollection(str(path), lazy=True).fonts)
+            chosen = 0 if index is None else index
+            if not 0 <= chosen < count:
+                raise FontError(f"{path}: face #{chosen} does not exist (the collection has "
+                                f"{count} faces, #0–#{count - 1})")
+            return TTFont(str(path), fontNumber=chosen, lazy=True)
+        if index not in (None, 0):
+            raise FontError(f"{path}: face #{index} requested, but this is a single font, "
+                            "not a collection (.ttc)")
+        face = TTFont(str(path), lazy=True)
+        face.getBestCmap()
+        return face
+    except FontError:
+        raise
+    except (TTLibError, OSError, ValueError, KeyError, AssertionError, EOFError) as exc:
+        raise FontError(f"{path}: unreadable font ({exc})") from exc
+
+
+def _converted_path(path: Path, index: int) -> Path:
+    """A cached TrueType conversion of the CFF face ``index`` of ``path`` (made if needed)."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    target = cache_dir() / f"{digest}-{index}-v{CONVERSION_VERSION}.ttf"
+    if target.exists():
+        return target
+    log.info("converting CFF font %s#%d to TrueType (cached as %s)", path, index, target)
+    try:
+        face = TTFont(str(path), fontNumber=index, recalcTimestamp=False)
+        fontconvert.subset_font(face, face.getBestCmap().keys())
+        fontconvert.cff_to_truetype(face)
+        data = fontconvert.font_bytes(face)
+    except Exception as exc:  # fontTools raises many kinds on broken outlines
+        raise FontError(f"{path}: cannot convert its CFF outlines to TrueType ({exc})") from exc
+    with atomic_path(target) as temp:
+        temp.write_bytes(data)
+    return target
+
+
+def register_font_file(spec: str | Path, name: str | None = None) -> str:
+    """Register a TTF/OTF/TTC face with ReportLab (once per file and face); return its name.
+
+    ``spec`` is a path, optionally ``path.ttc#index``. CFF outlines are converted (cached).
+    Any problem raises :class:`FontError` naming the file.
+    """
+    path, index = parse_font_spec(str(spec))
+    key = (str(path.resolve()), index or 0)
+    with _lock:
+        if key in _registered_files:
+            return _registered_files[key]
+        if not path.is_file():
+            raise FontError(f"{path}: no such font file")
+        kind = _file_kind(path)
+        face = _open_face(path, index, kind)
+        is_cff = fontconvert.is_cff(face)
+        ps_name = face["name"].getDebugName(6) or path.stem
+        face.close()
+        load_path, load_index = (_converted_path(path, index or 0), 0) if is_cff else (path,
+                                                                                       index or 0)
+        if name is None:
+            tag = hashlib.sha256(key[0].encode("utf-8")).hexdigest()[:8]
+            name = f"{ps_name}-{tag}-{key[1]}"
+        try:
+            rl_font = ReportLabTTFont(name, str(load_path), subfontIndex=load_index)
+        except Exception as exc:  # ReportLab raises TTFError, struct.error, KeyError...
+            raise FontError(f"{path}: ReportLab cannot embed this font ({exc})") from exc
+        pdfmetrics.registerFont(rl_font)
+        _registered_files[key] = name
+        return name
+
+
+def _system_fonts_with(char: str) -> list[tuple[Path, int]]:
+    """Font files (and face numbers) that fontconfig says contain ``char``, best first."""
+    if shutil.which("fc-list") is None:
+        return []
+    try:
+        result = subprocess.run(
+            ["fc-list", f":charset={ord(char):x}", "--format", "%{file}\t%{index}\n"],
+            capture_output=True, text=True, timeout=FC_LIST_TIMEOUT_S, check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return []
+    found = []
+    for line in sorted(result.stdout.splitlines()):
+        file_name, _, index = line.partition("\t")
+        if file_name.lower().endswith((".ttf", ".ttc", ".otf", ".otc")):
+            found.append((Path(file_name), int(index) if index.isdigit() else 0))
+    return found
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """The registered faces of one rendering and per-character fallback among them.
+
+    ``fallbacks`` lists every face tried after the preferred one, body first. With
+    ``system_fallback``, faces from ``fc-list`` are tried last (TrueType-outlined ones only:
+    converting a system CFF font for one character would be too slow).
+    """
+
+    body: str
+    body_bold: str
+    head: str
+    kai: str
+    fallbacks: tuple[str, ...] = ()
+    system_fallback: bool = True
+    _cmaps: dict = field(default_factory=dict, repr=False, compare=False)
+    _choice: dict = field(default_factory=dict, repr=False, compare=False)
+    _missing: dict = field(default_factory=dict, repr=False, compare=False)
+    _system: list = field(default_factory=list, repr=False, compare=False)
+
+    def _cmap(self, font_name: str) -> dict[int, int]:
+        cmap = self._cmaps.get(font_name)
+        if cmap is None:
+            face = getattr(pdfmetrics.getFont(font_name), "face", None)
+            cmap = getattr(face, "charToGlyph", None) or {}
+            self._cmaps[font_name] = cmap
+        return cmap
+
+    def covers(self, font_name: str, char: str) -> bool:
+        """True when the registered face ``font_name`` maps ``char`` to a real glyph."""
+        return self._cmap(font_name).get(ord(char), 0) != 0
+
+    def font_for(self, char: str, preferred: str) -> str:
+        """``preferred`` if it draws ``char``, else the first fallback face that does.
+
+        When no face does, returns ``preferred`` and records (and warns about) the character.
+        """
+        if len(char) != 1:
+            raise ValueError(f"font_for takes one character, got {char!r}")
+        key = (char, preferred)
+        chosen = self._choice.get(key)
+        if chosen is None:
+            chosen = self._choose(char, preferred)
+            self._choice[key] = chosen
+        return chosen
+
+    def _choose(self, char: str, preferred: str) -> str:
+        for name in (preferred, *self.fallbacks, *self._system):
+            if self.covers(name, char):
+                return name
+        if self.system_fallback:
+            with _lock:
+                name = self._add_system_font(char)
+            if name is not None:
+                return name
+        if char not in self._missing:
+            self._missing[char] = f"U+{ord(char):04X}"
+            warn_missing([char])
+        return preferred
+
+    def _add_system_font(self, char: str) -> str | None:
+        for path, index in _system_fonts_with(char):
+            try:
+                kind = _file_kind(path)
+                face = _open_face(path, index, kind)
+                cff = fontconvert.is_cff(face)
+                face.close()
+                if cff:
+                    continue
+                name = register_font_file(f"{path}#{index}" if kind == b"ttcf" else path)
+            except FontError as exc:
+                log.debug("skipping system font %s: %s", path, exc)
+                continue
+            if self.covers(name, char):
+                if name not in self._system:
+                    self._system.append(name)
+                    log.info("using system font %s#%d for %r and other missing characters",
+                             path, index, char)
+                return name
+        return None
+
+    def runs(self, text: str, preferred: str) -> list[tuple[str, str]]:
+        """Split ``text`` into maximal ``(font_name, substring)`` runs; keeps every character."""
+        runs: list[tuple[str, str]] = []
+        current_font, start = None, 0
+        for i, char in enumerate(text):
+            name = self.font_for(char, preferred)
+            if name != current_font:
+                if current_font is not None:
+                    runs.append((current_font, text[start:i]))
+                current_font, start = name, i
+        if current_font is not None:
+            runs.append((current_font, text[start:]))
+        return runs
+
+    def missing(self) -> dict[str, str]:
+        """Characters no face covers so far → ``"U+XXXX"``."""
+        return dict(self._missing)
+
+    def coverage(self, text: str) -> dict[str, str]:
+        """Check ``text`` before rendering: the characters of it that no face covers."""
+        for char in dict.fromkeys(text):
+            self.font_for(char, self.body)
+        return {char: code for char, code in self._missing.items() if char in text}
+
+
+def _bundled_names() -> dict[str, str]:
+    folder = bundled_font_dir()
+    names = {}
+    for role, file_name in BUNDLED_FILES.items():
+        path = folder / file_name
+        if not path.is_file():
+            raise FontError(f"{path}: bundled font missing (build it with fonts/build.py, "
+                            "see fonts/README.md)")
+        names[role] = register_font_file(path, name=Path(file_name).stem)
+    return names
+
+
+def load_font_set(font_body: str | None = None, font_head: str | None = None,
+                  system_fallback: bool = True) -> FontSet:
+    """Register the faces and return the :class:`FontSet` (cached by arguments).
+
+    ``font_body``/``font_head`` replace the bundled serif regular / sans bold; the bundled
+    bold serif and kai are kept, and every bundled face stays in the fallback chain.
+    Installs the UTF-16 ToUnicode fix. Raises FontError naming the file at fault.
+    """
+    key = (font_body, font_head, system_fallback)
+    with _lock:
+        cached = _font_set_cache.get(key)
+        if cached is not None:
+            return cached
+        tounicode.install()
+        bundled = _bundled_names()
+        body = register_font_file(font_body) if font_body else bundled["body"]
+        head = register_font_file(font_head) if font_head else bundled["head"]
+        body_bold, kai = bundled["body_bold"], bundled["kai"]
+        order = [body, bundled["body"], bundled["body_bold"], bundled["kai"], head,
+                 bundled["head"]]
+        fallbacks = tuple(dict.fromkeys(order))
+        pdfmetrics.registerFontFamily(body, normal=body, bold=body_bold, italic=body,
+                                      boldItalic=body_bold)
+        font_set = FontSet(body=body, body_bold=body_bold, head=head, kai=kai,
+                           fallbacks=fallbacks, system_fallback=system_fallback)
+        _font_set_cache[key] = font_set
+        return font_set
