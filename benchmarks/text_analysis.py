@@ -1,0 +1,90 @@
+"""Text-dump analysis: time per page and accuracy on the sample and on generated dumps.
+
+Takes no input files beyond ../shared/corpus (the sample page; skipped when absent);
+prints the analysis time per page for the sample (target <= 50 ms), the sample's
+acceptance criteria, and the shared scorer's ratios over generated dumps from the
+tuning part of the generator's parameter space and from its held-out part.
+
+    /work/venv/bin/python benchmarks/text_analysis.py [--dumps 60] [--repeat 20] [--failures]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from layout.analysis.text_dump import analyze_text_dump  # noqa: E402
+from layout.model.serialize import issue_to_dict  # noqa: E402
+from layout.settings import Settings  # noqa: E402
+from tests.analysis.test_text_sample import (  # noqa: E402
+    EXPECTED,
+    SAMPLE,
+    compare_sample,
+    junk_problems,
+)
+from tests.synth.scoring import Score, score_pages  # noqa: E402
+from tests.synth.text_dumps import generate_dump  # noqa: E402
+
+
+def time_sample(repeat: int) -> None:
+    if not SAMPLE.exists():
+        print("sample page: ../shared/corpus/text not available")
+        return
+    data = SAMPLE.read_bytes()
+    settings = Settings()
+    analyze_text_dump(data, str(SAMPLE), settings)  # warm up imports and regex caches
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        issue = analyze_text_dump(data, str(SAMPLE), settings)
+        times.append(time.perf_counter() - start)
+    print(f"sample page: analysis {statistics.median(times) * 1000:.1f} ms/page "
+          f"(median of {repeat}, min {min(times) * 1000:.1f} ms; target <= 50 ms)")
+    report = compare_sample(issue.pages[0], json.loads(EXPECTED.read_text(encoding="utf-8")))
+    print(f"sample page: {report}")
+    problems = junk_problems(issue_to_dict(issue))
+    print(f"sample page: junk/doubled/CJK-space problems: {len(problems)} {problems[:3]}")
+    for failure in report.failures:
+        print("  -", failure)
+
+
+def score_generated(count: int, holdout: bool, show: bool) -> Score:
+    total = Score()
+    settings = Settings()
+    seconds = 0.0
+    pages = 0
+    for seed in range(count):
+        data, truths = generate_dump(10_000 * holdout + seed, holdout=holdout)
+        start = time.perf_counter()
+        issue = analyze_text_dump(data, f"gen-{seed}", settings)
+        seconds += time.perf_counter() - start
+        pages += len(issue.pages)
+        score = score_pages(truths, list(issue.pages))
+        if show and score.failures:
+            print(f"  seed {seed}: {score.failures[:6]}")
+        total = total + score
+    label = "held-out" if holdout else "tuning"
+    print(f"generated ({label}, {count} dumps, {pages} pages, "
+          f"{seconds / max(pages, 1) * 1000:.1f} ms/page): {total}")
+    return total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dumps", type=int, default=60)
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--failures", action="store_true", help="list failures per dump")
+    args = parser.parse_args()
+    time_sample(args.repeat)
+    score_generated(args.dumps, holdout=False, show=args.failures)
+    score_generated(args.dumps, holdout=True, show=args.failures)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,396 @@
+"""Synthetic page text dumps with known structure, made from real article text.
+
+Takes a seed (and optionally a :class:`DumpStyle`); returns the bytes of a dump
+as a PDF extractor would write it plus its :class:`TruthPage` list (the structure
+a perfect reconstruction gives). Text comes from
+../shared/corpus/rmrb-2025-10-20-articles.json (a small built-in text when absent).
+
+Varied per dump, drawn from the seed: column width 12–20 characters (per
+article), how lines are cut (plain character count, half-width digits and
+compressed punctuation, kinsoku, justification jitter), first-line indents
+(none, U+FFFD runs on every or only the article's first paragraph, spaces),
+blank lines (between paragraphs, mid-sentence column breaks, around titles),
+justification spaces, spaced numbers, leading spaces before headlines,
+fake-bold doubling of headlines/subheads/captions, kickers, subtitles (—— or a
+short label), bylines, datelines, subheads (single lines or pairs), captions
+with credits, furniture lines, several articles per page, 1–2 pages per dump,
+encodings (UTF-8 ± BOM, GB18030, UTF-16) and CRLF line ends.
+
+``holdout=True`` draws from a part of the parameter space kept out of tuning
+(widths 18–20, kinsoku + jitter cutting, two-space indents, frequent column breaks).
+
+``python -m tests.synth.text_dumps --out DIR --pages N --seed S`` writes dumps and truth JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from tests.synth.scoring import TruthArticle, TruthCaption, TruthPage, truth_to_dict
+
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
+ARTICLES_JSON = CORPUS / "rmrb-2025-10-20-articles.json"
+NO_START = "、，；：。．！？”’」』）》〉】…"
+TERMINAL = "。！？…”）；：—"
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍鹏辉建国峰慧新宇晨阳雪"
+SECTIONS = ("要闻", "综合", "经济", "社会", "文化", "国际", "评论", "体育")
+
+_FALLBACK = [
+    {"title": "城乡融合发展迈出新步伐", "paragraphs": [
+        "近年来，各地坚持以人民为中心的发展思想，推动城乡融合发展取得新进展。",
+        "在田间地头，新型农业经营主体不断壮大，现代农业设施越来越多，农民收入稳步提高。"
+        "越来越多的年轻人回到家乡创业，带动乡亲们一起增收致富。",
+        "“我们村去年集体经济收入超过100万元。”村党支部书记说，今后还要继续发展特色产业。",
+        "下一步，有关部门将持续完善政策体系，推动公共服务向农村延伸，让发展成果更多惠及群众。",
+    ], "subheads": []},
+    {"title": "科技创新点亮产业未来", "paragraphs": [
+        "走进一家智能制造企业的生产车间，机械臂上下翻飞，一件件产品有序下线。",
+        "企业负责人介绍，近三年来研发投入年均增长20%以上，新产品贡献了大部分利润。",
+        "专家认为，要进一步强化企业科技创新主体地位，促进创新链产业链资金链人才链深度融合。",
+    ], "subheads": []},
+]
+
+
+@dataclass(frozen=True)
+class DumpStyle:
+    """How one dump is written (see the module docstring)."""
+
+    widths: tuple[int, int]  # column width range in characters, drawn per article
+    cut: str  # chars | typeset | kinsoku
+    jitter: float  # chance that a line is one character shorter/longer (justification)
+    indent: str  # none | fffd_first | fffd_all | spaces
+    blank_between_paragraphs: float
+    blank_mid: float  # chance of a blank line after any body line (column break)
+    blank_around_titles: float
+    justify_spaces: float  # chance of a space after/before a CJK punctuation mark
+    spaced_numbers: float
+    leading_space_headline: float
+    doubled_titles: float
+    doubled_captions: float
+    byline: float
+    dateline: float
+    subheads: float
+    kicker: float
+    subtitle: float
+    captions: int
+    furniture: bool
+    encoding: str
+    crlf: bool
+
+
+def random_style(rng: random.Random, holdout: bool = False) -> DumpStyle:
+    """A dump style drawn from the training (or held-out) part of the parameter space."""
+    if holdout:
+        lo = rng.randint(18, 19)
+        widths, cut, jitter = (lo, lo + 1), "kinsoku", rng.uniform(0.15, 0.3)
+        indent, blank_mid = "spaces", rng.uniform(0.15, 0.3)
+    else:
+        lo = rng.randint(12, 16)
+        widths = (lo, lo + rng.randint(0, 2))
+        cut = rng.choice(["chars", "typeset", "kinsoku"])
+        jitter = rng.choice([0.0, 0.0, rng.uniform(0.0, 0.2)])
+        indent = rng.choice(["none", "fffd_first", "fffd_all", "spaces"])
+        blank_mid = rng.uniform(0.0, 0.2)
+    return DumpStyle(
+        widths=widths, cut=cut, jitter=jitter, indent=indent,
+        blank_between_paragraphs=rng.choice([0.0, 0.5, 1.0, rng.random()]),
+        blank_mid=blank_mid,
+        blank_around_titles=rng.choice([1.0, 0.8, rng.random()]),
+        justify_spaces=rng.choice([0.0, 0.1, 0.3]),
+        spaced_numbers=rng.choice([0.0, 0.5, 1.0]),
+        leading_space_headline=rng.choice([0.0, 0.2]),
+        doubled_titles=rng.choice([0.0, 0.2, 0.5]),
+        doubled_captions=rng.choice([0.0, 0.5, 1.0]),
+        byline=rng.uniform(0.5, 0.95),
+        dateline=rng.uniform(0.3, 0.8),
+        subheads=rng.uniform(0.0, 0.5),
+        kicker=rng.uniform(0.0, 0.3),
+        subtitle=rng.uniform(0.0, 0.3),
+        captions=rng.randint(0, 2),
+        furniture=rng.random() < 0.5,
+        encoding=rng.choice(["utf-8", "utf-8", "utf-8-sig", "gb18030", "utf-16"]),
+        crlf=rng.random() < 0.25,
+    )
+
+
+@cache
+def corpus_articles() -> tuple[dict[str, Any], ...]:
+    """Articles with their usable paragraphs and subheads (real text when ../shared exists)."""
+    if not ARTICLES_JSON.exists():
+        return tuple(_FALLBACK)
+    out = []
+    for article in json.loads(ARTICLES_JSON.read_text(encoding="utf-8")):
+        subheads = set(article.get("subheads") or [])
+        blocks = []
+        for k, text in enumerate(article["paragraphs"]):
+            text = text.strip()
+            ends_sentence = text[-1] in TERMINAL and (
+                text[-1] not in "”）" or text[-2:-1] in "。！？…")
+            if k in subheads or not ends_sentence:
+                if 4 <= len(text) <= 20 and text[-1] not in "，、；：。":
+                    blocks.append(("subhead", text))
+            elif len(text) >= 8 and "摄" not in text[-3:]:
+                blocks.append(("paragraph", text))
+        paragraphs = [t for r, t in blocks if r == "paragraph"]
+        if len(paragraphs) >= 2 and 4 <= len(article["title"]) <= 40:
+            out.append({"title": article["title"], "blocks": blocks,
+                        "paragraphs": paragraphs})
+    return tuple(out)
+
+
+def _name(rng: random.Random) -> str:
+    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.randint(1, 2)))
+
+
+def _char_width(ch: str, cut: str) -> float:
+    if cut == "chars":
+        return 1.0
+    if unicodedata.east_asian_width(ch) in ("Na", "H"):
+        return 0.5
+    if cut == "typeset" and ch in "，。、；：“”（）":
+        return 0.75
+    return 1.0
+
+
+def wrap(text: str, width: int, first_indent: int, style: DumpStyle,
+         rng: random.Random) -> list[str]:
+    """Lines of a paragraph as a column of ``width`` characters sets it."""
+    lines: list[str] = []
+    i = 0
+    capacity = width - first_indent
+    while i < len(text):
+        cap = capacity + (rng.choice([-1, 1]) if rng.random() < style.jitter else 0)
+        used, j = 0.0, i
+        while j < len(text) and used + _char_width(text[j], style.cut) <= cap + 1e-9:
+            used += _char_width(text[j], style.cut)
+            j += 1
+        if j < len(text):
+            k = j  # never cut inside a Latin word / number
+            while k > i and text[k - 1].isascii() and text[k - 1].isalnum() and (
+                    text[k].isascii() and text[k].isalnum()):
+                k -= 1
+            if k > i:
+                j = k
+            if text[j] in NO_START:  # no line opens with closing punctuation
+                if style.cut == "kinsoku":
+                    j += 1  # hang it on this line
+                elif j - 1 > i:
+                    j -= 1  # or push the last character down with it
+        lines.append(text[i:j].strip())
+        i = j
+        capacity = width
+    lines = [line for line in lines if line]
+    if len(lines) > 1 and len(lines[-1]) == 1 and lines[-1] in NO_START:
+        tail = lines.pop()
+        lines[-1] += tail
+    return lines
+
+
+def _artifacts(line: str, style: DumpStyle, rng: random.Random) -> str:
+    """Justification spaces and spaced numbers, as extractors leave them."""
+    out = []
+    for k, ch in enumerate(line):
+        prev = line[k - 1] if k else ""
+        if ch.isdigit() and prev and not prev.isascii() and rng.random() < style.spaced_numbers:
+            out.append(" ")
+        if ch in "，。、；：”" and k and rng.random() < style.justify_spaces * 0.3:
+            out.append(" ")
+        out.append(ch)
+        nxt = line[k + 1] if k + 1 < len(line) else ""
+        if ch.isdigit() and nxt and not nxt.isascii() and rng.random() < style.spaced_numbers:
+            out.append(" ")
+        elif ch in "，。、；：" and nxt and rng.random() < style.justify_spaces:
+            out.append(" ")
+    return "".join(out)
+
+
+def _double(text: str) -> str:
+    return "".join(c * 2 if not c.isspace() else c for c in text)
+
+
+class _Writer:
+    """Accumulates dump lines with the style's blank-line habits."""
+
+    def __init__(self, style: DumpStyle, rng: random.Random) -> None:
+        self.style, self.rng, self.lines = style, rng, []
+
+    def blank(self) -> None:
+        if self.lines and self.lines[-1] != "":
+            self.lines.append("")
+
+    def title(self, text: str, leading_space: bool = False) -> None:
+        if self.rng.random() < self.style.blank_around_titles:
+            self.blank()
+        if self.rng.random() < self.style.doubled_titles:
+            text = _double(text)
+        self.lines.append((" " if leading_space else "") + text)
+        if self.rng.random() < self.style.blank_around_titles:
+            self.blank()
+
+    def plain(self, text: str) -> None:
+        self.lines.append(text)
+
+    def paragraph(self, text: str, width: int, marks: str) -> None:
+        if self.rng.random() < self.style.blank_between_paragraphs:
+            self.blank()
+        lines = wrap(text, width, 2, self.style, self.rng)
+        for k, line in enumerate(lines):
+            line = _artifacts(line, self.style, self.rng)
+            self.lines.append((marks if k == 0 else "") + line)
+            if k + 1 < len(lines) and self.rng.random() < self.style.blank_mid:
+                self.blank()
+
+
+def _split_title(title: str, width: int, rng: random.Random) -> list[str]:
+    """A headline as one line, or wrapped over two when long."""
+    if len(title) > max(width + 4, 16) and rng.random() < 0.6:
+        cut = (len(title) + 1) // 2
+        while cut < len(title) - 1 and (title[cut] in NO_START or (
+                title[cut].isascii() and title[cut - 1].isascii())):
+            cut += 1
+        return [title[:cut], title[cut:]]
+    return [title]
+
+
+def make_page(rng: random.Random, style: DumpStyle, page_number: int) -> tuple[str, TruthPage]:
+    """One dump page (text) and its truth."""
+    pool = corpus_articles()
+    writer = _Writer(style, rng)
+    furniture: list[str] = []
+    if style.furniture:
+        for line in (f"第{page_number}版：{rng.choice(SECTIONS)}", "2025年10月20日 星期一"):
+            writer.plain(line)
+            furniture.append(line)
+        writer.blank()
+    articles: list[TruthArticle] = []
+    captions_page: list[TruthCaption] = []
+    chosen = rng.sample(range(len(pool)), k=min(len(pool), rng.randint(2, 5)))
+    labels = [t for a in pool for r, t in a["blocks"]
+              if r == "subhead" and len(t) <= 14] or ["新闻观察", "发展新气象"]
+    for index in chosen:
+        source = pool[index]
+        width = rng.randint(*style.widths)
+        truth = TruthArticle(headline=source["title"])
+        if rng.random() < style.kicker:
+            truth.kicker = rng.choice(labels)
+            writer.title(truth.kicker)
+        heads = _split_title(source["title"], width, rng)
+        lead_space = rng.random() < style.leading_space_headline
+        if len(heads) == 2:
+            writer.blank()
+            writer.plain((" " if lead_space else "") + heads[0])
+            writer.plain(heads[1])
+        else:
+            if truth.kicker:  # kicker and headline are set apart by a blank line
+                writer.blank()
+            writer.title(heads[0], lead_space)
+        if rng.random() < style.subtitle:
+            if rng.random() < 0.5:
+                phrase = rng.choice(source["paragraphs"])[:rng.randint(10, 24)]
+                truth.subtitle = "——" + phrase.rstrip("，、；：“（《")
+            else:
+                truth.subtitle = rng.choice(labels)[:4]
+            writer.plain(truth.subtitle)
+        if rng.random() < style.byline:
+            names = [_name(rng) for _ in range(rng.randint(1, 2))]
+            role = rng.choice(["记者", "本报记者", "□记者"])
+            text = f"{role} {names[0]}" + (f" 通讯员 {names[1]}" if len(names) > 1 else "")
+            writer.blank()
+            writer.plain(text)
+            writer.blank()
+            truth.bylines = names
+        has_dateline = rng.random() < style.dateline
+        budget = rng.randint(2, 7)
+        count = 0
+        pending: list[str] = []  # subhead lines waiting for the paragraph they head
+        for role, text in source["blocks"]:
+            if count >= budget:
+                break
+            if role == "subhead":
+                if count and rng.random() < style.subheads + 0.3:
+                    pending = [text]
+                continue
+            if count and not pending and rng.random() < style.subheads * 0.5:
+                pending = [rng.choice(labels)[:9].rstrip("——“《（")
+                           for _ in range(rng.randint(1, 2))]
+            if pending:
+                for line in pending:
+                    writer.title(line)
+                truth.blocks.append(("subhead", "".join(pending)))
+                pending = []
+            if count == 0 and has_dateline:
+                name = _name(rng)
+                place = rng.choice(["本报讯", "本报北京10月19日电", "本报讯"])
+                text = f"{place}（记者 {name}）{text}"
+                truth.bylines = truth.bylines + [name]
+            marks = ""
+            if style.indent == "fffd_all" or (style.indent == "fffd_first" and count == 0):
+                marks = "\ufffd" * rng.randint(2, 6)
+            elif style.indent == "spaces":
+                marks = rng.choice(["  ", "\u3000\u3000"])
+            writer.paragraph(text, width, marks)
+            truth.blocks.append(("paragraph", text))
+            count += 1
+        articles.append(truth)
+    for _ in range(style.captions):
+        text = rng.choice(rng.choice(pool)["paragraphs"])
+        text = text.split("。")[0][:30].rstrip("，、；：") + "。"
+        credit = f"记者 {_name(rng)} 摄"
+        shown = _double(text) if rng.random() < style.doubled_captions else text
+        writer.blank()
+        writer.plain(f"{shown} {credit}")
+        captions_page.append(TruthCaption(text=text, credit=credit))
+    if style.furniture:
+        editor = f"责任编辑：{_name(rng)}"
+        writer.blank()
+        writer.plain(editor)
+        furniture.append(editor)
+    return "\n".join(writer.lines) + "\n", TruthPage(articles, captions_page, furniture)
+
+
+def generate_dump(seed: int, n_pages: int | None = None,
+                  holdout: bool = False) -> tuple[bytes, list[TruthPage]]:
+    """A dump (bytes, in the style's encoding) of 1–2 pages and their truth."""
+    rng = random.Random(seed)
+    style = random_style(rng, holdout)
+    pages = n_pages or (2 if rng.random() < 0.2 else 1)
+    texts: list[str] = []
+    truths: list[TruthPage] = []
+    for number in range(1, pages + 1):
+        text, truth = make_page(rng, style, number)
+        texts.append(text)
+        truths.append(truth)
+    dump = "\f".join(texts)
+    if style.crlf:
+        dump = dump.replace("\n", "\r\n")
+    if style.encoding == "utf-16":
+        return dump.encode("utf-16"), truths
+    return dump.encode(style.encoding), truths
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--pages", type=int, default=10, help="number of dumps")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--holdout", action="store_true")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    for k in range(args.pages):
+        data, truths = generate_dump(args.seed + k, holdout=args.holdout)
+        (args.out / f"dump-{args.seed + k:04d}.txt").write_bytes(data)
+        (args.out / f"dump-{args.seed + k:04d}.truth.json").write_text(
+            json.dumps([truth_to_dict(t) for t in truths], ensure_ascii=False, indent=1),
+            encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
