@@ -1,0 +1,248 @@
+"""Synthetic Chinese e-paper pages with known structure, for testing the PDF front end.
+
+Takes a seed (and optionally a source of articles: a JSON file like
+``../shared/corpus/rmrb-2025-10-20-articles.json`` or its parsed list); returns a
+:class:`PageSpec` (:func:`random_page_spec`), draws it as a one-page PDF with ReportLab
+(:func:`render_page`) or many as one issue (:func:`generate_issue`), and returns the
+:class:`~tests.synth.scoring.TruthPage` a perfect reconstruction would give.
+
+Variation drawn per page from the seed: page size, 5–8 grid columns, gutters 0.6–1.5 em,
+body 8.5–10 pt, leading, 1–3 articles per band (stacked or L-shaped), rule lines absent or
+drawn as lines or thin rectangles, headlines of 1–3 lines (fake bold or not, coloured or
+not, centred or flush left), kickers, subtitles, bylines (under the headline or atop the
+first column), datelines in another face, subheads, photos with captions above or below
+and credits (inline or on their own line), stand-alone news photos, page headers/footers
+(masthead, paper, date, 第N版, section, 责任编辑), serif/sans/kai faces, glyphs placed one
+by one with justification spacing, 2 em paragraph indents, paragraphs across columns.
+
+Command line: ``python -m tests.synth.epaper --out DIR --pages N --seed S`` writes
+``page-XX.pdf`` and ``page-XX.json`` (the truth) for inspection.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from reportlab.pdfgen.canvas import Canvas
+
+from tests.synth.epaper_article import Plan, Styles, plan_article, plan_photo_frame
+from tests.synth.epaper_draw import Ink, PageCanvas
+from tests.synth.epaper_fonts import face_named, faces_by_style
+from tests.synth.epaper_layout import Frame, Grid, frame_rules, plan_frames
+from tests.synth.epaper_page import plan_furniture
+from tests.synth.epaper_text import SourceArticle, load_articles
+from tests.synth.scoring import TruthPage, truth_to_dict
+
+PAGE_SIZES = ((842.0, 1191.0), (841.9, 1190.6), (800.0, 1130.0), (864.0, 1224.0),
+              (900.0, 1300.0), (935.0, 1474.0), (780.0, 1100.0))
+
+__all__ = ["PageSpec", "random_page_spec", "render_page", "generate_issue"]
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """Every page-wide choice; details inside frames come from ``seed`` when drawn."""
+
+    seed: int
+    width: float
+    height: float
+    columns: int
+    gutter_em: float
+    body_size: float
+    leading: float
+    body_face: str
+    head_faces: tuple[str, ...]
+    kicker_face: str
+    byline_face: str
+    caption_face: str
+    subhead_face: str
+    furniture_face: str
+    dateline_face: str | None
+    rules: str  # "none" | "line" | "rect" | "mixed"
+    fake_bold: float  # probability that a headline is drawn fake bold
+    bold_offset_em: float  # fake-bold offset, 0.02–0.06 em
+    page_number: int = 1
+    date: str = "2025-10-20"
+    paper: str | None = None  # None: chosen so that it collides with no article text
+    masthead: bool = False
+    articles: tuple[SourceArticle, ...] = field(default=(), repr=False, compare=False)
+
+
+def random_page_spec(seed: int, articles_source: Path | str | Sequence[dict] | None = None
+                     ) -> PageSpec:
+    """A deterministic random page specification for ``seed``."""
+    rng = random.Random(f"epaper-spec-{seed}")
+    styles = faces_by_style()
+    width, height = rng.choice(PAGE_SIZES)
+    body_style = rng.choices(("serif", "sans", "kai"), (0.7, 0.15, 0.15))[0]
+
+    def pick(*prefer: str) -> str:
+        return rng.choice(styles[rng.choice(prefer)]).name
+
+    page_number = rng.randint(1, 16)
+    start = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(3 * 365))
+    return PageSpec(
+        seed=seed, width=width, height=height,
+        columns=rng.randint(5, 8),
+        gutter_em=round(rng.uniform(0.6, 1.5), 2),
+        body_size=round(rng.uniform(8.5, 10.0), 2),
+        leading=round(rng.uniform(1.3, 1.6), 2),
+        body_face=pick(body_style),
+        head_faces=tuple(pick("sans", "serif", "kai", "sans") for _ in range(3)),
+        kicker_face=pick("kai", "serif", "sans"),
+        byline_face=pick("kai", "sans", "serif"),
+        caption_face=pick("kai", "sans", "serif"),
+        subhead_face=pick("sans", "kai"),
+        furniture_face=pick("sans", "serif"),
+        dateline_face=pick("sans", "kai") if rng.random() < 0.5 else None,
+        rules=rng.choices(("none", "line", "rect", "mixed"), (0.25, 0.35, 0.2, 0.2))[0],
+        fake_bold=rng.choice((0.0, 0.5, 1.0)),
+        bold_offset_em=round(rng.uniform(0.02, 0.06), 3),
+        page_number=page_number,
+        date=start.isoformat(),
+        masthead=page_number == 1 and rng.random() < 0.7,
+        articles=load_articles(articles_source),
+    )
+
+
+def _styles(spec: PageSpec, rng: random.Random) -> Styles:
+    body = spec.body_size
+    return Styles(
+        body=Ink(face_named(spec.body_face), body),
+        leading=spec.leading,
+        head_faces=tuple(face_named(n) for n in spec.head_faces),
+        kicker=Ink(face_named(spec.kicker_face), round(body * rng.uniform(1.25, 1.7), 2)),
+        byline=Ink(face_named(spec.byline_face), round(body * rng.uniform(0.95, 1.1), 2)),
+        caption=Ink(face_named(spec.caption_face), round(body * rng.uniform(0.85, 0.98), 2)),
+        subhead=Ink(face_named(spec.subhead_face), round(body * rng.uniform(1.0, 1.2), 2),
+                    bold_offset=spec.bold_offset_em if rng.random() < 0.4 else 0.0),
+        dateline=Ink(face_named(spec.dateline_face), body) if spec.dateline_face else None,
+        fake_bold=spec.fake_bold,
+        bold_offset=spec.bold_offset_em,
+    )
+
+
+def _plan_frames(spec: PageSpec, grid: Grid, styles: Styles, rng: random.Random
+                 ) -> tuple[list[Frame], list[Plan]]:
+    frames = plan_frames(grid, styles.line_height, rng)
+    pool = list(range(len(spec.articles)))
+    rng.shuffle(pool)
+    used: set[int] = set()
+    date = dt.date.fromisoformat(spec.date)
+    plans: list[Plan] = []
+    chars_per_line = grid.column_width / spec.body_size
+    for k, frame in enumerate(frames):
+        if frame.kind == "photo":
+            source = spec.articles[pool[k % len(pool)]] if pool else None
+            plans.append(plan_photo_frame(frame, grid, source, styles,
+                                          random.Random(f"{spec.seed}-photo-{k}")))
+            continue
+        capacity = sum((b - t) / styles.line_height for t, b in frame.spans.values()) \
+            * chars_per_line * 0.8
+        free = [i for i in pool if i not in used] or pool
+        long_enough = [i for i in free if spec.articles[i].length >= capacity]
+        candidates = long_enough[:4] + [i for i in free if i not in long_enough[:4]][:4]
+        best: tuple[float, int, Plan] | None = None
+        for i in candidates:
+            plan = plan_article(frame, grid, spec.articles[i], styles,
+                                random.Random(f"{spec.seed}-frame-{k}-{i}"), date)
+            if plan.truth is not None and (best is None or plan.fill > best[0]):
+                best = (plan.fill, i, plan)
+            if best and best[0] >= 0.8:
+                break
+        if best is not None:
+            used.add(best[1])
+            plans.append(best[2])
+    return frames, plans
+
+
+def _draw_page(canvas: Canvas, spec: PageSpec) -> TruthPage:
+    rng = random.Random(f"epaper-page-{spec.seed}")
+    styles = _styles(spec, rng)
+    pc = PageCanvas(canvas, spec.height)
+    margin_x = rng.uniform(26, 50)
+    margin_top = rng.uniform(22, 40)
+    margin_bottom = rng.uniform(22, 40)
+    furniture = plan_furniture(spec, rng, margin_x, margin_top, margin_bottom)
+    grid = Grid(margin_x, furniture.content_top, spec.width - margin_x,
+                furniture.content_bottom, spec.columns, spec.gutter_em * spec.body_size)
+    frames, plans = _plan_frames(spec, grid, styles, rng)
+    article_text = "".join(p.text for p in plans)
+    furniture_ops, furniture_texts = furniture.finish(article_text, rng)
+    groups = [p.ops for p in plans] + [furniture_ops]
+    if rng.random() < 0.5:
+        rng.shuffle(groups)
+    for ops in groups:
+        for op in ops:
+            op(pc)
+    if spec.rules != "none":
+        width = rng.uniform(0.4, 1.0)
+        for x0, y0, x1, y1 in frame_rules(grid, frames):
+            as_rect = spec.rules == "rect" or (spec.rules == "mixed" and rng.random() < 0.5)
+            pc.rule(x0, y0, x1, y1, width, as_rect)
+    return TruthPage(
+        articles=[p.truth for p in plans if p.truth is not None],
+        captions=[c for p in plans for c in p.loose_captions],
+        furniture=furniture_texts,
+    )
+
+
+def render_page(spec: PageSpec, path: Path) -> TruthPage:
+    """Draw ``spec`` as a one-page PDF at ``path``; return its known structure."""
+    canvas = Canvas(str(path), pagesize=(spec.width, spec.height), pageCompression=1)
+    truth = _draw_page(canvas, spec)
+    canvas.showPage()
+    canvas.save()
+    return truth
+
+
+def generate_issue(seed: int, n_pages: int, path: Path,
+                   articles_source: Path | str | Sequence[dict] | None = None
+                   ) -> list[TruthPage]:
+    """An ``n_pages`` issue (one paper, one date, one page size) as one PDF at ``path``."""
+    first = random_page_spec(seed * 1000, articles_source)
+    rng = random.Random(f"epaper-issue-{seed}")
+    from tests.synth.epaper_text import PAPERS
+    paper = rng.choice(PAPERS)
+    canvas = Canvas(str(path), pagesize=(first.width, first.height), pageCompression=1)
+    truths = []
+    for i in range(n_pages):
+        spec = first if i == 0 else random_page_spec(seed * 1000 + i, articles_source)
+        spec = replace(spec, width=first.width, height=first.height, page_number=i + 1,
+                       date=first.date, paper=paper, masthead=i == 0,
+                       articles=first.articles)
+        truths.append(_draw_page(canvas, spec))
+        canvas.showPage()
+    canvas.save()
+    return truths
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--pages", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--issue", action="store_true", help="one multi-page PDF instead")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    if args.issue:
+        truths = generate_issue(args.seed, args.pages, args.out / "issue.pdf")
+        (args.out / "issue.json").write_text(json.dumps(
+            [truth_to_dict(t) for t in truths], ensure_ascii=False, indent=1), "utf-8")
+        return 0
+    for i in range(args.pages):
+        spec = random_page_spec(args.seed + i)
+        truth = render_page(spec, args.out / f"page-{args.seed + i:04d}.pdf")
+        (args.out / f"page-{args.seed + i:04d}.json").write_text(
+            json.dumps(truth_to_dict(truth), ensure_ascii=False, indent=1), "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

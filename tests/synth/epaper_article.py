@@ -1,0 +1,354 @@
+"""Plan and draw one article (or one stand-alone photo) inside a frame of a synthetic page.
+
+Takes a :class:`~tests.synth.epaper_layout.Frame`, the grid, a
+:class:`~tests.synth.epaper_text.SourceArticle`, the page's :class:`Styles` and a
+``random.Random``; returns a :class:`Plan`: the drawing operations and the
+:class:`~tests.synth.scoring.TruthArticle` (or caption) they produce. Planning draws nothing,
+so a page can try several articles for a frame and keep the one that fills it best. Only
+whole paragraphs are placed; a paragraph flows from the bottom of one column to the top of
+the next; the truth holds exactly what is drawn.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from tests.synth.epaper_draw import Ink, PageCanvas
+from tests.synth.epaper_layout import Frame, Grid
+from tests.synth.epaper_text import (
+    NO_START,
+    SourceArticle,
+    break_lines,
+    make_bylines,
+    make_caption,
+    make_dateline,
+    make_kicker,
+    make_subtitle,
+)
+from tests.synth.scoring import TruthArticle, TruthCaption
+
+Op = Callable[[PageCanvas], None]
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The inks of one page; headline/kicker faces vary per article from ``head_faces``."""
+
+    body: Ink
+    leading: float  # line height / body size
+    head_faces: tuple
+    kicker: Ink
+    byline: Ink
+    caption: Ink
+    subhead: Ink
+    dateline: Ink | None
+    fake_bold: float  # probability that a headline is fake bold
+    bold_offset: float  # em
+
+    @property
+    def line_height(self) -> float:
+        return self.body.size * self.leading
+
+
+@dataclass
+class Plan:
+    ops: list[Op] = field(default_factory=list)
+    truth: TruthArticle | None = None
+    loose_captions: list[TruthCaption] = field(default_factory=list)
+    fill: float = 0.0  # share of body line slots used
+    text: str = ""  # all article text drawn (for furniture collision checks)
+
+
+def split_title(title: str, lines: int) -> list[str]:
+    """``title`` in ``lines`` parts of similar length, preferring breaks after punctuation."""
+    if lines <= 1 or len(title) < 2 * lines:
+        return [title]
+    parts: list[str] = []
+    rest = title
+    for k in range(lines, 1, -1):
+        target = len(rest) / k
+        best, best_cost = None, 1e9
+        for i in range(2, len(rest) - 1):
+            if rest[i] in NO_START or (rest[i].isascii() and rest[i - 1].isascii()):
+                continue
+            cost = abs(i - target) - (2.5 if rest[i - 1] in "，、：；！？” " else 0)
+            if cost < best_cost:
+                best, best_cost = i, cost
+        if best is None:
+            break
+        parts.append(rest[:best])
+        rest = rest[best:]
+    return parts + [rest]
+
+
+def _headline_lines(title: str, width: float, ink: Ink, body: float, rng: random.Random
+                    ) -> tuple[list[str], float]:
+    base = rng.uniform(body * 1.9, body * (4.2 if width > 300 else 2.8))
+    wanted = rng.choices((1, 2, 3), (0.5, 0.35, 0.15))[0]
+    for count in range(wanted, 6):
+        lines = split_title(title, count)
+        unit = max(_width(line, replace(ink, size=1.0)) for line in lines)
+        size = min(base, 0.94 * width / unit)
+        if size >= body * 1.5 or count >= 5:
+            return lines, size
+    return lines, size
+
+
+def _width(text: str, ink: Ink) -> float:
+    from tests.synth.epaper_fonts import text_width
+    return text_width(ink.face, text, ink.size)
+
+
+def plan_article(frame: Frame, grid: Grid, article: SourceArticle, styles: Styles,
+                 rng: random.Random, date: dt.date) -> Plan:
+    """Headline group, optional photo, then whole paragraphs flowed through the columns."""
+    plan = Plan()
+    body = styles.body
+    lh = styles.line_height
+    cols = frame.columns
+    x0, x1 = grid.x0(cols[0]), grid.x1(cols[-1])
+    colw = grid.column_width
+    y = frame.top
+    face = rng.choice(styles.head_faces)
+    head_ink = Ink(face, 1.0, (0.62, 0.05, 0.05) if rng.random() < 0.15 else (0, 0, 0),
+                   styles.bold_offset if rng.random() < styles.fake_bold else 0.0,
+                   rng.random() < 0.6)
+    headline, kicker = make_kicker(article, rng)
+    if rng.random() < 0.55 or frame.height() < lh * 24:
+        kicker = None
+    subtitle = make_subtitle(article, rng) if rng.random() < 0.3 else None
+    bylines = make_bylines(article, rng)
+    byline_in_head = rng.random() < 0.5
+    lines, size = _headline_lines(headline, x1 - x0, head_ink, body.size, rng)
+    head_ink = replace(head_ink, size=size)
+    centred = rng.random() < 0.7
+
+    def put(text: str, ink: Ink, baseline: float) -> None:
+        if centred:
+            plan.ops.append(lambda pc: pc.centered(x0, x1, baseline, text, ink))
+        else:
+            plan.ops.append(lambda pc: pc.text(x0, baseline, text, ink))
+
+    if kicker:
+        kink = replace(styles.kicker, size=min(styles.kicker.size, 0.9 * (x1 - x0) / max(
+            1.0, _width(kicker, replace(styles.kicker, size=1.0)))))
+        put(kicker, kink, y + kink.size * 0.9)
+        y += kink.size * 1.5
+    for line in lines:
+        put(line, head_ink, y + size * 0.9)
+        y += size * 1.22
+    if subtitle:
+        sink = replace(styles.kicker, size=min(styles.kicker.size, 0.9 * (x1 - x0) / max(
+            1.0, _width(subtitle, replace(styles.kicker, size=1.0)))))
+        put(subtitle, sink, y + sink.size * 1.0)
+        y += sink.size * 1.7
+    byline_texts = [f"{p}{' ' if p else ''}{n}" for p, n in bylines]
+    if bylines and byline_in_head:
+        joined = "  ".join(byline_texts)
+        texts = [joined] if _width(joined, styles.byline) < (x1 - x0) * 0.9 else byline_texts
+        for t in texts:
+            put(t, styles.byline, y + styles.byline.size * 1.1)
+            y += styles.byline.size * 1.6
+    y += lh * rng.uniform(0.5, 1.0)
+    plan.text = headline + (kicker or "") + (subtitle or "")
+
+    tops = {c: y for c in cols}
+    bottoms = {c: frame.spans[c][1] for c in cols}
+    captions = _plan_photo(plan, frame, grid, article, styles, rng, tops, bottoms)
+
+    items: list[tuple[str, str]] = []
+    if bylines and not byline_in_head:
+        items += [("byline", t) for t in byline_texts]
+    dateline = None
+    first = article.paragraphs[0]
+    if rng.random() < 0.4 and not re.match(r"^(本报|新华社|据)", first):
+        dateline = make_dateline(rng, date)
+    for i, p in enumerate(article.paragraphs):
+        items.append(("subhead" if i in article.subheads else "paragraph",
+                      (dateline + p) if (i == 0 and dateline) else p))
+    blocks, used, total = _flow(plan, items, cols, grid, tops, bottoms, styles,
+                                len(dateline or ""), colw)
+    plan.fill = used / max(1, total)
+    if not any(role == "paragraph" for role, _ in blocks):
+        return Plan()
+    plan.text += "".join(t for _, t in blocks) + "".join(byline_texts)
+    plan.truth = TruthArticle(
+        headline="".join(lines), kicker=kicker, subtitle=subtitle,
+        bylines=[n for _, n in bylines], blocks=blocks, captions=captions)
+    return plan
+
+
+def _caption_lines(text: str, credit: str, width: float, ink: Ink, rng: random.Random
+                   ) -> list[tuple[str, bool, bool]]:
+    """(line, justify, right-aligned) lines of a caption with its credit inline or apart."""
+    def measure(ch: str) -> float:
+        return _width(ch, ink)
+
+    if rng.random() < 0.5:
+        lines = break_lines(text + "  " + credit, width, measure)
+        return [(ln, i < len(lines) - 1, False) for i, ln in enumerate(lines)]
+    lines = break_lines(text, width, measure)
+    return [(ln, i < len(lines) - 1, False) for i, ln in enumerate(lines)] + [(credit, False, True)]
+
+
+def _draw_caption(plan: Plan, lines: list[tuple[str, bool, bool]], x0: float, x1: float,
+                  top: float, ink: Ink, cap_lh: float) -> None:
+    for k, (text, justify, right) in enumerate(lines):
+        base = top + ink.size * 0.9 + k * cap_lh
+        if right:
+            plan.ops.append(lambda pc, t=text, b=base: pc.right(x1, b, t, ink))
+        else:
+            plan.ops.append(lambda pc, t=text, b=base, j=justify: pc.justified(x0, b, x1 - x0,
+                                                                            t, ink, j))
+
+
+def _plan_photo(plan: Plan, frame: Frame, grid: Grid, article: SourceArticle, styles: Styles,
+                rng: random.Random, tops: dict[int, float], bottoms: dict[int, float]
+                ) -> list[TruthCaption]:
+    cols = frame.columns
+    lh = styles.line_height
+    if rng.random() > 0.45 or min(bottoms[c] - tops[c] for c in cols) < lh * 22:
+        return []
+    width = rng.randint(max(1, len(cols) // 2), max(1, len(cols) - (len(cols) > 2)))
+    start = rng.choice((0, len(cols) - width)) if rng.random() < 0.8 else rng.randrange(
+        len(cols) - width + 1)
+    pcols = cols[start:start + width]
+    px0, px1 = grid.x0(pcols[0]), grid.x1(pcols[-1])
+    room = min(bottoms[c] - tops[c] for c in pcols)
+    photo_h = min((px1 - px0) * rng.uniform(0.55, 0.8), room * 0.45)
+    text, credit = make_caption(article, rng)
+    ink = styles.caption
+    cap_lh = ink.size * 1.45
+    lines = _caption_lines(text, credit, px1 - px0, ink, rng)
+    cap_h = len(lines) * cap_lh
+    gap = ink.size * 0.5
+    stack = photo_h + gap + cap_h
+    at_top = rng.random() < 0.6
+    above = rng.random() < 0.25
+    top = tops[pcols[0]] if at_top else min(bottoms[c] for c in pcols) - stack
+    photo_top = top + (cap_h + gap if above else 0)
+    cap_top = top if above else top + photo_h + gap
+    seed = rng.random()
+    plan.ops.append(lambda pc: pc.photo(px0, photo_top, px1, photo_top + photo_h,
+                                        random.Random(seed)))
+    _draw_caption(plan, lines, px0, px1, cap_top, ink, cap_lh)
+    for c in pcols:
+        if at_top:
+            tops[c] = top + stack + lh * 0.8
+        else:
+            bottoms[c] = top - lh * 0.6
+    plan.text += text + credit
+    return [TruthCaption(text, credit)]
+
+
+def plan_photo_frame(frame: Frame, grid: Grid, article: SourceArticle | None, styles: Styles,
+                     rng: random.Random) -> Plan:
+    """A stand-alone news photo filling the frame, its caption (and credit) below."""
+    plan = Plan()
+    cols = frame.columns
+    x0, x1 = grid.x0(cols[0]), grid.x1(cols[-1])
+    text, credit = make_caption(article, rng, long=True)
+    ink = styles.caption
+    cap_lh = ink.size * 1.45
+    lines = _caption_lines(text, credit, x1 - x0, ink, rng)
+    cap_h = len(lines) * cap_lh
+    room = frame.height() - cap_h - ink.size
+    photo_h = min(room, (x1 - x0) * rng.uniform(0.6, 1.2))
+    top = frame.top + (room - photo_h) * rng.uniform(0.0, 0.5)
+    seed = rng.random()
+    plan.ops.append(lambda pc: pc.photo(x0, top, x1, top + photo_h, random.Random(seed)))
+    _draw_caption(plan, lines, x0, x1, top + photo_h + ink.size * 0.5, ink, cap_lh)
+    plan.loose_captions.append(TruthCaption(text, credit))
+    plan.text = text + credit
+    plan.fill = 1.0
+    return plan
+
+
+def _flow(plan: Plan, items: list[tuple[str, str]], cols: list[int], grid: Grid,
+          tops: dict[int, float], bottoms: dict[int, float], styles: Styles,
+          dateline_len: int, colw: float) -> tuple[list[tuple[str, str]], int, int]:
+    """Place whole items line by line through the column segments; returns truth blocks."""
+    body = styles.body
+    lh = styles.line_height
+    slots: list[tuple[int, int, bool]] = []  # (column, baseline index, last in its column)
+    for c in cols:
+        n = max(0, int((bottoms[c] - tops[c] - body.size) // lh) + 1)
+        slots += [(c, k, k == n - 1) for k in range(n)]
+
+    def measure(ch: str) -> float:
+        return _width(ch, body)
+
+    pos = 0
+    blocks: list[tuple[str, str]] = []
+    for idx, (role, text) in enumerate(items):
+        if role == "paragraph":
+            lines = break_lines(text, colw, measure, first_indent=2 * body.size)
+            if pos + len(lines) > len(slots):
+                break
+            offset = 0
+            for k, line in enumerate(lines):
+                c, row, _ = slots[pos + k]
+                indent = 2 * body.size if k == 0 else 0.0
+                base = tops[c] + body.size * 0.88 + row * lh
+                head = dateline_len - offset if (idx == _first_paragraph(items)) else 0
+                plan.ops.append(_line_op(grid.x0(c) + indent, base, colw - indent, line,
+                                         body, styles.dateline if head > 0 else None, head,
+                                         k < len(lines) - 1))
+                offset += len(line)
+            pos += len(lines)
+            blocks.append(("paragraph", text))
+        elif role == "subhead":
+            lines = break_lines(text, colw, lambda ch: _width(ch, styles.subhead))
+            skip = 1 if pos < len(slots) and slots[pos][1] > 0 else 0
+            following = items[idx + 1] if idx + 1 < len(items) else None
+            if following is None or following[0] != "paragraph":
+                break
+            if pos + skip < len(slots) and slots[pos + skip][2] and len(lines) == 1:
+                skip += 1  # never a subhead on the last line of a column
+            need = skip + len(lines) + len(break_lines(following[1], colw, measure,
+                                                       2 * body.size))
+            if pos + need > len(slots):
+                break
+            pos += skip
+            for line in lines:
+                c, row, _ = slots[pos]
+                base = tops[c] + body.size * 0.88 + row * lh
+                x = grid.x0(c)
+                plan.ops.append(lambda pc, x=x, b=base, t=line: pc.centered(
+                    x, x + colw, b, t, styles.subhead))
+                pos += 1
+            blocks.append(("subhead", text))
+        else:  # byline at the head of the first column
+            if pos >= len(slots):
+                break
+            c, row, _ = slots[pos]
+            base = tops[c] + body.size * 0.88 + row * lh
+            x = grid.x0(c)
+            plan.ops.append(lambda pc, x=x, b=base, t=text: pc.text(x, b, t, styles.byline))
+            pos += 1
+    return blocks, pos, len(slots)
+
+
+def _first_paragraph(items: list[tuple[str, str]]) -> int:
+    return next(i for i, (role, _) in enumerate(items) if role == "paragraph")
+
+
+def _line_op(x: float, baseline: float, width: float, line: str, ink: Ink, head_ink: Ink | None,
+             head: int, justify: bool) -> Op:
+    """A body line, its first ``head`` characters (a dateline) drawn in ``head_ink``."""
+    if head_ink is None or head <= 0:
+        return lambda pc: pc.justified(x, baseline, width, line, ink, justify)
+    runs = [(line[:head], head_ink), (line[head:], ink)]
+
+    def draw(pc: PageCanvas) -> None:
+        natural = sum(pc.natural_width(t, i) for t, i in runs if t)
+        extra = (width - natural) / (len(line) - 1) if justify and len(line) > 1 else 0.0
+        cursor = x
+        for t, i in runs:
+            if t:
+                cursor = pc.text(cursor, baseline, t, i, extra) + extra
+    return draw

@@ -1,0 +1,191 @@
+"""Tests of the synthetic e-paper generator: its truth must be exactly what it drew."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+pdfplumber = pytest.importorskip("pdfplumber")
+
+from tests.synth import epaper_fonts  # noqa: E402
+from tests.synth.epaper_text import (  # noqa: E402
+    BYLINE_PREFIXES,
+    CORPUS_FILE,
+    FALLBACK_ARTICLES,
+    NO_END,
+    NO_START,
+    break_lines,
+    load_articles,
+)
+from tests.synth.scoring import TruthPage, truth_from_dict, truth_to_dict  # noqa: E402
+
+if not epaper_fonts.available_faces():
+    pytest.skip("no CJK TrueType face installed (fonts-arphic-*, fonts-wqy-*)",
+                allow_module_level=True)
+
+from tests.synth.epaper import generate_issue, random_page_spec, render_page  # noqa: E402
+
+SEEDS = (0, 1, 2, 3, 4, 5)
+FALLBACK = [{"title": a.title, "byline": a.byline, "paragraphs": list(a.paragraphs)}
+            for a in FALLBACK_ARTICLES]
+
+
+def _truth_texts(truth: TruthPage) -> list[str]:
+    texts = list(truth.furniture)
+    for a in truth.articles:
+        texts += [a.headline, a.kicker or "", a.subtitle or "", *a.bylines]
+        texts += [t for _, t in a.blocks] + [c.text + (c.credit or "") for c in a.captions]
+    texts += [c.text + (c.credit or "") for c in truth.captions]
+    return texts
+
+
+def _drawn_chars(path: Path) -> tuple[Counter, int]:
+    """Visible characters of the page, fake-bold copies removed; and how many copies there were."""
+    kept: dict[str, list[dict]] = {}
+    doubles = 0
+    with pdfplumber.open(path) as pdf:
+        for c in pdf.pages[0].chars:
+            twins = kept.setdefault(c["text"], [])
+            size = c["size"]
+            if any(abs(t["x0"] - c["x0"]) <= 0.07 * size and abs(t["top"] - c["top"]) <= 0.05 * size
+                   for t in twins):
+                doubles += 1
+                continue
+            twins.append(c)
+    return Counter({k: len(v) for k, v in kept.items() if not k.isspace()}), doubles
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory) -> list[tuple[Path, TruthPage]]:
+    out = tmp_path_factory.mktemp("epaper")
+    result = []
+    for seed in SEEDS:
+        path = out / f"page-{seed}.pdf"
+        result.append((path, render_page(random_page_spec(seed), path)))
+    return result
+
+
+def test_spec_is_deterministic_and_in_range():
+    for seed in range(30):
+        spec = random_page_spec(seed)
+        assert spec == random_page_spec(seed)
+        assert 5 <= spec.columns <= 8
+        assert 0.6 <= spec.gutter_em <= 1.5
+        assert 8.5 <= spec.body_size <= 10.0
+        assert 0.02 <= spec.bold_offset_em <= 0.06
+    specs = [random_page_spec(seed) for seed in range(30)]
+    assert {s.columns for s in specs} == {5, 6, 7, 8}
+    assert {s.rules for s in specs} == {"none", "line", "rect", "mixed"}
+    assert len({s.body_face for s in specs}) >= 2
+
+
+def test_rendering_is_deterministic(tmp_path):
+    spec = random_page_spec(11)
+    first = render_page(spec, tmp_path / "a.pdf")
+    second = render_page(spec, tmp_path / "b.pdf")
+    assert truth_to_dict(first) == truth_to_dict(second)
+
+
+def test_truth_holds_exactly_the_drawn_characters(pages):
+    """Every visible glyph is in the truth once (byline prefixes aside) and vice versa."""
+    for path, truth in pages:
+        drawn, _ = _drawn_chars(path)
+        want = Counter(re.sub(r"\s", "", "".join(_truth_texts(truth))))
+        extra = drawn - want
+        assert not (want - drawn), f"{path.name}: truth text not drawn"
+        prefixes = Counter("".join(BYLINE_PREFIXES))
+        assert set(extra) <= set(prefixes), f"{path.name}: drawn but not in truth: {extra}"
+
+
+def test_pages_have_the_expected_structure(pages):
+    for path, truth in pages:
+        assert len(truth.articles) >= 1, path.name
+        assert truth.furniture, path.name
+        for a in truth.articles:
+            assert a.headline and a.paragraphs
+            assert not any(re.search(r"\s", t) for _, t in a.blocks)
+            for c in a.captions:
+                assert c.credit and c.credit.endswith("摄")
+    assert sum(len(t.articles) for _, t in pages) >= 3 * len(pages)
+
+
+def test_paragraphs_are_whole_source_paragraphs(pages):
+    source = {p for a in load_articles() for p in a.paragraphs}
+    for _, truth in pages:
+        for a in truth.articles:
+            for role, text in a.blocks:
+                assert any(text.endswith(p) for p in source if len(p) <= len(text)), text[:20]
+                if role == "paragraph" and text not in source:  # a dateline was prepended
+                    assert re.match(r"^本报.{0,12}(讯|电)（记者 ?\S+）", text), text[:30]
+
+
+def test_variation_shows_up_across_pages(pages):
+    doubled = 0
+    for path, _truth in pages:
+        _, copies = _drawn_chars(path)
+        doubled += copies > 0
+    assert doubled >= 1, "no page with fake-bold headlines"
+    kinds = Counter()
+    for _, truth in pages:
+        for a in truth.articles:
+            kinds["kicker"] += a.kicker is not None
+            kinds["subtitle"] += a.subtitle is not None
+            kinds["caption"] += len(a.captions)
+            kinds["byline"] += bool(a.bylines)
+            kinds["multi-paragraph"] += len(a.paragraphs) > 3
+    assert all(kinds[k] for k in ("kicker", "subtitle", "caption", "byline", "multi-paragraph"))
+
+
+def test_fake_bold_offsets_are_small(tmp_path):
+    spec = random_page_spec(3)
+    from dataclasses import replace
+    spec = replace(spec, fake_bold=1.0, bold_offset_em=0.04)
+    render_page(spec, tmp_path / "bold.pdf")
+    with pdfplumber.open(tmp_path / "bold.pdf") as pdf:
+        chars = pdf.pages[0].chars
+    big = [c for c in chars if c["size"] > spec.body_size * 1.45]
+    pairs = [(a, b) for a, b in zip(big, big[1:], strict=False) if a["text"] == b["text"]
+             and abs(a["top"] - b["top"]) < a["size"] * 0.05]
+    assert pairs
+    for a, b in pairs:
+        assert abs((b["x0"] - a["x0"]) / a["size"] - 0.04) < 0.005
+
+
+def test_line_breaking_follows_cjk_rules():
+    text = ("眼下正值秋收秋种关键时期，各地抢抓晴好天气。“今年风调雨顺，亩产比去年高出一成多。”"
+            "他说：2025年。")
+    lines = break_lines(text, 7.0, lambda ch: 1.0 if ord(ch) > 0x2000 else 0.5)
+    assert "".join(lines) == text
+    assert not any(line[0] in NO_START for line in lines[1:])
+    assert not any(line[-1] in NO_END for line in lines[:-1])
+    assert all(sum(1.0 if ord(c) > 0x2000 else 0.5 for c in line) <= 7.0 for line in lines)
+
+
+def test_fallback_text_renders_without_the_corpus(tmp_path):
+    spec = random_page_spec(7, articles_source=FALLBACK)
+    truth = render_page(spec, tmp_path / "fallback.pdf")
+    assert truth.articles
+    drawn, _ = _drawn_chars(tmp_path / "fallback.pdf")
+    assert not Counter(re.sub(r"\s", "", "".join(_truth_texts(truth)))) - drawn
+
+
+def test_issue_has_one_page_per_truth(tmp_path):
+    truths = generate_issue(2, 3, tmp_path / "issue.pdf")
+    assert len(truths) == 3
+    with pdfplumber.open(tmp_path / "issue.pdf") as pdf:
+        assert len(pdf.pages) == 3
+        sizes = {(p.width, p.height) for p in pdf.pages}
+    assert len(sizes) == 1
+    for number, truth in enumerate(truths, start=1):
+        assert any(f in (f"第{number}版", f"第{number:02d}版") for f in truth.furniture)
+        assert truth_from_dict(truth_to_dict(truth)) == truth
+
+
+@pytest.mark.skipif(not CORPUS_FILE.is_file(), reason="../shared corpus not present")
+def test_corpus_articles_load():
+    articles = load_articles()
+    assert len(articles) > 50
+    assert any(a.subheads for a in articles)
