@@ -135,7 +135,7 @@ def corpus_articles() -> tuple[dict[str, Any], ...]:
             ends_sentence = text[-1] in TERMINAL and (
                 text[-1] not in "”）" or text[-2:-1] in "。！？…")
             if k in subheads or not ends_sentence:
-                if 4 <= len(text) <= 20 and text[-1] not in "，、；：。":
+                if _is_label(text):
                     blocks.append(("subhead", text))
             elif len(text) >= 8 and "摄" not in text[-3:]:
                 blocks.append(("paragraph", text))
@@ -144,6 +144,12 @@ def corpus_articles() -> tuple[dict[str, Any], ...]:
             out.append({"title": article["title"], "blocks": blocks,
                         "paragraphs": paragraphs})
     return tuple(out)
+
+
+def _is_label(text: str) -> bool:
+    """A corpus subhead usable as a kicker / subhead line: short, words only, no byline."""
+    return 4 <= len(text) <= 14 and "记者" not in text and all(
+        "\u4e00" <= c <= "\u9fff" or c in "“”《》·" for c in text)
 
 
 def _name(rng: random.Random) -> str:
@@ -273,8 +279,7 @@ def make_page(rng: random.Random, style: DumpStyle, page_number: int) -> tuple[s
     articles: list[TruthArticle] = []
     captions_page: list[TruthCaption] = []
     chosen = rng.sample(range(len(pool)), k=min(len(pool), rng.randint(2, 5)))
-    labels = [t for a in pool for r, t in a["blocks"]
-              if r == "subhead" and len(t) <= 14] or ["新闻观察", "发展新气象"]
+    labels = [t for a in pool for r, t in a["blocks"] if _is_label(t)] or ["新闻观察", "发展新气象"]
     for index in chosen:
         source = pool[index]
         width = rng.randint(*style.widths)
@@ -319,8 +324,7 @@ def make_page(rng: random.Random, style: DumpStyle, page_number: int) -> tuple[s
                     pending = [text]
                 continue
             if count and not pending and rng.random() < style.subheads * 0.5:
-                pending = [rng.choice(labels)[:9].rstrip("——“《（")
-                           for _ in range(rng.randint(1, 2))]
+                pending = [rng.choice(labels)[:9] for _ in range(rng.randint(1, 2))]
             if pending:
                 for line in pending:
                     writer.title(line)
