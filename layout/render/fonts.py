@@ -198,10 +198,10 @@ class FontSet:
     kai: str
     fallbacks: tuple[str, ...] = ()
     system_fallback: bool = True
-    _cmaps: dict = field(default_factory=dict, repr=False, compare=False)
-    _choice: dict = field(default_factory=dict, repr=False, compare=False)
-    _missing: dict = field(default_factory=dict, repr=False, compare=False)
-    _system: list = field(default_factory=list, repr=False, compare=False)
+    _cmaps: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _choice: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _missing: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _system: list = field(default_factory=list, init=False, repr=False, compare=False)
 
     def _cmap(self, font_name: str) -> dict[int, int]:
         cmap = self._cmaps.get(font_name)
