@@ -88,6 +88,9 @@ class TextSettings(_Validated):
     label_chars: int = tunable(
         6, "chars", 1, 20, "a title line this short is a label (kicker/subtitle), not the headline"
     )
+    min_width_lines: int = tunable(
+        4, "count", 2, 100, "lines needed on each side of a title to compare column widths"
+    )
     caption_tie_ratio: float = tunable(
         0.5, "ratio", 0.0, 1.0, "share of a caption's bigrams an article must hold to own it"
     )

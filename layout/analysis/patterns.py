@@ -150,6 +150,8 @@ def dateline_names(dateline: str) -> list[str]:
 def split_credit(caption: str) -> tuple[str, str | None]:
     """(caption text, credit) when the caption ends with a photo credit (… 记者 姬慧洋 摄)."""
     stripped = caption.rstrip()
+    if not stripped.rstrip(")）").endswith("摄"):
+        return stripped, None
     match = _CREDIT.search(stripped)
     if not match:
         return stripped, None
@@ -168,8 +170,11 @@ def split_credit(caption: str) -> tuple[str, str | None]:
 
 def is_credit_only(line: str) -> bool:
     """A line that is nothing but a photo credit (记者 姬慧洋 摄)."""
-    match = _CREDIT.search(line.rstrip())
-    return bool(match) and not line[:match.start()].strip()
+    stripped = line.rstrip()
+    if not stripped.rstrip(")）").endswith("摄"):
+        return False
+    match = _CREDIT.search(stripped)
+    return bool(match) and not stripped[:match.start()].strip()
 
 
 _MASTHEAD = re.compile(rf"^{_S}[{_HAN}]{{2,8}}(?:日报|晚报|早报|时报|商报|都市报|周报|报){_S}$")

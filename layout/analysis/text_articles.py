@@ -68,6 +68,7 @@ def headline_evidence(
     width: ColumnWidth,
     paragraphs_before: bool,
     rare_fffd: bool,
+    width_change: float | None = None,
 ) -> float:
     """How strongly a header run opens a new article (see the module docstring)."""
     start, end = run
@@ -87,13 +88,31 @@ def headline_evidence(
         score += 3.0
     if not paragraphs_before:
         score += 3.0
-    if any(width.of(x.text) > width.width + 1.5 for x in titles):
-        score += 1.0
+    if any(width.of(x.text) > width.width + 2.0 for x in titles):
+        score += 2.0  # set across columns: subheads stay inside their column
+    if width_change is not None and width_change >= 1.0:
+        score += 1.5
     if any(x.single_space_indent for x in titles):
         score += 1.0
     if titles[0].line.blanks_before >= 2:
         score += 1.0
     return score
+
+
+def _width_change(
+    infos: Sequence[LineInfo], before: tuple[int, int], after: tuple[int, int],
+    width: ColumnWidth, settings: TextSettings,
+) -> float | None:
+    """How much the column width differs between the text before and after a title."""
+    def measured(span: tuple[int, int]) -> float | None:
+        texts = [infos[i].text for i in range(*span) if len(infos[i].text) >= 4]
+        if len(texts) < settings.min_width_lines:
+            return None
+        values = sorted(width.of(t) for t in texts)
+        return values[int(0.75 * (len(values) - 1))]  # upper quartile: the full lines
+
+    a, b = measured(before), measured(after)
+    return None if a is None or b is None else abs(a - b)
 
 
 def split_segments(
@@ -102,14 +121,17 @@ def split_segments(
 ) -> list[Segment]:
     """Article segments: a new one starts at every header run that opens an article."""
     rare = rare_replacement_indent(infos, states)
+    runs = header_runs(states)
     cuts = [0]
-    for run in header_runs(states):
+    for k, run in enumerate(runs):
         paragraphs_before = any(
             s not in _HEADER for s in states[cuts[-1]:run[0]]
         ) or cuts[-1] > 0
         if run[0] == 0:
             continue
-        if headline_evidence(infos, run, width, paragraphs_before, rare) >= (
+        after_end = runs[k + 1][0] if k + 1 < len(runs) else len(infos)
+        change = _width_change(infos, (cuts[-1], run[0]), (run[1], after_end), width, settings)
+        if headline_evidence(infos, run, width, paragraphs_before, rare, change) >= (
             settings.headline_threshold
         ):
             cuts.append(run[0])

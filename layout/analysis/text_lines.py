@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from layout.analysis import patterns
 from layout.clean import clean_text, clean_title, drop_junk, is_doubled_line, undouble_line
@@ -99,20 +100,34 @@ def chars_width(text: str) -> float:
     return float(len(text))
 
 
-def typeset_width(text: str) -> float:
-    """Width as set in print: half-width chars 0.5 em, CJK punctuation 0.75 em, others 1."""
-    width = 0.0
-    for ch in text:
-        if ch in _PUNCT_CLASS:
-            width += 0.75
-        elif unicodedata.east_asian_width(ch) in ("Na", "H"):
-            width += 0.5
-        else:
-            width += 1.0
+def _typeset(punct: float) -> Callable[[str], float]:
+    @lru_cache(maxsize=16384)
+    def width(text: str) -> float:
+        total = 0.0
+        for ch in text:
+            if ch in _PUNCT_CLASS:
+                total += punct
+            elif unicodedata.east_asian_width(ch) in ("Na", "H"):
+                total += 0.5
+            else:
+                total += 1.0
+        return total
     return width
 
 
-MEASURES: dict[str, Callable[[str], float]] = {"chars": chars_width, "typeset": typeset_width}
+half_width = _typeset(1.0)
+"""Half-width (ASCII) characters 0.5 em, everything else 1 em."""
+typeset_width = _typeset(0.75)
+"""Half-width characters 0.5 em, CJK punctuation 0.75 em (partly compressed)."""
+compressed_width = _typeset(0.5)
+"""Half-width characters and CJK punctuation 0.5 em (fully compressed punctuation)."""
+
+MEASURES: dict[str, Callable[[str], float]] = {
+    "chars": chars_width,
+    "half": half_width,
+    "typeset": typeset_width,
+    "compressed": compressed_width,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,25 +156,50 @@ def _mode_window(values: list[float], window: float) -> tuple[float, int]:
     return best_value, best_count
 
 
-def estimate_width(texts: Sequence[str], settings: Settings) -> ColumnWidth | None:
-    """Column width of body lines: the densest narrow band of line widths, upper edge.
+def interior_lines(texts: Sequence[str], min_chars: int) -> list[str]:
+    """Lines inside a sentence on both ends: neither they nor the line before end a sentence.
 
-    Full lines of a justified column cluster tightly; paragraph ends and titles
-    scatter below it. Each measure is tried; the one whose band holds the most lines
-    (then the smaller spread) wins. Lines shorter than ``min_body_chars`` are ignored.
+    Whatever the paragraph structure, such lines are middle lines of a paragraph,
+    so they fill the column; they tell the width without knowing the paragraphs.
     """
+    out = []
+    for i, text in enumerate(texts):
+        if i == 0 or len(text) < min_chars:
+            continue
+        if not patterns.ends_sentence(text) and not patterns.ends_sentence(texts[i - 1]):
+            out.append(text)
+    return out
+
+
+def _robust_spread(values: list[float]) -> tuple[float, float]:
+    """(median, mean absolute deviation of the values within 3 of the median)."""
+    center = statistics.median(values)
+    near = [v for v in values if abs(v - center) <= 3.0] or values
+    center = statistics.median(near)
+    return center, statistics.fmean(abs(v - center) for v in near)
+
+
+def estimate_width(texts: Sequence[str], settings: Settings) -> ColumnWidth | None:
+    """Column width of a run of body lines, and the width measure that fits them.
+
+    The measure is the one under which the interior lines (:func:`interior_lines`)
+    are most uniform (plain count wins ties); the width is their median. With too
+    few interior lines, the densest band of line widths is used instead.
+    """
+    interior = interior_lines(texts, settings.text.min_body_chars)
+    if len(interior) >= settings.text.min_width_lines:
+        best: tuple[float, int, ColumnWidth] | None = None
+        for rank, (name, measure) in enumerate(MEASURES.items()):
+            center, spread = _robust_spread([measure(t) for t in interior])
+            key = (round(spread, 2), rank)
+            if best is None or key < (best[0], best[1]):
+                best = (key[0], rank, ColumnWidth(name, center, spread))
+        return best[2] if best else None
     candidates = [t for t in texts if len(t) >= settings.text.min_body_chars]
     if len(candidates) < 3:
         return None
-    best: tuple[int, float, ColumnWidth] | None = None
-    for name, measure in MEASURES.items():
-        values = [measure(t) for t in candidates]
-        top, count = _mode_window(values, settings.text.width_band)
-        inside = [v for v in values if top - settings.text.width_band <= v <= top + 0.5]
-        center = statistics.median(inside)
-        spread = statistics.pstdev(inside) if len(inside) > 1 else 0.0
-        width = max(center, top - settings.text.width_band / 2)
-        key = (count, -spread)
-        if best is None or key > (best[0], best[1]):
-            best = (count, -spread, ColumnWidth(name, width, spread))
-    return best[2] if best else None
+    values = [chars_width(t) for t in candidates]
+    top, _ = _mode_window(values, settings.text.width_band)
+    inside = [v for v in values if top - settings.text.width_band <= v <= top + 0.5]
+    center, spread = _robust_spread(inside)
+    return ColumnWidth("chars", center, spread)

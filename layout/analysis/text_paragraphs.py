@@ -160,29 +160,36 @@ def label_lines(
     """The best state sequence for ``infos`` (Viterbi over the paragraph automaton)."""
     if not infos:
         return []
+    n_states = len(_STATES)
+    moves = [[transition(p, s, settings) for s in _STATES] for p in _STATES]
     scores = [
-        emission(info, width, settings, infos[i + 1] if i + 1 < len(infos) else None)
-        for i, info in enumerate(infos)
+        [e[s] for s in _STATES]
+        for e in (
+            emission(info, width, settings, infos[i + 1] if i + 1 < len(infos) else None)
+            for i, info in enumerate(infos)
+        )
     ]
-    best: dict[State, float] = {
-        s: transition(None, s, settings) + scores[0][s] for s in _STATES
-    }
-    back: list[dict[State, State]] = []
+    best = [transition(None, s, settings) + scores[0][k] for k, s in enumerate(_STATES)]
+    back: list[list[int]] = []
     for i in range(1, len(infos)):
-        step: dict[State, float] = {}
-        pointers: dict[State, State] = {}
-        for s in _STATES:
-            prev, value = max(
-                ((p, best[p] + transition(p, s, settings)) for p in _STATES),
-                key=lambda pair: pair[1],
-            )
-            step[s] = value + scores[i][s]
-            pointers[s] = prev
+        step = [0.0] * n_states
+        pointers = [0] * n_states
+        row = scores[i]
+        for k in range(n_states):
+            top_value, top_prev = NEG * 10, 0
+            for p in range(n_states):
+                value = best[p] + moves[p][k]
+                if value > top_value:
+                    top_value, top_prev = value, p
+            step[k] = top_value + row[k]
+            pointers[k] = top_prev
         best = step
         back.append(pointers)
-    last = max(_STATES, key=lambda s: best[s] + transition(s, None, settings))
-    path = [last]
+    ends = [best[k] + transition(s, None, settings) for k, s in enumerate(_STATES)]
+    state = max(range(n_states), key=ends.__getitem__)
+    path = [state]
     for pointers in reversed(back):
-        path.append(pointers[path[-1]])
+        state = pointers[state]
+        path.append(state)
     path.reverse()
-    return path
+    return [_STATES[k] for k in path]
