@@ -125,6 +125,7 @@ def test_sources_record_matches_built_files() -> None:
 
 
 def test_body_face_covers_every_gbk_character() -> None:
+    assert SOURCES["faces"]["body"]["codec"] == "gbk"
     cmap = bundled_cmap("body")
     absent_in_source = {int(code[2:], 16) for code in
                         SOURCES["faces"]["body"]["codec_characters_absent_from_source"]}
@@ -132,10 +133,21 @@ def test_body_face_covers_every_gbk_character() -> None:
     missing = [f"U+{cp:04X}" for cp in encodable_codepoints("gbk")
                if cp not in cmap and cp not in absent_in_source]
     assert missing == []
+
+
+@pytest.mark.parametrize("role", ["body", "body_bold", "head", "kai"])
+def test_each_face_covers_its_build_codec_and_fallback_covers_the_rest(role: str) -> None:
+    record = SOURCES["faces"][role]
+    cmap = bundled_cmap(role)
+    absent = {int(code[2:], 16) for code in record["codec_characters_absent_from_source"]}
+    assert len(absent) <= 10
+    assert [f"U+{cp:04X}" for cp in encodable_codepoints(record["codec"])
+            if cp not in cmap and cp not in absent] == []
     font_set = load_font_set(system_fallback=False)
-    for codepoint in absent_in_source:  # the source lacks them: another bundled face has them
-        name = font_set.font_for(chr(codepoint), font_set.body)
-        assert name != font_set.body and font_set.covers(name, chr(codepoint))
+    preferred = getattr(font_set, role)
+    for codepoint in sorted(absent):  # the source lacks them: another bundled face has them
+        name = font_set.font_for(chr(codepoint), preferred)
+        assert name != preferred and font_set.covers(name, chr(codepoint)), f"U+{codepoint:04X}"
 
 
 @pytest.mark.parametrize("role", ["body_bold", "head", "kai"])
