@@ -17,6 +17,7 @@ import hashlib
 import logging
 import os
 import shutil
+import struct
 import subprocess
 import threading
 from collections.abc import Iterable
@@ -109,8 +110,9 @@ def _open_face(path: Path, index: int | None, kind: bytes) -> TTFont:
         return face
     except FontError:
         raise
-    except (TTLibError, OSError, ValueError, KeyError, AssertionError, EOFError) as exc:
-        raise FontError(f"{path}: unreadable font ({exc})") from exc
+    except (TTLibError, OSError, ValueError, KeyError, IndexError, AssertionError, EOFError,
+            struct.error) as exc:
+        raise FontError(f"{path}: unreadable font ({exc or type(exc).__name__})") from exc
 
 
 def _converted_path(path: Path, index: int) -> Path:
@@ -150,11 +152,14 @@ def register_font_file(spec: str | Path, name: str | None = None) -> str:
         is_cff = fontconvert.is_cff(face)
         ps_name = face["name"].getDebugName(6) or path.stem
         face.close()
-        load_path, load_index = (_converted_path(path, index or 0), 0) if is_cff else (path,
-                                                                                       index or 0)
+        if is_cff:
+            load_path, load_index = _converted_path(path, key[1]), 0
+        else:
+            load_path, load_index = path, key[1]
         if name is None:
             tag = hashlib.sha256(key[0].encode("utf-8")).hexdigest()[:8]
-            name = f"{ps_name}-{tag}-{key[1]}"
+            safe = "".join(ch for ch in ps_name if ch.isascii() and (ch.isalnum() or ch in "-_"))
+            name = f"{safe or 'font'}-{tag}-{key[1]}"
         try:
             rl_font = ReportLabTTFont(name, str(load_path), subfontIndex=load_index)
         except Exception as exc:  # ReportLab raises TTFError, struct.error, KeyError...
@@ -165,7 +170,7 @@ def register_font_file(spec: str | Path, name: str | None = None) -> str:
 
 
 def _system_fonts_with(char: str) -> list[tuple[Path, int]]:
-    """Font files (and face numbers) that fontconfig says contain ``char``, best first."""
+    """Font files (and face numbers) that fontconfig says contain ``char``, in path order."""
     if shutil.which("fc-list") is None:
         return []
     try:
