@@ -167,26 +167,28 @@ def split_title_lines(
             rest, subtitle_lines = list(lines[:k]), list(lines[k:])
             break
     kicker_lines: list[LineInfo] = []
-    if len(rest) >= 2:
+    if not subtitle_lines and len(rest) >= 2 and _is_label(rest[-1], settings) and not (
+        _is_label(rest[-2], settings)
+    ):
+        subtitle_lines = [rest.pop()]  # a short label under the headline (搬口街道)
+    if len(rest) >= 2 and _is_label(rest[0], settings) and not _is_label(rest[1], settings):
+        kicker_lines = [rest.pop(0)]  # a short label over the headline
+    elif len(rest) >= 2:
         blocks: list[list[LineInfo]] = [[rest[0]]]
         for info in rest[1:]:
             if info.line.blanks_before > 0:
                 blocks.append([info])
             else:
                 blocks[-1].append(info)
-        if not subtitle_lines and len(rest) >= 2 and _is_label(rest[-1], settings) and not (
-            _is_label(rest[-2], settings)
-        ):
-            subtitle_lines = [rest.pop()]
-        elif _is_label(rest[0], settings) and not _is_label(rest[1], settings):
-            kicker_lines = [rest.pop(0)]
-        elif len(blocks) >= 2:
-            kicker_lines = blocks[0]
-            rest = [x for b in blocks[1:2] for x in b]
-            if not subtitle_lines and len(blocks) >= 3:
-                subtitle_lines = [x for b in blocks[2:] for x in b]
+        if len(blocks) >= 2:  # parts set apart by blank lines: kicker, headline(, subtitle)
+            kicker_lines, rest = blocks[0], blocks[1]
+            extra = [x for b in blocks[2:] for x in b]
+            if subtitle_lines:
+                rest = rest + extra
+            else:
+                subtitle_lines = extra
         elif len(rest) == 2 and len(rest[0].text) < len(rest[1].text) - 2:
-            kicker_lines = [rest.pop(0)]
+            kicker_lines = [rest.pop(0)]  # a wrapped headline fills its first line
 
     def joined(infos: Sequence[LineInfo]) -> str | None:
         return "".join(x.title for x in infos) or None

@@ -97,9 +97,10 @@ def _split(
 ) -> list[tuple[list[LineInfo], list[State], bool]]:
     out: list[tuple[list[LineInfo], list[State], bool]] = []
     for seg in split_segments(lines, states, width, settings.text):
-        seg_lines, seg_states, headed = _relabel(lines, states, seg, settings)
+        seg_lines, seg_states, headed = _relabel(lines, states, seg, width.measure, settings)
         if depth < MAX_RESPLITS:
-            sub_width = estimate_width([x.text for x in seg_lines], settings) or width
+            sub_width = estimate_width(
+                [x.text for x in seg_lines], settings, width.measure) or width
             if len(split_segments(seg_lines, seg_states, sub_width, settings.text)) > 1:
                 out.extend(_split(seg_lines, seg_states, sub_width, settings, depth + 1))
                 continue
@@ -108,7 +109,8 @@ def _split(
 
 
 def _relabel(
-    lines: Sequence[LineInfo], states: Sequence[State], seg: Segment, settings: Settings
+    lines: Sequence[LineInfo], states: Sequence[State], seg: Segment, measure: str,
+    settings: Settings,
 ) -> tuple[list[LineInfo], list[State], bool]:
     """A segment's lines relabelled with its own column width; its header run is kept."""
     seg_lines = list(lines[seg.start:seg.end])
@@ -116,7 +118,7 @@ def _relabel(
     runs = header_runs(seg_states)
     header = runs[0][1] if runs and runs[0][0] == 0 else 0
     rest = seg_lines[header:]
-    width = estimate_width([x.text for x in rest], settings)
+    width = estimate_width([x.text for x in rest], settings, measure)
     if width is None:
         return seg_lines, seg_states, header > 0
     return seg_lines, seg_states[:header] + label_lines(rest, width, settings.text), header > 0

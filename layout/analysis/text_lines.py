@@ -179,17 +179,21 @@ def _robust_spread(values: list[float]) -> tuple[float, float]:
     return center, statistics.fmean(abs(v - center) for v in near)
 
 
-def estimate_width(texts: Sequence[str], settings: Settings) -> ColumnWidth | None:
+def estimate_width(
+    texts: Sequence[str], settings: Settings, measure_name: str | None = None
+) -> ColumnWidth | None:
     """Column width of a run of body lines, and the width measure that fits them.
 
-    The measure is the one under which the interior lines (:func:`interior_lines`)
-    are most uniform (plain count wins ties); the width is their median. With too
-    few interior lines, the densest band of line widths is used instead.
+    The measure (unless ``measure_name`` fixes it, e.g. to the page's) is the one
+    under which the interior lines (:func:`interior_lines`) are most uniform (plain
+    count wins ties); the width is their median. With too few interior lines, the
+    densest band of line widths is used instead.
     """
     interior = interior_lines(texts, settings.text.min_body_chars)
+    measures = MEASURES if measure_name is None else {measure_name: MEASURES[measure_name]}
     if len(interior) >= settings.text.min_width_lines:
         best: tuple[float, int, ColumnWidth] | None = None
-        for rank, (name, measure) in enumerate(MEASURES.items()):
+        for rank, (name, measure) in enumerate(measures.items()):
             center, spread = _robust_spread([measure(t) for t in interior])
             key = (round(spread, 2), rank)
             if best is None or key < (best[0], best[1]):
@@ -198,8 +202,9 @@ def estimate_width(texts: Sequence[str], settings: Settings) -> ColumnWidth | No
     candidates = [t for t in texts if len(t) >= settings.text.min_body_chars]
     if len(candidates) < 3:
         return None
-    values = [chars_width(t) for t in candidates]
+    name = measure_name or "chars"
+    values = [MEASURES[name](t) for t in candidates]
     top, _ = _mode_window(values, settings.text.width_band)
     inside = [v for v in values if top - settings.text.width_band <= v <= top + 0.5]
     center, spread = _robust_spread(inside)
-    return ColumnWidth("chars", center, spread)
+    return ColumnWidth(name, center, spread)

@@ -108,10 +108,11 @@ def emission(
     if info.fixed is Fixed.BYLINE:
         return {s: (0.0 if s is State.BYLINE else NEG) for s in _STATES}
     shortfall = width.width - width.of(info.text)
-    if next_info is not None:
-        # a word that could not be broken was pushed to the next line: this one may be short
-        shortfall = max(0.0, shortfall - width.of(_leading_word(next_info.text))) if (
-            shortfall > 0) else shortfall
+    if next_info is not None and shortfall > 0:
+        # a word too long for the space left was pushed whole to the next line
+        word = width.of(_leading_word(next_info.text))
+        if shortfall < word + settings.full_tolerance:
+            shortfall = 0.0
     tol = settings.full_tolerance + width.spread
     indent = settings.indent_chars
     marks = info.indent_marks
