@@ -82,6 +82,9 @@ class TextSettings(_Validated):
         4.0, "ratio", 0.0, 50.0, "cost of a paragraph left open at a page's start or end"
     )
     max_title_chars: int = tunable(60, "chars", 4, 400, "longest line taken for a title")
+    article_open_cost: float = tunable(
+        2.0, "ratio", 0.0, 20.0, "cost of a byline or dateline right after a paragraph's end"
+    )
     headline_threshold: float = tunable(
         2.0, "ratio", 0.0, 20.0, "evidence a title group needs to open a new article"
     )

@@ -41,6 +41,7 @@ class State(str, Enum):
 _STATES = tuple(State)
 _PARAGRAPH_OPEN = (State.FIRST, State.MIDDLE)
 _BETWEEN = (State.LAST, State.SINGLE, State.TITLE, State.BYLINE)
+_ENDED = (_STATES.index(State.LAST), _STATES.index(State.SINGLE))
 
 
 def _band_penalty(value: float, lo: float, hi: float, slope: float) -> float:
@@ -176,10 +177,13 @@ def label_lines(
         step = [0.0] * n_states
         pointers = [0] * n_states
         row = scores[i]
+        opens_article = infos[i].dateline or infos[i].fixed is Fixed.BYLINE
         for k in range(n_states):
             top_value, top_prev = NEG * 10, 0
             for p in range(n_states):
                 value = best[p] + moves[p][k]
+                if opens_article and p in _ENDED:
+                    value -= settings.article_open_cost  # bylines/datelines follow titles
                 if value > top_value:
                     top_value, top_prev = value, p
             step[k] = top_value + row[k]
