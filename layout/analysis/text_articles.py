@@ -27,6 +27,7 @@ from layout.model import Article, Block, Role
 from layout.settings import TextSettings
 
 _HEADER = (State.TITLE, State.BYLINE)
+LABEL_CHARS = 6  # a title line this short next to a long one reads as a kicker/subtitle label
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +89,10 @@ def headline_evidence(
         score += 3.0
     if not paragraphs_before:
         score += 3.0
-    if any(width.of(x.text) > width.width + 2.0 for x in titles):
+    if any(width.of(x.text) >= width.width + 1.5 for x in titles):
         score += 2.0  # set across columns: subheads stay inside their column
+    if len(titles) >= 2 and _label_shape(titles):
+        score += 1.0  # a headline with a short label above or below it
     if width_change is not None and width_change >= 1.0:
         score += 1.5
     if any(x.single_space_indent for x in titles):
@@ -97,6 +100,12 @@ def headline_evidence(
     if titles[0].line.blanks_before >= 2:
         score += 1.0
     return score
+
+
+def _label_shape(titles: Sequence[LineInfo]) -> bool:
+    """A long title line next to a short label line (kicker / subtitle shape)."""
+    lengths = [len(x.text) for x in titles]
+    return min(lengths) <= LABEL_CHARS and max(lengths) >= 2 * min(lengths) + 2
 
 
 def _width_change(
