@@ -88,7 +88,25 @@ def _segment_articles(
     """(lines, states, headed) per article: page-wide pass, then per-article widths."""
     page_width = estimate_width([x.text for x in body], settings) or _fallback_width(body)
     states = label_lines(body, page_width, settings.text)
-    return _split(list(body), states, page_width, settings, depth=0)
+    return _hand_on_trailing_titles(_split(list(body), states, page_width, settings, depth=0))
+
+
+def _hand_on_trailing_titles(
+    articles: list[tuple[list[LineInfo], list[State], bool]],
+) -> list[tuple[list[LineInfo], list[State], bool]]:
+    """Title lines that end an article (nothing follows them) head the next article."""
+    for k in range(len(articles) - 1):
+        lines, states, headed = articles[k]
+        cut = len(states)
+        while cut > 0 and states[cut - 1] is State.TITLE:
+            cut -= 1
+        if cut == len(states) or cut == 0:
+            continue
+        nxt_lines, nxt_states, _ = articles[k + 1]
+        articles[k] = (lines[:cut], states[:cut], headed)
+        articles[k + 1] = (lines[cut:] + nxt_lines, states[cut:] + nxt_states,
+                           True)
+    return articles
 
 
 def _split(
