@@ -14,7 +14,7 @@ Public API (stable; the PDF front end imports it):
   legitimate reduplications (谢谢, 常常, 高高兴兴) alone.
 - :func:`remove_cjk_spaces` — drop whitespace next to CJK characters/punctuation.
 - :func:`clean_text` — all of the above for body text; :func:`clean_title` keeps
-  one space between the two parts of a headline.
+  one space between the two parts of a headline (:func:`title_spaces` alone).
 - :func:`is_cjk`, :func:`is_cjk_punct`, :func:`visual_width` — character classes.
 """
 
@@ -171,8 +171,12 @@ def clean_title(text: str, settings: CleanSettings = _DEFAULT) -> str:
     """A headline/kicker/subtitle: like :func:`clean_text`, but a space between two CJK
     runs (the gap of a two-part headline: 开展征兵宣传 激发青年入伍热情) is kept as one
     space; spaces next to punctuation and numbers still go."""
-    text = undouble(drop_junk(text), settings).strip()
-    parts = _SPACES.split(text)
+    return title_spaces(undouble(drop_junk(text), settings))
+
+
+def title_spaces(text: str) -> str:
+    """The spacing rule of :func:`clean_title` alone (text already free of junk/doubling)."""
+    parts = _SPACES.split(text.strip())
     out = parts[0]
     for part in parts[1:]:
         if not part:

@@ -25,7 +25,7 @@ from layout.analysis.text_articles import (
 )
 from layout.analysis.text_lines import ColumnWidth, Fixed, LineInfo, estimate_width, line_info
 from layout.analysis.text_paragraphs import State, label_lines
-from layout.clean import clean_text, clean_title
+from layout.clean import remove_cjk_spaces
 from layout.ingest.text import DumpPage, read_dump
 from layout.model import Article, Block, FurnitureKind, Issue, Page, Role
 from layout.settings import Settings
@@ -45,7 +45,7 @@ def _caption_block(text_line: LineInfo | None, credit_line: LineInfo) -> Block:
     body, credit = patterns.split_credit(credit_line.title)
     if credit is None:
         return Block(Role.CREDIT, text=credit_line.title)
-    return Block(Role.CAPTION, text=clean_text(body), credit=credit)
+    return Block(Role.CAPTION, text=remove_cjk_spaces(body), credit=credit)
 
 
 def partition_lines(
@@ -192,7 +192,7 @@ def analyze_page(page: DumpPage, settings: Settings) -> Page:
     edition = section = None
     for info in furniture_lines:
         kind = info.furniture or patterns.furniture_kind(info.title, True) or FurnitureKind.OTHER
-        furniture.append(Block(Role.FURNITURE, text=clean_title(info.title), kind=kind))
+        furniture.append(Block(Role.FURNITURE, text=info.title, kind=kind))
         found = patterns.edition_of(info.title) if kind is FurnitureKind.EDITION else None
         if found and edition is None:
             edition, section = found

@@ -19,7 +19,7 @@ from enum import Enum
 from functools import lru_cache
 
 from layout.analysis import patterns
-from layout.clean import clean_text, clean_title, drop_junk, is_doubled_line, undouble_line
+from layout.clean import drop_junk, is_doubled_line, remove_cjk_spaces, title_spaces, undouble
 from layout.ingest.text import DumpLine
 from layout.model import FurnitureKind
 from layout.settings import Settings
@@ -78,14 +78,13 @@ def line_info(line: DumpLine, settings: Settings) -> LineInfo:
     """Features of one dump line."""
     raw = drop_junk(line.text)
     doubled = is_doubled_line(raw, settings.clean)
-    if doubled:
-        raw = undouble_line(raw)
-    text = clean_text(raw, settings.clean)
-    fixed, kind = _line_fixed(clean_title(raw, settings.clean), doubled)
+    raw = undouble(raw, settings.clean)  # once: whole fake-bold lines, else long runs
+    title = title_spaces(raw)
+    fixed, kind = _line_fixed(title, doubled)
     return LineInfo(
         line=line,
-        text=text,
-        title=clean_title(raw, settings.clean),
+        text=remove_cjk_spaces(raw),
+        title=title,
         doubled=doubled,
         fixed=fixed,
         furniture=kind,

@@ -1,0 +1,113 @@
+"""Text-dump analysis over generated dumps: accuracy and "nothing lost".
+
+Dumps come from tests/synth/text_dumps.py with fixed seeds (and hypothesis-drawn
+seeds for the property test). The accuracy thresholds here are the floor a small
+fixed sample must clear; the full measurement is benchmarks/text_analysis.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from layout.analysis.patterns import BYLINE_MARKS
+from layout.analysis.text_dump import analyze_text_dump
+from layout.clean import drop_junk, undouble
+from layout.ingest.text import decode_dump
+from layout.model import Issue
+from layout.settings import Settings
+from tests.synth.scoring import Score, score_pages
+from tests.synth.text_dumps import generate_dump
+
+_WS = re.compile(r"\s+")
+
+
+def content_chars(data: bytes) -> Counter[str]:
+    """Every content character of a dump: junk dropped, fake bold undoubled, no whitespace,
+    and no decoration mark opening a byline (□记者 …)."""
+    counts: Counter[str] = Counter()
+    for line in decode_dump(data, "dump").replace("\f", "\n").split("\n"):
+        text = _WS.sub("", undouble(drop_junk(line)))
+        counts.update(text.lstrip(BYLINE_MARKS))
+    return counts
+
+
+def output_chars(issue: Issue) -> tuple[Counter[str], Counter[str]]:
+    """(every character the issue holds, the characters of dateline parentheses)."""
+    counts: Counter[str] = Counter()
+    datelines: Counter[str] = Counter()
+
+    def add(text: str | None) -> None:
+        counts.update(_WS.sub("", text or ""))
+
+    for page in issue.pages:
+        for article in page.articles:
+            for text in (article.kicker, article.headline, article.subtitle, article.dateline):
+                add(text)
+            for byline in article.bylines:
+                add(byline)
+            for block in article.blocks:
+                add(block.text)
+                add(block.credit)
+            inner = re.search(r"[（(]([^）)]*)[）)]", article.dateline or "")
+            if inner:
+                datelines.update(_WS.sub("", inner.group(1)))
+        for block in page.blocks + page.furniture:
+            add(block.text)
+            add(block.credit)
+    return counts, datelines
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(min_value=0, max_value=10**6), holdout=st.booleans())
+def test_nothing_lost(seed: int, holdout: bool) -> None:
+    """Each content character of the dump appears in the output exactly as often; the
+    only extra characters are dateline names repeated in ``bylines``."""
+    data, _ = generate_dump(seed, holdout=holdout)
+    issue = analyze_text_dump(data, f"seed-{seed}", Settings())
+    given_chars = content_chars(data)
+    got, dateline_chars = output_chars(issue)
+    assert given_chars - got == Counter(), "characters lost"
+    extra = got - given_chars
+    assert extra - dateline_chars == Counter(), "characters added"
+
+
+def _score(seeds: range, holdout: bool) -> Score:
+    total = Score()
+    for seed in seeds:
+        data, truths = generate_dump(seed + 10_000 * holdout, holdout=holdout)
+        issue = analyze_text_dump(data, f"seed-{seed}", Settings())
+        assert len(issue.pages) == len(truths)
+        total = total + score_pages(truths, list(issue.pages))
+    return total
+
+
+def test_generated_dumps_are_reconstructed() -> None:
+    score = _score(range(12), holdout=False)
+    assert score.ratio("articles") >= 0.95, str(score)
+    assert score.ratio("headlines") >= 0.93, str(score)
+    assert score.ratio("paragraphs") >= 0.92, str(score)
+    assert score.ratio("captions") >= 0.95, str(score)
+    assert score.furniture_leaks == 0 and score.doubled_or_junk == 0, str(score)
+
+
+def test_held_out_dumps_are_reconstructed() -> None:
+    score = _score(range(8), holdout=True)
+    assert score.ratio("articles") >= 0.93, str(score)
+    assert score.ratio("paragraphs") >= 0.92, str(score)
+    assert score.doubled_or_junk == 0, str(score)
+
+
+def test_generator_is_deterministic_and_varied() -> None:
+    first, truth_a = generate_dump(7)
+    again, truth_b = generate_dump(7)
+    assert first == again and truth_a == truth_b
+    encodings = set()
+    for seed in range(30):
+        data, truths = generate_dump(seed)
+        assert truths and all(t.articles for t in truths)
+        encodings.add(data[:2])
+    assert len(encodings) >= 3  # BOMs and plain starts differ across seeds
