@@ -24,7 +24,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_FALLBACK_ENCODINGS = ("utf-8", "gb18030")
+MIN_PLAUSIBILITY = 0.8  # share of ordinary characters a decoding needs to be believed
 _INDENT = re.compile("^[\ufffd \t\u3000\u00a0]+")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 MAX_CONTROL_RATIO = 0.01
@@ -57,17 +57,38 @@ class DumpPage:
     lines: tuple[DumpLine, ...]
 
 
-def _looks_like_utf16(data: bytes) -> str | None:
-    """utf-16-le/be when every other byte is mostly NUL (BOM-less UTF-16 of CJK+ASCII)."""
-    if len(data) < 4 or len(data) % 2:
+def _plausibility(text: str) -> float:
+    """Share of characters a Chinese page dump is made of (Han, CJK punctuation, ASCII text)."""
+    if not text:
+        return 0.0
+    good = 0
+    for ch in text:
+        code = ord(ch)
+        if (0x20 <= code < 0x7F or ch in "\n\r\t\f\ufffd" or 0x4E00 <= code <= 0x9FFF
+                or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF
+                or 0x2010 <= code <= 0x2027 or code == 0xB7):
+            good += 1
+    return good / len(text)
+
+
+def _best_decoding(data: bytes) -> str | None:
+    """The most plausible of UTF-8, GB18030 and BOM-less UTF-16 decodings, or None."""
+    best: tuple[float, str] | None = None
+    for encoding in ("utf-8", "gb18030", "utf-16-le", "utf-16-be"):
+        if encoding.startswith("utf-16") and len(data) % 2:
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        score = _plausibility(text)
+        if encoding == "utf-8" and score > 0.5:
+            return text  # valid UTF-8 of real text is never an accident
+        if best is None or score > best[0]:
+            best = (score, text)
+    if best is None or best[0] < MIN_PLAUSIBILITY:
         return None
-    even_nuls = data[0::2].count(0) / (len(data) / 2)
-    odd_nuls = data[1::2].count(0) / (len(data) / 2)
-    if odd_nuls > 0.3 and even_nuls < 0.05:
-        return "utf-16-le"
-    if even_nuls > 0.3 and odd_nuls < 0.05:
-        return "utf-16-be"
-    return None
+    return best[1]
 
 
 def decode_dump(data: bytes, source: str) -> str:
@@ -83,16 +104,9 @@ def decode_dump(data: bytes, source: str) -> str:
                 raise InputError(source, f"not valid {encoding} after its BOM") from None
             break
     if text is None:
-        guesses = list(_FALLBACK_ENCODINGS)
-        utf16 = _looks_like_utf16(data)
-        if utf16:
-            guesses.insert(0, utf16)
-        for encoding in guesses:
-            try:
-                text = data.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
+        if data.count(0) > len(data) // 4 and _best_decoding(data) is None:
+            raise InputError(source, "binary data, not a text dump")
+        text = _best_decoding(data)
     if text is None:
         raise InputError(source, "cannot decode as UTF-8, UTF-16 or GB18030 text")
     if text.count("\x00") or len(_CONTROL.findall(text)) > MAX_CONTROL_RATIO * len(text):

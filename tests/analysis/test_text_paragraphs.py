@@ -1,0 +1,120 @@
+"""Paragraph states and articles on small hand-made dumps (column width 15)."""
+
+from __future__ import annotations
+
+from layout.analysis.text_dump import analyze_text_dump
+from layout.analysis.text_lines import ColumnWidth, estimate_width, line_info
+from layout.analysis.text_paragraphs import State, label_lines
+from layout.ingest.text import page_lines
+from layout.model import Role
+from layout.settings import Settings
+
+PAGE = """
+示范区：入户大走访 情暖千万家
+记者 姬慧洋
+
+\ufffd\ufffd连日来，市城乡一体化示范区
+各单位纷纷开展入户大走访活动，
+旨在通过深入每一个社区、每一户
+家庭，与群众进行面对面交流，着力
+
+解决群众急难愁盼问题，为群众营
+造舒适、和谐、文明的生活环境。
+
+拓宽思路解难题
+
+共话文明暖人心
+
+文昌街道景园社区广场上人头攒动
+，热闹非凡。示范区纪委监察工委
+工作人员和景园社区干部将刚从田
+间地头拉回来的蔬菜卸车并引导群
+众有序排队领取现场秩序井然。
+示范区纪委监察工委通过在
+
+景园社区发放蔬菜，开展了一场别
+开生面的入户大走访活动，既帮助
+农民解决了卖菜难题。
+
+巩固拓展主题教育成果
+推动示范区高质量发展
+
+\ufffd\ufffd本报讯 （记者 张三） 1 月 10
+日，市城乡一体化示范区党工委理
+论学习中心组第五次集中学习研讨
+暨主题教育评估测评会议召开。与
+会人员围绕学习贯彻习近平总书记
+关于党的建设的重要思想等内容进
+行交流研讨。
+"""
+
+
+def _page():
+    issue = analyze_text_dump(PAGE.encode("utf-8"), "hand.txt", Settings())
+    return issue.pages[0]
+
+
+def test_two_articles_with_their_headline_groups() -> None:
+    first, second = _page().articles
+    assert first.headline == "示范区：入户大走访 情暖千万家"
+    assert first.bylines == ("记者 姬慧洋",)
+    assert second.headline.replace(" ", "") == "巩固拓展主题教育成果推动示范区高质量发展"
+    assert second.dateline == "本报讯（记者张三）"
+    assert any("张三" in b for b in second.bylines)
+
+
+def test_paragraphs_follow_the_evidence() -> None:
+    first = _page().articles[0]
+    roles = [(b.role, b.text) for b in first.blocks]
+    assert roles[0] == (Role.PARAGRAPH, "连日来，市城乡一体化示范区各单位纷纷开展入户大走访活动，"
+                        "旨在通过深入每一个社区、每一户家庭，与群众进行面对面交流，着力"
+                        "解决群众急难愁盼问题，为群众营造舒适、和谐、文明的生活环境。")
+    assert roles[1] == (Role.SUBHEAD, "拓宽思路解难题共话文明暖人心")
+    # a full line ending a sentence, then an indent-short line: a new paragraph;
+    # the short line before a blank (a column break) continues its sentence
+    assert roles[2][1].endswith("现场秩序井然。")
+    assert roles[3] == (Role.PARAGRAPH, "示范区纪委监察工委通过在景园社区发放蔬菜，"
+                        "开展了一场别开生面的入户大走访活动，既帮助农民解决了卖菜难题。")
+    assert len(roles) == 4
+
+
+def test_dateline_paragraph_is_whole() -> None:
+    second = _page().articles[1]
+    assert [b.role for b in second.blocks] == [Role.PARAGRAPH]
+    assert second.blocks[0].text.startswith("1月10日，市城乡")
+    assert second.blocks[0].text.endswith("内容进行交流研讨。")
+
+
+def test_viterbi_states_on_a_plain_column() -> None:
+    lines = page_lines("一二三四五六七八九十一二三\n一二三四五六七八九十一二三四五\n一二三四五。\n"
+                       "一二三四五六七八九十一二三\n一二三四五六七八九十一二三四五\n一二三四五六七八九。\n")
+    settings = Settings()
+    infos = [line_info(x, settings) for x in lines]
+    width = ColumnWidth("chars", 15.0, 0.0)
+    assert label_lines(infos, width, settings.text) == [
+        State.FIRST, State.MIDDLE, State.LAST, State.FIRST, State.MIDDLE, State.LAST]
+
+
+def test_width_estimate_prefers_the_measure_that_fits() -> None:
+    settings = Settings()
+    plain = "一二三四五六七八九十一二三四"
+    digits, latin = "12345678一二三四五六七八九十", "ABCD一二三四五六七八九十一二"
+    half = [plain, plain, digits, plain, latin, plain]
+    width = estimate_width(half, settings)
+    assert width is not None and width.measure == "half" and width.width == 14.0
+
+
+def test_form_feed_pages_become_pages() -> None:
+    data = (PAGE + "\f" + PAGE).encode("gb18030")
+    issue = analyze_text_dump(data, "two.txt", Settings())
+    assert [p.number for p in issue.pages] == [1, 2]
+    assert [a.id for a in issue.pages[1].articles] == ["p2-a1", "p2-a2"]
+
+
+def test_furniture_lines_become_metadata() -> None:
+    page = "第3版：要闻\n2025年10月20日 星期一\n" + PAGE + "\n责任编辑：王五\n"
+    issue = analyze_text_dump(page.encode(), "f.txt", Settings())
+    assert issue.date == "2025-10-20" and issue.edition == "3" and issue.section == "要闻"
+    kinds = [b.kind.value for b in issue.pages[0].furniture]
+    assert kinds == ["edition", "date", "editor"]
+    assert all("责任编辑" not in (b.text or "") for a in issue.pages[0].articles for b in a.blocks)
