@@ -7,14 +7,18 @@ Takes the two ``.deb`` files (any order; found by their ``Package`` field)::
     #   fonts-noto-cjk 1:20220127+repack1-1, fonts-lxgw-wenkai 1.250+repack-1
     python fonts/build.py fonts-noto-cjk_*.deb fonts-lxgw-wenkai_*.deb [--out fonts]
 
-and writes into ``--out`` (default: this script's folder): one TrueType (``glyf``) file per
-face, subset to a codec repertoire plus punctuation/symbol blocks (see
-``layout.render.fontconvert.charset_codepoints``), CFF outlines converted with cu2qu, family
-renamed as the OFL asks of modified versions; the OFL texts with each source's copyright
-lines; and ``SOURCES.json`` recording package, version, sha256 of each ``.deb``, of each source
-font and of each built file, and the coverage figures. Same inputs, same fontTools → same bytes
-(timestamps are taken from the sources, not the clock). Needs only Python and fontTools:
-the ``.deb`` (ar + tar.xz) is read directly, no ``dpkg`` required.
+and writes into ``--out`` (default: this script's folder):
+
+- one TrueType (``glyf``) file per face, subset to a codec repertoire plus punctuation and
+  symbol blocks (``layout.render.fontconvert.charset_codepoints``), the em dash mapped to its
+  full-width form, CFF outlines converted with cu2qu, the family renamed as the OFL asks of
+  modified versions;
+- the OFL texts, headed by each source's copyright lines;
+- ``SOURCES.json``: package, version, sha256 of each ``.deb``, of each source font and of each
+  built file, and the coverage figures.
+
+Same inputs and fontTools version give the same bytes (timestamps come from the sources, not
+the clock). Needs only Python and fontTools: the ``.deb`` (ar + tar.xz) is read directly.
 """
 
 from __future__ import annotations
@@ -67,6 +71,10 @@ FACES = (
     FaceSpec("kai", WENKAI, "usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf", 0,
              "LXGW WenKai", "Layout Kai SC", "Regular", "LayoutKaiSC-Regular.ttf", "gbk"),
 )
+# Characters whose full-width ("fwid") form Chinese text expects by default. ReportLab applies
+# no OpenType features, so the cmap itself must give that form: Noto CJK SC's default em dash
+# is a proportional, low-set Latin dash (0.89 em), its fwid form is 1 em and centred.
+FULL_WIDTH_BY_DEFAULT = (0x2014,)
 LICENCE_FILES = {NOTO: "OFL-NotoCJK.txt", WENKAI: "OFL-LXGWWenKai.txt"}
 MAX_TOTAL_BYTES = 40 * 1024 * 1024
 
@@ -153,6 +161,7 @@ def build_face(spec: FaceSpec, source: bytes, out_dir: str) -> dict:
     wanted = fontconvert.charset_codepoints(spec.codec)
     codec_chars = fontconvert.encodable_codepoints(spec.codec)
     absent = [cp for cp in codec_chars if cp not in source_cmap]
+    remapped = fontconvert.remap_to_feature_variant(font, FULL_WIDTH_BY_DEFAULT, "fwid")
     fontconvert.subset_font(font, wanted)
     fontconvert.cff_to_truetype(font)
     fontconvert.rename_family(font, spec.family, spec.style, font["name"].getDebugName(5) or "")
@@ -181,6 +190,7 @@ def build_face(spec: FaceSpec, source: bytes, out_dir: str) -> dict:
         "codec_characters_absent_from_source": [f"U+{cp:04X}" for cp in absent],
         "cmap_characters": len(cmap),
         "glyphs": built["maxp"].numGlyphs,
+        "remapped_to_fwid_form": [f"U+{cp:04X}" for cp in remapped],
         "astral_kept": [f"U+{cp:04X}" for cp in fontconvert.EXTRA_ASTRAL if cp in cmap],
     }
 

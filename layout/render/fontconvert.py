@@ -67,6 +67,46 @@ def subset_font(font: TTFont, codepoints: Iterable[int], keep_layout: bool = Fal
     return font
 
 
+def single_substitutions(font: TTFont, feature: str) -> dict[str, str]:
+    """Glyph → glyph mapping of every single substitution of ``feature`` in GSUB (any script)."""
+    if "GSUB" not in font:
+        return {}
+    table = font["GSUB"].table
+    mapping: dict[str, str] = {}
+    for record in table.FeatureList.FeatureRecord:
+        if record.FeatureTag != feature:
+            continue
+        for lookup_index in record.Feature.LookupListIndex:
+            lookup = table.LookupList.Lookup[lookup_index]
+            for subtable in lookup.SubTable:
+                if lookup.LookupType == 7:  # extension: the real subtable is inside
+                    subtable = subtable.ExtSubTable
+                for source, target in (getattr(subtable, "mapping", None) or {}).items():
+                    mapping.setdefault(source, target)
+    return mapping
+
+
+def remap_to_feature_variant(font: TTFont, codepoints: Iterable[int], feature: str) -> list[int]:
+    """Point the cmap of ``codepoints`` (in place) at their ``feature`` variant glyph.
+
+    ReportLab applies no OpenType features, so a form that CJK text needs by default (e.g. the
+    full-width, vertically centred em dash of ``fwid``) must be what the cmap gives. Returns the
+    code points that were remapped; the others have no such variant and are left alone.
+    """
+    variants = single_substitutions(font, feature)
+    best = font.getBestCmap()
+    changed = []
+    for codepoint in codepoints:
+        glyph = best.get(codepoint)
+        if glyph is None or glyph not in variants:
+            continue
+        for subtable in font["cmap"].tables:
+            if subtable.isUnicode() and codepoint in subtable.cmap:
+                subtable.cmap[codepoint] = variants[glyph]
+        changed.append(codepoint)
+    return changed
+
+
 def _quadratic_glyphs(font: TTFont) -> dict:
     glyph_set = font.getGlyphSet()
     quadratic = {}

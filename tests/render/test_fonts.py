@@ -163,6 +163,14 @@ def test_every_face_draws_design_punctuation_and_astral_test_char(role: str) -> 
     assert 0x20BB7 in cmap  # 𠮷, used by the beyond-BMP round trip
 
 
+@pytest.mark.parametrize("role", ["body", "body_bold", "head", "kai"])
+def test_em_dash_and_ellipsis_are_full_width(role: str) -> None:
+    font = TTFont(FONT_DIR / fonts.BUNDLED_FILES[role], lazy=True)
+    cmap, upm = font.getBestCmap(), font["head"].unitsPerEm
+    for char in "—…":  # "——" and "……" must fill exactly two character cells
+        assert font["hmtx"][cmap[ord(char)]][0] == upm, char
+
+
 def test_load_font_set_registers_faces_once() -> None:
     first = load_font_set()
     assert load_font_set() is first
