@@ -42,9 +42,11 @@ ROLE_WORDS = (
 _ROLE = "(?:" + "|".join(re.escape(w) for w in ROLE_WORDS) + ")"
 
 # A byline line: optional mark, then one or more "role name(s)" groups, nothing else.
+# Names after a role word: separated by spaces or 、, or run together (程龙潘俊强) up to 6 chars.
+_NAMES = rf"(?:{_NAME}(?:(?:[ \t\u3000]+|{_S}、{_S}){_NAME})*|[{_HAN}]{{5,6}})"
 _BYLINE_LINE = re.compile(
     rf"^{_S}[{BYLINE_MARKS}]?{_S}"
-    rf"(?:{_ROLE}{_S}[:：/／]?{_S}(?:{_NAME}(?:{_S}、?{_S}{_NAME})*)?{_S})+$"
+    rf"(?:{_ROLE}{_S}[:：/／]?{_S}{_NAMES}?{_S})+$"
 )
 _ROLE_SPLIT = re.compile(_ROLE)
 

@@ -109,7 +109,7 @@ def emission(
     if info.fixed is Fixed.BYLINE:
         return {s: (0.0 if s is State.BYLINE else NEG) for s in _STATES}
     shortfall = width.width - width.of(info.text)
-    if next_info is not None and shortfall > 0:
+    if next_info is not None and shortfall > 0 and not patterns.ends_sentence(info.text):
         # a word too long for the space left was pushed whole to the next line
         word = width.of(_leading_word(next_info.text))
         if shortfall < word + settings.full_tolerance:

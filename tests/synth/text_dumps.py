@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -41,6 +42,7 @@ NO_START = "、，；：。．！？”’」』）》〉】…"
 TERMINAL = "。！？…”）；：—"
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍鹏辉建国峰慧新宇晨阳雪"
+_DATELINE_START = re.compile(r"^(本报讯|\S{0,12}\d+月\d+日电)")
 SECTIONS = ("要闻", "综合", "经济", "社会", "文化", "国际", "评论", "体育")
 
 _FALLBACK = [
@@ -330,7 +332,7 @@ def make_page(rng: random.Random, style: DumpStyle, page_number: int) -> tuple[s
                     writer.title(line)
                 truth.blocks.append(("subhead", "".join(pending)))
                 pending = []
-            if count == 0 and has_dateline:
+            if count == 0 and has_dateline and not _DATELINE_START.match(text):
                 name = _name(rng)
                 place = rng.choice(["本报讯", "本报北京10月19日电", "本报讯"])
                 text = f"{place}（记者 {name}）{text}"
