@@ -99,33 +99,37 @@ def chars_width(text: str) -> float:
     return float(len(text))
 
 
-def _typeset(punct: float) -> Callable[[str], float]:
+def _is_half(ch: str) -> bool:
+    return ch.isascii() or unicodedata.east_asian_width(ch) in ("Na", "H")
+
+
+def _weighted(ascii_weight: float, punct_weight: float) -> Callable[[str], float]:
+    """A width measure: ASCII/half-width characters and CJK punctuation weighted."""
     @lru_cache(maxsize=16384)
     def width(text: str) -> float:
         total = 0.0
         for ch in text:
             if ch in _PUNCT_CLASS:
-                total += punct
-            elif unicodedata.east_asian_width(ch) in ("Na", "H"):
-                total += 0.5
+                total += punct_weight
+            elif _is_half(ch):
+                total += ascii_weight
             else:
                 total += 1.0
         return total
     return width
 
 
-half_width = _typeset(1.0)
-"""Half-width (ASCII) characters 0.5 em, everything else 1 em."""
-typeset_width = _typeset(0.75)
-"""Half-width characters 0.5 em, CJK punctuation 0.75 em (partly compressed)."""
-compressed_width = _typeset(0.5)
-"""Half-width characters and CJK punctuation 0.5 em (fully compressed punctuation)."""
-
+WEIGHTS: dict[str, tuple[float, float]] = {
+    "chars": (1.0, 1.0),
+    "half": (0.5, 1.0),  # half-width digits and Latin
+    "typeset": (0.5, 0.75),  # and partly compressed punctuation
+    "compressed": (0.5, 0.5),  # and fully compressed punctuation
+    "punct75": (1.0, 0.75),
+    "punct50": (1.0, 0.5),
+}
 MEASURES: dict[str, Callable[[str], float]] = {
-    "chars": chars_width,
-    "half": half_width,
-    "typeset": typeset_width,
-    "compressed": compressed_width,
+    name: chars_width if name == "chars" else _weighted(*weights)
+    for name, weights in WEIGHTS.items()
 }
 
 
@@ -178,6 +182,41 @@ def _robust_spread(values: list[float]) -> tuple[float, float]:
     return center, statistics.fmean(abs(v - center) for v in near)
 
 
+def _fit_weights(interior: Sequence[str]) -> str | None:
+    """The measure whose weights make lines with punctuation / ASCII as wide as pure Han lines.
+
+    Pure Han lines fix the column width in characters; lines holding CJK punctuation
+    then tell its weight (1, 0.75 or 0.5 em), lines holding digits or Latin the weight
+    of half-width characters (1 or 0.5; 0.5 without such lines). None when there are too
+    few pure Han lines.
+    """
+    def has_punct(t: str) -> bool:
+        return any(c in _PUNCT_CLASS for c in t)
+
+    def has_half(t: str) -> bool:
+        return any(_is_half(c) for c in t)
+
+    han = [len(t) for t in interior if not has_punct(t) and not has_half(t)]
+    if len(han) < 3:
+        return None
+    base = statistics.median(han)
+
+    def error(lines: list[str], weights: tuple[float, float]) -> float:
+        measure = _weighted(*weights)
+        return statistics.fmean(min(abs(measure(t) - base), 3.0) for t in lines)
+
+    punct_lines = [t for t in interior if has_punct(t) and not has_half(t)]
+    punct = 1.0
+    if punct_lines:
+        punct = min((1.0, 0.75, 0.5), key=lambda p: (round(error(punct_lines, (1.0, p)), 2), -p))
+    half_lines = [t for t in interior if has_half(t)]
+    ascii_weight = 0.5  # digits and Latin are set half-width unless the lines say otherwise
+    if half_lines:
+        ascii_weight = min((1.0, 0.5), key=lambda a: (
+            round(error(half_lines, (a, punct)), 2), -a))
+    return next(name for name, w in WEIGHTS.items() if w == (ascii_weight, punct))
+
+
 def estimate_width(
     texts: Sequence[str], settings: Settings, measure_name: str | None = None
 ) -> ColumnWidth | None:
@@ -189,6 +228,8 @@ def estimate_width(
     densest band of line widths is used instead.
     """
     interior = interior_lines(texts, settings.text.min_body_chars)
+    if measure_name is None and len(interior) >= settings.text.min_width_lines:
+        measure_name = _fit_weights(interior)
     measures = MEASURES if measure_name is None else {measure_name: MEASURES[measure_name]}
     if len(interior) >= settings.text.min_width_lines:
         best: tuple[float, int, ColumnWidth] | None = None
