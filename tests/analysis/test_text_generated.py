@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from layout.analysis.patterns import BYLINE_MARKS
 from layout.analysis.text_dump import analyze_text_dump
 from layout.clean import drop_junk, undouble
+from layout.errors import InputError
 from layout.ingest.text import decode_dump
 from layout.model import Issue
 from layout.settings import Settings
@@ -112,3 +113,22 @@ def test_generator_is_deterministic_and_varied() -> None:
         assert truths and all(t.articles for t in truths)
         encodings.add(data[:2])
     assert len(encodings) >= 3  # BOMs and plain starts differ across seeds
+
+
+_ALPHABET = list("中国人民日报记者摄，。！？“”（）、：；——…") + list("12 ab\ufffd\u3000")
+_LINE = st.text(alphabet=st.sampled_from(_ALPHABET), max_size=30)
+
+
+@settings(max_examples=60, deadline=None)
+@given(lines=st.lists(_LINE, max_size=40), form_feeds=st.booleans())
+def test_any_text_gives_an_issue_or_an_input_error(lines: list[str], form_feeds: bool) -> None:
+    """Arbitrary lines never crash the analysis; every character still lands somewhere."""
+    text = ("\n\f" if form_feeds else "\n").join(lines)
+    data = text.encode("utf-8")
+    try:
+        issue = analyze_text_dump(data, "fuzz.txt", Settings())
+    except InputError as error:
+        assert str(error).startswith("fuzz.txt: ")
+        return
+    got, _ = output_chars(issue)
+    assert content_chars(data) - got == Counter()
