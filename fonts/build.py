@@ -64,7 +64,7 @@ FACES = (
              "gbk"),
     FaceSpec("body_bold", NOTO, "usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc", 2,
              "Noto Serif CJK SC Bold", "Layout Serif SC", "Bold", "LayoutSerifSC-Bold.ttf",
-             "gb2312"),
+             "gbk"),
     FaceSpec("head", NOTO, "usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 2,
              "Noto Sans CJK SC Bold", "Layout Sans SC", "Bold", "LayoutSansSC-Bold.ttf",
              "gbk"),
