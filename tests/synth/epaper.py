@@ -13,7 +13,9 @@ not, centred or flush left), kickers, subtitles, bylines (under the headline or 
 first column), datelines in another face, subheads, photos with captions above or below
 and credits (inline or on their own line), stand-alone news photos, page headers/footers
 (masthead, paper, date, 第N版, section, 责任编辑), serif/sans/kai faces, glyphs placed one
-by one with justification spacing, 2 em paragraph indents, paragraphs across columns.
+by one with justification spacing, 2 em paragraph indents, paragraphs across columns, and
+the content-stream order of the text (reading order, rows across the page, grouped by font,
+or shuffled: the analysis must rely on geometry, not on drawing order).
 
 Command line: ``python -m tests.synth.epaper --out DIR --pages N --seed S`` writes
 ``page-XX.pdf`` and ``page-XX.json`` (the truth) for inspection.
@@ -71,6 +73,7 @@ class PageSpec:
     date: str = "2025-10-20"
     paper: str | None = None  # None: chosen so that it collides with no article text
     masthead: bool = False
+    stream_order: str = "reading"  # "reading" | "rows" | "by_face" | "shuffled"
     articles: tuple[SourceArticle, ...] = field(default=(), repr=False, compare=False)
 
 
@@ -108,6 +111,8 @@ def random_page_spec(seed: int, articles_source: Path | str | Sequence[dict] | N
         date=start.isoformat(),
         masthead=page_number == 1 and rng.random() < 0.7,
         articles=load_articles(articles_source),
+        stream_order=rng.choices(("reading", "rows", "by_face", "shuffled"),
+                                 (0.5, 0.2, 0.15, 0.15))[0],
     )
 
 
@@ -165,7 +170,7 @@ def _plan_frames(spec: PageSpec, grid: Grid, styles: Styles, rng: random.Random
 def _draw_page(canvas: Canvas, spec: PageSpec) -> TruthPage:
     rng = random.Random(f"epaper-page-{spec.seed}")
     styles = _styles(spec, rng)
-    pc = PageCanvas(canvas, spec.height)
+    pc = PageCanvas(canvas, spec.height, deferred=spec.stream_order != "reading")
     margin_x = rng.uniform(26, 50)
     margin_top = rng.uniform(22, 40)
     margin_bottom = rng.uniform(22, 40)
@@ -181,6 +186,7 @@ def _draw_page(canvas: Canvas, spec: PageSpec) -> TruthPage:
     for ops in groups:
         for op in ops:
             op(pc)
+    pc.flush(spec.stream_order, rng)
     if spec.rules != "none":
         width = rng.uniform(0.4, 1.0)
         for x0, y0, x1, y1 in frame_rules(grid, frames):

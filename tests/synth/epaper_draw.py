@@ -9,6 +9,7 @@ lines carry no space characters; fake bold draws each glyph a second time at a s
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PIL import Image, ImageDraw
@@ -32,9 +33,26 @@ class Ink:
 class PageCanvas:
     """A ReportLab canvas addressed in top-left coordinates."""
 
-    def __init__(self, canvas: Canvas, height: float) -> None:
+    def __init__(self, canvas: Canvas, height: float, deferred: bool = False) -> None:
         self.canvas = canvas
         self.height = height
+        self.deferred = deferred
+        self.pending: list[tuple[float, float, str, Callable[[], None]]] = []
+
+    def flush(self, order: str, rng: random.Random) -> None:
+        """Emit deferred text runs in a content-stream ``order`` that is not reading order:
+        "rows" (top to bottom, left to right across the page), "by_face" (grouped by font),
+        "shuffled"; anything else keeps drawing order."""
+        runs = list(self.pending)
+        self.pending.clear()
+        if order == "rows":
+            runs.sort(key=lambda r: (round(r[0] * 2), r[1]))
+        elif order == "by_face":
+            runs.sort(key=lambda r: r[2])
+        elif order == "shuffled":
+            rng.shuffle(runs)
+        for *_, draw in runs:
+            draw()
 
     def natural_width(self, text: str, ink: Ink) -> float:
         return sum(advance(f.name, ch, ink.size)
@@ -54,25 +72,31 @@ class PageCanvas:
         passes = [(0.0, 0.0)]
         if ink.bold_offset:
             passes.append((ink.bold_offset * ink.size, ink.bold_offset * ink.size * 0.3))
-        c = self.canvas
-        obj = c.beginText()
-        obj.setFillColorRGB(*ink.color)
-        current = None
         y = self.height - baseline
         if ink.bold_interleaved:
             order = [(i, p) for i in range(len(text)) for p in passes]
         else:
             order = [(i, p) for p in passes for i in range(len(text))]
-        for i, (dx, dy) in order:
-            ch = text[i]
-            if ch.isspace():
-                continue
-            if faces[i].name != current:
-                current = faces[i].name
-                obj.setFont(current, ink.size)
-            obj.setTextOrigin(xs[i] + dx, y + dy)
-            obj.textOut(ch)
-        c.drawText(obj)
+
+        def draw() -> None:
+            obj = self.canvas.beginText()
+            obj.setFillColorRGB(*ink.color)
+            current = None
+            for i, (dx, dy) in order:
+                ch = text[i]
+                if ch.isspace():
+                    continue
+                if faces[i].name != current:
+                    current = faces[i].name
+                    obj.setFont(current, ink.size)
+                obj.setTextOrigin(xs[i] + dx, y + dy)
+                obj.textOut(ch)
+            self.canvas.drawText(obj)
+
+        if self.deferred:
+            self.pending.append((baseline, x, ink.face.name, draw))
+        else:
+            draw()
         return cursor - extra
 
     def justified(self, x: float, baseline: float, width: float, text: str, ink: Ink,

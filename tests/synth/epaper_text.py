@@ -109,10 +109,15 @@ def load_articles(source: Path | str | Sequence[dict] | None = None) -> tuple[So
     records = json.loads(Path(source).read_text("utf-8")) if isinstance(source, Path | str) \
         else source
     articles = []
+    seen: set[tuple[str, str]] = set()
     for r in records:
         paragraphs = tuple(p.strip() for p in r.get("paragraphs", []) if p and p.strip())
-        if not paragraphs or not r.get("title"):
+        title = (r.get("title") or "").strip()
+        if not paragraphs or not title or (title, paragraphs[0]) in seen:
             continue
+        if re.search(r"责编|广告", title):  # page furniture glued to a title by the extractor
+            continue
+        seen.add((title, paragraphs[0]))
         articles.append(SourceArticle(r["title"].strip(), (r.get("byline") or "").strip(),
                                       paragraphs, _subhead_indices(paragraphs,
                                                                    r.get("subheads", []))))
