@@ -91,6 +91,9 @@ class TextSettings(_Validated):
     label_chars: int = tunable(
         6, "chars", 1, 20, "a title line this short is a label (kicker/subtitle), not the headline"
     )
+    overhang_chars: float = tunable(
+        1.5, "chars", 0.0, 20.0, "a title with this many CJK characters more than a column is wide"
+    )
     min_width_lines: int = tunable(
         4, "count", 2, 100, "lines needed on each side of a title to compare column widths"
     )

@@ -27,6 +27,7 @@ from layout.model import Article, Block, Role
 from layout.settings import TextSettings
 
 _HEADER = (State.TITLE, State.BYLINE)
+HEADLINE_PUNCT = "，：（）？！；"
 LABEL_CHARS = 6  # a title line this short next to a long one reads as a kicker/subtitle label
 
 
@@ -69,6 +70,7 @@ def headline_evidence(
     width: ColumnWidth,
     paragraphs_before: bool,
     rare_fffd: bool,
+    settings: TextSettings,
     width_change: float | None = None,
 ) -> float:
     """How strongly a header run opens a new article (see the module docstring)."""
@@ -89,8 +91,10 @@ def headline_evidence(
         score += 3.0
     if not paragraphs_before:
         score += 3.0
-    if any(width.of(x.text) >= width.width + 1.5 for x in titles):
+    if any(x.han_chars >= width.width + settings.overhang_chars for x in titles):
         score += 2.0  # set across columns: subheads stay inside their column
+    if any(c in HEADLINE_PUNCT for x in titles for c in x.text):
+        score += 1.0  # commas, colons, brackets: headline syntax, rare in subheads
     if len(titles) >= 2 and _label_shape(titles):
         score += 1.0  # a headline with a short label above or below it
     if width_change is not None and width_change >= 1.0:
@@ -140,7 +144,7 @@ def split_segments(
             continue
         after_end = runs[k + 1][0] if k + 1 < len(runs) else len(infos)
         change = _width_change(infos, (cuts[-1], run[0]), (run[1], after_end), width, settings)
-        if headline_evidence(infos, run, width, paragraphs_before, rare, change) >= (
+        if headline_evidence(infos, run, width, paragraphs_before, rare, settings, change) >= (
             settings.headline_threshold
         ):
             cuts.append(run[0])

@@ -58,6 +58,11 @@ class LineInfo:
         return self.line.replacement_indent or self.line.indent >= 2
 
     @property
+    def han_chars(self) -> int:
+        """Characters that are neither punctuation nor half-width: a width no measure shrinks."""
+        return sum(1 for c in self.text if c not in _PUNCT_CLASS and not _is_half(c))
+
+    @property
     def single_space_indent(self) -> bool:
         return not self.line.replacement_indent and self.line.indent == 1
 
@@ -164,10 +169,15 @@ def interior_lines(texts: Sequence[str], min_chars: int) -> list[str]:
 
     Whatever the paragraph structure, such lines are middle lines of a paragraph,
     so they fill the column; they tell the width without knowing the paragraphs.
+    Lines much shorter than the long lines (titles, labels) are left out.
     """
+    lengths = sorted(len(t) for t in texts)
+    if not lengths:
+        return []
+    floor = max(min_chars, 0.7 * lengths[int(0.9 * (len(lengths) - 1))])
     out = []
     for i, text in enumerate(texts):
-        if i == 0 or len(text) < min_chars:
+        if i == 0 or len(text) < floor:
             continue
         if not patterns.ends_sentence(text) and not patterns.ends_sentence(texts[i - 1]):
             out.append(text)

@@ -65,7 +65,9 @@ def _end_score(info: LineInfo) -> float:
     return -6.0
 
 
-def _title_score(info: LineInfo, shortfall: float, settings: TextSettings) -> float:
+def _title_score(
+    info: LineInfo, shortfall: float, width: ColumnWidth, settings: TextSettings
+) -> float:
     score = -settings.title_cost
     text = info.text
     stripped = text.rstrip(patterns.CLOSERS)
@@ -76,8 +78,8 @@ def _title_score(info: LineInfo, shortfall: float, settings: TextSettings) -> fl
         score -= 2.0
     if len(text) > settings.max_title_chars:
         score -= 6.0
-    if shortfall < -settings.full_tolerance - 0.5:
-        score += 1.0  # wider than the column: set across columns
+    if info.han_chars >= width.width + settings.overhang_chars:
+        score += 1.0  # more characters than a column holds: set across columns
     elif abs(shortfall) <= settings.full_tolerance:
         score -= 2.5  # exactly a full column line
     if info.han_gap:
@@ -130,7 +132,7 @@ def emission(
     single += end
     dateline_bonus = 3.0 if info.dateline else 0.0
     return {
-        State.TITLE: _title_score(info, shortfall, settings),
+        State.TITLE: _title_score(info, shortfall, width, settings),
         State.FIRST: first + dateline_bonus,
         State.MIDDLE: full + mark_penalty - (8.0 if info.dateline else 0.0),
         State.LAST: last + mark_penalty - (8.0 if info.dateline else 0.0),

@@ -82,7 +82,8 @@ class DumpStyle:
     subheads: float
     kicker: float
     subtitle: float
-    captions: int
+    captions: int  # loose captions at the page's foot
+    inline_captions: float  # chance of a caption right under an article
     furniture: bool
     encoding: str
     crlf: bool
@@ -117,6 +118,7 @@ def random_style(rng: random.Random, holdout: bool = False) -> DumpStyle:
         kicker=rng.uniform(0.0, 0.3),
         subtitle=rng.uniform(0.0, 0.3),
         captions=rng.randint(0, 2),
+        inline_captions=rng.choice([0.0, 0.3]),
         furniture=rng.random() < 0.5,
         encoding=rng.choice(["utf-8", "utf-8", "utf-8-sig", "gb18030", "utf-16"]),
         crlf=rng.random() < 0.25,
@@ -268,6 +270,17 @@ def _split_title(title: str, width: int, rng: random.Random) -> list[str]:
     return [title]
 
 
+def _caption(rng: random.Random, style: DumpStyle, writer: _Writer,
+             paragraphs: list[str]) -> TruthCaption:
+    """Write a photo caption line (text from ``paragraphs``, then a credit) and return it."""
+    text = rng.choice(paragraphs).split("。")[0][:30].rstrip("，、；：“‘（《") + "。"
+    credit = f"{rng.choice(['记者', '本报记者', '通讯员'])} {_name(rng)} 摄"
+    shown = _double(text) if rng.random() < style.doubled_captions else text
+    writer.blank()
+    writer.plain(f"{shown} {credit}")
+    return TruthCaption(text=text, credit=credit)
+
+
 def make_page(rng: random.Random, style: DumpStyle, page_number: int) -> tuple[str, TruthPage]:
     """One dump page (text) and its truth."""
     pool = corpus_articles()
@@ -345,15 +358,11 @@ def make_page(rng: random.Random, style: DumpStyle, page_number: int) -> tuple[s
             writer.paragraph(text, width, marks)
             truth.blocks.append(("paragraph", text))
             count += 1
+        if rng.random() < style.inline_captions:  # a photo of this article, set below it
+            truth.captions.append(_caption(rng, style, writer, truth.paragraphs))
         articles.append(truth)
     for _ in range(style.captions):
-        text = rng.choice(rng.choice(pool)["paragraphs"])
-        text = text.split("。")[0][:30].rstrip("，、；：") + "。"
-        credit = f"记者 {_name(rng)} 摄"
-        shown = _double(text) if rng.random() < style.doubled_captions else text
-        writer.blank()
-        writer.plain(f"{shown} {credit}")
-        captions_page.append(TruthCaption(text=text, credit=credit))
+        captions_page.append(_caption(rng, style, writer, rng.choice(pool)["paragraphs"]))
     if style.furniture:
         editor = f"责任编辑：{_name(rng)}"
         writer.blank()
