@@ -93,8 +93,11 @@ def headline_evidence(
         score += 3.0
     if any(x.han_chars >= width.width + settings.overhang_chars for x in titles):
         score += 2.0  # set across columns: subheads stay inside their column
-    if any(c in HEADLINE_PUNCT for x in titles for c in x.text):
+    joined = "".join(x.text for x in titles)
+    if any(c in HEADLINE_PUNCT for c in joined):
         score += 1.0  # commas, colons, brackets: headline syntax, rare in subheads
+    if joined.startswith("“") and joined.rstrip("）)").endswith("”") or joined.endswith("）"):
+        score += 1.0  # a quotation as the title, or a column tag (人民时评): headline forms
     if len(titles) >= 2 and _label_shape(titles):
         score += 1.0  # a headline with a short label above or below it
     if width_change is not None and width_change >= 1.0:
