@@ -5,7 +5,8 @@ prints the analysis time per page for the sample (target <= 50 ms), the sample's
 acceptance criteria, and the shared scorer's ratios over generated dumps from the
 tuning part of the generator's parameter space and from its held-out part.
 
-    /work/venv/bin/python benchmarks/text_analysis.py [--dumps 60] [--repeat 20] [--failures]
+    /work/venv/bin/python benchmarks/text_analysis.py [--dumps 60] [--offset 0] [--repeat 20]
+        [--failures]
 """
 
 from __future__ import annotations
@@ -54,12 +55,12 @@ def time_sample(repeat: int) -> None:
         print("  -", failure)
 
 
-def score_generated(count: int, holdout: bool, show: bool) -> Score:
+def score_generated(count: int, holdout: bool, show: bool, offset: int = 0) -> Score:
     total = Score()
     settings = Settings()
     seconds = 0.0
     pages = 0
-    for seed in range(count):
+    for seed in range(offset, offset + count):
         data, truths = generate_dump(10_000 * holdout + seed, holdout=holdout)
         start = time.perf_counter()
         issue = analyze_text_dump(data, f"gen-{seed}", settings)
@@ -80,10 +81,11 @@ def main() -> None:
     parser.add_argument("--dumps", type=int, default=60)
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--failures", action="store_true", help="list failures per dump")
+    parser.add_argument("--offset", type=int, default=0, help="first generator seed")
     args = parser.parse_args()
     time_sample(args.repeat)
-    score_generated(args.dumps, holdout=False, show=args.failures)
-    score_generated(args.dumps, holdout=True, show=args.failures)
+    score_generated(args.dumps, holdout=False, show=args.failures, offset=args.offset)
+    score_generated(args.dumps, holdout=True, show=args.failures, offset=args.offset)
 
 
 if __name__ == "__main__":
