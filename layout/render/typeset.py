@@ -1,0 +1,394 @@
+"""CJK line breaking and justification (DESIGN §5 rules 1–6), independent of page layout.
+
+Takes a text, a :class:`Measure` (fonts + size) and a column width; returns
+:class:`Line` objects whose :class:`Run` s carry absolute x offsets and the character spacing
+to draw them with (``canvas.setCharSpace``). :func:`draw_lines` puts them on a ReportLab canvas.
+
+Tokens: Han characters one by one, Latin words/numbers as wholes, the unbreakable pairs
+(—— …… ⋯⋯) as wholes, spaces as breakable glue (never drawn: a gap). Tokens are glued into
+clusters so that no line starts with a NO_START or ends with a NO_END character. Lines are
+filled greedily; when the next cluster does not fit, the line either ends (and is stretched)
+or takes the cluster by compressing full-width punctuation by up to ½ em each, whichever
+distorts less. A paragraph's last line is pulled up or fed from the line above so that it
+holds at least two characters that are not punctuation. Justified lines spread the slack
+evenly over every gap between characters (none inside a Latin word or an unbreakable pair)
+and end flush: the last glyph's right edge is on the column edge.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+NO_START = "、，；：。．！？‼⁇”’」』）》〉】〗〕］｝～–·・‧" + ",.;:!?)]}%"
+NO_END = "“‘「『（《〈【〖〔［｛" + "([{"
+UNBREAKABLE = ("——", "⸺", "……", "⋯⋯")
+# Full-width punctuation whose ink sits on one half of the em box: the other half can go.
+COMPRESS_RIGHT = frozenset("、，；：。．！？”’」』）》〉】〗〕］｝")
+COMPRESS_LEFT = frozenset("“‘「『（《〈【〖〔［｛")
+HAN_LATIN_GAP_EM = 0.25
+MAX_COMPRESSION_EM = 0.5
+
+HAN, LATIN, PUNCT, SPACE = 0, 1, 2, 3
+
+_TOKEN = re.compile(
+    r"——|……|⋯⋯|\s+"
+    r"|[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+"
+    r"(?:[.,:/'’\-+&][0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+)*"
+    r"|.",
+    re.DOTALL,
+)
+
+
+def char_kind(char: str) -> int:
+    """HAN (ideographs, kana, hangul), LATIN (letters, digits), SPACE or PUNCT."""
+    if char.isspace():
+        return SPACE
+    code = ord(char)
+    if (0x3400 <= code <= 0x9FFF or 0x20000 <= code <= 0x3FFFF or 0xF900 <= code <= 0xFAFF
+            or 0x3040 <= code <= 0x30FF or 0xAC00 <= code <= 0xD7AF or char == "〇"):
+        return HAN
+    if unicodedata.category(char)[0] in "LN" and code < 0x2E80:
+        return LATIN
+    return PUNCT
+
+
+@dataclass
+class Measure:
+    """Per-character widths in one size, with per-character font fallback (cached)."""
+
+    fonts: object  # layout.render.fonts.FontSet (duck-typed: font_for)
+    font: str
+    size: float
+    _cache: dict[str, tuple[str, float]] = field(default_factory=dict, repr=False)
+
+    def glyph(self, char: str) -> tuple[str, float]:
+        hit = self._cache.get(char)
+        if hit is None:
+            name = self.fonts.font_for(char, self.font)  # type: ignore[attr-defined]
+            hit = (name, stringWidth(char, name, self.size))
+            self._cache[char] = hit
+        return hit
+
+
+@dataclass(slots=True)
+class Glyph:
+    char: str
+    font: str
+    width: float
+    kind: int
+    joined: bool  # no stretch before it (inside a Latin word or an unbreakable pair)
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Characters drawn from ``x`` with one font and one character spacing."""
+
+    font: str
+    text: str
+    x: float
+    char_space: float
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    runs: tuple[Run, ...]
+    width: float  # from the line's start to the last glyph's right edge
+    justified: bool
+    text: str
+
+
+Cluster = list[Glyph]
+
+
+def clusters_of(text: str, measure: Measure) -> list[Cluster]:
+    """Tokenize ``text`` and glue tokens into clusters between which a line may break."""
+    clusters: list[Cluster] = []
+    glue_next = False
+    for token in _TOKEN.findall(text):
+        glyphs = []
+        for i, char in enumerate(token):
+            font, width = measure.glyph(char)
+            glyphs.append(Glyph(char, font, width, char_kind(char), i > 0))
+        if glyphs[0].kind == SPACE:
+            clusters.append(glyphs[:1])  # a run of spaces counts as one gap
+            glue_next = False
+            continue
+        first, last = token[0], token[-1]
+        if clusters and (glue_next or first in NO_START) and clusters[-1][0].kind != SPACE:
+            clusters[-1].extend(glyphs)
+        else:
+            clusters.append(glyphs)
+        glue_next = last in NO_END
+    return clusters
+
+
+def _gap(left: Glyph, right: Glyph, em: float) -> float:
+    kinds = {left.kind, right.kind}
+    return HAN_LATIN_GAP_EM * em if kinds == {HAN, LATIN} else 0.0
+
+
+def _trim(glyphs: list[Glyph]) -> list[Glyph]:
+    start, end = 0, len(glyphs)
+    while start < end and glyphs[start].kind == SPACE:
+        start += 1
+    while end > start and glyphs[end - 1].kind == SPACE:
+        end -= 1
+    return glyphs[start:end]
+
+
+def natural_width(glyphs: Sequence[Glyph], em: float) -> float:
+    total = 0.0
+    for i, glyph in enumerate(glyphs):
+        total += glyph.width
+        if i:
+            total += _gap(glyphs[i - 1], glyph, em)
+    return total
+
+
+def _compressible(glyphs: Sequence[Glyph], em: float) -> list[tuple[int, int, float]]:
+    """(index, side, amount): -1 = trim the left half, +1 = the right half; never at edges."""
+    found = []
+    last = len(glyphs) - 1
+    for i, glyph in enumerate(glyphs):
+        if glyph.width < 0.9 * em:
+            continue
+        if glyph.char in COMPRESS_RIGHT and i < last:
+            found.append((i, 1, MAX_COMPRESSION_EM * glyph.width))
+        elif glyph.char in COMPRESS_LEFT and i > 0:
+            found.append((i, -1, MAX_COMPRESSION_EM * glyph.width))
+    return found
+
+
+def place(glyphs: list[Glyph], avail: float, em: float, justify: bool) -> Line:
+    """Positions for one line: compress punctuation if it overflows, stretch if justified."""
+    glyphs = _trim(glyphs)
+    natural = natural_width(glyphs, em)
+    shrink = [0.0] * len(glyphs)  # amount taken from the right of glyph i (or left if <0 side)
+    left_shift = [0.0] * len(glyphs)
+    overflow = natural - avail
+    if overflow > 1e-6:
+        candidates = _compressible(glyphs, em)
+        room = sum(amount for _, _, amount in candidates)
+        ratio = min(1.0, overflow / room) if room else 0.0
+        for i, side, amount in candidates:
+            (shrink if side > 0 else left_shift)[i] = amount * ratio
+        natural -= sum(shrink) + sum(left_shift)
+    slots = [i for i in range(1, len(glyphs)) if not glyphs[i].joined]
+    if not slots and len(glyphs) > 1:
+        slots = list(range(1, len(glyphs)))
+    spacing = 0.0
+    if justify and slots:
+        spacing = max(0.0, avail - natural) / len(slots)
+    slot_set = set(slots)
+    runs: list[Run] = []
+    x = 0.0
+    run_font, run_chars, run_x, run_cs = None, [], 0.0, 0.0
+    prev_end = 0.0
+    for i, glyph in enumerate(glyphs):
+        if i:
+            x = prev_end + _gap(glyphs[i - 1], glyph, em) - left_shift[i]
+            if i in slot_set:
+                x += spacing
+        advance = glyph.width - shrink[i]
+        if glyph.kind == SPACE:
+            prev_end = x + advance
+            if run_chars:  # a gap ends the run
+                runs.append(Run(run_font, "".join(run_chars), run_x, run_cs))
+            run_font, run_chars = None, []
+            continue
+        extra = x - (prev_end if i else 0.0)
+        continues = (run_font == glyph.font and run_chars and abs(extra - run_cs) < 1e-6
+                     and shrink[i - 1] == 0.0 and left_shift[i] == 0.0)
+        if continues:
+            run_chars.append(glyph.char)
+        else:
+            if run_chars:
+                runs.append(Run(run_font, "".join(run_chars), run_x, run_cs))
+            nxt_cs = spacing if (i + 1 in slot_set) else 0.0
+            run_font, run_chars, run_x, run_cs = glyph.font, [glyph.char], x, nxt_cs
+        prev_end = x + glyph.width - shrink[i]
+    if run_chars:
+        runs.append(Run(run_font, "".join(run_chars), run_x, run_cs))
+    return Line(tuple(runs), prev_end, justify and bool(slots),
+                "".join(g.char for g in glyphs))
+
+
+def _right_room(glyph: Glyph, em: float) -> float:
+    if glyph.char in COMPRESS_RIGHT and glyph.width >= 0.9 * em:
+        return MAX_COMPRESSION_EM * glyph.width
+    return 0.0
+
+
+def _left_room(glyph: Glyph, em: float) -> float:
+    if glyph.char in COMPRESS_LEFT and glyph.width >= 0.9 * em:
+        return MAX_COMPRESSION_EM * glyph.width
+    return 0.0
+
+
+class _LineState:
+    """Natural width and compressible room of a growing line, updated per cluster."""
+
+    def __init__(self, em: float) -> None:
+        self.em = em
+        self.glyphs: list[Glyph] = []
+        self.natural = 0.0
+        self.room_left = 0.0
+        self.room_right = 0.0
+        self.pending_space = 0.0
+
+    def room(self) -> float:
+        if not self.glyphs:
+            return 0.0
+        return self.room_left + self.room_right - _right_room(self.glyphs[-1], self.em)
+
+    def with_cluster(self, cluster: Cluster) -> tuple[float, float]:
+        """(natural width, room) the line would have with ``cluster`` appended."""
+        if cluster[0].kind == SPACE or not self.glyphs:
+            natural = natural_width(cluster, self.em) if cluster[0].kind != SPACE else 0.0
+            if cluster[0].kind == SPACE:
+                return self.natural, self.room()
+            left = sum(_left_room(g, self.em) for g in cluster[1:])
+            right = sum(_right_room(g, self.em) for g in cluster[:-1])
+            return natural, left + right
+        natural = (self.natural + self.pending_space + natural_width(cluster, self.em)
+                   + (0.0 if self.pending_space else _gap(self.glyphs[-1], cluster[0], self.em)))
+        left = self.room_left + sum(_left_room(g, self.em) for g in cluster)
+        right = self.room_right + sum(_right_room(g, self.em) for g in cluster[:-1])
+        return natural, left + right
+
+    def add(self, cluster: Cluster) -> None:
+        if cluster[0].kind == SPACE:
+            if self.glyphs:
+                self.pending_space = cluster[0].width
+                self.glyphs.extend(cluster)
+            return
+        natural, _ = self.with_cluster(cluster)
+        first = not any(g.kind != SPACE for g in self.glyphs)
+        self.room_left += sum(_left_room(g, self.em) for g in (cluster[1:] if first else cluster))
+        self.room_right += sum(_right_room(g, self.em) for g in cluster)
+        self.natural = natural
+        self.pending_space = 0.0
+        self.glyphs.extend(cluster)
+
+
+def _non_punct(glyphs: Sequence[Glyph]) -> int:
+    return sum(1 for g in glyphs if g.kind in (HAN, LATIN))
+
+
+def _split_oversized(cluster: Cluster, avail: float) -> list[Cluster]:
+    """A cluster wider than the line (a long URL): cut it where it must be cut."""
+    pieces: list[Cluster] = [[]]
+    width = 0.0
+    for glyph in cluster:
+        if pieces[-1] and width + glyph.width > avail:
+            pieces.append([])
+            width = 0.0
+        pieces[-1].append(Glyph(glyph.char, glyph.font, glyph.width, glyph.kind,
+                                bool(pieces[-1]) and glyph.joined))
+        width += glyph.width
+    return pieces
+
+
+def break_clusters(clusters: list[Cluster], width: float, em: float,
+                   first_indent: float = 0.0) -> list[list[Cluster]]:
+    """Greedy line filling with the stretch-or-squeeze choice; then fix a short last line."""
+    lines: list[list[Cluster]] = []
+    i, n = 0, len(clusters)
+    while i < n:
+        avail = width - (first_indent if not lines else 0.0)
+        state = _LineState(em)
+        line: list[Cluster] = []
+        while i < n and not state.glyphs and clusters[i][0].kind == SPACE:
+            i += 1  # glue at a line start is dropped
+        while i < n:
+            natural, room = state.with_cluster(clusters[i])
+            if natural <= avail + 1e-6:
+                state.add(clusters[i])
+                line.append(clusters[i])
+                i += 1
+                continue
+            squeezable = natural - room <= avail + 1e-6
+            if not state.glyphs:  # nothing placed yet: the cluster alone is too wide
+                if squeezable:
+                    line.append(clusters[i])
+                    i += 1
+                else:
+                    clusters[i:i + 1] = _split_oversized(clusters[i], avail)
+                    n = len(clusters)
+                    continue
+            elif squeezable and natural - avail < avail - state.natural:
+                line.append(clusters[i])
+                i += 1
+            break
+        if line:
+            lines.append(line)
+    _fix_last_line(lines, width, em, first_indent)
+    return lines
+
+
+def _fits_squeezed(glyphs: list[Glyph], avail: float, em: float) -> bool:
+    trimmed = _trim(glyphs)
+    room = sum(amount for _, _, amount in _compressible(trimmed, em))
+    return natural_width(trimmed, em) - room <= avail + 1e-6
+
+
+def _flatten(line: list[Cluster]) -> list[Glyph]:
+    return [glyph for cluster in line for glyph in cluster]
+
+
+def _fix_last_line(lines: list[list[Cluster]], width: float, em: float, indent: float) -> None:
+    """Rule 6: the last line holds at least 2 characters that are not punctuation."""
+    while len(lines) >= 2 and _non_punct(_flatten(lines[-1])) < 2:
+        above = lines[-2]
+        avail = width - (indent if len(lines) == 2 else 0.0)
+        if _fits_squeezed(_flatten(above) + _flatten(lines[-1]), avail, em):
+            lines[-2:] = [above + lines[-1]]
+            continue
+        if len(above) < 2:
+            return
+        lines[-1].insert(0, above.pop())
+
+
+def typeset(text: str, measure: Measure, width: float, first_indent_em: float = 0.0,
+            justify: bool = True) -> list[Line]:
+    """Break ``text`` into lines of ``width`` points; every line but the last justified."""
+    em = measure.size
+    indent = first_indent_em * em
+    clusters = clusters_of(text, measure)
+    broken = break_clusters(clusters, width, em, indent)
+    lines = []
+    for index, line in enumerate(broken):
+        avail = width - (indent if index == 0 else 0.0)
+        last = index == len(broken) - 1
+        placed = place(_flatten(line), avail, em, justify and not last)
+        if index == 0 and indent:
+            placed = Line(tuple(Run(r.font, r.text, r.x + indent, r.char_space)
+                                for r in placed.runs), placed.width + indent,
+                          placed.justified, placed.text)
+        lines.append(placed)
+    return lines
+
+
+def draw_lines(canvas, lines: Sequence[Line], x: float, y_top: float, size: float,
+               leading: float, ascent: float, offsets: Sequence[float] | None = None) -> None:
+    """Draw ``lines`` with their first baseline ``ascent`` below ``y_top`` (PDF coordinates).
+
+    ``offsets`` shifts each line right (centred or right-aligned lines).
+    """
+    text = canvas.beginText()
+    baseline = y_top - ascent
+    for index, line in enumerate(lines):
+        shift = x + (offsets[index] if offsets else 0.0)
+        for run in line.runs:
+            text.setTextOrigin(shift + run.x, baseline)
+            text.setFont(run.font, size)
+            text.setCharSpace(run.char_space)
+            text.textOut(run.text)
+        baseline -= leading
+    text.setCharSpace(0)
+    canvas.drawText(text)
