@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from layout.analysis.blocks import TextBlock
 from layout.analysis.figures import Figure
-from layout.analysis.lines import TextLine
+from layout.analysis.lines import TextLine, join_line_texts
 from layout.analysis.patterns import (
     continuation_marker,
     format_byline,
@@ -155,21 +155,11 @@ def _paragraph_lines(blocks: Sequence[TextBlock], siblings: Sequence[TextBlock],
 
 
 def _lines_text(lines: Sequence[TextLine]) -> str:
-    text = ""
-    for ln in lines:
-        t = ln.text
-        if text and t and text[-1].isascii() and text[-1].isalpha() and t[0].isascii() \
-                and t[0].isalpha():
-            if text.endswith("-"):
-                text = text[:-1]
-            else:
-                text += " "
-        text += t
-    return clean_text(text)
+    return clean_text(join_line_texts([ln.text for ln in lines]))
 
 
 def _order(items: Sequence[Item]) -> list[Item]:
-    order = xy_cut([_box(i) for i in items])
+    order = xy_cut([_box(i) for i in items], horizontal_first=False)
     return [items[k] for k in order]
 
 
@@ -213,7 +203,7 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
                                         credit=credit))
             (deferred if pending else out).extend(fig_blocks)
             continue
-        text = clean_text(" ".join(ln.text for ln in item.lines))
+        text = clean_text(join_line_texts([ln.text for ln in item.lines]))
         body_like = item.font == body_font and abs(item.size - body_size) <= 0.6
         if is_byline(text) and len(item.lines) <= 2:
             flush()

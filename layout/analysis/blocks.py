@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from layout.ingest.pdf import Rule
 from layout.analysis.lines import TextLine
+from layout.ingest.pdf import Rule
 from layout.model import BBox
 
 

@@ -11,8 +11,9 @@ put between Latin words only where the gap says the source had one.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -92,12 +93,29 @@ def glyphs_to_text(glyphs: Sequence[Glyph], space_em: float = 0.2) -> str:
     return "".join(parts)
 
 
+def join_line_texts(texts: Sequence[str]) -> str:
+    """Lines of one text run joined: nothing between CJK, a space between Latin words,
+    a line-end hyphen between two Latin letters dropped (hyphenation)."""
+    out = ""
+    for t in texts:
+        if not t:
+            continue
+        if out and out[-1].isascii() and t[0].isascii():
+            a, b = out[-1], t[0]
+            if a == "-" and len(out) > 1 and out[-2].isalpha() and b.isalpha() and b.islower():
+                out = out[:-1]
+            elif (a.isalnum() or a in ".,;:!?)\"'") and (b.isalnum() or b in "(\"'"):
+                out += " "
+        out += t
+    return out
+
+
 def _rows(glyphs: Sequence[Glyph], tolerance: float) -> list[list[Glyph]]:
-    """Glyphs bucketed by vertical centre: a glyph joins an open row within tolerance·size."""
+    """Glyphs bucketed by baseline: a glyph joins an open row within tolerance·size."""
     rows: list[tuple[float, float, list[Glyph]]] = []  # (centre, size, glyphs)
     open_rows: list[int] = []
-    for g in sorted(glyphs, key=lambda x: x.center_y):
-        cy = g.center_y
+    for g in sorted(glyphs, key=lambda x: x.base_y):
+        cy = g.base_y
         open_rows = [i for i in open_rows if cy - rows[i][0] <= tolerance * rows[i][1] + 1e-6]
         best, best_d = -1, 0.0
         for i in open_rows:
@@ -136,30 +154,102 @@ def _cjk_glyph(g: Glyph) -> bool:
     return is_cjk(g.text[0]) or is_cjk_punct(g.text[0])
 
 
+def _split_row(row: list[Glyph], breaks: Callable[[Glyph, Glyph], bool]) -> list[TextLine]:
+    lines: list[TextLine] = []
+    current: list[Glyph] = [row[0]]
+    for g in row[1:]:
+        if breaks(current[-1], g):
+            lines.append(TextLine(tuple(current)))
+            current = [g]
+        else:
+            current.append(g)
+    lines.append(TextLine(tuple(current)))
+    return lines
+
+
+def find_gutters(lines: Sequence[TextLine], min_lines: int = 4,
+                 max_em: float = 2.5) -> list[tuple[float, float]]:
+    """Column gutters (left edge, right edge): x where many lines end facing x where many start.
+
+    Edges are counted in 1 pt bins; a gutter pairs a common right edge L with a common
+    left edge R a little to its right (0.3–``max_em`` em).
+    """
+    ends: Counter[int] = Counter()
+    starts: Counter[int] = Counter()
+    sizes: Counter[int] = Counter()
+    for ln in lines:
+        ends[round(ln.x1)] += 1
+        starts[round(ln.x0)] += 1
+        sizes[round(ln.size)] += len(ln.glyphs)
+    if not sizes:
+        return []
+    em = sizes.most_common(1)[0][0] or 10
+
+    def strong(counter: Counter[int]) -> list[int]:
+        out = []
+        for x, n in counter.items():
+            total = n + counter.get(x - 1, 0) + counter.get(x + 1, 0)
+            if total >= min_lines and n >= counter.get(x - 1, 0) and n >= counter.get(x + 1, 0):
+                out.append(x)
+        return sorted(out)
+
+    right_edges, left_edges = strong(ends), strong(starts)
+    gutters: list[tuple[float, float]] = []
+    for left in right_edges:
+        k = bisect.bisect_left(left_edges, left + 0.3 * em)
+        if k < len(left_edges) and left_edges[k] - left <= max_em * em:
+            gutters.append((float(left), float(left_edges[k])))
+    return gutters
+
+
+def _crosses_gutter(gutters: Sequence[tuple[float, float]], starts: Sequence[float],
+                    left: float, right: float) -> bool:
+    k = bisect.bisect_right(starts, left + 1.5) - 1
+    while k >= 0 and gutters[k][0] >= left - 1.5:
+        if gutters[k][1] <= right + 1.5:
+            return True
+        k -= 1
+    return False
+
+
 def glyphs_to_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = (), gap_em: float = 0.55,
-                    latin_gap_em: float = 1.0, row_tolerance: float = 0.3) -> list[TextLine]:
+                    latin_gap_em: float = 0.75, max_gap_em: float = 1.6,
+                    row_tolerance: float = 0.3) -> list[TextLine]:
     """Lines of a page, in no particular order (sort them as you need).
 
-    A gap wider than ``gap_em`` (next to CJK text) or ``latin_gap_em`` (between
-    Latin glyphs, whose word spaces are wider) of the font size ends a line.
+    Two passes. The first cuts rows at every gap wider than ``gap_em`` (next to CJK
+    text) or ``latin_gap_em`` (between Latin glyphs) of the font size, only to find
+    the column gutters (:func:`find_gutters`). The second cuts at gutters, vertical
+    rules, changes of type size and gaps wider than ``max_gap_em``, so that loosely
+    justified lines stay whole.
     """
     cuts = _vertical_cuts(rules)
-    lines: list[TextLine] = []
-    for row in _rows(glyphs, row_tolerance):
+    rows = _rows(glyphs, row_tolerance)
+    for row in rows:
         row.sort(key=lambda g: g.x0)
-        current: list[Glyph] = [row[0]]
-        for g in row[1:]:
-            prev = current[-1]
-            size = min(g.size, prev.size)
-            gap = g.x0 - prev.x1
-            size_jump = max(g.size, prev.size) / size > 1.25
-            limit = gap_em if _cjk_glyph(g) or _cjk_glyph(prev) else latin_gap_em
-            if (gap > limit * size or size_jump
-                    or (cuts and _rule_between(cuts, prev.x1 - 0.5, g.x0 + 0.5,
-                                               min(g.top, prev.top), max(g.bottom, prev.bottom)))):
-                lines.append(TextLine(tuple(current)))
-                current = [g]
-            else:
-                current.append(g)
-        lines.append(TextLine(tuple(current)))
-    return lines
+
+    def hard_break(prev: Glyph, g: Glyph) -> bool:
+        size = min(g.size, prev.size)
+        return (max(g.size, prev.size) / size > 1.25
+                or (bool(cuts) and _rule_between(cuts, prev.x1 - 0.5, g.x0 + 0.5,
+                                                 min(g.top, prev.top),
+                                                 max(g.bottom, prev.bottom))))
+
+    def strict(prev: Glyph, g: Glyph) -> bool:
+        limit = gap_em if _cjk_glyph(g) or _cjk_glyph(prev) else latin_gap_em
+        return g.x0 - prev.x1 > limit * min(g.size, prev.size) or hard_break(prev, g)
+
+    first = [ln for row in rows for ln in _split_row(row, strict)]
+    gutters = sorted(find_gutters(first))
+    if not gutters:
+        return first
+    starts = [gl for gl, _ in gutters]
+
+    def loose(prev: Glyph, g: Glyph) -> bool:
+        gap = g.x0 - prev.x1
+        if gap > max_gap_em * min(g.size, prev.size) or hard_break(prev, g):
+            return True
+        return gap > 0.2 * min(g.size, prev.size) and _crosses_gutter(gutters, starts,
+                                                                         prev.x1, g.x0)
+
+    return [ln for row in rows for ln in _split_row(row, loose)]

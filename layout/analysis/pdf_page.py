@@ -25,7 +25,7 @@ from layout.analysis.lines import glyphs_to_lines
 from layout.analysis.reading_order import xy_cut
 from layout.analysis.roles import HeadingGroup, body_size, heading_groups
 from layout.ingest.pdf import RawPage, read_pdf
-from layout.model import Block, BBox, Issue, Page, Role
+from layout.model import BBox, Block, Issue, Page, Role
 from layout.settings import DEFAULT_SETTINGS, Settings
 
 log = logging.getLogger("layout.analysis.pdf_page")
@@ -65,7 +65,8 @@ def analyze_raw_page(raw: RawPage, settings: Settings = DEFAULT_SETTINGS) -> Pag
     font = _body_font(content, size)
     groups = heading_groups(content, size)
     heading_ids = {id(b) for g in groups for b in g.blocks}
-    figures = attach_captions(raw.images, content, heading_ids)
+    photos = [im for im in raw.images if im.area < 0.6 * raw.width * raw.height]  # not backdrops
+    figures = attach_captions(photos, content, heading_ids)
     caption_ids = {id(c) for f in figures for c in f.captions}
     body = [b for b in content if id(b) not in heading_ids and id(b) not in caption_ids]
     parts = assign_items(groups, [*body, *figures], raw.rules)
@@ -125,3 +126,16 @@ def analyze_pdf(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Issue:
     return Issue(source=str(path), title=title, date=date,
                  edition=first.edition if first else None,
                  section=first.section if first else None, pages=tuple(pages))
+
+
+def analyze_one_page(path: Path, number: int,
+                     settings: Settings = DEFAULT_SETTINGS) -> tuple[PageAnalysis, Page]:
+    """Page ``number`` (from 1) of ``path``: its intermediate analysis and its model page.
+
+    Figures are not cropped (the caller has the page image). InputError when the
+    file is bad or has no such page.
+    """
+    from layout.ingest.pdf import read_pdf_page
+
+    analysis = analyze_raw_page(read_pdf_page(Path(path), number), settings)
+    return analysis, analysis_to_page(analysis)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from layout.analysis.blocks import TextBlock
+from layout.analysis.lines import join_line_texts
 from layout.analysis.patterns import is_byline, is_subtitle_dash
 from layout.clean import clean_title
 from layout.model import BBox
@@ -62,15 +63,16 @@ def heading_text(blocks: Sequence[TextBlock]) -> str:
     for row in rows:
         row.sort(key=lambda b: b.bbox.x0)
         lines = sorted((ln for b in row for ln in b.lines), key=lambda ln: (ln.top, ln.x0))
-        text = ""
+        texts: list[str] = []
         prev = None
         for ln in lines:
             if prev is not None and ln.bbox.vertical_overlap(prev.bbox) > 0.5 * ln.bbox.height:
-                text += " "
-            text += ln.text
+                texts[-1] += " " + ln.text  # two parts of a headline on one row
+            else:
+                texts.append(ln.text)
             prev = ln
-        parts.append(text)
-    return clean_title("".join(parts))
+        parts.append(join_line_texts(texts))
+    return clean_title(join_line_texts(parts))
 
 
 def _is_heading(block: TextBlock, body: float, ratio: float) -> bool:

@@ -46,10 +46,16 @@ class Glyph:
     color: tuple[float, ...] | None = None
     render_mode: int = 0
     upright: bool = True
+    baseline: float | None = None  # y of the baseline (top-left origin) when known
 
     @property
     def center_y(self) -> float:
         return (self.top + self.bottom) / 2
+
+    @property
+    def base_y(self) -> float:
+        """The baseline, or the box's centre when the baseline is unknown."""
+        return self.baseline if self.baseline is not None else self.center_y
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,11 +143,17 @@ def chars_to_glyphs(chars: list[dict[str, Any]], modes: list[int] | None = None)
         top, bottom = float(c["top"]), float(c["bottom"])
         if x1 < x0 or bottom < top:
             continue
+        matrix = c.get("matrix")
+        baseline = None
+        if matrix and len(matrix) == 6 and c.get("y0") is not None:
+            baseline = bottom + (float(c["y0"]) - float(matrix[5]))
+            if not top - 1 <= baseline <= bottom + 1:
+                baseline = None
         glyphs.append(Glyph(
             text=text, x0=x0, top=top, x1=x1, bottom=bottom, size=float(c.get("size") or 0.0),
             font=str(c.get("fontname") or ""), color=_color(c.get("non_stroking_color")),
             render_mode=modes[i] if modes is not None and i < len(modes) else 0,
-            upright=bool(c.get("upright", True)),
+            upright=bool(c.get("upright", True)), baseline=baseline,
         ))
     return glyphs
 
