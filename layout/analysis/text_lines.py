@@ -177,8 +177,8 @@ def interior_lines(texts: Sequence[str], min_chars: int) -> list[str]:
     floor = max(min_chars, 0.7 * lengths[int(0.9 * (len(lengths) - 1))])
     out = []
     for i, text in enumerate(texts):
-        if i == 0 or len(text) < floor:
-            continue
+        if i == 0 or len(text) < floor or len(texts[i - 1]) < floor:
+            continue  # short lines, and lines after them (titles, then first lines)
         if not patterns.ends_sentence(text) and not patterns.ends_sentence(texts[i - 1]):
             out.append(text)
     return out
