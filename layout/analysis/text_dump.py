@@ -8,13 +8,16 @@ taken out -> paragraph states by Viterbi with a page-wide column width
 again per article with the article's own width -> articles. Captions go to the
 article whose text they share most of, else to the page's ``blocks``; furniture
 lines (第N版, 责任编辑：…, dates, paper name) go to ``page.furniture`` and the
-issue metadata. Every input line lands in exactly one place.
+issue metadata; jump markers (（下转第2版）) to the article before them as
+``continuations``. Every input line lands in exactly one place.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from layout.analysis import patterns
 from layout.analysis.text_articles import (
@@ -48,13 +51,22 @@ def _caption_block(text_line: LineInfo | None, credit_line: LineInfo) -> Block:
     return Block(Role.CAPTION, text=remove_cjk_spaces(body), credit=credit)
 
 
-def partition_lines(
-    infos: Sequence[LineInfo],
-) -> tuple[list[LineInfo], list[Block], list[LineInfo]]:
-    """(furniture lines, caption blocks, body lines) of a page, body in page order."""
+@dataclass(frozen=True)
+class PageParts:
+    """A page's lines sorted by what they are before any paragraph reasoning."""
+
+    furniture: list[LineInfo]
+    captions: list[Block]
+    body: list[LineInfo]  # in page order
+    markers: list[LineInfo]  # jump markers (下转第2版) standing alone
+
+
+def partition_lines(infos: Sequence[LineInfo]) -> PageParts:
+    """Furniture lines, caption blocks, jump markers and the body lines of a page."""
     furniture: list[LineInfo] = []
     captions: list[Block] = []
     body: list[LineInfo] = []
+    markers: list[LineInfo] = []
     n = len(infos)
     for k, info in enumerate(infos):
         at_edge = k < EDGE_LINES or k >= n - EDGE_LINES
@@ -62,6 +74,8 @@ def partition_lines(
             info.fixed is Fixed.NONE and patterns.furniture_kind(info.title, at_edge)
         ):
             furniture.append(info)
+        elif info.fixed is Fixed.CONTINUATION:
+            markers.append(info)
         elif info.fixed is Fixed.CAPTION:
             previous = body[-1] if body else None
             credit_only = patterns.is_credit_only(info.title)
@@ -74,7 +88,22 @@ def partition_lines(
                 captions.append(_caption_block(None, info))
         else:
             body.append(info)
-    return furniture, captions, body
+    return PageParts(furniture, captions, body, markers)
+
+
+def attach_markers(
+    articles: list[Article], last_lines: list[int], markers: Sequence[LineInfo]
+) -> list[Article]:
+    """Each jump marker goes to the article whose text ends last before it (else the first)."""
+    extra: dict[int, list[str]] = {}
+    for marker in markers:
+        before = [k for k, last in enumerate(last_lines) if last < marker.line.number]
+        extra.setdefault(before[-1] if before else 0, []).append(marker.title)
+    return [
+        dataclasses.replace(a, continuations=a.continuations + tuple(extra[k]))
+        if k in extra else a
+        for k, a in enumerate(articles)
+    ]
 
 
 def _fallback_width(infos: Sequence[LineInfo]) -> ColumnWidth:
@@ -169,10 +198,7 @@ def attach_captions(
         else:
             loose.append(caption)
     tied = [
-        a if k not in extra else Article(
-            id=a.id, headline=a.headline, kicker=a.kicker, subtitle=a.subtitle,
-            bylines=a.bylines, dateline=a.dateline, blocks=a.blocks + tuple(extra[k]),
-            bbox=a.bbox, continuations=a.continuations)
+        dataclasses.replace(a, blocks=a.blocks + tuple(extra[k])) if k in extra else a
         for k, a in enumerate(articles)
     ]
     return tied, loose
@@ -181,13 +207,19 @@ def attach_captions(
 def analyze_page(page: DumpPage, settings: Settings) -> Page:
     """One dump page -> a :class:`Page` (no geometry: width/height stay None)."""
     infos = [line_info(line, settings) for line in page.lines]
-    furniture_lines, captions, body = partition_lines(infos)
+    parts = partition_lines(infos)
     articles: list[Article] = []
-    if body:
-        for lines, states, headed in _segment_articles(body, settings):
+    last_lines: list[int] = []
+    if parts.body:
+        for lines, states, headed in _segment_articles(parts.body, settings):
             article_id = f"p{page.number}-a{len(articles) + 1}"
             articles.append(build_article(lines, states, article_id, settings.text, headed))
-    articles, loose = attach_captions(articles, captions, settings)
+            last_lines.append(lines[-1].line.number)
+    if parts.markers and not articles:
+        articles.append(Article(id=f"p{page.number}-a1"))
+    articles = attach_markers(articles, last_lines, parts.markers)
+    articles, loose = attach_captions(articles, parts.captions, settings)
+    furniture_lines = parts.furniture
     furniture: list[Block] = []
     edition = section = None
     for info in furniture_lines:

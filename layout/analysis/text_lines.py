@@ -36,6 +36,7 @@ class Fixed(str, Enum):
     BYLINE = "byline"
     CAPTION = "caption"  # caption text ending with a credit, or a bare credit
     FURNITURE = "furniture"
+    CONTINUATION = "continuation"  # a jump marker alone: （下转第2版）
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,9 @@ def _line_fixed(text: str, doubled: bool) -> tuple[Fixed, FurnitureKind | None]:
         return Fixed.FURNITURE, kind
     if patterns.is_byline(text):
         return Fixed.BYLINE, None
+    marker = patterns.continuation_marker(text)
+    if marker is not None and marker == re.sub(r"\s+", "", text):
+        return Fixed.CONTINUATION, None
     body, credit = patterns.split_credit(text)
     if credit is not None or patterns.is_credit_only(text):
         return Fixed.CAPTION, None

@@ -50,6 +50,8 @@ def output_chars(issue: Issue) -> tuple[Counter[str], Counter[str]]:
                 add(text)
             for byline in article.bylines:
                 add(byline)
+            for marker in article.continuations:
+                add(marker)
             for block in article.blocks:
                 add(block.text)
                 add(block.credit)

@@ -118,3 +118,12 @@ def test_furniture_lines_become_metadata() -> None:
     kinds = [b.kind.value for b in issue.pages[0].furniture]
     assert kinds == ["edition", "date", "editor"]
     assert all("责任编辑" not in (b.text or "") for a in issue.pages[0].articles for b in a.blocks)
+
+
+def test_jump_markers_become_continuations() -> None:
+    page = PAGE.replace("农民解决了卖菜难题。\n", "农民解决了卖菜难题。\n（下转第2版）\n")
+    issue = analyze_text_dump(page.encode(), "m.txt", Settings())
+    first, second = issue.pages[0].articles
+    assert first.continuations == ("（下转第2版）",)
+    assert not second.continuations
+    assert all("下转" not in (b.text or "") for b in first.blocks)
