@@ -10,7 +10,7 @@ article), how lines are cut (plain character count, half-width digits and
 compressed punctuation, kinsoku, justification jitter), first-line indents
 (none, U+FFFD runs on every or only the article's first paragraph, spaces),
 blank lines (between paragraphs, mid-sentence column breaks, around titles),
-justification spaces, spaced numbers, leading spaces before headlines,
+justification spaces, spaced numbers, leading spaces before headlines, jump markers,
 fake-bold doubling of headlines/subheads/captions, kickers, subtitles (—— or a
 short label), bylines, datelines, subheads (single lines or pairs), captions
 with credits, furniture lines, several articles per page, 1–2 pages per dump,
@@ -287,7 +287,10 @@ def make_page(rng: random.Random, style: DumpStyle, page_number: int) -> tuple[s
     writer = _Writer(style, rng)
     furniture: list[str] = []
     if style.furniture:
-        for line in (f"第{page_number}版：{rng.choice(SECTIONS)}", "2025年10月20日 星期一"):
+        lines = [f"第{page_number}版：{rng.choice(SECTIONS)}", "2025年10月20日 星期一"]
+        if rng.random() < 0.5:
+            lines.insert(0, rng.choice(["人民日报", "周口日报", "河南日报", "城市晚报"]))
+        for line in lines:
             writer.plain(line)
             furniture.append(line)
         writer.blank()
@@ -358,6 +361,8 @@ def make_page(rng: random.Random, style: DumpStyle, page_number: int) -> tuple[s
             writer.paragraph(text, width, marks)
             truth.blocks.append(("paragraph", text))
             count += 1
+        if rng.random() < 0.1:  # the article goes on on another page
+            writer.plain(f"（下转第{page_number + rng.randint(1, 8)}版）")
         if rng.random() < style.inline_captions:  # a photo of this article, set below it
             truth.captions.append(_caption(rng, style, writer, truth.paragraphs))
         articles.append(truth)
