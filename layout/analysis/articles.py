@@ -158,6 +158,17 @@ def _lines_text(lines: Sequence[TextLine]) -> str:
     return clean_text(join_line_texts([ln.text for ln in lines]))
 
 
+def _has_paragraph(blocks: Sequence[Block]) -> bool:
+    return any(b.role is Role.PARAGRAPH for b in blocks)
+
+
+def _looks_like_names(text: str) -> bool:
+    """A short line of names or role words, no sentence punctuation: 本报记者 张三 李四."""
+    compact = text.replace(" ", "")
+    return 2 <= len(compact) <= 40 and not any(ch in "，。；：！？、（）“”《》" for ch in compact) \
+        and not any(ch.isdigit() for ch in compact)
+
+
 def _order(items: Sequence[Item]) -> list[Item]:
     order = xy_cut([_box(i) for i in items], horizontal_first=False)
     return [items[k] for k in order]
@@ -205,7 +216,9 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
             continue
         text = clean_text(join_line_texts([ln.text for ln in item.lines]))
         body_like = item.font == body_font and abs(item.size - body_size) <= 0.6
-        if is_byline(text) and len(item.lines) <= 2:
+        if (is_byline(text) and len(item.lines) <= 2) or (
+                not body_like and not pending and not _has_paragraph(out)
+                and _looks_like_names(text)):
             flush()
             bylines.append(format_byline(text))
             continue

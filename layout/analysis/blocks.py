@@ -11,6 +11,7 @@ line) are compared, so the work grows with lines × columns, not lines².
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -35,7 +36,11 @@ class TextBlock:
 
     @property
     def font(self) -> str:
-        return self.lines[0].font
+        """The font of most of the block's glyphs."""
+        counts: Counter[str] = Counter()
+        for ln in self.lines:
+            counts[ln.font] += len(ln.glyphs)
+        return counts.most_common(1)[0][0]
 
     @property
     def text(self) -> str:
@@ -89,7 +94,8 @@ def lines_to_blocks(lines: Sequence[TextLine], rules: Sequence[Rule] = (),
             gap = line.top - last.bottom
             if gap < -0.3 * em or gap > max_gap_em * em:
                 continue
-            if last.font != line.font or abs(last.size - line.size) > 0.08 * line.size:
+            if (last.font not in line.fonts and line.font not in last.fonts) or abs(
+                    last.size - line.size) > 0.08 * line.size:
                 continue
             if not _aligned(line, block, indent_em):
                 continue

@@ -45,6 +45,11 @@ class TextLine:
         return Counter(base_font(g.font) for g in self.glyphs).most_common(1)[0][0]
 
     @cached_property
+    def fonts(self) -> frozenset[str]:
+        """Every font name on the line (subset prefixes removed)."""
+        return frozenset(base_font(g.font) for g in self.glyphs)
+
+    @cached_property
     def text(self) -> str:
         return glyphs_to_text(self.glyphs)
 
@@ -204,11 +209,12 @@ def find_gutters(lines: Sequence[TextLine], min_lines: int = 4,
 
 def _crosses_gutter(gutters: Sequence[tuple[float, float]], starts: Sequence[float],
                     left: float, right: float) -> bool:
-    k = bisect.bisect_right(starts, left + 1.5) - 1
-    while k >= 0 and gutters[k][0] >= left - 1.5:
+    """True when a gutter lies wholly inside the gap from ``left`` to ``right`` (±1.5 pt)."""
+    k = bisect.bisect_left(starts, left - 1.5)
+    while k < len(gutters) and gutters[k][0] <= right:
         if gutters[k][1] <= right + 1.5:
             return True
-        k -= 1
+        k += 1
     return False
 
 

@@ -18,6 +18,7 @@ from layout.analysis.blocks import TextBlock
 from layout.analysis.lines import join_line_texts
 from layout.analysis.patterns import is_byline, is_subtitle_dash
 from layout.clean import clean_title
+from layout.ingest.pdf import Rule
 from layout.model import BBox
 
 
@@ -82,16 +83,44 @@ def _is_heading(block: TextBlock, body: float, ratio: float) -> bool:
     return block.size > body * 1.05 and len(block.lines) <= 3 and not is_byline(first)
 
 
-def _touch(a: BBox, b: BBox, size: float) -> bool:
-    """Vertically adjacent (gap ≤ 1.2 em) with overlap, or side by side on one row."""
-    vgap = max(a.top, b.top) - min(a.bottom, b.bottom)
-    if a.horizontal_overlap(b) > 0 and vgap <= 1.2 * size:
+def _touch(a: TextBlock, b: TextBlock, rules: Sequence[Rule]) -> bool:
+    """Stacked heading lines (kicker/headline/subtitle) or two parts of one headline on a row."""
+    ba, bb = a.bbox, b.bbox
+    size = max(a.size, b.size)
+    if _rule_separates(rules, ba, bb):
+        return False
+    vgap = max(ba.top, bb.top) - min(ba.bottom, bb.bottom)
+    overlap = ba.horizontal_overlap(bb)
+    centred = abs((ba.x0 + ba.x1) - (bb.x0 + bb.x1)) <= 2 * size
+    flush = abs(ba.x0 - bb.x0) <= size
+    if vgap <= 1.2 * size and overlap > 0 and (
+            overlap >= 0.5 * min(ba.width, bb.width) or centred or flush):
         return True
-    hgap = max(a.x0, b.x0) - min(a.x1, b.x1)
-    return a.vertical_overlap(b) > 0.5 * min(a.height, b.height) and hgap <= 3.0 * size
+    hgap = max(ba.x0, bb.x0) - min(ba.x1, bb.x1)
+    same_size = abs(a.size - b.size) <= 0.08 * size
+    return (same_size and ba.vertical_overlap(bb) > 0.6 * min(ba.height, bb.height)
+            and hgap <= 2.0 * size)
 
 
-def heading_groups(blocks: Sequence[TextBlock], body: float,
+def _rule_separates(rules: Sequence[Rule], a: BBox, b: BBox) -> bool:
+    for r in rules:
+        rb = r.bbox
+        if r.horizontal:
+            y = r.position
+            upper, lower = (a, b) if a.top <= b.top else (b, a)
+            if upper.bottom - 2 <= y <= lower.top + 2 and rb.x0 < min(a.x1, b.x1) and \
+                    rb.x1 > max(a.x0, b.x0):
+                return True
+        else:
+            x = r.position
+            left, right = (a, b) if a.x0 <= b.x0 else (b, a)
+            if left.x1 - 2 <= x <= right.x0 + 2 and rb.top < min(a.bottom, b.bottom) and \
+                    rb.bottom > max(a.top, b.top):
+                return True
+    return False
+
+
+def heading_groups(blocks: Sequence[TextBlock], body: float, rules: Sequence[Rule] = (),
                    headline_ratio: float = 1.25) -> list[HeadingGroup]:
     """Heading groups among ``blocks``; blocks not in any group are left out."""
     main_font = _body_font(blocks, body)
@@ -113,7 +142,7 @@ def heading_groups(blocks: Sequence[TextBlock], body: float,
             b = heads[j]
             if b.bbox.top - a.bbox.bottom > 1.5 * max(a.size, b.size):
                 continue
-            if _touch(a.bbox, b.bbox, max(a.size, b.size)):
+            if _touch(a, b, rules):
                 parent[find(j)] = find(i)
     clusters: dict[int, list[TextBlock]] = {}
     for i, b in enumerate(heads):
