@@ -72,7 +72,9 @@ def _title_score(
     text = info.text
     stripped = text.rstrip(patterns.CLOSERS)
     last = stripped[-1:] if stripped else ""
-    if last in "，、；：。,;:":
+    if info.subtitle_dash:
+        pass  # a —— subtitle may be a whole sentence
+    elif last in "，、；：。,;:":
         score -= 8.0
     elif last in "！？!?…":
         score -= 2.0

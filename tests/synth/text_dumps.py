@@ -191,9 +191,11 @@ def wrap(text: str, width: int, first_indent: int, style: DumpStyle,
                 j = k
             if text[j] in NO_START:  # no line opens with closing punctuation
                 if style.cut == "kinsoku":
-                    j += 1  # hang it on this line
-                elif j - 1 > i:
-                    j -= 1  # or push the last character down with it
+                    while j < len(text) and text[j] in NO_START:
+                        j += 1  # hang it on this line
+                else:
+                    while j - 1 > i and text[j] in NO_START:
+                        j -= 1  # or push characters down with it
         lines.append(text[i:j].strip())
         i = j
         capacity = width
@@ -289,7 +291,7 @@ def make_page(rng: random.Random, style: DumpStyle, page_number: int) -> tuple[s
     if style.furniture:
         lines = [f"第{page_number}版：{rng.choice(SECTIONS)}", "2025年10月20日 星期一"]
         if rng.random() < 0.5:
-            lines.insert(0, rng.choice(["人民日报", "周口日报", "河南日报", "城市晚报"]))
+            lines.insert(0, rng.choice(["周口日报", "河南日报", "城市晚报"]))
         for line in lines:
             writer.plain(line)
             furniture.append(line)
