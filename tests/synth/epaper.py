@@ -33,7 +33,7 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
-from tests.synth.epaper_article import Plan, Styles, plan_article, plan_photo_frame
+from tests.synth.epaper_article import Op, Plan, Styles, plan_article, plan_photo_frame
 from tests.synth.epaper_draw import Ink, PageCanvas
 from tests.synth.epaper_fonts import face_named, faces_by_style
 from tests.synth.epaper_layout import Frame, Grid, frame_rules, plan_frames
@@ -74,6 +74,8 @@ class PageSpec:
     paper: str | None = None  # None: chosen so that it collides with no article text
     masthead: bool = False
     stream_order: str = "reading"  # "reading" | "rows" | "by_face" | "shuffled"
+    boxed: float = 0.0  # probability that a rectangular article is framed by a box
+    invisible_text: float = 0.0  # probability of invisible (render mode 3) text over photos
     articles: tuple[SourceArticle, ...] = field(default=(), repr=False, compare=False)
 
 
@@ -113,6 +115,8 @@ def random_page_spec(seed: int, articles_source: Path | str | Sequence[dict] | N
         articles=load_articles(articles_source),
         stream_order=rng.choices(("reading", "rows", "by_face", "shuffled"),
                                  (0.5, 0.2, 0.15, 0.15))[0],
+        boxed=rng.choice((0.0, 0.0, 0.1, 0.25)),
+        invisible_text=rng.choice((0.0, 0.0, 0.0, 1.0)),
     )
 
 
@@ -134,19 +138,19 @@ def _styles(spec: PageSpec, rng: random.Random) -> Styles:
 
 
 def _plan_frames(spec: PageSpec, grid: Grid, styles: Styles, rng: random.Random
-                 ) -> tuple[list[Frame], list[Plan]]:
+                 ) -> tuple[list[Frame], list[tuple[Frame, Plan]]]:
     frames = plan_frames(grid, styles.line_height, rng)
     pool = list(range(len(spec.articles)))
     rng.shuffle(pool)
     used: set[int] = set()
     date = dt.date.fromisoformat(spec.date)
-    plans: list[Plan] = []
+    plans: list[tuple[Frame, Plan]] = []
     chars_per_line = grid.column_width / spec.body_size
     for k, frame in enumerate(frames):
         if frame.kind == "photo":
             source = spec.articles[pool[k % len(pool)]] if pool else None
-            plans.append(plan_photo_frame(frame, grid, source, styles,
-                                          random.Random(f"{spec.seed}-photo-{k}")))
+            plans.append((frame, plan_photo_frame(frame, grid, source, styles,
+                                                  random.Random(f"{spec.seed}-photo-{k}"))))
             continue
         capacity = sum((b - t) / styles.line_height for t, b in frame.spans.values()) \
             * chars_per_line * 0.8
@@ -163,7 +167,7 @@ def _plan_frames(spec: PageSpec, grid: Grid, styles: Styles, rng: random.Random
                 break
         if best is not None:
             used.add(best[1])
-            plans.append(best[2])
+            plans.append((frame, best[2]))
     return frames, plans
 
 
@@ -177,10 +181,12 @@ def _draw_page(canvas: Canvas, spec: PageSpec) -> TruthPage:
     furniture = plan_furniture(spec, rng, margin_x, margin_top, margin_bottom)
     grid = Grid(margin_x, furniture.content_top, spec.width - margin_x,
                 furniture.content_bottom, spec.columns, spec.gutter_em * spec.body_size)
-    frames, plans = _plan_frames(spec, grid, styles, rng)
+    frames, placed = _plan_frames(spec, grid, styles, rng)
+    plans = [p for _, p in placed]
     article_text = "".join(p.text for p in plans)
     furniture_ops, furniture_texts = furniture.finish(article_text, rng)
     groups = [p.ops for p in plans] + [furniture_ops]
+    groups.append(_extras(spec, grid, styles, placed, rng))
     if rng.random() < 0.5:
         rng.shuffle(groups)
     for ops in groups:
@@ -197,6 +203,30 @@ def _draw_page(canvas: Canvas, spec: PageSpec) -> TruthPage:
         captions=[c for p in plans for c in p.loose_captions],
         furniture=furniture_texts,
     )
+
+
+def _extras(spec: PageSpec, grid: Grid, styles: Styles, placed: list[tuple[Frame, Plan]],
+            rng: random.Random) -> list[Op]:
+    """Boxes around some rectangular articles; invisible text (render mode 3) over photos."""
+    ops: list[Op] = []
+    for frame, plan in placed:
+        if plan.truth is None or frame.l_shaped or rng.random() > spec.boxed:
+            continue
+        pad_x = grid.gutter * 0.35
+        pad_y = styles.line_height * 0.35
+        x0, x1 = grid.x0(frame.columns[0]) - pad_x, grid.x1(frame.columns[-1]) + pad_x
+        top, bottom = frame.top - pad_y, frame.bottom + pad_y
+        width = rng.uniform(0.5, 1.2)
+        ops.append(lambda pc, b=(x0, top, x1, bottom), w=width: pc.box(*b, w))
+    if rng.random() < spec.invisible_text:
+        hidden = replace(styles.body, invisible=True)
+        texts = [a.title for a in spec.articles[:20]]
+        for _, plan in placed:
+            for x0, top, x1, bottom in plan.photos:
+                text = rng.choice(texts)[: max(1, int((x1 - x0) // styles.body.size))]
+                base = (top + bottom) / 2
+                ops.append(lambda pc, x=x0, b=base, t=text: pc.text(x, b, t, hidden))
+    return ops
 
 
 def render_page(spec: PageSpec, path: Path) -> TruthPage:

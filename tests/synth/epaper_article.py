@@ -61,6 +61,7 @@ class Plan:
     loose_captions: list[TruthCaption] = field(default_factory=list)
     fill: float = 0.0  # share of body line slots used
     text: str = ""  # all article text drawn (for furniture collision checks)
+    photos: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
 def split_title(title: str, lines: int) -> list[str]:
@@ -167,7 +168,10 @@ def plan_article(frame: Frame, grid: Grid, article: SourceArticle, styles: Style
     first = article.paragraphs[0]
     if rng.random() < 0.4 and not re.match(r"^(本报|新华社|据)", first):
         dateline = make_dateline(rng, date)
+    invented = _invented_subheads(article, rng)
     for i, p in enumerate(article.paragraphs):
+        if i in invented:
+            items.append(("subhead", invented[i]))
         items.append(("subhead" if i in article.subheads else "paragraph",
                       (dateline + p) if (i == 0 and dateline) else p))
     blocks, used, total = _flow(plan, items, cols, grid, tops, bottoms, styles,
@@ -180,6 +184,21 @@ def plan_article(frame: Frame, grid: Grid, article: SourceArticle, styles: Style
         headline="".join(lines), kicker=kicker, subtitle=subtitle,
         bylines=[n for _, n in bylines], blocks=blocks, captions=captions)
     return plan
+
+
+def _invented_subheads(article: SourceArticle, rng: random.Random) -> dict[int, str]:
+    """Subheads for an article that has none: short clauses of the paragraph they precede."""
+    if article.subheads or len(article.paragraphs) < 6 or rng.random() > 0.3:
+        return {}
+    out: dict[int, str] = {}
+    i = rng.randint(2, 4)
+    while i < len(article.paragraphs) - 1:
+        pieces = [p for p in re.split(r"[\s，。！？；：、“”（）《》…—]", article.paragraphs[i])
+                  if 5 <= len(p) <= 14]
+        if pieces:
+            out[i] = rng.choice(pieces)
+        i += rng.randint(3, 6)
+    return out
 
 
 def _caption_lines(text: str, credit: str, width: float, ink: Ink, rng: random.Random
@@ -235,6 +254,7 @@ def _plan_photo(plan: Plan, frame: Frame, grid: Grid, article: SourceArticle, st
     seed = rng.random()
     plan.ops.append(lambda pc: pc.photo(px0, photo_top, px1, photo_top + photo_h,
                                         random.Random(seed)))
+    plan.photos.append((px0, photo_top, px1, photo_top + photo_h))
     _draw_caption(plan, lines, px0, px1, cap_top, ink, cap_lh)
     for c in pcols:
         if at_top:
@@ -261,6 +281,7 @@ def plan_photo_frame(frame: Frame, grid: Grid, article: SourceArticle | None, st
     top = frame.top + (room - photo_h) * rng.uniform(0.0, 0.5)
     seed = rng.random()
     plan.ops.append(lambda pc: pc.photo(x0, top, x1, top + photo_h, random.Random(seed)))
+    plan.photos.append((x0, top, x1, top + photo_h))
     _draw_caption(plan, lines, x0, x1, top + photo_h + ink.size * 0.5, ink, cap_lh)
     plan.loose_captions.append(TruthCaption(text, credit))
     plan.text = text + credit

@@ -28,6 +28,7 @@ class Ink:
     color: tuple[float, float, float] = (0.0, 0.0, 0.0)
     bold_offset: float = 0.0
     bold_interleaved: bool = True  # True: A A' B B' …; False: the whole run, then again offset
+    invisible: bool = False  # text render mode 3: in the PDF's text, not on the printed page
 
 
 class PageCanvas:
@@ -79,8 +80,12 @@ class PageCanvas:
             order = [(i, p) for p in passes for i in range(len(text))]
 
         def draw() -> None:
+            if ink.invisible:  # the render mode is graphics state: keep it inside q … Q
+                self.canvas.saveState()
             obj = self.canvas.beginText()
             obj.setFillColorRGB(*ink.color)
+            if ink.invisible:
+                obj.setTextRenderMode(3)
             current = None
             for i, (dx, dy) in order:
                 ch = text[i]
@@ -92,6 +97,8 @@ class PageCanvas:
                 obj.setTextOrigin(xs[i] + dx, y + dy)
                 obj.textOut(ch)
             self.canvas.drawText(obj)
+            if ink.invisible:
+                self.canvas.restoreState()
 
         if self.deferred:
             self.pending.append((baseline, x, ink.face.name, draw))
@@ -129,6 +136,12 @@ class PageCanvas:
             c.setStrokeColorRGB(gray, gray, gray)
             c.setLineWidth(width)
             c.line(x0, self.height - y0, x1, self.height - y1)
+
+    def box(self, x0: float, top: float, x1: float, bottom: float, width: float) -> None:
+        """A stroked rectangle around an article (pdfplumber ``rects``)."""
+        self.canvas.setStrokeColorRGB(0, 0, 0)
+        self.canvas.setLineWidth(width)
+        self.canvas.rect(x0, self.height - bottom, x1 - x0, bottom - top, stroke=1, fill=0)
 
     def photo(self, x0: float, top: float, x1: float, bottom: float, rng: random.Random) -> None:
         self.canvas.drawImage(ImageReader(random_photo(rng)), x0, self.height - bottom,

@@ -161,7 +161,7 @@ def make_dateline(rng: random.Random, date: dt.date) -> str:
 
 def _clause(text: str, rng: random.Random, lo: int, hi: int) -> str | None:
     """A clause of ``text`` between ``lo`` and ``hi`` characters, cut at punctuation."""
-    pieces = [p for p in re.split(r"[，。！？；：、“”（）《》…—]", text) if lo <= len(p) <= hi]
+    pieces = [p for p in re.split(r"[\s，。！？；：、“”（）《》…—]", text) if lo <= len(p) <= hi]
     return rng.choice(pieces) if pieces else None
 
 
