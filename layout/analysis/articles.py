@@ -64,12 +64,13 @@ def _rule_cuts(rules: Sequence[Rule], upper: float, lower: float, box: BBox) -> 
 
 
 def _vertical_rule_between(rules: Sequence[Rule], a: BBox, b: BBox) -> bool:
+    """A vertical rule runs between ``a`` and ``b`` beside both of them (it walls them off)."""
     left, right = (a, b) if a.x1 <= b.x0 else (b, a)
     if left.x1 > right.x0:
         return False
-    top, bottom = min(a.top, b.top), max(a.bottom, b.bottom)
     return any(not r.horizontal and left.x1 - 1 <= r.position <= right.x0 + 1
-               and r.bbox.top < bottom and r.bbox.bottom > top for r in rules)
+               and r.bbox.top < a.bottom and r.bbox.bottom > a.top
+               and r.bbox.top < b.bottom and r.bbox.bottom > b.top for r in rules)
 
 
 def assign_items(groups: Sequence[HeadingGroup], items: Sequence[Item],

@@ -70,7 +70,26 @@ def split_furniture(blocks: Sequence[TextBlock], rules: Sequence[Rule], width: f
             furniture.append(FurnitureBlock(block, kind, text))
         else:
             content.append(block)
-    return content, furniture
+    return _same_row_as_furniture(content, furniture, height, band)
+
+
+def _same_row_as_furniture(content: list[TextBlock], furniture: list[FurnitureBlock],
+                           height: float, band: float
+                           ) -> tuple[list[TextBlock], list[FurnitureBlock]]:
+    """Short margin-band blocks on a row with furniture (a section name beside the date)."""
+    rows = [f.block.bbox for f in furniture]
+    keep: list[TextBlock] = []
+    for block in content:
+        box = block.bbox
+        in_margin = box.bottom <= height * band or box.top >= height * (1 - band)
+        text = clean_title(" ".join(ln.text for ln in block.lines))
+        beside = any(box.vertical_overlap(r) >= 0.5 * min(box.height, r.height) for r in rows)
+        if in_margin and beside and len(block.lines) <= 2 and len(text) <= 30:
+            kind = FurnitureKind.SECTION if len(text) <= 8 else FurnitureKind.PAGE_HEADER
+            furniture.append(FurnitureBlock(block, kind, text))
+        else:
+            keep.append(block)
+    return keep, furniture
 
 
 @dataclass
