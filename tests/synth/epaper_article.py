@@ -230,7 +230,7 @@ def _plan_photo(plan: Plan, frame: Frame, grid: Grid, article: SourceArticle, st
                 ) -> list[TruthCaption]:
     cols = frame.columns
     lh = styles.line_height
-    if rng.random() > 0.45 or min(bottoms[c] - tops[c] for c in cols) < lh * 22:
+    if rng.random() > 0.55 or min(bottoms[c] - tops[c] for c in cols) < lh * 14:
         return []
     width = rng.randint(max(1, len(cols) // 2), max(1, len(cols) - (len(cols) > 2)))
     start = rng.choice((0, len(cols) - width)) if rng.random() < 0.8 else rng.randrange(

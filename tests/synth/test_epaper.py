@@ -241,3 +241,19 @@ def test_boxes_and_invisible_text(tmp_path):
     assert photos == 0 or hidden
     drawn, _ = _drawn_chars(tmp_path / "boxed.pdf")
     assert not Counter(re.sub(r"\s", "", "".join(_truth_texts(truth)))) - drawn
+
+
+def test_characters_a_face_lacks_fall_back_to_a_face_that_has_them():
+    faces = epaper_fonts.available_faces()
+    union = frozenset().union(*(f.coverage for f in faces))
+    narrow = min(faces, key=lambda f: len(f.coverage))
+    missing = sorted(union - narrow.coverage)
+    if not missing:
+        pytest.skip("every installed face covers the same characters")
+    char = chr(next(c for c in missing if chr(c).isprintable() and not chr(c).isspace()))
+    chosen = epaper_fonts.face_for_char(narrow, char)
+    assert chosen is not narrow and chosen.covers(char)
+    assert epaper_fonts.face_for_char(narrow, "中" if narrow.covers("中") else char).covers(
+        "中" if narrow.covers("中") else char)
+    with pytest.raises(LookupError):
+        epaper_fonts.face_for_char(narrow, "\U000f0000")  # private use: no face has it
