@@ -19,3 +19,15 @@ def test_failure_leaves_nothing(tmp_path):
         stream.write(b"%PDF partial")
         raise RuntimeError("boom")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_output_follows_the_umask(tmp_path):
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        write_text_atomic(tmp_path / "o.json", "{}")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "o.json").stat().st_mode) == 0o644
