@@ -10,6 +10,7 @@ with the shared scorer (paragraphs exact as blocks of the right article, etc.). 
 is not installed is reported as "n/a"; ours as "not available" until it exists.
 
     /work/venv/bin/python benchmarks/pdf_baselines.py --seeds 1000-1039
+    /work/venv/bin/python benchmarks/pdf_baselines.py --seeds 1000-1039 --split holdout
     /work/venv/bin/python benchmarks/pdf_baselines.py --seeds 1000-1039 --keep /tmp/pages
 """
 
@@ -220,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", default="1000-1039", help="seed range LO-HI (inclusive)")
     parser.add_argument("--keep", type=Path, help="keep the generated pages in this folder")
     parser.add_argument("--timeout", type=int, default=60, help="seconds per page for ours")
+    parser.add_argument("--split", choices=("tune", "holdout"),
+                        help="generator split (default: all faces, articles and sizes)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
@@ -227,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         pages = []
         for seed in seed_range(args.seeds):
             path = folder / f"page-{seed}.pdf"
-            pages.append((path, render_page(random_page_spec(seed), path)))
+            pages.append((path, render_page(random_page_spec(seed, split=args.split), path)))
         truths = [t for _, t in pages]
         rows = [run_extractor("pdftotext", pdftotext_text, pages),
                 run_extractor("pdfminer.six", pdfminer_text, pages),

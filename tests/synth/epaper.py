@@ -17,8 +17,11 @@ by one with justification spacing, 2 em paragraph indents, paragraphs across col
 the content-stream order of the text (reading order, rows across the page, grouped by font,
 or shuffled: the analysis must rely on geometry, not on drawing order).
 
-Command line: ``python -m tests.synth.epaper --out DIR --pages N --seed S`` writes
-``page-XX.pdf`` and ``page-XX.json`` (the truth) for inspection.
+``split="tune"``/``"holdout"`` draws from disjoint halves of the faces and articles (and
+other page sizes) so that figures measured on held-out pages are not tuned ones.
+
+Command line: ``python -m tests.synth.epaper --out DIR --pages N --seed S [--split holdout]
+[--issue]`` writes ``page-XXXX.pdf`` and ``page-XXXX.json`` (the truth) for inspection.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from tests.synth.scoring import TruthPage, truth_to_dict
 
 PAGE_SIZES = ((842.0, 1191.0), (841.9, 1190.6), (800.0, 1130.0), (864.0, 1224.0),
               (900.0, 1300.0), (935.0, 1474.0), (780.0, 1100.0))
+HOLDOUT_PAGE_SIZES = ((760.0, 1080.0), (880.0, 1260.0), (990.0, 1400.0), (842.0, 1191.0))
 
 __all__ = ["PageSpec", "random_page_spec", "render_page", "generate_issue"]
 
@@ -79,12 +83,29 @@ class PageSpec:
     articles: tuple[SourceArticle, ...] = field(default=(), repr=False, compare=False)
 
 
-def random_page_spec(seed: int, articles_source: Path | str | Sequence[dict] | None = None
-                     ) -> PageSpec:
-    """A deterministic random page specification for ``seed``."""
+def random_page_spec(seed: int, articles_source: Path | str | Sequence[dict] | None = None,
+                     split: str | None = None) -> PageSpec:
+    """A deterministic random page specification for ``seed``.
+
+    ``split`` keeps tuning and evaluation apart: "tune" and "holdout" draw from disjoint
+    halves of the faces (per style, when a style has two or more), disjoint quarters of the
+    articles (3/4 tune, 1/4 holdout) and different page sizes and leading; None uses all.
+    """
+    if split not in (None, "tune", "holdout"):
+        raise ValueError(f"split must be None, 'tune' or 'holdout', not {split!r}")
     rng = random.Random(f"epaper-spec-{seed}")
     styles = faces_by_style()
-    width, height = rng.choice(PAGE_SIZES)
+    articles = load_articles(articles_source)
+    leading = (1.3, 1.6)
+    sizes = PAGE_SIZES
+    if split is not None:
+        half = 0 if split == "tune" else 1
+        styles = {k: (v[half::2] if len(v) >= 2 else v) for k, v in styles.items()}
+        keep = [a for i, a in enumerate(articles) if (i % 4 == 3) == (split == "holdout")]
+        articles = tuple(keep) or articles
+        if split == "holdout":
+            sizes, leading = HOLDOUT_PAGE_SIZES, (1.25, 1.7)
+    width, height = rng.choice(sizes)
     body_style = rng.choices(("serif", "sans", "kai"), (0.7, 0.15, 0.15))[0]
 
     def pick(*prefer: str) -> str:
@@ -97,7 +118,7 @@ def random_page_spec(seed: int, articles_source: Path | str | Sequence[dict] | N
         columns=rng.randint(5, 8),
         gutter_em=round(rng.uniform(0.6, 1.5), 2),
         body_size=round(rng.uniform(8.5, 10.0), 2),
-        leading=round(rng.uniform(1.3, 1.6), 2),
+        leading=round(rng.uniform(*leading), 2),
         body_face=pick(body_style),
         head_faces=tuple(pick("sans", "serif", "kai", "sans") for _ in range(3)),
         kicker_face=pick("kai", "serif", "sans"),
@@ -112,7 +133,7 @@ def random_page_spec(seed: int, articles_source: Path | str | Sequence[dict] | N
         page_number=page_number,
         date=start.isoformat(),
         masthead=page_number == 1 and rng.random() < 0.7,
-        articles=load_articles(articles_source),
+        articles=articles,
         stream_order=rng.choices(("reading", "rows", "by_face", "shuffled"),
                                  (0.5, 0.2, 0.15, 0.15))[0],
         boxed=rng.choice((0.0, 0.0, 0.1, 0.25)),
@@ -239,17 +260,17 @@ def render_page(spec: PageSpec, path: Path) -> TruthPage:
 
 
 def generate_issue(seed: int, n_pages: int, path: Path,
-                   articles_source: Path | str | Sequence[dict] | None = None
-                   ) -> list[TruthPage]:
+                   articles_source: Path | str | Sequence[dict] | None = None,
+                   split: str | None = None) -> list[TruthPage]:
     """An ``n_pages`` issue (one paper, one date, one page size) as one PDF at ``path``."""
-    first = random_page_spec(seed * 1000, articles_source)
+    first = random_page_spec(seed * 1000, articles_source, split)
     rng = random.Random(f"epaper-issue-{seed}")
     from tests.synth.epaper_text import PAPERS
     paper = rng.choice(PAPERS)
     canvas = Canvas(str(path), pagesize=(first.width, first.height), pageCompression=1)
     truths = []
     for i in range(n_pages):
-        spec = first if i == 0 else random_page_spec(seed * 1000 + i, articles_source)
+        spec = first if i == 0 else random_page_spec(seed * 1000 + i, articles_source, split)
         spec = replace(spec, width=first.width, height=first.height, page_number=i + 1,
                        date=first.date, paper=paper, masthead=i == 0,
                        articles=first.articles)
@@ -265,15 +286,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--issue", action="store_true", help="one multi-page PDF instead")
+    parser.add_argument("--split", choices=("tune", "holdout"), help="faces/articles/sizes half")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     if args.issue:
-        truths = generate_issue(args.seed, args.pages, args.out / "issue.pdf")
+        truths = generate_issue(args.seed, args.pages, args.out / "issue.pdf",
+                                split=args.split)
         (args.out / "issue.json").write_text(json.dumps(
             [truth_to_dict(t) for t in truths], ensure_ascii=False, indent=1), "utf-8")
         return 0
     for i in range(args.pages):
-        spec = random_page_spec(args.seed + i)
+        spec = random_page_spec(args.seed + i, split=args.split)
         truth = render_page(spec, args.out / f"page-{args.seed + i:04d}.pdf")
         (args.out / f"page-{args.seed + i:04d}.json").write_text(
             json.dumps(truth_to_dict(truth), ensure_ascii=False, indent=1), "utf-8")

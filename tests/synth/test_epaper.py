@@ -257,3 +257,18 @@ def test_characters_a_face_lacks_fall_back_to_a_face_that_has_them():
         "中" if narrow.covers("中") else char)
     with pytest.raises(LookupError):
         epaper_fonts.face_for_char(narrow, "\U000f0000")  # private use: no face has it
+
+
+def test_tune_and_holdout_splits_do_not_share_articles():
+    tune = [random_page_spec(seed, split="tune") for seed in range(12)]
+    hold = [random_page_spec(seed, split="holdout") for seed in range(12)]
+    tune_titles = {a.title for s in tune for a in s.articles}
+    hold_titles = {a.title for s in hold for a in s.articles}
+    assert tune_titles and hold_titles and not tune_titles & hold_titles
+    with pytest.raises(ValueError):
+        random_page_spec(0, split="train")
+    faces = epaper_fonts.faces_by_style()
+    if all(len(v) >= 2 for v in faces.values()):
+        used_tune = {s.body_face for s in tune} | {f for s in tune for f in s.head_faces}
+        used_hold = {s.body_face for s in hold} | {f for s in hold for f in s.head_faces}
+        assert not used_tune & used_hold
