@@ -113,17 +113,17 @@ def emission(
     if info.fixed is Fixed.BYLINE:
         return {s: (0.0 if s is State.BYLINE else NEG) for s in _STATES}
     shortfall = width.width - width.of(info.text)
+    pushed = 0.0  # width of a word too long for the space left, pushed whole to the next line
     if next_info is not None and shortfall > 0 and not patterns.ends_sentence(info.text):
-        # a word too long for the space left was pushed whole to the next line
-        word = width.of(_leading_word(next_info.text))
-        if shortfall < word + settings.full_tolerance:
-            shortfall = 0.0
+        pushed = width.of(_leading_word(next_info.text))
+    full_shortfall = 0.0 if shortfall < pushed + settings.full_tolerance else shortfall
     tol = settings.full_tolerance + width.spread
     indent = settings.indent_chars
     marks = info.indent_marks
     end = _end_score(info)
-    full = _band_penalty(shortfall, -tol - 1.0, tol, settings.width_slope)
-    first = _band_penalty(shortfall, indent - tol, indent + tol + 1.0, settings.width_slope)
+    full = _band_penalty(full_shortfall, -tol - 1.0, tol, settings.width_slope)
+    first = _band_penalty(
+        shortfall, indent - tol, indent + tol + 1.0 + pushed, settings.width_slope)
     if marks:
         first = max(first, -1.0) + 2.0
     mark_penalty = -5.0 if marks else 0.0
