@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 
 NO_START = "、，；：。．！？‼⁇”’」』）》〉】〗〕］｝～–·・‧" + ",.;:!?)]}%"
 NO_END = "“‘「『（《〈【〖〔［｛" + "([{"
@@ -374,6 +374,24 @@ def typeset(text: str, measure: Measure, width: float, first_indent_em: float = 
     return lines
 
 
+def _subset_pieces(canvas, run: Run, size: float) -> list[tuple[float, str]]:
+    """The run cut where ReportLab switches font subsets, each piece with its own x.
+
+    A viewer adds the character spacing after a string's last glyph, but pdfminer (and so
+    pdfplumber) does not: positioning every piece explicitly makes both agree.
+    """
+    font = getFont(run.font)
+    if not run.char_space or not getattr(font, "_dynamicFont", False):
+        return [(run.x, run.text)]
+    pieces, x, start = [], run.x, 0
+    for _, encoded in font.splitString(run.text, canvas._doc):
+        piece = run.text[start:start + len(encoded)]
+        start += len(encoded)
+        pieces.append((x, piece))
+        x += stringWidth(piece, run.font, size) + len(piece) * run.char_space
+    return pieces
+
+
 def draw_lines(canvas, lines: Sequence[Line], x: float, y_top: float, size: float,
                leading: float, ascent: float, offsets: Sequence[float] | None = None) -> None:
     """Draw ``lines`` with their first baseline ``ascent`` below ``y_top`` (PDF coordinates).
@@ -385,10 +403,11 @@ def draw_lines(canvas, lines: Sequence[Line], x: float, y_top: float, size: floa
     for index, line in enumerate(lines):
         shift = x + (offsets[index] if offsets else 0.0)
         for run in line.runs:
-            text.setTextOrigin(shift + run.x, baseline)
             text.setFont(run.font, size)
             text.setCharSpace(run.char_space)
-            text.textOut(run.text)
+            for piece_x, piece in _subset_pieces(canvas, run, size):
+                text.setTextOrigin(shift + piece_x, baseline)
+                text.textOut(piece)
         baseline -= leading
     text.setCharSpace(0)
     canvas.drawText(text)

@@ -1,0 +1,196 @@
+"""ReportLab flowables that draw typeset CJK text, figures, anchors and table-of-contents rows.
+
+Takes styles (:mod:`layout.render.styles`), a :class:`layout.render.fonts.FontSet` and text or
+image data; returns platypus flowables. Text is broken by :mod:`layout.render.typeset` (body)
+or :mod:`layout.render.headline` (headlines) when the frame width is known, and split between
+frames at line boundaries only, never leaving a single line of a paragraph behind or ahead.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import io
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PIL import Image as PILImage
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable
+
+from layout.render.headline import headline_lines
+from layout.render.styles import TextStyle
+from layout.render.typeset import Line, Measure, draw_lines, typeset
+
+log = logging.getLogger("layout.render")
+
+MIN_LINES_AT_SPLIT = 2
+
+
+class TextBlock(Flowable):
+    """Lines of one role's text; paragraphs split between frames at line boundaries."""
+
+    def __init__(self, text: str, style: TextStyle, measure: Measure, *,
+                 headline: bool = False, lines: list[Line] | None = None,
+                 continued: bool = False) -> None:
+        super().__init__()
+        self.text = text
+        self.style = style
+        self.measure = measure
+        self.headline = headline
+        self.lines = lines
+        self.continued = continued  # a split-off tail: no space before it
+        self._width = -1.0
+        self.spaceBefore = 0.0 if continued else style.space_before
+        self.spaceAfter = style.space_after
+
+    def typeset_for(self, width: float) -> list[Line]:
+        if self.lines is None or (self._width != width and not self.continued):
+            if self.headline:
+                self.lines = headline_lines(self.text, self.measure, width,
+                                            self.style.max_lines or 3)
+            else:
+                self.lines = typeset(self.text, self.measure, width, self.style.indent_em,
+                                     justify=self.style.align == "justify")
+            self._width = width
+        return self.lines
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        lines = self.typeset_for(avail_width)
+        self.height = len(lines) * self.style.line_height
+        return avail_width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        if self.headline:
+            return []
+        lines = self.typeset_for(avail_width)
+        fit = int((avail_height + 1e-6) // self.style.line_height)
+        fit = min(fit, len(lines) - MIN_LINES_AT_SPLIT)
+        if fit < MIN_LINES_AT_SPLIT or fit >= len(lines):
+            return []
+        head = TextBlock(self.text, self.style, self.measure, lines=lines[:fit],
+                         continued=self.continued)
+        head._width = avail_width
+        head.spaceAfter = 0.0
+        tail = TextBlock(self.text, self.style, self.measure, lines=lines[fit:], continued=True)
+        tail._width = avail_width
+        return [head, tail]
+
+    def head_and_rest(self, width: float, count: int) -> list[Flowable]:
+        """This block cut after its first ``count`` lines (to keep them with a heading)."""
+        lines = self.typeset_for(width)
+        if len(lines) <= count + 1:
+            return [self]
+        head = TextBlock(self.text, self.style, self.measure, lines=lines[:count])
+        head._width, head.spaceAfter = width, 0.0
+        tail = TextBlock(self.text, self.style, self.measure, lines=lines[count:], continued=True)
+        tail._width = width
+        return [head, tail]
+
+    def draw(self) -> None:
+        style = self.style
+        offsets = None
+        if style.align in ("center", "right"):
+            factor = 0.5 if style.align == "center" else 1.0
+            offsets = [max(0.0, (self.width - line.width) * factor) for line in self.lines]
+        ascent = 0.5 * style.line_height + 0.38 * style.size
+        draw_lines(self.canv, self.lines, 0.0, self.height, style.size, style.line_height,
+                   ascent, offsets)
+
+
+class Anchor(Flowable):
+    """Invisible mark: a bookmark, an outline entry, and a callback with the page number."""
+
+    def __init__(self, key: str, title: str | None, level: int,
+                 on_draw: Callable[[str, int], None] | None = None) -> None:
+        super().__init__()
+        self.key, self.title, self.level, self.on_draw = key, title, level, on_draw
+        self.width = self.height = 0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.bookmarkPage(self.key)
+        if self.title is not None:
+            canvas.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
+        if self.on_draw is not None:
+            self.on_draw(self.key, canvas.getPageNumber())
+
+
+def decode_image(uri: str, base_dir: Path | None) -> bytes:
+    """The bytes of a ``data:`` URI or of a file path relative to ``base_dir``."""
+    if uri.startswith("data:"):
+        header, _, payload = uri.partition(",")
+        if ";base64" not in header:
+            raise ValueError("data URI is not base64")
+        return base64.b64decode(payload, validate=True)
+    path = Path(uri)
+    if not path.is_absolute() and base_dir is not None:
+        path = base_dir / path
+    return path.read_bytes()
+
+
+class Figure(Flowable):
+    """An image scaled to the column width (and at most ``max_height``)."""
+
+    def __init__(self, data: bytes, max_height: float) -> None:
+        super().__init__()
+        with PILImage.open(io.BytesIO(data)) as probe:
+            probe.load()  # fail here, not while drawing, on a broken image
+            self.pixels = probe.size
+        self.reader = ImageReader(io.BytesIO(data))
+        self.max_height = max_height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        pixel_w, pixel_h = self.pixels
+        scale = min(avail_width / pixel_w, self.max_height / pixel_h)
+        self.width, self.height = pixel_w * scale, pixel_h * scale
+        self.offset = (avail_width - self.width) / 2
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.reader, self.offset, 0, self.width, self.height)
+
+
+def figure_or_none(uri: str | None, base_dir: Path | None, max_height: float) -> Figure | None:
+    """A :class:`Figure`, or None (logged) when the image is missing or cannot be decoded."""
+    if not uri:
+        return None
+    try:
+        return Figure(decode_image(uri, base_dir), max_height)
+    except (OSError, ValueError, binascii.Error, PILImage.DecompressionBombError) as exc:
+        log.warning("figure %s could not be decoded (%s): keeping its caption only",
+                    uri[:60], exc)
+        return None
+
+
+class TocRow(Flowable):
+    """One table-of-contents row: the title (wrapped) and the page number; a link to the key."""
+
+    def __init__(self, title: str, key: str, page: int | None, style: TextStyle,
+                 measure: Measure) -> None:
+        super().__init__()
+        self.title, self.key, self.page = title, key, page
+        self.style, self.measure = style, measure
+        self.number = str(page) if page else "?"
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        number_width = 3 * self.style.size
+        self.lines = typeset(self.title, self.measure, avail_width - number_width, 0.0,
+                             justify=False)
+        self.height = len(self.lines) * self.style.line_height
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        style, canvas = self.style, self.canv
+        ascent = 0.5 * style.line_height + 0.38 * style.size
+        draw_lines(canvas, self.lines, 0.0, self.height, style.size, style.line_height, ascent)
+        baseline = self.height - ascent - (len(self.lines) - 1) * style.line_height
+        canvas.setFont(self.measure.font, style.size)
+        canvas.drawRightString(self.width, baseline, self.number)
+        canvas.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)

@@ -1,0 +1,169 @@
+"""Render issues to a PDF: page templates, story, outline, table of contents, metadata.
+
+Takes a sequence of :class:`layout.model.Issue`, a binary stream, :class:`RenderOptions` and
+:class:`Settings`; writes one PDF to the stream (returns None). Pages have 1 or 2 columns, a
+running header (paper title, date, edition and section of the page being read) and a page
+number; the outline lists each page (版) and its articles; a clickable table of contents opens
+the document when it holds more than one article. Document info: title, author (the paper),
+subject, keywords, creation date; catalog /Lang zh-CN. Fonts come from
+:func:`layout.render.fonts.load_font_set` and are embedded as subsets.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
+from reportlab.platypus.flowables import Flowable, Spacer
+
+from layout.model import Issue
+from layout.render.fonts import FontSet, load_font_set
+from layout.render.options import MM, RenderOptions
+from layout.render.story import StoryBuilder
+from layout.render.styles import Theme, theme_for
+from layout.render.typeset import Measure, draw_lines, typeset
+from layout.settings import Settings
+
+log = logging.getLogger("layout.render")
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Page size, margins and the column frames' x/width (points)."""
+
+    page_width: float
+    page_height: float
+    margin: float
+    column_width: float
+    column_xs: tuple[float, ...]
+
+    @property
+    def frame_height(self) -> float:
+        return self.page_height - 2 * self.margin
+
+
+def page_geometry(options: RenderOptions, settings: Settings) -> Geometry:
+    width, height = options.page_size_pt
+    margin = settings.render.margin_mm * MM
+    gap = settings.render.column_gap_mm * MM
+    inner = width - 2 * margin
+    columns = options.columns
+    column_width = (inner - gap * (columns - 1)) / columns
+    xs = tuple(margin + i * (column_width + gap) for i in range(columns))
+    return Geometry(width, height, margin, column_width, xs)
+
+
+class _Document(BaseDocTemplate):
+    """Doc template that draws the running header and footer when a page ends."""
+
+    def __init__(self, stream, geometry: Geometry, theme: Theme, fonts: FontSet, **info):
+        super().__init__(stream, pagesize=(geometry.page_width, geometry.page_height),
+                         leftMargin=geometry.margin, rightMargin=geometry.margin,
+                         topMargin=geometry.margin, bottomMargin=geometry.margin, **info)
+        self.geometry, self.theme, self.fonts = geometry, theme, fonts
+        self.page_first: tuple[str, str] | None = None
+        self.current: tuple[str, str] | None = None
+        frames = [Frame(x, geometry.margin, geometry.column_width, geometry.frame_height,
+                        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+                        id=f"column{i}") for i, x in enumerate(geometry.column_xs)]
+        self.addPageTemplates([PageTemplate("body", frames, onPageEnd=self._furniture)])
+
+    def set_header(self, left: str, right: str) -> None:
+        self.current = (left, right)
+        if self.page_first is None:
+            self.page_first = self.current
+
+    def _furniture(self, canvas, doc) -> None:
+        header = self.page_first or self.current
+        self.page_first = None
+        geometry, theme = self.geometry, self.theme
+        inner = geometry.page_width - 2 * geometry.margin
+        style = theme["header"]
+        measure = Measure(self.fonts, getattr(self.fonts, style.face), style.size)
+        canvas.saveState()
+        if header is not None:
+            top = geometry.page_height - geometry.margin + style.line_height + 6
+            left, right = header
+            right_lines = typeset(right, measure, inner / 2, justify=False)[:1]
+            left_lines = typeset(left, measure, inner - (right_lines[0].width if right_lines
+                                                         else 0) - style.size,
+                                 justify=False)[:1]
+            draw_lines(canvas, left_lines, geometry.margin, top, style.size,
+                       style.line_height, style.size)
+            if right_lines:
+                draw_lines(canvas, right_lines, geometry.margin + inner - right_lines[0].width,
+                           top, style.size, style.line_height, style.size)
+            rule_y = top - style.line_height - 2
+            canvas.setLineWidth(theme.header_rule)
+            canvas.line(geometry.margin, rule_y, geometry.margin + inner, rule_y)
+        footer = theme["footer"]
+        canvas.setFont(getattr(self.fonts, footer.face), footer.size)
+        canvas.drawCentredString(geometry.page_width / 2, geometry.margin - 2 * footer.size,
+                                 str(canvas.getPageNumber()))
+        canvas.restoreState()
+
+
+def _document_info(issues: Sequence[Issue]) -> dict[str, str]:
+    papers = [issue.title for issue in issues if issue.title]
+    dates = [issue.date for issue in issues if issue.date]
+    paper = papers[0] if papers else (Path(issues[0].source).stem if issues else "layout")
+    title = " ".join(part for part in (paper, dates[0] if dates else None) if part)
+    if len(issues) > 1:
+        title += f" ({len(issues)} issues)"
+    headlines = [a.headline for issue in issues for a in issue.articles() if a.headline]
+    sections = sorted({p.section for issue in issues for p in issue.pages if p.section}
+                      | {issue.section for issue in issues if issue.section})
+    return {
+        "title": title,
+        "author": paper,
+        "subject": "；".join(headlines[:5]) or title,
+        "keywords": ", ".join([paper, *sections, *dates]),
+        "creator": "layout",
+        "lang": "zh-CN",
+    }
+
+
+def _build(stream, issues: Sequence[Issue], options: RenderOptions, settings: Settings,
+           fonts: FontSet, toc_pages: dict[str, int] | None) -> dict[str, int]:
+    geometry = page_geometry(options, settings)
+    theme = theme_for(options.theme)
+    doc = _Document(stream, geometry, theme, fonts, **_document_info(issues))
+    pages: dict[str, int] = {}
+
+    def record(key: str, page: int) -> None:
+        pages.setdefault(key, page)
+
+    builder = StoryBuilder(theme, fonts, geometry.column_width,
+                           theme.figure_max_height * geometry.frame_height, doc, record)
+    story: list[Flowable] = []
+    if options.table_of_contents and sum(len(i.articles()) for i in issues) > 1:
+        story += builder.table_of_contents(issues, toc_pages or {})
+        story.append(PageBreak())
+    for index, issue in enumerate(issues):
+        if index:
+            story.append(PageBreak())
+        story += builder.issue(issue, index, nested=len(issues) > 1)
+    if not story:
+        story.append(Spacer(1, 1))
+    doc.build(story)
+    return pages
+
+
+def render_issues(issues: Sequence[Issue], stream: BinaryIO, options: RenderOptions,
+                  settings: Settings) -> None:
+    """Write ``issues`` as one re-typeset PDF to ``stream``."""
+    fonts = load_font_set(options.font_body, options.font_head)
+    toc = options.table_of_contents and sum(len(i.articles()) for i in issues) > 1
+    pages = None
+    if toc:  # first pass finds the page of every article for the table of contents
+        pages = _build(io.BytesIO(), issues, options, settings, fonts, None)
+    _build(stream, issues, options, settings, fonts, pages)
+    missing = fonts.missing()
+    if missing:
+        log.warning("%d character(s) drawn without a covering font: %s", len(missing),
+                    " ".join(sorted(missing.values())))

@@ -1,0 +1,180 @@
+"""Turn the document model into a platypus story (a list of flowables) in reading order.
+
+Takes issues, a theme, a font set and the column width; returns flowables: for each page (版)
+an outline anchor, for each article an anchor, its headline group (kicker, headline, subtitle,
+bylines, dateline) kept together with the first two lines of the body, then its blocks in
+order. Subheads are kept with the next paragraph's first two lines; figures are scaled to the
+column and kept with their caption and credit (an undecodable image leaves its caption only).
+Furniture blocks are not drawn here: page furniture becomes the running header.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from reportlab.platypus import KeepTogether
+from reportlab.platypus.flowables import Flowable, Spacer
+
+from layout.model import Article, Block, Issue, Page, Role
+from layout.render.flowables import Anchor, TextBlock, TocRow, figure_or_none
+from layout.render.styles import Theme
+from layout.render.typeset import Measure
+
+KEEP_LINES = 2  # body lines kept with a headline or subhead
+TEXT_ROLES = {Role.PARAGRAPH: "paragraph", Role.SUBHEAD: "subhead", Role.CAPTION: "caption",
+              Role.CREDIT: "credit", Role.BYLINE: "byline", Role.KICKER: "kicker",
+              Role.HEADLINE: "headline", Role.SUBTITLE: "subtitle"}
+
+
+def page_label(page: Page) -> str:
+    label = page.edition if page.edition and "版" in page.edition else f"第{page.number}版"
+    return f"{label} {page.section}" if page.section else label
+
+
+def issue_label(issue: Issue) -> str:
+    return " ".join(part for part in (issue.title or Path(issue.source).stem, issue.date) if part)
+
+
+def article_label(article: Article) -> str:
+    if article.headline:
+        return article.headline
+    for block in article.blocks:
+        if block.text:
+            return block.text[:20] + ("…" if len(block.text) > 20 else "")
+    return article.id
+
+
+class StoryBuilder:
+    """Builds flowables for one rendering (one theme, font set and column width)."""
+
+    def __init__(self, theme: Theme, fonts, column_width: float, figure_height: float,
+                 doc, record: Callable[[str, int], None]) -> None:
+        self.theme, self.fonts, self.width = theme, fonts, column_width
+        self.figure_height, self.doc, self.record = figure_height, doc, record
+        self._measures: dict[str, Measure] = {}
+        self.base_dir: Path | None = None  # figures' relative paths start here
+
+    def measure(self, role: str) -> Measure:
+        if role not in self._measures:
+            style = self.theme[role]
+            self._measures[role] = Measure(self.fonts, getattr(self.fonts, style.face),
+                                           style.size)
+        return self._measures[role]
+
+    def text(self, role: str, text: str) -> TextBlock:
+        return TextBlock(text, self.theme[role], self.measure(role), headline=role == "headline")
+
+    def _marker(self, key: str, title: str | None, level: int,
+                header: tuple[str, str] | None) -> Anchor:
+        def on_draw(anchor_key: str, page: int) -> None:
+            self.record(anchor_key, page)
+            if header is not None:
+                self.doc.set_header(*header)
+        return Anchor(key, title, level, on_draw)
+
+    def issue(self, issue: Issue, index: int, nested: bool) -> list[Flowable]:
+        story: list[Flowable] = []
+        level = 0
+        if nested:
+            story.append(self._marker(f"issue{index}", issue_label(issue), 0, None))
+            level = 1
+        paper = issue.title or Path(issue.source).stem
+        source = Path(issue.source)
+        self.base_dir = source.parent if source.exists() else None
+        for page in issue.pages:
+            right = " ".join(part for part in (issue.date, page_label(page)) if part)
+            key = f"i{index}-p{page.number}"
+            story.append(self._marker(key, page_label(page), level, (paper, right)))
+            for article in page.articles:
+                story += self.article(article, f"{key}-{article.id}", level + 1)
+            story += self.blocks(page.blocks)
+        return story
+
+    def article(self, article: Article, key: str, level: int) -> list[Flowable]:
+        head: list[Flowable] = [self._marker(key, article_label(article), level, None)]
+        for role, value in (("kicker", article.kicker), ("headline", article.headline),
+                            ("subtitle", article.subtitle)):
+            if value:
+                head.append(self.text(role, value))
+        if article.bylines:
+            head.append(self.text("byline", " ".join(article.bylines)))
+        if article.dateline:
+            head.append(self.text("dateline", article.dateline))
+        body = self.blocks(article.blocks)
+        if body and isinstance(body[0], TextBlock) and not body[0].headline:
+            body[0:1] = body[0].head_and_rest(self.width, KEEP_LINES)
+        elif body and isinstance(body[0], KeepTogether):
+            head += body.pop(0)._content
+        if body:
+            head.append(body.pop(0))
+        return [KeepTogether(head), *body, Spacer(1, self.theme.body.line_height)]
+
+    def blocks(self, blocks: Sequence[Block]) -> list[Flowable]:
+        """Flowables for body blocks; groups (subhead + 2 lines, figure + caption) kept."""
+        out: list[Flowable] = []
+        pending_subhead: TextBlock | None = None
+        i = 0
+        while i < len(blocks):
+            block = blocks[i]
+            i += 1
+            if block.role is Role.FURNITURE:
+                continue
+            if block.role is Role.FIGURE or (block.role is Role.CAPTION and block.image):
+                group: list[Flowable] = []
+                figure = figure_or_none(block.image, self.base_dir, self.figure_height)
+                if figure is not None:
+                    group.append(figure)
+                group += self._caption_parts(block)
+                while i < len(blocks) and blocks[i].role in (Role.CAPTION, Role.CREDIT):
+                    group += self._caption_parts(blocks[i])
+                    i += 1
+                if group:
+                    out.append(KeepTogether(group))
+                continue
+            if block.role in (Role.CAPTION, Role.CREDIT):
+                out.append(KeepTogether(self._caption_parts(block)))
+                continue
+            if not block.text:
+                continue
+            flowable = self.text(TEXT_ROLES.get(block.role, "paragraph"), block.text)
+            if block.role is Role.SUBHEAD:
+                if pending_subhead is not None:
+                    out.append(pending_subhead)
+                pending_subhead = flowable
+                continue
+            if pending_subhead is not None:
+                parts = flowable.head_and_rest(self.width, KEEP_LINES)
+                out.append(KeepTogether([pending_subhead, parts[0]]))
+                out += parts[1:]
+                pending_subhead = None
+                continue
+            out.append(flowable)
+        if pending_subhead is not None:
+            out.append(pending_subhead)
+        return out
+
+    def _caption_parts(self, block: Block) -> list[Flowable]:
+        parts: list[Flowable] = []
+        if block.text:
+            role = "credit" if block.role is Role.CREDIT else "caption"
+            parts.append(self.text(role, block.text))
+        if block.credit:
+            parts.append(self.text("credit", block.credit))
+        return parts
+
+    def table_of_contents(self, issues: Sequence[Issue], pages: dict[str, int]) -> list:
+        rows: list[Flowable] = [self.text("toc_title", "目录")]
+        for index, issue in enumerate(issues):
+            if len(issues) > 1:
+                rows.append(self.text("toc_page", issue_label(issue)))
+            for page in issue.pages:
+                key = f"i{index}-p{page.number}"
+                if len(issue.pages) > 1:
+                    rows.append(self.text("toc_page", page_label(page)))
+                for article in page.articles:
+                    article_key = f"{key}-{article.id}"
+                    rows.append(TocRow(article_label(article), article_key,
+                                       pages.get(article_key), self.theme["toc_entry"],
+                                       self.measure("toc_entry")))
+        return rows
