@@ -73,40 +73,96 @@ def _vertical_rule_between(rules: Sequence[Rule], a: BBox, b: BBox) -> bool:
                and r.bbox.top < b.bottom and r.bbox.bottom > b.top for r in rules)
 
 
+def _nearest_head_above(groups: Sequence[HeadingGroup], box: BBox,
+                        rules: Sequence[Rule]) -> tuple[int | None, float]:
+    best, best_d = None, 0.0
+    for k, g in enumerate(groups):
+        head = g.bbox
+        if head.top > box.top + 1 or head.horizontal_overlap(box) <= 0:
+            continue
+        if _rule_cuts(rules, head.bottom, box.top, box):
+            continue
+        d = box.top - head.bottom
+        if best is None or d < best_d:
+            best, best_d = k, d
+    return best, best_d
+
+
+def _nearest_head_anywhere(groups: Sequence[HeadingGroup], box: BBox,
+                           rules: Sequence[Rule]) -> int | None:
+    best, best_d = None, 0.0
+    for k, g in enumerate(groups):
+        head = g.bbox
+        if head.top > box.bottom:
+            continue
+        if _rule_cuts(rules, head.bottom, box.top, box) or _vertical_rule_between(
+                rules, head, box):
+            continue
+        d = max(0.0, head.x0 - box.x1, box.x0 - head.x1) + max(0.0, box.top - head.bottom)
+        if best is None or d < best_d:
+            best, best_d = k, d
+    return best
+
+
+def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule],
+            line: float) -> None:
+    """Give unowned boxes the owner of a neighbour in the same body.
+
+    First, to a fixpoint, boxes whose top lines up with an owned box in the next column
+    (a gutter apart); then also boxes right below an owned box in their column. No rule
+    may lie between the two.
+    """
+    for allow_under in (False, True):
+        changed = True
+        while changed:
+            changed = False
+            for i, box in enumerate(boxes):
+                if owner[i] is not None:
+                    continue
+                for j, other in enumerate(boxes):
+                    if owner[j] is None:
+                        continue
+                    hgap = max(other.x0 - box.x1, box.x0 - other.x1)
+                    side = (abs(box.top - other.top) <= 0.8 * line and 0 <= hgap <= 2.5 * line
+                            and not _vertical_rule_between(rules, box, other))
+                    under = allow_under and (
+                        -0.5 * line <= box.top - other.bottom <= 1.0 * line
+                        and box.horizontal_overlap(other) >= 0.5 * min(box.width, other.width)
+                        and not _rule_cuts(rules, other.bottom, box.top, box))
+                    if side or under:
+                        owner[i] = owner[j]
+                        changed = True
+                        break
+
+
 def assign_items(groups: Sequence[HeadingGroup], items: Sequence[Item],
-                 rules: Sequence[Rule]) -> list[ArticleParts]:
-    """Articles (heads with their items) plus one untitled article for orphans, if any."""
+                 rules: Sequence[Rule], body_size: float = 10.0) -> list[ArticleParts]:
+    """Articles (heads with their items) plus one untitled article for orphans, if any.
+
+    First every item right under a head (within a few lines, overlapping it) joins it;
+    then ownership spreads to items that line up with owned ones (:func:`_spread`);
+    what is left joins the nearest head above it, else the nearest head no rule cuts off.
+    """
+    line = 1.5 * (body_size or 10.0)
+    boxes = [_box(i) for i in items]
+    owner: list[int | None] = [None] * len(items)
+    for i, box in enumerate(boxes):
+        k, d = _nearest_head_above(groups, box, rules)
+        if k is not None and d <= 3.5 * line:
+            owner[i] = k
+    _spread(boxes, owner, rules, line)
+    for i, box in enumerate(boxes):
+        if owner[i] is None:
+            owner[i] = _nearest_head_above(groups, box, rules)[0]
+            if owner[i] is None:
+                owner[i] = _nearest_head_anywhere(groups, box, rules)
     parts = [ArticleParts(g) for g in groups]
     orphans: list[Item] = []
-    for item in items:
-        box = _box(item)
-        best, best_d = None, 0.0
-        for k, g in enumerate(groups):
-            head = g.bbox
-            if head.top > box.top + 1 or head.horizontal_overlap(box) <= 0:
-                continue
-            if _rule_cuts(rules, head.bottom, box.top, box):
-                continue
-            d = box.top - head.bottom
-            if best is None or d < best_d:
-                best, best_d = k, d
-        if best is None:
-            for k, g in enumerate(groups):
-                head = g.bbox
-                if head.top > box.bottom:
-                    continue
-                if _rule_cuts(rules, head.bottom, box.top, box) or _vertical_rule_between(
-                        rules, head, box):
-                    continue
-                dx = max(0.0, head.x0 - box.x1, box.x0 - head.x1)
-                dy = max(0.0, box.top - head.bottom)
-                d = dx + dy
-                if best is None or d < best_d:
-                    best, best_d = k, d
-        if best is None:
+    for item, k in zip(items, owner, strict=True):
+        if k is None:
             orphans.append(item)
         else:
-            parts[best].items.append(item)
+            parts[k].items.append(item)
     if orphans:
         parts.append(ArticleParts(None, orphans))
     return parts

@@ -66,6 +66,14 @@ def _aligned(line: TextLine, block: TextBlock, indent_em: float) -> bool:
     return left or indented or outdented or right or centred
 
 
+def _runs_on(last: TextLine, line: TextLine, block: TextBlock) -> bool:
+    """A justified line in another face (a dateline) that fills the column and runs on."""
+    em = line.size
+    right = max(block.bbox.x1, line.x1)
+    return abs(last.x1 - right) <= 0.3 * em and line.x0 <= last.x0 + 0.3 * em and len(
+        last.glyphs) >= 4
+
+
 def _rule_between(rules: Sequence[Rule], upper: BBox, lower: BBox) -> bool:
     x0, x1 = max(upper.x0, lower.x0), min(upper.x1, lower.x1)
     for r in rules:
@@ -94,8 +102,10 @@ def lines_to_blocks(lines: Sequence[TextLine], rules: Sequence[Rule] = (),
             gap = line.top - last.bottom
             if gap < -0.3 * em or gap > max_gap_em * em:
                 continue
-            if (last.font not in line.fonts and line.font not in last.fonts) or abs(
-                    last.size - line.size) > 0.08 * line.size:
+            if abs(last.size - line.size) > 0.08 * line.size:
+                continue
+            if last.font not in line.fonts and line.font not in last.fonts and not (
+                    _runs_on(last, line, block)):
                 continue
             if not _aligned(line, block, indent_em):
                 continue

@@ -69,7 +69,7 @@ def analyze_raw_page(raw: RawPage, settings: Settings = DEFAULT_SETTINGS) -> Pag
     figures = attach_captions(photos, content, heading_ids)
     caption_ids = {id(c) for f in figures for c in f.captions}
     body = [b for b in content if id(b) not in heading_ids and id(b) not in caption_ids]
-    parts = assign_items(groups, [*body, *figures], raw.rules)
+    parts = assign_items(groups, [*body, *figures], raw.rules, size)
     parts = _in_reading_order(parts)
     return PageAnalysis(raw, blocks, furniture, figures, groups, parts, size, font)
 
