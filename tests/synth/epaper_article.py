@@ -106,8 +106,13 @@ def _width(text: str, ink: Ink) -> float:
 
 def plan_article(frame: Frame, grid: Grid, article: SourceArticle, styles: Styles,
                  rng: random.Random, date: dt.date) -> Plan:
-    """Headline group, optional photo, then whole paragraphs flowed through the columns."""
+    """Headline group, optional photo, then whole paragraphs flowed through the columns.
+
+    One article in ten sets its body in the byline face (a commentary column in kai, say).
+    """
     plan = Plan()
+    if rng.random() < 0.1 and styles.byline.face != styles.body.face:
+        styles = replace(styles, body=replace(styles.body, face=styles.byline.face))
     body = styles.body
     lh = styles.line_height
     cols = frame.columns
@@ -174,8 +179,22 @@ def plan_article(frame: Frame, grid: Grid, article: SourceArticle, styles: Style
             items.append(("subhead", invented[i]))
         items.append(("subhead" if i in article.subheads else "paragraph",
                       (dateline + p) if (i == 0 and dateline) else p))
-    blocks, used, total = _flow(plan, items, cols, grid, tops, bottoms, styles,
-                                len(dateline or ""), colw)
+    counts = {c: max(0, int((bottoms[c] - tops[c] - body.size) // lh) + 1) for c in cols}
+    counts = {c: (n if n >= 3 else 0) for c, n in counts.items()}  # no 1–2 line stubs
+    ops: list[Op] = []
+    blocks, used = _flow(ops, items, counts, grid, tops, styles, len(dateline or ""), colw)
+    total = sum(counts.values())
+    if used < total and rng.random() < 0.85:  # balance the columns, as papers do
+        for cap in range(1, max(counts.values()) + 1):
+            if sum(min(n, cap) for n in counts.values()) < used:
+                continue
+            balanced: list[Op] = []
+            got, _ = _flow(balanced, items, {c: min(n, cap) for c, n in counts.items()}, grid,
+                           tops, styles, len(dateline or ""), colw)
+            if got == blocks:
+                ops = balanced
+                break
+    plan.ops += ops
     plan.fill = used / max(1, total)
     if not any(role == "paragraph" for role, _ in blocks):
         return Plan()
@@ -289,15 +308,15 @@ def plan_photo_frame(frame: Frame, grid: Grid, article: SourceArticle | None, st
     return plan
 
 
-def _flow(plan: Plan, items: list[tuple[str, str]], cols: list[int], grid: Grid,
-          tops: dict[int, float], bottoms: dict[int, float], styles: Styles,
-          dateline_len: int, colw: float) -> tuple[list[tuple[str, str]], int, int]:
-    """Place whole items line by line through the column segments; returns truth blocks."""
+def _flow(ops: list[Op], items: list[tuple[str, str]], counts: dict[int, int], grid: Grid,
+          tops: dict[int, float], styles: Styles, dateline_len: int, colw: float
+          ) -> tuple[list[tuple[str, str]], int]:
+    """Place whole items line by line down the columns (``counts`` lines each, in order);
+    appends the drawing operations to ``ops``; returns the truth blocks and lines used."""
     body = styles.body
     lh = styles.line_height
     slots: list[tuple[int, int, bool]] = []  # (column, baseline index, last in its column)
-    for c in cols:
-        n = max(0, int((bottoms[c] - tops[c] - body.size) // lh) + 1)
+    for c, n in counts.items():
         slots += [(c, k, k == n - 1) for k in range(n)]
 
     def measure(ch: str) -> float:
@@ -316,7 +335,7 @@ def _flow(plan: Plan, items: list[tuple[str, str]], cols: list[int], grid: Grid,
                 indent = 2 * body.size if k == 0 else 0.0
                 base = tops[c] + body.size * 0.88 + row * lh
                 head = dateline_len - offset if (idx == _first_paragraph(items)) else 0
-                plan.ops.append(_line_op(grid.x0(c) + indent, base, colw - indent, line,
+                ops.append(_line_op(grid.x0(c) + indent, base, colw - indent, line,
                                          body, styles.dateline if head > 0 else None, head,
                                          k < len(lines) - 1))
                 offset += len(line)
@@ -339,7 +358,7 @@ def _flow(plan: Plan, items: list[tuple[str, str]], cols: list[int], grid: Grid,
                 c, row, _ = slots[pos]
                 base = tops[c] + body.size * 0.88 + row * lh
                 x = grid.x0(c)
-                plan.ops.append(lambda pc, x=x, b=base, t=line: pc.centered(
+                ops.append(lambda pc, x=x, b=base, t=line: pc.centered(
                     x, x + colw, b, t, styles.subhead))
                 pos += 1
             blocks.append(("subhead", text))
@@ -349,9 +368,9 @@ def _flow(plan: Plan, items: list[tuple[str, str]], cols: list[int], grid: Grid,
             c, row, _ = slots[pos]
             base = tops[c] + body.size * 0.88 + row * lh
             x = grid.x0(c)
-            plan.ops.append(lambda pc, x=x, b=base, t=text: pc.text(x, b, t, styles.byline))
+            ops.append(lambda pc, x=x, b=base, t=text: pc.text(x, b, t, styles.byline))
             pos += 1
-    return blocks, pos, len(slots)
+    return blocks, pos
 
 
 def _first_paragraph(items: list[tuple[str, str]]) -> int:

@@ -108,7 +108,7 @@ def _plan_band(grid: Grid, top: float, bottom: float, line_height: float, vgap: 
     if singles and rng.random() < 0.4 and bottom - top > line_height * 24:
         i = rng.choice(singles)
         big, small = (band[i], band[i + 1]) if rng.random() < 0.5 else (band[i + 1], band[i])
-        split = top + (bottom - top) * rng.uniform(0.35, 0.6)
+        split = top + (bottom - top) * rng.uniform(0.45, 0.65)
         for c in small.columns:
             big.spans[c] = (top, split - vgap / 2)
             small.spans[c] = (split + vgap / 2, bottom)
