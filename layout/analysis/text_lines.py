@@ -52,16 +52,12 @@ class LineInfo:
     han_gap: bool  # a space between two CJK words (two-part titles), not after punctuation
     subtitle_dash: bool
     dateline: bool  # opens with 本报讯（…）/ …电
+    han_chars: int  # characters neither punctuation nor half-width: a width no measure shrinks
 
     @property
     def indent_marks(self) -> bool:
         """The line opens with U+FFFD or two or more spaces: a paragraph's first line."""
         return self.line.replacement_indent or self.line.indent >= 2
-
-    @property
-    def han_chars(self) -> int:
-        """Characters that are neither punctuation nor half-width: a width no measure shrinks."""
-        return sum(1 for c in self.text if c not in _PUNCT_CLASS and not _is_half(c))
 
     @property
     def single_space_indent(self) -> bool:
@@ -90,9 +86,11 @@ def line_info(line: DumpLine, settings: Settings) -> LineInfo:
     raw = undouble(raw, settings.clean)  # once: whole fake-bold lines, else long runs
     title = title_spaces(raw)
     fixed, kind = _line_fixed(title, doubled)
+    text = remove_cjk_spaces(raw)
     return LineInfo(
         line=line,
-        text=remove_cjk_spaces(raw),
+        text=text,
+        han_chars=sum(1 for c in text if c not in _PUNCT_CLASS and not _is_half(c)),
         title=title,
         doubled=doubled,
         fixed=fixed,
@@ -108,6 +106,7 @@ def chars_width(text: str) -> float:
     return float(len(text))
 
 
+@lru_cache(maxsize=65536)
 def _is_half(ch: str) -> bool:
     return ch.isascii() or unicodedata.east_asian_width(ch) in ("Na", "H")
 
