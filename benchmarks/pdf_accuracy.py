@@ -11,6 +11,7 @@ Generates pages with ``tests.synth.epaper`` for a seed range, analyses each with
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
 import time
@@ -20,7 +21,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from layout.analysis.pdf_page import analyze_pdf  # noqa: E402
 from tests.synth.epaper import random_page_spec, render_page  # noqa: E402
-from tests.synth.scoring import Score, score_page  # noqa: E402
+from tests.synth.scoring import (  # noqa: E402
+    Score,
+    score_page,
+    truth_from_dict,
+    truth_to_dict,
+)
 
 
 def seed_range(text: str) -> list[int]:
@@ -32,7 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", default="0-39", help="seed range LO-HI (inclusive)")
     parser.add_argument("--failures", action="store_true", help="print each page's failures")
-    parser.add_argument("--keep", type=Path, help="keep the generated PDFs in this folder")
+    parser.add_argument("--keep", type=Path, help="keep the generated PDFs (and truth) here")
+    parser.add_argument("--reuse", action="store_true",
+                        help="with --keep: score pages already kept there instead of drawing")
     args = parser.parse_args(argv)
     total = Score()
     elapsed = 0.0
@@ -41,7 +49,13 @@ def main(argv: list[str] | None = None) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         for seed in seed_range(args.seeds):
             path = folder / f"page-{seed}.pdf"
-            truth = render_page(random_page_spec(seed), path)
+            truth_path = path.with_suffix(".json")
+            if args.reuse and path.exists() and truth_path.exists():
+                truth = truth_from_dict(json.loads(truth_path.read_text(encoding="utf-8")))
+            else:
+                truth = render_page(random_page_spec(seed), path)
+                truth_path.write_text(json.dumps(truth_to_dict(truth), ensure_ascii=False),
+                                      encoding="utf-8")
             start = time.perf_counter()
             issue = analyze_pdf(path)
             elapsed += time.perf_counter() - start

@@ -123,7 +123,7 @@ def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule
                     if owner[j] is None:
                         continue
                     hgap = max(other.x0 - box.x1, box.x0 - other.x1)
-                    side = (abs(box.top - other.top) <= 0.8 * line and 0 <= hgap <= 2.5 * line
+                    side = (abs(box.top - other.top) <= 1.2 * line and 0 <= hgap <= 2.5 * line
                             and not _vertical_rule_between(rules, box, other))
                     under = allow_under and (
                         -0.5 * line <= box.top - other.bottom <= 1.0 * line
