@@ -158,7 +158,9 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     if not match:
         return stripped, None
     text = stripped[:match.start()].rstrip()
-    credit = match.group("credit").strip()
+    credit = stripped[match.start("credit"):].strip()  # with a closing bracket after 摄
+    if text.endswith(("（", "(")):  # （记者 张三 摄）: the brackets go with the credit
+        text, credit = text[:-1].rstrip(), text[-1] + credit
     if not text:
         return stripped, None
     # a bare name must follow sentence-ending punctuation, else it may be caption text

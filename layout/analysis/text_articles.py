@@ -5,12 +5,15 @@ out) with their paragraph states (:mod:`layout.analysis.text_paragraphs`) and
 returns article segments (a headline group opens a new article; other title
 groups are subheads) and, per segment, a :class:`layout.model.Article`.
 
-A title group opens an article when the text says so: a byline follows it, the
-next paragraph opens with a dateline (本报讯（…）), it holds a —— subtitle, it
-is the first thing on the page, its first paragraph carries the page's rare
-U+FFFD indent, a line is wider than the column, or it is set off by a leading
-space or a double blank line. Headline groups are split into kicker / headline /
-subtitle by dashes, blank lines, short labels and line lengths.
+A title group opens an article when the text says so (weighted cues in
+``EVIDENCE``): a byline follows it, the next paragraph opens with a dateline
+(本报讯（…）), it holds a —— subtitle, it is the first thing on the page, its
+first paragraph carries the page's rare U+FFFD indent, it holds more characters
+than a column, the column width changes across it, it reads like a headline
+(commas/colons/brackets, a quotation, a column tag), it has a label next to it,
+or it is set off by a leading space or a double blank line. Other title groups
+are subheads. Headline groups are split into kicker / headline / subtitle by
+dashes, blank lines, short labels and line lengths.
 """
 
 from __future__ import annotations
@@ -27,6 +30,23 @@ from layout.model import Article, Block, Role
 from layout.settings import TextSettings
 
 _HEADER = (State.TITLE, State.BYLINE)
+
+# Weight of each cue that a title group opens a new article (summed, compared with
+# TextSettings.headline_threshold). Strong cues alone suffice; weak ones need company.
+EVIDENCE: dict[str, float] = {
+    "byline": 3.0,  # a byline line follows the titles
+    "dateline": 3.0,  # the next paragraph opens with 本报讯（…） / …电
+    "rare_fffd": 1.5,  # the next paragraph has the U+FFFD indent only article starts get
+    "dash_subtitle": 3.0,  # a —— subtitle line
+    "page_start": 3.0,  # nothing but titles before it on the page
+    "overhang": 2.0,  # more CJK characters than a column holds: set across columns
+    "headline_punct": 1.0,  # commas, colons, brackets: headline syntax, rare in subheads
+    "quote_or_tag": 1.0,  # a quotation as the title, or a column tag such as （人民时评）
+    "label_shape": 1.0,  # a long title next to a short label (kicker/subtitle shape)
+    "width_change": 1.5,  # the column width differs before and after it
+    "leading_space": 1.0,  # the title line opens with a single space
+    "double_blank": 1.0,  # two blank lines above it
+}
 HEADLINE_PUNCT = "，：（）？！；"
 LABEL_CHARS = 6  # a title line this short next to a long one reads as a kicker/subtitle label
 
@@ -79,34 +99,24 @@ def headline_evidence(
     titles = [x for x in lines if x.fixed is not Fixed.BYLINE]
     if not titles:
         return 0.0
-    score = 0.0
-    if len(titles) < len(lines):
-        score += 3.0
     following = infos[end] if end < len(infos) else None
-    if following is not None and following.dateline:
-        score += 3.0
-    if following is not None and following.line.replacement_indent and rare_fffd:
-        score += 1.5
-    if any(x.subtitle_dash for x in titles):
-        score += 3.0
-    if not paragraphs_before:
-        score += 3.0
-    if any(x.han_chars >= width.width + settings.overhang_chars for x in titles):
-        score += 2.0  # set across columns: subheads stay inside their column
     joined = "".join(x.text for x in titles)
-    if any(c in HEADLINE_PUNCT for c in joined):
-        score += 1.0  # commas, colons, brackets: headline syntax, rare in subheads
-    if joined.startswith("“") and joined.rstrip("）)").endswith("”") or joined.endswith("）"):
-        score += 1.0  # a quotation as the title, or a column tag (人民时评): headline forms
-    if len(titles) >= 2 and _label_shape(titles):
-        score += 1.0  # a headline with a short label above or below it
-    if width_change is not None and width_change >= 1.0:
-        score += 1.5
-    if any(x.single_space_indent for x in titles):
-        score += 1.0
-    if titles[0].line.blanks_before >= 2:
-        score += 1.0
-    return score
+    cues = {
+        "byline": len(titles) < len(lines),
+        "dateline": following is not None and following.dateline,
+        "rare_fffd": following is not None and following.line.replacement_indent and rare_fffd,
+        "dash_subtitle": any(x.subtitle_dash for x in titles),
+        "page_start": not paragraphs_before,
+        "overhang": any(x.han_chars >= width.width + settings.overhang_chars for x in titles),
+        "headline_punct": any(c in HEADLINE_PUNCT for c in joined),
+        "quote_or_tag": (joined.startswith("“") and joined.rstrip("）)").endswith("”"))
+        or joined.endswith("）"),
+        "label_shape": len(titles) >= 2 and _label_shape(titles),
+        "width_change": width_change is not None and width_change >= 1.0,
+        "leading_space": any(x.single_space_indent for x in titles),
+        "double_blank": titles[0].line.blanks_before >= 2,
+    }
+    return sum(EVIDENCE[name] for name, present in cues.items() if present)
 
 
 def _label_shape(titles: Sequence[LineInfo]) -> bool:

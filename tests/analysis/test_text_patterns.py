@@ -55,6 +55,7 @@ def test_dateline_names_and_non_datelines() -> None:
     ("图为会议现场。本报记者 李四摄", "图为会议现场。", "本报记者 李四摄"),
     ("志愿者走访群众。 张三 摄", "志愿者走访群众。", "张三 摄"),
     ("会议现场张三摄", "会议现场张三摄", None),
+    ("图为现场。（记者 张三 摄）", "图为现场。", "（记者 张三 摄）"),
     ("没有署名的图片说明。", "没有署名的图片说明。", None),
 ])
 def test_credits(caption: str, text: str, credit: str | None) -> None:
