@@ -40,13 +40,14 @@ class TextBlock(Flowable):
         self.measure = measure
         self.headline = headline
         self.lines = lines
+        self.fixed = lines is not None  # a part of a split paragraph: its lines are final
         self.continued = continued  # a split-off tail: no space before it
         self._width = -1.0
         self.spaceBefore = 0.0 if continued else style.space_before
         self.spaceAfter = style.space_after
 
     def typeset_for(self, width: float) -> list[Line]:
-        if self.lines is None or (self._width != width and not self.continued):
+        if self.lines is None or (self._width != width and not self.fixed):
             if self.headline:
                 self.lines = headline_lines(self.text, self.measure, width,
                                             self.style.max_lines or 3)

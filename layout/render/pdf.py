@@ -64,7 +64,8 @@ class _Document(BaseDocTemplate):
     def __init__(self, stream, geometry: Geometry, theme: Theme, fonts: FontSet, **info):
         super().__init__(stream, pagesize=(geometry.page_width, geometry.page_height),
                          leftMargin=geometry.margin, rightMargin=geometry.margin,
-                         topMargin=geometry.margin, bottomMargin=geometry.margin, **info)
+                         topMargin=geometry.margin, bottomMargin=geometry.margin,
+                         initialFontName=fonts.body, **info)  # no unembedded Helvetica
         self.geometry, self.theme, self.fonts = geometry, theme, fonts
         self.page_first: tuple[str, str] | None = None
         self.current: tuple[str, str] | None = None

@@ -1,0 +1,207 @@
+"""End-to-end rendering: typography checker, round trip, fonts, navigation, figures, themes."""
+
+from __future__ import annotations
+
+import base64
+import io
+import logging
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from PIL import Image
+
+from layout.model import Article, Block, Issue, Page, Role
+from layout.render.options import RenderOptions
+from layout.render.pdf import page_geometry, render_issues
+from layout.render.styles import theme_for
+from layout.settings import Settings
+from tests.render.samples import builtin_issue, generated_issue, needs_shared, sample_issue
+from tests.render.typography_checker import Checker
+
+CONFIGS = [("A4", 1), ("A5", 1), ("A4", 2)]
+SETTINGS = Settings()
+
+
+def model_text(issue: Issue) -> str:
+    """The issue's text in the order the renderer sets it, without whitespace."""
+    parts: list[str | None] = []
+    for page in issue.pages:
+        for article in page.articles:
+            parts += [article.kicker, article.headline, article.subtitle,
+                      "".join(article.bylines), article.dateline]
+            for block in article.blocks:
+                parts += [block.text, block.credit]
+        for block in page.blocks:
+            parts += [block.text, block.credit]
+    return "".join("".join(part.split()) for part in parts if part)
+
+
+def render(tmp_path: Path, issue: Issue, name: str, **options) -> tuple[Path, RenderOptions]:
+    render_options = RenderOptions(**options)
+    path = tmp_path / f"{name}.pdf"
+    with path.open("wb") as stream:
+        render_issues([issue], stream, render_options, SETTINGS)
+    return path, render_options
+
+
+def checker_for(path: Path, options: RenderOptions) -> Checker:
+    geometry = page_geometry(options, SETTINGS)
+    band = (geometry.margin - 1, geometry.page_height - geometry.margin + 1)
+    return Checker(path, theme_for(options.theme).body.size, band)
+
+
+def assert_clean(tmp_path: Path, issue: Issue, name: str, **options) -> None:
+    path, render_options = render(tmp_path, issue, name, table_of_contents=False, **options)
+    checker = checker_for(path, render_options)
+    assert checker.check() == []
+    assert checker.text() == model_text(issue)  # rule 8: the round trip, 100 %
+
+
+@pytest.mark.parametrize("page_size, columns", CONFIGS)
+@pytest.mark.parametrize("theme", ["print", "screen"])
+def test_builtin_texts_keep_every_rule_and_round_trip(tmp_path, page_size, columns, theme):
+    assert_clean(tmp_path, builtin_issue(), f"b-{page_size}-{columns}",
+                 page_size=page_size, columns=columns, theme=theme)
+
+
+@needs_shared
+@pytest.mark.parametrize("page_size, columns", CONFIGS)
+def test_sample_page_keeps_every_rule_and_round_trips(tmp_path, page_size, columns):
+    assert_clean(tmp_path, sample_issue(), f"s-{page_size}-{columns}",
+                 page_size=page_size, columns=columns)
+
+
+@needs_shared
+@pytest.mark.parametrize("page_size, columns", CONFIGS)
+def test_generated_articles_keep_every_rule_and_round_trip(tmp_path, page_size, columns):
+    issue = generated_issue(count=24)
+    assert len(issue.articles()) >= 20 and "𠮷" in model_text(issue)
+    assert_clean(tmp_path, issue, f"g-{page_size}-{columns}", page_size=page_size,
+                 columns=columns)
+
+
+@needs_shared
+def test_sample_page_is_small_and_fonts_are_embedded_subsets(tmp_path):
+    path, _ = render(tmp_path, sample_issue(), "size")
+    assert path.stat().st_size <= 1.5 * 1024 * 1024
+    assert_embedded_subsets(path)
+
+
+def assert_embedded_subsets(path: Path) -> None:
+    with pdfplumber.open(path) as pdf:
+        names = {c["fontname"] for page in pdf.pages for c in page.chars}
+    assert names and all(re.match(r"^[A-Z]{6}\+", name) for name in names), names
+    if shutil.which("pdffonts"):
+        rows = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
+                              check=True).stdout.splitlines()[2:]
+        assert rows
+        for row in rows:  # columns: name type encoding emb sub uni object ID
+            emb, sub, uni = row.split()[-5:-2]
+            assert (emb, sub, uni) == ("yes", "yes", "yes"), row
+
+
+def test_navigation_and_metadata(tmp_path):
+    path, _ = render(tmp_path, builtin_issue(), "nav")
+    assert_embedded_subsets(path)
+    with pdfplumber.open(path) as pdf:
+        doc = pdf.doc
+        info = doc.info[0]
+        assert info["Title"].decode("utf-16") if isinstance(info["Title"], bytes) else True
+        for key in ("Title", "Author", "Subject", "Keywords", "CreationDate"):
+            assert info.get(key), key
+        assert doc.catalog["Lang"] in (b"zh-CN", "zh-CN")
+        outline = [(level, title) for level, title, *_ in doc.get_outlines()]
+        assert [level for level, _ in outline] == [1, 2, 2, 2]
+        assert "测试文章1" in outline[1][1]
+        toc = pdf.pages[0]
+        assert toc.extract_text().startswith("目录")
+        links = [a for a in toc.annots if a.get("data", {}).get("Dest") is not None
+                 or a.get("data", {}).get("A") is not None]
+        assert len(links) == 3
+        body = toc.crop((0, 40, toc.width, toc.height - 45)).extract_text()
+        numbers = re.findall(r"(\d+)\n", body + "\n")
+        assert numbers and all(int(n) >= 2 for n in numbers)
+        header = pdf.pages[1].crop((0, 0, pdf.pages[1].width, 45)).extract_text()
+        assert "测试日报" in header and "2026-01-01" in header
+        footer = pdf.pages[1].crop((0, pdf.pages[1].height - 45, pdf.pages[1].width,
+                                    pdf.pages[1].height)).extract_text()
+        assert footer.strip() == "2"
+
+
+def png_uri(width: int, height: int) -> str:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (200, 30, 30)).save(buffer, "PNG")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+def figure_issue(image: str) -> Issue:
+    blocks = (Block(Role.PARAGRAPH, text="图片新闻的正文部分，说明图片的内容与背景。" * 3),
+              Block(Role.FIGURE, image=image),
+              Block(Role.CAPTION, text="民兵为群众讲解征兵政策。", credit="记者 姬慧洋 摄"))
+    article = Article(id="f1", headline="图片新闻", blocks=blocks)
+    return Issue(source="figures", pages=(Page(number=1, articles=(article,)),))
+
+
+def test_figure_is_scaled_to_the_column_and_kept_with_its_caption(tmp_path):
+    issue = figure_issue(png_uri(1200, 800))
+    path, options = render(tmp_path, issue, "fig", columns=2, table_of_contents=False)
+    geometry = page_geometry(options, SETTINGS)
+    with pdfplumber.open(path) as pdf:
+        (image,) = pdf.pages[0].images
+        assert image["width"] == pytest.approx(geometry.column_width, abs=0.5)
+        caption = [c for c in pdf.pages[0].chars if c["text"] == "民"]
+        assert caption and 0 < caption[0]["top"] - image["bottom"] < 30
+    assert checker_for(path, options).text() == model_text(issue)
+
+
+def test_undecodable_figure_leaves_its_caption_and_a_warning(tmp_path, caplog):
+    issue = figure_issue("data:image/png;base64,bm90IGFuIGltYWdl")
+    with caplog.at_level(logging.WARNING, logger="layout.render"):
+        path, options = render(tmp_path, issue, "badfig", table_of_contents=False)
+    assert any("could not be decoded" in r.message for r in caplog.records)
+    with pdfplumber.open(path) as pdf:
+        assert not pdf.pages[0].images
+    assert checker_for(path, options).text() == model_text(issue)
+
+
+def test_figure_path_relative_to_the_source(tmp_path):
+    Image.new("RGB", (300, 200), (0, 90, 0)).save(tmp_path / "photo.jpg", "JPEG")
+    source = tmp_path / "issue.json"
+    source.write_text("{}")
+    issue = figure_issue("photo.jpg")
+    issue = Issue(source=str(source), pages=issue.pages)
+    path, _ = render(tmp_path, issue, "relfig", table_of_contents=False)
+    with pdfplumber.open(path) as pdf:
+        assert len(pdf.pages[0].images) == 1
+
+
+@pytest.mark.parametrize("page_size", ["B5", "letter", "120x180"])
+def test_other_page_sizes(tmp_path, page_size):
+    assert_clean(tmp_path, builtin_issue(repeat=1), f"ps-{page_size}", page_size=page_size)
+
+
+def test_several_issues_and_an_empty_one(tmp_path):
+    issues = [builtin_issue(repeat=1), Issue(source="empty.txt")]
+    path = tmp_path / "many.pdf"
+    with path.open("wb") as stream:
+        render_issues(issues, stream, RenderOptions(), SETTINGS)
+    with pdfplumber.open(path) as pdf:
+        assert len(pdf.pages) >= 2
+        assert [level for level, *_ in pdf.doc.get_outlines()][:2] == [1, 2]
+
+
+def test_uncovered_character_is_kept_and_warned(tmp_path, caplog):
+    article = Article(id="x", headline="罕见字", blocks=(
+        Block(Role.PARAGRAPH, text="这里有一个未分配字符\u0378，仍要保留下来。"),))
+    issue = Issue(source="x", pages=(Page(number=1, articles=(article,)),))
+    with caplog.at_level(logging.WARNING):
+        path, _ = render(tmp_path, issue, "missing", table_of_contents=False)
+    assert any("0378" in r.getMessage() for r in caplog.records)
+    with pdfplumber.open(path) as pdf:  # drawn (as the missing-glyph box), not dropped
+        text = pdf.pages[0].extract_text()
+        assert "未分配字符" in text and "，仍要" in text
+        assert text.index("，仍要") - text.index("未分配字符") == 6

@@ -1,0 +1,113 @@
+"""Line breaking and justification, checked on the typeset lines themselves (no PDF)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from layout.render.fonts import load_font_set
+from layout.render.typeset import (
+    NO_END,
+    NO_START,
+    Measure,
+    char_kind,
+    clusters_of,
+    typeset,
+)
+from tests.render.samples import BUILTIN_PARAGRAPHS
+
+SIZE = 10.0
+WIDTH = 200.0
+
+
+@pytest.fixture(scope="module")
+def measure() -> Measure:
+    fonts = load_font_set()
+    return Measure(fonts, fonts.body, SIZE)
+
+
+def assert_rules(lines, width: float, indent_em: float = 2.0) -> None:
+    for index, line in enumerate(lines):
+        assert line.text[0] not in NO_START, line.text
+        assert line.text[-1] not in NO_END, line.text
+        assert line.width <= width + 0.3, (line.text, line.width)
+        if index < len(lines) - 1:
+            assert line.justified and abs(line.width - width) <= 0.3, (line.text, line.width)
+            following = lines[index + 1].text
+            for mark in "—…⋯":
+                run = len(line.text) - len(line.text.rstrip(mark))
+                assert not (run % 2 and following.startswith(mark)), (line.text, following)
+    if len(lines) > 1:
+        assert sum(char_kind(c) in (0, 1) for c in lines[-1].text) >= 2, lines[-1].text
+    assert lines[0].runs[0].x == pytest.approx(indent_em * SIZE)
+
+
+@pytest.mark.parametrize("text", BUILTIN_PARAGRAPHS)
+def test_builtin_paragraphs_keep_every_rule(measure, text):
+    lines = typeset(text, measure, WIDTH, 2.0)
+    assert "".join(line.text for line in lines) == text.replace(" ", "") or \
+        "".join(line.text for line in lines).replace(" ", "") == text.replace(" ", "")
+    assert_rules(lines, WIDTH)
+
+
+def test_clusters_glue_prohibited_punctuation_and_pairs(measure):
+    texts = ["".join(g.char for g in c) for c in clusters_of("他说：“好——是……”。AI技术", measure)]
+    assert texts == ["他", "说：", "“好", "——", "是", "……”。", "AI", "技", "术"]
+
+
+def test_han_latin_gap_is_a_quarter_em_and_not_at_edges(measure):
+    (line,) = typeset("使用AI技术", measure, WIDTH, 0.0)
+    runs = {run.text: run for run in line.runs}
+    han_end = runs["使用"].x + 2 * SIZE
+    assert runs["AI"].x - han_end == pytest.approx(0.25 * SIZE)
+    (edge,) = typeset("AI技术", measure, WIDTH, 0.0)
+    assert edge.runs[0].x == 0.0
+
+
+def test_punctuation_is_compressed_rather_than_breaking_a_rule(measure):
+    # 21 em of text in 20.5 em: ending the line before "九。" (glued: 。 can't start a line)
+    # would stretch it by 1.5 em; compressing the comma by ½ em fits the line instead.
+    text = "一二三四五，六七八九十一二三四五六七八九。后面还有文字内容。"
+    lines = typeset(text, measure, 20.5 * SIZE, 0.0)
+    assert_rules(lines, 20.5 * SIZE, 0.0)
+    first = lines[0]
+    assert first.text == "一二三四五，六七八九十一二三四五六七八九。"
+    assert [run.x for run in first.runs] == pytest.approx([0.0, 5.5 * SIZE])
+
+
+def test_short_last_line_takes_characters_from_the_line_above(measure):
+    text = "一二三四五六七八九十一二三四五六七八九十一。"  # 21 + 1 chars in 20 em
+    lines = typeset(text, measure, 20 * SIZE, 0.0)
+    assert len(lines) == 2
+    assert sum(char_kind(c) == 0 for c in lines[-1].text) >= 2
+
+
+def test_overlong_latin_word_is_cut(measure):
+    text = "网址" + "x" * 80 + "结束。"
+    lines = typeset(text, measure, WIDTH, 0.0)
+    assert "".join(line.text for line in lines) == text
+    assert all(line.width <= WIDTH + 0.3 for line in lines)
+
+
+ALPHABET = st.sampled_from(list("中文排版测试规则的一是在不了有和人这")
+                           + list("，。、；：！？“”（）《》")
+                           + ["——", "……", "AI", "2025", "GDP", "5.2%", " ", "𠮷"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(ALPHABET, min_size=1, max_size=120), st.integers(8, 30))
+def test_random_texts_keep_every_rule(measure, parts, width_em):
+    text = "".join(parts).strip()
+    if not text or sum(char_kind(c) in (0, 1) for c in text) < 4:
+        return
+    lines = typeset(text, measure, width_em * SIZE, 2.0)
+    assert "".join(line.text for line in lines).replace(" ", "") == text.replace(" ", "")
+    for index, line in enumerate(lines):
+        assert line.width <= width_em * SIZE + 0.3
+        if index < len(lines) - 1:
+            assert abs(line.width - width_em * SIZE) <= 0.3, (line.text, line.width)
+        if index:  # a text that begins with NO_START punctuation can't do better on line 1
+            assert line.text[0] not in NO_START, line.text
+        if index < len(lines) - 1:
+            assert line.text[-1] not in NO_END, line.text
