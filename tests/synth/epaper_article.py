@@ -18,8 +18,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from tests.synth.epaper_draw import Ink, PageCanvas
+from tests.synth.epaper_fonts import Face, text_width
 from tests.synth.epaper_layout import Frame, Grid
 from tests.synth.epaper_text import (
+    NO_END,
     NO_START,
     SourceArticle,
     break_lines,
@@ -40,7 +42,7 @@ class Styles:
 
     body: Ink
     leading: float  # line height / body size
-    head_faces: tuple
+    head_faces: tuple[Face, ...]
     kicker: Ink
     byline: Ink
     caption: Ink
@@ -74,7 +76,8 @@ def split_title(title: str, lines: int) -> list[str]:
         target = len(rest) / k
         best, best_cost = None, 1e9
         for i in range(2, len(rest) - 1):
-            if rest[i] in NO_START or (rest[i].isascii() and rest[i - 1].isascii()):
+            if (rest[i] in NO_START or rest[i - 1] in NO_END or rest[i - 1:i + 1] in ("——", "……")
+                    or (rest[i].isascii() and rest[i - 1].isascii())):
                 continue
             cost = abs(i - target) - (2.5 if rest[i - 1] in "，、：；！？” " else 0)
             if cost < best_cost:
@@ -100,7 +103,6 @@ def _headline_lines(title: str, width: float, ink: Ink, body: float, rng: random
 
 
 def _width(text: str, ink: Ink) -> float:
-    from tests.synth.epaper_fonts import text_width
     return text_width(ink.face, text, ink.size)
 
 

@@ -272,3 +272,14 @@ def test_tune_and_holdout_splits_do_not_share_articles():
         used_tune = {s.body_face for s in tune} | {f for s in tune for f in s.head_faces}
         used_hold = {s.body_face for s in hold} | {f for s in hold for f in s.head_faces}
         assert not used_tune & used_hold
+
+
+def test_headlines_split_at_allowed_points():
+    from tests.synth.epaper_article import split_title
+    title = "“开放的中国为世界经济发展带来巨大机遇”——国际人士看中国“十四五”成就"
+    for n in (1, 2, 3):
+        parts = split_title(title, n)
+        assert "".join(parts) == title and len(parts) == n
+        assert not any(p[0] in NO_START for p in parts[1:])
+        assert not any(p[-1] in NO_END for p in parts[:-1])
+        assert not any(a[-1] + b[0] == "——" for a, b in zip(parts, parts[1:], strict=False))
