@@ -70,8 +70,8 @@ def _runs_on(last: TextLine, line: TextLine, block: TextBlock) -> bool:
     """A justified line in another face (a dateline) that fills the column and runs on."""
     em = line.size
     right = max(block.bbox.x1, line.x1)
-    return abs(last.x1 - right) <= 0.3 * em and line.x0 <= last.x0 + 0.3 * em and len(
-        last.glyphs) >= 4
+    return (abs(last.x1 - right) <= 0.3 * em and line.x0 <= last.x0 + 0.3 * em
+            and line.x1 >= last.x1 - 0.3 * em and len(last.glyphs) >= 4)
 
 
 def _rule_between(rules: Sequence[Rule], upper: BBox, lower: BBox) -> bool:

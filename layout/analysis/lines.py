@@ -237,7 +237,7 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = (), gap_em:
     def hard_break(prev: Glyph, g: Glyph) -> bool:
         size = min(g.size, prev.size)
         return (max(g.size, prev.size) / size > 1.25
-                or (bool(cuts) and _rule_between(cuts, prev.x1 - 0.5, g.x0 + 0.5,
+                or (bool(cuts) and g.x0 - prev.x1 > 0.1 * size and _rule_between(cuts, prev.x1 - 0.5, g.x0 + 0.5,
                                                  min(g.top, prev.top),
                                                  max(g.bottom, prev.bottom))))
 

@@ -97,9 +97,9 @@ def _touch(a: TextBlock, b: TextBlock, rules: Sequence[Rule]) -> bool:
             overlap >= 0.5 * min(ba.width, bb.width) or centred or flush):
         return True
     hgap = max(ba.x0, bb.x0) - min(ba.x1, bb.x1)
-    same_size = abs(a.size - b.size) <= 0.08 * size
-    return (same_size and ba.vertical_overlap(bb) > 0.6 * min(ba.height, bb.height)
-            and hgap <= 2.0 * size)
+    same_type = abs(a.size - b.size) <= 0.02 * size and a.font == b.font
+    same_row = abs(ba.top - bb.top) <= 0.15 * size and abs(ba.bottom - bb.bottom) <= 0.15 * size
+    return same_type and same_row and hgap <= 1.5 * size
 
 
 def _rule_separates(rules: Sequence[Rule], a: BBox, b: BBox) -> bool:
@@ -148,11 +148,14 @@ def heading_groups(blocks: Sequence[TextBlock], body: float, rules: Sequence[Rul
     for i, b in enumerate(heads):
         clusters.setdefault(find(i), []).append(b)
     groups: list[HeadingGroup] = []
+    secondary = _secondary_styles(list(clusters.values()))
     for members in clusters.values():
         biggest = max(b.size for b in members)
         if biggest < headline_ratio * body:
             continue  # only kicker-sized text: a subhead, not an article head
-        headline = [b for b in members if b.size >= biggest * 0.92]
+        candidates = [b for b in members if _style(b) not in secondary] or members
+        biggest = max(b.size for b in candidates)
+        headline = [b for b in candidates if b.size >= biggest * 0.92]
         top = min(b.bbox.top for b in headline)
         bottom = max(b.bbox.bottom for b in headline)
         kicker = [b for b in members if b not in headline and b.bbox.bottom <= top + 1]
@@ -162,6 +165,24 @@ def heading_groups(blocks: Sequence[TextBlock], body: float, rules: Sequence[Rul
         headline += rest
         groups.append(HeadingGroup(headline, kicker, subtitle))
     return groups
+
+
+def _style(block: TextBlock) -> tuple[str, float]:
+    return block.font, round(block.size * 2) / 2
+
+
+def _secondary_styles(clusters: Sequence[Sequence[TextBlock]]) -> set[tuple[str, float]]:
+    """Kicker/subtitle type: a style that sits beside bigger type in some cluster and
+    recurs in two or more clusters (a page sets its kickers and subtitles alike, while
+    headline sizes follow each headline)."""
+    seen: Counter[tuple[str, float]] = Counter()
+    smaller: set[tuple[str, float]] = set()
+    for members in clusters:
+        biggest = max(b.size for b in members)
+        for style in {_style(b) for b in members}:
+            seen[style] += 1
+        smaller |= {_style(b) for b in members if b.size < biggest * 0.92}
+    return {s for s in smaller if seen[s] >= 2}
 
 
 def _body_font(blocks: Sequence[TextBlock], body: float) -> str:
