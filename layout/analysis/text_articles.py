@@ -177,6 +177,24 @@ def join_lines(texts: Sequence[str]) -> str:
     return remove_cjk_spaces(out)
 
 
+def join_title_lines(lines: Sequence[str]) -> str:
+    """Title lines as one title: a couplet of equal halves (巩固拓展主题教育成果 /
+    推动示范区高质量发展) keeps one space between them; a wrapped title joins directly."""
+    out = ""
+    for line in lines:
+        if out and line and _couplet(out.split(" ")[-1], line):
+            out += " " + line
+        else:
+            out += line
+    return out
+
+
+def _couplet(left: str, right: str) -> bool:
+    return (len(left) >= 4 and abs(len(left) - len(right)) <= 1
+            and not is_cjk_punct(left[-1]) and not is_cjk_punct(right[0])
+            and " " not in right)
+
+
 def _is_label(info: LineInfo, settings: TextSettings) -> bool:
     text = info.text
     return len(text) <= settings.label_chars and not any(is_cjk_punct(c) for c in text)
@@ -217,7 +235,7 @@ def split_title_lines(
             kicker_lines = [rest.pop(0)]  # a wrapped headline fills its first line
 
     def joined(infos: Sequence[LineInfo]) -> str | None:
-        return "".join(x.title for x in infos) or None
+        return join_title_lines([x.title for x in infos]) or None
 
     return joined(kicker_lines), joined(rest), joined(subtitle_lines)
 
@@ -250,7 +268,7 @@ def build_article(
 
     def flush_subhead() -> None:
         if subhead:
-            blocks.append(Block(Role.SUBHEAD, text="".join(subhead)))
+            blocks.append(Block(Role.SUBHEAD, text=join_title_lines(subhead)))
             subhead.clear()
 
     for info, state in zip(infos[i:], states[i:], strict=True):

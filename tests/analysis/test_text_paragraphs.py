@@ -69,7 +69,7 @@ def test_paragraphs_follow_the_evidence() -> None:
     assert roles[0] == (Role.PARAGRAPH, "连日来，市城乡一体化示范区各单位纷纷开展入户大走访活动，"
                         "旨在通过深入每一个社区、每一户家庭，与群众进行面对面交流，着力"
                         "解决群众急难愁盼问题，为群众营造舒适、和谐、文明的生活环境。")
-    assert roles[1] == (Role.SUBHEAD, "拓宽思路解难题共话文明暖人心")
+    assert roles[1] == (Role.SUBHEAD, "拓宽思路解难题 共话文明暖人心")
     # a full line ending a sentence, then an indent-short line: a new paragraph;
     # the short line before a blank (a column break) continues its sentence
     assert roles[2][1].endswith("现场秩序井然。")
