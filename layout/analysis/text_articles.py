@@ -43,6 +43,8 @@ EVIDENCE: dict[str, float] = {
     "headline_punct": 1.0,  # commas, colons, brackets: headline syntax, rare in subheads
     "quote_or_tag": 1.0,  # a quotation as the title, or a column tag such as （人民时评）
     "label_shape": 1.0,  # a long title next to a short label (kicker/subtitle shape)
+    "unequal_pair": 1.0,  # two title lines of unlike length: kicker and headline, not a
+    # couplet of subheads (拓宽思路解难题 / 共话文明暖人心)
     "width_change": 1.5,  # the column width differs before and after it
     "leading_space": 1.0,  # the title line opens with a single space
     "double_blank": 1.0,  # two blank lines above it
@@ -112,6 +114,7 @@ def headline_evidence(
         "quote_or_tag": (joined.startswith("“") and joined.rstrip("）)").endswith("”"))
         or joined.endswith("）"),
         "label_shape": len(titles) >= 2 and _label_shape(titles),
+        "unequal_pair": len(titles) == 2 and abs(len(titles[0].text) - len(titles[1].text)) >= 3,
         "width_change": width_change is not None and width_change >= 1.0,
         "leading_space": any(x.single_space_indent for x in titles),
         "double_blank": titles[0].line.blanks_before >= 2,

@@ -345,6 +345,8 @@ def make_page(rng: random.Random, style: DumpStyle, page_number: int) -> tuple[s
                 continue
             if count and not pending and rng.random() < style.subheads * 0.5:
                 pending = [rng.choice(labels)[:9] for _ in range(rng.randint(1, 2))]
+                shortest = min(len(x) for x in pending)  # a pair is set as a parallel couplet
+                pending = [x[:shortest] for x in pending]
             if pending:
                 for line in pending:
                     writer.title(line)
