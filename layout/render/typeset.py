@@ -64,13 +64,14 @@ class Measure:
     fonts: object  # layout.render.fonts.FontSet (duck-typed: font_for)
     font: str
     size: float
-    _cache: dict[str, tuple[str, float]] = field(default_factory=dict, repr=False)
+    _cache: dict[str, tuple[str, float, int]] = field(default_factory=dict, repr=False)
 
-    def glyph(self, char: str) -> tuple[str, float]:
+    def glyph(self, char: str) -> tuple[str, float, int]:
+        """(font name, advance width in points, character kind) of ``char``."""
         hit = self._cache.get(char)
         if hit is None:
             name = self.fonts.font_for(char, self.font)  # type: ignore[attr-defined]
-            hit = (name, stringWidth(char, name, self.size))
+            hit = (name, stringWidth(char, name, self.size), char_kind(char))
             self._cache[char] = hit
         return hit
 
@@ -111,9 +112,11 @@ def clusters_of(text: str, measure: Measure) -> list[Cluster]:
     glue_next = False
     for token in _TOKEN.findall(text):
         glyphs = []
-        for i, char in enumerate(token):
-            font, width = measure.glyph(char)
-            glyphs.append(Glyph(char, font, width, char_kind(char), i > 0))
+        joined = False
+        for char in token:
+            font, width, kind = measure.glyph(char)
+            glyphs.append(Glyph(char, font, width, kind, joined))
+            joined = True
         if glyphs[0].kind == SPACE:
             clusters.append(glyphs[:1])  # a run of spaces counts as one gap
             glue_next = False
@@ -128,8 +131,8 @@ def clusters_of(text: str, measure: Measure) -> list[Cluster]:
 
 
 def _gap(left: Glyph, right: Glyph, em: float) -> float:
-    kinds = {left.kind, right.kind}
-    return HAN_LATIN_GAP_EM * em if kinds == {HAN, LATIN} else 0.0
+    # HAN = 0 and LATIN = 1: only a Han–Latin pair sums to 1
+    return HAN_LATIN_GAP_EM * em if left.kind + right.kind == 1 else 0.0
 
 
 def _trim(glyphs: list[Glyph]) -> list[Glyph]:
@@ -230,50 +233,66 @@ def _left_room(glyph: Glyph, em: float) -> float:
     return 0.0
 
 
+class _ClusterStats:
+    """Widths and compressible room of one cluster, computed once."""
+
+    __slots__ = ("natural", "inner_left", "inner_right", "first_left", "last_right",
+                 "space", "first", "last")
+
+    def __init__(self, cluster: Cluster, em: float) -> None:
+        self.first, self.last = cluster[0], cluster[-1]
+        self.space = self.first.kind == SPACE
+        if len(cluster) == 1:
+            self.natural, self.inner_left, self.inner_right = self.first.width, 0.0, 0.0
+        else:
+            self.natural = natural_width(cluster, em)
+            self.inner_left = sum(_left_room(g, em) for g in cluster[1:])
+            self.inner_right = sum(_right_room(g, em) for g in cluster[:-1])
+        self.first_left = _left_room(self.first, em)
+        self.last_right = _right_room(self.last, em)
+
+
 class _LineState:
     """Natural width and compressible room of a growing line, updated per cluster."""
 
     def __init__(self, em: float) -> None:
         self.em = em
-        self.glyphs: list[Glyph] = []
+        self.last: Glyph | None = None
         self.natural = 0.0
-        self.room_left = 0.0
-        self.room_right = 0.0
+        self.room_left = 0.0  # left halves of every glyph but the line's first
+        self.room_right = 0.0  # right halves of every glyph
+        self.last_right = 0.0
         self.pending_space = 0.0
 
     def room(self) -> float:
-        if not self.glyphs:
-            return 0.0
-        return self.room_left + self.room_right - _right_room(self.glyphs[-1], self.em)
+        return self.room_left + self.room_right - self.last_right
 
-    def with_cluster(self, cluster: Cluster) -> tuple[float, float]:
-        """(natural width, room) the line would have with ``cluster`` appended."""
-        if cluster[0].kind == SPACE or not self.glyphs:
-            natural = natural_width(cluster, self.em) if cluster[0].kind != SPACE else 0.0
-            if cluster[0].kind == SPACE:
-                return self.natural, self.room()
-            left = sum(_left_room(g, self.em) for g in cluster[1:])
-            right = sum(_right_room(g, self.em) for g in cluster[:-1])
-            return natural, left + right
-        natural = (self.natural + self.pending_space + natural_width(cluster, self.em)
-                   + (0.0 if self.pending_space else _gap(self.glyphs[-1], cluster[0], self.em)))
-        left = self.room_left + sum(_left_room(g, self.em) for g in cluster)
-        right = self.room_right + sum(_right_room(g, self.em) for g in cluster[:-1])
-        return natural, left + right
+    def with_cluster(self, stats: _ClusterStats) -> tuple[float, float]:
+        """(natural width, room) the line would have with the cluster appended."""
+        if stats.space:
+            return self.natural, self.room()
+        if self.last is None:
+            return stats.natural, stats.inner_left + stats.inner_right
+        natural = self.natural + self.pending_space + stats.natural
+        if not self.pending_space:
+            natural += _gap(self.last, stats.first, self.em)
+        room = (self.room_left + stats.first_left + stats.inner_left + self.room_right
+                + stats.inner_right)
+        return natural, room
 
-    def add(self, cluster: Cluster) -> None:
-        if cluster[0].kind == SPACE:
-            if self.glyphs:
-                self.pending_space = cluster[0].width
-                self.glyphs.extend(cluster)
+    def add(self, stats: _ClusterStats) -> None:
+        if stats.space:
+            if self.last is not None:
+                self.pending_space = stats.natural
             return
-        natural, _ = self.with_cluster(cluster)
-        first = not any(g.kind != SPACE for g in self.glyphs)
-        self.room_left += sum(_left_room(g, self.em) for g in (cluster[1:] if first else cluster))
-        self.room_right += sum(_right_room(g, self.em) for g in cluster)
-        self.natural = natural
+        self.natural, _ = self.with_cluster(stats)
+        if self.last is not None:
+            self.room_left += stats.first_left
+        self.room_left += stats.inner_left
+        self.room_right += stats.inner_right + stats.last_right
+        self.last_right = stats.last_right
+        self.last = stats.last
         self.pending_space = 0.0
-        self.glyphs.extend(cluster)
 
 
 def _non_punct(glyphs: Sequence[Glyph]) -> int:
@@ -298,27 +317,29 @@ def break_clusters(clusters: list[Cluster], width: float, em: float,
                    first_indent: float = 0.0) -> list[list[Cluster]]:
     """Greedy line filling with the stretch-or-squeeze choice; then fix a short last line."""
     lines: list[list[Cluster]] = []
+    stats = [_ClusterStats(cluster, em) for cluster in clusters]
     i, n = 0, len(clusters)
     while i < n:
         avail = width - (first_indent if not lines else 0.0)
         state = _LineState(em)
         line: list[Cluster] = []
-        while i < n and not state.glyphs and clusters[i][0].kind == SPACE:
+        while i < n and not line and stats[i].space:
             i += 1  # glue at a line start is dropped
         while i < n:
-            natural, room = state.with_cluster(clusters[i])
+            natural, room = state.with_cluster(stats[i])
             if natural <= avail + 1e-6:
-                state.add(clusters[i])
+                state.add(stats[i])
                 line.append(clusters[i])
                 i += 1
                 continue
             squeezable = natural - room <= avail + 1e-6
-            if not state.glyphs:  # nothing placed yet: the cluster alone is too wide
+            if state.last is None:  # nothing placed yet: the cluster alone is too wide
                 if squeezable:
                     line.append(clusters[i])
                     i += 1
                 else:
                     clusters[i:i + 1] = _split_oversized(clusters[i], avail)
+                    stats = [_ClusterStats(c, em) for c in clusters]
                     n = len(clusters)
                     continue
             elif squeezable and natural - avail < avail - state.natural:
@@ -400,11 +421,16 @@ def draw_lines(canvas, lines: Sequence[Line], x: float, y_top: float, size: floa
     """
     text = canvas.beginText()
     baseline = y_top - ascent
+    font, char_space = None, None
     for index, line in enumerate(lines):
         shift = x + (offsets[index] if offsets else 0.0)
         for run in line.runs:
-            text.setFont(run.font, size)
-            text.setCharSpace(run.char_space)
+            if run.font != font:
+                text.setFont(run.font, size)
+                font = run.font
+            if run.char_space != char_space:
+                text.setCharSpace(run.char_space)
+                char_space = run.char_space
             for piece_x, piece in _subset_pieces(canvas, run, size):
                 text.setTextOrigin(shift + piece_x, baseline)
                 text.textOut(piece)
