@@ -13,6 +13,7 @@ the head of the next when the next column does not open indented.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -177,10 +178,22 @@ class _Para:
     bbox: BBox
 
 
+def _common(values: Sequence[float], fallback: float) -> float:
+    """The most common value (1 pt bins) when at least two agree, else ``fallback``."""
+    counts = Counter(round(v) for v in values)
+    value, n = counts.most_common(1)[0]
+    if n < 2:
+        return fallback
+    near = [v for v in values if abs(v - value) <= 1.0]
+    return sum(near) / len(near)
+
+
 def _column_extent(block: TextBlock, siblings: Sequence[TextBlock]) -> tuple[float, float]:
     xs0 = [ln.x0 for ln in block.lines]
     xs1 = [ln.x1 for ln in block.lines]
-    if len(block.lines) >= 2:
+    if len(block.lines) >= 3:  # most lines are full: their common edges are the column's
+        return _common(xs0, min(xs0)), _common(xs1, max(xs1))
+    if len(block.lines) == 2:
         return min(xs0), max(xs1)
     em = block.size
     for other in siblings:
@@ -231,14 +244,43 @@ def _order(items: Sequence[Item]) -> list[Item]:
     return [items[k] for k in order]
 
 
+def _block_text(block: TextBlock) -> str:
+    return clean_text(join_line_texts([ln.text for ln in block.lines]))
+
+
+def _byline_blocks(items: Sequence[Item], body_font: str, body_size: float) -> list[TextBlock]:
+    """Blocks at the head of the body that name the authors (记者 张三 / a line of names).
+
+    A byline sits above, or level with, the first line of the body text; it reads as a
+    byline (:func:`is_byline`) or, set unlike the body, as a short line of names.
+    """
+    blocks = [i for i in items if isinstance(i, TextBlock)]
+    body = [b for b in blocks if b.font == body_font and abs(b.size - body_size) <= 0.6
+            and len(b.lines) >= 2]
+    body_top = min((b.bbox.top for b in body), default=float("inf"))
+    found: list[TextBlock] = []
+    for b in blocks:
+        if len(b.lines) > 2 or b.bbox.top > body_top + 0.75 * body_size:
+            continue
+        text = _block_text(b)
+        body_like = b.font == body_font and abs(b.size - body_size) <= 0.6
+        level = b.bbox.top > body_top - 0.5 * body_size
+        if level and not any(abs(o.bbox.x0 - b.bbox.x0) <= 0.5 * body_size for o in body):
+            continue  # level with the body but not flush left: a centred subhead
+        if is_byline(text) or (not body_like and _looks_like_names(text)):
+            found.append(b)
+    return sorted(found, key=lambda b: (b.bbox.top, b.bbox.x0))
+
+
 def build_article(parts: ArticleParts, article_id: str, body_font: str,
                   body_size: float) -> Article:
     """One :class:`Article` from its head and items."""
     head = parts.head
-    ordered = _order(parts.items)
+    byline_blocks = _byline_blocks(parts.items, body_font, body_size)
+    ordered = _order([i for i in parts.items if not any(i is b for b in byline_blocks)])
     text_blocks = [i for i in ordered if isinstance(i, TextBlock)]
     out: list[Block] = []
-    bylines: list[str] = []
+    bylines: list[str] = [format_byline(_block_text(b)) for b in byline_blocks]
     continuations: list[str] = []
     pending: list[TextBlock] = []
     deferred: list[Block] = []
@@ -271,11 +313,9 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
                                         credit=credit))
             (deferred if pending else out).extend(fig_blocks)
             continue
-        text = clean_text(join_line_texts([ln.text for ln in item.lines]))
+        text = _block_text(item)
         body_like = item.font == body_font and abs(item.size - body_size) <= 0.6
-        if (is_byline(text) and len(item.lines) <= 2) or (
-                not body_like and not pending and not _has_paragraph(out)
-                and _looks_like_names(text)):
+        if is_byline(text) and len(item.lines) <= 2:
             flush()
             bylines.append(format_byline(text))
             continue

@@ -52,20 +52,33 @@ def _under(image: BBox, block: TextBlock) -> bool:
 
 
 def attach_captions(images: Sequence[BBox], blocks: Sequence[TextBlock],
-                    heading_like: set[int], max_gap_em: float = 1.6) -> list[Figure]:
-    """Figures with their caption blocks; ``heading_like`` holds ids of blocks never captions."""
+                    heading_like: set[int], body_style: tuple[str, float] = ("", 0.0),
+                    max_gap_em: float = 1.6) -> list[Figure]:
+    """Figures with their caption blocks; ``heading_like`` holds ids of blocks never captions.
+
+    A caption is looked for right below the image, then right above it; text set
+    unlike the body (``body_style`` = font, size) is preferred, body-like text is taken
+    only when it is short and as wide as the image.
+    """
     figures = [Figure(box) for box in sorted(images, key=lambda b: (b.top, b.x0))]
     taken: set[int] = set()
+    body_font, body_size = body_style
+
+    def body_like(b: TextBlock) -> bool:
+        return b.font == body_font and abs(b.size - body_size) <= 0.6
+
     for fig in figures:
         img = fig.bbox
-        below = [b for b in blocks if id(b) not in taken and id(b) not in heading_like
-                 and _under(img, b) and -0.5 * b.size <= b.bbox.top - img.bottom
-                 <= max_gap_em * b.size]
-        above = [b for b in blocks if id(b) not in taken and id(b) not in heading_like
-                 and _under(img, b) and -0.5 * b.size <= img.top - b.bbox.bottom
-                 <= max_gap_em * b.size]
-        chosen = sorted(below, key=lambda b: b.bbox.top)[:1] or sorted(
-            above, key=lambda b: -b.bbox.bottom)[:1]
+        free = [b for b in blocks if id(b) not in taken and id(b) not in heading_like
+                and _under(img, b)]
+        below = sorted((b for b in free if -0.5 * b.size <= b.bbox.top - img.bottom
+                        <= max_gap_em * b.size), key=lambda b: b.bbox.top)
+        above = sorted((b for b in free if -0.5 * b.size <= img.top - b.bbox.bottom
+                        <= max_gap_em * b.size), key=lambda b: -b.bbox.bottom)
+        plain = [b for b in below + above if not body_like(b)]
+        fitting = [b for b in below + above if body_like(b) and len(b.lines) <= 4
+                   and b.bbox.width >= 0.8 * img.width]
+        chosen = (plain or fitting)[:1]
         if not chosen:
             continue
         first = chosen[0]
