@@ -141,7 +141,9 @@ def make_bylines(article: SourceArticle, rng: random.Random) -> list[tuple[str, 
     lines: list[tuple[str, str]] = []
     prefix, names = split_byline(article.byline)
     if names and not re.search(r"[，。、：]", names) and len(names) <= 12:
-        lines.append((prefix or rng.choice(("本报记者", "记者", "")), names))
+        if not prefix and len(names) <= 4:  # a bare name (评论 authors): sometimes a reporter
+            prefix = rng.choice(("本报记者", "记者", ""))
+        lines.append((prefix, names))
     elif rng.random() < 0.6:
         lines.append((rng.choice(("本报记者", "记者", "新华社记者")),
                       " ".join(random_name(rng) for _ in range(rng.choice((1, 1, 2))))))
