@@ -395,45 +395,60 @@ def typeset(text: str, measure: Measure, width: float, first_indent_em: float = 
     return lines
 
 
-def _subset_pieces(canvas, run: Run, size: float) -> list[tuple[float, str]]:
-    """The run cut where ReportLab switches font subsets, each piece with its own x.
+def _run_operators(doc, escape, run: Run, x: float, y: float, size: float,
+                   state: list) -> list[str]:
+    """PDF text operators for one run of a TrueType font, one Tj per font subset.
 
-    A viewer adds the character spacing after a string's last glyph, but pdfminer (and so
-    pdfplumber) does not: positioning every piece explicitly makes both agree.
+    ReportLab splits a run into font subsets of 256 glyphs. A viewer adds the character
+    spacing after a string's last glyph, but pdfminer (and so pdfplumber) does not: with
+    spacing, each subset piece is positioned on its own so that both agree.
+    ``state`` holds the current (subset font name, character spacing) across calls.
     """
     font = getFont(run.font)
-    if not run.char_space or not getattr(font, "_dynamicFont", False):
-        return [(run.x, run.text)]
-    pieces, x, start = [], run.x, 0
-    for _, encoded in font.splitString(run.text, canvas._doc):
-        piece = run.text[start:start + len(encoded)]
+    ops = []
+    if run.char_space != state[1]:
+        ops.append(f"{run.char_space:.4f} Tc")
+        state[1] = run.char_space
+    start, first = 0, True
+    for subset, encoded in font.splitString(run.text, doc):
+        name = font.getSubsetInternalName(subset, doc)
+        if name != state[0]:
+            ops.append(f"{name} {size:g} Tf")
+            state[0] = name
+        if first or run.char_space:
+            ops.append(f"1 0 0 1 {x:.3f} {y:.3f} Tm")
+        first = False
+        ops.append(f"({escape(encoded)}) Tj")
+        if run.char_space:
+            piece = run.text[start:start + len(encoded)]
+            x += font.stringWidth(piece, size) + len(piece) * run.char_space
         start += len(encoded)
-        pieces.append((x, piece))
-        x += stringWidth(piece, run.font, size) + len(piece) * run.char_space
-    return pieces
+    return ops
 
 
 def draw_lines(canvas, lines: Sequence[Line], x: float, y_top: float, size: float,
                leading: float, ascent: float, offsets: Sequence[float] | None = None) -> None:
     """Draw ``lines`` with their first baseline ``ascent`` below ``y_top`` (PDF coordinates).
 
-    ``offsets`` shifts each line right (centred or right-aligned lines).
+    ``offsets`` shifts each line right (centred or right-aligned lines). TrueType runs are
+    written as text operators directly (see :func:`_run_operators`); others via ReportLab.
     """
     text = canvas.beginText()
     baseline = y_top - ascent
-    font, char_space = None, None
+    doc, escape = canvas._doc, canvas._escape
+    state: list = [None, 0.0]
     for index, line in enumerate(lines):
         shift = x + (offsets[index] if offsets else 0.0)
         for run in line.runs:
-            if run.font != font:
+            if getattr(getFont(run.font), "_dynamicFont", False):
+                text._code.extend(_run_operators(doc, escape, run, shift + run.x, baseline,
+                                                 size, state))
+            else:  # a standard font: ReportLab's own path, without character spacing tricks
                 text.setFont(run.font, size)
-                font = run.font
-            if run.char_space != char_space:
                 text.setCharSpace(run.char_space)
-                char_space = run.char_space
-            for piece_x, piece in _subset_pieces(canvas, run, size):
-                text.setTextOrigin(shift + piece_x, baseline)
-                text.textOut(piece)
+                text.setTextOrigin(shift + run.x, baseline)
+                text.textOut(run.text)
+                state = [None, run.char_space]
         baseline -= leading
-    text.setCharSpace(0)
+    text._code.append("0 Tc")
     canvas.drawText(text)
