@@ -79,8 +79,8 @@ def partition_lines(infos: Sequence[LineInfo]) -> PageParts:
         elif info.fixed is Fixed.CAPTION:
             previous = body[-1] if body else None
             credit_only = patterns.is_credit_only(info.title)
-            if credit_only and previous is not None and previous.doubled and (
-                info.line.blanks_before == 0
+            if credit_only and previous is not None and info.line.blanks_before == 0 and (
+                previous.doubled or _standalone_sentence(previous)
             ):
                 body.pop()
                 captions.append(_caption_block(previous, info))
@@ -89,6 +89,13 @@ def partition_lines(infos: Sequence[LineInfo]) -> PageParts:
         else:
             body.append(info)
     return PageParts(furniture, captions, body, markers)
+
+
+def _standalone_sentence(info: LineInfo) -> bool:
+    """A line set apart above (a blank line or the page top) that ends a sentence: the
+    text of a caption whose credit sits on the next line."""
+    return (info.line.blanks_before > 0 or info.line.number <= 1) and patterns.ends_sentence(
+        info.text)
 
 
 def attach_markers(

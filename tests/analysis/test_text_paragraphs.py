@@ -127,3 +127,12 @@ def test_jump_markers_become_continuations() -> None:
     assert first.continuations == ("（下转第2版）",)
     assert not second.continuations
     assert all("下转" not in (b.text or "") for b in first.blocks)
+
+
+def test_caption_with_its_credit_on_the_next_line() -> None:
+    page = PAGE + "\n民兵为群众讲解征兵政策。\n记者 姬慧洋 摄\n"
+    issue = analyze_text_dump(page.encode(), "c.txt", Settings())
+    captions = [b for b in issue.pages[0].blocks if b.role is Role.CAPTION]
+    captions += [b for a in issue.pages[0].articles for b in a.blocks if b.role is Role.CAPTION]
+    want = [("民兵为群众讲解征兵政策。", "记者 姬慧洋 摄")]
+    assert [(c.text, c.credit) for c in captions] == want

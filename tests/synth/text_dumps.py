@@ -279,7 +279,11 @@ def _caption(rng: random.Random, style: DumpStyle, writer: _Writer,
     credit = f"{rng.choice(['记者', '本报记者', '通讯员'])} {_name(rng)} 摄"
     shown = _double(text) if rng.random() < style.doubled_captions else text
     writer.blank()
-    writer.plain(f"{shown} {credit}")
+    if rng.random() < 0.3:  # the credit on a line of its own
+        writer.plain(shown)
+        writer.plain(credit)
+    else:
+        writer.plain(f"{shown} {credit}")
     return TruthCaption(text=text, credit=credit)
 
 
