@@ -7,15 +7,17 @@ Takes a seed (and optionally a source of articles: a JSON file like
 :class:`~tests.synth.scoring.TruthPage` a perfect reconstruction would give.
 
 Variation drawn per page from the seed: page size, 5–8 grid columns, gutters 0.6–1.5 em,
-body 8.5–10 pt, leading, 1–3 articles per band (stacked or L-shaped), rule lines absent or
-drawn as lines or thin rectangles, headlines of 1–3 lines (fake bold or not, coloured or
-not, centred or flush left), kickers, subtitles, bylines (under the headline or atop the
-first column), datelines in another face, subheads, photos with captions above or below
-and credits (inline or on their own line), stand-alone news photos, page headers/footers
-(masthead, paper, date, 第N版, section, 责任编辑), serif/sans/kai faces, glyphs placed one
-by one with justification spacing, 2 em paragraph indents, paragraphs across columns, and
-the content-stream order of the text (reading order, rows across the page, grouped by font,
-or shuffled: the analysis must rely on geometry, not on drawing order).
+body 8.5–10 pt, leading, 1–3 articles per band (stacked or L-shaped, columns balanced),
+rule lines absent or drawn as lines or thin rectangles, boxed articles, headlines of 1–3
+lines (fake bold or not, coloured or not, centred or flush left; 'A，B' titles sometimes set
+as a couplet 'A　B'), kickers, subtitles, bylines (under the headline or atop the first
+column), datelines in another face, subheads, photos with captions above or below and
+credits (inline or on their own line), stand-alone news photos, invisible text (render
+mode 3) over photos, page headers/footers (masthead, paper, date, 第N版, section, 责任编辑),
+serif/sans/kai faces (one article in ten with its body in another face), glyphs placed
+one by one with justification spacing, 2 em paragraph indents, paragraphs across columns,
+and the content-stream order of the text (reading order, rows across the page, grouped by
+font, or shuffled: the analysis must rely on geometry, not on drawing order).
 
 ``split="tune"``/``"holdout"`` draws from disjoint halves of the faces and articles (and
 other page sizes) so that figures measured on held-out pages are not tuned ones.

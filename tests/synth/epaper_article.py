@@ -132,6 +132,16 @@ def plan_article(frame: Frame, grid: Grid, article: SourceArticle, styles: Style
     bylines = make_bylines(article, rng)
     byline_in_head = rng.random() < 0.5
     lines, size = _headline_lines(headline, x1 - x0, head_ink, body.size, rng)
+    truth_headline = "".join(lines)
+    couplet = _couplet(headline, random.Random(f"couplet-{headline}-{frame.top}-{x0}"))
+    if couplet:  # 引领未来，中国做对了什么 set as two halves: 引领未来　中国做对了什么
+        first, second = couplet
+        lines, size = _headline_lines(first + "\u3000" + second, x1 - x0, head_ink, body.size,
+                                      random.Random(size))
+        if len(lines) > 1:
+            lines, size = [first, second], min(size, 0.94 * (x1 - x0) / max(
+                _width(t, replace(head_ink, size=1.0)) for t in (first, second)))
+        truth_headline = f"{first} {second}"
     head_ink = replace(head_ink, size=size)
     centred = rng.random() < 0.7
 
@@ -202,9 +212,15 @@ def plan_article(frame: Frame, grid: Grid, article: SourceArticle, styles: Style
         return Plan()
     plan.text += "".join(t for _, t in blocks) + "".join(byline_texts)
     plan.truth = TruthArticle(
-        headline="".join(lines), kicker=kicker, subtitle=subtitle,
+        headline=truth_headline, kicker=kicker, subtitle=subtitle,
         bylines=[n for _, n in bylines], blocks=blocks, captions=captions)
     return plan
+
+
+def _couplet(headline: str, rng: random.Random) -> tuple[str, str] | None:
+    """Two halves of a 'A，B' headline, sometimes printed as a couplet without the comma."""
+    match = re.fullmatch(r"([^，。！？“”（）]{4,14})，([^，。！？“”（）]{4,14})", headline)
+    return (match.group(1), match.group(2)) if match and rng.random() < 0.35 else None
 
 
 def _invented_subheads(article: SourceArticle, rng: random.Random) -> dict[int, str]:
