@@ -35,7 +35,9 @@ class Figure:
         """Caption text and photo credit (split off the caption's end when present)."""
         if not self.captions:
             return None, None
-        credit_blocks = [b for b in self.captions[1:] if is_credit_only(b.text)]
+        credit_blocks = [b for b in self.captions if is_credit_only(b.text)]
+        if len(credit_blocks) == len(self.captions):
+            credit_blocks = []
         main = [b for b in self.captions if b not in credit_blocks]
         text = clean_text("".join(ln.text for b in main for ln in b.lines))
         credit = clean_text("".join(b.text for b in credit_blocks)) or None
@@ -77,22 +79,39 @@ def attach_captions(images: Sequence[BBox], blocks: Sequence[TextBlock],
                         <= max_gap_em * b.size), key=lambda b: -b.bbox.bottom)
         plain = [b for b in below + above if not body_like(b)]
         fitting = [b for b in below + above if body_like(b) and len(b.lines) <= 4
-                   and b.bbox.width >= 0.8 * img.width]
+                   and (b.bbox.width >= 0.8 * img.width or _reads_as_caption(b.text))]
         chosen = (plain or fitting)[:1]
         if not chosen:
             continue
-        first = chosen[0]
-        fig.captions.append(first)
-        taken.add(id(first))
-        for b in sorted(blocks, key=lambda b: b.bbox.top):
-            if id(b) in taken or not is_credit_only(b.text) or not _under(img, b):
-                continue
-            gap = b.bbox.top - first.bbox.bottom
-            if -0.5 * b.size <= gap <= max_gap_em * b.size:
-                fig.captions.append(b)
-                taken.add(id(b))
-                break
+        group = [chosen[0]]
+        taken.add(id(chosen[0]))
+        grown = True
+        while grown:  # caption lines set apart (a credit line, a right-aligned end)
+            grown = False
+            for b in free:
+                if id(b) in taken or (b.font, round(b.size, 1)) != (
+                        group[0].font, round(group[0].size, 1)) and not is_credit_only(b.text):
+                    continue
+                if any(-0.5 * b.size <= b.bbox.top - g.bbox.bottom <= 1.0 * b.size
+                       or -0.5 * b.size <= g.bbox.top - b.bbox.bottom <= 1.0 * b.size
+                       for g in group) and not _spans_image(img, b):
+                    group.append(b)
+                    taken.add(id(b))
+                    grown = True
+        fig.captions = sorted(group, key=lambda b: (b.bbox.top, b.bbox.x0))
     return figures
+
+
+def _reads_as_caption(text: str) -> bool:
+    """Caption wording: opens with 图为/图：/上图 or ends with a photo credit."""
+    compact = text.replace(" ", "")
+    return compact.startswith(("图为", "图：", "图:", "上图", "下图", "左图", "右图")) or (
+        split_credit(compact)[1] is not None)
+
+
+def _spans_image(image: BBox, block: TextBlock) -> bool:
+    """True when the block overlaps the image vertically (text beside, not at, the photo)."""
+    return block.bbox.vertical_overlap(image) > 0.5 * block.bbox.height
 
 
 def crop_figures(pdf_path: Path, page_index: int, boxes: Sequence[BBox], dpi: int,

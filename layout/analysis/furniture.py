@@ -40,7 +40,14 @@ def _band_rule(rules: Sequence[Rule], width: float, y_lo: float, y_hi: float,
     return min(ys) if topmost else max(ys)
 
 
+# Editor credits with the 本版 prefix (本版责编：…), which patterns.furniture_kind lacks.
+_EDITOR_LINE = re.compile(
+    r"^\s*本版\s*(?:责任编辑|责编|编辑|美编|美术编辑|校对|版式设计|版式|组版|审读|制图)\s*[:：]")
+
+
 def _kind(text: str, edge: bool) -> FurnitureKind | None:
+    if _EDITOR_LINE.match(text):
+        return FurnitureKind.EDITOR
     kind = furniture_kind(text, at_page_edge=edge)
     if kind is None and _PAGE_NUMBER.match(text):
         return FurnitureKind.PAGE_FOOTER

@@ -159,6 +159,20 @@ def _cjk_glyph(g: Glyph) -> bool:
     return is_cjk(g.text[0]) or is_cjk_punct(g.text[0])
 
 
+def _unprint(row: list[Glyph]) -> list[list[Glyph]]:
+    """A row sorted left to right; split by type style when two styles overprint each other
+    (one text drawn across another), so their glyphs do not interleave."""
+    row.sort(key=lambda g: g.x0)
+    clash = any(b.x0 < a.x1 - 0.4 * min(a.size, b.size) and (a.font, a.size) != (b.font, b.size)
+                for a, b in zip(row, row[1:], strict=False))
+    if not clash:
+        return [row]
+    styles: dict[tuple[str, float], list[Glyph]] = {}
+    for g in row:
+        styles.setdefault((g.font, round(g.size, 1)), []).append(g)
+    return list(styles.values())
+
+
 def _split_row(row: list[Glyph], breaks: Callable[[Glyph, Glyph], bool]) -> list[TextLine]:
     lines: list[TextLine] = []
     current: list[Glyph] = [row[0]]
@@ -230,16 +244,14 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = (), gap_em:
     justified lines stay whole.
     """
     cuts = _vertical_cuts(rules)
-    rows = _rows(glyphs, row_tolerance)
-    for row in rows:
-        row.sort(key=lambda g: g.x0)
+    rows = [part for row in _rows(glyphs, row_tolerance) for part in _unprint(row)]
 
     def hard_break(prev: Glyph, g: Glyph) -> bool:
         size = min(g.size, prev.size)
         return (max(g.size, prev.size) / size > 1.25
-                or (bool(cuts) and g.x0 - prev.x1 > 0.1 * size and _rule_between(cuts, prev.x1 - 0.5, g.x0 + 0.5,
-                                                 min(g.top, prev.top),
-                                                 max(g.bottom, prev.bottom))))
+                or (bool(cuts) and g.x0 - prev.x1 > 0.1 * size
+                    and _rule_between(cuts, prev.x1 - 0.5, g.x0 + 0.5, min(g.top, prev.top),
+                                      max(g.bottom, prev.bottom))))
 
     def strict(prev: Glyph, g: Glyph) -> bool:
         limit = gap_em if _cjk_glyph(g) or _cjk_glyph(prev) else latin_gap_em
