@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from layout.errors import InputError, NotAvailableError
+from layout.analysis.pdf_page import analyze_pdf
+from layout.analysis.text_dump import analyze_text_dump
+from layout.errors import InputError
 from layout.model import Issue, Page
 from layout.settings import DEFAULT_SETTINGS, Settings
 
@@ -93,27 +95,15 @@ def expand_inputs(inputs: Sequence[Path]) -> list[Path]:
 
 
 def read_file(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Issue:
-    """One input file through its front end."""
+    """One input file through its front end (chosen by suffix)."""
     suffix = path.suffix.lower()
     if suffix == ".txt":
-        try:
-            from layout.analysis.text_dump import analyze_text_dump
-        except ModuleNotFoundError as exc:
-            if exc.name and exc.name.startswith("layout"):
-                raise NotAvailableError("the text front end has not landed yet") from exc
-            raise
         try:
             data = path.read_bytes()
         except OSError as exc:
             raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
         return analyze_text_dump(data, source=str(path), settings=settings)
     if suffix == ".pdf":
-        try:
-            from layout.analysis.pdf_page import analyze_pdf
-        except ModuleNotFoundError as exc:
-            if exc.name and exc.name.startswith("layout"):
-                raise NotAvailableError("the PDF front end has not landed yet") from exc
-            raise
         return analyze_pdf(path, settings=settings)
     raise InputError(path, "not a .pdf or .txt file")
 
