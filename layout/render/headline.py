@@ -5,13 +5,15 @@ returns unjustified :class:`layout.render.typeset.Line` s (the caller centres th
 opportunities are the boundaries between phrases (BudouX's Simplified Chinese model when the
 ``budoux`` package is installed, else every cluster boundary) that are also legal under the
 line-start/line-end prohibitions; a space (two-part headline) is always one. Among the ways to
-set the text in the fewest lines (up to ``max_lines``), the one whose longest line is the
-shortest wins, so a two-line headline gets two lines of similar length.
+set the text in the fewest lines (up to ``max_lines``), the one whose longest line plus the
+cost of its cuts is the shortest wins: a cut at a space or after ：，；、 is free, one between
+phrases costs 3 em, so two-part headlines split at their space and lines stay balanced.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 
 from layout.render.typeset import (
@@ -26,6 +28,10 @@ from layout.render.typeset import (
 )
 
 log = logging.getLogger("layout.render.headline")
+
+BREAK_AFTER = frozenset("：，；、。！？")  # a cut after these (or a space) costs nothing
+PHRASE_CUT_EM = 3.0  # cost of a cut between two phrases, as extra width of the widest line
+CHARACTER_CUT_EM = 4.0  # without a phrase segmenter: any legal cut
 
 
 @functools.lru_cache(maxsize=1)
@@ -50,30 +56,24 @@ def phrase_boundaries(text: str) -> set[int]:
     return offsets
 
 
-def _best_partition(widths_between, count: int, limit: int, width: float):
-    """Minimise the widest line over partitions of ``count`` units into ≤ ``limit`` lines."""
+def _best_partition(widths_between, penalties: list[float], count: int, limit: int,
+                    width: float) -> list[tuple[int, int]] | None:
+    """Cut ``count`` units into the fewest lines (≤ ``limit``) that fit ``width``.
+
+    Among those, the cuts minimising the widest line plus the penalties of the cuts win.
+    """
     for lines in range(1, limit + 1):
-        # best[k][j]: least max width setting units[:j] in k lines ending at a break j
-        best = {(0, 0): (0.0, None)}
-        for k in range(1, lines + 1):
-            for j in range(1, count + 1):
-                candidates = []
-                for i in range(0, j):
-                    if (k - 1, i) not in best:
-                        continue
-                    line_width = widths_between(i, j)
-                    if line_width is None or line_width > width + 1e-6:
-                        continue
-                    candidates.append((max(best[(k - 1, i)][0], line_width), i))
-                if candidates:
-                    best[(k, j)] = min(candidates)
-        if (lines, count) in best:
-            cuts, j = [], count
-            for k in range(lines, 0, -1):
-                i = best[(k, j)][1]
-                cuts.append((i, j))
-                j = i
-            return list(reversed(cuts))
+        best, best_cost = None, float("inf")
+        for cuts in itertools.combinations(range(1, count), lines - 1):
+            bounds = list(zip((0, *cuts), (*cuts, count), strict=True))
+            widths = [widths_between(i, j) for i, j in bounds]
+            if any(w is None or w > width + 1e-6 for w in widths):
+                continue
+            cost = max(widths) + sum(penalties[cut] for cut in cuts)
+            if cost < best_cost:
+                best, best_cost = bounds, cost
+        if best is not None:
+            return best
     return None
 
 
@@ -104,7 +104,16 @@ def headline_lines(text: str, measure: Measure, width: float, max_lines: int = 3
             glyphs = glyphs[:-1]
         return natural_width(glyphs, em) if glyphs else None
 
-    cuts = _best_partition(widths_between, len(units), max(1, max_lines), width)
+    penalties = [0.0] * (len(units) + 1)  # penalties[k]: cost of a cut before units[k]
+    for k in range(1, len(units)):
+        last = units[k - 1][-1]
+        if last.kind == SPACE or last.char in BREAK_AFTER:
+            continue
+        penalties[k] = (PHRASE_CUT_EM if phrases else CHARACTER_CUT_EM) * em
+    if len(units) > 24:  # long texts: ordinary line breaking is good enough
+        return typeset(text, measure, width, justify=False)
+    # the line limit is a wish: more lines cut between phrases beat a word cut in two
+    cuts = _best_partition(widths_between, penalties, len(units), max(1, max_lines) + 3, width)
     if cuts is None:  # phrases too long for the limit: ordinary line breaking, unjustified
         return typeset(text, measure, width, justify=False)
     return [place([g for unit in units[i:j] for g in unit], width, em, justify=False)

@@ -22,6 +22,7 @@ from layout.render.styles import Theme
 from layout.render.typeset import Measure
 
 KEEP_LINES = 2  # body lines kept with a headline or subhead
+BALANCED_ROLES = frozenset({"kicker", "headline", "subtitle", "subhead", "toc_title"})
 TEXT_ROLES = {Role.PARAGRAPH: "paragraph", Role.SUBHEAD: "subhead", Role.CAPTION: "caption",
               Role.CREDIT: "credit", Role.BYLINE: "byline", Role.KICKER: "kicker",
               Role.HEADLINE: "headline", Role.SUBTITLE: "subtitle"}
@@ -63,7 +64,8 @@ class StoryBuilder:
         return self._measures[role]
 
     def text(self, role: str, text: str) -> TextBlock:
-        return TextBlock(text, self.theme[role], self.measure(role), headline=role == "headline")
+        return TextBlock(text, self.theme[role], self.measure(role),
+                         headline=role in BALANCED_ROLES)
 
     def _marker(self, key: str, title: str | None, level: int,
                 header: tuple[str, str] | None) -> Anchor:

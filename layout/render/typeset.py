@@ -181,7 +181,8 @@ def place(glyphs: list[Glyph], avail: float, em: float, justify: bool) -> Line:
         for i, side, amount in candidates:
             (shrink if side > 0 else left_shift)[i] = amount * ratio
         natural -= sum(shrink) + sum(left_shift)
-    slots = [i for i in range(1, len(glyphs)) if not glyphs[i].joined]
+    slots = [i for i in range(1, len(glyphs))  # a space is one slot, not two
+             if not glyphs[i].joined and glyphs[i - 1].kind != SPACE]
     if not slots and len(glyphs) > 1:
         slots = list(range(1, len(glyphs)))
     spacing = 0.0

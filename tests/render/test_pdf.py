@@ -61,7 +61,7 @@ def assert_clean(tmp_path: Path, issue: Issue, name: str, **options) -> None:
     assert checker.text() == model_text(issue)  # rule 8: the round trip, 100 %
 
 
-@pytest.mark.parametrize("page_size, columns", CONFIGS)
+@pytest.mark.parametrize("page_size, columns", [*CONFIGS, ("A5", 2)])
 @pytest.mark.parametrize("theme", ["print", "screen"])
 def test_builtin_texts_keep_every_rule_and_round_trip(tmp_path, page_size, columns, theme):
     assert_clean(tmp_path, builtin_issue(), f"b-{page_size}-{columns}",
@@ -205,3 +205,32 @@ def test_uncovered_character_is_kept_and_warned(tmp_path, caplog):
         text = pdf.pages[0].extract_text()
         assert "未分配字符" in text and "，仍要" in text
         assert text.index("，仍要") - text.index("未分配字符") == 6
+
+
+def headings_followed_by_body(checker: Checker, theme_name: str) -> list[str]:
+    """Headline and subhead lines not followed, in their column, by two body lines."""
+    theme = theme_for(theme_name)
+    sizes = {theme["headline"].size, theme["subhead"].size}
+    lines, bad = checker.lines, []
+    for index, line in enumerate(lines):
+        if line.is_body or round(line.size, 1) not in sizes:
+            continue
+        following = [ln for ln in lines[index + 1:index + 12]
+                     if ln.page == line.page and ln.column == line.column]
+        if sum(ln.is_body for ln in following) < 2:
+            bad.append(line.text)
+    return bad
+
+
+@pytest.mark.parametrize("page_size, columns", [("A5", 1), ("A5", 2), ("A4", 2)])
+def test_headings_are_kept_with_two_body_lines(tmp_path, page_size, columns):
+    issue = builtin_issue(repeat=6)
+    path, options = render(tmp_path, issue, f"keep-{page_size}-{columns}",
+                           page_size=page_size, columns=columns, table_of_contents=False)
+    checker = checker_for(path, options)
+    assert headings_followed_by_body(checker, "print") == []
+    # and the check itself can fail: a heading as the last line of a column
+    last_heading = next(ln for ln in reversed(checker.lines) if not ln.is_body
+                        and round(ln.size, 1) == theme_for("print")["subhead"].size)
+    checker.lines = checker.lines[:checker.lines.index(last_heading) + 1]
+    assert headings_followed_by_body(checker, "print") == [last_heading.text]

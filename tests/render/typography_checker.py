@@ -2,7 +2,7 @@
 
 Takes a PDF path plus what a reader of the PDF knows (the body size, the band between running
 header and footer); returns :class:`Violation` s. It does not trust the renderer: lines are
-rebuilt from pdfplumber's characters (grouped by baseline, split at gaps wider than 1.5 em),
+rebuilt from pdfplumber's characters (grouped by baseline, split at gaps wider than 1.2 em),
 columns from the body lines' left edges, paragraphs from the 2-em first-line indent.
 
 Rules checked on every line in the band: 1 (NO_START first / NO_END last character),
@@ -28,6 +28,7 @@ NO_START = "、，；：。．！？‼⁇”’」』）》〉】〗〕］｝�
 NO_END = "“‘「『（《〈【〖〔［｛" + "([{"
 PAIRED = "—…⋯"
 HAN_LATIN_EM = 0.25
+SEGMENT_GAP_EM = 1.2  # a wider gap inside a baseline separates columns
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ class Checker:
             row.sort(key=lambda c: c["x0"])
             segment = [row[0]]
             for char in row[1:]:
-                if char["x0"] - segment[-1]["x1"] > 1.5 * char["size"]:
+                if char["x0"] - segment[-1]["x1"] > SEGMENT_GAP_EM * char["size"]:
                     lines.append(self._line(number, baseline, segment))
                     segment = []
                 segment.append(char)
@@ -192,10 +193,11 @@ class Checker:
                 return [self._v(line, "2", f"{mark}{mark} split across lines")]
         return []
 
-    def _spacing(self, line: TextLine) -> float:
+    def _spacing(self, line: TextLine) -> float | None:
+        """The line's inter-character spacing, from its Han pairs (None without any)."""
         gaps = [b["x0"] - a["x1"] for a, b in zip(line.chars, line.chars[1:], strict=False)
                 if is_han(a["text"]) and is_han(b["text"])]
-        return min(gaps) if gaps else 0.0
+        return min(gaps) if gaps else None
 
     def _rule5(self, line: TextLine) -> list[Violation]:
         spacing = self._spacing(line)
@@ -204,9 +206,12 @@ class Checker:
             pair = (is_han(a["text"]), is_latin(a["text"]), is_han(b["text"]),
                     is_latin(b["text"]))
             if pair in ((True, False, False, True), (False, True, True, False)):
-                gap = b["x0"] - a["x1"] - spacing
+                gap = b["x0"] - a["x1"] - (spacing or 0.0)
                 wanted = HAN_LATIN_EM * a["size"]
-                if abs(gap - wanted) > self.tolerance:
+                # without Han pairs the spacing is unknown: the gap must be at least ¼ em
+                wrong = (gap < wanted - self.tolerance if spacing is None
+                         else abs(gap - wanted) > self.tolerance)
+                if wrong:
                     out.append(self._v(line, "5", f"{a['text']}|{b['text']} gap {gap:.2f} pt, "
                                                   f"want {wanted:.2f}"))
         return out
