@@ -26,6 +26,7 @@ from layout.render.typeset import Line, Measure, draw_lines, typeset
 log = logging.getLogger("layout.render")
 
 MIN_LINES_AT_SPLIT = 2
+FIGURE_SPACE = 6.0  # pt above and below a photo
 
 
 class TextBlock(Flowable):
@@ -33,12 +34,13 @@ class TextBlock(Flowable):
 
     def __init__(self, text: str, style: TextStyle, measure: Measure, *,
                  headline: bool = False, lines: list[Line] | None = None,
-                 continued: bool = False) -> None:
+                 continued: bool = False, lead: tuple[str, Measure] | None = None) -> None:
         super().__init__()
         self.text = text
         self.style = style
         self.measure = measure
         self.headline = headline
+        self.lead = lead  # run-in text before the first line (a dateline)
         self.lines = lines
         self.fixed = lines is not None  # a part of a split paragraph: its lines are final
         self.continued = continued  # a split-off tail: no space before it
@@ -53,7 +55,7 @@ class TextBlock(Flowable):
                                             self.style.max_lines or 3)
             else:
                 self.lines = typeset(self.text, self.measure, width, self.style.indent_em,
-                                     justify=self.style.align == "justify")
+                                     justify=self.style.align == "justify", lead=self.lead)
             self._width = width
         return self.lines
 
@@ -145,6 +147,7 @@ class Figure(Flowable):
             self.pixels = probe.size
         self.reader = ImageReader(io.BytesIO(data))
         self.max_height = max_height
+        self.spaceBefore = self.spaceAfter = FIGURE_SPACE
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         pixel_w, pixel_h = self.pixels

@@ -59,8 +59,10 @@ class StoryBuilder:
     def measure(self, role: str) -> Measure:
         if role not in self._measures:
             style = self.theme[role]
-            self._measures[role] = Measure(self.fonts, getattr(self.fonts, style.face),
-                                           style.size)
+            size = style.size
+            if role == "dateline":  # set run-in, at the body size, in its own face
+                size = self.theme["paragraph"].size
+            self._measures[role] = Measure(self.fonts, getattr(self.fonts, style.face), size)
         return self._measures[role]
 
     def text(self, role: str, text: str) -> TextBlock:
@@ -101,9 +103,14 @@ class StoryBuilder:
                 head.append(self.text(role, value))
         if article.bylines:
             head.append(self.text("byline", " ".join(article.bylines)))
-        if article.dateline:
-            head.append(self.text("dateline", article.dateline))
         body = self.blocks(article.blocks)
+        if article.dateline:
+            first = body[0] if body else None
+            if (isinstance(first, TextBlock) and first.style is self.theme["paragraph"]
+                    and first.lines is None):  # run the dateline into the first paragraph
+                first.lead = (article.dateline, self.measure("dateline"))
+            else:
+                head.append(self.text("dateline", article.dateline))
         if body and isinstance(body[0], TextBlock) and not body[0].headline:
             body[0:1] = body[0].head_and_rest(self.width, KEEP_LINES)
         elif body and isinstance(body[0], KeepTogether):

@@ -376,12 +376,26 @@ def _fix_last_line(lines: list[list[Cluster]], width: float, em: float, indent: 
         lines[-1].insert(0, above.pop())
 
 
+def joined_clusters(lead: list[Cluster], rest: list[Cluster]) -> list[Cluster]:
+    """Two cluster lists as one text: glue across the seam where the rules ask for it."""
+    if lead and rest and rest[0][0].kind != SPACE and lead[-1][0].kind != SPACE and (
+            rest[0][0].char in NO_START or lead[-1][-1].char in NO_END):
+        return [*lead[:-1], lead[-1] + rest[0], *rest[1:]]
+    return lead + rest
+
+
 def typeset(text: str, measure: Measure, width: float, first_indent_em: float = 0.0,
-            justify: bool = True) -> list[Line]:
-    """Break ``text`` into lines of ``width`` points; every line but the last justified."""
+            justify: bool = True, lead: tuple[str, Measure] | None = None) -> list[Line]:
+    """Break ``text`` into lines of ``width`` points; every line but the last justified.
+
+    ``lead`` is a run-in text set before ``text`` in another face of the same size
+    (a dateline such as 本报讯 in bold).
+    """
     em = measure.size
     indent = first_indent_em * em
     clusters = clusters_of(text, measure)
+    if lead is not None and lead[0]:
+        clusters = joined_clusters(clusters_of(lead[0], lead[1]), clusters)
     broken = break_clusters(clusters, width, em, indent)
     lines = []
     for index, line in enumerate(broken):
