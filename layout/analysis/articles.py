@@ -272,6 +272,19 @@ def _byline_blocks(items: Sequence[Item], body_font: str, body_size: float) -> l
     return sorted(found, key=lambda b: (b.bbox.top, b.bbox.x0))
 
 
+def _rows_of(blocks: Sequence[TextBlock]) -> list[list[TextBlock]]:
+    """Blocks on one row a few ems apart (the parts of one byline line), left to right."""
+    rows: list[list[TextBlock]] = []
+    for b in sorted(blocks, key=lambda b: (b.bbox.top, b.bbox.x0)):
+        last = rows[-1][-1] if rows else None
+        if last is not None and b.bbox.vertical_overlap(last.bbox) > 0.5 * min(
+                b.bbox.height, last.bbox.height) and b.bbox.x0 - last.bbox.x1 <= 4 * b.size:
+            rows[-1].append(b)
+        else:
+            rows.append([b])
+    return rows
+
+
 def build_article(parts: ArticleParts, article_id: str, body_font: str,
                   body_size: float) -> Article:
     """One :class:`Article` from its head and items."""
@@ -280,7 +293,8 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
     ordered = _order([i for i in parts.items if not any(i is b for b in byline_blocks)])
     text_blocks = [i for i in ordered if isinstance(i, TextBlock)]
     out: list[Block] = []
-    bylines: list[str] = [format_byline(_block_text(b)) for b in byline_blocks]
+    bylines: list[str] = [format_byline(" ".join(_block_text(b) for b in row))
+                          for row in _rows_of(byline_blocks)]
     continuations: list[str] = []
     pending: list[TextBlock] = []
     deferred: list[Block] = []

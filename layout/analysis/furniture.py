@@ -24,6 +24,9 @@ from layout.model import FurnitureKind
 _PAGE_NUMBER = re.compile(r"^[\s\-—–·•|]*(?:第\s*)?[0-9０-９]{1,4}(?:\s*[页版])?[\s\-—–·•|]*$")
 
 
+_SECTION_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,8}$")  # 要闻, 国际·视点
+
+
 @dataclass
 class FurnitureBlock:
     block: TextBlock
@@ -72,6 +75,8 @@ def split_furniture(blocks: Sequence[TextBlock], rules: Sequence[Rule], width: f
             block.lines) <= 3 else None
         if above or below:
             default = FurnitureKind.PAGE_HEADER if above else FurnitureKind.PAGE_FOOTER
+            if kind is None and _SECTION_NAME.match(text):
+                default = FurnitureKind.SECTION
             furniture.append(FurnitureBlock(block, kind or default, text))
         elif kind is not None:
             furniture.append(FurnitureBlock(block, kind, text))
@@ -92,7 +97,8 @@ def _same_row_as_furniture(content: list[TextBlock], furniture: list[FurnitureBl
         text = clean_title(" ".join(ln.text for ln in block.lines))
         beside = any(box.vertical_overlap(r) >= 0.5 * min(box.height, r.height) for r in rows)
         if in_margin and beside and len(block.lines) <= 2 and len(text) <= 30:
-            kind = FurnitureKind.SECTION if len(text) <= 8 else FurnitureKind.PAGE_HEADER
+            kind = (FurnitureKind.SECTION if _SECTION_NAME.match(text)
+                    else FurnitureKind.PAGE_HEADER)
             furniture.append(FurnitureBlock(block, kind, text))
         else:
             keep.append(block)

@@ -1,13 +1,13 @@
-"""Reading order of boxes on a page: rule-aware recursive XY-cut.
+"""Reading order of boxes on a page: recursive XY-cut.
 
-Takes a list of :class:`BBox` (blocks, figures, articles) and the page's rules;
-returns the indices of the boxes in reading order. A set of boxes is split where
-a horizontal band of empty space (or a rule) crosses it from side to side —
-tried first, as newspaper pages stack bands of articles — else where a vertical
-band does (columns, read left to right); when neither exists the boxes are
-ordered topologically (Breuel: a box comes first when it overlaps another
-horizontally and lies above it, or lies wholly to its left). Sorting makes each
-level O(n log n).
+Takes a list of :class:`BBox` (blocks, figures, article heads); returns the indices
+of the boxes in reading order. A set of boxes is split where a band of empty space
+crosses it from side to side — horizontal bands first by default (pages stack bands
+of articles), vertical bands first for an article's body (columns, read left to
+right, each top to bottom); when neither exists the boxes are ordered topologically
+(Breuel: a box comes first when it overlaps another horizontally and lies above it,
+or lies wholly to its left). Rules act earlier, when items are grouped into
+articles. Sorting makes each level O(n log n).
 """
 
 from __future__ import annotations
@@ -76,52 +76,3 @@ def xy_cut(boxes: Sequence[BBox], horizontal_first: bool = True) -> list[int]:
         return _topological(boxes, indices)
 
     return visit(list(range(len(boxes))))
-
-
-def split_by_rules(boxes: Sequence[BBox], rules: Sequence[tuple[BBox, bool]],
-                   min_span: float = 0.9) -> list[int]:
-    """Reading order that first cuts along rules spanning ≥ ``min_span`` of the region.
-
-    ``rules`` are (box, horizontal) pairs. Inside each rule-bounded region the
-    order is :func:`xy_cut`'s.
-    """
-
-    def region_order(indices: list[int], region: BBox, depth: int) -> list[int]:
-        if len(indices) <= 1 or depth > 12:
-            sub = [boxes[i] for i in indices]
-            return [indices[k] for k in xy_cut(sub)]
-        for horizontal in (True, False):
-            extent = region.width if horizontal else region.height
-            for rb, is_h in rules:
-                if is_h != horizontal:
-                    continue
-                if horizontal:
-                    if not region.top < (rb.top + rb.bottom) / 2 < region.bottom:
-                        continue
-                    covered = min(rb.x1, region.x1) - max(rb.x0, region.x0)
-                else:
-                    if not region.x0 < (rb.x0 + rb.x1) / 2 < region.x1:
-                        continue
-                    covered = min(rb.bottom, region.bottom) - max(rb.top, region.top)
-                if covered < min_span * extent:
-                    continue
-                pos = (rb.top + rb.bottom) / 2 if horizontal else (rb.x0 + rb.x1) / 2
-                before, after = [], []
-                for i in indices:
-                    c = boxes[i].center[1] if horizontal else boxes[i].center[0]
-                    (before if c < pos else after).append(i)
-                if not before or not after:
-                    continue
-                if horizontal:
-                    r1 = BBox(region.x0, region.top, region.x1, pos)
-                    r2 = BBox(region.x0, pos, region.x1, region.bottom)
-                else:
-                    r1 = BBox(region.x0, region.top, pos, region.bottom)
-                    r2 = BBox(pos, region.top, region.x1, region.bottom)
-                return region_order(before, r1, depth + 1) + region_order(after, r2, depth + 1)
-        sub = [boxes[i] for i in indices]
-        return [indices[k] for k in xy_cut(sub)]
-
-    if not boxes:
-        return []
-    return region_order(list(range(len(boxes))), BBox.enclosing(list(boxes)), 0)

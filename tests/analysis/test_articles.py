@@ -1,0 +1,61 @@
+"""Articles: items go to the head above them; paragraphs run on across columns."""
+
+from layout.analysis.articles import assign_items, build_article
+from layout.analysis.roles import heading_groups
+from layout.ingest.pdf import Rule
+from layout.model import BBox, Role
+from tests.analysis.glyph_builders import BODY, blocks_of, column, run
+
+
+def _two_column_article(x=0.0, title="标题在这里"):
+    glyphs = run(title, x, 26, 24.0, "Hei")
+    # paragraph 1 fills column 1 and runs on into column 2; paragraph 2 starts indented
+    glyphs += column(["  第一段开头", "第一段继续写满", "第一段还在写满"], x, 40, 8)
+    glyphs += column(["第一段写到这里", "结束了。", "  第二段从这里", "开始也结束。"], x + 90, 40, 8)
+    return glyphs
+
+
+def _assemble(glyphs, rules=()):
+    blocks = blocks_of(glyphs, rules)
+    groups = heading_groups(blocks, 10.0, rules)
+    heads = {id(b) for g in groups for b in g.blocks}
+    body = [b for b in blocks if id(b) not in heads]
+    return assign_items(groups, body, rules, 10.0)
+
+
+def test_paragraph_runs_on_from_one_column_into_the_next():
+    [parts] = _assemble(_two_column_article())
+    article = build_article(parts, "p1-a1", BODY, 10.0)
+    assert article.headline == "标题在这里"
+    assert [b.text for b in article.blocks if b.role is Role.PARAGRAPH] == [
+        "第一段开头第一段继续写满第一段还在写满第一段写到这里结束了。",
+        "第二段从这里开始也结束。",
+    ]
+
+
+def test_side_by_side_articles_keep_their_own_columns():
+    rule = Rule(BBox(185, 0, 185, 200), horizontal=False)
+    parts = _assemble(_two_column_article(0, "左边的标题") + _two_column_article(200, "右边的标题"),
+                      [rule])
+    by_head = {build_article(p, "x", BODY, 10.0).headline: p for p in parts}
+    assert set(by_head) == {"左边的标题", "右边的标题"}
+    for title, x in (("左边的标题", 0), ("右边的标题", 200)):
+        assert all(x <= item.bbox.x0 < x + 180 for item in by_head[title].items)
+
+
+def test_byline_and_dateline():
+    glyphs = run("标题在这里", 0, 26, 24.0, "Hei")
+    glyphs += run("本报记者 张三", 0, 44, 10.0, "Kai")
+    glyphs += column(["  本报讯（记者", "李四）今天天气很", "好，大家都开心。"], 0, 52, 8)
+    [parts] = _assemble(glyphs)
+    article = build_article(parts, "p1-a1", BODY, 10.0)
+    assert article.bylines == ("本报记者 张三",)
+    assert article.dateline == "本报讯（记者李四）"
+    assert [b.text for b in article.blocks] == ["今天天气很好，大家都开心。"]
+
+
+def test_text_without_any_head_is_kept_in_an_untitled_article():
+    parts = _assemble(column(["没有标题的文字行", "还有一行文字。"], 0, 0, 8))
+    article = build_article(parts[0], "p1-a1", BODY, 10.0)
+    assert article.headline is None
+    assert article.blocks[0].text == "没有标题的文字行还有一行文字。"

@@ -1,0 +1,39 @@
+"""Blocks: lines of one column and style stack; rules and other columns keep them apart."""
+
+from layout.ingest.pdf import Rule
+from layout.model import BBox
+from tests.analysis.glyph_builders import blocks_of, column, run
+
+
+def test_a_column_with_indents_and_a_short_last_line_is_one_block():
+    glyphs = column(["  第一段开头的一", "行文字排满整行了", "结尾。", "  第二段开头的一", "行文字排满整行了"],
+                    0, 0, 8)
+    blocks = blocks_of(glyphs)
+    assert len(blocks) == 1 and len(blocks[0].lines) == 5
+
+
+def test_two_columns_make_two_blocks():
+    left = column(["左栏文字左栏文字"] * 4, 0, 0, 8)
+    right = column(["右栏文字右栏文字"] * 4, 90, 0, 8)
+    blocks = blocks_of(left + right)
+    assert sorted(round(b.bbox.x0) for b in blocks) == [0, 90]
+
+
+def test_horizontal_rule_cuts_a_column():
+    glyphs = column(["上面文章的文字行", "上面文章的文字行", "下面文章的文字行", "下面文章的文字行"], 0, 0, 8)
+    rule = Rule(BBox(0, 29, 80, 29), horizontal=True)  # between the 2nd and 3rd line
+    assert len(blocks_of(glyphs)) == 1
+    assert [len(b.lines) for b in blocks_of(glyphs, [rule])] == [2, 2]
+
+
+def test_other_type_size_starts_a_block():
+    glyphs = run("大标题", 0, 30, 28.0) + column(["正文文字正文文字"] * 3, 0, 40, 8)
+    sizes = sorted(b.size for b in blocks_of(glyphs))
+    assert sizes == [10.0, 28.0]
+
+
+def test_dateline_in_another_face_runs_on_into_the_body():
+    first = run("本报北京电记者张", 0, 8.8, font="Kai")  # a full line in the dateline face
+    rest = column(["三正文接着排下去", "正文接着排下去。"], 0, 15, 8)
+    blocks = blocks_of(first + rest)
+    assert len(blocks) == 1 and blocks[0].text.startswith("本报北京电")

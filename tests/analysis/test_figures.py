@@ -1,0 +1,51 @@
+"""Figures: captions below or above a photo, credits split off, crops as JPEG data URIs."""
+
+import base64
+import io
+
+from PIL import Image
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
+from layout.analysis.figures import attach_captions, crop_figures
+from layout.model import BBox
+from tests.analysis.glyph_builders import blocks_of, column, run
+
+PHOTO = BBox(0, 100, 200, 220)
+
+
+def test_caption_below_with_its_credit_line():
+    glyphs = run("图为村民在田间收割小麦", 0, 232, 9.0, "Kai")
+    glyphs += run("记者张三摄", 155, 246, 9.0, "Kai")
+    glyphs += column(["正文文字正文文字正文文字"] * 4, 0, 270, 12)
+    blocks = blocks_of(glyphs)
+    figures = attach_captions([PHOTO], blocks, set(), ("Body-Serif", 10.0))
+    assert figures[0].caption_and_credit() == ("图为村民在田间收割小麦", "记者张三摄")
+
+
+def test_caption_above_when_nothing_below():
+    glyphs = run("图为新建成的大桥", 0, 92, 9.0, "Kai")
+    figures = attach_captions([PHOTO], blocks_of(glyphs), set(), ("Body-Serif", 10.0))
+    assert figures[0].caption_and_credit()[0] == "图为新建成的大桥"
+
+
+def test_body_text_below_a_photo_is_not_taken_for_its_caption():
+    glyphs = column(["正文文字正文文字"] * 4, 0, 226, 8)  # 80 pt: narrower than the photo
+    figures = attach_captions([PHOTO], blocks_of(glyphs), set(), ("Body-Serif", 10.0))
+    assert figures[0].captions == []
+
+
+def test_crop_is_a_downsampled_jpeg_data_uri(tmp_path):
+    path = tmp_path / "photo.pdf"
+    c = Canvas(str(path), pagesize=(300, 300))
+    img = Image.new("RGB", (40, 20), (10, 200, 10))
+    buf = io.BytesIO()
+    img.save(buf, format="PNG")
+    c.drawImage(ImageReader(io.BytesIO(buf.getvalue())), 0, 80, 200, 120)  # top 100
+    c.save()
+    [uri] = crop_figures(path, 0, [PHOTO], dpi=72)
+    assert uri.startswith("data:image/jpeg;base64,")
+    crop = Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1])))
+    assert crop.size == (200, 120)
+    r, g, b = crop.convert("RGB").getpixel((100, 60))
+    assert g > 150 and r < 80

@@ -1,0 +1,35 @@
+"""Furniture: header/footer bands become metadata, never article text."""
+
+from layout.analysis.furniture import page_metadata, split_furniture
+from layout.ingest.pdf import Rule
+from layout.model import BBox, FurnitureKind
+from tests.analysis.glyph_builders import blocks_of, column, run
+
+W, H = 600.0, 900.0
+
+
+def _page():
+    glyphs = run("2025年10月20日星期一", 20, 30, 9.0, "Hei")
+    glyphs += run("要闻", 280, 30, 12.0, "Hei")
+    glyphs += run("第3版", 520, 30, 9.0, "Hei")
+    glyphs += column(["正文文字正文文字正文文字"] * 10, 20, 100, 12)
+    glyphs += run("本版责编：王五", 20, 880, 8.0, "Hei")
+    rules = [Rule(BBox(20, 40, 580, 40), horizontal=True)]
+    return blocks_of(glyphs, rules), rules
+
+
+def test_header_and_footer_are_furniture_body_is_not():
+    blocks, rules = _page()
+    content, furniture = split_furniture(blocks, rules, W, H)
+    texts = {f.text: f.kind for f in furniture}
+    assert texts["第3版"] is FurnitureKind.EDITION
+    assert texts["本版责编：王五"] is FurnitureKind.EDITOR
+    assert "要闻" in texts
+    assert [b.text[:4] for b in content] == ["正文文字"]
+
+
+def test_metadata_from_furniture():
+    blocks, rules = _page()
+    meta = page_metadata(split_furniture(blocks, rules, W, H)[1])
+    assert (meta.date, meta.edition) == ("2025-10-20", "3")
+    assert meta.section == "要闻"

@@ -1,0 +1,56 @@
+"""Lines: rows by baseline, cut at gutters and rules, CJK without spaces, Latin with."""
+
+from layout.analysis.lines import find_gutters, glyphs_to_lines, join_line_texts
+from layout.ingest.pdf import Rule
+from layout.model import BBox
+from tests.analysis.glyph_builders import run
+
+
+def _texts(lines):
+    return sorted((round(ln.x0), ln.text) for ln in lines)
+
+
+def test_columns_a_gutter_apart_make_separate_lines():
+    glyphs = []
+    for k in range(6):
+        y = 20 + 15 * k
+        glyphs += run("左栏文字左栏文字", 0, y)  # 80 pt wide
+        glyphs += run("右栏文字右栏文字", 86, y)  # gutter 0.6 em
+    lines = glyphs_to_lines(glyphs)
+    assert len(lines) == 12
+    assert {ln.text for ln in lines} == {"左栏文字左栏文字", "右栏文字右栏文字"}
+    assert find_gutters(lines) == [(80.0, 86.0)]
+
+
+def test_loosely_justified_line_stays_whole_between_gutters():
+    glyphs = []
+    for k in range(6):
+        glyphs += run("左栏文字左栏文字", 0, 20 + 15 * k)
+        glyphs += run("右栏文字右栏文字", 86, 20 + 15 * k)
+    glyphs += run("稀疏的一行", 0, 110, extra=7.5)  # 0.75 em between glyphs, 77.5 pt wide
+    texts = {ln.text for ln in glyphs_to_lines(glyphs)}
+    assert "稀疏的一行" in texts
+
+
+def test_vertical_rule_cuts_a_row():
+    glyphs = run("甲乙", 0, 20) + run("丙丁", 22, 20)
+    rule = Rule(BBox(21, 0, 21, 40), horizontal=False)
+    assert _texts(glyphs_to_lines(glyphs, [rule])) == [(0, "甲乙"), (22, "丙丁")]
+    assert _texts(glyphs_to_lines(glyphs)) == [(0, "甲乙丙丁")]
+
+
+def test_mixed_fonts_share_a_line_by_baseline():
+    glyphs = run("2035", 0, 20, 9.0, "Latin", advance=5.0) + run("年远景", 20, 20, 10.0)
+    assert [ln.text for ln in glyphs_to_lines(glyphs)] == ["2035年远景"]
+
+
+def test_latin_words_get_spaces_cjk_never():
+    glyphs = run("New", 0, 20, advance=5.0) + run("York", 18, 20, advance=5.0)
+    glyphs += run("纽约", 40, 20)
+    assert glyphs_to_lines(glyphs)[0].text == "New York纽约"
+
+
+def test_join_line_texts_dehyphenates_latin_only():
+    assert join_line_texts(["a strong grow-", "ing market"]) == "a strong growing market"
+    assert join_line_texts(["新华社", "北京电"]) == "新华社北京电"
+    assert join_line_texts(["New", "York"]) == "New York"

@@ -1,0 +1,47 @@
+"""Roles: body size by character weight; kicker/headline/subtitle groups; rules separate."""
+
+from layout.analysis.roles import body_size, heading_groups, heading_text
+from layout.ingest.pdf import Rule
+from layout.model import BBox
+from tests.analysis.glyph_builders import blocks_of, column, run
+
+
+def _page(rule=None):
+    glyphs = run("乡村振兴", 0, 14, 14.0, "Hei")  # kicker
+    glyphs += run("麦田里的新希望", 0, 46, 28.0, "Song-Bold")  # headline
+    glyphs += run("——记一位返乡青年", 0, 68, 14.0, "Hei")  # subtitle
+    glyphs += column(["正文文字正文文字正文文字"] * 6, 0, 80, 12)
+    glyphs += run("另一篇的标题", 260, 46, 28.0, "Song-Bold")  # a neighbour's head
+    glyphs += column(["别的文章正文文字"] * 6, 260, 80, 8)
+    rules = [rule] if rule else []
+    return blocks_of(glyphs, rules), rules
+
+
+def test_body_size_is_the_most_common_by_characters():
+    blocks, _ = _page()
+    assert body_size(blocks) == 10.0
+
+
+def test_heading_group_kicker_headline_subtitle():
+    blocks, rules = _page()
+    groups = sorted(heading_groups(blocks, 10.0, rules), key=lambda g: g.bbox.x0)
+    assert len(groups) == 2
+    first = groups[0]
+    assert heading_text(first.kicker) == "乡村振兴"
+    assert heading_text(first.headline) == "麦田里的新希望"
+    assert heading_text(first.subtitle) == "——记一位返乡青年"
+    assert heading_text(groups[1].headline) == "另一篇的标题"
+
+
+def test_a_rule_between_stacked_heads_keeps_them_apart():
+    blocks, rules = _page(Rule(BBox(0, 55, 150, 55), horizontal=True))
+    groups = heading_groups(blocks, 10.0, rules)
+    subtitles = [heading_text(g.subtitle) for g in groups if g.subtitle]
+    assert "——记一位返乡青年" not in subtitles
+
+
+def test_two_parts_of_one_headline_on_a_row_join_with_a_space():
+    glyphs = run("开展征兵宣传", 0, 30, 24.0, "Hei") + run("激发青年热情", 170, 30, 24.0, "Hei")
+    glyphs += column(["正文文字正文文字正文文字正文文字"] * 5, 0, 40, 16)
+    groups = heading_groups(blocks_of(glyphs), 10.0)
+    assert [heading_text(g.headline) for g in groups] == ["开展征兵宣传 激发青年热情"]
