@@ -80,6 +80,7 @@ def _best_partition(widths_between, penalties: list[float], count: int, limit: i
 def headline_lines(text: str, measure: Measure, width: float, max_lines: int = 3) -> list[Line]:
     """Set ``text`` in as few balanced lines as fit (≤ ``max_lines`` when possible)."""
     em = measure.size
+    spacing = measure.spacing()
     clusters = clusters_of(text, measure)
     ends, position = [], 0
     for cluster in clusters:
@@ -102,7 +103,7 @@ def headline_lines(text: str, measure: Measure, width: float, max_lines: int = 3
             glyphs = glyphs[1:]
         while glyphs and glyphs[-1].kind == SPACE:
             glyphs = glyphs[:-1]
-        return natural_width(glyphs, em) if glyphs else None
+        return natural_width(glyphs, spacing) if glyphs else None
 
     penalties = [0.0] * (len(units) + 1)  # penalties[k]: cost of a cut before units[k]
     for k in range(1, len(units)):
@@ -116,5 +117,5 @@ def headline_lines(text: str, measure: Measure, width: float, max_lines: int = 3
     cuts = _best_partition(widths_between, penalties, len(units), max(1, max_lines) + 3, width)
     if cuts is None:  # phrases too long for the limit: ordinary line breaking, unjustified
         return typeset(text, measure, width, justify=False)
-    return [place([g for unit in units[i:j] for g in unit], width, em, justify=False)
+    return [place([g for unit in units[i:j] for g in unit], width, spacing, justify=False)
             for i, j in cuts]

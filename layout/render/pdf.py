@@ -140,7 +140,8 @@ def _build(stream, issues: Sequence[Issue], options: RenderOptions, settings: Se
         pages.setdefault(key, page)
 
     builder = StoryBuilder(theme, fonts, geometry.column_width,
-                           theme.figure_max_height * geometry.frame_height, doc, record)
+                           theme.figure_max_height * geometry.frame_height, doc, record,
+                           settings.render)
     story: list[Flowable] = []
     if options.table_of_contents and sum(len(i.articles()) for i in issues) > 1:
         story += builder.table_of_contents(issues, toc_pages or {})

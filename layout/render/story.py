@@ -20,8 +20,8 @@ from layout.model import Article, Block, Issue, Page, Role
 from layout.render.flowables import Anchor, TextBlock, TocRow, figure_or_none
 from layout.render.styles import Theme
 from layout.render.typeset import Measure
+from layout.settings import RenderSettings
 
-KEEP_LINES = 2  # body lines kept with a headline or subhead
 BALANCED_ROLES = frozenset({"kicker", "headline", "subtitle", "subhead", "toc_title"})
 TEXT_ROLES = {Role.PARAGRAPH: "paragraph", Role.SUBHEAD: "subhead", Role.CAPTION: "caption",
               Role.CREDIT: "credit", Role.BYLINE: "byline", Role.KICKER: "kicker",
@@ -50,8 +50,10 @@ class StoryBuilder:
     """Builds flowables for one rendering (one theme, font set and column width)."""
 
     def __init__(self, theme: Theme, fonts, column_width: float, figure_height: float,
-                 doc, record: Callable[[str, int], None]) -> None:
+                 doc, record: Callable[[str, int], None],
+                 settings: RenderSettings | None = None) -> None:
         self.theme, self.fonts, self.width = theme, fonts, column_width
+        self.settings = settings or RenderSettings()
         self.figure_height, self.doc, self.record = figure_height, doc, record
         self._measures: dict[str, Measure] = {}
         self.base_dir: Path | None = None  # figures' relative paths start here
@@ -62,7 +64,10 @@ class StoryBuilder:
             size = style.size
             if role == "dateline":  # set run-in, at the body size, in its own face
                 size = self.theme["paragraph"].size
-            self._measures[role] = Measure(self.fonts, getattr(self.fonts, style.face), size)
+            self._measures[role] = Measure(
+                self.fonts, getattr(self.fonts, style.face), size,
+                han_latin_gap_em=self.settings.han_latin_gap,
+                compression_em=self.settings.punctuation_compression)
         return self._measures[role]
 
     def text(self, role: str, text: str) -> TextBlock:
@@ -112,7 +117,7 @@ class StoryBuilder:
             else:
                 head.append(self.text("dateline", article.dateline))
         if body and isinstance(body[0], TextBlock) and not body[0].headline:
-            body[0:1] = body[0].head_and_rest(self.width, KEEP_LINES)
+            body[0:1] = body[0].head_and_rest(self.width, self.settings.keep_lines)
         elif body and isinstance(body[0], KeepTogether):
             head += body.pop(0)._content
         if body:
@@ -153,7 +158,7 @@ class StoryBuilder:
                 pending_subhead = flowable
                 continue
             if pending_subhead is not None:
-                parts = flowable.head_and_rest(self.width, KEEP_LINES)
+                parts = flowable.head_and_rest(self.width, self.settings.keep_lines)
                 out.append(KeepTogether([pending_subhead, parts[0]]))
                 out += parts[1:]
                 pending_subhead = None

@@ -30,7 +30,7 @@ UNBREAKABLE = ("——", "⸺", "……", "⋯⋯")
 # Full-width punctuation whose ink sits on one half of the em box: the other half can go.
 COMPRESS_RIGHT = frozenset("、，；：。．！？”’」』）》〉】〗〕］｝")
 COMPRESS_LEFT = frozenset("“‘「『（《〈【〖〔［｛")
-HAN_LATIN_GAP_EM = 0.25
+HAN_LATIN_GAP_EM = 0.25  # defaults; RenderSettings can change them
 MAX_COMPRESSION_EM = 0.5
 
 HAN, LATIN, PUNCT, SPACE = 0, 1, 2, 3
@@ -57,13 +57,28 @@ def char_kind(char: str) -> int:
     return PUNCT
 
 
+@dataclass(frozen=True, slots=True)
+class Spacing:
+    """Sizes the line breaker works with, in points (``compression``: share of a glyph)."""
+
+    em: float
+    han_latin: float
+    compression: float
+
+
 @dataclass
 class Measure:
-    """Per-character widths in one size, with per-character font fallback (cached)."""
+    """Per-character widths in one size, with per-character font fallback (cached).
+
+    ``han_latin_gap_em`` and ``compression_em`` are the ¼-em Han–Latin gap and the share of a
+    full-width punctuation mark that may be squeezed out (DESIGN §5 rule 5, compression).
+    """
 
     fonts: object  # layout.render.fonts.FontSet (duck-typed: font_for)
     font: str
     size: float
+    han_latin_gap_em: float = HAN_LATIN_GAP_EM
+    compression_em: float = MAX_COMPRESSION_EM
     _cache: dict[str, tuple[str, float, int]] = field(default_factory=dict, repr=False)
 
     def glyph(self, char: str) -> tuple[str, float, int]:
@@ -74,6 +89,9 @@ class Measure:
             hit = (name, stringWidth(char, name, self.size), char_kind(char))
             self._cache[char] = hit
         return hit
+
+    def spacing(self) -> Spacing:
+        return Spacing(self.size, self.han_latin_gap_em * self.size, self.compression_em)
 
 
 @dataclass(slots=True)
@@ -130,9 +148,9 @@ def clusters_of(text: str, measure: Measure) -> list[Cluster]:
     return clusters
 
 
-def _gap(left: Glyph, right: Glyph, em: float) -> float:
+def _gap(left: Glyph, right: Glyph, sp: Spacing) -> float:
     # HAN = 0 and LATIN = 1: only a Han–Latin pair sums to 1
-    return HAN_LATIN_GAP_EM * em if left.kind + right.kind == 1 else 0.0
+    return sp.han_latin if left.kind + right.kind == 1 else 0.0
 
 
 def _trim(glyphs: list[Glyph]) -> list[Glyph]:
@@ -144,38 +162,38 @@ def _trim(glyphs: list[Glyph]) -> list[Glyph]:
     return glyphs[start:end]
 
 
-def natural_width(glyphs: Sequence[Glyph], em: float) -> float:
+def natural_width(glyphs: Sequence[Glyph], sp: Spacing) -> float:
     total = 0.0
     for i, glyph in enumerate(glyphs):
         total += glyph.width
         if i:
-            total += _gap(glyphs[i - 1], glyph, em)
+            total += _gap(glyphs[i - 1], glyph, sp)
     return total
 
 
-def _compressible(glyphs: Sequence[Glyph], em: float) -> list[tuple[int, int, float]]:
+def _compressible(glyphs: Sequence[Glyph], sp: Spacing) -> list[tuple[int, int, float]]:
     """(index, side, amount): -1 = trim the left half, +1 = the right half; never at edges."""
     found = []
     last = len(glyphs) - 1
     for i, glyph in enumerate(glyphs):
-        if glyph.width < 0.9 * em:
+        if glyph.width < 0.9 * sp.em:
             continue
         if glyph.char in COMPRESS_RIGHT and i < last:
-            found.append((i, 1, MAX_COMPRESSION_EM * glyph.width))
+            found.append((i, 1, sp.compression * glyph.width))
         elif glyph.char in COMPRESS_LEFT and i > 0:
-            found.append((i, -1, MAX_COMPRESSION_EM * glyph.width))
+            found.append((i, -1, sp.compression * glyph.width))
     return found
 
 
-def place(glyphs: list[Glyph], avail: float, em: float, justify: bool) -> Line:
+def place(glyphs: list[Glyph], avail: float, sp: Spacing, justify: bool) -> Line:
     """Positions for one line: compress punctuation if it overflows, stretch if justified."""
     glyphs = _trim(glyphs)
-    natural = natural_width(glyphs, em)
+    natural = natural_width(glyphs, sp)
     shrink = [0.0] * len(glyphs)  # amount taken from the right of glyph i (or left if <0 side)
     left_shift = [0.0] * len(glyphs)
     overflow = natural - avail
     if overflow > 1e-6:
-        candidates = _compressible(glyphs, em)
+        candidates = _compressible(glyphs, sp)
         room = sum(amount for _, _, amount in candidates)
         ratio = min(1.0, overflow / room) if room else 0.0
         for i, side, amount in candidates:
@@ -195,7 +213,7 @@ def place(glyphs: list[Glyph], avail: float, em: float, justify: bool) -> Line:
     prev_end = 0.0
     for i, glyph in enumerate(glyphs):
         if i:
-            x = prev_end + _gap(glyphs[i - 1], glyph, em) - left_shift[i]
+            x = prev_end + _gap(glyphs[i - 1], glyph, sp) - left_shift[i]
             if i in slot_set:
                 x += spacing
         advance = glyph.width - shrink[i]
@@ -222,15 +240,15 @@ def place(glyphs: list[Glyph], avail: float, em: float, justify: bool) -> Line:
                 "".join(g.char for g in glyphs))
 
 
-def _right_room(glyph: Glyph, em: float) -> float:
-    if glyph.char in COMPRESS_RIGHT and glyph.width >= 0.9 * em:
-        return MAX_COMPRESSION_EM * glyph.width
+def _right_room(glyph: Glyph, sp: Spacing) -> float:
+    if glyph.char in COMPRESS_RIGHT and glyph.width >= 0.9 * sp.em:
+        return sp.compression * glyph.width
     return 0.0
 
 
-def _left_room(glyph: Glyph, em: float) -> float:
-    if glyph.char in COMPRESS_LEFT and glyph.width >= 0.9 * em:
-        return MAX_COMPRESSION_EM * glyph.width
+def _left_room(glyph: Glyph, sp: Spacing) -> float:
+    if glyph.char in COMPRESS_LEFT and glyph.width >= 0.9 * sp.em:
+        return sp.compression * glyph.width
     return 0.0
 
 
@@ -240,24 +258,24 @@ class _ClusterStats:
     __slots__ = ("natural", "inner_left", "inner_right", "first_left", "last_right",
                  "space", "first", "last")
 
-    def __init__(self, cluster: Cluster, em: float) -> None:
+    def __init__(self, cluster: Cluster, sp: Spacing) -> None:
         self.first, self.last = cluster[0], cluster[-1]
         self.space = self.first.kind == SPACE
         if len(cluster) == 1:
             self.natural, self.inner_left, self.inner_right = self.first.width, 0.0, 0.0
         else:
-            self.natural = natural_width(cluster, em)
-            self.inner_left = sum(_left_room(g, em) for g in cluster[1:])
-            self.inner_right = sum(_right_room(g, em) for g in cluster[:-1])
-        self.first_left = _left_room(self.first, em)
-        self.last_right = _right_room(self.last, em)
+            self.natural = natural_width(cluster, sp)
+            self.inner_left = sum(_left_room(g, sp) for g in cluster[1:])
+            self.inner_right = sum(_right_room(g, sp) for g in cluster[:-1])
+        self.first_left = _left_room(self.first, sp)
+        self.last_right = _right_room(self.last, sp)
 
 
 class _LineState:
     """Natural width and compressible room of a growing line, updated per cluster."""
 
-    def __init__(self, em: float) -> None:
-        self.em = em
+    def __init__(self, sp: Spacing) -> None:
+        self.sp = sp
         self.last: Glyph | None = None
         self.natural = 0.0
         self.room_left = 0.0  # left halves of every glyph but the line's first
@@ -276,7 +294,7 @@ class _LineState:
             return stats.natural, stats.inner_left + stats.inner_right
         natural = self.natural + self.pending_space + stats.natural
         if not self.pending_space:
-            natural += _gap(self.last, stats.first, self.em)
+            natural += _gap(self.last, stats.first, self.sp)
         room = (self.room_left + stats.first_left + stats.inner_left + self.room_right
                 + stats.inner_right)
         return natural, room
@@ -314,15 +332,15 @@ def _split_oversized(cluster: Cluster, avail: float) -> list[Cluster]:
     return pieces
 
 
-def break_clusters(clusters: list[Cluster], width: float, em: float,
+def break_clusters(clusters: list[Cluster], width: float, sp: Spacing,
                    first_indent: float = 0.0) -> list[list[Cluster]]:
     """Greedy line filling with the stretch-or-squeeze choice; then fix a short last line."""
     lines: list[list[Cluster]] = []
-    stats = [_ClusterStats(cluster, em) for cluster in clusters]
+    stats = [_ClusterStats(cluster, sp) for cluster in clusters]
     i, n = 0, len(clusters)
     while i < n:
         avail = width - (first_indent if not lines else 0.0)
-        state = _LineState(em)
+        state = _LineState(sp)
         line: list[Cluster] = []
         while i < n and not line and stats[i].space:
             i += 1  # glue at a line start is dropped
@@ -340,7 +358,7 @@ def break_clusters(clusters: list[Cluster], width: float, em: float,
                     i += 1
                 else:
                     clusters[i:i + 1] = _split_oversized(clusters[i], avail)
-                    stats = [_ClusterStats(c, em) for c in clusters]
+                    stats = [_ClusterStats(c, sp) for c in clusters]
                     n = len(clusters)
                     continue
             elif squeezable and natural - avail < avail - state.natural:
@@ -349,26 +367,26 @@ def break_clusters(clusters: list[Cluster], width: float, em: float,
             break
         if line:
             lines.append(line)
-    _fix_last_line(lines, width, em, first_indent)
+    _fix_last_line(lines, width, sp, first_indent)
     return lines
 
 
-def _fits_squeezed(glyphs: list[Glyph], avail: float, em: float) -> bool:
+def _fits_squeezed(glyphs: list[Glyph], avail: float, sp: Spacing) -> bool:
     trimmed = _trim(glyphs)
-    room = sum(amount for _, _, amount in _compressible(trimmed, em))
-    return natural_width(trimmed, em) - room <= avail + 1e-6
+    room = sum(amount for _, _, amount in _compressible(trimmed, sp))
+    return natural_width(trimmed, sp) - room <= avail + 1e-6
 
 
 def _flatten(line: list[Cluster]) -> list[Glyph]:
     return [glyph for cluster in line for glyph in cluster]
 
 
-def _fix_last_line(lines: list[list[Cluster]], width: float, em: float, indent: float) -> None:
+def _fix_last_line(lines: list[list[Cluster]], width: float, sp: Spacing, indent: float) -> None:
     """Rule 6: the last line holds at least 2 characters that are not punctuation."""
     while len(lines) >= 2 and _non_punct(_flatten(lines[-1])) < 2:
         above = lines[-2]
         avail = width - (indent if len(lines) == 2 else 0.0)
-        if _fits_squeezed(_flatten(above) + _flatten(lines[-1]), avail, em):
+        if _fits_squeezed(_flatten(above) + _flatten(lines[-1]), avail, sp):
             lines[-2:] = [above + lines[-1]]
             continue
         if len(above) < 2:
@@ -391,17 +409,17 @@ def typeset(text: str, measure: Measure, width: float, first_indent_em: float = 
     ``lead`` is a run-in text set before ``text`` in another face of the same size
     (a dateline such as 本报讯 in bold).
     """
-    em = measure.size
-    indent = first_indent_em * em
+    sp = measure.spacing()
+    indent = first_indent_em * measure.size
     clusters = clusters_of(text, measure)
     if lead is not None and lead[0]:
         clusters = joined_clusters(clusters_of(lead[0], lead[1]), clusters)
-    broken = break_clusters(clusters, width, em, indent)
+    broken = break_clusters(clusters, width, sp, indent)
     lines = []
     for index, line in enumerate(broken):
         avail = width - (indent if index == 0 else 0.0)
         last = index == len(broken) - 1
-        placed = place(_flatten(line), avail, em, justify and not last)
+        placed = place(_flatten(line), avail, sp, justify and not last)
         if index == 0 and indent:
             placed = Line(tuple(Run(r.font, r.text, r.x + indent, r.char_space)
                                 for r in placed.runs), placed.width + indent,

@@ -111,3 +111,14 @@ def test_random_texts_keep_every_rule(measure, parts, width_em):
             assert line.text[0] not in NO_START, line.text
         if index < len(lines) - 1:
             assert line.text[-1] not in NO_END, line.text
+
+
+def test_spacing_tunables_take_effect(measure):
+    wide = Measure(measure.fonts, measure.font, SIZE, han_latin_gap_em=0.5, compression_em=0.0)
+    (line,) = typeset("使用AI技术", wide, WIDTH, 0.0)
+    runs = {run.text: run for run in line.runs}
+    assert runs["AI"].x - 2 * SIZE == pytest.approx(0.5 * SIZE)
+    text = "一二三四五，六七八九十一二三四五六七八九。后面还有文字内容。"
+    lines = typeset(text, wide, 20.5 * SIZE, 0.0)  # no compression: the line must stretch
+    assert lines[0].text == "一二三四五，六七八九十一二三四五六七八"
+    assert_rules(lines, 20.5 * SIZE, 0.0)
