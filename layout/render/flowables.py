@@ -19,9 +19,10 @@ from PIL import Image as PILImage
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 
+from layout.render.draw import draw_lines
 from layout.render.headline import headline_lines
 from layout.render.styles import TextStyle
-from layout.render.typeset import Line, Measure, draw_lines, typeset
+from layout.render.typeset import Line, Measure, typeset
 
 log = logging.getLogger("layout.render")
 

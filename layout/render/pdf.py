@@ -22,11 +22,12 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 from reportlab.platypus.flowables import Flowable, Spacer
 
 from layout.model import Issue
+from layout.render.draw import draw_lines
 from layout.render.fonts import FontSet, load_font_set
 from layout.render.options import MM, RenderOptions
 from layout.render.story import StoryBuilder
 from layout.render.styles import Theme, theme_for
-from layout.render.typeset import Measure, draw_lines, typeset
+from layout.render.typeset import Measure, typeset
 from layout.settings import Settings
 
 log = logging.getLogger("layout.render")

@@ -2,7 +2,7 @@
 
 Takes a text, a :class:`Measure` (fonts + size) and a column width; returns
 :class:`Line` objects whose :class:`Run` s carry absolute x offsets and the character spacing
-to draw them with (``canvas.setCharSpace``). :func:`draw_lines` puts them on a ReportLab canvas.
+to draw them with (PDF ``Tc``); :func:`layout.render.draw.draw_lines` puts them on a canvas.
 
 Tokens: Han characters one by one, Latin words/numbers as wholes, the unbreakable pairs
 (—— …… ⋯⋯) as wholes, spaces as breakable glue (never drawn: a gap). Tokens are glued into
@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 NO_START = "、，；：。．！？‼⁇”’」』）》〉】〗〕］｝～–·・‧" + ",.;:!?)]}%"
 NO_END = "“‘「『（《〈【〖〔［｛" + "([{"
@@ -426,62 +426,3 @@ def typeset(text: str, measure: Measure, width: float, first_indent_em: float = 
                           placed.justified, placed.text)
         lines.append(placed)
     return lines
-
-
-def _run_operators(doc, escape, run: Run, x: float, y: float, size: float,
-                   state: list) -> list[str]:
-    """PDF text operators for one run of a TrueType font, one Tj per font subset.
-
-    ReportLab splits a run into font subsets of 256 glyphs. A viewer adds the character
-    spacing after a string's last glyph, but pdfminer (and so pdfplumber) does not: with
-    spacing, each subset piece is positioned on its own so that both agree.
-    ``state`` holds the current (subset font name, character spacing) across calls.
-    """
-    font = getFont(run.font)
-    ops = []
-    if run.char_space != state[1]:
-        ops.append(f"{run.char_space:.4f} Tc")
-        state[1] = run.char_space
-    start, first = 0, True
-    for subset, encoded in font.splitString(run.text, doc):
-        name = font.getSubsetInternalName(subset, doc)
-        if name != state[0]:
-            ops.append(f"{name} {size:g} Tf")
-            state[0] = name
-        if first or run.char_space:
-            ops.append(f"1 0 0 1 {x:.3f} {y:.3f} Tm")
-        first = False
-        ops.append(f"({escape(encoded)}) Tj")
-        if run.char_space:
-            piece = run.text[start:start + len(encoded)]
-            x += font.stringWidth(piece, size) + len(piece) * run.char_space
-        start += len(encoded)
-    return ops
-
-
-def draw_lines(canvas, lines: Sequence[Line], x: float, y_top: float, size: float,
-               leading: float, ascent: float, offsets: Sequence[float] | None = None) -> None:
-    """Draw ``lines`` with their first baseline ``ascent`` below ``y_top`` (PDF coordinates).
-
-    ``offsets`` shifts each line right (centred or right-aligned lines). TrueType runs are
-    written as text operators directly (see :func:`_run_operators`); others via ReportLab.
-    """
-    text = canvas.beginText()
-    baseline = y_top - ascent
-    doc, escape = canvas._doc, canvas._escape
-    state: list = [None, 0.0]
-    for index, line in enumerate(lines):
-        shift = x + (offsets[index] if offsets else 0.0)
-        for run in line.runs:
-            if getattr(getFont(run.font), "_dynamicFont", False):
-                text._code.extend(_run_operators(doc, escape, run, shift + run.x, baseline,
-                                                 size, state))
-            else:  # a standard font: ReportLab's own path, without character spacing tricks
-                text.setFont(run.font, size)
-                text.setCharSpace(run.char_space)
-                text.setTextOrigin(shift + run.x, baseline)
-                text.textOut(run.text)
-                state = [None, run.char_space]
-        baseline -= leading
-    text._code.append("0 Tc")
-    canvas.drawText(text)
