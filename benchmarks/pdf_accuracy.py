@@ -5,7 +5,7 @@ Generates pages with ``tests.synth.epaper`` for a seed range, analyses each with
 (articles found, headlines/paragraphs/captions exact, furniture leaks, junk).
 
     python benchmarks/pdf_accuracy.py --seeds 0-39
-    python benchmarks/pdf_accuracy.py --seeds 1000-1039 --failures   # held-out seeds
+    python benchmarks/pdf_accuracy.py --seeds 1000-1039 --split holdout   # held out
 """
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ def seed_range(text: str) -> list[int]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", default="0-39", help="seed range LO-HI (inclusive)")
+    parser.add_argument("--split", choices=("tune", "holdout"),
+                        help="draw faces and articles from one half only (generator's split)")
     parser.add_argument("--failures", action="store_true", help="print each page's failures")
     parser.add_argument("--keep", type=Path, help="keep the generated PDFs (and truth) here")
     parser.add_argument("--reuse", action="store_true",
@@ -53,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.reuse and path.exists() and truth_path.exists():
                 truth = truth_from_dict(json.loads(truth_path.read_text(encoding="utf-8")))
             else:
-                truth = render_page(random_page_spec(seed), path)
+                truth = render_page(random_page_spec(seed, split=args.split), path)
                 truth_path.write_text(json.dumps(truth_to_dict(truth), ensure_ascii=False),
                                       encoding="utf-8")
             start = time.perf_counter()

@@ -26,9 +26,9 @@ from layout.analysis.patterns import (
     is_byline,
     split_dateline,
 )
+from layout.analysis.pdf_text import body_text
 from layout.analysis.reading_order import xy_cut
 from layout.analysis.roles import HeadingGroup, heading_text
-from layout.clean import clean_text
 from layout.ingest.pdf import Rule
 from layout.model import Article, BBox, Block, Role
 
@@ -225,7 +225,7 @@ def _paragraph_lines(blocks: Sequence[TextBlock], siblings: Sequence[TextBlock],
 
 
 def _lines_text(lines: Sequence[TextLine]) -> str:
-    return clean_text(join_line_texts([ln.text for ln in lines]))
+    return body_text(join_line_texts([ln.text for ln in lines]))
 
 
 def _has_paragraph(blocks: Sequence[Block]) -> bool:
@@ -245,7 +245,7 @@ def _order(items: Sequence[Item]) -> list[Item]:
 
 
 def _block_text(block: TextBlock) -> str:
-    return clean_text(join_line_texts([ln.text for ln in block.lines]))
+    return body_text(join_line_texts([ln.text for ln in block.lines]))
 
 
 def _byline_blocks(items: Sequence[Item], body_font: str, body_size: float) -> list[TextBlock]:
@@ -335,7 +335,7 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
             continue
         if not body_like and len(item.lines) <= 2 and len(text) <= 40:
             flush()
-            out.append(Block(Role.SUBHEAD, text=clean_text(text), bbox=item.bbox))
+            out.append(Block(Role.SUBHEAD, text=body_text(text), bbox=item.bbox))
             continue
         pending.append(item)
     flush()

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from layout.analysis.blocks import TextBlock
 from layout.analysis.patterns import is_credit_only, split_credit
-from layout.clean import clean_text
+from layout.analysis.pdf_text import body_text
 from layout.model import BBox
 
 log = logging.getLogger("layout.analysis.figures")
@@ -39,8 +39,8 @@ class Figure:
         if len(credit_blocks) == len(self.captions):
             credit_blocks = []
         main = [b for b in self.captions if b not in credit_blocks]
-        text = clean_text("".join(ln.text for b in main for ln in b.lines))
-        credit = clean_text("".join(b.text for b in credit_blocks)) or None
+        text = body_text("".join(ln.text for b in main for ln in b.lines))
+        credit = body_text("".join(b.text for b in credit_blocks)) or None
         if credit is None:
             text, credit = split_credit(text)
         return text or None, credit

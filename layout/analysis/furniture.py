@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from layout.analysis.blocks import TextBlock
 from layout.analysis.patterns import edition_of, furniture_kind, iso_date
-from layout.clean import clean_title
+from layout.analysis.pdf_text import title_text
 from layout.ingest.pdf import Rule
 from layout.model import FurnitureKind
 
@@ -67,7 +67,7 @@ def split_furniture(blocks: Sequence[TextBlock], rules: Sequence[Rule], width: f
     furniture: list[FurnitureBlock] = []
     for block in blocks:
         box = block.bbox
-        text = clean_title(" ".join(ln.text for ln in block.lines))
+        text = title_text(" ".join(ln.text for ln in block.lines))
         above = header_rule is not None and box.bottom <= header_rule + 1
         below = footer_rule is not None and box.top >= footer_rule - 1
         in_margin = box.bottom <= height * band or box.top >= height * (1 - band)
@@ -94,7 +94,7 @@ def _same_row_as_furniture(content: list[TextBlock], furniture: list[FurnitureBl
     for block in content:
         box = block.bbox
         in_margin = box.bottom <= height * band or box.top >= height * (1 - band)
-        text = clean_title(" ".join(ln.text for ln in block.lines))
+        text = title_text(" ".join(ln.text for ln in block.lines))
         beside = any(box.vertical_overlap(r) >= 0.5 * min(box.height, r.height) for r in rows)
         if in_margin and beside and len(block.lines) <= 2 and len(text) <= 30:
             kind = (FurnitureKind.SECTION if _SECTION_NAME.match(text)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from layout.analysis.blocks import TextBlock
 from layout.analysis.lines import join_line_texts
 from layout.analysis.patterns import is_byline, is_subtitle_dash
-from layout.clean import clean_title
+from layout.analysis.pdf_text import title_text
 from layout.ingest.pdf import Rule
 from layout.model import BBox
 
@@ -73,7 +73,7 @@ def heading_text(blocks: Sequence[TextBlock]) -> str:
                 texts.append(ln.text)
             prev = ln
         parts.append(join_line_texts(texts))
-    return clean_title(join_line_texts(parts))
+    return title_text(join_line_texts(parts))
 
 
 def _is_heading(block: TextBlock, body: float, ratio: float) -> bool:

@@ -1,0 +1,102 @@
+"""The PDF front end end to end: generated e-paper pages against their truth, real PDFs.
+
+Generated pages (fixed seeds, drawn in tmp_path) must reach the accuracy floor below,
+lose no visible character, leak no header/footer text into articles and hold no
+doubled or junk text. Every PDF of ../shared/corpus/real must analyse without error.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from layout.analysis.chars import clean_glyphs
+from layout.analysis.pdf_page import analyze_pdf
+from layout.errors import InputError
+from layout.ingest.pdf import read_pdf
+from layout.model import Page
+from layout.model.serialize import issue_to_json
+
+REAL = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "real"
+SEEDS = range(500, 512)
+
+epaper_fonts = pytest.importorskip("tests.synth.epaper_fonts")
+
+
+def _page_texts(page: Page) -> list[str]:
+    texts: list[str] = []
+    for a in page.articles:
+        texts += [a.headline or "", a.kicker or "", a.subtitle or "", a.dateline or ""]
+        texts += [*a.bylines, *a.continuations]
+        texts += [(b.text or "") + (b.credit or "") for b in a.blocks]
+    texts += [(b.text or "") + (b.credit or "") for b in page.blocks]
+    texts += [b.text or "" for b in page.furniture]
+    return texts
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    if not epaper_fonts.available_faces():
+        pytest.skip("no CJK TrueType face for the generator")
+    from tests.synth.epaper import random_page_spec, render_page
+
+    folder = tmp_path_factory.mktemp("epaper")
+    pages = []
+    for seed in SEEDS:
+        path = folder / f"page-{seed}.pdf"
+        truth = render_page(random_page_spec(seed), path)
+        pages.append((path, truth, analyze_pdf(path)))
+    return pages
+
+
+def test_generated_pages_meet_the_accuracy_floor(generated):
+    from tests.synth.scoring import Score, score_page
+
+    total = Score()
+    for _, truth, issue in generated:
+        total = total + score_page(truth, issue.pages[0])
+    assert total.ratio("articles") >= 0.97, str(total)
+    assert total.ratio("headlines") >= 0.95, str(total)
+    assert total.ratio("paragraphs") >= 0.93, str(total)
+    assert total.ratio("captions") >= 0.90, str(total)
+    assert total.furniture_leaks == 0, str(total)
+    assert total.doubled_or_junk == 0, str(total)
+
+
+def test_nothing_lost_every_visible_character_once(generated):
+    for path, _, issue in generated:
+        raw = next(read_pdf(path))
+        want = Counter(g.text for g in clean_glyphs(raw.glyphs) if not g.text.isspace())
+        got = Counter(ch for t in _page_texts(issue.pages[0]) for ch in t if not ch.isspace())
+        assert got == want, f"{path.name}: missing {want - got}, extra {got - want}"
+
+
+def test_figures_carry_jpeg_data_uris_and_json_is_valid(generated):
+    figures = [b for _, _, issue in generated for a in issue.pages[0].articles
+               for b in a.blocks if b.role.value == "figure"]
+    assert figures and all(b.image and b.image.startswith("data:image/jpeg;base64,")
+                           for b in figures)
+    path, _, issue = generated[0]
+    data = json.loads(issue_to_json(issue))
+    assert data["pages"][0]["width"] > 0 and data["pages"][0]["articles"]
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="../shared/corpus/real not present")
+@pytest.mark.parametrize("name", sorted(p.name for p in REAL.glob("*.pdf")) if REAL.is_dir()
+                         else [])
+def test_every_real_pdf_analyses(name):
+    issue = analyze_pdf(REAL / name)
+    assert issue.pages
+    assert any(a.blocks for p in issue.pages for a in p.articles)
+    for page in issue.pages:
+        assert all("\ufffd" not in t for t in _page_texts(page))
+
+
+def test_bad_inputs_raise_input_error(tmp_path):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"not a pdf at all")
+    with pytest.raises(InputError):
+        analyze_pdf(bad)
