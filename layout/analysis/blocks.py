@@ -25,10 +25,17 @@ class TextBlock:
     """Lines of one column and style, top to bottom (mutable while being built)."""
 
     lines: list[TextLine] = field(default_factory=list)
+    _box: BBox | None = field(default=None, repr=False, compare=False)
+
+    def add(self, line: TextLine) -> None:
+        self.lines.append(line)
+        self._box = None if self._box is None else self._box.union(line.bbox)
 
     @property
     def bbox(self) -> BBox:
-        return BBox.enclosing([ln.bbox for ln in self.lines])
+        if self._box is None:
+            self._box = BBox.enclosing([ln.bbox for ln in self.lines])
+        return self._box
 
     @property
     def size(self) -> float:
@@ -118,5 +125,5 @@ def lines_to_blocks(lines: Sequence[TextLine], rules: Sequence[Rule] = (),
             blocks.append(best)
             open_blocks.append(best)
         else:
-            best.lines.append(line)
+            best.add(line)
     return blocks

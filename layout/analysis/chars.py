@@ -30,27 +30,25 @@ def dedupe_fake_bold(glyphs: Sequence[Glyph], along: float = 0.1,
 
     ``along`` and ``across`` are fractions of the font size (em). Order is kept.
     """
-    cell = max((g.size for g in glyphs), default=1.0)
-    buckets: dict[tuple[str, int, int], list[Glyph]] = {}
+    row = 4.0  # pt: glyphs are bucketed by text and a 4 pt band of their top
+    buckets: dict[tuple[str, int], list[Glyph]] = {}
     kept: list[Glyph] = []
     for g in glyphs:
         dx_max, dy_max = along * g.size, across * g.size
-        cx, cy = int(g.x0 // cell), int(g.top // cell)
+        band = int(g.top // row)
+        reach = int(dy_max // row) + 1
         duplicate = False
-        for bx in (cx - 1, cx, cx + 1):
-            for by in (cy - 1, cy, cy + 1):
-                for other in buckets.get((g.text, bx, by), ()):
-                    if (abs(other.x0 - g.x0) <= dx_max and abs(other.top - g.top) <= dy_max
-                            and abs(other.size - g.size) <= 0.1 * g.size):
-                        duplicate = True
-                        break
-                if duplicate:
+        for b in range(band - reach, band + reach + 1):
+            for other in buckets.get((g.text, b), ()):
+                if (abs(other.x0 - g.x0) <= dx_max and abs(other.top - g.top) <= dy_max
+                        and abs(other.size - g.size) <= 0.1 * g.size):
+                    duplicate = True
                     break
             if duplicate:
                 break
         if duplicate:
             continue
-        buckets.setdefault((g.text, cx, cy), []).append(g)
+        buckets.setdefault((g.text, band), []).append(g)
         kept.append(g)
     return kept
 

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from layout.analysis.blocks import TextBlock
-from layout.analysis.patterns import is_credit_only, split_credit
+from layout.analysis.patterns import is_credit_only as _is_credit_only
+from layout.analysis.patterns import split_credit as _split_credit
 from layout.analysis.pdf_text import body_text
 from layout.model import BBox
 
@@ -44,6 +45,25 @@ class Figure:
         if credit is None:
             text, credit = split_credit(text)
         return text or None, credit
+
+
+_TAIL = 48  # a credit is short: the credit regexes only ever see a caption's tail
+
+
+def is_credit_only(text: str) -> bool:
+    """A line that is only a photo credit (…摄); long lines never are."""
+    return len(text) <= _TAIL and _is_credit_only(text)
+
+
+def split_credit(text: str) -> tuple[str, str | None]:
+    """(caption, credit) as patterns.split_credit gives, looking only at the tail."""
+    if len(text) <= _TAIL:
+        return _split_credit(text)
+    head, tail = text[:-_TAIL], text[-_TAIL:]
+    rest, credit = _split_credit(tail)
+    if credit is None:
+        return text.rstrip(), None
+    return (head + rest).rstrip(), credit
 
 
 def _under(image: BBox, block: TextBlock) -> bool:
@@ -131,20 +151,19 @@ def crop_figures(pdf_path: Path, page_index: int, boxes: Sequence[BBox], dpi: in
         return [None] * len(boxes)
     try:
         page = doc[page_index]
+        width, height = page.get_size()
         scale = dpi / 72.0
-        bitmap = page.render(scale=scale)
-        image = bitmap.to_pil().convert("RGB")
-        bitmap.close()
-        page.close()
-        for box in boxes:
-            crop = image.crop((int(box.x0 * scale), int(box.top * scale),
-                               max(int(box.x0 * scale) + 1, int(box.x1 * scale)),
-                               max(int(box.top * scale) + 1, int(box.bottom * scale))))
-            crop.thumbnail((max_side, max_side))
+        for box in boxes:  # render only each photo's rectangle
+            crop = (max(0.0, box.x0), max(0.0, height - box.bottom),
+                    max(0.0, width - box.x1), max(0.0, box.top))
+            bitmap = page.render(scale=scale, crop=crop)
+            image = bitmap.to_pil().convert("RGB")
+            bitmap.close()
+            image.thumbnail((max_side, max_side))
             out = io.BytesIO()
-            crop.save(out, format="JPEG", quality=quality, optimize=True)
+            image.save(out, format="JPEG", quality=quality, optimize=True)
             uris.append("data:image/jpeg;base64," + base64.b64encode(out.getvalue()).decode())
-        image.close()
+        page.close()
     finally:
         doc.close()
     return uris
