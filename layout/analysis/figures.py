@@ -47,16 +47,24 @@ class Figure:
         return text or None, credit
 
 
-_TAIL = 48  # a credit is short: the credit regexes only ever see a caption's tail
+# A credit is short and ends in 摄: the credit regexes (slow on long Han runs) only ever
+# see a caption's tail, and only when it ends that way.
+_TAIL = 30
+
+
+def _ends_with_credit_mark(text: str) -> bool:
+    return text.rstrip().rstrip(")）").endswith("摄")
 
 
 def is_credit_only(text: str) -> bool:
     """A line that is only a photo credit (…摄); long lines never are."""
-    return len(text) <= _TAIL and _is_credit_only(text)
+    return len(text) <= _TAIL and _ends_with_credit_mark(text) and _is_credit_only(text)
 
 
 def split_credit(text: str) -> tuple[str, str | None]:
     """(caption, credit) as patterns.split_credit gives, looking only at the tail."""
+    if not _ends_with_credit_mark(text):
+        return text.rstrip(), None
     if len(text) <= _TAIL:
         return _split_credit(text)
     head, tail = text[:-_TAIL], text[-_TAIL:]

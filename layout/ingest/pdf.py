@@ -135,31 +135,58 @@ def _color(value: Any) -> tuple[float, ...] | None:
 def chars_to_glyphs(chars: list[dict[str, Any]], modes: list[int] | None = None) -> list[Glyph]:
     """pdfplumber char dicts (and their render modes) -> :class:`Glyph` objects."""
     glyphs: list[Glyph] = []
+    append = glyphs.append
+    use_modes = modes is not None and len(modes) == len(chars)
     for i, c in enumerate(chars):
-        text = c.get("text") or ""
+        text = c["text"]
         if not text:
             continue
-        x0, x1 = float(c["x0"]), float(c["x1"])
-        top, bottom = float(c["top"]), float(c["bottom"])
+        x0, x1, top, bottom = c["x0"], c["x1"], c["top"], c["bottom"]
         if x1 < x0 or bottom < top:
             continue
         matrix = c.get("matrix")
         baseline = None
-        if matrix and len(matrix) == 6 and c.get("y0") is not None:
-            baseline = bottom + (float(c["y0"]) - float(matrix[5]))
+        if matrix and len(matrix) == 6:
+            baseline = bottom + (c["y0"] - matrix[5])
             if not top - 1 <= baseline <= bottom + 1:
                 baseline = None
-        glyphs.append(Glyph(
-            text=text, x0=x0, top=top, x1=x1, bottom=bottom, size=float(c.get("size") or 0.0),
-            font=str(c.get("fontname") or ""), color=_color(c.get("non_stroking_color")),
-            render_mode=modes[i] if modes is not None and i < len(modes) else 0,
-            upright=bool(c.get("upright", True)), baseline=baseline,
-        ))
+        color = c.get("non_stroking_color")
+        append(Glyph(text, x0, top, x1, bottom, c.get("size") or 0.0,
+                     str(c.get("fontname") or ""),
+                     color if isinstance(color, tuple) else _color(color),
+                     modes[i] if use_modes else 0,  # type: ignore[index]
+                     bool(c.get("upright", True)), baseline))
     return glyphs
 
 
+def lines_to_rules(lines: list[dict[str, Any]], width: float, height: float) -> list[Rule]:
+    """pdfplumber line objects -> rules (the longer side decides the orientation)."""
+    edges = []
+    for ln in lines:
+        horizontal = (ln["x1"] - ln["x0"]) >= (ln["bottom"] - ln["top"])
+        edges.append({**ln, "orientation": "h" if horizontal else "v"})
+    return edges_to_rules(edges, width, height)
+
+
+def rect_frames_to_rules(rects: list[dict[str, Any]], width: float,
+                         height: float) -> list[Rule]:
+    """The four sides of stroked rectangles (frames around boxes) as rules."""
+    edges = []
+    for r in rects:
+        if not r.get("stroke") or r.get("fill"):
+            continue
+        x0, top, x1, bottom = r["x0"], r["top"], r["x1"], r["bottom"]
+        edges += [
+            {"x0": x0, "x1": x1, "top": top, "bottom": top, "orientation": "h"},
+            {"x0": x0, "x1": x1, "top": bottom, "bottom": bottom, "orientation": "h"},
+            {"x0": x0, "x1": x0, "top": top, "bottom": bottom, "orientation": "v"},
+            {"x0": x1, "x1": x1, "top": top, "bottom": bottom, "orientation": "v"},
+        ]
+    return edges_to_rules(edges, width, height)
+
+
 def edges_to_rules(edges: list[dict[str, Any]], width: float, height: float) -> list[Rule]:
-    """pdfplumber edges (from lines, rects and curves) -> long horizontal/vertical rules."""
+    """Edge dicts (x0, x1, top, bottom, orientation) -> long horizontal/vertical rules."""
     rules: list[Rule] = []
     for e in edges:
         x0, x1 = max(0.0, float(e["x0"])), min(width, float(e["x1"]))
@@ -204,9 +231,10 @@ def read_page(page: pdfplumber.page.Page, number: int) -> RawPage:
     """One pdfplumber page -> :class:`RawPage` (parses the page once)."""
     modes = _parse_layout(page)
     width, height = float(page.width), float(page.height)
-    glyphs = chars_to_glyphs(page.chars, modes if len(modes) == len(page.chars) else None)
-    rules = edges_to_rules(page.edges, width, height)
-    rules += thin_rects_to_rules([r for r in page.rects if r.get("fill")], width, height)
+    glyphs = chars_to_glyphs(page.chars, modes)
+    rects = page.rects
+    rules = lines_to_rules(page.lines, width, height) + rect_frames_to_rules(rects, width, height)
+    rules += thin_rects_to_rules([r for r in rects if r.get("fill")], width, height)
     images = images_to_boxes(page.images, width, height)
     return RawPage(number, width, height, tuple(glyphs), tuple(_dedupe_rules(rules)),
                    tuple(images))
