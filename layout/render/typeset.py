@@ -32,6 +32,8 @@ COMPRESS_RIGHT = frozenset("、，；：。．！？”’」』）》〉】〗�
 COMPRESS_LEFT = frozenset("“‘「『（《〈【〖〔［｛")
 HAN_LATIN_GAP_EM = 0.25  # defaults; RenderSettings can change them
 MAX_COMPRESSION_EM = 0.5
+LOOSE_SLACK_EM = 2.0  # a line looser than this cuts the next Latin word instead
+LETTERSPACE_FROM_EM = 0.4  # wider gaps between words: letter-space Latin words as well
 
 HAN, LATIN, PUNCT, SPACE = 0, 1, 2, 3
 
@@ -180,7 +182,7 @@ def _compressible(glyphs: Sequence[Glyph], sp: Spacing) -> list[tuple[int, int, 
             continue
         if glyph.char in COMPRESS_RIGHT and i < last:
             found.append((i, 1, sp.compression * glyph.width))
-        elif glyph.char in COMPRESS_LEFT and i > 0:
+        elif glyph.char in COMPRESS_LEFT and i > 0 and glyphs[i - 1].width >= 0.9 * sp.em:
             found.append((i, -1, sp.compression * glyph.width))
     return found
 
@@ -201,11 +203,12 @@ def place(glyphs: list[Glyph], avail: float, sp: Spacing, justify: bool) -> Line
         natural -= sum(shrink) + sum(left_shift)
     slots = [i for i in range(1, len(glyphs))  # a space is one slot, not two
              if not glyphs[i].joined and glyphs[i - 1].kind != SPACE]
-    if not slots and len(glyphs) > 1:
-        slots = list(range(1, len(glyphs)))
-    spacing = 0.0
-    if justify and slots:
-        spacing = max(0.0, avail - natural) / len(slots)
+    slack = max(0.0, avail - natural) if justify else 0.0
+    if len(glyphs) > 1 and (not slots or slack / len(slots) > LETTERSPACE_FROM_EM * sp.em):
+        # too few gaps between words: spread the slack inside Latin words too
+        slots = [i for i in range(1, len(glyphs)) if glyphs[i - 1].kind != SPACE
+                 and not (glyphs[i].joined and glyphs[i].kind == PUNCT)]
+    spacing = slack / len(slots) if slots else 0.0
     slot_set = set(slots)
     runs: list[Run] = []
     x = 0.0
@@ -265,7 +268,9 @@ class _ClusterStats:
             self.natural, self.inner_left, self.inner_right = self.first.width, 0.0, 0.0
         else:
             self.natural = natural_width(cluster, sp)
-            self.inner_left = sum(_left_room(g, sp) for g in cluster[1:])
+            self.inner_left = sum(_left_room(g, sp)
+                                  for prev, g in zip(cluster, cluster[1:], strict=False)
+                                  if prev.width >= 0.9 * sp.em)
             self.inner_right = sum(_right_room(g, sp) for g in cluster[:-1])
         self.first_left = _left_room(self.first, sp)
         self.last_right = _right_room(self.last, sp)
@@ -286,6 +291,11 @@ class _LineState:
     def room(self) -> float:
         return self.room_left + self.room_right - self.last_right
 
+    def _first_left(self, stats: _ClusterStats) -> float:
+        # an opening mark may only move into a full-width neighbour's box: moving it over a
+        # narrow Latin letter would put it before that letter in extraction order
+        return stats.first_left if self.last.width >= 0.9 * self.sp.em else 0.0
+
     def with_cluster(self, stats: _ClusterStats) -> tuple[float, float]:
         """(natural width, room) the line would have with the cluster appended."""
         if stats.space:
@@ -295,7 +305,7 @@ class _LineState:
         natural = self.natural + self.pending_space + stats.natural
         if not self.pending_space:
             natural += _gap(self.last, stats.first, self.sp)
-        room = (self.room_left + stats.first_left + stats.inner_left + self.room_right
+        room = (self.room_left + self._first_left(stats) + stats.inner_left + self.room_right
                 + stats.inner_right)
         return natural, room
 
@@ -306,7 +316,7 @@ class _LineState:
             return
         self.natural, _ = self.with_cluster(stats)
         if self.last is not None:
-            self.room_left += stats.first_left
+            self.room_left += self._first_left(stats)
         self.room_left += stats.inner_left
         self.room_right += stats.inner_right + stats.last_right
         self.last_right = stats.last_right
@@ -318,23 +328,35 @@ def _non_punct(glyphs: Sequence[Glyph]) -> int:
     return sum(1 for g in glyphs if g.kind in (HAN, LATIN))
 
 
-def _split_oversized(cluster: Cluster, avail: float) -> list[Cluster]:
-    """A cluster wider than the line (a long URL): cut it where it must be cut."""
-    pieces: list[Cluster] = [[]]
-    width = 0.0
-    for glyph in cluster:
-        if pieces[-1] and width + glyph.width > avail:
-            pieces.append([])
-            width = 0.0
-        pieces[-1].append(Glyph(glyph.char, glyph.font, glyph.width, glyph.kind,
-                                bool(pieces[-1]) and glyph.joined))
-        width += glyph.width
-    return pieces
+def _legal_cut(left: Glyph, right: Glyph, latin_only: bool) -> bool:
+    if left.char in NO_END or right.char in NO_START:
+        return False
+    if left.char == right.char and left.char in "—…⋯":
+        return False
+    return not latin_only or (left.kind == LATIN and right.kind == LATIN)
+
+
+def _cut(cluster: Cluster, state: _LineState, avail: float, sp: Spacing,
+         latin_only: bool, strict: bool = True) -> tuple[Cluster, Cluster] | None:
+    """The longest head of ``cluster`` that fits the line after a cut (legal if ``strict``)."""
+    for k in range(len(cluster) - 1, 0, -1):
+        if strict and not _legal_cut(cluster[k - 1], cluster[k], latin_only):
+            continue
+        if state.with_cluster(_ClusterStats(cluster[:k], sp))[0] <= avail + 1e-6 or (
+                k == 1 and not strict):
+            first = cluster[k]
+            rest = [Glyph(first.char, first.font, first.width, first.kind, False), *cluster[k + 1:]]
+            return cluster[:k], rest
+    return None
 
 
 def break_clusters(clusters: list[Cluster], width: float, sp: Spacing,
                    first_indent: float = 0.0) -> list[list[Cluster]]:
-    """Greedy line filling with the stretch-or-squeeze choice; then fix a short last line."""
+    """Greedy line filling with the stretch-or-squeeze choice; then fix a short last line.
+
+    A cluster wider than the line is cut (legally if it can be); a Latin word that would
+    leave the line more than LOOSE_SLACK_EM too loose is cut inside the word.
+    """
     lines: list[list[Cluster]] = []
     stats = [_ClusterStats(cluster, sp) for cluster in clusters]
     i, n = 0, len(clusters)
@@ -352,18 +374,26 @@ def break_clusters(clusters: list[Cluster], width: float, sp: Spacing,
                 i += 1
                 continue
             squeezable = natural - room <= avail + 1e-6
-            if state.last is None:  # nothing placed yet: the cluster alone is too wide
-                if squeezable:
-                    line.append(clusters[i])
-                    i += 1
-                else:
-                    clusters[i:i + 1] = _split_oversized(clusters[i], avail)
-                    stats = [_ClusterStats(c, sp) for c in clusters]
-                    n = len(clusters)
-                    continue
-            elif squeezable and natural - avail < avail - state.natural:
+            if state.last is None and squeezable:  # alone on its line, squeezed
                 line.append(clusters[i])
                 i += 1
+                break
+            if state.last is not None and squeezable and \
+                    natural - avail < avail - state.natural:
+                line.append(clusters[i])
+                i += 1
+                break
+            cut = None
+            if state.last is None:  # the cluster alone is too wide: it must be cut
+                cut = (_cut(clusters[i], state, avail, sp, latin_only=False)
+                       or _cut(clusters[i], state, avail, sp, latin_only=False, strict=False))
+            elif avail - state.natural > LOOSE_SLACK_EM * sp.em:
+                cut = _cut(clusters[i], state, avail, sp, latin_only=True)
+            if cut is not None and cut[1]:
+                clusters[i:i + 1] = list(cut)
+                stats[i:i + 1] = [_ClusterStats(part, sp) for part in cut]
+                n = len(clusters)
+                continue
             break
         if line:
             lines.append(line)

@@ -234,3 +234,10 @@ def test_headings_are_kept_with_two_body_lines(tmp_path, page_size, columns):
                         and round(ln.size, 1) == theme_for("print")["subhead"].size)
     checker.lines = checker.lines[:checker.lines.index(last_heading) + 1]
     assert headings_followed_by_body(checker, "print") == [last_heading.text]
+
+
+@needs_shared
+def test_all_generated_articles_in_a_narrow_screen_column(tmp_path):
+    """All 81 articles, more insertions, a 90 x 150 mm page: loose lines, long Latin words."""
+    issue = generated_issue(count=81, seed=4, paragraphs_per_article=6)
+    assert_clean(tmp_path, issue, "narrow", page_size="90x150", theme="screen")

@@ -122,3 +122,39 @@ def test_spacing_tunables_take_effect(measure):
     lines = typeset(text, wide, 20.5 * SIZE, 0.0)  # no compression: the line must stretch
     assert lines[0].text == "一二三四五，六七八九十一二三四五六七八"
     assert_rules(lines, 20.5 * SIZE, 0.0)
+
+
+def test_a_latin_word_that_would_leave_a_loose_line_is_cut(measure):
+    text = "一二三四五六七八九十COVID-19ABCDEFGH一二三四五六七八九十。"
+    lines = typeset(text, measure, 13 * SIZE, 0.0)  # 3 em would be left over otherwise
+    assert_rules(lines, 13 * SIZE, 0.0)
+    assert lines[0].text.startswith("一二三四五六七八九十CO")  # cut inside the word
+    assert "".join(line.text for line in lines) == text
+
+
+def test_few_gaps_letter_space_latin_words(measure):
+    text = "甲乙ABCDEFGHIJ甲乙丙丁戊己庚辛壬癸。"
+    lines = typeset(text, measure, 10 * SIZE, 0.0)
+    assert_rules(lines, 10 * SIZE, 0.0)
+    spaced = [run for line in lines[:-1] for run in line.runs if run.text.isascii()]
+    assert all(run.char_space <= 0.4 * SIZE for run in spaced)
+
+
+def glyph_lefts(line, measure: Measure) -> list[float]:
+    lefts = []
+    for run in line.runs:
+        x = run.x
+        for char in run.text:
+            lefts.append(x)
+            x += measure.glyph(char)[1] + run.char_space
+    return lefts
+
+
+def test_opening_mark_is_not_pulled_over_a_latin_letter(measure):
+    # overfull lines compress punctuation, but never move “ in front of a narrow letter's
+    # left edge (extraction orders characters by their left edge)
+    text = "他说AI“现在通关更方便了。”这是真的，AI“可以”用。"
+    for width_em in range(6, 16):
+        for line in typeset(text, measure, width_em * SIZE, 2.0):
+            lefts = glyph_lefts(line, measure)
+            assert lefts == sorted(lefts) and len(set(lefts)) == len(lefts), line.text
