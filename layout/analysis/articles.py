@@ -272,6 +272,27 @@ def _byline_blocks(items: Sequence[Item], body_font: str, body_size: float) -> l
     return sorted(found, key=lambda b: (b.bbox.top, b.bbox.x0))
 
 
+def _article_body_style(items: Sequence[Item], page_font: str,
+                        page_size: float) -> tuple[str, float]:
+    """The (font, size) most of an article's body characters are set in (articles of one
+    page may use different faces); the page's body style when the article has no text."""
+    counts: Counter[tuple[str, float]] = Counter()
+    for item in items:
+        if isinstance(item, TextBlock):
+            for ln in item.lines:
+                counts[(ln.font, round(ln.size * 2) / 2)] += len(ln.glyphs)
+    if not counts:
+        return page_font, page_size
+    (font, _), _ = counts.most_common(1)[0]
+    sizes: Counter[float] = Counter()
+    for item in items:
+        if isinstance(item, TextBlock):
+            for ln in item.lines:
+                if ln.font == font:
+                    sizes[ln.size] += len(ln.glyphs)
+    return font, sizes.most_common(1)[0][0]
+
+
 def _rows_of(blocks: Sequence[TextBlock]) -> list[list[TextBlock]]:
     """Blocks on one row a few ems apart (the parts of one byline line), left to right."""
     rows: list[list[TextBlock]] = []
@@ -289,6 +310,7 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
                   body_size: float) -> Article:
     """One :class:`Article` from its head and items."""
     head = parts.head
+    body_font, body_size = _article_body_style(parts.items, body_font, body_size)
     byline_blocks = _byline_blocks(parts.items, body_font, body_size)
     ordered = _order([i for i in parts.items if not any(i is b for b in byline_blocks)])
     text_blocks = [i for i in ordered if isinstance(i, TextBlock)]
