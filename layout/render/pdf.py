@@ -91,14 +91,16 @@ class _Document(BaseDocTemplate):
         if header is not None:
             top = geometry.page_height - geometry.margin + style.line_height + 6
             left, right = header
-            right_lines = typeset(right, measure, inner / 2, justify=False)[:1]
-            left_lines = typeset(left, measure, inner - (right_lines[0].width if right_lines
-                                                         else 0) - style.size,
-                                 justify=False)[:1]
-            draw_lines(canvas, left_lines, geometry.margin, top, style.size,
-                       style.line_height, style.size)
+            # date and page label first; the paper's name gets what is left (one line each)
+            right_lines = typeset(right, measure, inner, justify=False)[:1] if right else []
+            right_width = right_lines[0].width if right_lines else 0.0
+            room = inner - right_width - 2 * style.size
+            if left and room > 4 * style.size:
+                left_lines = typeset(left, measure, room, justify=False)[:1]
+                draw_lines(canvas, left_lines, geometry.margin, top, style.size,
+                           style.line_height, style.size)
             if right_lines:
-                draw_lines(canvas, right_lines, geometry.margin + inner - right_lines[0].width,
+                draw_lines(canvas, right_lines, geometry.margin + inner - right_width,
                            top, style.size, style.line_height, style.size)
             rule_y = top - style.line_height - 2
             canvas.setLineWidth(theme.header_rule)
