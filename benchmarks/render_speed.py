@@ -7,7 +7,7 @@ in a SimpleDocTemplate, in the same run, and prints seconds, pages and pages/s f
 the ratio. Fonts are registered before timing; each side is run ``--repeat`` times, best kept.
 
     python benchmarks/render_speed.py                  # A4, 1 column
-    python benchmarks/render_speed.py --page-size A5 --repeat 5
+    python benchmarks/render_speed.py --page-size A5 --columns 2 --repeat 5
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def _paragraphs(limit: int) -> list[str]:
     return paragraphs[:limit]
 
 
-def run_ours(paragraphs: list[str], page_size: str) -> tuple[float, bytes]:
+def run_ours(paragraphs: list[str], page_size: str, columns: int = 1) -> tuple[float, bytes]:
     from layout.model import Article, Block, Issue, Page, Role
     from layout.render.options import RenderOptions
     from layout.render.pdf import render_issues
@@ -51,15 +51,15 @@ def run_ours(paragraphs: list[str], page_size: str) -> tuple[float, bytes]:
     issue = Issue(source="bench", pages=(Page(number=1, articles=(article,)),))
     stream = io.BytesIO()
     start = time.perf_counter()
-    render_issues([issue], stream, RenderOptions(page_size=page_size, table_of_contents=False),
-                  Settings())
+    render_issues([issue], stream, RenderOptions(page_size=page_size, columns=columns,
+                                                 table_of_contents=False), Settings())
     return time.perf_counter() - start, stream.getvalue()
 
 
-def run_reportlab(paragraphs: list[str], page_size: str) -> tuple[float, bytes]:
+def run_reportlab(paragraphs: list[str], page_size: str, columns: int = 1) -> tuple[float, bytes]:
     from reportlab.lib.enums import TA_JUSTIFY
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 
     from layout.render.fonts import load_font_set
     from layout.render.options import MM, RenderOptions
@@ -67,15 +67,21 @@ def run_reportlab(paragraphs: list[str], page_size: str) -> tuple[float, bytes]:
     from layout.settings import Settings
 
     body = theme_for("print").body
-    margin = Settings().render.margin_mm * MM
+    settings = Settings().render
+    margin = settings.margin_mm * MM
     style = ParagraphStyle("body", fontName=load_font_set().body, fontSize=body.size,
                            leading=body.line_height, firstLineIndent=2 * body.size,
                            alignment=TA_JUSTIFY, wordWrap="CJK")
     stream = io.BytesIO()
     start = time.perf_counter()
-    doc = SimpleDocTemplate(stream, pagesize=RenderOptions(page_size=page_size).page_size_pt,
-                            leftMargin=margin, rightMargin=margin, topMargin=margin,
-                            bottomMargin=margin)
+    width, height = RenderOptions(page_size=page_size).page_size_pt
+    gap = settings.column_gap_mm * MM
+    column = (width - 2 * margin - gap * (columns - 1)) / columns
+    frames = [Frame(margin + i * (column + gap), margin, column, height - 2 * margin,
+                    leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+              for i in range(columns)]
+    doc = BaseDocTemplate(stream, pagesize=(width, height),
+                          pageTemplates=[PageTemplate("body", frames)])
     doc.build([Paragraph(p, style) for p in paragraphs])
     return time.perf_counter() - start, stream.getvalue()
 
@@ -83,16 +89,18 @@ def run_reportlab(paragraphs: list[str], page_size: str) -> tuple[float, bytes]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--page-size", default="A4")
+    parser.add_argument("--columns", type=int, default=1, choices=(1, 2))
     parser.add_argument("--paragraphs", type=int, default=600)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     paragraphs = _paragraphs(args.paragraphs)
     chars = sum(len(p) for p in paragraphs)
-    run_ours(paragraphs[:5], args.page_size)  # register fonts, warm caches
-    run_reportlab(paragraphs[:5], args.page_size)
+    run_ours(paragraphs[:5], args.page_size, args.columns)  # register fonts, warm caches
+    run_reportlab(paragraphs[:5], args.page_size, args.columns)
     results = {}
     for name, runner in (("layout (ours)", run_ours), ("ReportLab CJK", run_reportlab)):
-        best, data = min((runner(paragraphs, args.page_size) for _ in range(args.repeat)),
+        best, data = min((runner(paragraphs, args.page_size, args.columns)
+                          for _ in range(args.repeat)),
                          key=lambda pair: pair[0])
         pages = count_pages(data)
         results[name] = pages / best
