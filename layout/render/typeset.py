@@ -187,20 +187,41 @@ def _compressible(glyphs: Sequence[Glyph], sp: Spacing) -> list[tuple[int, int, 
     return found
 
 
+def _compress_pairs(glyphs: Sequence[Glyph], sp: Spacing, shrink: list[float],
+                    left_shift: list[float]) -> float:
+    """Adjacent full-width marks (，“ 。” “《) lose the blank half between them; the total."""
+    total = 0.0
+    for i in range(len(glyphs) - 1):
+        left, right = glyphs[i], glyphs[i + 1]
+        if left.width < 0.9 * sp.em or right.width < 0.9 * sp.em:
+            continue
+        if left.char in COMPRESS_RIGHT and (right.char in COMPRESS_RIGHT
+                                            or right.char in COMPRESS_LEFT):
+            shrink[i] = sp.compression * left.width
+            total += shrink[i]
+        elif left.char in COMPRESS_LEFT and right.char in COMPRESS_LEFT:
+            left_shift[i + 1] = sp.compression * right.width
+            total += left_shift[i + 1]
+    return total
+
+
 def place(glyphs: list[Glyph], avail: float, sp: Spacing, justify: bool) -> Line:
     """Positions for one line: compress punctuation if it overflows, stretch if justified."""
     glyphs = _trim(glyphs)
     natural = natural_width(glyphs, sp)
-    shrink = [0.0] * len(glyphs)  # amount taken from the right of glyph i (or left if <0 side)
-    left_shift = [0.0] * len(glyphs)
+    shrink = [0.0] * len(glyphs)  # taken from the right half of glyph i
+    left_shift = [0.0] * len(glyphs)  # taken from the left half of glyph i
+    paired = _compress_pairs(glyphs, sp, shrink, left_shift)
+    natural -= paired
     overflow = natural - avail
     if overflow > 1e-6:
-        candidates = _compressible(glyphs, sp)
+        candidates = [c for c in _compressible(glyphs, sp)
+                      if not shrink[c[0]] and not left_shift[c[0]]]
         room = sum(amount for _, _, amount in candidates)
         ratio = min(1.0, overflow / room) if room else 0.0
         for i, side, amount in candidates:
             (shrink if side > 0 else left_shift)[i] = amount * ratio
-        natural -= sum(shrink) + sum(left_shift)
+        natural -= sum(shrink) + sum(left_shift) - paired
     slots = [i for i in range(1, len(glyphs))  # a space is one slot, not two
              if not glyphs[i].joined and glyphs[i - 1].kind != SPACE]
     slack = max(0.0, avail - natural) if justify else 0.0

@@ -158,3 +158,14 @@ def test_opening_mark_is_not_pulled_over_a_latin_letter(measure):
         for line in typeset(text, measure, width_em * SIZE, 2.0):
             lefts = glyph_lefts(line, measure)
             assert lefts == sorted(lefts) and len(set(lefts)) == len(lefts), line.text
+
+
+def test_adjacent_marks_lose_the_blank_half_between_them(measure):
+    (line,) = typeset("问题，“道德”。", measure, WIDTH, 0.0)
+    lefts = dict(zip(line.text, glyph_lefts(line, measure), strict=True))
+    assert lefts["“"] - lefts["，"] == pytest.approx(0.5 * SIZE)  # ，“ : comma's right half
+    assert lefts["。"] - lefts["”"] == pytest.approx(0.5 * SIZE)  # ”。 : quote's right half
+    plain = Measure(measure.fonts, measure.font, SIZE, compression_em=0.0)
+    (line,) = typeset("问题，“道德”。", plain, WIDTH, 0.0)
+    lefts = dict(zip(line.text, glyph_lefts(line, plain), strict=True))
+    assert lefts["“"] - lefts["，"] == pytest.approx(SIZE)
