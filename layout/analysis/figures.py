@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from layout.analysis.blocks import TextBlock
+from layout.analysis.patterns import is_byline
 from layout.analysis.patterns import is_credit_only as _is_credit_only
 from layout.analysis.patterns import split_credit as _split_credit
 from layout.analysis.pdf_text import body_text
@@ -105,8 +106,11 @@ def attach_captions(images: Sequence[BBox], blocks: Sequence[TextBlock],
                         <= max_gap_em * b.size), key=lambda b: b.bbox.top)
         above = sorted((b for b in free if -0.5 * b.size <= img.top - b.bbox.bottom
                         <= max_gap_em * b.size), key=lambda b: -b.bbox.bottom)
-        plain = [b for b in below + above if not body_like(b)]
-        fitting = [b for b in below + above if body_like(b) and len(b.lines) <= 4
+        near = sorted((b for b in below + above if not _names_only(b.text)),
+                      key=lambda b, img=img: max(b.bbox.top - img.bottom,
+                                                 img.top - b.bbox.bottom))
+        plain = [b for b in near if not body_like(b)]
+        fitting = [b for b in near if body_like(b) and len(b.lines) <= 4
                    and (b.bbox.width >= 0.8 * img.width or _reads_as_caption(b.text))]
         chosen = (plain or fitting)[:1]
         if not chosen:
@@ -128,6 +132,15 @@ def attach_captions(images: Sequence[BBox], blocks: Sequence[TextBlock],
                     grown = True
         fig.captions = sorted(group, key=lambda b: (b.bbox.top, b.bbox.x0))
     return figures
+
+
+def _names_only(text: str) -> bool:
+    """A byline (记者 张三) or a bare name, not a caption: no 摄 credit, no sentence."""
+    compact = text.replace(" ", "")
+    if _ends_with_credit_mark(compact):
+        return False
+    return is_byline(text) or (len(compact) <= 6 and not any(
+        ch in "，。；：！？、“”（）" for ch in compact))
 
 
 def _reads_as_caption(text: str) -> bool:
