@@ -241,3 +241,13 @@ def test_all_generated_articles_in_a_narrow_screen_column(tmp_path):
     """All 81 articles, more insertions, a 90 x 150 mm page: loose lines, long Latin words."""
     issue = generated_issue(count=81, seed=4, paragraphs_per_article=6)
     assert_clean(tmp_path, issue, "narrow", page_size="90x150", theme="screen")
+
+
+def test_body_pages_round_trip_with_the_table_of_contents(tmp_path):
+    issue = builtin_issue()
+    path, options = render(tmp_path, issue, "with-toc")  # the TOC takes page 1
+    geometry = page_geometry(options, SETTINGS)
+    band = (geometry.margin - 1, geometry.page_height - geometry.margin + 1)
+    checker = Checker(path, theme_for(options.theme).body.size, band, frozenset({1}))
+    assert checker.check() == []
+    assert checker.text() == model_text(issue)
