@@ -139,15 +139,21 @@ def decode_image(uri: str, base_dir: Path | None) -> bytes:
 
 
 class Figure(Flowable):
-    """An image scaled to the column width (and at most ``max_height``)."""
+    """An image scaled to the column width (and at most ``max_height``).
 
-    def __init__(self, data: bytes, max_height: float) -> None:
+    Images with far more pixels than the placed size needs at ``max_dpi`` are downsampled
+    (JPEG for opaque images, PNG otherwise) so that photos don't bloat the output.
+    """
+
+    def __init__(self, data: bytes, max_height: float, max_dpi: float = 300.0) -> None:
         super().__init__()
         with PILImage.open(io.BytesIO(data)) as probe:
             probe.load()  # fail here, not while drawing, on a broken image
-            self.pixels = probe.size
-        self.reader = ImageReader(io.BytesIO(data))
-        self.max_height = max_height
+            self.image = probe.copy()
+        self.pixels = self.image.size
+        self.data = data
+        self.reader: ImageReader | None = None
+        self.max_height, self.max_dpi = max_height, max_dpi
         self.spaceBefore = self.spaceAfter = FIGURE_SPACE
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -157,8 +163,24 @@ class Figure(Flowable):
         self.offset = (avail_width - self.width) / 2
         return avail_width, self.height
 
+    def _image_reader(self) -> ImageReader:
+        if self.reader is None:
+            wanted = round(self.width / 72.0 * self.max_dpi)
+            data = self.data
+            if self.pixels[0] > 1.5 * wanted:
+                height = max(1, round(self.pixels[1] * wanted / self.pixels[0]))
+                small = self.image.resize((wanted, height), PILImage.Resampling.LANCZOS)
+                buffer = io.BytesIO()
+                if small.mode in ("RGBA", "LA", "P"):
+                    small.save(buffer, "PNG", optimize=True)
+                else:
+                    small.convert("RGB").save(buffer, "JPEG", quality=85)
+                data = buffer.getvalue()
+            self.reader = ImageReader(io.BytesIO(data))
+        return self.reader
+
     def draw(self) -> None:
-        self.canv.drawImage(self.reader, self.offset, 0, self.width, self.height)
+        self.canv.drawImage(self._image_reader(), self.offset, 0, self.width, self.height)
 
 
 def figure_or_none(uri: str | None, base_dir: Path | None, max_height: float) -> Figure | None:

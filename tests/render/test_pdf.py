@@ -251,3 +251,18 @@ def test_body_pages_round_trip_with_the_table_of_contents(tmp_path):
     checker = Checker(path, theme_for(options.theme).body.size, band, frozenset({1}))
     assert checker.check() == []
     assert checker.text() == model_text(issue)
+
+
+def test_large_photo_is_downsampled(tmp_path):
+    import random
+
+    noise = Image.frombytes("RGB", (2400, 1600), random.Random(3).randbytes(2400 * 1600 * 3))
+    buffer = io.BytesIO()
+    noise.save(buffer, "PNG")
+    assert len(buffer.getvalue()) > 8_000_000
+    uri = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+    path, _ = render(tmp_path, figure_issue(uri), "bigfig", columns=2, table_of_contents=False)
+    assert path.stat().st_size < 1_500_000
+    with pdfplumber.open(path) as pdf:
+        (image,) = pdf.pages[0].images
+        assert image["srcsize"][0] < 1200
