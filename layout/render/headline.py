@@ -6,8 +6,9 @@ opportunities are the boundaries between phrases (BudouX's Simplified Chinese mo
 ``budoux`` package is installed, else every cluster boundary) that are also legal under the
 line-start/line-end prohibitions; a space (two-part headline) is always one. Among the ways to
 set the text in the fewest lines (up to ``max_lines``), the one whose longest line plus the
-cost of its cuts is the shortest wins: a cut at a space or after ：，；、 is free, one between
-phrases costs 3 em, so two-part headlines split at their space and lines stay balanced.
+cost of its cuts is the shortest wins: a cut at a space or after ：，；、 is free, one next to
+quotes or brackets costs 1 em, one between other phrases 3 em, so two-part headlines split at
+their space, quoted names stay whole and lines stay balanced.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ from layout.render.typeset import (
 log = logging.getLogger("layout.render.headline")
 
 BREAK_AFTER = frozenset("：，；、。！？")  # a cut after these (or a space) costs nothing
+CLOSING = frozenset("”’）》」』】")  # a cut after a closing or before an opening mark: 1 em
+OPENING = frozenset("“‘（《「『【")
+MARK_CUT_EM = 1.0
 PHRASE_CUT_EM = 3.0  # cost of a cut between two phrases, as extra width of the widest line
 CHARACTER_CUT_EM = 4.0  # without a phrase segmenter: any legal cut
 
@@ -63,13 +67,13 @@ def _best_partition(widths_between, penalties: list[float], count: int, limit: i
     Among those, the cuts minimising the widest line plus the penalties of the cuts win.
     """
     for lines in range(1, limit + 1):
-        best, best_cost = None, float("inf")
+        best, best_cost = None, (float("inf"), float("inf"))
         for cuts in itertools.combinations(range(1, count), lines - 1):
             bounds = list(zip((0, *cuts), (*cuts, count), strict=True))
             widths = [widths_between(i, j) for i, j in bounds]
             if any(w is None or w > width + 1e-6 for w in widths):
                 continue
-            cost = max(widths) + sum(penalties[cut] for cut in cuts)
+            cost = (max(widths) + sum(penalties[cut] for cut in cuts), max(widths))
             if cost < best_cost:
                 best, best_cost = bounds, cost
         if best is not None:
@@ -107,8 +111,11 @@ def headline_lines(text: str, measure: Measure, width: float, max_lines: int = 3
 
     penalties = [0.0] * (len(units) + 1)  # penalties[k]: cost of a cut before units[k]
     for k in range(1, len(units)):
-        last = units[k - 1][-1]
+        last, following = units[k - 1][-1], units[k][0]
         if last.kind == SPACE or last.char in BREAK_AFTER:
+            continue
+        if last.char in CLOSING or following.char in OPENING:
+            penalties[k] = MARK_CUT_EM * em
             continue
         penalties[k] = (PHRASE_CUT_EM if phrases else CHARACTER_CUT_EM) * em
     if len(units) > 24:  # long texts: ordinary line breaking is good enough

@@ -60,3 +60,10 @@ def test_without_a_segmenter_every_legal_cut_is_used(measure, monkeypatch):
     assert all(line.width <= 8 * SIZE + 0.3 for line in lines)
     for line in lines:
         assert line.text[0] not in NO_START and line.text[-1] not in NO_END
+
+
+def test_quoted_names_stay_whole(measure):
+    if not phrase_boundaries("确保基本实现"):
+        pytest.skip("budoux not installed")
+    lines = headline_lines("新时代“枫桥经验”的生动实践", measure, 10.8 * SIZE)
+    assert texts(lines) == ["新时代“枫桥经验”", "的生动实践"]
