@@ -109,6 +109,16 @@ class PdfSettings(_Validated):
     dedupe_along: float = tunable(0.1, "em", 0.0, 1.0, "fake-bold dedupe tolerance along the line")
     dedupe_across: float = tunable(0.2, "em", 0.0, 1.0, "fake-bold dedupe tolerance across")
     figure_dpi: int = tunable(150, "dpi", 36, 600, "resolution of cropped photos")
+    line_gap: float = tunable(0.55, "em", 0.1, 3.0,
+                              "a wider gap next to CJK text ends a line (first pass)")
+    latin_gap: float = tunable(0.75, "em", 0.1, 3.0,
+                               "a wider gap between Latin glyphs ends a line (first pass)")
+    max_line_gap: float = tunable(1.6, "em", 0.5, 5.0,
+                                  "a wider gap always ends a line, gutter or not")
+    block_gap: float = tunable(1.0, "em", 0.1, 5.0,
+                               "largest space between two lines of one block")
+    headline_ratio: float = tunable(1.25, "ratio", 1.0, 5.0,
+                                    "type this much larger than the body is a headline")
 
 
 @dataclass(frozen=True)

@@ -233,10 +233,9 @@ def _has_paragraph(blocks: Sequence[Block]) -> bool:
 
 
 def _looks_like_names(text: str) -> bool:
-    """A short line of names or role words, no sentence punctuation: 本报记者 张三 李四."""
-    compact = text.replace(" ", "")
-    return 2 <= len(compact) <= 40 and not any(ch in "，。；：！？、（）“”《》" for ch in compact) \
-        and not any(ch.isdigit() for ch in compact)
+    """A short line of Han names or role words, nothing else: 本报记者 张三 李四."""
+    compact = text.replace(" ", "").replace("·", "")
+    return 2 <= len(compact) <= 40 and all("\u4e00" <= ch <= "\u9fff" for ch in compact)
 
 
 def _order(items: Sequence[Item]) -> list[Item]:

@@ -58,12 +58,13 @@ def analyze_raw_page(raw: RawPage, settings: Settings = DEFAULT_SETTINGS) -> Pag
     pdf = settings.pdf
     glyphs = clean_glyphs([g for g in raw.glyphs if g.upright] or raw.glyphs,
                           pdf.dedupe_along, pdf.dedupe_across)
-    lines = glyphs_to_lines(glyphs, raw.rules)
-    blocks = lines_to_blocks(lines, raw.rules)
+    lines = glyphs_to_lines(glyphs, raw.rules, gap_em=pdf.line_gap, latin_gap_em=pdf.latin_gap,
+                            max_gap_em=pdf.max_line_gap)
+    blocks = lines_to_blocks(lines, raw.rules, max_gap_em=pdf.block_gap)
     content, furniture = split_furniture(blocks, raw.rules, raw.width, raw.height)
     size = body_size(content)
     font = _body_font(content, size)
-    groups = heading_groups(content, size, raw.rules)
+    groups = heading_groups(content, size, raw.rules, pdf.headline_ratio)
     heading_ids = {id(b) for g in groups for b in g.blocks}
     photos = [im for im in raw.images if im.area < 0.6 * raw.width * raw.height]  # not backdrops
     figures = attach_captions(photos, content, heading_ids, (font, size))

@@ -43,12 +43,15 @@ class HeadingGroup:
         return BBox.enclosing([b.bbox for b in self.headline])
 
 
+_ROUNDING = 0.995  # sizes are compared after rounding to 0.1 pt
+
+
 def body_size(blocks: Sequence[TextBlock]) -> float:
     """The character-weighted most common font size (0 when there is no text)."""
     counts: Counter[float] = Counter()
     for b in blocks:
         for line in b.lines:
-            counts[round(line.size * 2) / 2] += len(line.glyphs)
+            counts[round(line.size, 1)] += len(line.glyphs)
     return counts.most_common(1)[0][0] if counts else 0.0
 
 
@@ -77,7 +80,7 @@ def heading_text(blocks: Sequence[TextBlock]) -> str:
 
 
 def _is_heading(block: TextBlock, body: float, ratio: float) -> bool:
-    if block.size >= ratio * body:
+    if block.size >= ratio * body * _ROUNDING:
         return True
     first = block.lines[0].text
     return block.size > body * 1.05 and len(block.lines) <= 3 and not is_byline(first)
@@ -151,7 +154,7 @@ def heading_groups(blocks: Sequence[TextBlock], body: float, rules: Sequence[Rul
     secondary = _secondary_styles(list(clusters.values()))
     for members in clusters.values():
         biggest = max(b.size for b in members)
-        if biggest < headline_ratio * body:
+        if biggest < headline_ratio * body * _ROUNDING:
             continue  # only kicker-sized text: a subhead, not an article head
         candidates = [b for b in members if _style(b) not in secondary] or members
         biggest = max(b.size for b in candidates)
@@ -164,7 +167,24 @@ def heading_groups(blocks: Sequence[TextBlock], body: float, rules: Sequence[Rul
         rest = [b for b in members if b not in headline + kicker + subtitle]
         headline += rest
         groups.append(HeadingGroup(headline, kicker, subtitle))
+    _attach_labels(groups, [b for b in blocks if b not in heads], main_font, body, rules)
     return groups
+
+
+def _attach_labels(groups: list[HeadingGroup], others: Sequence[TextBlock], main_font: str,
+                   body: float, rules: Sequence[Rule]) -> None:
+    """A one-line label in another face right above a head (▨新聞１, 专栏名) is its kicker."""
+    for g in groups:
+        top = g.blocks[0] if g.kicker else g.headline[0]
+        for b in others:
+            if len(b.lines) != 1 or b.font == main_font or len(b.lines[0].glyphs) > 12:
+                continue
+            gap = top.bbox.top - b.bbox.bottom
+            if (0 <= gap <= 1.2 * b.size and b.bbox.horizontal_overlap(top.bbox) > 0
+                    and abs(b.bbox.x0 - top.bbox.x0) <= 2 * body
+                    and not _rule_separates(rules, b.bbox, top.bbox)):
+                g.kicker.insert(0, b)
+                break
 
 
 def _style(block: TextBlock) -> tuple[str, float]:
