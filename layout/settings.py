@@ -127,7 +127,6 @@ class RenderSettings(_Validated):
 
     margin_mm: float = tunable(18.0, "mm", 0.0, 80.0, "page margin on every side")
     column_gap_mm: float = tunable(6.0, "mm", 0.0, 40.0, "gap between text columns")
-    justify_tolerance: float = tunable(0.3, "pt", 0.0, 2.0, "how far a justified line may miss")
     han_latin_gap: float = tunable(0.25, "em", 0.0, 1.0, "space between Han and Latin/digits")
     punctuation_compression: float = tunable(
         0.5, "em", 0.0, 0.5, "how much of a full-width mark may be squeezed out to fit a line"
