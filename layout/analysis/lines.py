@@ -163,13 +163,14 @@ def _unprint(row: list[Glyph]) -> list[list[Glyph]]:
     """A row sorted left to right; split by type style when two styles overprint each other
     (one text drawn across another), so their glyphs do not interleave."""
     row.sort(key=lambda g: g.x0)
-    clash = any(b.x0 < a.x1 - 0.4 * min(a.size, b.size) and (a.font, a.size) != (b.font, b.size)
+    clash = any(b.x0 < a.x1 - 0.4 * min(a.size, b.size)
+                and (base_font(a.font), round(a.size, 1)) != (base_font(b.font), round(b.size, 1))
                 for a, b in zip(row, row[1:], strict=False))
     if not clash:
         return [row]
     styles: dict[tuple[str, float], list[Glyph]] = {}
     for g in row:
-        styles.setdefault((g.font, round(g.size, 1)), []).append(g)
+        styles.setdefault((base_font(g.font), round(g.size, 1)), []).append(g)
     return list(styles.values())
 
 
