@@ -81,7 +81,9 @@ def _nearest_head_above(groups: Sequence[HeadingGroup], box: BBox,
         head = g.bbox
         if head.top > box.top + 1 or head.horizontal_overlap(box) <= 0:
             continue
-        if _rule_cuts(rules, head.bottom, box.top, box):
+        # a rule right under a head underlines it; only rules further down cut
+        underline = head.bottom + 1.0 * g.headline[0].size
+        if _rule_cuts(rules, underline, box.top, box):
             continue
         d = box.top - head.bottom
         if best is None or d < best_d:

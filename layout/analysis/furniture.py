@@ -61,8 +61,8 @@ def split_furniture(blocks: Sequence[TextBlock], rules: Sequence[Rule], width: f
                     height: float, band: float = 0.12) -> tuple[list[TextBlock],
                                                                 list[FurnitureBlock]]:
     """(content blocks, furniture blocks) of a page."""
-    header_rule = _band_rule(rules, width, 0.0, height * 0.2, topmost=False)
-    footer_rule = _band_rule(rules, width, height * 0.85, height, topmost=True)
+    header_rule = _band_rule(rules, width, 0.0, height * 0.13, topmost=False)
+    footer_rule = _band_rule(rules, width, height * 0.88, height, topmost=True)
     content: list[TextBlock] = []
     furniture: list[FurnitureBlock] = []
     for block in blocks:
