@@ -136,7 +136,29 @@ def _rows(glyphs: Sequence[Glyph], tolerance: float) -> list[list[Glyph]]:
         else:
             rows.append((cy, g.size, [g]))
             open_rows.append(len(rows) - 1)
-    return [r[2] for r in rows]
+    return _lower_superscripts(rows)
+
+
+def _lower_superscripts(rows: list[tuple[float, float, list[Glyph]]]) -> list[list[Glyph]]:
+    """Rows of a few small raised glyphs (footnote marks ①, superscripts) join the line
+    they sit on: the next baseline down, within 0.6 of its size, set larger, spanning them."""
+    centres = [r[0] for r in rows]  # rows were opened in baseline order
+    merged: set[int] = set()
+    for i, (centre, size, glyphs) in enumerate(rows):
+        if len(glyphs) > 3:
+            continue
+        x0, x1 = min(g.x0 for g in glyphs), max(g.x1 for g in glyphs)
+        k = bisect.bisect_right(centres, centre)
+        while k < len(rows) and rows[k][0] - centre <= 0.6 * rows[k][1]:
+            c_centre, c_size, c_glyphs = rows[k]
+            if (k not in merged and size <= 0.85 * c_size and c_centre > centre
+                    and min(g.x0 for g in c_glyphs) - c_size <= x0
+                    and x1 <= max(g.x1 for g in c_glyphs) + c_size):
+                c_glyphs.extend(glyphs)
+                merged.add(i)
+                break
+            k += 1
+    return [r[2] for i, r in enumerate(rows) if i not in merged]
 
 
 def _vertical_cuts(rules: Sequence[Rule]) -> list[Rule]:
@@ -249,7 +271,7 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = (), gap_em:
 
     def hard_break(prev: Glyph, g: Glyph) -> bool:
         size = min(g.size, prev.size)
-        return (max(g.size, prev.size) / size > 1.25
+        return ((max(g.size, prev.size) / size > 1.25 and g.x0 - prev.x1 > 0.25 * size)
                 or (bool(cuts) and g.x0 - prev.x1 > 0.1 * size
                     and _rule_between(cuts, prev.x1 - 0.5, g.x0 + 0.5, min(g.top, prev.top),
                                       max(g.bottom, prev.bottom))))
