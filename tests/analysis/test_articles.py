@@ -11,7 +11,8 @@ def _two_column_article(x=0.0, title="标题在这里"):
     glyphs = run(title, x, 26, 24.0, "Hei")
     # paragraph 1 fills column 1 and runs on into column 2; paragraph 2 starts indented
     glyphs += column(["  第一段开头", "第一段继续写满", "第一段还在写满"], x, 40, 8)
-    glyphs += column(["第一段写到这里", "结束了。", "  第二段从这里", "开始也结束。"], x + 90, 40, 8)
+    glyphs += column(["第一段写到这里", "结束了。", "  第二段从这里", "开始也结束。"],
+                     x + 90, 40, 8)
     return glyphs
 
 

@@ -6,8 +6,8 @@ from tests.analysis.glyph_builders import blocks_of, column, run
 
 
 def test_a_column_with_indents_and_a_short_last_line_is_one_block():
-    glyphs = column(["  第一段开头的一", "行文字排满整行了", "结尾。", "  第二段开头的一", "行文字排满整行了"],
-                    0, 0, 8)
+    glyphs = column(["  第一段开头的一", "行文字排满整行了", "结尾。", "  第二段开头的一",
+                     "行文字排满整行了"], 0, 0, 8)
     blocks = blocks_of(glyphs)
     assert len(blocks) == 1 and len(blocks[0].lines) == 5
 
@@ -20,7 +20,8 @@ def test_two_columns_make_two_blocks():
 
 
 def test_horizontal_rule_cuts_a_column():
-    glyphs = column(["上面文章的文字行", "上面文章的文字行", "下面文章的文字行", "下面文章的文字行"], 0, 0, 8)
+    glyphs = column(["上面文章的文字行", "上面文章的文字行", "下面文章的文字行",
+                     "下面文章的文字行"], 0, 0, 8)
     rule = Rule(BBox(0, 29, 80, 29), horizontal=True)  # between the 2nd and 3rd line
     assert len(blocks_of(glyphs)) == 1
     assert [len(b.lines) for b in blocks_of(glyphs, [rule])] == [2, 2]
