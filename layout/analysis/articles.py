@@ -138,6 +138,27 @@ def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule
                         break
 
 
+def _bodiless_heads_claim_orphans(groups: Sequence[HeadingGroup], items: Sequence[Item],
+                                  boxes: Sequence[BBox], owner: list[int | None]) -> None:
+    """A head that got (almost) no text of its own takes the unowned items below it even
+    across a rule: a headline never stands alone, an untitled run of text below it is its
+    body (a rule between a title block and its text, as in reports and retyped pages)."""
+    chars = [0] * len(groups)
+    for item, k in zip(items, owner, strict=True):
+        if k is not None and isinstance(item, TextBlock):
+            chars[k] += item.chars
+    bodiless = [k for k in range(len(groups)) if chars[k] < 60]
+    if not bodiless:
+        return
+    for i, box in enumerate(boxes):
+        if owner[i] is not None:
+            continue
+        above = [k for k in bodiless if groups[k].bbox.bottom <= box.top + 1
+                 and groups[k].bbox.horizontal_overlap(box) > 0]
+        if above:
+            owner[i] = max(above, key=lambda k: groups[k].bbox.bottom)
+
+
 def assign_items(groups: Sequence[HeadingGroup], items: Sequence[Item],
                  rules: Sequence[Rule], body_size: float = 10.0) -> list[ArticleParts]:
     """Articles (heads with their items) plus one untitled article for orphans, if any.
@@ -159,6 +180,7 @@ def assign_items(groups: Sequence[HeadingGroup], items: Sequence[Item],
             owner[i] = _nearest_head_above(groups, box, rules)[0]
             if owner[i] is None:
                 owner[i] = _nearest_head_anywhere(groups, box, rules)
+    _bodiless_heads_claim_orphans(groups, items, boxes, owner)
     parts = [ArticleParts(g) for g in groups]
     orphans: list[Item] = []
     for item, k in zip(items, owner, strict=True):
