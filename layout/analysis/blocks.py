@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from layout.analysis.lines import TextLine
+from layout.analysis.patterns import is_byline
 from layout.ingest.pdf import Rule
 from layout.model import BBox
 
@@ -58,15 +59,18 @@ class TextBlock:
         return sum(len(ln.glyphs) for ln in self.lines)
 
 
-def _aligned(line: TextLine, block: TextBlock, indent_em: float) -> bool:
+def _aligned(line: TextLine, block: TextBlock, indent_em: float, body: float = 0.0) -> bool:
     em = line.size
     b = block.bbox
     if line.bbox.horizontal_overlap(b) < 0.3 * min(line.bbox.width, b.width):
         return False
-    if line.x1 > b.x1 + 0.6 * em or line.x0 < b.x0 - (indent_em + 0.6) * em:
-        return False
     left = abs(line.x0 - b.x0) <= 0.5 * em
     indented = abs(line.x0 - b.x0 - indent_em * em) <= 0.8 * em
+    if (len(block.lines) == 1 and line.x1 > b.x1 and (left or indented) and body
+            and abs(line.size - body) <= 0.05 * body and not is_byline(block.lines[0].text)):
+        return True  # a paragraph's short last line at a column's head, then the next one
+    if line.x1 > b.x1 + 0.6 * em or line.x0 < b.x0 - (indent_em + 0.6) * em:
+        return False
     outdented = abs(b.x0 - line.x0 - indent_em * em) <= 0.8 * em  # block began indented
     right = abs(line.x1 - b.x1) <= 0.5 * em
     centred = abs((line.x0 + line.x1) - (b.x0 + b.x1)) <= 1.5 * em
@@ -96,6 +100,10 @@ def lines_to_blocks(lines: Sequence[TextLine], rules: Sequence[Rule] = (),
                     max_gap_em: float = 1.0, indent_em: float = 2.0) -> list[TextBlock]:
     """Blocks of a page; each block's lines are top to bottom."""
     horizontal = [r for r in rules if r.horizontal]
+    sizes: Counter[float] = Counter()
+    for ln in lines:
+        sizes[round(ln.size, 1)] += len(ln.glyphs)
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
     blocks: list[TextBlock] = []
     open_blocks: list[TextBlock] = []
     for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
@@ -114,7 +122,7 @@ def lines_to_blocks(lines: Sequence[TextLine], rules: Sequence[Rule] = (),
             if last.font not in line.fonts and line.font not in last.fonts and not (
                     _runs_on(last, line, block)):
                 continue
-            if not _aligned(line, block, indent_em):
+            if not _aligned(line, block, indent_em, body):
                 continue
             if horizontal and _rule_between(horizontal, last.bbox, line.bbox):
                 continue
