@@ -290,7 +290,7 @@ def _byline_blocks(items: Sequence[Item], body_font: str, body_size: float) -> l
         level = b.bbox.top > body_top - 0.5 * body_size
         if level and not any(abs(o.bbox.x0 - b.bbox.x0) <= 0.5 * body_size for o in body):
             continue  # level with the body but not flush left: a centred subhead
-        if is_byline(text) or (not body_like and _looks_like_names(text)):
+        if is_byline(text) or (_looks_like_names(text) and (not body_like or len(b.lines) == 1)):
             found.append(b)
     return sorted(found, key=lambda b: (b.bbox.top, b.bbox.x0))
 
