@@ -91,7 +91,7 @@ def draw_overlay(pdf_path: Path, page_number: int,
         head = heads.get(article.id)
         if head is not None:
             for role, blocks in (("kicker", head.kicker), ("headline", head.headline),
-                                 ("subtitle", head.subtitle)):
+                                 ("subtitle", head.subtitle), ("byline", head.bylines)):
                 for b in blocks:
                     outline(b.bbox, role, f"{short} {role[0].upper()}")
         for order, block in enumerate(article.blocks, start=1):

@@ -338,8 +338,9 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
     ordered = _order([i for i in parts.items if not any(i is b for b in byline_blocks)])
     text_blocks = [i for i in ordered if isinstance(i, TextBlock)]
     out: list[Block] = []
+    head_bylines = head.bylines if head is not None else []
     bylines: list[str] = [format_byline(" ".join(_block_text(b) for b in row))
-                          for row in _rows_of(byline_blocks)]
+                          for row in _rows_of([*head_bylines, *byline_blocks])]
     continuations: list[str] = []
     pending: list[TextBlock] = []
     deferred: list[Block] = []

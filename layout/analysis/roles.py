@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from layout.analysis.blocks import TextBlock
 from layout.analysis.lines import join_line_texts
@@ -29,10 +29,11 @@ class HeadingGroup:
     headline: list[TextBlock]
     kicker: list[TextBlock]
     subtitle: list[TextBlock]
+    bylines: list[TextBlock] = field(default_factory=list)  # set in heading type, under it
 
     @property
     def blocks(self) -> list[TextBlock]:
-        return self.kicker + self.headline + self.subtitle
+        return self.kicker + self.headline + self.subtitle + self.bylines
 
     @property
     def bbox(self) -> BBox:
@@ -166,7 +167,10 @@ def heading_groups(blocks: Sequence[TextBlock], body: float, rules: Sequence[Rul
                     and b.bbox.top >= bottom - 1]
         rest = [b for b in members if b not in headline + kicker + subtitle]
         headline += rest
-        groups.append(HeadingGroup(headline, kicker, subtitle))
+        bylines = [b for b in subtitle if _names_line(b) and _style(b) not in secondary
+                   and b.size <= 1.15 * body]  # bylines are set near body size
+        subtitle = [b for b in subtitle if b not in bylines]
+        groups.append(HeadingGroup(headline, kicker, subtitle, bylines))
     _attach_labels(groups, [b for b in blocks if b not in heads], main_font, body, rules)
     return groups
 
@@ -185,6 +189,15 @@ def _attach_labels(groups: list[HeadingGroup], others: Sequence[TextBlock], main
                     and not _rule_separates(rules, b.bbox, top.bbox)):
                 g.kicker.insert(0, b)
                 break
+
+
+def _names_line(block: TextBlock) -> bool:
+    """One short line of Han names or a byline (记者 张三), nothing else."""
+    text = block.text.replace(" ", "").replace("·", "")
+    if len(block.lines) != 1 or not text:
+        return False
+    return is_byline(block.text) or (len(text) <= 16 and all(
+        "\u4e00" <= ch <= "\u9fff" for ch in text))
 
 
 def _style(block: TextBlock) -> tuple[str, float]:
