@@ -1,14 +1,17 @@
 """Articles: heading groups with the body blocks and figures that belong to them.
 
-Takes the content blocks, heading groups, figures and rules of a page; returns
-:class:`layout.model.Article` objects in reading order. A body block or figure
-belongs to the nearest heading group above it that overlaps it horizontally with
-no horizontal rule in between (so L-shaped articles and side-by-side articles
-resolve by geometry, and rules act as hard cuts); blocks with no such head fall
-to the nearest head that no rule separates, else to an untitled article. Inside
-an article, blocks are read by XY-cut; lines become paragraphs at a 2 em indent
-or after a short line, and a paragraph runs on from the foot of one column to
-the head of the next when the next column does not open indented.
+Takes the content blocks, heading groups, figures and rules of a page
+(:func:`assign_items`), then one group's items (:func:`build_article`); returns
+:class:`layout.model.Article` objects. Ownership is geometric: an item right under a
+head that overlaps it horizontally, with no horizontal rule between, is that head's;
+ownership then spreads to items level with an owned one in the next column and to
+items right below an owned one (short or L-shaped heads, bodies around photos);
+what is left goes to the nearest head above, then to the nearest head no rule walls
+off; a head with no body of its own claims untitled text below it; the rest is one
+untitled article. Inside an article, items are read column by column (XY-cut,
+vertical first); bylines are pulled out first; lines become paragraphs at a 2 em
+indent or after a short line, and a paragraph runs on from the foot of one column
+to the head of the next when that column does not open indented.
 """
 
 from __future__ import annotations
@@ -194,12 +197,6 @@ def assign_items(groups: Sequence[HeadingGroup], items: Sequence[Item],
 
 
 # --- paragraphs -------------------------------------------------------------------
-
-
-@dataclass
-class _Para:
-    lines: list[TextLine]
-    bbox: BBox
 
 
 def _common(values: Sequence[float], fallback: float) -> float:
