@@ -23,6 +23,7 @@ from layout.render.typeset import (
     Line,
     Measure,
     clusters_of,
+    drawable,
     natural_width,
     place,
     typeset,
@@ -85,6 +86,7 @@ def headline_lines(text: str, measure: Measure, width: float, max_lines: int = 3
     """Set ``text`` in as few balanced lines as fit (≤ ``max_lines`` when possible)."""
     em = measure.size
     spacing = measure.spacing()
+    text = " ".join(drawable(text).split())  # phrase offsets count the glyphs that are set
     clusters = clusters_of(text, measure)
     ends, position = [], 0
     for cluster in clusters:

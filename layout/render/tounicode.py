@@ -1,10 +1,16 @@
-"""Correct ToUnicode CMaps for ReportLab's TrueType subsets (characters beyond U+FFFF).
+"""Exact text extraction from ReportLab's TrueType subsets: ToUnicode fixes.
 
-Takes nothing; :func:`install` patches ``reportlab.pdfbase.ttfonts.makeToUnicodeCMap`` once.
-ReportLab (up to at least 5.1) writes each ToUnicode entry as ``<%04X>``: a code point beyond
-the BMP such as U+20BB7 comes out as ``<20BB7>``, five hex digits, which PDF readers take for
-garbage. The PDF specification wants UTF-16BE there, i.e. the surrogate pair ``<D842DFB7>``.
-The replacement builds the same CMap with every destination written as UTF-16BE hex.
+Takes nothing; :func:`install` patches two functions of ``reportlab.pdfbase.ttfonts`` once:
+
+* ``makeToUnicodeCMap``: ReportLab (up to at least 5.1) writes each ToUnicode entry as
+  ``<%04X>``, so a code point beyond the BMP such as U+20BB7 comes out as ``<20BB7>``, five hex
+  digits, which PDF readers take for garbage. The PDF specification wants UTF-16BE there, i.e.
+  the surrogate pair ``<D842DFB7>``. The replacement writes every destination as UTF-16BE hex.
+* ``TTFont.splitString``: a character the face has no glyph for gets byte 0 of subset 0,
+  which ReportLab reserves for .notdef and maps to U+0000, so every uncovered character
+  extracted as U+0000. The wrapper first maps such a character to glyph 0 (.notdef) in the
+  face's character map: ReportLab then gives it a code of its own, draws the missing-glyph
+  box for it and names the character in the ToUnicode CMap, so it extracts exactly.
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ from reportlab.pdfbase import ttfonts
 log = logging.getLogger("layout.tounicode")
 
 _MARK = "_layout_utf16_tounicode"
+NOTDEF_GLYPH = 0
+NBSP = 0xA0  # ReportLab draws it as a space
 
 
 def utf16be_hex(codepoint: int) -> str:
@@ -57,20 +65,39 @@ def make_to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 setattr(make_to_unicode_cmap, _MARK, True)
 
 
+def _split_string_naming_uncovered(original):
+    """``TTFont.splitString`` that gives every uncovered character a code of its own."""
+
+    def split_string(self, text, doc, encoding="utf-8"):
+        if isinstance(text, bytes):
+            text = text.decode(encoding)
+        cmap = self.face.charToGlyph
+        for code in set(map(ord, text)).difference(cmap):
+            if code != NBSP:
+                cmap[code] = NOTDEF_GLYPH  # drawn as .notdef, extracted as itself
+        return original(self, text, doc, encoding)
+
+    setattr(split_string, _MARK, True)
+    return split_string
+
+
 def is_installed() -> bool:
-    return getattr(ttfonts.makeToUnicodeCMap, _MARK, False)
+    return (getattr(ttfonts.makeToUnicodeCMap, _MARK, False)
+            and getattr(ttfonts.TTFont.splitString, _MARK, False))
 
 
 def install() -> None:
-    """Make ReportLab use :func:`make_to_unicode_cmap`; calling it again does nothing.
+    """Make ReportLab use :func:`make_to_unicode_cmap` and name uncovered characters.
 
-    ``TTFont.addObjects`` looks the function up in its module's globals at call time, so
-    replacing the module attribute is enough.
+    Calling it again does nothing. ``TTFont.addObjects`` looks the CMap function up in its
+    module's globals at call time, so replacing the module attribute is enough.
     """
-    if is_installed():
-        return
-    if not callable(getattr(ttfonts, "makeToUnicodeCMap", None)):
-        log.warning("reportlab.pdfbase.ttfonts has no makeToUnicodeCMap: "
-                    "characters beyond U+FFFF may not extract correctly")
-        return
-    ttfonts.makeToUnicodeCMap = make_to_unicode_cmap
+    if not getattr(ttfonts.makeToUnicodeCMap, _MARK, False):
+        if callable(getattr(ttfonts, "makeToUnicodeCMap", None)):
+            ttfonts.makeToUnicodeCMap = make_to_unicode_cmap
+        else:
+            log.warning("reportlab.pdfbase.ttfonts has no makeToUnicodeCMap: "
+                        "characters beyond U+FFFF may not extract correctly")
+    split = getattr(ttfonts.TTFont, "splitString", None)
+    if callable(split) and not getattr(split, _MARK, False):
+        ttfonts.TTFont.splitString = _split_string_naming_uncovered(split)

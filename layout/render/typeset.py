@@ -17,12 +17,15 @@ and end flush: the last glyph's right edge is on the column edge.
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
+
+log = logging.getLogger("layout.render")
 
 NO_START = "、，；：。．！？‼⁇”’」』）》〉】〗〕］｝～–·・‧" + ",.;:!?)]}%"
 NO_END = "“‘「『（《〈【〖〔［｛" + "([{"
@@ -44,6 +47,32 @@ _TOKEN = re.compile(
     r"|.",
     re.DOTALL,
 )
+
+
+IDEOGRAPHIC_SPACE = "\u3000"  # a full-width gap; every other whitespace is a plain space
+_dropped: set[str] = set()
+
+
+def drawable(text: str) -> str:
+    """``text`` as it is set: whitespace as spaces, control and format characters left out.
+
+    Control (Cc) and format (Cf: zero-width space, soft hyphen, BOM, bidi marks...)
+    characters have no glyph to draw and are not text a reader sees: they never reach a
+    font run. Each one left out is logged once per process.
+    """
+    if text.isprintable():
+        return text
+    kept = []
+    for char in text:
+        if char.isspace():
+            kept.append(char if char == IDEOGRAPHIC_SPACE else " ")
+        elif unicodedata.category(char) in ("Cc", "Cf"):
+            if char not in _dropped:
+                _dropped.add(char)
+                log.warning("control or format character U+%04X is not drawn", ord(char))
+        else:
+            kept.append(char)
+    return "".join(kept)
 
 
 def char_kind(char: str) -> int:
@@ -127,10 +156,13 @@ Cluster = list[Glyph]
 
 
 def clusters_of(text: str, measure: Measure) -> list[Cluster]:
-    """Tokenize ``text`` and glue tokens into clusters between which a line may break."""
+    """Tokenize ``text`` and glue tokens into clusters between which a line may break.
+
+    The text is first made :func:`drawable` (control characters left out).
+    """
     clusters: list[Cluster] = []
     glue_next = False
-    for token in _TOKEN.findall(text):
+    for token in _TOKEN.findall(drawable(text)):
         glyphs = []
         joined = False
         for char in token:

@@ -71,6 +71,9 @@ def test_install_is_idempotent() -> None:
     tounicode.install()
     assert ttfonts.makeToUnicodeCMap is tounicode.make_to_unicode_cmap
     assert tounicode.is_installed()
+    split = ttfonts.TTFont.splitString
+    tounicode.install()
+    assert ttfonts.TTFont.splitString is split  # wrapped once, not twice
 
 
 def test_text_with_characters_beyond_the_bmp_extracts_exactly() -> None:
@@ -112,3 +115,13 @@ def test_fonts_are_embedded_as_named_truetype_subsets() -> None:
             assert "glyf" in embedded and 1 < embedded["maxp"].numGlyphs <= 257
             assert resolve1(font["ToUnicode"]) is not None
     assert base_names >= {font_set.body, font_set.head, font_set.kai, font_set.body_bold}
+
+
+def test_characters_without_a_glyph_extract_as_themselves() -> None:
+    font_set = load_font_set(system_fallback=False)
+    uncovered = "\u0378\U0010fffd\U00020001"
+    assert set(font_set.coverage(uncovered)) == set(uncovered)
+    text = f"甲{uncovered[0]}乙{uncovered[1]}丙{uncovered[2]}丁{uncovered}"
+    data = render(font_set, [(font_set.body, text), (font_set.kai, uncovered + "戊")])
+    assert extracted_lines(data) == [text, uncovered + "戊"]
+    assert not any(font_set.covers(font_set.body, char) for char in uncovered)

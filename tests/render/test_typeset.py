@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,6 +15,7 @@ from layout.render.typeset import (
     Measure,
     char_kind,
     clusters_of,
+    drawable,
     typeset,
 )
 from tests.render.samples import BUILTIN_PARAGRAPHS
@@ -169,3 +172,18 @@ def test_adjacent_marks_lose_the_blank_half_between_them(measure):
     (line,) = typeset("问题，“道德”。", plain, WIDTH, 0.0)
     lefts = dict(zip(line.text, glyph_lefts(line, plain), strict=True))
     assert lefts["“"] - lefts["，"] == pytest.approx(SIZE)
+
+
+def test_control_and_format_characters_never_reach_a_font_run(measure, caplog):
+    text = "控制\x07字符\x00与\u200b格式\ufeff字符\u00ad，换行\n和制表\t都是空白。"
+    with caplog.at_level("WARNING", logger="layout.render"):
+        lines = typeset(text, measure, WIDTH, 2.0)
+    drawn = "".join(run.text for line in lines for run in line.runs)
+    assert drawn == "控制字符与格式字符，换行和制表都是空白。"
+    assert not any(unicodedata.category(c) in ("Cc", "Cf") for c in drawn)
+    assert {g.char for c in clusters_of("换行\n和\t制表", measure) for g in c
+            if char_kind(g.char) == 3} == {" "}  # whitespace is measured as a space
+    logged = " ".join(r.getMessage() for r in caplog.records)
+    for code in ("U+0007", "U+0000", "U+200B", "U+FEFF", "U+00AD"):
+        assert code in logged
+    assert drawable("一\u3000二") == "一\u3000二"  # the ideographic space stays a full em
