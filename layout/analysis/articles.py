@@ -25,6 +25,7 @@ from layout.analysis.figures import Figure
 from layout.analysis.lines import TextLine, join_line_texts
 from layout.analysis.patterns import (
     continuation_marker,
+    ends_sentence,
     format_byline,
     is_byline,
     split_dateline,
@@ -228,13 +229,19 @@ def _column_extent(block: TextBlock, siblings: Sequence[TextBlock]) -> tuple[flo
 
 
 def _paragraph_lines(blocks: Sequence[TextBlock], siblings: Sequence[TextBlock],
-                     indent_em: float = 0.9, short_em: float = 0.9) -> list[list[TextLine]]:
-    """Body lines of ``blocks`` (reading order) cut into paragraphs."""
+                     indent_em: float = 0.9, short_em: float = 1.5) -> list[list[TextLine]]:
+    """Body lines of ``blocks`` (reading order) cut into paragraphs.
+
+    A paragraph starts at an indented line or after a short one. In ragged-right
+    text (most lines stop short of the column edge) short lines say nothing, so
+    there only indents, or a short line ending a sentence, start paragraphs.
+    """
     paras: list[list[TextLine]] = []
     prev_short = True
     for block in blocks:
         col0, col1 = _column_extent(block, siblings)
         em = block.size
+        ragged = _ragged(block, col1)
         for line in block.lines:
             indented = line.x0 - col0 >= indent_em * em
             if not paras or indented or prev_short:
@@ -242,7 +249,19 @@ def _paragraph_lines(blocks: Sequence[TextBlock], siblings: Sequence[TextBlock],
             else:
                 paras[-1].append(line)
             prev_short = col1 - line.x1 >= short_em * em
+            if ragged and prev_short:
+                prev_short = ends_sentence(line.text) and col1 - line.x1 >= 4 * em
     return paras
+
+
+def _ragged(block: TextBlock, col1: float) -> bool:
+    """True when most of a block's lines (a paragraph's last aside) end short of its edge."""
+    lines = block.lines[:-1]
+    if len(lines) < 4:
+        return False
+    em = block.size
+    flush = sum(1 for ln in lines if col1 - ln.x1 < 0.5 * em)
+    return flush < 0.5 * len(lines)
 
 
 def _lines_text(lines: Sequence[TextLine]) -> str:

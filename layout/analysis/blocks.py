@@ -66,9 +66,13 @@ def _aligned(line: TextLine, block: TextBlock, indent_em: float, body: float = 0
         return False
     left = abs(line.x0 - b.x0) <= 0.5 * em
     indented = abs(line.x0 - b.x0 - indent_em * em) <= 0.8 * em
-    if (len(block.lines) == 1 and line.x1 > b.x1 and (left or indented) and body
-            and abs(line.size - body) <= 0.05 * body and not is_byline(block.lines[0].text)):
+    body_sized = bool(body) and abs(line.size - body) <= 0.05 * body
+    if (len(block.lines) == 1 and line.x1 > b.x1 and (left or indented) and body_sized
+            and not is_byline(block.lines[0].text)):
         return True  # a paragraph's short last line at a column's head, then the next one
+    if (len(block.lines) == 1 and body_sized and 1.5 * em <= b.x0 - line.x0 <= 4.0 * em
+            and line.x1 >= b.x1 - 0.5 * em):
+        return True  # an indented first line (any indent width), then the paragraph's body
     if line.x1 > b.x1 + 0.6 * em or line.x0 < b.x0 - (indent_em + 0.6) * em:
         return False
     outdented = abs(b.x0 - line.x0 - indent_em * em) <= 0.8 * em  # block began indented
