@@ -42,10 +42,15 @@ class Geometry:
     margin: float
     column_width: float
     column_xs: tuple[float, ...]
+    column_gap: float
 
     @property
     def frame_height(self) -> float:
         return self.page_height - 2 * self.margin
+
+    @property
+    def inner_width(self) -> float:
+        return self.page_width - 2 * self.margin
 
 
 def page_geometry(options: RenderOptions, settings: Settings) -> Geometry:
@@ -56,7 +61,7 @@ def page_geometry(options: RenderOptions, settings: Settings) -> Geometry:
     columns = options.columns
     column_width = (inner - gap * (columns - 1)) / columns
     xs = tuple(margin + i * (column_width + gap) for i in range(columns))
-    return Geometry(width, height, margin, column_width, xs)
+    return Geometry(width, height, margin, column_width, xs, gap)
 
 
 class _Document(BaseDocTemplate):
@@ -70,10 +75,11 @@ class _Document(BaseDocTemplate):
         self.geometry, self.theme, self.fonts = geometry, theme, fonts
         self.page_first: tuple[str, str] | None = None
         self.current: tuple[str, str] | None = None
-        frames = [Frame(x, geometry.margin, geometry.column_width, geometry.frame_height,
-                        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
-                        id=f"column{i}") for i, x in enumerate(geometry.column_xs)]
-        self.addPageTemplates([PageTemplate("body", frames, onPageEnd=self._furniture)])
+        # one frame across the page: two-column articles lay out their own columns
+        frame = Frame(geometry.margin, geometry.margin, geometry.inner_width,
+                      geometry.frame_height, leftPadding=0, rightPadding=0, topPadding=0,
+                      bottomPadding=0, id="page")
+        self.addPageTemplates([PageTemplate("body", [frame], onPageEnd=self._furniture)])
 
     def set_header(self, left: str, right: str) -> None:
         self.current = (left, right)
@@ -84,7 +90,7 @@ class _Document(BaseDocTemplate):
         header = self.page_first or self.current
         self.page_first = None
         geometry, theme = self.geometry, self.theme
-        inner = geometry.page_width - 2 * geometry.margin
+        inner = geometry.inner_width
         style = theme["header"]
         measure = Measure(self.fonts, getattr(self.fonts, style.face), style.size)
         canvas.saveState()
@@ -144,7 +150,7 @@ def _build(stream, issues: Sequence[Issue], options: RenderOptions, settings: Se
 
     builder = StoryBuilder(theme, fonts, geometry.column_width,
                            theme.figure_max_height * geometry.frame_height, doc, record,
-                           settings.render)
+                           settings.render, options.columns, geometry.column_gap)
     story: list[Flowable] = []
     if options.table_of_contents and sum(len(i.articles()) for i in issues) > 1:
         story += builder.table_of_contents(issues, toc_pages or {})
@@ -159,6 +165,19 @@ def _build(stream, issues: Sequence[Issue], options: RenderOptions, settings: Se
     return pages
 
 
+def _issue_text(issues: Sequence[Issue]) -> str:
+    parts: list[str] = []
+    for issue in issues:
+        for page in issue.pages:
+            for article in page.articles:
+                parts += [article.kicker or "", article.headline or "", article.subtitle or "",
+                          *article.bylines, article.dateline or ""]
+                parts += [b.text or "" for b in article.blocks]
+                parts += [b.credit or "" for b in article.blocks]
+            parts += [b.text or "" for b in page.blocks] + [b.credit or "" for b in page.blocks]
+    return "".join(parts)
+
+
 def render_issues(issues: Sequence[Issue], stream: BinaryIO, options: RenderOptions,
                   settings: Settings) -> None:
     """Write ``issues`` as one re-typeset PDF to ``stream``."""
@@ -168,7 +187,7 @@ def render_issues(issues: Sequence[Issue], stream: BinaryIO, options: RenderOpti
     if toc:  # first pass finds the page of every article for the table of contents
         pages = _build(io.BytesIO(), issues, options, settings, fonts, None)
     _build(stream, issues, options, settings, fonts, pages)
-    missing = fonts.missing()
+    missing = fonts.coverage(_issue_text(issues))  # of this document, not of the process
     if missing:
         log.warning("%d character(s) drawn without a covering font: %s", len(missing),
                     " ".join(sorted(missing.values())))

@@ -17,6 +17,7 @@ from reportlab.platypus import KeepTogether
 from reportlab.platypus.flowables import Flowable, Spacer
 
 from layout.model import Article, Block, Issue, Page, Role
+from layout.render.columns import ColumnSpread
 from layout.render.flowables import Anchor, TextBlock, TocRow, figure_or_none
 from layout.render.styles import Theme
 from layout.render.typeset import Measure
@@ -51,8 +52,10 @@ class StoryBuilder:
 
     def __init__(self, theme: Theme, fonts, column_width: float, figure_height: float,
                  doc, record: Callable[[str, int], None],
-                 settings: RenderSettings | None = None) -> None:
+                 settings: RenderSettings | None = None, columns: int = 1,
+                 gap: float = 0.0) -> None:
         self.theme, self.fonts, self.width = theme, fonts, column_width
+        self.columns, self.gap = columns, gap
         self.settings = settings or RenderSettings()
         self.figure_height, self.doc, self.record = figure_height, doc, record
         self._measures: dict[str, Measure] = {}
@@ -97,10 +100,17 @@ class StoryBuilder:
             story.append(self._marker(key, page_label(page), level, (paper, right)))
             for article in page.articles:
                 story += self.article(article, f"{key}-{article.id}", level + 1)
-            story += self.blocks(page.blocks)
+            loose = self.blocks(page.blocks)
+            if loose and self.columns == 2:
+                loose = [ColumnSpread([], loose, self.gap, rule=self.theme.article_rule)]
+            story += loose
         return story
 
     def article(self, article: Article, key: str, level: int) -> list[Flowable]:
+        """The headline group kept with the body's first lines, then the rest of the body.
+
+        On two-column pages the headline group spans both columns (:class:`ColumnSpread`).
+        """
         head: list[Flowable] = [self._marker(key, article_label(article), level, None)]
         for role, value in (("kicker", article.kicker), ("headline", article.headline),
                             ("subtitle", article.subtitle)):
@@ -118,11 +128,16 @@ class StoryBuilder:
                 head.append(self.text("dateline", article.dateline))
         if body and isinstance(body[0], TextBlock) and not body[0].headline:
             body[0:1] = body[0].head_and_rest(self.width, self.settings.keep_lines)
-        elif body and isinstance(body[0], KeepTogether):
+        end_space = self.theme.body.line_height
+        if self.columns == 2:
+            headless = not any(isinstance(item, TextBlock) for item in head)
+            return [ColumnSpread(head, body, self.gap, space_after=end_space,
+                                 rule=self.theme.article_rule if headless else 0.0)]
+        if body and isinstance(body[0], KeepTogether):
             head += body.pop(0)._content
         if body:
             head.append(body.pop(0))
-        return [KeepTogether(head), *body, Spacer(1, self.theme.body.line_height)]
+        return [KeepTogether(head), *body, Spacer(1, end_space)]
 
     def blocks(self, blocks: Sequence[Block]) -> list[Flowable]:
         """Flowables for body blocks; groups (subhead + 2 lines, figure + caption) kept."""

@@ -40,6 +40,7 @@ class Theme:
     styles: dict[str, TextStyle]
     figure_max_height: float = 0.45  # of the frame height
     header_rule: float = 0.5  # pt
+    article_rule: float = 0.4  # pt, above a two-column spread that has no headline group
 
     def __getitem__(self, role: str) -> TextStyle:
         return self.styles[role]

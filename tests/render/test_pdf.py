@@ -220,15 +220,18 @@ def test_uncovered_characters_extract_exactly_and_are_warned(tmp_path, caplog):
 
 
 def headings_followed_by_body(checker: Checker, theme_name: str) -> list[str]:
-    """Headline and subhead lines not followed, in their column, by two body lines."""
+    """Headline and subhead lines not followed, in their column, by two body lines.
+
+    A headline spanning two columns must be followed by two body lines of its first column.
+    """
     theme = theme_for(theme_name)
     sizes = {theme["headline"].size, theme["subhead"].size}
     lines, bad = checker.lines, []
     for index, line in enumerate(lines):
         if line.is_body or round(line.size, 1) not in sizes:
             continue
-        following = [ln for ln in lines[index + 1:index + 12]
-                     if ln.page == line.page and ln.column == line.column]
+        following = [ln for ln in lines[index + 1:index + 12]  # in reading order
+                     if ln.page == line.page and (line.spanning or ln.column == line.column)]
         if sum(ln.is_body for ln in following) < 2:
             bad.append(line.text)
     return bad

@@ -11,8 +11,9 @@ line, beyond the line's own inter-character spacing). On body lines: 3 (every li
 not a paragraph's last ends at the column's right edge ±tolerance, none past it; the spacing
 between Han characters is even), 4 (a line starts at the column edge or 2 em in), 6 (a
 paragraph's last line holds ≥ 2 characters that are not punctuation, unless the paragraph is
-one line). Rule 8: :func:`extract_text` gives the band's text in reading order (columns left to
-right, top to bottom) for comparing with the model's text.
+one line). Rule 8: :meth:`Checker.text` gives the band's text in reading order (lines that span the
+columns, such as a headline group over a two-column article, cut a page into bands; each band
+is read column by column, top to bottom) for comparing with the model's text.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ class TextLine:
     indented: bool = False
     flush: bool = False
     final: bool = False
+    spanning: bool = False  # crosses a column gap (a headline group set across columns)
 
     @property
     def x0(self) -> float:
@@ -92,6 +94,7 @@ class Checker:
     skip_pages: frozenset[int] = frozenset()  # 1-based, e.g. table-of-contents pages
     tolerance: float = 0.3
     lines: list[TextLine] = field(default_factory=list)
+    rules: dict[int, list[tuple[float, float, float]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         with pdfplumber.open(self.path) as pdf:
@@ -99,8 +102,11 @@ class Checker:
                 if number in self.skip_pages:
                     continue
                 self.lines += self._page_lines(number, page.chars)
+                self.rules[number] = [(edge["x0"], edge["x1"], page.height - edge["top"])
+                                      for edge in page.horizontal_edges
+                                      if self._in_band(edge["top"], edge["bottom"])]
         self._assign_columns()
-        self.lines.sort(key=lambda ln: (ln.page, ln.column, -ln.baseline, ln.x0))
+        self._sort_in_reading_order()
         self._classify()
 
     def _page_lines(self, number: int, chars: list[dict]) -> list[TextLine]:
@@ -108,7 +114,7 @@ class Checker:
         for char in chars:
             if char["text"].isspace():
                 continue
-            if self.band and not (self.band[0] <= char["top"] and char["bottom"] <= self.band[1]):
+            if not self._in_band(char["top"], char["bottom"]):
                 continue
             rows.setdefault(round(char["matrix"][5], 1), []).append(char)
         lines = []
@@ -122,6 +128,9 @@ class Checker:
                 segment.append(char)
             lines.append(self._line(number, baseline, segment))
         return lines
+
+    def _in_band(self, top: float, bottom: float) -> bool:
+        return not self.band or (self.band[0] <= top and bottom <= self.band[1])
 
     def _line(self, number: int, baseline: float, chars: list[dict]) -> TextLine:
         size = statistics.median(c["size"] for c in chars)
@@ -151,6 +160,31 @@ class Checker:
                                     abs(centre - self.columns[i][1])))
             line.column = best
 
+    def _sort_in_reading_order(self) -> None:
+        """Page by page; lines and rules spanning the columns cut a page into bands read one
+        after another, each band column by column, top to bottom."""
+        gaps = [(right, left) for (_, right), (left, _) in zip(self.columns, self.columns[1:],
+                                                                strict=False)]
+
+        def crosses(x0: float, x1: float) -> bool:
+            return any(x0 < left - 1 and x1 > right + 1 for right, left in gaps)
+
+        spans: dict[int, list[float]] = {}
+        for line in self.lines:
+            line.spanning = crosses(line.x0, line.x1)
+            if line.spanning:
+                spans.setdefault(line.page, []).append(line.baseline)
+        for page, rules in self.rules.items():
+            spans.setdefault(page, []).extend(y for x0, x1, y in rules if crosses(x0, x1))
+
+        def key(line: TextLine) -> tuple:
+            above = sum(1 for b in spans.get(line.page, ()) if b > line.baseline + 0.05)
+            if line.spanning:
+                return (line.page, above + 1, 0, 0, -line.baseline, line.x0)
+            return (line.page, above, 1, line.column, -line.baseline, line.x0)
+
+        self.lines.sort(key=key)
+
     def _classify(self) -> None:
         em = self.body_size
         for line in self.lines:
@@ -170,7 +204,7 @@ class Checker:
             found += self._rule1(line) + self._rule5(line)
             if previous is not None:
                 found += self._rule2(previous, line)
-            if line.is_body and self.columns:
+            if line.is_body and self.columns and not line.spanning:
                 found += self._rules_body(line, previous)
         return found
 
