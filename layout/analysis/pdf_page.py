@@ -56,7 +56,7 @@ def _body_font(blocks: list[TextBlock], size: float) -> str:
 def analyze_raw_page(raw: RawPage, settings: Settings = DEFAULT_SETTINGS) -> PageAnalysis:
     """All geometric stages over one page's glyphs, rules and images."""
     pdf = settings.pdf
-    glyphs = clean_glyphs([g for g in raw.glyphs if g.upright] or raw.glyphs,
+    glyphs = clean_glyphs(raw.glyphs,
                           pdf.dedupe_along, pdf.dedupe_across)
     lines = glyphs_to_lines(glyphs, raw.rules, gap_em=pdf.line_gap, latin_gap_em=pdf.latin_gap,
                             max_gap_em=pdf.max_line_gap)
