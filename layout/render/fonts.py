@@ -19,6 +19,7 @@ import os
 import shutil
 import struct
 import subprocess
+import sys
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -52,10 +53,19 @@ _font_set_cache: dict[tuple, FontSet] = {}
 _registered_files: dict[tuple[str, int], str] = {}
 
 
+# Where a regular (non-editable) install puts them: see [tool.setuptools.data-files].
+INSTALLED_FONT_DIR = Path(sys.prefix) / "share" / "layout" / "fonts"
+
+
 def bundled_font_dir() -> Path:
-    """Folder of the bundled faces: ``$LAYOUT_FONT_DIR`` if set, else ``fonts/`` of the repo."""
+    """Folder of the bundled faces: ``$LAYOUT_FONT_DIR`` if set, else ``fonts/`` of the
+    source tree (editable installs, checkouts), else ``<prefix>/share/layout/fonts``."""
     override = os.environ.get(FONT_DIR_ENV)
-    return Path(override) if override else BUNDLED_FONT_DIR
+    if override:
+        return Path(override)
+    if (BUNDLED_FONT_DIR / BUNDLED_FILES["body"]).is_file():
+        return BUNDLED_FONT_DIR
+    return INSTALLED_FONT_DIR
 
 
 def cache_dir() -> Path:
