@@ -28,6 +28,7 @@ EXAMPLES = {
         example:
           layout convert examples/zhoukou-demo-zone-page.txt -o page.pdf --json page.json
           layout convert issue-2024-01-15/ -o issue.pdf --page-size A5 --columns 1
+          layout convert page.json -o page.pdf      # re-render an edited structure
         """,
     "analyze": """
         example:
@@ -103,7 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("convert", "convert pages or dumps of one issue to a clean PDF")
     p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
-                   help=".pdf, .txt dump (pages split by form feed) or an issue folder")
+                   help=".pdf, .txt dump (pages split by form feed), an issue folder, "
+                   "or a structure .json from analyze (e.g. hand-edited)")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
     p.add_argument("--json", type=Path, metavar="OUT.json", help="also write the structure")
     _add_render(p)

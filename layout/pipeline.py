@@ -16,10 +16,11 @@ from pathlib import Path
 from layout.analysis.pdf_page import analyze_pdf
 from layout.analysis.text_dump import analyze_text_dump
 from layout.errors import InputError
-from layout.model import Issue, Page
+from layout.model import Issue, ModelError, Page, issue_from_json
 from layout.settings import DEFAULT_SETTINGS, Settings
 
 PAGE_SUFFIXES = (".pdf", ".txt")
+STRUCTURE_SUFFIX = ".json"  # a structure file written by `layout analyze` (maybe edited)
 
 _CHINESE_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 _CHINESE_DIGITS["零"] = 0
@@ -86,8 +87,8 @@ def expand_inputs(inputs: Sequence[Path]) -> list[Path]:
         if path.is_dir():
             files.extend(issue_page_files(path))
         elif path.is_file():
-            if path.suffix.lower() not in PAGE_SUFFIXES:
-                raise InputError(path, "not a .pdf or .txt file")
+            if path.suffix.lower() not in (*PAGE_SUFFIXES, STRUCTURE_SUFFIX):
+                raise InputError(path, "not a .pdf, .txt or structure .json file")
             files.append(path)
         else:
             raise InputError(path, "no such file or folder")
@@ -95,7 +96,7 @@ def expand_inputs(inputs: Sequence[Path]) -> list[Path]:
 
 
 def read_file(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Issue:
-    """One input file through its front end (chosen by suffix)."""
+    """One input file through its front end (chosen by suffix); ``.json`` is read as is."""
     suffix = path.suffix.lower()
     if suffix == ".txt":
         try:
@@ -105,7 +106,21 @@ def read_file(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Issue:
         return analyze_text_dump(data, source=str(path), settings=settings)
     if suffix == ".pdf":
         return analyze_pdf(path, settings=settings)
-    raise InputError(path, "not a .pdf or .txt file")
+    if suffix == STRUCTURE_SUFFIX:
+        return read_structure(path)
+    raise InputError(path, "not a .pdf, .txt or structure .json file")
+
+
+def read_structure(path: Path) -> Issue:
+    """A structure JSON (schema_version 1) back into the model, e.g. after hand edits."""
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(path, f"cannot read: {exc}") from None
+    try:
+        return issue_from_json(text)
+    except ModelError as exc:
+        raise InputError(path, f"not a layout structure file: {exc}") from None
 
 
 def merge_issues(issues: Sequence[Issue], source: str) -> Issue:

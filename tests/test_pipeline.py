@@ -56,3 +56,23 @@ def test_metadata_from_the_user_wins():
     issue = Issue(source="a", title="x", date="2020-01-01")
     out = apply_metadata(issue, IssueMetadata(title="周口日报"))
     assert (out.title, out.date) == ("周口日报", "2020-01-01")
+
+
+def test_structure_json_is_read_back(tmp_path):
+    from layout.model import issue_to_json
+    from layout.pipeline import read_issue
+
+    issue = Issue(source="a.txt", title="周口日报", pages=(
+        Page(number=1, articles=(Article(id="p1-a1", headline="标题"),)),))
+    path = tmp_path / "a.json"
+    path.write_text(issue_to_json(issue), encoding="utf-8")
+    assert read_issue([path]) == issue
+
+
+def test_bad_structure_json_names_file_and_field(tmp_path):
+    from layout.pipeline import read_issue
+
+    path = tmp_path / "bad.json"
+    path.write_text('{"schema_version": 1, "source": "x", "pages": [{"number": 1, "x": 2}]}')
+    with pytest.raises(InputError, match=r"bad.json: .*pages\[0\]\.x"):
+        read_issue([path])
