@@ -39,9 +39,13 @@ class Placed:
     height: float
 
 
-def fill_column(items: Sequence[Flowable], width: float, height: float
-                ) -> tuple[list[Placed], list[Flowable]]:
-    """Lay ``items`` into one column of ``width`` × ``height``: (placed, what is left)."""
+def fill_column(items: Sequence[Flowable], width: float, height: float,
+                group_limit: float = float("inf")) -> tuple[list[Placed], list[Flowable]]:
+    """Lay ``items`` into one column of ``width`` × ``height``: (placed, what is left).
+
+    A ``KeepTogether`` group taller than ``group_limit`` (a full column of a page) can never
+    be kept: at a column head its parts flow on their own.
+    """
     queue = list(items)
     placed: list[Placed] = []
     bottom, space_after = 0.0, 0.0
@@ -57,8 +61,8 @@ def fill_column(items: Sequence[Flowable], width: float, height: float
                 bottom = _used(placed)
                 space_after = content[-1].getSpaceAfter()
                 queue.pop(0)
-            elif not placed:  # too tall for any column: let its parts flow
-                queue[0:1] = content
+            elif not placed and _stack_height(content, width) > group_limit:
+                queue[0:1] = content  # too tall for any column: let its parts flow
             else:
                 break
             continue
@@ -109,8 +113,10 @@ class ColumnSpread(Flowable):
 
     def __init__(self, head: Sequence[Flowable], body: Sequence[Flowable], gap: float,
                  columns: tuple[list[Placed], list[Placed]] | None = None,
-                 space_after: float = 0.0, rule: float = 0.0) -> None:
+                 space_after: float = 0.0, rule: float = 0.0,
+                 group_limit: float = float("inf")) -> None:
         super().__init__()
+        self.group_limit = group_limit  # groups taller than this (a page's column) flow apart
         self.rule = rule  # a hairline across the top (pt thick), for spreads without a head
         self.head, self.body, self.gap = list(head), list(body), gap
         self.columns = columns
@@ -131,8 +137,8 @@ class ColumnSpread(Flowable):
     def _layout(self, width: float, height: float
                 ) -> tuple[list[Placed], list[Placed], list[Flowable]]:
         column_width = self._column_width(width)
-        left, rest = fill_column(self.body, column_width, height)
-        right, rest = fill_column(rest, column_width, height)
+        left, rest = fill_column(self.body, column_width, height, self.group_limit)
+        right, rest = fill_column(rest, column_width, height, self.group_limit)
         return left, right, rest
 
     def _balanced(self, width: float, total: float) -> tuple[list[Placed], list[Placed]]:
@@ -175,7 +181,8 @@ class ColumnSpread(Flowable):
                             space_after=0.0 if rest else self.spaceAfter, rule=self.rule)
         if not rest:
             return [part]
-        return [part, ColumnSpread([], rest, self.gap, space_after=self.spaceAfter)]
+        return [part, ColumnSpread([], rest, self.gap, space_after=self.spaceAfter,
+                                   group_limit=self.group_limit)]
 
     def draw(self) -> None:
         canvas, width = self.canv, self.width

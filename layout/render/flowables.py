@@ -139,13 +139,14 @@ def decode_image(uri: str, base_dir: Path | None) -> bytes:
 
 
 class Figure(Flowable):
-    """An image scaled to the column width (and at most ``max_height``).
+    """An image scaled to the column width (at most ``max_width`` and ``max_height``), centred.
 
     Images with far more pixels than the placed size needs at ``max_dpi`` are downsampled
     (JPEG for opaque images, PNG otherwise) so that photos don't bloat the output.
     """
 
-    def __init__(self, data: bytes, max_height: float, max_dpi: float = 300.0) -> None:
+    def __init__(self, data: bytes, max_height: float, max_dpi: float = 300.0,
+                 max_width: float | None = None) -> None:
         super().__init__()
         with PILImage.open(io.BytesIO(data)) as probe:
             probe.load()  # fail here, not while drawing, on a broken image
@@ -153,12 +154,13 @@ class Figure(Flowable):
         self.pixels = self.image.size
         self.data = data
         self.reader: ImageReader | None = None
-        self.max_height, self.max_dpi = max_height, max_dpi
+        self.max_height, self.max_dpi, self.max_width = max_height, max_dpi, max_width
         self.spaceBefore = self.spaceAfter = FIGURE_SPACE
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         pixel_w, pixel_h = self.pixels
-        scale = min(avail_width / pixel_w, self.max_height / pixel_h)
+        width = min(avail_width, self.max_width or avail_width)
+        scale = min(width / pixel_w, self.max_height / pixel_h)
         self.width, self.height = pixel_w * scale, pixel_h * scale
         self.offset = (avail_width - self.width) / 2
         return avail_width, self.height
@@ -183,12 +185,13 @@ class Figure(Flowable):
         self.canv.drawImage(self._image_reader(), self.offset, 0, self.width, self.height)
 
 
-def figure_or_none(uri: str | None, base_dir: Path | None, max_height: float) -> Figure | None:
+def figure_or_none(uri: str | None, base_dir: Path | None, max_height: float,
+                   max_width: float | None = None) -> Figure | None:
     """A :class:`Figure`, or None (logged) when the image is missing or cannot be decoded."""
     if not uri:
         return None
     try:
-        return Figure(decode_image(uri, base_dir), max_height)
+        return Figure(decode_image(uri, base_dir), max_height, max_width=max_width)
     except (OSError, ValueError, binascii.Error, PILImage.DecompressionBombError) as exc:
         log.warning("figure %s could not be decoded (%s): keeping its caption only",
                     uri[:60], exc)

@@ -15,7 +15,6 @@ import io
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
@@ -25,7 +24,7 @@ from layout.model import Issue
 from layout.render.draw import draw_lines
 from layout.render.fonts import FontSet, load_font_set
 from layout.render.options import MM, RenderOptions
-from layout.render.story import StoryBuilder
+from layout.render.story import StoryBuilder, paper_name
 from layout.render.styles import Theme, theme_for
 from layout.render.typeset import Measure, typeset
 from layout.settings import Settings
@@ -119,9 +118,8 @@ class _Document(BaseDocTemplate):
 
 
 def _document_info(issues: Sequence[Issue]) -> dict[str, str]:
-    papers = [issue.title for issue in issues if issue.title]
     dates = [issue.date for issue in issues if issue.date]
-    paper = papers[0] if papers else (Path(issues[0].source).stem if issues else "layout")
+    paper = paper_name(issues[0]) if issues else "layout"
     title = " ".join(part for part in (paper, dates[0] if dates else None) if part)
     if len(issues) > 1:
         title += f" ({len(issues)} issues)"
@@ -148,9 +146,8 @@ def _build(stream, issues: Sequence[Issue], options: RenderOptions, settings: Se
     def record(key: str, page: int) -> None:
         pages.setdefault(key, page)
 
-    builder = StoryBuilder(theme, fonts, geometry.column_width,
-                           theme.figure_max_height * geometry.frame_height, doc, record,
-                           settings.render, options.columns, geometry.column_gap)
+    builder = StoryBuilder(theme, fonts, geometry.column_width, geometry.frame_height, doc,
+                           record, settings.render, options.columns, geometry.column_gap)
     story: list[Flowable] = []
     if options.table_of_contents and sum(len(i.articles()) for i in issues) > 1:
         story += builder.table_of_contents(issues, toc_pages or {})
@@ -171,7 +168,7 @@ def _issue_text(issues: Sequence[Issue]) -> str:
         for page in issue.pages:
             for article in page.articles:
                 parts += [article.kicker or "", article.headline or "", article.subtitle or "",
-                          *article.bylines, article.dateline or ""]
+                          *article.bylines, article.dateline or "", *article.continuations]
                 parts += [b.text or "" for b in article.blocks]
                 parts += [b.credit or "" for b in article.blocks]
             parts += [b.text or "" for b in page.blocks] + [b.credit or "" for b in page.blocks]

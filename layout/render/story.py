@@ -5,18 +5,21 @@ an outline anchor, for each article an anchor, its headline group (kicker, headl
 bylines, dateline) kept together with the first two lines of the body, then its blocks in
 order. Subheads are kept with the next paragraph's first two lines; figures are scaled to the
 column and kept with their caption and credit (an undecodable image leaves its caption only).
-Furniture blocks are not drawn here: page furniture becomes the running header.
+An article's continuation markers (转第N版) close it in small type. Furniture blocks are
+not drawn here: page furniture becomes the running header (:func:`paper_name`,
+:func:`page_label`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reportlab.platypus import KeepTogether
 from reportlab.platypus.flowables import Flowable, Spacer
 
-from layout.model import Article, Block, Issue, Page, Role
+from layout.model import Article, Block, FurnitureKind, Issue, Page, Role
 from layout.render.columns import ColumnSpread
 from layout.render.flowables import Anchor, TextBlock, TocRow, figure_or_none
 from layout.render.styles import Theme
@@ -29,13 +32,40 @@ TEXT_ROLES = {Role.PARAGRAPH: "paragraph", Role.SUBHEAD: "subhead", Role.CAPTION
               Role.HEADLINE: "headline", Role.SUBTITLE: "subtitle"}
 
 
+PAPER_NAME = re.compile(r"[\u4e00-\u9fff]{1,10}报")
+DATE_TEXT = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期[一二三四五六日天])?")
+
+
+def paper_name(issue: Issue) -> str:
+    """The paper's title: the issue's, else a name ending in 报 in the page furniture
+    (masthead first, then header and date lines), else the source file's stem."""
+    if issue.title:
+        return issue.title
+    order = (FurnitureKind.MASTHEAD, FurnitureKind.PAGE_HEADER, FurnitureKind.DATE)
+    furniture = sorted((block for page in issue.pages for block in page.furniture
+                        if block.kind in order and block.text),
+                       key=lambda block: order.index(block.kind))
+    for block in furniture:
+        match = PAPER_NAME.search(DATE_TEXT.sub(" ", block.text))
+        if match:
+            return match.group(0)
+    return Path(issue.source).stem
+
+
 def page_label(page: Page) -> str:
-    label = page.edition if page.edition and "版" in page.edition else f"第{page.number}版"
-    return f"{label} {page.section}" if page.section else label
+    """第N版 and the section: the page's edition when it names one, else its number."""
+    edition = (page.edition or "").strip()
+    if "版" in edition:
+        label = edition
+    elif edition.isdigit():
+        label = f"第{int(edition)}版"
+    else:
+        label = f"第{page.number}版"
+    return f"{label} {page.section}" if page.section and page.section not in label else label
 
 
 def issue_label(issue: Issue) -> str:
-    return " ".join(part for part in (issue.title or Path(issue.source).stem, issue.date) if part)
+    return " ".join(part for part in (paper_name(issue), issue.date) if part)
 
 
 def article_label(article: Article) -> str:
@@ -50,14 +80,16 @@ def article_label(article: Article) -> str:
 class StoryBuilder:
     """Builds flowables for one rendering (one theme, font set and column width)."""
 
-    def __init__(self, theme: Theme, fonts, column_width: float, figure_height: float,
+    def __init__(self, theme: Theme, fonts, column_width: float, column_height: float,
                  doc, record: Callable[[str, int], None],
                  settings: RenderSettings | None = None, columns: int = 1,
                  gap: float = 0.0) -> None:
         self.theme, self.fonts, self.width = theme, fonts, column_width
         self.columns, self.gap = columns, gap
         self.settings = settings or RenderSettings()
-        self.figure_height, self.doc, self.record = figure_height, doc, record
+        self.column_height = column_height
+        self.figure_height = theme.figure_max_height * column_height
+        self.doc, self.record = doc, record
         self._measures: dict[str, Measure] = {}
         self.base_dir: Path | None = None  # figures' relative paths start here
 
@@ -91,7 +123,7 @@ class StoryBuilder:
         if nested:
             story.append(self._marker(f"issue{index}", issue_label(issue), 0, None))
             level = 1
-        paper = issue.title or Path(issue.source).stem
+        paper = paper_name(issue)
         source = Path(issue.source)
         self.base_dir = source.parent if source.exists() else None
         for page in issue.pages:
@@ -102,7 +134,8 @@ class StoryBuilder:
                 story += self.article(article, f"{key}-{article.id}", level + 1)
             loose = self.blocks(page.blocks)
             if loose and self.columns == 2:
-                loose = [ColumnSpread([], loose, self.gap, rule=self.theme.article_rule)]
+                loose = [ColumnSpread([], loose, self.gap, rule=self.theme.article_rule,
+                                      group_limit=self.column_height)]
             story += loose
         return story
 
@@ -119,6 +152,8 @@ class StoryBuilder:
         if article.bylines:
             head.append(self.text("byline", " ".join(article.bylines)))
         body = self.blocks(article.blocks)
+        # jump markers (转第2版, 上接第1版) refer to the print edition: kept, small, at the end
+        body += [self.text("continuation", marker) for marker in article.continuations]
         if article.dateline:
             first = body[0] if body else None
             if (isinstance(first, TextBlock) and first.style is self.theme["paragraph"]
@@ -132,7 +167,8 @@ class StoryBuilder:
         if self.columns == 2:
             headless = not any(isinstance(item, TextBlock) for item in head)
             return [ColumnSpread(head, body, self.gap, space_after=end_space,
-                                 rule=self.theme.article_rule if headless else 0.0)]
+                                 rule=self.theme.article_rule if headless else 0.0,
+                                 group_limit=self.column_height)]
         if body and isinstance(body[0], KeepTogether):
             head += body.pop(0)._content
         if body:
@@ -151,7 +187,10 @@ class StoryBuilder:
                 continue
             if block.role is Role.FIGURE or (block.role is Role.CAPTION and block.image):
                 group: list[Flowable] = []
-                figure = figure_or_none(block.image, self.base_dir, self.figure_height)
+                printed = block.bbox.width if block.bbox else None
+                figure = figure_or_none(
+                    block.image, self.base_dir, self.figure_height,
+                    printed * self.settings.figure_enlargement if printed else None)
                 if figure is not None:
                     group.append(figure)
                 group += self._caption_parts(block)

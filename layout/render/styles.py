@@ -2,9 +2,10 @@
 
 Takes a theme name (``"print"`` or ``"screen"``, :data:`layout.render.options.THEMES`);
 returns a :class:`Theme` mapping each role name (kicker, headline, subtitle, byline, dateline,
-subhead, paragraph, caption, credit, and the page furniture header/footer/toc) to a
-:class:`TextStyle`. Sizes are in points; ``leading`` is a multiple of the size; ``face`` names a
-role of :class:`layout.render.fonts.FontSet` (body, body_bold, head, kai).
+subhead, paragraph, caption, credit, continuation (转第N版), and the page furniture
+header/footer/toc) to a :class:`TextStyle`. Sizes are in points; ``leading`` is a multiple
+of the size; ``face`` names a role of :class:`layout.render.fonts.FontSet` (body, body_bold,
+head, kai).
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ PRINT = Theme("print", {
     "paragraph": TextStyle("body", SIZE_WU, 1.7, "justify", indent_em=2.0),
     "caption": TextStyle("kai", SIZE_XIAO_WU, 1.5, "justify", space_before=3),
     "credit": TextStyle("kai", SIZE_XIAO_WU - 1, 1.5, "right", space_after=6),
+    "continuation": TextStyle("kai", SIZE_XIAO_WU, 1.5, "right", space_before=2),
     "header": TextStyle("body", 8.0, 1.2, "left"),
     "footer": TextStyle("body", 8.0, 1.2, "center"),
     "toc_title": TextStyle("head", SIZE_SAN, 1.5, "center", space_after=8),

@@ -89,3 +89,18 @@ def test_headlines_span_both_columns_and_the_end_is_balanced(tmp_path: Path, pag
     assert set(bottoms) == {0, 1}
     # unsplittable 3-line paragraphs and a subhead group limit the balance in narrow columns
     assert abs(bottoms[0] - bottoms[1]) <= 4 * theme.body.line_height
+
+
+def test_balancing_never_splits_a_group_between_the_columns(measure):
+    group = KeepTogether([paragraph(measure, 3), paragraph(measure, 2)])  # a photo + caption
+    spread = ColumnSpread([], [paragraph(measure, 2), group], 12.0, group_limit=40 * LINE)
+    spread.wrap(2 * WIDTH + 12.0, 1000.0)
+    left, right = spread.columns
+    members = {id(f) for f in group._content}
+    sides = {side for side, column in enumerate((left, right)) for p in column
+             if id(p.flowable) in members}
+    assert len(sides) == 1
+    # a group taller than a page's column flows apart rather than never fitting
+    tall = ColumnSpread([], [group], 12.0, group_limit=3 * LINE)
+    parts = tall.split(2 * WIDTH + 12.0, 3.2 * LINE)
+    assert parts and len(parts[0].columns[0]) == 1 and len(parts[0].columns[1]) == 1

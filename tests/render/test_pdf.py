@@ -36,6 +36,7 @@ def model_text(issue: Issue) -> str:
                       "".join(article.bylines), article.dateline]
             for block in article.blocks:
                 parts += [block.text, block.credit]
+            parts += article.continuations
         for block in page.blocks:
             parts += [block.text, block.credit]
     return "".join("".join(part.split()) for part in parts if part)
