@@ -132,6 +132,9 @@ class RenderSettings(_Validated):
         0.5, "em", 0.0, 0.5, "how much of a full-width mark may be squeezed out to fit a line"
     )
     keep_lines: int = tunable(2, "count", 1, 5, "body lines kept with a headline or subhead")
+    figure_enlargement: float = tunable(
+        2.0, "ratio", 1.0, 10.0, "largest enlargement of a photo over its printed width"
+    )
 
 
 @dataclass(frozen=True)
