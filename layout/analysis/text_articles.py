@@ -11,9 +11,12 @@ A title group opens an article when the text says so (weighted cues in
 first paragraph carries the page's rare U+FFFD indent, it holds more characters
 than a column, the column width changes across it, it reads like a headline
 (commas/colons/brackets, a quotation, a column tag), it has a label next to it,
-or it is set off by a leading space or a double blank line. Other title groups
-are subheads. Headline groups are split into kicker / headline / subtitle by
-dashes, blank lines, short labels and line lengths.
+it is set off by a leading space or a double blank line, a jump marker
+(（下转第2版）) ends the text before it, it has three or more lines (a subhead is one
+line or a pair), or the vocabulary changes across it (the text before and after
+share almost no two-character words). Other title groups are subheads. Headline
+groups are split into kicker / headline / subtitle by dashes, blank lines, short
+labels and line lengths.
 """
 
 from __future__ import annotations
@@ -48,7 +51,14 @@ EVIDENCE: dict[str, float] = {
     "width_change": 1.5,  # the column width differs before and after it
     "leading_space": 1.0,  # the title line opens with a single space
     "double_blank": 1.0,  # two blank lines above it
+    "after_jump": 3.0,  # a jump marker (（下转第2版）) ends the text before it
+    "many_lines": 1.0,  # three or more title lines: kicker + headline, not a subhead
+    "topic_change": 1.0,  # the text before and after share almost no Han bigrams
 }
+TOPIC_WINDOW = 300  # characters of text read on each side of a title group
+TOPIC_MIN_BIGRAMS = 30  # fewer distinct Han bigrams on a side: too little text to judge
+TOPIC_SHARED = 0.05  # share of bigrams below which the two sides read as other stories
+_NOT_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff]+")
 HEADLINE_PUNCT = "，：（）？！；"
 LABEL_CHARS = 6  # a title line this short next to a long one reads as a kicker/subtitle label
 
@@ -94,8 +104,15 @@ def headline_evidence(
     rare_fffd: bool,
     settings: TextSettings,
     width_change: float | None = None,
+    after_jump: bool = False,
+    shared_words: float | None = None,
 ) -> float:
-    """How strongly a header run opens a new article (see the module docstring)."""
+    """How strongly a header run opens a new article (see the module docstring).
+
+    ``width_change``: column width difference across the run (:func:`_width_change`);
+    ``after_jump``: a jump marker stands right before it; ``shared_words``: share of
+    Han bigrams the text before and after it have in common (:func:`shared_words`).
+    """
     start, end = run
     lines = infos[start:end]
     titles = [x for x in lines if x.fixed is not Fixed.BYLINE]
@@ -118,6 +135,9 @@ def headline_evidence(
         "width_change": width_change is not None and width_change >= 1.0,
         "leading_space": any(x.single_space_indent for x in titles),
         "double_blank": titles[0].line.blanks_before >= 2,
+        "after_jump": after_jump,
+        "many_lines": len(titles) >= 3,
+        "topic_change": shared_words is not None and shared_words < TOPIC_SHARED,
     }
     return sum(EVIDENCE[name] for name, present in cues.items() if present)
 
@@ -144,11 +164,43 @@ def _width_change(
     return None if a is None or b is None else abs(a - b)
 
 
+def _han_bigrams(infos: Sequence[LineInfo], lines: Sequence[int]) -> set[str]:
+    """Distinct Han bigrams of the given lines' text, read up to TOPIC_WINDOW characters."""
+    text = ""
+    for i in lines:
+        if len(text) >= TOPIC_WINDOW:
+            break
+        text += infos[i].text
+    pairs: set[str] = set()
+    for run in _NOT_HAN.split(text):
+        pairs.update(run[i:i + 2] for i in range(len(run) - 1))
+    return pairs
+
+
+def shared_words(
+    infos: Sequence[LineInfo], before: tuple[int, int], after: tuple[int, int]
+) -> float | None:
+    """Share of Han bigrams common to the text just before and just after a title group.
+
+    Text before is read backwards from the title, text after forwards, up to
+    TOPIC_WINDOW characters each. Two sections of one story share names and terms;
+    two stories seldom do. None when either side is too short to judge.
+    """
+    near = _han_bigrams(infos, range(before[1] - 1, before[0] - 1, -1))
+    far = _han_bigrams(infos, range(*after))
+    if min(len(near), len(far)) < TOPIC_MIN_BIGRAMS:
+        return None
+    return len(near & far) / min(len(near), len(far))
+
+
 def split_segments(
     infos: Sequence[LineInfo], states: Sequence[State], width: ColumnWidth,
-    settings: TextSettings,
+    settings: TextSettings, jump_lines: frozenset[int] = frozenset(),
 ) -> list[Segment]:
-    """Article segments: a new one starts at every header run that opens an article."""
+    """Article segments: a new one starts at every header run that opens an article.
+
+    ``jump_lines``: page line numbers of jump markers (（下转第2版）) taken out of the body.
+    """
     rare = rare_replacement_indent(infos, states)
     runs = header_runs(states)
     cuts = [0]
@@ -159,10 +211,14 @@ def split_segments(
         if run[0] == 0:
             continue
         after_end = runs[k + 1][0] if k + 1 < len(runs) else len(infos)
+        before_start = runs[k - 1][1] if k > 0 else 0
         change = _width_change(infos, (cuts[-1], run[0]), (run[1], after_end), width, settings)
-        if headline_evidence(infos, run, width, paragraphs_before, rare, settings, change) >= (
-            settings.headline_threshold
-        ):
+        above, below = infos[run[0] - 1].line.number, infos[run[0]].line.number
+        after_jump = any(above < n < below for n in jump_lines)
+        shared = shared_words(infos, (before_start, run[0]), (run[1], after_end))
+        if headline_evidence(
+            infos, run, width, paragraphs_before, rare, settings, change, after_jump, shared
+        ) >= settings.headline_threshold:
             cuts.append(run[0])
     cuts.append(len(infos))
     return [Segment(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]

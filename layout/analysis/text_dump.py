@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -113,18 +114,27 @@ def attach_markers(
     ]
 
 
+def _jumps_on(marker: str) -> bool:
+    """A marker sending the reader on (下转第2版, 转第2版), not one taking a story up (上接)."""
+    return "转" in marker and not re.search(r"[上接续]", marker.replace("转", ""))
+
+
 def _fallback_width(infos: Sequence[LineInfo]) -> ColumnWidth:
     longest = max((len(x.text) for x in infos), default=10)
     return ColumnWidth("chars", float(longest), 0.0)
 
 
 def _segment_articles(
-    body: Sequence[LineInfo], settings: Settings
+    body: Sequence[LineInfo], settings: Settings, jump_lines: frozenset[int] = frozenset(),
 ) -> list[tuple[list[LineInfo], list[State], bool]]:
-    """(lines, states, headed) per article: page-wide pass, then per-article widths."""
+    """(lines, states, headed) per article: page-wide pass, then per-article widths.
+
+    ``jump_lines``: line numbers of the page's jump markers (下转第N版), which end an article.
+    """
     page_width = estimate_width([x.text for x in body], settings) or _fallback_width(body)
     states = label_lines(body, page_width, settings.text)
-    return _hand_on_trailing_titles(_split(list(body), states, page_width, settings, depth=0))
+    return _hand_on_trailing_titles(
+        _split(list(body), states, page_width, settings, 0, jump_lines))
 
 
 def _hand_on_trailing_titles(
@@ -147,16 +157,18 @@ def _hand_on_trailing_titles(
 
 def _split(
     lines: list[LineInfo], states: list[State], width: ColumnWidth, settings: Settings,
-    depth: int,
+    depth: int, jump_lines: frozenset[int],
 ) -> list[tuple[list[LineInfo], list[State], bool]]:
     out: list[tuple[list[LineInfo], list[State], bool]] = []
-    for seg in split_segments(lines, states, width, settings.text):
+    for seg in split_segments(lines, states, width, settings.text, jump_lines):
         seg_lines, seg_states, headed = _relabel(lines, states, seg, width.measure, settings)
         if depth < MAX_RESPLITS:
             sub_width = estimate_width(
                 [x.text for x in seg_lines], settings, width.measure) or width
-            if len(split_segments(seg_lines, seg_states, sub_width, settings.text)) > 1:
-                out.extend(_split(seg_lines, seg_states, sub_width, settings, depth + 1))
+            if len(split_segments(
+                    seg_lines, seg_states, sub_width, settings.text, jump_lines)) > 1:
+                out.extend(_split(
+                    seg_lines, seg_states, sub_width, settings, depth + 1, jump_lines))
                 continue
         out.append((seg_lines, seg_states, headed))
     return out
@@ -218,7 +230,9 @@ def analyze_page(page: DumpPage, settings: Settings) -> Page:
     articles: list[Article] = []
     last_lines: list[int] = []
     if parts.body:
-        for lines, states, headed in _segment_articles(parts.body, settings):
+        jumps = frozenset(
+            m.line.number for m in parts.markers if _jumps_on(m.title))
+        for lines, states, headed in _segment_articles(parts.body, settings, jumps):
             article_id = f"p{page.number}-a{len(articles) + 1}"
             articles.append(build_article(lines, states, article_id, settings.text, headed))
             last_lines.append(lines[-1].line.number)

@@ -127,11 +127,19 @@ def random_style(rng: random.Random, holdout: bool = False) -> DumpStyle:
 
 @cache
 def corpus_articles() -> tuple[dict[str, Any], ...]:
-    """Articles with their usable paragraphs and subheads (real text when ../shared exists)."""
+    """Articles with their usable paragraphs and subheads (real text when ../shared exists).
+
+    The corpus lists some articles twice (one story on two pages); each is kept once, so
+    that no generated page prints the same article twice.
+    """
     if not ARTICLES_JSON.exists():
         return tuple(_FALLBACK)
     out = []
+    seen: set[str] = set()
     for article in json.loads(ARTICLES_JSON.read_text(encoding="utf-8")):
+        if article["title"] in seen:
+            continue
+        seen.add(article["title"])
         subheads = set(article.get("subheads") or [])
         blocks = []
         for k, text in enumerate(article["paragraphs"]):
