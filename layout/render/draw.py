@@ -1,11 +1,12 @@
 """Draw typeset lines on a ReportLab canvas as PDF text operators.
 
-Takes :class:`layout.render.typeset.Line` s, a canvas and a position; writes one text object
-(returns None). TrueType runs are written directly, one ``Tj`` per ReportLab font subset:
-with character spacing each piece gets its own text matrix, because a viewer adds the spacing
-after a string's last glyph while pdfminer (so pdfplumber) does not; positioning each piece
-makes what is seen and what is extracted agree. Nothing is drawn twice and no space
-characters are drawn (gaps are positions), so extraction gives back the text.
+Takes :class:`layout.render.typeset.Line` s (TrueType fonts only), a canvas and a position;
+writes one text object (returns None). Runs are written directly, one ``Tj`` per ReportLab
+font subset: with character spacing each piece gets its own text matrix, because a viewer
+adds the spacing after a string's last glyph while pdfminer (so pdfplumber) does not;
+positioning each piece makes what is seen and what is extracted agree. Nothing is drawn
+twice and no space characters are drawn (gaps are positions), so extraction gives back the
+text.
 """
 
 from __future__ import annotations
@@ -52,8 +53,9 @@ def draw_lines(canvas, lines: Sequence[Line], x: float, y_top: float, size: floa
                leading: float, ascent: float, offsets: Sequence[float] | None = None) -> None:
     """Draw ``lines`` with their first baseline ``ascent`` below ``y_top`` (PDF coordinates).
 
-    ``offsets`` shifts each line right (centred or right-aligned lines). TrueType runs are
-    written as text operators directly (see :func:`_run_operators`); others via ReportLab.
+    ``offsets`` shifts each line right (centred or right-aligned lines). Every face of a
+    :class:`layout.render.fonts.FontSet` is a TrueType font, written as text operators
+    directly (see :func:`_run_operators`).
     """
     text = canvas.beginText()
     baseline = y_top - ascent
@@ -62,15 +64,8 @@ def draw_lines(canvas, lines: Sequence[Line], x: float, y_top: float, size: floa
     for index, line in enumerate(lines):
         shift = x + (offsets[index] if offsets else 0.0)
         for run in line.runs:
-            if getattr(getFont(run.font), "_dynamicFont", False):
-                text._code.extend(_run_operators(doc, escape, run, shift + run.x, baseline,
-                                                 size, state))
-            else:  # a standard font: ReportLab's own path, without character spacing tricks
-                text.setFont(run.font, size)
-                text.setCharSpace(run.char_space)
-                text.setTextOrigin(shift + run.x, baseline)
-                text.textOut(run.text)
-                state = [None, run.char_space]
+            text._code.extend(_run_operators(doc, escape, run, shift + run.x, baseline, size,
+                                             state))
         baseline -= leading
     text._code.append("0 Tc")
     canvas.drawText(text)

@@ -26,6 +26,7 @@ from layout.render.typeset import (
     drawable,
     natural_width,
     place,
+    trim_spaces,
     typeset,
 )
 
@@ -104,11 +105,7 @@ def headline_lines(text: str, measure: Measure, width: float, max_lines: int = 3
         units.append(current)
 
     def widths_between(i: int, j: int) -> float | None:
-        glyphs = [g for unit in units[i:j] for g in unit]
-        while glyphs and glyphs[0].kind == SPACE:
-            glyphs = glyphs[1:]
-        while glyphs and glyphs[-1].kind == SPACE:
-            glyphs = glyphs[:-1]
+        glyphs = trim_spaces([g for unit in units[i:j] for g in unit])
         return natural_width(glyphs, spacing) if glyphs else None
 
     penalties = [0.0] * (len(units) + 1)  # penalties[k]: cost of a cut before units[k]

@@ -34,13 +34,12 @@ log = logging.getLogger("layout.render")
 
 @dataclass(frozen=True)
 class Geometry:
-    """Page size, margins and the column frames' x/width (points)."""
+    """Page size, margins, column width and the gap between columns (points)."""
 
     page_width: float
     page_height: float
     margin: float
     column_width: float
-    column_xs: tuple[float, ...]
     column_gap: float
 
     @property
@@ -59,8 +58,7 @@ def page_geometry(options: RenderOptions, settings: Settings) -> Geometry:
     inner = width - 2 * margin
     columns = options.columns
     column_width = (inner - gap * (columns - 1)) / columns
-    xs = tuple(margin + i * (column_width + gap) for i in range(columns))
-    return Geometry(width, height, margin, column_width, xs, gap)
+    return Geometry(width, height, margin, column_width, gap)
 
 
 class _Document(BaseDocTemplate):
@@ -146,8 +144,9 @@ def _build(stream, issues: Sequence[Issue], options: RenderOptions, settings: Se
     def record(key: str, page: int) -> None:
         pages.setdefault(key, page)
 
-    builder = StoryBuilder(theme, fonts, geometry.column_width, geometry.frame_height, doc,
-                           record, settings.render, options.columns, geometry.column_gap)
+    builder = StoryBuilder(theme, fonts, geometry.column_width, geometry.frame_height,
+                           doc.set_header, record, settings.render, options.columns,
+                           geometry.column_gap)
     story: list[Flowable] = []
     if options.table_of_contents and sum(len(i.articles()) for i in issues) > 1:
         story += builder.table_of_contents(issues, toc_pages or {})

@@ -22,6 +22,7 @@ from reportlab.platypus.flowables import Flowable, Spacer
 from layout.model import Article, Block, FurnitureKind, Issue, Page, Role
 from layout.render.columns import ColumnSpread
 from layout.render.flowables import Anchor, TextBlock, TocRow, figure_or_none
+from layout.render.fonts import FontSet
 from layout.render.styles import Theme
 from layout.render.typeset import Measure
 from layout.settings import RenderSettings
@@ -80,8 +81,9 @@ def article_label(article: Article) -> str:
 class StoryBuilder:
     """Builds flowables for one rendering (one theme, font set and column width)."""
 
-    def __init__(self, theme: Theme, fonts, column_width: float, column_height: float,
-                 doc, record: Callable[[str, int], None],
+    def __init__(self, theme: Theme, fonts: FontSet, column_width: float,
+                 column_height: float, set_header: Callable[[str, str], None],
+                 record: Callable[[str, int], None],
                  settings: RenderSettings | None = None, columns: int = 1,
                  gap: float = 0.0) -> None:
         self.theme, self.fonts, self.width = theme, fonts, column_width
@@ -89,7 +91,7 @@ class StoryBuilder:
         self.settings = settings or RenderSettings()
         self.column_height = column_height
         self.figure_height = theme.figure_max_height * column_height
-        self.doc, self.record = doc, record
+        self.set_header, self.record = set_header, record
         self._measures: dict[str, Measure] = {}
         self.base_dir: Path | None = None  # figures' relative paths start here
 
@@ -114,7 +116,7 @@ class StoryBuilder:
         def on_draw(anchor_key: str, page: int) -> None:
             self.record(anchor_key, page)
             if header is not None:
-                self.doc.set_header(*header)
+                self.set_header(*header)
         return Anchor(key, title, level, on_draw)
 
     def issue(self, issue: Issue, index: int, nested: bool) -> list[Flowable]:

@@ -187,7 +187,8 @@ def _gap(left: Glyph, right: Glyph, sp: Spacing) -> float:
     return sp.han_latin if left.kind + right.kind == 1 else 0.0
 
 
-def _trim(glyphs: list[Glyph]) -> list[Glyph]:
+def trim_spaces(glyphs: list[Glyph]) -> list[Glyph]:
+    """``glyphs`` without the spaces at either end."""
     start, end = 0, len(glyphs)
     while start < end and glyphs[start].kind == SPACE:
         start += 1
@@ -239,7 +240,7 @@ def _compress_pairs(glyphs: Sequence[Glyph], sp: Spacing, shrink: list[float],
 
 def place(glyphs: list[Glyph], avail: float, sp: Spacing, justify: bool) -> Line:
     """Positions for one line: compress punctuation if it overflows, stretch if justified."""
-    glyphs = _trim(glyphs)
+    glyphs = trim_spaces(glyphs)
     natural = natural_width(glyphs, sp)
     shrink = [0.0] * len(glyphs)  # taken from the right half of glyph i
     left_shift = [0.0] * len(glyphs)  # taken from the left half of glyph i
@@ -455,7 +456,7 @@ def break_clusters(clusters: list[Cluster], width: float, sp: Spacing,
 
 
 def _fits_squeezed(glyphs: list[Glyph], avail: float, sp: Spacing) -> bool:
-    trimmed = _trim(glyphs)
+    trimmed = trim_spaces(glyphs)
     room = sum(amount for _, _, amount in _compressible(trimmed, sp))
     return natural_width(trimmed, sp) - room <= avail + 1e-6
 
