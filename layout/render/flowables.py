@@ -20,9 +20,10 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 
 from layout.render.draw import draw_lines
+from layout.render.glyphs import Measure
 from layout.render.headline import headline_lines
 from layout.render.styles import TextStyle
-from layout.render.typeset import Line, Measure, typeset
+from layout.render.typeset import Line, typeset
 
 log = logging.getLogger("layout.render")
 

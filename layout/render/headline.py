@@ -17,18 +17,16 @@ import functools
 import itertools
 import logging
 
-from layout.render.typeset import (
+from layout.render.glyphs import (
     SPACE,
     Cluster,
-    Line,
     Measure,
     clusters_of,
     drawable,
     natural_width,
-    place,
     trim_spaces,
-    typeset,
 )
+from layout.render.typeset import Line, place, typeset
 
 log = logging.getLogger("layout.render.headline")
 

@@ -23,10 +23,11 @@ from reportlab.platypus.flowables import Flowable, Spacer
 from layout.model import Issue
 from layout.render.draw import draw_lines
 from layout.render.fonts import FontSet, load_font_set
+from layout.render.glyphs import Measure
 from layout.render.options import MM, RenderOptions
 from layout.render.story import StoryBuilder, paper_name
 from layout.render.styles import Theme, theme_for
-from layout.render.typeset import Measure, typeset
+from layout.render.typeset import typeset
 from layout.settings import Settings
 
 log = logging.getLogger("layout.render")

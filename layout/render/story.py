@@ -23,8 +23,8 @@ from layout.model import Article, Block, FurnitureKind, Issue, Page, Role
 from layout.render.columns import ColumnSpread
 from layout.render.flowables import Anchor, TextBlock, TocRow, figure_or_none
 from layout.render.fonts import FontSet
+from layout.render.glyphs import Measure
 from layout.render.styles import Theme
-from layout.render.typeset import Measure
 from layout.settings import RenderSettings
 
 BALANCED_ROLES = frozenset({"kicker", "headline", "subtitle", "subhead", "toc_title"})

@@ -1,14 +1,11 @@
 """CJK line breaking and justification (DESIGN §5 rules 1–6), independent of page layout.
 
-Takes a text, a :class:`Measure` (fonts + size) and a column width; returns
-:class:`Line` objects whose :class:`Run` s carry absolute x offsets and the character spacing
-to draw them with (PDF ``Tc``); :func:`layout.render.draw.draw_lines` puts them on a canvas.
-
-Tokens: Han characters one by one, Latin words/numbers as wholes, the unbreakable pairs
-(—— …… ⋯⋯) as wholes, spaces as breakable glue (never drawn: a gap). Tokens are glued into
-clusters so that no line starts with a NO_START or ends with a NO_END character. Lines are
-filled greedily; when the next cluster does not fit, the line either ends (and is stretched)
-or takes the cluster by compressing full-width punctuation by up to ½ em each, whichever
+Takes a text, a :class:`layout.render.glyphs.Measure` (fonts + size) and a column width;
+returns :class:`Line` objects whose :class:`Run` s carry absolute x offsets and the character
+spacing to draw them with (PDF ``Tc``); :func:`layout.render.draw.draw_lines` puts them on a
+canvas. The text is cut into clusters by :mod:`layout.render.glyphs`. Lines are filled
+greedily; when the next cluster does not fit, the line either ends (and is stretched) or
+takes the cluster by compressing full-width punctuation by up to ½ em each, whichever
 distorts less. A paragraph's last line is pulled up or fed from the line above so that it
 holds at least two characters that are not punctuation. Justified lines spread the slack
 evenly over every gap between characters (none inside a Latin word or an unbreakable pair)
@@ -17,121 +14,33 @@ and end flush: the last glyph's right edge is on the column edge.
 
 from __future__ import annotations
 
-import logging
-import re
-import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
-log = logging.getLogger("layout.render")
-
-NO_START = "、，；：。．！？‼⁇”’」』）》〉】〗〕］｝～–·・‧" + ",.;:!?)]}%"
-NO_END = "“‘「『（《〈【〖〔［｛" + "([{"
-UNBREAKABLE = ("——", "⸺", "……", "⋯⋯")
-# Full-width punctuation whose ink sits on one half of the em box: the other half can go.
-COMPRESS_RIGHT = frozenset("、，；：。．！？”’」』）》〉】〗〕］｝")
-COMPRESS_LEFT = frozenset("“‘「『（《〈【〖〔［｛")
-HAN_LATIN_GAP_EM = 0.25  # defaults; RenderSettings can change them
-MAX_COMPRESSION_EM = 0.5
-LOOSE_SLACK_EM = 2.0  # a line looser than this cuts the next Latin word instead
-LETTERSPACE_FROM_EM = 0.4  # wider gaps between words: letter-space Latin words as well
-
-HAN, LATIN, PUNCT, SPACE = 0, 1, 2, 3
-
-_TOKEN = re.compile(
-    r"——|……|⋯⋯|\s+"
-    r"|[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+"
-    r"(?:[.,:/'’\-+&][0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+)*"
-    r"|.",
-    re.DOTALL,
+from layout.render.glyphs import (
+    COMPRESS_LEFT,
+    COMPRESS_RIGHT,
+    HAN,
+    LATIN,
+    NO_END,
+    NO_START,
+    PUNCT,
+    SPACE,
+    Cluster,
+    Glyph,
+    Measure,
+    Spacing,
+    clusters_of,
+    compress_pairs,
+    compressible,
+    han_latin_gap,
+    joined_clusters,
+    natural_width,
+    trim_spaces,
 )
 
-
-IDEOGRAPHIC_SPACE = "\u3000"  # a full-width gap; every other whitespace is a plain space
-_dropped: set[str] = set()
-
-
-def drawable(text: str) -> str:
-    """``text`` as it is set: whitespace as spaces, control and format characters left out.
-
-    Control (Cc) and format (Cf: zero-width space, soft hyphen, BOM, bidi marks...)
-    characters have no glyph to draw and are not text a reader sees: they never reach a
-    font run. Each one left out is logged once per process.
-    """
-    if text.isprintable():
-        return text
-    kept = []
-    for char in text:
-        if char.isspace():
-            kept.append(char if char == IDEOGRAPHIC_SPACE else " ")
-        elif unicodedata.category(char) in ("Cc", "Cf"):
-            if char not in _dropped:
-                _dropped.add(char)
-                log.warning("control or format character U+%04X is not drawn", ord(char))
-        else:
-            kept.append(char)
-    return "".join(kept)
-
-
-def char_kind(char: str) -> int:
-    """HAN (ideographs, kana, hangul), LATIN (letters, digits), SPACE or PUNCT."""
-    if char.isspace():
-        return SPACE
-    code = ord(char)
-    if (0x3400 <= code <= 0x9FFF or 0x20000 <= code <= 0x3FFFF or 0xF900 <= code <= 0xFAFF
-            or 0x3040 <= code <= 0x30FF or 0xAC00 <= code <= 0xD7AF or char == "〇"):
-        return HAN
-    if unicodedata.category(char)[0] in "LN" and code < 0x2E80:
-        return LATIN
-    return PUNCT
-
-
-@dataclass(frozen=True, slots=True)
-class Spacing:
-    """Sizes the line breaker works with, in points (``compression``: share of a glyph)."""
-
-    em: float
-    han_latin: float
-    compression: float
-
-
-@dataclass
-class Measure:
-    """Per-character widths in one size, with per-character font fallback (cached).
-
-    ``han_latin_gap_em`` and ``compression_em`` are the ¼-em Han–Latin gap and the share of a
-    full-width punctuation mark that may be squeezed out (DESIGN §5 rule 5, compression).
-    """
-
-    fonts: object  # layout.render.fonts.FontSet (duck-typed: font_for)
-    font: str
-    size: float
-    han_latin_gap_em: float = HAN_LATIN_GAP_EM
-    compression_em: float = MAX_COMPRESSION_EM
-    _cache: dict[str, tuple[str, float, int]] = field(default_factory=dict, repr=False)
-
-    def glyph(self, char: str) -> tuple[str, float, int]:
-        """(font name, advance width in points, character kind) of ``char``."""
-        hit = self._cache.get(char)
-        if hit is None:
-            name = self.fonts.font_for(char, self.font)  # type: ignore[attr-defined]
-            hit = (name, stringWidth(char, name, self.size), char_kind(char))
-            self._cache[char] = hit
-        return hit
-
-    def spacing(self) -> Spacing:
-        return Spacing(self.size, self.han_latin_gap_em * self.size, self.compression_em)
-
-
-@dataclass(slots=True)
-class Glyph:
-    char: str
-    font: str
-    width: float
-    kind: int
-    joined: bool  # no stretch before it (inside a Latin word or an unbreakable pair)
+LOOSE_SLACK_EM = 2.0  # a line looser than this cuts the next Latin word instead
+LETTERSPACE_FROM_EM = 0.4  # wider gaps between words: letter-space Latin words as well
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,103 +61,17 @@ class Line:
     text: str
 
 
-Cluster = list[Glyph]
-
-
-def clusters_of(text: str, measure: Measure) -> list[Cluster]:
-    """Tokenize ``text`` and glue tokens into clusters between which a line may break.
-
-    The text is first made :func:`drawable` (control characters left out).
-    """
-    clusters: list[Cluster] = []
-    glue_next = False
-    for token in _TOKEN.findall(drawable(text)):
-        glyphs = []
-        joined = False
-        for char in token:
-            font, width, kind = measure.glyph(char)
-            glyphs.append(Glyph(char, font, width, kind, joined))
-            joined = True
-        if glyphs[0].kind == SPACE:
-            clusters.append(glyphs[:1])  # a run of spaces counts as one gap
-            glue_next = False
-            continue
-        first, last = token[0], token[-1]
-        if clusters and (glue_next or first in NO_START) and clusters[-1][0].kind != SPACE:
-            clusters[-1].extend(glyphs)
-        else:
-            clusters.append(glyphs)
-        glue_next = last in NO_END
-    return clusters
-
-
-def _gap(left: Glyph, right: Glyph, sp: Spacing) -> float:
-    # HAN = 0 and LATIN = 1: only a Han–Latin pair sums to 1
-    return sp.han_latin if left.kind + right.kind == 1 else 0.0
-
-
-def trim_spaces(glyphs: list[Glyph]) -> list[Glyph]:
-    """``glyphs`` without the spaces at either end."""
-    start, end = 0, len(glyphs)
-    while start < end and glyphs[start].kind == SPACE:
-        start += 1
-    while end > start and glyphs[end - 1].kind == SPACE:
-        end -= 1
-    return glyphs[start:end]
-
-
-def natural_width(glyphs: Sequence[Glyph], sp: Spacing) -> float:
-    total = 0.0
-    for i, glyph in enumerate(glyphs):
-        total += glyph.width
-        if i:
-            total += _gap(glyphs[i - 1], glyph, sp)
-    return total
-
-
-def _compressible(glyphs: Sequence[Glyph], sp: Spacing) -> list[tuple[int, int, float]]:
-    """(index, side, amount): -1 = trim the left half, +1 = the right half; never at edges."""
-    found = []
-    last = len(glyphs) - 1
-    for i, glyph in enumerate(glyphs):
-        if glyph.width < 0.9 * sp.em:
-            continue
-        if glyph.char in COMPRESS_RIGHT and i < last:
-            found.append((i, 1, sp.compression * glyph.width))
-        elif glyph.char in COMPRESS_LEFT and i > 0 and glyphs[i - 1].width >= 0.9 * sp.em:
-            found.append((i, -1, sp.compression * glyph.width))
-    return found
-
-
-def _compress_pairs(glyphs: Sequence[Glyph], sp: Spacing, shrink: list[float],
-                    left_shift: list[float]) -> float:
-    """Adjacent full-width marks (，“ 。” “《) lose the blank half between them; the total."""
-    total = 0.0
-    for i in range(len(glyphs) - 1):
-        left, right = glyphs[i], glyphs[i + 1]
-        if left.width < 0.9 * sp.em or right.width < 0.9 * sp.em:
-            continue
-        if left.char in COMPRESS_RIGHT and (right.char in COMPRESS_RIGHT
-                                            or right.char in COMPRESS_LEFT):
-            shrink[i] = sp.compression * left.width
-            total += shrink[i]
-        elif left.char in COMPRESS_LEFT and right.char in COMPRESS_LEFT:
-            left_shift[i + 1] = sp.compression * right.width
-            total += left_shift[i + 1]
-    return total
-
-
 def place(glyphs: list[Glyph], avail: float, sp: Spacing, justify: bool) -> Line:
     """Positions for one line: compress punctuation if it overflows, stretch if justified."""
     glyphs = trim_spaces(glyphs)
     natural = natural_width(glyphs, sp)
     shrink = [0.0] * len(glyphs)  # taken from the right half of glyph i
     left_shift = [0.0] * len(glyphs)  # taken from the left half of glyph i
-    paired = _compress_pairs(glyphs, sp, shrink, left_shift)
+    paired = compress_pairs(glyphs, sp, shrink, left_shift)
     natural -= paired
     overflow = natural - avail
     if overflow > 1e-6:
-        candidates = [c for c in _compressible(glyphs, sp)
+        candidates = [c for c in compressible(glyphs, sp)
                       if not shrink[c[0]] and not left_shift[c[0]]]
         room = sum(amount for _, _, amount in candidates)
         ratio = min(1.0, overflow / room) if room else 0.0
@@ -270,7 +93,7 @@ def place(glyphs: list[Glyph], avail: float, sp: Spacing, justify: bool) -> Line
     prev_end = 0.0
     for i, glyph in enumerate(glyphs):
         if i:
-            x = prev_end + _gap(glyphs[i - 1], glyph, sp) - left_shift[i]
+            x = prev_end + han_latin_gap(glyphs[i - 1], glyph, sp) - left_shift[i]
             if i in slot_set:
                 x += spacing
         advance = glyph.width - shrink[i]
@@ -358,7 +181,7 @@ class _LineState:
             return stats.natural, stats.inner_left + stats.inner_right
         natural = self.natural + self.pending_space + stats.natural
         if not self.pending_space:
-            natural += _gap(self.last, stats.first, self.sp)
+            natural += han_latin_gap(self.last, stats.first, self.sp)
         room = (self.room_left + self._first_left(stats) + stats.inner_left + self.room_right
                 + stats.inner_right)
         return natural, room
@@ -457,7 +280,7 @@ def break_clusters(clusters: list[Cluster], width: float, sp: Spacing,
 
 def _fits_squeezed(glyphs: list[Glyph], avail: float, sp: Spacing) -> bool:
     trimmed = trim_spaces(glyphs)
-    room = sum(amount for _, _, amount in _compressible(trimmed, sp))
+    room = sum(amount for _, _, amount in compressible(trimmed, sp))
     return natural_width(trimmed, sp) - room <= avail + 1e-6
 
 
@@ -476,14 +299,6 @@ def _fix_last_line(lines: list[list[Cluster]], width: float, sp: Spacing, indent
         if len(above) < 2:
             return
         lines[-1].insert(0, above.pop())
-
-
-def joined_clusters(lead: list[Cluster], rest: list[Cluster]) -> list[Cluster]:
-    """Two cluster lists as one text: glue across the seam where the rules ask for it."""
-    if lead and rest and rest[0][0].kind != SPACE and lead[-1][0].kind != SPACE and (
-            rest[0][0].char in NO_START or lead[-1][-1].char in NO_END):
-        return [*lead[:-1], lead[-1] + rest[0], *rest[1:]]
-    return lead + rest
 
 
 def typeset(text: str, measure: Measure, width: float, first_indent_em: float = 0.0,

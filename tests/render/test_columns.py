@@ -11,8 +11,8 @@ from reportlab.platypus.flowables import Spacer
 from layout.render.columns import ColumnSpread, fill_column
 from layout.render.flowables import TextBlock
 from layout.render.fonts import load_font_set
+from layout.render.glyphs import Measure
 from layout.render.styles import PRINT, theme_for
-from layout.render.typeset import Measure
 from tests.render.samples import builtin_issue
 from tests.render.test_pdf import checker_for, render
 

@@ -6,8 +6,8 @@ import pytest
 
 from layout.render import headline
 from layout.render.fonts import load_font_set
+from layout.render.glyphs import NO_END, NO_START, Measure
 from layout.render.headline import headline_lines, phrase_boundaries
-from layout.render.typeset import NO_END, NO_START, Measure
 
 SIZE = 20.0
 

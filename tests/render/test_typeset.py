@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from layout.render.fonts import load_font_set
-from layout.render.typeset import (
+from layout.render.glyphs import (
     NO_END,
     NO_START,
     Measure,
     char_kind,
-    clusters_of,
-    drawable,
-    typeset,
 )
+from layout.render.typeset import typeset
 from tests.render.samples import BUILTIN_PARAGRAPHS
 
 SIZE = 10.0
@@ -52,11 +48,6 @@ def test_builtin_paragraphs_keep_every_rule(measure, text):
     assert "".join(line.text for line in lines) == text.replace(" ", "") or \
         "".join(line.text for line in lines).replace(" ", "") == text.replace(" ", "")
     assert_rules(lines, WIDTH)
-
-
-def test_clusters_glue_prohibited_punctuation_and_pairs(measure):
-    texts = ["".join(g.char for g in c) for c in clusters_of("他说：“好——是……”。AI技术", measure)]
-    assert texts == ["他", "说：", "“好", "——", "是", "……”。", "AI", "技", "术"]
 
 
 def test_han_latin_gap_is_a_quarter_em_and_not_at_edges(measure):
@@ -172,18 +163,3 @@ def test_adjacent_marks_lose_the_blank_half_between_them(measure):
     (line,) = typeset("问题，“道德”。", plain, WIDTH, 0.0)
     lefts = dict(zip(line.text, glyph_lefts(line, plain), strict=True))
     assert lefts["“"] - lefts["，"] == pytest.approx(SIZE)
-
-
-def test_control_and_format_characters_never_reach_a_font_run(measure, caplog):
-    text = "控制\x07字符\x00与\u200b格式\ufeff字符\u00ad，换行\n和制表\t都是空白。"
-    with caplog.at_level("WARNING", logger="layout.render"):
-        lines = typeset(text, measure, WIDTH, 2.0)
-    drawn = "".join(run.text for line in lines for run in line.runs)
-    assert drawn == "控制字符与格式字符，换行和制表都是空白。"
-    assert not any(unicodedata.category(c) in ("Cc", "Cf") for c in drawn)
-    assert {g.char for c in clusters_of("换行\n和\t制表", measure) for g in c
-            if char_kind(g.char) == 3} == {" "}  # whitespace is measured as a space
-    logged = " ".join(r.getMessage() for r in caplog.records)
-    for code in ("U+0007", "U+0000", "U+200B", "U+FEFF", "U+00AD"):
-        assert code in logged
-    assert drawable("一\u3000二") == "一\u3000二"  # the ideographic space stays a full em
