@@ -201,4 +201,33 @@ def label_lines(
         state = pointers[state]
         path.append(state)
     path.reverse()
-    return [_STATES[k] for k in path]
+    return _unpunctuated_to_titles(infos, [_STATES[k] for k in path])
+
+
+_SENTENCE_MARKS = frozenset("，。、；！？…,;!?")
+MAX_TITLE_PARAGRAPH_LINES = 3
+
+
+def _unpunctuated_to_titles(infos: Sequence[LineInfo], states: list[State]) -> list[State]:
+    """Short "paragraphs" without a single comma or sentence mark become title lines.
+
+    Body paragraphs are sentences; a run of one to three lines holding no ，。、；！？…
+    at all (quotes, brackets and dashes aside) is a title or label set on its own
+    lines — e.g. a headline that happens to fill a column, over a paragraph.
+    """
+    i = 0
+    while i < len(states):
+        if states[i] not in (State.FIRST, State.SINGLE):
+            i += 1
+            continue
+        j = i
+        while states[j] not in (State.LAST, State.SINGLE) and j + 1 < len(states):
+            j += 1
+        lines = infos[i:j + 1]
+        if j - i < MAX_TITLE_PARAGRAPH_LINES and not any(
+            x.dateline or x.fixed is not Fixed.NONE or x.line.replacement_indent
+            or _SENTENCE_MARKS.intersection(x.text) for x in lines
+        ):
+            states[i:j + 1] = [State.TITLE] * (j + 1 - i)
+        i = j + 1
+    return states
