@@ -289,15 +289,18 @@ def _flatten(line: list[Cluster]) -> list[Glyph]:
 
 
 def _fix_last_line(lines: list[list[Cluster]], width: float, sp: Spacing, indent: float) -> None:
-    """Rule 6: the last line holds at least 2 characters that are not punctuation."""
+    """Rule 6: the last line holds at least 2 characters that are not punctuation.
+
+    Unless that would leave a single glyph on the line above (it could not be justified).
+    """
     while len(lines) >= 2 and _non_punct(_flatten(lines[-1])) < 2:
         above = lines[-2]
         avail = width - (indent if len(lines) == 2 else 0.0)
         if _fits_squeezed(_flatten(above) + _flatten(lines[-1]), avail, sp):
             lines[-2:] = [above + lines[-1]]
             continue
-        if len(above) < 2:
-            return
+        if len(above) < 2 or len(_flatten(above[:-1])) < 2:
+            return  # the line above would be one glyph, which cannot be justified
         lines[-1].insert(0, above.pop())
 
 

@@ -163,3 +163,10 @@ def test_adjacent_marks_lose_the_blank_half_between_them(measure):
     (line,) = typeset("问题，“道德”。", plain, WIDTH, 0.0)
     lefts = dict(zip(line.text, glyph_lefts(line, plain), strict=True))
     assert lefts["“"] - lefts["，"] == pytest.approx(SIZE)
+
+
+def test_a_short_last_line_never_leaves_one_glyph_above_it(measure):
+    # found by hypothesis: feeding the last line from above left "中" alone, unjustifiable
+    lines = typeset("中2025中，，", measure, 8 * SIZE, 2.0)
+    for line in lines[:-1]:
+        assert abs(line.width - 8 * SIZE) <= 0.3, (line.text, line.width)
