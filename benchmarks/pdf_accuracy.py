@@ -69,9 +69,9 @@ def main(argv: list[str] | None = None) -> int:
                       f"{score.doubled_or_junk}")
                 for failure in score.failures:
                     print("   ", failure)
-    print(total)
+    print(total, f"| continuations {total.continuations_exact}/{total.continuations_total}")
     for name in ("articles", "headlines", "paragraphs", "captions", "kickers", "subtitles",
-                 "bylines", "subheads"):
+                 "bylines", "subheads", "continuations"):
         print(f"{name:>10}: {total.ratio(name):.1%}")
     print(f"analysis time: {elapsed:.1f} s for {total.pages} pages")
     return 0

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from layout.analysis.blocks import TextBlock
 from layout.analysis.figures import Figure
+from layout.analysis.jumps import split_jump_markers
 from layout.analysis.lines import TextLine, join_line_texts
 from layout.analysis.patterns import (
     continuation_marker,
@@ -364,6 +365,10 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
     def flush() -> None:
         for lines in _paragraph_lines(pending, text_blocks):
             text = _lines_text(lines)
+            if not text:
+                continue
+            text, markers = split_jump_markers(text)
+            continuations.extend(markers)
             if not text:
                 continue
             marker = continuation_marker(text)

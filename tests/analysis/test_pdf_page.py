@@ -62,6 +62,7 @@ def test_generated_pages_meet_the_accuracy_floor(generated):
     assert total.ratio("headlines") >= 0.95, str(total)
     assert total.ratio("paragraphs") >= 0.95, str(total)
     assert total.ratio("captions") >= 0.95, str(total)
+    assert total.continuations_total >= 5 and total.ratio("continuations") >= 0.9, str(total)
     assert total.furniture_leaks == 0, str(total)
     assert total.doubled_or_junk == 0, str(total)
 

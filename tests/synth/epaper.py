@@ -157,6 +157,7 @@ def _styles(spec: PageSpec, rng: random.Random) -> Styles:
         dateline=Ink(face_named(spec.dateline_face), body) if spec.dateline_face else None,
         fake_bold=spec.fake_bold,
         bold_offset=spec.bold_offset_em,
+        page_number=spec.page_number,
     )
 
 

@@ -50,6 +50,7 @@ class Styles:
     dateline: Ink | None
     fake_bold: float  # probability that a headline is fake bold
     bold_offset: float  # em
+    page_number: int = 1  # jump markers point to other pages
 
     @property
     def line_height(self) -> float:
@@ -186,13 +187,20 @@ def plan_article(frame: Frame, grid: Grid, article: SourceArticle, styles: Style
     if rng.random() < 0.4 and not re.match(r"^(本报|新华社|据)", first):
         dateline = make_dateline(rng, date)
     invented = _invented_subheads(article, rng)
+    jumps = _jump_markers(random.Random(f"jump-{headline}-{frame.top}-{x0}"),
+                          styles.page_number)
+    if jumps.start:
+        items.append(("jump", jumps.start))
     for i, p in enumerate(article.paragraphs):
         if i in invented:
             items.append(("subhead", invented[i]))
         items.append(("subhead" if i in article.subheads else "paragraph",
                       (dateline + p) if (i == 0 and dateline) else p))
-    counts = {c: max(0, int((bottoms[c] - tops[c] - body.size) // lh) + 1) for c in cols}
-    counts = {c: (n if n >= 3 else 0) for c, n in counts.items()}  # no 1–2 line stubs
+    if jumps.end:
+        items = _with_end_jump(items, jumps, counts_for=lambda its: _flow(
+            [], its, _slot_counts(frame, cols, tops, bottoms, body, lh), grid, tops, styles,
+            len(dateline or ""), colw)[0])
+    counts = _slot_counts(frame, cols, tops, bottoms, body, lh)
     ops: list[Op] = []
     blocks, used = _flow(ops, items, counts, grid, tops, styles, len(dateline or ""), colw)
     total = sum(counts.values())
@@ -213,8 +221,62 @@ def plan_article(frame: Frame, grid: Grid, article: SourceArticle, styles: Style
     plan.text += "".join(t for _, t in blocks) + "".join(byline_texts)
     plan.truth = TruthArticle(
         headline=truth_headline, kicker=kicker, subtitle=subtitle,
-        bylines=[n for _, n in bylines], blocks=blocks, captions=captions)
+        bylines=[n for _, n in bylines], blocks=[b for b in blocks if b[0] != "jump"],
+        captions=captions, continuations=[t for r, t in blocks if r == "jump"])
     return plan
+
+
+def _slot_counts(frame: Frame, cols: tuple[int, ...] | list[int], tops: dict[int, float],
+                 bottoms: dict[int, float], body: Ink, lh: float) -> dict[int, int]:
+    counts = {c: max(0, int((bottoms[c] - tops[c] - body.size) // lh) + 1) for c in cols}
+    return {c: (n if n >= 3 else 0) for c, n in counts.items()}  # no 1–2 line stubs
+
+
+@dataclass(frozen=True)
+class Jumps:
+    """Jump markers of an article continued from / on another page, and how they are set."""
+
+    start: str | None = None  # 上接第1版, on its own line atop the first column
+    end: str | None = None  # （下转第3版）, after the last paragraph placed
+    inline: bool = False  # the end marker closes the last paragraph instead of its own line
+
+
+def _jump_markers(rng: random.Random, page_number: int) -> Jumps:
+    """One article in five continued from an earlier page, one in five on a later one."""
+    start = end = None
+    if page_number > 1 and rng.random() < 0.2:
+        number = rng.randint(1, page_number - 1)
+        start = rng.choice((f"上接第{number}版", f"（上接第{number}版）", f"▲上接第{number}版"))
+    if rng.random() < 0.2:
+        number = page_number + rng.randint(1, 6)
+        end = rng.choice((f"转第{number}版", f"（下转第{number}版）", f"转第{number}版▲",
+                          f"（转第{number}版）"))
+    inline = end is not None and end.startswith("（") and rng.random() < 0.5
+    return Jumps(start, end, inline)
+
+
+def _with_end_jump(items: list[tuple[str, str]], jumps: Jumps,
+                   counts_for: Callable[[list[tuple[str, str]]], list[tuple[str, str]]]
+                   ) -> list[tuple[str, str]]:
+    """``items`` cut after the last block that fits, then the end marker (on its own line
+    or closing the last paragraph); unchanged when the marker leaves no room."""
+    placed = counts_for(items)
+    kept: list[tuple[str, str]] = []
+    done = 0
+    for item in items:
+        if done == len(placed):
+            break
+        kept.append(item)
+        if item[0] != "byline":
+            done += 1
+    while kept and kept[-1][0] != "paragraph":
+        kept.pop()
+    if not any(role == "paragraph" for role, _ in kept):
+        return items
+    assert jumps.end is not None
+    trial = kept + [("jump_inline" if jumps.inline else "jump", jumps.end)]
+    got = counts_for(trial)
+    return trial if sum(r == "jump" for r, _ in got) == 1 + bool(jumps.start) else items
 
 
 def _couplet(headline: str, rng: random.Random) -> tuple[str, str] | None:
@@ -343,8 +405,12 @@ def _flow(ops: list[Op], items: list[tuple[str, str]], counts: dict[int, int], g
     pos = 0
     blocks: list[tuple[str, str]] = []
     for idx, (role, text) in enumerate(items):
+        if role == "jump_inline":
+            continue  # drawn with the paragraph before it
+        tail = items[idx + 1][1] if idx + 1 < len(items) and items[idx + 1][0] == "jump_inline" \
+            else ""
         if role == "paragraph":
-            lines = break_lines(text, colw, measure, first_indent=2 * body.size)
+            lines = break_lines(text + tail, colw, measure, first_indent=2 * body.size)
             if pos + len(lines) > len(slots):
                 break
             offset = 0
@@ -359,6 +425,20 @@ def _flow(ops: list[Op], items: list[tuple[str, str]], counts: dict[int, int], g
                 offset += len(line)
             pos += len(lines)
             blocks.append(("paragraph", text))
+            if tail:
+                blocks.append(("jump", tail))
+        elif role == "jump":  # a marker on its own line, flush left, right or centred
+            if pos >= len(slots):
+                break
+            c, row, _ = slots[pos]
+            base = tops[c] + body.size * 0.88 + row * lh
+            x = grid.x0(c)
+            align = len(text) % 3 if idx else 0
+            ops.append(lambda pc, x=x, b=base, t=text, a=align: (
+                pc.right(x + colw, b, t, body) if a == 1 else
+                pc.centered(x, x + colw, b, t, body) if a == 2 else pc.text(x, b, t, body)))
+            pos += 1
+            blocks.append(("jump", text))
         elif role == "subhead":
             lines = break_lines(text, colw, lambda ch: _width(ch, styles.subhead))
             skip = 1 if pos < len(slots) and slots[pos][1] > 0 else 0

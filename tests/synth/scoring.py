@@ -44,6 +44,7 @@ class TruthArticle:
     bylines: list[str] = field(default_factory=list)
     blocks: list[tuple[str, str]] = field(default_factory=list)  # ("paragraph"|"subhead", text)
     captions: list[TruthCaption] = field(default_factory=list)
+    continuations: list[str] = field(default_factory=list)  # jump markers: （下转第3版）
 
     @property
     def paragraphs(self) -> list[str]:
@@ -80,6 +81,7 @@ def truth_from_dict(data: dict[str, Any]) -> TruthPage:
             bylines=list(a.get("bylines", [])),
             blocks=[(r, t) for r, t in a.get("blocks", [])],
             captions=[caption(c) for c in a.get("captions", [])],
+            continuations=list(a.get("continuations", [])),
         )
         for a in data["articles"]
     ]
@@ -109,6 +111,8 @@ class Score:
     subheads_exact: int = 0
     captions_total: int = 0
     captions_exact: int = 0
+    continuations_total: int = 0
+    continuations_exact: int = 0
     furniture_leaks: int = 0
     doubled_or_junk: int = 0
     failures: list[str] = field(default_factory=list)
@@ -228,6 +232,7 @@ def score_page(truth: TruthPage, page: Page) -> Score:
         s.paragraphs_total += len(t.paragraphs)
         s.subheads_total += len(t.subheads)
         s.captions_total += len(t.captions)
+        s.continuations_total += len(t.continuations)
         if p is None:
             s.failures.append(f"article not found: {t.headline}")
             continue
@@ -257,6 +262,13 @@ def score_page(truth: TruthPage, page: Page) -> Score:
         s.subheads_exact += sum(norm(x) in got_subheads for x in t.subheads)
         all_blocks = list(p.blocks) + list(page.blocks)
         s.captions_exact += sum(_caption_ok(c, all_blocks) for c in t.captions)
+        got_markers = [norm(m) for m in p.continuations]
+        for marker in t.continuations:
+            if norm(marker) in got_markers:
+                s.continuations_exact += 1
+                got_markers.remove(norm(marker))
+            else:
+                s.failures.append(f"continuation lost: {norm(marker)}")
     s.captions_total += len(truth.captions)
     every_block = list(page.blocks) + [b for a in page.articles for b in a.blocks]
     s.captions_exact += sum(_caption_ok(c, every_block) for c in truth.captions)

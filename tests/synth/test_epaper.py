@@ -41,7 +41,7 @@ FALLBACK = [{"title": a.title, "byline": a.byline, "paragraphs": list(a.paragrap
 def _truth_texts(truth: TruthPage) -> list[str]:
     texts = list(truth.furniture)
     for a in truth.articles:
-        texts += [a.headline, a.kicker or "", a.subtitle or "", *a.bylines]
+        texts += [a.headline, a.kicker or "", a.subtitle or "", *a.bylines, *a.continuations]
         texts += [t for _, t in a.blocks] + [c.text + (c.credit or "") for c in a.captions]
     texts += [c.text + (c.credit or "") for c in truth.captions]
     return texts
@@ -283,3 +283,28 @@ def test_headlines_split_at_allowed_points():
         assert not any(p[0] in NO_START for p in parts[1:])
         assert not any(p[-1] in NO_END for p in parts[:-1])
         assert not any(a[-1] + b[0] == "——" for a, b in zip(parts, parts[1:], strict=False))
+
+
+def test_jump_markers_take_every_printed_form():
+    import random
+
+    from tests.synth.epaper_article import _jump_markers
+
+    drawn = [_jump_markers(random.Random(k), 5) for k in range(300)]
+    assert any(j.start and j.start.startswith("（") for j in drawn)
+    assert any(j.start and j.start.startswith("▲") for j in drawn)
+    assert any(j.end and j.end.endswith("▲") for j in drawn)
+    assert any(j.inline for j in drawn) and any(j.end and not j.inline for j in drawn)
+    assert not any(j.start for j in (_jump_markers(random.Random(k), 1) for k in range(50)))
+
+
+def test_jump_markers_are_truth_continuations_not_body_text(tmp_path):
+    markers = []
+    for seed in range(8):
+        truth = render_page(random_page_spec(seed), tmp_path / f"p{seed}.pdf")
+        for a in truth.articles:
+            markers += a.continuations
+            assert not any(re.search(r"[转接]第\d+版", t) for _, t in a.blocks)
+            assert len(a.continuations) <= 2
+    assert any("上接" in m for m in markers) and any("转" in m for m in markers)
+    assert all(re.fullmatch(r"[▲（]?(上接|下转|转)第\d+版[）▲]?", m) for m in markers)

@@ -67,3 +67,15 @@ def test_junk_is_counted():
 
 def test_truth_round_trips_through_dict():
     assert truth_from_dict(truth_to_dict(TRUTH)) == TRUTH
+
+
+def test_continuations_are_counted_whitespace_free():
+    truth = TruthPage(articles=[TruthArticle(
+        headline="第二篇", blocks=[("paragraph", "正文。")],
+        continuations=["（上接第1版）", "转第3版▲"])])
+    article = Article(id="a", headline="第二篇", blocks=(Block(Role.PARAGRAPH, "正文。"),),
+                      continuations=("（上接第 1版）",))
+    s = score_page(truth, Page(number=1, articles=(article,)))
+    assert (s.continuations_exact, s.continuations_total) == (1, 2)
+    assert s.ratio("continuations") == 0.5 and s.ratio("paragraphs") == 1.0
+    assert truth_from_dict(truth_to_dict(truth)) == truth
