@@ -6,9 +6,10 @@ full-width frame. The body fills the left column, then the right one; at the art
 (the part that fits on the page) the two columns are balanced: the shortest column height
 that holds the rest is used, so the next article's headline follows right below. A spread
 that does not fit splits into what fits (at least the first body flowable stays with the
-headline group) and a headless spread for the next page. A spread with no headline group of
-its own (an untitled article, a page's loose captions) may open with a hairline across both
-columns, so that it reads as a new item rather than as more of the columns above.
+headline group) and a headless spread for the next page. A spread whose head does not span
+the columns (an untitled article, a page's loose captions, a flush-left headline) may open
+with a hairline across both columns, so that it reads as a new item rather than as more of
+the columns above.
 
 Column filling follows platypus' frame rules on the flowables the story builder makes:
 space before a flowable is dropped at a column head, ``KeepTogether`` groups move whole to

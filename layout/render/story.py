@@ -167,9 +167,12 @@ class StoryBuilder:
             body[0:1] = body[0].head_and_rest(self.width, self.settings.keep_lines)
         end_space = self.theme.body.line_height
         if self.columns == 2:
-            headless = not any(isinstance(item, TextBlock) for item in head)
+            # a head that does not span the columns (none, or set flush left) gets a rule
+            # across them, so the spread reads as a new story, not as more of the columns
+            spans = any(isinstance(item, TextBlock) and item.style.align == "center"
+                        for item in head)
             return [ColumnSpread(head, body, self.gap, space_after=end_space,
-                                 rule=self.theme.article_rule if headless else 0.0,
+                                 rule=0.0 if spans else self.theme.article_rule,
                                  group_limit=self.column_height)]
         if body and isinstance(body[0], KeepTogether):
             head += body.pop(0)._content

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from layout.render.fonts import load_font_set
 from layout.render.glyphs import Measure
 from layout.render.styles import PRINT, theme_for
 from tests.render.samples import builtin_issue
-from tests.render.test_pdf import checker_for, render
+from tests.render.test_pdf import checker_for, model_text, render
 
 WIDTH = 200.0
 BODY = PRINT["paragraph"]
@@ -104,3 +105,19 @@ def test_balancing_never_splits_a_group_between_the_columns(measure):
     tall = ColumnSpread([], [group], 12.0, group_limit=3 * LINE)
     parts = tall.split(2 * WIDTH + 12.0, 3.2 * LINE)
     assert parts and len(parts[0].columns[0]) == 1 and len(parts[0].columns[1]) == 1
+
+
+@pytest.mark.parametrize("theme", ["print", "screen"])
+def test_short_and_flush_left_heads_still_read_in_order(tmp_path: Path, theme):
+    # a short headline set flush left (screen theme) does not cross the column gap: a rule
+    # across the columns marks the new story, so reading order stays band by band
+    base = builtin_issue(repeat=4)
+    page = base.pages[0]
+    articles = tuple(replace(a, headline="短题", kicker=None, subtitle=None, bylines=())
+                     for a in page.articles)
+    issue = replace(base, pages=(replace(page, articles=articles),))
+    path, options = render(tmp_path, issue, f"short-{theme}", columns=2, theme=theme,
+                           table_of_contents=False)
+    checker = checker_for(path, options)
+    assert checker.check() == []
+    assert checker.text() == model_text(issue)
