@@ -41,7 +41,7 @@ from reportlab.pdfgen.canvas import Canvas
 from tests.synth.epaper_article import Op, Plan, Styles, plan_article, plan_photo_frame
 from tests.synth.epaper_draw import Ink, PageCanvas
 from tests.synth.epaper_fonts import face_named, faces_by_style
-from tests.synth.epaper_layout import Frame, Grid, frame_rules, plan_frames
+from tests.synth.epaper_layout import Frame, Grid, frame_rules, lower_l_split, plan_frames
 from tests.synth.epaper_page import plan_furniture
 from tests.synth.epaper_text import SourceArticle, load_articles
 from tests.synth.scoring import TruthPage, truth_to_dict
@@ -170,7 +170,11 @@ def _plan_frames(spec: PageSpec, grid: Grid, styles: Styles, rng: random.Random
     date = dt.date.fromisoformat(spec.date)
     plans: list[tuple[Frame, Plan]] = []
     chars_per_line = grid.column_width / spec.body_size
-    for k, frame in enumerate(frames):
+    # an L's big frame first: its headline group decides where the frame under it starts
+    order = sorted(enumerate(list(frames)), key=lambda kf: not kf[1].l_shaped)
+    for k, frame in order:
+        if frame not in frames:  # absorbed by an L's big frame
+            continue
         if frame.kind == "photo":
             source = spec.articles[pool[k % len(pool)]] if pool else None
             plans.append((frame, plan_photo_frame(frame, grid, source, styles,
@@ -185,6 +189,10 @@ def _plan_frames(spec: PageSpec, grid: Grid, styles: Styles, rng: random.Random
         for i in candidates:
             plan = plan_article(frame, grid, spec.articles[i], styles,
                                 random.Random(f"{spec.seed}-frame-{k}-{i}"), date)
+            if plan.truth is not None and frame.l_shaped and lower_l_split(
+                    frames, frame, plan.head_bottom, styles.line_height, _corner_gap(frame)):
+                plan = plan_article(frame, grid, spec.articles[i], styles,
+                                    random.Random(f"{spec.seed}-frame-{k}-{i}"), date)
             if plan.truth is not None and (best is None or plan.fill > best[0]):
                 best = (plan.fill, i, plan)
             if best and best[0] >= 0.8:
@@ -193,6 +201,15 @@ def _plan_frames(spec: PageSpec, grid: Grid, styles: Styles, rng: random.Random
             used.add(best[1])
             plans.append((frame, best[2]))
     return frames, plans
+
+
+def _corner_gap(big: Frame) -> float:
+    """The gap between an L's short columns and the frame under them."""
+    small = big.partner
+    if small is None:
+        return 0.0
+    c = next(c for c in big.columns if c in small.spans)
+    return small.spans[c][0] - big.spans[c][1]
 
 
 def _draw_page(canvas: Canvas, spec: PageSpec) -> TruthPage:

@@ -65,6 +65,7 @@ class Plan:
     fill: float = 0.0  # share of body line slots used
     text: str = ""  # all article text drawn (for furniture collision checks)
     photos: list[tuple[float, float, float, float]] = field(default_factory=list)
+    head_bottom: float = 0.0  # bottom of the headline group (kicker … head bylines)
 
 
 def split_title(title: str, lines: int) -> list[str]:
@@ -105,6 +106,12 @@ def _headline_lines(title: str, width: float, ink: Ink, body: float, rng: random
 
 def _width(text: str, ink: Ink) -> float:
     return text_width(ink.face, text, ink.size)
+
+
+def fitted(text: str, ink: Ink, width: float) -> Ink:
+    """``ink`` made smaller when ``text`` would run past ``width`` in it."""
+    natural = _width(text, ink)
+    return ink if natural <= width else replace(ink, size=ink.size * width / natural * 0.99)
 
 
 def plan_article(frame: Frame, grid: Grid, article: SourceArticle, styles: Styles,
@@ -170,8 +177,9 @@ def plan_article(frame: Frame, grid: Grid, article: SourceArticle, styles: Style
         joined = "  ".join(byline_texts)
         texts = [joined] if _width(joined, styles.byline) < (x1 - x0) * 0.9 else byline_texts
         for t in texts:
-            put(t, styles.byline, y + styles.byline.size * 1.1)
+            put(t, fitted(t, styles.byline, x1 - x0), y + styles.byline.size * 1.1)
             y += styles.byline.size * 1.6
+    plan.head_bottom = y
     y += lh * rng.uniform(0.5, 1.0)
     plan.text = headline + (kicker or "") + (subtitle or "")
 
@@ -460,14 +468,17 @@ def _flow(ops: list[Op], items: list[tuple[str, str]], counts: dict[int, int], g
                     x, x + colw, b, t, styles.subhead))
                 pos += 1
             blocks.append(("subhead", text))
-        else:  # byline at the head of the first column
-            if pos >= len(slots):
+        else:  # byline at the head of the first column: 记者 / name apart when too wide
+            parts = [text] if _width(text, styles.byline) <= colw else text.split(" ", 1)
+            if pos + len(parts) > len(slots):
                 break
-            c, row, _ = slots[pos]
-            base = tops[c] + body.size * 0.88 + row * lh
-            x = grid.x0(c)
-            ops.append(lambda pc, x=x, b=base, t=text: pc.text(x, b, t, styles.byline))
-            pos += 1
+            for part in parts:
+                c, row, _ = slots[pos]
+                base = tops[c] + body.size * 0.88 + row * lh
+                x = grid.x0(c)
+                ink = fitted(part, styles.byline, colw)
+                ops.append(lambda pc, x=x, b=base, t=part, i=ink: pc.text(x, b, t, i))
+                pos += 1
     return blocks, pos
 
 

@@ -42,6 +42,7 @@ class Frame:
     kind: str  # "article" | "photo"
     spans: dict[int, tuple[float, float]] = field(default_factory=dict)
     l_shaped: bool = False
+    partner: Frame | None = None  # an L's big frame: the frame under its short columns
 
     @property
     def columns(self) -> list[int]:
@@ -113,7 +114,35 @@ def _plan_band(grid: Grid, top: float, bottom: float, line_height: float, vgap: 
             big.spans[c] = (top, split - vgap / 2)
             small.spans[c] = (split + vgap / 2, bottom)
         big.l_shaped = True
+        big.partner = small
     return band
+
+
+def lower_l_split(frames: list[Frame], big: Frame, head_bottom: float, line_height: float,
+                  vgap: float) -> bool:
+    """Move an L's inner corner below ``head_bottom`` (the big article's headline group), so
+    that no rule or neighbour runs into it; when the frame under it would get too short, the
+    big frame takes those columns whole. True when the frames changed."""
+    small = big.partner
+    if small is None:
+        return False
+    short = [c for c in big.columns if c in small.spans]
+    corner = min(big.spans[c][1] for c in short)
+    if corner >= head_bottom + line_height * 0.8:
+        return False
+    top = min(t for t, _ in big.spans.values())
+    bottom = max(b for _, b in small.spans.values())
+    new_corner = head_bottom + line_height * 0.8
+    if bottom - (new_corner + vgap) < line_height * 12:
+        for c in short:
+            big.spans[c] = (top, bottom)
+        frames.remove(small)
+        big.l_shaped, big.partner = False, None
+        return True
+    for c in short:
+        big.spans[c] = (top, new_corner)
+        small.spans[c] = (new_corner + vgap, bottom)
+    return True
 
 
 def frame_rules(grid: Grid, frames: list[Frame]) -> list[tuple[float, float, float, float]]:

@@ -308,3 +308,39 @@ def test_jump_markers_are_truth_continuations_not_body_text(tmp_path):
             assert len(a.continuations) <= 2
     assert any("上接" in m for m in markers) and any("转" in m for m in markers)
     assert all(re.fullmatch(r"[▲（]?(上接|下转|转)第\d+版[）▲]?", m) for m in markers)
+
+
+def _clashes(path: Path) -> tuple[int, int]:
+    """(pairs of glyphs drawn over each other, glyphs a rule line runs through) on a page;
+    fake-bold copies (the same glyph a few hundredths of an em away) do not count."""
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        chars = sorted(page.chars, key=lambda c: c["x0"])
+        rules = list(page.lines) + [r for r in page.rects
+                                    if min(r["width"], r["height"]) < 2]
+    overlaps = 0
+    for i, a in enumerate(chars):
+        for b in chars[i + 1:i + 60]:
+            if b["x0"] >= a["x1"]:
+                break
+            size = min(a["size"], b["size"])
+            over_x = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
+            over_y = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+            twin = abs(a["x0"] - b["x0"]) < 0.1 * size and abs(a["top"] - b["top"]) < 0.1 * size
+            overlaps += over_x > 0.3 * size and over_y > 0.3 * size and not twin
+    crossed = 0
+    for r in rules:
+        inner = [c for c in chars if c["x0"] + 0.2 * c["size"] < r["x1"]
+                 and c["x1"] - 0.2 * c["size"] > r["x0"]
+                 and c["top"] + 0.2 * c["size"] < r["bottom"]
+                 and c["bottom"] - 0.2 * c["size"] > r["top"]]
+        crossed += len(inner)
+    return overlaps, crossed
+
+
+@pytest.mark.parametrize("seed", [0, 5, 9, 13, 19])
+def test_nothing_is_drawn_over_text(tmp_path, seed):
+    """Bylines atop a first column fit it; an L's inner corner sits below its headline group."""
+    path = tmp_path / "page.pdf"
+    render_page(random_page_spec(seed), path)
+    assert _clashes(path) == (0, 0)
