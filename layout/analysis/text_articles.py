@@ -290,8 +290,6 @@ def split_title_lines(
                 rest = rest + extra
             else:
                 subtitle_lines = extra
-        elif len(rest) == 2 and len(rest[0].text) < len(rest[1].text) - 2:
-            kicker_lines = [rest.pop(0)]  # a wrapped headline fills its first line
 
     def joined(infos: Sequence[LineInfo]) -> str | None:
         return join_title_lines([x.title for x in infos]) or None

@@ -31,8 +31,9 @@ def content_chars(data: bytes) -> Counter[str]:
     and no decoration mark opening a byline (□记者 …)."""
     counts: Counter[str] = Counter()
     for line in decode_dump(data, "dump").replace("\f", "\n").split("\n"):
-        text = _WS.sub("", undouble(drop_junk(line)))
-        counts.update(text.lstrip(BYLINE_MARKS) if is_byline(line) else text)
+        cleaned = undouble(drop_junk(line))  # as the analysis sees the line (U+FFFD dropped)
+        text = _WS.sub("", cleaned)
+        counts.update(text.lstrip(BYLINE_MARKS) if is_byline(cleaned) else text)
     return counts
 
 

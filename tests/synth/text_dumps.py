@@ -137,8 +137,8 @@ def corpus_articles() -> tuple[dict[str, Any], ...]:
     out = []
     seen: set[str] = set()
     for article in json.loads(ARTICLES_JSON.read_text(encoding="utf-8")):
-        if article["title"] in seen:
-            continue
+        if article["title"] in seen or "责编" in article["title"]:
+            continue  # a repeat, or a record whose title swallowed the page footer
         seen.add(article["title"])
         subheads = set(article.get("subheads") or [])
         blocks = []
@@ -269,15 +269,59 @@ class _Writer:
                 self.blank()
 
 
+@cache
+def _phrase_parser() -> Any:
+    import budoux
+    return budoux.load_default_simplified_chinese_parser()
+
+
+def _phrase_cuts(title: str) -> list[int]:
+    """Positions where a headline may wrap: after punctuation or between phrases."""
+    cuts = [k + 1 for k, ch in enumerate(title[:-1]) if ch in "，：；？！ "]
+    cuts += [k for k, ch in enumerate(title) if ch == "（"]  # before a column tag
+    position = 0
+    for phrase in _phrase_parser().parse(title)[:-1]:
+        position += len(phrase)
+        cuts.append(position)
+    quoted = title.startswith("“") and title.endswith("”")
+
+    def inside_marks(c: int) -> bool:  # never inside “…” or （…）, the title's own quotes aside
+        head = title[1:c] if quoted else title[:c]
+        return head.count("“") > head.count("”") or head.count("（") > head.count("）")
+
+    return sorted(set(c for c in cuts if 0 < c < len(title) and title[c] not in NO_START
+                      and not inside_marks(c)))
+
+
 def _split_title(title: str, width: int, rng: random.Random) -> list[str]:
-    """A headline as one line, or wrapped over two when long."""
+    """A headline as one line, or wrapped over two when long — as a typesetter wraps it,
+    between phrases (after a comma, else at the phrase boundary nearest the middle)."""
     if len(title) > max(width + 4, 16) and rng.random() < 0.6:
-        cut = (len(title) + 1) // 2
-        while cut < len(title) - 1 and (title[cut] in NO_START or (
-                title[cut].isascii() and title[cut - 1].isascii())):
-            cut += 1
-        return [title[:cut], title[cut:]]
+        middle = len(title) / 2
+        cuts = _phrase_cuts(title)
+        marks = [c for c in cuts
+                 if title[c - 1] in "，：；？！ " and abs(c - middle) <= len(title) / 4]
+        cut = min(marks or cuts or [round(middle)], key=lambda c: abs(c - middle))
+        return [title[:cut].strip(), title[cut:].strip()]
     return [title]
+
+
+def _subhead_lines(rng: random.Random, paragraph: str, labels: list[str]) -> list[str]:
+    """One or two subhead lines over the section that ``paragraph`` opens.
+
+    A subhead sums up its section, so half of them are set from the section's own words
+    (a clause of 4–9 characters; a pair as a couplet of equal length), the rest are
+    labels from the corpus (one, or two distinct ones of equal length).
+    """
+    clauses = [c for c in re.split(r"[^\u4e00-\u9fff]+", paragraph) if 4 <= len(c) <= 9]
+    source = clauses if clauses and rng.random() < 0.5 else [x for x in labels if len(x) <= 9]
+    if not source:
+        return [rng.choice(labels)]
+    first = rng.choice(source)
+    mates = [x for x in source if len(x) == len(first) and x != first]
+    if mates and rng.random() < 0.5:
+        return [first, rng.choice(mates)]
+    return [first]
 
 
 def _caption(rng: random.Random, style: DumpStyle, writer: _Writer,
@@ -356,9 +400,7 @@ def make_page(rng: random.Random, style: DumpStyle, page_number: int) -> tuple[s
                     pending = [text]
                 continue
             if count and not pending and rng.random() < style.subheads * 0.5:
-                pending = [rng.choice(labels)[:9] for _ in range(rng.randint(1, 2))]
-                shortest = min(len(x) for x in pending)  # a pair is set as a parallel couplet
-                pending = [x[:shortest] for x in pending]
+                pending = _subhead_lines(rng, text, labels)
             if pending:
                 for line in pending:
                     writer.title(line)
