@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -80,6 +81,12 @@ def char_kind(char: str) -> int:
     return PUNCT
 
 
+class FontChooser(Protocol):
+    """What :class:`Measure` needs of a font set: the face that draws a character."""
+
+    def font_for(self, char: str, preferred: str) -> str: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Spacing:
     """Sizes the line breaker works with, in points (``compression``: share of a glyph)."""
@@ -97,7 +104,7 @@ class Measure:
     full-width punctuation mark that may be squeezed out (DESIGN §5 rule 5, compression).
     """
 
-    fonts: object  # layout.render.fonts.FontSet (duck-typed: font_for)
+    fonts: FontChooser  # a layout.render.fonts.FontSet
     font: str
     size: float
     han_latin_gap_em: float = HAN_LATIN_GAP_EM
@@ -108,7 +115,7 @@ class Measure:
         """(font name, advance width in points, character kind) of ``char``."""
         hit = self._cache.get(char)
         if hit is None:
-            name = self.fonts.font_for(char, self.font)  # type: ignore[attr-defined]
+            name = self.fonts.font_for(char, self.font)
             hit = (name, stringWidth(char, name, self.size), char_kind(char))
             self._cache[char] = hit
         return hit

@@ -16,6 +16,7 @@ Takes nothing; :func:`install` patches two functions of ``reportlab.pdfbase.ttfo
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from reportlab.pdfbase import ttfonts
 
@@ -65,10 +66,14 @@ def make_to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 setattr(make_to_unicode_cmap, _MARK, True)
 
 
-def _split_string_naming_uncovered(original):
+SplitString = Callable[..., list[tuple[int, bytes]]]
+
+
+def _split_string_naming_uncovered(original: SplitString) -> SplitString:
     """``TTFont.splitString`` that gives every uncovered character a code of its own."""
 
-    def split_string(self, text, doc, encoding="utf-8"):
+    def split_string(self: ttfonts.TTFont, text: str | bytes, doc: object,
+                     encoding: str = "utf-8") -> list[tuple[int, bytes]]:
         if isinstance(text, bytes):
             text = text.decode(encoding)
         cmap = self.face.charToGlyph
