@@ -208,12 +208,21 @@ _SENTENCE_MARKS = frozenset("，。、；！？…,;!?")
 MAX_TITLE_PARAGRAPH_LINES = 3
 
 
+def _opens_article(info: LineInfo, state: State) -> bool:
+    """A byline, a dateline, or a column tag alone on a title line (（人民时评）)."""
+    text = info.text
+    return state is State.BYLINE or info.dateline or (
+        state is State.TITLE and text.startswith("（") and text.endswith("）"))
+
+
 def _unpunctuated_to_titles(infos: Sequence[LineInfo], states: list[State]) -> list[State]:
-    """Short "paragraphs" without a single comma or sentence mark become title lines.
+    """Short "paragraphs" that read as titles become title lines.
 
     Body paragraphs are sentences; a run of one to three lines holding no ，。、；！？…
     at all (quotes, brackets and dashes aside) is a title or label set on its own
-    lines — e.g. a headline that happens to fill a column, over a paragraph.
+    lines — e.g. a headline that happens to fill a column, over a paragraph. So is
+    such a run that ends without ending a sentence right above a byline, a dateline
+    or a column tag: a headline wrapped after its comma (“内外贸同样重要， / 两条腿…”).
     """
     i = 0
     while i < len(states):
@@ -224,10 +233,12 @@ def _unpunctuated_to_titles(infos: Sequence[LineInfo], states: list[State]) -> l
         while states[j] not in (State.LAST, State.SINGLE) and j + 1 < len(states):
             j += 1
         lines = infos[i:j + 1]
-        if j - i < MAX_TITLE_PARAGRAPH_LINES and not any(
-            x.dateline or x.fixed is not Fixed.NONE or x.line.replacement_indent
-            or _SENTENCE_MARKS.intersection(x.text) for x in lines
-        ):
+        plain = not any(
+            x.dateline or x.fixed is not Fixed.NONE or x.line.replacement_indent for x in lines)
+        unpunctuated = not any(_SENTENCE_MARKS.intersection(x.text) for x in lines)
+        heads_article = j + 1 < len(states) and _opens_article(infos[j + 1], states[j + 1]) and (
+            not patterns.ends_sentence(lines[-1].text))
+        if j - i < MAX_TITLE_PARAGRAPH_LINES and plain and (unpunctuated or heads_article):
             states[i:j + 1] = [State.TITLE] * (j + 1 - i)
         i = j + 1
     return states
