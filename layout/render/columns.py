@@ -119,6 +119,7 @@ class ColumnSpread(Flowable):
         super().__init__()
         self.group_limit = group_limit  # groups taller than this (a page's column) flow apart
         self.rule = rule  # a hairline across the top (pt thick), for spreads without a head
+        self.ruled = False  # the rule is drawn: not at a page's top, under the running header
         self.head, self.body, self.gap = list(head), list(body), gap
         self.columns = columns
         self.fixed = columns is not None
@@ -128,9 +129,12 @@ class ColumnSpread(Flowable):
     def _column_width(self, width: float) -> float:
         return (width - self.gap) / 2
 
+    def _rule_drawn(self, avail_height: float) -> bool:
+        return bool(self.rule) and avail_height < self.group_limit - 1.0
+
     def _head_height(self, width: float) -> float:
-        """The headline group's height (or the rule's), with the space below it."""
-        rule = RULE_SPACE if self.rule else 0.0
+        """The headline group's height (and the rule's), with the space below it."""
+        rule = RULE_SPACE if self.ruled else 0.0
         if not self.head:
             return rule
         return rule + _stack_height(self.head, width) + self.head[-1].getSpaceAfter()
@@ -157,6 +161,7 @@ class ColumnSpread(Flowable):
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
+        self.ruled = self._rule_drawn(avail_height)
         head = self._head_height(avail_width)
         if not self.fixed and self._laid_width != avail_width:
             total = _stack_height(self.body, self._column_width(avail_width))
@@ -172,6 +177,7 @@ class ColumnSpread(Flowable):
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         if self.fixed:
             return []
+        self.ruled = self._rule_drawn(avail_height)
         room = avail_height - self._head_height(avail_width)
         if room <= 0 or not self.body:
             return []
@@ -179,7 +185,8 @@ class ColumnSpread(Flowable):
         if not any(placed.height > 0 for placed in left):
             return []  # the headline group would stand without its first body lines
         part = ColumnSpread(self.head, [], self.gap, (left, right),
-                            space_after=0.0 if rest else self.spaceAfter, rule=self.rule)
+                            space_after=0.0 if rest else self.spaceAfter,
+                            rule=self.rule if self.ruled else 0.0, group_limit=self.group_limit)
         if not rest:
             return [part]
         return [part, ColumnSpread([], rest, self.gap, space_after=self.spaceAfter,
@@ -188,7 +195,7 @@ class ColumnSpread(Flowable):
     def draw(self) -> None:
         canvas, width = self.canv, self.width
         y = self.height
-        if self.rule:
+        if self.ruled:
             canvas.saveState()
             canvas.setLineWidth(self.rule)
             canvas.line(0, y, width, y)
