@@ -201,15 +201,11 @@ class ColumnSpread(Flowable):
             canvas.line(0, y, width, y)
             canvas.restoreState()
             y -= RULE_SPACE
-        space_after = 0.0
-        for index, item in enumerate(self.head):
-            if index:
-                y -= space_after + item.getSpaceBefore()
-            _, height = item.wrap(width, 1e9)
-            y -= height
-            item.drawOn(canvas, 0, y)
-            space_after = item.getSpaceAfter()
-        y -= space_after
+        head, _ = fill_column(self.head, width, float("inf"))
+        for placed in head:
+            placed.flowable.drawOn(canvas, 0, y - placed.top - placed.height)
+        if self.head:
+            y -= _used(head) + self.head[-1].getSpaceAfter()
         column_width = self._column_width(width)
         for number, column in enumerate(self.columns or ((), ())):
             x = number * (column_width + self.gap)
