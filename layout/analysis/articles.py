@@ -113,13 +113,14 @@ def _nearest_head_anywhere(groups: Sequence[HeadingGroup], box: BBox,
 
 
 def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule],
-            line: float) -> None:
+            line: float, figures: Sequence[bool] | None = None) -> None:
     """Give unowned boxes the owner of a neighbour in the same body.
 
     First, to a fixpoint, boxes whose top lines up with an owned box in the next column
     (a gutter apart); then also boxes right below an owned box in their column. No rule
     may lie between the two.
     """
+    _figures_join_the_text_above(boxes, owner, rules, line, figures)
     for allow_under in (False, True):
         changed = True
         while changed:
@@ -141,6 +142,25 @@ def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule
                         owner[i] = owner[j]
                         changed = True
                         break
+
+
+def _figures_join_the_text_above(boxes: Sequence[BBox], owner: list[int | None],
+                                 rules: Sequence[Rule], line: float,
+                                 figures: Sequence[bool] | None = None) -> None:
+    """A photo set inside a column run (text right above it, no rule between) belongs to
+    that text's article before any side-by-side evidence: it sits in that article's columns."""
+    if figures is None:
+        return
+    for i, box in enumerate(boxes):
+        if owner[i] is not None or not figures[i]:
+            continue
+        above = [j for j, other in enumerate(boxes)
+                 if owner[j] is not None and not figures[j]
+                 and -0.5 * line <= box.top - other.bottom <= 1.2 * line
+                 and box.horizontal_overlap(other) >= 0.8 * min(box.width, other.width)
+                 and not _rule_cuts(rules, other.bottom, box.top, box)]
+        if len({owner[j] for j in above}) == 1:
+            owner[i] = owner[above[0]]
 
 
 def _bodiless_heads_claim_orphans(groups: Sequence[HeadingGroup], items: Sequence[Item],
@@ -179,7 +199,7 @@ def assign_items(groups: Sequence[HeadingGroup], items: Sequence[Item],
         k, d = _nearest_head_above(groups, box, rules)
         if k is not None and d <= 3.5 * line:
             owner[i] = k
-    _spread(boxes, owner, rules, line)
+    _spread(boxes, owner, rules, line, [isinstance(i, Figure) for i in items])
     for i, box in enumerate(boxes):
         if owner[i] is None:
             owner[i] = _nearest_head_above(groups, box, rules)[0]

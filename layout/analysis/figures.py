@@ -45,6 +45,10 @@ class Figure:
         credit = body_text("".join(b.text for b in credit_blocks)) or None
         if credit is None:
             text, credit = split_credit(text)
+        else:  # a credit wrapped onto its own line: 「…新生。 本报记者」「肖怡远 摄」
+            rest, whole = split_credit(text + credit)
+            if whole is not None and len(whole) > len(credit) and whole.endswith(credit):
+                text, credit = rest, whole
         return text or None, credit
 
 
@@ -109,9 +113,15 @@ def attach_captions(images: Sequence[BBox], blocks: Sequence[TextBlock],
         near = sorted((b for b in below + above if not _names_only(b.text)),
                       key=lambda b, img=img: max(b.bbox.top - img.bottom,
                                                  img.top - b.bbox.bottom))
+        credits = [b for b in free if is_credit_only(b.text)]
+
+        def credited(b: TextBlock) -> bool:  # a credit line (…摄) set right under it
+            return any(0 <= c.bbox.top - b.bbox.bottom <= 1.0 * c.size for c in credits)
+
         plain = [b for b in near if not body_like(b)]
         fitting = [b for b in near if body_like(b) and len(b.lines) <= 4
-                   and (b.bbox.width >= 0.8 * img.width or _reads_as_caption(b.text))]
+                   and (b.bbox.width >= 0.8 * img.width or _reads_as_caption(b.text)
+                        or credited(b))]
         chosen = (plain or fitting)[:1]
         if not chosen:
             continue
@@ -147,7 +157,7 @@ def _reads_as_caption(text: str) -> bool:
     """Caption wording: opens with 图为/图：/上图 or ends with a photo credit."""
     compact = text.replace(" ", "")
     return compact.startswith(("图为", "图：", "图:", "上图", "下图", "左图", "右图")) or (
-        split_credit(compact)[1] is not None)
+        split_credit(compact)[1] is not None) or is_credit_only(compact)
 
 
 def _spans_image(image: BBox, block: TextBlock) -> bool:
