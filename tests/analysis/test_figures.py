@@ -49,3 +49,18 @@ def test_crop_is_a_downsampled_jpeg_data_uri(tmp_path):
     assert crop.size == (200, 120)
     r, g, b = crop.convert("RGB").getpixel((100, 60))
     assert g > 150 and r < 80
+
+
+def test_credit_wrapped_onto_its_own_line_keeps_its_prefix():
+    glyphs = run("图为村民在田间收割小麦。本报记者", 0, 232, 9.0, "Kai")
+    glyphs += run("张三摄", 173, 246, 9.0, "Kai")  # right-aligned: a block of its own
+    figures = attach_captions([PHOTO], blocks_of(glyphs), set(), ("Body-Serif", 10.0))
+    assert figures[0].caption_and_credit() == ("图为村民在田间收割小麦。", "本报记者张三摄")
+
+
+def test_body_face_caption_over_a_credit_line_above_the_photo():
+    """Caption set in the body face, short, with its credit right-aligned under it."""
+    glyphs = run("风险防控体系有效完善。", 0, 72, 9.6, "Body-Serif")
+    glyphs += run("通讯员田庆建摄", 137, 86, 9.6, "Body-Serif")
+    figures = attach_captions([PHOTO], blocks_of(glyphs), set(), ("Body-Serif", 10.0))
+    assert figures[0].caption_and_credit() == ("风险防控体系有效完善。", "通讯员田庆建摄")
