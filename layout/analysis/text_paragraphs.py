@@ -206,13 +206,19 @@ def label_lines(
 
 _SENTENCE_MARKS = frozenset("，。、；！？…,;!?")
 MAX_TITLE_PARAGRAPH_LINES = 3
+MAX_WRAPPED_HEAD_LINES = 2  # lines of a headline part over the rest of its group
 
 
-def _opens_article(info: LineInfo, state: State) -> bool:
-    """A byline, a dateline, or a column tag alone on a title line (（人民时评）)."""
-    text = info.text
-    return state is State.BYLINE or info.dateline or (
-        state is State.TITLE and text.startswith("（") and text.endswith("）"))
+def _heads_article(infos: Sequence[LineInfo], states: Sequence[State], start: int) -> bool:
+    """The title lines from ``start`` on hold a column tag alone on a line (（人民时评）), or
+    a byline or dateline follows them: they are a headline group's."""
+    k = start
+    while k < len(states) and states[k] is State.TITLE:
+        text = infos[k].text
+        if text.startswith("（") and text.endswith("）"):
+            return True
+        k += 1
+    return k < len(states) and (states[k] is State.BYLINE or infos[k].dateline)
 
 
 def _unpunctuated_to_titles(infos: Sequence[LineInfo], states: list[State]) -> list[State]:
@@ -221,8 +227,9 @@ def _unpunctuated_to_titles(infos: Sequence[LineInfo], states: list[State]) -> l
     Body paragraphs are sentences; a run of one to three lines holding no ，。、；！？…
     at all (quotes, brackets and dashes aside) is a title or label set on its own
     lines — e.g. a headline that happens to fill a column, over a paragraph. So is
-    such a run that ends without ending a sentence right above a byline, a dateline
-    or a column tag: a headline wrapped after its comma (“内外贸同样重要， / 两条腿…”).
+    such a run that ends without ending a sentence right above a headline group's
+    title lines (ones that hold a column tag, or lead to a byline or dateline): a
+    headline wrapped after its comma (“内外贸同样重要， / 两条腿走路更稳妥”).
     """
     i = 0
     while i < len(states):
@@ -236,8 +243,13 @@ def _unpunctuated_to_titles(infos: Sequence[LineInfo], states: list[State]) -> l
         plain = not any(
             x.dateline or x.fixed is not Fixed.NONE or x.line.replacement_indent for x in lines)
         unpunctuated = not any(_SENTENCE_MARKS.intersection(x.text) for x in lines)
-        heads_article = j + 1 < len(states) and _opens_article(infos[j + 1], states[j + 1]) and (
-            not patterns.ends_sentence(lines[-1].text))
+        last = lines[-1].text
+        heads_article = (
+            j - i < MAX_WRAPPED_HEAD_LINES
+            and not patterns.ends_sentence(last)
+            and last.rstrip(patterns.CLOSERS)[-1:] not in "：:；;"  # a colon leads on to text
+            and _heads_article(infos, states, j + 1)
+        )
         if j - i < MAX_TITLE_PARAGRAPH_LINES and plain and (unpunctuated or heads_article):
             states[i:j + 1] = [State.TITLE] * (j + 1 - i)
         i = j + 1

@@ -1,0 +1,105 @@
+"""Article segmentation of dumps: headlines with neither byline nor dateline.
+
+Small hand-made dumps (column width 14, no indent marks, no bylines) where only the
+text itself tells a headline from a subhead: the vocabulary changes across it, a
+jump marker ends the story before it, it is set over three lines, or it has no
+sentence mark at all although it fills a column.
+"""
+
+from __future__ import annotations
+
+from layout.analysis.text_articles import shared_words
+from layout.analysis.text_dump import analyze_text_dump
+from layout.analysis.text_lines import line_info
+from layout.ingest.text import page_lines
+from layout.model import Page, Role
+from layout.settings import Settings
+
+FARM = """近年来，各地坚持以人民为中
+心的发展思想，推动城乡融合发展
+取得新进展。在田间地头，新型农
+业经营主体不断壮大，农民收入稳
+步提高。
+越来越多的年轻人回到家乡创
+业，带动乡亲们一起增收致富。村
+党支部书记说，村集体经济收入去
+年超过一百万元，今后还要继续发
+展特色产业。"""
+
+FARM_MORE = """下一步，有关部门将持续完善
+农村政策体系，推动公共服务向农
+村延伸，让城乡融合发展成果更多
+惠及农民群众，带动更多年轻人返
+乡创业。"""
+
+FACTORY = """走进一家智能制造企业的生产
+车间，机械臂上下翻飞，一件件产
+品有序下线。企业负责人介绍，近
+三年来研发投入年均增长两成以上。
+专家认为，要进一步强化企业
+科技创新主体地位，促进创新链和
+产业链深度融合，让新技术更快走
+出实验室。"""
+
+
+def _page(text: str) -> Page:
+    return analyze_text_dump(text.encode("utf-8"), "hand.txt", Settings()).pages[0]
+
+
+def _lines(text: str) -> list:
+    settings = Settings()
+    return [line_info(line, settings) for line in page_lines(text)]
+
+
+def test_shared_words_tell_one_story_from_two() -> None:
+    same = _lines(FARM + "\n" + FARM_MORE)
+    split = FARM.count("\n") + 1
+    other = _lines(FARM + "\n" + FACTORY)
+    one_story = shared_words(same, (0, split), (split, len(same)))
+    two_stories = shared_words(other, (0, split), (split, len(other)))
+    assert one_story is not None and two_stories is not None
+    assert two_stories < 0.05 <= one_story
+    assert shared_words(same, (0, 1), (1, 2)) is None  # too little text to judge
+
+
+def test_same_title_shape_is_a_headline_or_a_subhead_by_the_text_around_it() -> None:
+    """A comma (headline syntax) alone is not enough; with a change of story it is."""
+    page = _page(f"城乡融合发展迈出新步伐\n\n{FARM}\n\n科技创新，点亮产业未来\n\n{FACTORY}\n")
+    assert [a.headline for a in page.articles] == [
+        "城乡融合发展迈出新步伐", "科技创新，点亮产业未来"]
+    assert all(b.role is Role.PARAGRAPH for a in page.articles for b in a.blocks)
+    page = _page(f"城乡融合发展迈出新步伐\n\n{FARM}\n\n政策完善，服务延伸\n\n{FARM_MORE}\n")
+    (article,) = page.articles
+    assert [b.text for b in article.blocks if b.role is Role.SUBHEAD] == ["政策完善，服务延伸"]
+
+
+def test_jump_marker_ends_the_story_before_a_title() -> None:
+    page = _page(
+        f"城乡融合发展迈出新步伐\n\n{FARM}\n（下转第3版）\n农村政策再完善\n\n{FARM_MORE}\n")
+    assert [a.headline for a in page.articles] == ["城乡融合发展迈出新步伐", "农村政策再完善"]
+    assert page.articles[0].continuations == ("（下转第3版）",)
+
+
+def test_title_over_three_lines_is_a_headline_group() -> None:
+    """Three title lines (kicker + wrapped headline) and a change of story: a new article;
+    one line over the same change of story is not enough."""
+    page = _page(f"城乡融合发展迈出新步伐\n\n{FARM}\n\n智能制造\n\n科技创新点亮\n产业发展未来\n\n"
+                 f"{FACTORY}\n")
+    assert len(page.articles) == 2
+    assert page.articles[1].kicker == "智能制造"
+    page = _page(f"城乡融合发展迈出新步伐\n\n{FARM}\n\n科技创新点亮\n\n{FACTORY}\n")
+    assert len(page.articles) == 1
+
+
+def test_title_filling_a_column_without_sentence_marks_is_not_a_paragraph() -> None:
+    page = _page(f"城乡融合发展迈出新步伐\n\n{FARM}\n“让科技创新点亮产业未来”\n{FACTORY}\n")
+    assert [a.headline for a in page.articles] == [
+        "城乡融合发展迈出新步伐", "“让科技创新点亮产业未来”"]
+
+
+def test_headline_wrapped_after_its_comma_above_a_byline() -> None:
+    page = _page(f"城乡融合发展迈出新步伐\n\n{FARM}\n\n“科技创新，\n点亮产业未来”\n"
+                 f"记者 张三\n\n{FACTORY}\n")
+    assert [a.headline for a in page.articles] == [
+        "城乡融合发展迈出新步伐", "“科技创新，点亮产业未来”"]
+    assert page.articles[1].bylines == ("记者 张三",)
