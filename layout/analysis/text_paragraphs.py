@@ -201,7 +201,7 @@ def label_lines(
         state = pointers[state]
         path.append(state)
     path.reverse()
-    return _unpunctuated_to_titles(infos, [_STATES[k] for k in path])
+    return _dangling_heads(infos, _unpunctuated_to_titles(infos, [_STATES[k] for k in path]))
 
 
 _SENTENCE_MARKS = frozenset("，。、；！？…,;!?")
@@ -253,4 +253,22 @@ def _unpunctuated_to_titles(infos: Sequence[LineInfo], states: list[State]) -> l
         if j - i < MAX_TITLE_PARAGRAPH_LINES and plain and (unpunctuated or heads_article):
             states[i:j + 1] = [State.TITLE] * (j + 1 - i)
         i = j + 1
+    return states
+
+
+def _dangling_heads(infos: Sequence[LineInfo], states: list[State]) -> list[State]:
+    """A paragraph's last line that leaves its sentence open, after a line that ends one,
+    right above a headline group (:func:`_heads_article`), is the headline's first part:
+    no body paragraph ends in mid-sentence just before the next article's byline."""
+    for j in range(1, len(states) - 1):
+        if states[j] is not State.LAST or states[j - 1] not in _PARAGRAPH_OPEN:
+            continue
+        line = infos[j]
+        if (line.fixed is not Fixed.NONE or line.dateline or line.line.replacement_indent
+                or patterns.ends_sentence(line.text) or line.text[-1:] in "：:；;"
+                or not patterns.ends_sentence(infos[j - 1].text)
+                or not _heads_article(infos, states, j + 1)):
+            continue
+        states[j - 1] = State.LAST if states[j - 1] is State.MIDDLE else State.SINGLE
+        states[j] = State.TITLE
     return states
