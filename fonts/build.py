@@ -37,6 +37,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run from a checkout without installing
 
 import fontTools  # noqa: E402
+from fontTools.pens.recordingPen import DecomposingRecordingPen  # noqa: E402
+from fontTools.pens.ttGlyphPen import TTGlyphPen  # noqa: E402
 from fontTools.ttLib import TTFont  # noqa: E402
 
 from layout.render import fontconvert  # noqa: E402
@@ -195,6 +197,70 @@ def build_face(spec: FaceSpec, source: bytes, out_dir: str) -> dict:
     }
 
 
+def borrow_glyphs(target: TTFont, donor: TTFont, codepoints: list[int]) -> list[int]:
+    """Copy the glyphs of ``codepoints`` from ``donor`` into ``target`` (both TrueType, same
+    units per em), decomposed, with their metrics and cmap entries; returns what was copied."""
+    if donor["head"].unitsPerEm != target["head"].unitsPerEm:
+        return []
+    donor_cmap, glyph_set = donor.getBestCmap(), donor.getGlyphSet()
+    order = list(target.getGlyphOrder())
+    copied = []
+    for cp in codepoints:
+        source_name = donor_cmap.get(cp)
+        if source_name is None:
+            continue
+        recording = DecomposingRecordingPen(glyph_set)
+        glyph_set[source_name].draw(recording)
+        pen = TTGlyphPen(None)
+        recording.replay(pen)
+        glyph = pen.glyph()
+        name = f"uni{cp:04X}" if cp <= 0xFFFF else f"u{cp:05X}"
+        order.append(name)
+        target.setGlyphOrder(order)
+        target["glyf"].glyphOrder = order
+        target["glyf"].glyphs[name] = glyph
+        glyph.recalcBounds(target["glyf"])
+        advance, _ = donor["hmtx"][source_name]
+        target["hmtx"][name] = (advance, getattr(glyph, "xMin", 0))
+        if "vmtx" in target and "vmtx" in donor:
+            target["vmtx"][name] = donor["vmtx"][source_name]
+        for table in target["cmap"].tables:
+            if table.isUnicode() and (cp <= 0xFFFF or table.format in (12, 13)):
+                table.cmap[cp] = name
+        copied.append(cp)
+    target["maxp"].numGlyphs = len(order)
+    return copied
+
+
+def fill_from_other_faces(out_dir: Path, faces: dict[str, dict]) -> None:
+    """Give each face the codec characters its source lacks, from another bundled face.
+
+    Rewrites the face files that change and updates their records in place
+    (``borrowed_glyphs``: code point -> face key)."""
+    for key, record in faces.items():
+        absent = [int(code[2:], 16) for code in record["codec_characters_absent_from_source"]]
+        if not absent:
+            continue
+        path = out_dir / record["file"]
+        target = TTFont(path, recalcTimestamp=False)
+        borrowed: dict[str, str] = {}
+        for donor_key, donor_record in faces.items():
+            missing = [cp for cp in absent if f"U+{cp:04X}" not in borrowed]
+            if donor_key == key or not missing:
+                continue
+            donor = TTFont(out_dir / donor_record["file"])
+            for cp in borrow_glyphs(target, donor, missing):
+                borrowed[f"U+{cp:04X}"] = donor_key
+        if not borrowed:
+            continue
+        data = fontconvert.font_bytes(target)
+        path.write_bytes(data)
+        built = TTFont(io.BytesIO(data))
+        record.update(sha256=sha256(data), bytes=len(data),
+                      cmap_characters=len(built.getBestCmap()),
+                      glyphs=built["maxp"].numGlyphs, borrowed_glyphs=borrowed)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("debs", nargs="+", type=Path, help=f"{NOTO} and {WENKAI} .deb files")
@@ -213,6 +279,7 @@ def main(argv: list[str] | None = None) -> int:
         futures = {spec.key: pool.submit(build_face, spec, sources[spec.key], str(args.out))
                    for spec in FACES}
         faces = {key: future.result() for key, future in futures.items()}
+    fill_from_other_faces(args.out, faces)
 
     for name, pkg in packages.items():
         if name not in LICENCE_FILES:
