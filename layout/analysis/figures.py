@@ -114,14 +114,10 @@ def attach_captions(images: Sequence[BBox], blocks: Sequence[TextBlock],
                       key=lambda b, img=img: max(b.bbox.top - img.bottom,
                                                  img.top - b.bbox.bottom))
         credits = [b for b in free if is_credit_only(b.text)]
-
-        def credited(b: TextBlock) -> bool:  # a credit line (…摄) set right under it
-            return any(0 <= c.bbox.top - b.bbox.bottom <= 1.0 * c.size for c in credits)
-
         plain = [b for b in near if not body_like(b)]
         fitting = [b for b in near if body_like(b) and len(b.lines) <= 4
                    and (b.bbox.width >= 0.8 * img.width or _reads_as_caption(b.text)
-                        or credited(b))]
+                        or _credited(b, credits))]
         chosen = (plain or fitting)[:1]
         if not chosen:
             continue
@@ -142,6 +138,11 @@ def attach_captions(images: Sequence[BBox], blocks: Sequence[TextBlock],
                     grown = True
         fig.captions = sorted(group, key=lambda b: (b.bbox.top, b.bbox.x0))
     return figures
+
+
+def _credited(block: TextBlock, credits: Sequence[TextBlock]) -> bool:
+    """A credit line (…摄) is set right under ``block``."""
+    return any(0 <= c.bbox.top - block.bbox.bottom <= 1.0 * c.size for c in credits)
 
 
 def _names_only(text: str) -> bool:

@@ -11,6 +11,7 @@ by one page. Unreadable, encrypted or non-PDF files raise
 from __future__ import annotations
 
 import logging
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,61 +102,52 @@ class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
         return adv
 
 
-def _parse_layout(page: pdfplumber.page.Page) -> list[int]:
-    """Parse ``page`` with the render-mode aggregator; the modes of its chars in order."""
+def _parse_layout(page: pdfplumber.page.Page) -> list[Glyph]:
+    """Parse ``page`` with the render-mode aggregator; its glyphs, read straight from the
+    layout (as pdfplumber would place them), which then keeps only the non-text objects
+    (pdfplumber's rects, lines and images come from it without a dict per char)."""
     device = _RenderModeAggregator(page.pdf.rsrcmgr, pageno=page.page_number,
                                    laparams=page.pdf.laparams)
     PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
     layout = device.get_result()
     page._layout = layout  # pdfplumber reads its objects from this cache
-    modes: list[int] = []
-
-    def walk(objs: Any) -> None:
-        for obj in objs:
-            if isinstance(obj, LTChar):
-                modes.append(getattr(obj, "render_mode", 0))
-            elif hasattr(obj, "_objs"):
-                walk(obj._objs)
-
-    walk(layout._objs)
-    return modes
-
-
-def _color(value: Any) -> tuple[float, ...] | None:
-    if value is None:
-        return None
-    if isinstance(value, (int, float)):
-        return (float(value),)
-    try:
-        return tuple(float(v) for v in value)
-    except (TypeError, ValueError):
-        return None
-
-
-def chars_to_glyphs(chars: list[dict[str, Any]], modes: list[int] | None = None) -> list[Glyph]:
-    """pdfplumber char dicts (and their render modes) -> :class:`Glyph` objects."""
     glyphs: list[Glyph] = []
     append = glyphs.append
-    use_modes = modes is not None and len(modes) == len(chars)
-    for i, c in enumerate(chars):
-        text = c["text"]
-        if not text:
-            continue
-        x0, x1, top, bottom = c["x0"], c["x1"], c["top"], c["bottom"]
-        if x1 < x0 or bottom < top:
-            continue
-        matrix = c.get("matrix")
-        baseline = None
-        if matrix and len(matrix) == 6:
-            baseline = bottom + (c["y0"] - matrix[5])
-            if not top - 1 <= baseline <= bottom + 1:
+    height = float(page.height)
+    mb_x0, mb_top = (float(v) for v in page.mediabox[:2])
+    norm = page.pdf.unicode_norm
+
+    def walk(objs: list[Any]) -> list[Any]:
+        kept = []
+        for obj in objs:
+            if isinstance(obj, LTChar):
+                text = obj.get_text()
+                if norm is not None:
+                    text = unicodedata.normalize(norm, text)
+                x0, x1 = obj.x0 + mb_x0, obj.x1 + mb_x0
+                top, bottom = height - obj.y1 + mb_top, height - obj.y0 + mb_top
+                if not text or x1 < x0 or bottom < top:
+                    continue
+                matrix = obj.matrix
                 baseline = None
-        color = c.get("non_stroking_color")
-        append(Glyph(text, x0, top, x1, bottom, c.get("size") or 0.0,
-                     str(c.get("fontname") or ""),
-                     color if isinstance(color, tuple) else _color(color),
-                     modes[i] if use_modes else 0,  # type: ignore[index]
-                     bool(c.get("upright", True)), baseline))
+                if matrix and len(matrix) == 6:
+                    baseline = bottom + (obj.y0 - matrix[5])
+                    if not top - 1 <= baseline <= bottom + 1:
+                        baseline = None
+                color = obj.graphicstate.ncolor
+                font = obj.fontname
+                if isinstance(font, bytes):
+                    font = font.decode("latin-1")
+                append(Glyph(text, x0, top, x1, bottom, obj.size or 0.0, str(font or ""),
+                             color if isinstance(color, tuple) else (color,),
+                             getattr(obj, "render_mode", 0), bool(obj.upright), baseline))
+                continue
+            if hasattr(obj, "_objs"):
+                obj._objs = walk(obj._objs)
+            kept.append(obj)
+        return kept
+
+    layout._objs = walk(layout._objs)
     return glyphs
 
 
@@ -229,9 +221,8 @@ def images_to_boxes(images: list[dict[str, Any]], width: float, height: float) -
 
 def read_page(page: pdfplumber.page.Page, number: int) -> RawPage:
     """One pdfplumber page -> :class:`RawPage` (parses the page once)."""
-    modes = _parse_layout(page)
+    glyphs = _parse_layout(page)
     width, height = float(page.width), float(page.height)
-    glyphs = chars_to_glyphs(page.chars, modes)
     rects = page.rects
     rules = lines_to_rules(page.lines, width, height) + rect_frames_to_rules(rects, width, height)
     rules += thin_rects_to_rules([r for r in rects if r.get("fill")], width, height)
