@@ -57,7 +57,7 @@ EVIDENCE: dict[str, float] = {
 }
 TOPIC_WINDOW = 300  # characters of text read on each side of a title group
 TOPIC_MIN_BIGRAMS = 30  # fewer distinct Han bigrams on a side: too little text to judge
-TOPIC_SHARED = 0.05  # share of bigrams below which the two sides read as other stories
+TOPIC_SHARED = 0.03  # share of bigrams below which the two sides read as other stories
 _NOT_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff]+")
 HEADLINE_PUNCT = "，：（）？！；"
 LABEL_CHARS = 6  # a title line this short next to a long one reads as a kicker/subtitle label
