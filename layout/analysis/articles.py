@@ -132,7 +132,12 @@ def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule
                     if owner[j] is None:
                         continue
                     hgap = max(other.x0 - box.x1, box.x0 - other.x1)
-                    side = (abs(box.top - other.top) <= 1.2 * line and 0 <= hgap <= 2.5 * line
+                    # a short line (a byline) at a column head: the next column starts one
+                    # column pitch (the full column's width and a gutter) to its right
+                    pitch = (not (figures and figures[j]) and box.width < other.width
+                             and box.x0 < other.x0 <= box.x0 + other.width + 2.5 * line)
+                    side = (abs(box.top - other.top) <= 1.2 * line
+                            and (0 <= hgap <= 2.5 * line or (hgap >= 0 and pitch))
                             and not _vertical_rule_between(rules, box, other))
                     under = allow_under and (
                         -0.5 * line <= box.top - other.bottom <= 1.0 * line

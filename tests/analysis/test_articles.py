@@ -60,3 +60,21 @@ def test_text_without_any_head_is_kept_in_an_untitled_article():
     article = build_article(parts[0], "p1-a1", BODY, 10.0)
     assert article.headline is None
     assert article.blocks[0].text == "没有标题的文字行还有一行文字。"
+
+
+def test_first_column_left_of_a_centred_headline_joins_it_not_the_article_above():
+    """A short byline atop the first column, the next column one pitch to its right and
+    under the headline: the column belongs to that headline, not to the article above."""
+    glyphs = run("上面文章的标题", 0, 26, 24.0, "Hei")
+    glyphs += column(["  上面的正文第", "一段继续写满行", "这里结束了。"], 0, 40, 8)
+    glyphs += column(["  上面的第二段", "这里结束了。"], 90, 40, 8)
+    glyphs += run("下面的标题", 100, 150, 20.0, "Hei")
+    glyphs += run("记者王五", 0, 178, 10.0, "Kai")
+    glyphs += column(["  下面正文第一", "段写满这一行", "还在继续写满"], 0, 185, 8)
+    glyphs += column(["下面的正文写到", "这里就结束了。"], 90, 170, 8)
+    by_head = {build_article(p, "x", BODY, 10.0).headline: p for p in _assemble(glyphs)}
+    lower = build_article(by_head["下面的标题"], "x", BODY, 10.0)
+    assert "".join(lower.bylines).replace(" ", "") == "记者王五"
+    assert [b.text for b in lower.blocks] == [
+        "下面正文第一段写满这一行还在继续写满下面的正文写到这里就结束了。"]
+    assert all(item.bbox.top < 120 for item in by_head["上面文章的标题"].items)
