@@ -3,7 +3,8 @@
 Takes no input files beyond ../shared/corpus (the sample page; skipped when absent);
 prints the analysis time per page for the sample (target <= 50 ms), the sample's
 acceptance criteria, and the shared scorer's ratios over generated dumps from the
-tuning part of the generator's parameter space and from its held-out part.
+tuning part of the generator's parameter space and from its held-out part, with the
+share of headlines found for articles that have neither byline nor dateline.
 
     /work/venv/bin/python benchmarks/text_analysis.py [--dumps 60] [--offset 0] [--repeat 20]
         [--failures]
@@ -21,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from layout.analysis.text_dump import analyze_text_dump  # noqa: E402
+from layout.model import Issue  # noqa: E402
 from layout.model.serialize import issue_to_dict  # noqa: E402
 from layout.settings import Settings  # noqa: E402
 from tests.analysis.test_text_sample import (  # noqa: E402
@@ -29,7 +31,7 @@ from tests.analysis.test_text_sample import (  # noqa: E402
     compare_sample,
     junk_problems,
 )
-from tests.synth.scoring import Score, score_pages  # noqa: E402
+from tests.synth.scoring import Score, TruthPage, norm, score_pages  # noqa: E402
 from tests.synth.text_dumps import generate_dump  # noqa: E402
 
 
@@ -55,11 +57,26 @@ def time_sample(repeat: int) -> None:
         print("  -", failure)
 
 
+def unclued_headlines(truths: list[TruthPage], issue: Issue) -> tuple[int, int]:
+    """(found, total) headlines of articles with neither byline nor dateline, past the
+    first article of a page (found = a predicted article has the exact headline)."""
+    found = total = 0
+    for truth, page in zip(truths, issue.pages, strict=False):
+        predicted = {norm(a.headline) for a in page.articles}
+        for article in truth.articles[1:]:
+            if article.bylines:  # a byline line or a dateline's reporter
+                continue
+            total += 1
+            found += norm(article.headline) in predicted
+    return found, total
+
+
 def score_generated(count: int, holdout: bool, show: bool, offset: int = 0) -> Score:
     total = Score()
     settings = Settings()
     seconds = 0.0
     pages = 0
+    unclued = [0, 0]
     for seed in range(offset, offset + count):
         data, truths = generate_dump(10_000 * holdout + seed, holdout=holdout)
         start = time.perf_counter()
@@ -70,9 +87,14 @@ def score_generated(count: int, holdout: bool, show: bool, offset: int = 0) -> S
         if show and score.failures:
             print(f"  seed {seed}: {score.failures[:6]}")
         total = total + score
+        found, among = unclued_headlines(truths, issue)
+        unclued[0] += found
+        unclued[1] += among
     label = "held-out" if holdout else "tuning"
     print(f"generated ({label}, {count} dumps, {pages} pages, "
           f"{seconds / max(pages, 1) * 1000:.1f} ms/page): {total}")
+    print(f"  headlines of articles with neither byline nor dateline (not first on the page): "
+          f"{unclued[0]}/{unclued[1]} ({unclued[0] / max(unclued[1], 1):.1%})")
     return total
 
 
