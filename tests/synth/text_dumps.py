@@ -12,7 +12,9 @@ compressed punctuation, kinsoku, justification jitter), first-line indents
 blank lines (between paragraphs, mid-sentence column breaks, around titles),
 justification spaces, spaced numbers, leading spaces before headlines, jump markers,
 fake-bold doubling of headlines/subheads/captions, kickers, subtitles (—— or a
-short label), bylines, datelines, subheads (single lines or pairs), captions
+short label), bylines, datelines, two-line headlines wrapped between phrases (after a
+comma, else at the budoux phrase boundary nearest the middle), subheads (single lines
+or equal-length pairs, from their section's own words or corpus labels), captions
 with credits, furniture lines, several articles per page, 1–2 pages per dump,
 encodings (UTF-8 ± BOM, GB18030, UTF-16) and CRLF line ends.
 
