@@ -161,7 +161,7 @@ def _figures_join_the_text_above(boxes: Sequence[BBox], owner: list[int | None],
             continue
         above = [j for j, other in enumerate(boxes)
                  if owner[j] is not None and not figures[j]
-                 and -0.5 * line <= box.top - other.bottom <= 1.2 * line
+                 and -0.5 * line <= box.top - other.bottom <= 2.0 * line
                  and box.horizontal_overlap(other) >= 0.8 * min(box.width, other.width)
                  and not _rule_cuts(rules, other.bottom, box.top, box)]
         if len({owner[j] for j in above}) == 1:
