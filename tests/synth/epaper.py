@@ -12,8 +12,10 @@ rule lines absent or drawn as lines or thin rectangles, boxed articles, headline
 lines (fake bold or not, coloured or not, centred or flush left; 'A，B' titles sometimes set
 as a couplet 'A　B'), kickers, subtitles, bylines (under the headline or atop the first
 column), datelines in another face, subheads, photos with captions above or below and
-credits (inline or on their own line), stand-alone news photos, invisible text (render
-mode 3) over photos, page headers/footers (masthead, paper, date, 第N版, section, 责任编辑),
+credits (inline or on their own line), jump markers (上接第1版 atop the first column,
+（下转第3版） / 转第2版▲ after the last paragraph or closing it), stand-alone news photos,
+invisible text (render mode 3) over photos, page headers/footers (masthead, paper, date,
+第N版, section, 责任编辑),
 serif/sans/kai faces (one article in ten with its body in another face), glyphs placed
 one by one with justification spacing, 2 em paragraph indents, paragraphs across columns,
 and the content-stream order of the text (reading order, rows across the page, grouped by
