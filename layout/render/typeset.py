@@ -85,6 +85,8 @@ def place(glyphs: list[Glyph], avail: float, sp: Spacing, justify: bool) -> Line
         # too few gaps between words: spread the slack inside Latin words too
         slots = [i for i in range(1, len(glyphs)) if glyphs[i - 1].kind != SPACE
                  and not (glyphs[i].joined and glyphs[i].kind == PUNCT)]
+    if len(glyphs) > 1 and not slots and slack > 1e-6:
+        slots = list(range(1, len(glyphs)))  # last resort: spread inside a —— or …… pair
     spacing = slack / len(slots) if slots else 0.0
     slot_set = set(slots)
     runs: list[Run] = []
@@ -213,6 +215,17 @@ def _legal_cut(left: Glyph, right: Glyph, latin_only: bool) -> bool:
     return not latin_only or (left.kind == LATIN and right.kind == LATIN)
 
 
+def _legal_break(before: Sequence[Glyph], after: Glyph) -> bool:
+    """Rules 1–2 at a break after ``before``: an even run of — … ⋯ may end a line."""
+    left = before[-1]
+    if left.char in NO_END or after.char in NO_START:
+        return False
+    if left.char == after.char and left.char in "—…⋯":
+        run = len(before) - len("".join(g.char for g in before).rstrip(left.char))
+        return run % 2 == 0
+    return True
+
+
 def _cut(cluster: Cluster, state: _LineState, avail: float, sp: Spacing,
          latin_only: bool, strict: bool = True) -> tuple[Cluster, Cluster] | None:
     """The longest head of ``cluster`` that fits the line after a cut (legal if ``strict``)."""
@@ -234,6 +247,7 @@ def break_clusters(clusters: list[Cluster], width: float, sp: Spacing,
     A cluster wider than the line is cut (legally if it can be); a Latin word that would
     leave the line more than LOOSE_SLACK_EM too loose is cut inside the word.
     """
+    original = [list(cluster) for cluster in clusters]  # the greedy pass cuts clusters
     lines: list[list[Cluster]] = []
     stats = [_ClusterStats(cluster, sp) for cluster in clusters]
     i, n = 0, len(clusters)
@@ -275,6 +289,10 @@ def break_clusters(clusters: list[Cluster], width: float, sp: Spacing,
         if line:
             lines.append(line)
     _fix_last_line(lines, width, sp, first_indent)
+    if _defects(lines, width, sp, first_indent) > 0.0:
+        repaired = fallback_breaks(original, width, sp, first_indent)
+        if _defects(repaired, width, sp, first_indent) < _defects(lines, width, sp, first_indent):
+            return repaired
     return lines
 
 
@@ -302,6 +320,121 @@ def _fix_last_line(lines: list[list[Cluster]], width: float, sp: Spacing, indent
         if len(above) < 2 or len(_flatten(above[:-1])) < 2:
             return  # the line above would be one glyph, which cannot be justified
         lines[-1].insert(0, above.pop())
+
+
+# Fallback penalties, in priority order (a higher one is never traded for lower ones):
+ILLEGAL = 1e9  # a break that splits a pair or puts NO_START/NO_END at a line edge (rules 1–2)
+UNJUSTIFIABLE = 1e8  # a line other than the last that cannot end flush (rule 3)
+SHORT_LAST = 1e7  # a last line with fewer than 2 characters that are not punctuation (rule 6)
+PAIR_SPACED = 1e6  # flush only by spacing out the two halves of a —— or …… pair
+WORD_CUT = 1e4  # a Latin word or number cut between lines
+LETTERSPACED = 10.0  # a line spread inside its Latin words as well
+
+
+def _line_cost(glyphs: list[Glyph], avail: float, sp: Spacing, last: bool,
+               count_rule6: bool) -> float:
+    """Penalty of one line of the fallback breaker (looseness plus the rules it breaks)."""
+    glyphs = trim_spaces(glyphs)
+    if not glyphs:
+        return ILLEGAL
+    natural = natural_width(glyphs, sp)
+    if natural > avail + 1e-6 and not _fits_squeezed(glyphs, avail, sp):
+        return ILLEGAL  # only a lone glyph ever gets here
+    if last:
+        return SHORT_LAST if count_rule6 and _non_punct(glyphs) < 2 else 0.0
+    slack = max(0.0, avail - natural)
+    if slack <= 1e-6:
+        return 0.0
+    gaps = [i for i in range(1, len(glyphs))
+            if not glyphs[i].joined and glyphs[i - 1].kind != SPACE]
+    if gaps and slack / len(gaps) <= LETTERSPACE_FROM_EM * sp.em:
+        return (slack / len(gaps) / sp.em) ** 2
+    spaced = [i for i in range(1, len(glyphs)) if glyphs[i - 1].kind != SPACE
+              and not (glyphs[i].joined and glyphs[i].kind == PUNCT)]
+    if spaced:
+        return LETTERSPACED + (slack / len(spaced) / sp.em) ** 2
+    return PAIR_SPACED if len(glyphs) > 1 else UNJUSTIFIABLE
+
+
+def _defects(lines: list[list[Cluster]], width: float, sp: Spacing, indent: float) -> float:
+    """The rule-breaking part of the fallback penalty of a set of lines."""
+    flat = [_flatten(line) for line in lines]
+    rule6 = len(flat) > 1 and _non_punct([g for line in flat for g in line]) >= 2
+    total = 0.0
+    for index, glyphs in enumerate(flat):
+        avail = width - (indent if index == 0 else 0.0)
+        cost = _line_cost(glyphs, avail, sp, index == len(flat) - 1, rule6)
+        total += cost if cost >= PAIR_SPACED else 0.0
+        if index and trim_spaces(glyphs) and trim_spaces(flat[index - 1]) and not _legal_break(
+                trim_spaces(flat[index - 1]), trim_spaces(glyphs)[0]):
+            total += ILLEGAL
+    return total
+
+
+def fallback_breaks(clusters: list[Cluster], width: float, sp: Spacing,
+                    indent: float) -> list[list[Cluster]]:
+    """Least-penalty breaks over every glyph boundary, for texts the greedy pass can't set.
+
+    Used only when the greedy lines break a rule. Priority (see the penalties above): never
+    break rules 1–2; then make every line but the last flush (rule 3), letter-spacing Latin
+    words if a line has too few gaps, then spacing out an unbreakable pair only if a line has
+    nothing else; then give the last line 2 non-punctuation characters (rule 6); cutting a
+    Latin word or number comes before pair spacing and rule 6, after all the rest; among
+    equals, the evenest spacing.
+    """
+    glyphs: list[Glyph] = []
+    boundary: list[float] = []  # penalty of a break before glyph i
+    for cluster in clusters:
+        for j, glyph in enumerate(cluster):
+            if j == 0:
+                boundary.append(0.0)
+            elif glyph.joined and HAN not in (glyph.kind, cluster[j - 1].kind) and \
+                    _legal_cut(cluster[j - 1], glyph, False):
+                boundary.append(WORD_CUT)  # inside a Latin word or number (5.|2)
+            else:
+                boundary.append(ILLEGAL)
+            glyphs.append(glyph)
+    n = len(glyphs)
+    for b in range(1, n):  # a break at a space still joins the glyphs on either side of it
+        end = b
+        while end and glyphs[end - 1].kind == SPACE:
+            end -= 1
+        after = next((g for g in glyphs[b:] if g.kind != SPACE), None)
+        if end and after and not _legal_break(glyphs[max(0, end - 64):end], after):
+            boundary[b] = max(boundary[b], ILLEGAL)
+    rule6 = _non_punct(glyphs) >= 2
+    best = [0.0] + [float("inf")] * n
+    back = [0] * (n + 1)
+    for a in range(n):
+        if best[a] == float("inf"):
+            continue
+        avail = width - (indent if a == 0 else 0.0)
+        bound = 0.0  # natural width less every possible compression: a lower bound
+        for b in range(a + 1, n + 1):
+            glyph = glyphs[b - 1]
+            if glyph.kind != SPACE:
+                bound += glyph.width * (1.0 - (sp.compression if glyph.char in COMPRESS_LEFT
+                                               or glyph.char in COMPRESS_RIGHT else 0.0))
+            if bound > avail + 1e-6 and b > a + 1:
+                break
+            last = b == n
+            cost = best[a] + _line_cost(glyphs[a:b], avail, sp, last, rule6 and a > 0)
+            if not last:
+                cost += boundary[b]
+            if cost < best[b]:
+                best[b], back[b] = cost, a
+    lines: list[list[Cluster]] = []
+    b = n
+    while b > 0:
+        a = back[b]
+        line = list(glyphs[a:b])
+        if line and line[0].joined:
+            first = line[0]
+            line[0] = Glyph(first.char, first.font, first.width, first.kind, False)
+        lines.append([line])
+        b = a
+    lines.reverse()
+    return [line for line in lines if trim_spaces(line[0])]
 
 
 def typeset(text: str, measure: Measure, width: float, first_indent_em: float = 0.0,

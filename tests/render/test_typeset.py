@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -89,7 +91,8 @@ ALPHABET = st.sampled_from(list("中文排版测试规则的一是在不了有�
                            + ["——", "……", "AI", "2025", "GDP", "5.2%", " ", "𠮷"])
 
 
-@settings(max_examples=60, deadline=None)
+# TYPESET_EXAMPLES=3000 for a long local search; the committed default stays quick
+@settings(max_examples=int(os.environ.get("TYPESET_EXAMPLES", "60")), deadline=None)
 @given(st.lists(ALPHABET, min_size=1, max_size=120), st.integers(8, 30))
 def test_random_texts_keep_every_rule(measure, parts, width_em):
     text = "".join(parts).strip()
@@ -105,6 +108,14 @@ def test_random_texts_keep_every_rule(measure, parts, width_em):
             assert line.text[0] not in NO_START, line.text
         if index < len(lines) - 1:
             assert line.text[-1] not in NO_END, line.text
+            following = lines[index + 1].text
+            for mark in "—…":
+                run = len(line.text) - len(line.text.rstrip(mark))
+                assert not (run % 2 and following.startswith(mark)), (line.text, following)
+    # rule 6 whenever the text's tail from its second-last letter fits half a line easily
+    letters = [i for i, c in enumerate(text) if char_kind(c) in (0, 1)]
+    if len(lines) > 1 and len(text) - letters[-2] <= width_em // 2:
+        assert sum(char_kind(c) in (0, 1) for c in lines[-1].text) >= 2, lines[-1].text
 
 
 def test_spacing_tunables_take_effect(measure):
@@ -170,3 +181,55 @@ def test_a_short_last_line_never_leaves_one_glyph_above_it(measure):
     lines = typeset("中2025中，，", measure, 8 * SIZE, 2.0)
     for line in lines[:-1]:
         assert abs(line.width - 8 * SIZE) <= 0.3, (line.text, line.width)
+
+
+def assert_flush_and_rule6(lines, width: float) -> None:
+    for line in lines[:-1]:
+        assert abs(line.width - width) <= 0.3, (line.text, line.width)
+        assert line.text[-1] not in NO_END, line.text
+    for line in lines[1:]:
+        assert line.text[0] not in NO_START, line.text
+    assert sum(char_kind(c) in (0, 1) for c in lines[-1].text) >= 2, lines[-1].text
+
+
+@pytest.mark.parametrize(("text", "width_em"), [
+    ("——2025——", 8),  # found by hypothesis: '——' unjustified, then '2025——'
+    ("……20251028123", 6),  # a lone …… before a number too long for the first line
+    ("——ABCDEFG", 5),
+    ("“——”2025年", 6),
+    ("中中5.2%中", 6),
+    ("中————2025", 6),  # an even run of dashes may end a line
+])
+def test_no_legal_break_cuts_a_word_rather_than_break_a_rule(measure, text, width_em):
+    # every break between clusters leaves an unjustifiable line or a short last line
+    lines = typeset(text, measure, width_em * SIZE, 2.0)
+    assert "".join(line.text for line in lines) == text
+    assert_flush_and_rule6(lines, width_em * SIZE)
+    for line in lines:  # the pairs stay whole and unspaced
+        for pair in ("——", "……"):
+            if pair in text:
+                assert pair in line.text or pair[0] not in line.text
+
+
+def test_latin_word_wider_than_the_rest_of_the_line_after_a_pair(measure):
+    text = "他说——Internationalization是一个长词，我们写作i18n。"
+    for width_em in range(3, 12):
+        lines = typeset(text, measure, width_em * SIZE, 2.0)
+        assert "".join(line.text for line in lines) == text
+        assert_flush_and_rule6(lines, width_em * SIZE)
+
+
+@pytest.mark.parametrize("width_em", [3, 4, 5, 6])
+def test_narrow_columns_keep_the_rules(measure, width_em):
+    text = "中国GDP增长5.2%——高于预期……专家说：“AI和5G是关键。”记者王某报道。"
+    lines = typeset(text, measure, width_em * SIZE, 2.0)
+    assert "".join(line.text for line in lines) == text
+    assert_flush_and_rule6(lines, width_em * SIZE)
+
+
+def test_a_pair_alone_on_a_line_is_spaced_only_when_nothing_else_can_fill_it(measure):
+    # the first line has room for the dashes only: spreading them is the one way to end flush
+    lines = typeset("——《中》", measure, 3 * SIZE, 0.0)
+    assert "".join(line.text for line in lines) == "——《中》"
+    for line in lines[:-1]:
+        assert abs(line.width - 3 * SIZE) <= 0.3, (line.text, line.width)
