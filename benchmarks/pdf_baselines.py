@@ -31,30 +31,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.synth.epaper import random_page_spec, render_page  # noqa: E402
-from tests.synth.scoring import Score, TruthPage, score_page  # noqa: E402
+from tests.synth.scoring import Score, TruthPage, doubled_run, score_page  # noqa: E402
 
 _WS = re.compile(r"\s+")
-_CJK = re.compile(r"[\u3400-\u9fff]")
 Extractor = Callable[[Path], str]
 
 
 def norm(text: str | None) -> str:
     return _WS.sub("", text or "")
-
-
-def doubled_run(text: str, pairs_needed: int = 4) -> bool:
-    """True when ``text`` holds a run of doubled CJK characters (民民兵兵…), as fake bold gives."""
-    pairs = i = 0
-    while i + 1 < len(text):
-        if text[i] == text[i + 1] and _CJK.match(text[i]):
-            pairs += 1
-            if pairs >= pairs_needed:
-                return True
-            i += 2
-        else:
-            pairs = 0
-            i += 1
-    return False
 
 
 def seed_range(text: str) -> list[int]:

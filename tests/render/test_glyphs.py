@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import unicodedata
 
-import pytest
-
-from layout.render.fonts import load_font_set
-from layout.render.glyphs import Measure, char_kind, clusters_of, drawable
+from layout.render.glyphs import char_kind, clusters_of, drawable
 from layout.render.typeset import typeset
 
 SIZE = 10.0
 WIDTH = 200.0
 
-
-@pytest.fixture(scope="module")
-def measure() -> Measure:
-    fonts = load_font_set()
-    return Measure(fonts, fonts.body, SIZE)
 
 
 def test_clusters_glue_prohibited_punctuation_and_pairs(measure):

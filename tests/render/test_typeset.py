@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from layout.render.fonts import load_font_set
 from layout.render.glyphs import (
     NO_END,
     NO_START,
@@ -21,11 +20,6 @@ from tests.render.samples import BUILTIN_PARAGRAPHS
 SIZE = 10.0
 WIDTH = 200.0
 
-
-@pytest.fixture(scope="module")
-def measure() -> Measure:
-    fonts = load_font_set()
-    return Measure(fonts, fonts.body, SIZE)
 
 
 def assert_rules(lines, width: float, indent_em: float = 2.0) -> None:

@@ -196,14 +196,13 @@ def _caption_ok(truth: TruthCaption, blocks: Sequence[Block]) -> bool:
     return False
 
 
-def _doubled_run(text: str) -> bool:
-    """True when the text holds a run of 4+ doubled CJK characters (民民兵兵)."""
-    pairs = 0
-    i = 0
+def doubled_run(text: str, pairs_needed: int = 4) -> bool:
+    """True when ``text`` holds a run of doubled CJK characters (民民兵兵…), as fake bold gives."""
+    pairs = i = 0
     while i + 1 < len(text):
         if text[i] == text[i + 1] and _CJK.match(text[i]):
             pairs += 1
-            if pairs >= 4:
+            if pairs >= pairs_needed:
                 return True
             i += 2
         else:
@@ -275,7 +274,7 @@ def score_page(truth: TruthPage, page: Page) -> Score:
     article_text = "".join(
         norm(b.text) for a in page.articles for b in a.blocks if b.role is not Role.CAPTION)
     s.furniture_leaks = sum(1 for f in truth.furniture if norm(f) and norm(f) in article_text)
-    s.doubled_or_junk = sum(1 for t in _all_texts(page) if "\ufffd" in t or _doubled_run(t))
+    s.doubled_or_junk = sum(1 for t in _all_texts(page) if "\ufffd" in t or doubled_run(t))
     return s
 
 
