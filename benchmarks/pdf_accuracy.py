@@ -1,7 +1,7 @@
 """Accuracy of the PDF front end on synthetic e-paper pages (benchmark, not a test).
 
 Generates pages with ``tests.synth.epaper`` for a seed range, analyses each with
-``layout.analysis.pdf_page.analyze_pdf`` and prints the shared scorer's ratios
+``layout.analysis.pdf.page.analyze_pdf`` and prints the shared scorer's ratios
 (articles found, headlines/paragraphs/captions exact, furniture leaks, junk).
 
     python benchmarks/pdf_accuracy.py --seeds 0-39
@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from layout.analysis.pdf_page import analyze_pdf  # noqa: E402
+from layout.analysis.pdf.page import analyze_pdf  # noqa: E402
 from tests.synth.epaper import random_page_spec, render_page  # noqa: E402
 from tests.synth.scoring import (  # noqa: E402
     Score,

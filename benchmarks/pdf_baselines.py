@@ -2,7 +2,7 @@
 
 Takes a seed range; generates synthetic e-paper pages with ``tests.synth.epaper`` (known
 structure), extracts each page with pdftotext, pdfminer.six, PyMuPDF (``sort=True``),
-pdfplumber's ``extract_text`` and ours (``layout.analysis.pdf_page.analyze_pdf``), and prints
+pdfplumber's ``extract_text`` and ours (``layout.analysis.pdf.page.analyze_pdf``), and prints
 one row per tool: the share of truth paragraphs, headlines and captions found intact (the
 whitespace-free text occurs unbroken in the tool's whitespace-free output), pages whose
 output holds fake-bold doubled runs or U+FFFD, and seconds per page. Ours is also scored
@@ -76,7 +76,7 @@ def pdfplumber_text(path: Path) -> str:
 def ours_analyzer() -> Callable[[Path], object] | None:
     """``analyze_pdf`` bound to the default settings, or None while it does not exist."""
     try:
-        from layout.analysis.pdf_page import analyze_pdf
+        from layout.analysis.pdf.page import analyze_pdf
         from layout.settings import Settings
     except ImportError:
         return None
@@ -227,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     if ours.available:
         print(f"ours, shared scorer: {ours.score}")
     else:
-        print("ours: not available (layout.analysis.pdf_page.analyze_pdf)")
+        print("ours: not available (layout.analysis.pdf.page.analyze_pdf)")
     return 0
 
 

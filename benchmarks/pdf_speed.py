@@ -4,7 +4,7 @@ Takes a page count and seed; generates one multi-page synthetic e-paper issue wi
 ``tests.synth.epaper.generate_issue`` and prints:
 - pdfplumber's own parse of the issue (``len(page.chars)`` over all pages, pages closed),
   seconds per page (best of ``--repeat``);
-- ours (``layout.analysis.pdf_page.analyze_pdf``), seconds per page and the ratio to the
+- ours (``layout.analysis.pdf.page.analyze_pdf``), seconds per page and the ratio to the
   parse above (target <= 1.3x);
 - peak memory of each, measured in a fresh subprocess: peak RSS of the whole process
   (``VmHWM``, else ``resource.getrusage``; target <= 400 MB for 20 pages), and with
@@ -43,7 +43,7 @@ def pdfplumber_parse(path: Path) -> int:
 
 def ours(path: Path) -> int:
     """Our analysis of the issue; returns the number of articles found."""
-    from layout.analysis.pdf_page import analyze_pdf
+    from layout.analysis.pdf.page import analyze_pdf
     from layout.settings import Settings
     issue = analyze_pdf(path, Settings())
     return sum(len(p.articles) for p in issue.pages)
@@ -54,7 +54,7 @@ TASKS = {"pdfplumber": pdfplumber_parse, "ours": ours}
 
 def ours_available() -> bool:
     try:
-        from layout.analysis.pdf_page import analyze_pdf  # noqa: F401
+        from layout.analysis.pdf.page import analyze_pdf  # noqa: F401
     except ImportError:
         return False
     return True
@@ -87,7 +87,7 @@ def peak_rss_mb() -> float:
 def child(task: str, path: Path, with_tracemalloc: bool) -> None:
     """Run one task in this (fresh) process and print its memory figures as JSON."""
     if task == "ours":
-        import layout.analysis.pdf_page  # noqa: F401  (imports are not the task's memory)
+        import layout.analysis.pdf.page  # noqa: F401  (imports are not the task's memory)
     else:
         import pdfplumber  # noqa: F401
     before = peak_rss_mb()
@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"pdfplumber parse (len(page.chars)): {base / args.pages * 1000:.0f} ms/page, "
               f"{chars} chars; {describe(memory('pdfplumber', path, args.tracemalloc))}")
         if not ours_available():
-            print("ours: not available (layout.analysis.pdf_page.analyze_pdf)")
+            print("ours: not available (layout.analysis.pdf.page.analyze_pdf)")
             return 0
         try:
             took, articles = best_time("ours", path, args.repeat)

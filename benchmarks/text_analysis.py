@@ -21,11 +21,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from layout.analysis.text_dump import analyze_text_dump  # noqa: E402
+from layout.analysis.text.dump import analyze_text_dump  # noqa: E402
 from layout.model import Issue  # noqa: E402
 from layout.model.serialize import issue_to_dict  # noqa: E402
 from layout.settings import Settings  # noqa: E402
-from tests.analysis.test_text_sample import (  # noqa: E402
+from tests.analysis.text.test_sample import (  # noqa: E402
     EXPECTED,
     SAMPLE,
     compare_sample,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from layout.analysis.pdf_page import analyze_one_page
+from layout.analysis.pdf.page import analyze_one_page
 from layout.errors import InputError
 from layout.model import BBox, Role
 from layout.settings import DEFAULT_SETTINGS, Settings

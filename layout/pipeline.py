@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from layout.analysis.pdf_page import analyze_pdf
-from layout.analysis.text_dump import analyze_text_dump
+from layout.analysis.pdf.page import analyze_pdf
+from layout.analysis.text.dump import analyze_text_dump
 from layout.errors import InputError
 from layout.model import Issue, ModelError, Page, issue_from_json
 from layout.settings import DEFAULT_SETTINGS, Settings

@@ -15,9 +15,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from layout.analysis.blocks import TextBlock
 from layout.analysis.patterns import edition_of, furniture_kind, iso_date
-from layout.analysis.pdf_text import title_text
+from layout.analysis.pdf.blocks import TextBlock
+from layout.analysis.pdf.text import title_text
 from layout.ingest.pdf import Rule
 from layout.model import FurnitureKind
 

@@ -14,10 +14,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from layout.analysis.blocks import TextBlock
-from layout.analysis.lines import join_line_texts
 from layout.analysis.patterns import is_byline, is_subtitle_dash
-from layout.analysis.pdf_text import title_text
+from layout.analysis.pdf.blocks import TextBlock
+from layout.analysis.pdf.lines import join_line_texts
+from layout.analysis.pdf.text import title_text
 from layout.ingest.pdf import Rule
 from layout.model import BBox
 

@@ -3,7 +3,7 @@
 Takes the text of lines joined by the PDF stages; returns it clean as DESIGN §2 asks
 (no junk, no space between CJK characters, one space inside a two-part headline)
 using :mod:`layout.clean`, but without its text-level fake-bold undoubling: in a PDF
-fake bold is removed from the geometry (``layout.analysis.chars``), and undoubling
+fake bold is removed from the geometry (``layout.analysis.pdf.chars``), and undoubling
 the text again would eat real reduplications such as 大大小小 or 谢谢谢谢.
 """
 

@@ -1,9 +1,9 @@
 """Furniture: header/footer bands become metadata, never article text."""
 
-from layout.analysis.furniture import page_metadata, split_furniture
+from layout.analysis.pdf.furniture import page_metadata, split_furniture
 from layout.ingest.pdf import Rule
 from layout.model import BBox, FurnitureKind
-from tests.analysis.glyph_builders import blocks_of, column, run
+from tests.analysis.pdf.glyph_builders import blocks_of, column, run
 
 W, H = 600.0, 900.0
 

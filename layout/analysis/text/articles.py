@@ -1,7 +1,7 @@
 """Group labelled dump lines into articles: headline groups, bylines, paragraphs, subheads.
 
 Takes the body lines of a page (:class:`LineInfo`, captions and furniture taken
-out) with their paragraph states (:mod:`layout.analysis.text_paragraphs`) and
+out) with their paragraph states (:mod:`layout.analysis.text.paragraphs`) and
 returns article segments (a headline group opens a new article; other title
 groups are subheads) and, per segment, a :class:`layout.model.Article`.
 
@@ -26,8 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from layout.analysis import patterns
-from layout.analysis.text_lines import ColumnWidth, Fixed, LineInfo
-from layout.analysis.text_paragraphs import State
+from layout.analysis.text.lines import ColumnWidth, Fixed, LineInfo
+from layout.analysis.text.paragraphs import State
 from layout.clean import is_cjk_punct, remove_cjk_spaces
 from layout.model import Article, Block, Role
 from layout.settings import TextSettings

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from layout.analysis.chars import clean_glyphs
-from layout.analysis.pdf_page import analyze_pdf
+from layout.analysis.pdf.chars import clean_glyphs
+from layout.analysis.pdf.page import analyze_pdf
 from layout.errors import InputError
 from layout.ingest.pdf import read_pdf
 from layout.model import Page

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from layout.analysis.patterns import BYLINE_MARKS, is_byline
-from layout.analysis.text_dump import analyze_text_dump
+from layout.analysis.text.dump import analyze_text_dump
 from layout.clean import drop_junk, undouble
 from layout.errors import InputError
 from layout.ingest.text import decode_dump

@@ -20,10 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from layout.analysis.blocks import TextBlock
-from layout.analysis.figures import Figure
 from layout.analysis.jumps import split_jump_markers
-from layout.analysis.lines import TextLine, join_line_texts
 from layout.analysis.patterns import (
     continuation_marker,
     ends_sentence,
@@ -31,9 +28,12 @@ from layout.analysis.patterns import (
     is_byline,
     split_dateline,
 )
-from layout.analysis.pdf_text import body_text
+from layout.analysis.pdf.blocks import TextBlock
+from layout.analysis.pdf.figures import Figure
+from layout.analysis.pdf.lines import TextLine, join_line_texts
+from layout.analysis.pdf.roles import HeadingGroup, heading_text
+from layout.analysis.pdf.text import body_text
 from layout.analysis.reading_order import xy_cut
-from layout.analysis.roles import HeadingGroup, heading_text
 from layout.ingest.pdf import Rule
 from layout.model import Article, BBox, Block, Role
 

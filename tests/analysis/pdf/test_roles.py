@@ -1,9 +1,9 @@
 """Roles: body size by character weight; kicker/headline/subtitle groups; rules separate."""
 
-from layout.analysis.roles import body_size, heading_groups, heading_text
+from layout.analysis.pdf.roles import body_size, heading_groups, heading_text
 from layout.ingest.pdf import Rule
 from layout.model import BBox
-from tests.analysis.glyph_builders import blocks_of, column, run
+from tests.analysis.pdf.glyph_builders import blocks_of, column, run
 
 
 def _page(rule=None):

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from enum import Enum
 
 from layout.analysis import patterns
-from layout.analysis.text_lines import ColumnWidth, Fixed, LineInfo
+from layout.analysis.text.lines import ColumnWidth, Fixed, LineInfo
 from layout.settings import TextSettings
 
 NEG = -1e9

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from layout.analysis.text_dump import analyze_text_dump
+from layout.analysis.text.dump import analyze_text_dump
 from layout.model import Article, Page, Role
 from layout.model.serialize import issue_to_dict
 from layout.settings import Settings

@@ -8,9 +8,9 @@ sentence mark at all although it fills a column.
 
 from __future__ import annotations
 
-from layout.analysis.text_articles import TOPIC_SHARED, shared_words
-from layout.analysis.text_dump import analyze_text_dump
-from layout.analysis.text_lines import line_info
+from layout.analysis.text.articles import TOPIC_SHARED, shared_words
+from layout.analysis.text.dump import analyze_text_dump
+from layout.analysis.text.lines import line_info
 from layout.ingest.text import page_lines
 from layout.model import Page, Role
 from layout.settings import Settings

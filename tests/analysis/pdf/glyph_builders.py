@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from layout.analysis.blocks import TextBlock, lines_to_blocks
-from layout.analysis.lines import glyphs_to_lines
+from layout.analysis.pdf.blocks import TextBlock, lines_to_blocks
+from layout.analysis.pdf.lines import glyphs_to_lines
 from layout.ingest.pdf import Glyph
 
 BODY = "Body-Serif"

@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from layout.analysis.lines import TextLine
 from layout.analysis.patterns import is_byline
+from layout.analysis.pdf.lines import TextLine
 from layout.ingest.pdf import Rule
 from layout.model import BBox
 

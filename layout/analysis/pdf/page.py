@@ -16,19 +16,19 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from layout.analysis.articles import ArticleParts, assign_items, build_article
-from layout.analysis.blocks import TextBlock, lines_to_blocks
-from layout.analysis.chars import clean_glyphs
-from layout.analysis.figures import Figure, attach_captions, crop_figures
-from layout.analysis.furniture import FurnitureBlock, page_metadata, split_furniture
-from layout.analysis.lines import glyphs_to_lines
+from layout.analysis.pdf.articles import ArticleParts, assign_items, build_article
+from layout.analysis.pdf.blocks import TextBlock, lines_to_blocks
+from layout.analysis.pdf.chars import clean_glyphs
+from layout.analysis.pdf.figures import Figure, attach_captions, crop_figures
+from layout.analysis.pdf.furniture import FurnitureBlock, page_metadata, split_furniture
+from layout.analysis.pdf.lines import glyphs_to_lines
+from layout.analysis.pdf.roles import HeadingGroup, body_size, heading_groups
 from layout.analysis.reading_order import xy_cut
-from layout.analysis.roles import HeadingGroup, body_size, heading_groups
 from layout.ingest.pdf import RawPage, read_pdf
 from layout.model import BBox, Block, Issue, Page, Role
 from layout.settings import DEFAULT_SETTINGS, Settings
 
-log = logging.getLogger("layout.analysis.pdf_page")
+log = logging.getLogger("layout.analysis.pdf.page")
 
 
 @dataclass

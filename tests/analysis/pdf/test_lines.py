@@ -1,9 +1,9 @@
 """Lines: rows by baseline, cut at gutters and rules, CJK without spaces, Latin with."""
 
-from layout.analysis.lines import find_gutters, glyphs_to_lines, join_line_texts
+from layout.analysis.pdf.lines import find_gutters, glyphs_to_lines, join_line_texts
 from layout.ingest.pdf import Rule
 from layout.model import BBox
-from tests.analysis.glyph_builders import run
+from tests.analysis.pdf.glyph_builders import run
 
 
 def _texts(lines):

@@ -7,9 +7,9 @@ from PIL import Image
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from layout.analysis.figures import attach_captions, crop_figures
+from layout.analysis.pdf.figures import attach_captions, crop_figures
 from layout.model import BBox
-from tests.analysis.glyph_builders import blocks_of, column, run
+from tests.analysis.pdf.glyph_builders import blocks_of, column, run
 
 PHOTO = BBox(0, 100, 200, 220)
 

@@ -2,7 +2,7 @@
 
 from layout.ingest.pdf import Rule
 from layout.model import BBox
-from tests.analysis.glyph_builders import blocks_of, column, run
+from tests.analysis.pdf.glyph_builders import blocks_of, column, run
 
 
 def test_a_column_with_indents_and_a_short_last_line_is_one_block():

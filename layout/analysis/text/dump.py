@@ -21,20 +21,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from layout.analysis import patterns
-from layout.analysis.text_articles import (
+from layout.analysis.text.articles import (
     Segment,
     build_article,
     header_runs,
     split_segments,
 )
-from layout.analysis.text_lines import ColumnWidth, Fixed, LineInfo, estimate_width, line_info
-from layout.analysis.text_paragraphs import State, label_lines
+from layout.analysis.text.lines import ColumnWidth, Fixed, LineInfo, estimate_width, line_info
+from layout.analysis.text.paragraphs import State, label_lines
 from layout.clean import remove_cjk_spaces
 from layout.ingest.text import DumpPage, read_dump
 from layout.model import Article, Block, FurnitureKind, Issue, Page, Role
 from layout.settings import Settings
 
-log = logging.getLogger("layout.analysis.text_dump")
+log = logging.getLogger("layout.analysis.text.dump")
 
 MAX_RESPLITS = 2  # how often an article found with a mixed width is split again
 EDGE_LINES = 3  # lines at the top/bottom of a page where a lone paper name is the masthead

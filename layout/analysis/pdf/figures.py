@@ -17,14 +17,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from layout.analysis.blocks import TextBlock
 from layout.analysis.patterns import is_byline
 from layout.analysis.patterns import is_credit_only as _is_credit_only
 from layout.analysis.patterns import split_credit as _split_credit
-from layout.analysis.pdf_text import body_text
+from layout.analysis.pdf.blocks import TextBlock
+from layout.analysis.pdf.text import body_text
 from layout.model import BBox
 
-log = logging.getLogger("layout.analysis.figures")
+log = logging.getLogger("layout.analysis.pdf.figures")
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """Glyph cleaning: invisible text out, fake bold collapsed with a size-scaled tolerance."""
 
-from layout.analysis.chars import clean_glyphs, dedupe_fake_bold, visible_glyphs
-from tests.analysis.glyph_builders import run
+from layout.analysis.pdf.chars import clean_glyphs, dedupe_fake_bold, visible_glyphs
+from tests.analysis.pdf.glyph_builders import run
 
 
 def test_invisible_and_blank_glyphs_are_dropped():

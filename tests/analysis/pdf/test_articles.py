@@ -1,10 +1,10 @@
 """Articles: items go to the head above them; paragraphs run on across columns."""
 
-from layout.analysis.articles import assign_items, build_article
-from layout.analysis.roles import heading_groups
+from layout.analysis.pdf.articles import assign_items, build_article
+from layout.analysis.pdf.roles import heading_groups
 from layout.ingest.pdf import Rule
 from layout.model import BBox, Role
-from tests.analysis.glyph_builders import BODY, blocks_of, column, run
+from tests.analysis.pdf.glyph_builders import BODY, blocks_of, column, run
 
 
 def _two_column_article(x=0.0, title="标题在这里"):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from layout.analysis.text_dump import analyze_text_dump
-from layout.analysis.text_lines import ColumnWidth, estimate_width, line_info
-from layout.analysis.text_paragraphs import State, label_lines
+from layout.analysis.text.dump import analyze_text_dump
+from layout.analysis.text.lines import ColumnWidth, estimate_width, line_info
+from layout.analysis.text.paragraphs import State, label_lines
 from layout.ingest.text import page_lines
 from layout.model import Role
 from layout.settings import Settings

@@ -1,0 +1,1 @@
+"""PDF front end analysis: glyphs -> lines -> blocks -> roles -> articles (geometry)."""

@@ -1,0 +1,1 @@
+"""Text-dump front end analysis: dump lines -> line roles -> paragraphs -> articles."""
