@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,66 +22,14 @@ from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
 from layout.errors import InputError
+from layout.ingest.raw import Glyph, RawPage, Rule
 from layout.model import BBox
 
 log = logging.getLogger("layout.ingest.pdf")
 
-INVISIBLE_RENDER_MODE = 3
 MIN_RULE_LENGTH = 12.0  # pt: shorter edges are glyph decorations, not rules
 MAX_RULE_THICKNESS = 3.0  # pt: a rectangle thinner than this is a rule
 MIN_IMAGE_SIDE = 8.0  # pt: smaller images are bullets or dots
-
-
-@dataclass(frozen=True, slots=True)
-class Glyph:
-    """One drawn character, top-left origin, in points."""
-
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    size: float
-    font: str
-    color: tuple[float, ...] | None = None
-    render_mode: int = 0
-    upright: bool = True
-    baseline: float | None = None  # y of the baseline (top-left origin) when known
-
-    @property
-    def center_y(self) -> float:
-        return (self.top + self.bottom) / 2
-
-    @property
-    def base_y(self) -> float:
-        """The baseline, or the box's centre when the baseline is unknown."""
-        return self.baseline if self.baseline is not None else self.center_y
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A printed rule: a horizontal or vertical line segment with its box."""
-
-    bbox: BBox
-    horizontal: bool
-
-    @property
-    def position(self) -> float:
-        """The y of a horizontal rule, the x of a vertical one."""
-        b = self.bbox
-        return (b.top + b.bottom) / 2 if self.horizontal else (b.x0 + b.x1) / 2
-
-
-@dataclass(frozen=True, slots=True)
-class RawPage:
-    """Everything the analysis needs from one page."""
-
-    number: int
-    width: float
-    height: float
-    glyphs: tuple[Glyph, ...]
-    rules: tuple[Rule, ...]
-    images: tuple[BBox, ...]
 
 
 class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):

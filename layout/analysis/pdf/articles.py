@@ -34,7 +34,7 @@ from layout.analysis.pdf.lines import TextLine, join_line_texts
 from layout.analysis.pdf.roles import HeadingGroup, heading_text
 from layout.analysis.pdf.text import body_text
 from layout.analysis.reading_order import xy_cut
-from layout.ingest.pdf import Rule
+from layout.ingest.raw import Rule
 from layout.model import Article, BBox, Block, Role
 
 Item = TextBlock | Figure

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from layout.analysis.patterns import is_byline
 from layout.analysis.pdf.lines import TextLine
-from layout.ingest.pdf import Rule
+from layout.ingest.raw import Rule
 from layout.model import BBox
 
 

@@ -1,6 +1,6 @@
 """Clean a page's glyphs before grouping: invisible text out, fake bold collapsed.
 
-Takes the :class:`layout.ingest.pdf.Glyph` list of one page; returns the glyphs
+Takes the :class:`layout.ingest.raw.Glyph` list of one page; returns the glyphs
 a reader sees, once each. Text drawn in render mode 3 (invisible, e.g. OCR
 layers) and whitespace glyphs are dropped. Fake bold — the same glyph drawn two
 or more times at a small offset — is collapsed to its first copy with a tolerance
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from layout.ingest.pdf import INVISIBLE_RENDER_MODE, Glyph
+from layout.ingest.raw import INVISIBLE_RENDER_MODE, Glyph
 
 
 def visible_glyphs(glyphs: Sequence[Glyph]) -> list[Glyph]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from layout.analysis.patterns import edition_of, furniture_kind, iso_date
 from layout.analysis.pdf.blocks import TextBlock
 from layout.analysis.pdf.text import title_text
-from layout.ingest.pdf import Rule
+from layout.ingest.raw import Rule
 from layout.model import FurnitureKind
 
 _PAGE_NUMBER = re.compile(r"^[\s\-—–·•|]*(?:第\s*)?[0-9０-９]{1,4}(?:\s*[页版])?[\s\-—–·•|]*$")

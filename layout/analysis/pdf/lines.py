@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from layout.clean import is_cjk, is_cjk_punct
-from layout.ingest.pdf import Glyph, Rule
+from layout.ingest.raw import Glyph, Rule
 from layout.model import BBox
 
 

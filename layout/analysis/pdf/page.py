@@ -24,7 +24,8 @@ from layout.analysis.pdf.furniture import FurnitureBlock, page_metadata, split_f
 from layout.analysis.pdf.lines import glyphs_to_lines
 from layout.analysis.pdf.roles import HeadingGroup, body_size, heading_groups
 from layout.analysis.reading_order import xy_cut
-from layout.ingest.pdf import RawPage, read_pdf
+from layout.ingest.pdf import read_pdf
+from layout.ingest.raw import RawPage
 from layout.model import BBox, Block, Issue, Page, Role
 from layout.settings import DEFAULT_SETTINGS, Settings
 

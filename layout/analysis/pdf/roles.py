@@ -18,7 +18,7 @@ from layout.analysis.patterns import is_byline, is_subtitle_dash
 from layout.analysis.pdf.blocks import TextBlock
 from layout.analysis.pdf.lines import join_line_texts
 from layout.analysis.pdf.text import title_text
-from layout.ingest.pdf import Rule
+from layout.ingest.raw import Rule
 from layout.model import BBox
 
 

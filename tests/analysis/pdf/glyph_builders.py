@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from layout.analysis.pdf.blocks import TextBlock, lines_to_blocks
 from layout.analysis.pdf.lines import glyphs_to_lines
-from layout.ingest.pdf import Glyph
+from layout.ingest.raw import Glyph
 
 BODY = "Body-Serif"
 

@@ -2,7 +2,7 @@
 
 from layout.analysis.pdf.articles import assign_items, build_article
 from layout.analysis.pdf.roles import heading_groups
-from layout.ingest.pdf import Rule
+from layout.ingest.raw import Rule
 from layout.model import BBox, Role
 from tests.analysis.pdf.glyph_builders import BODY, blocks_of, column, run
 

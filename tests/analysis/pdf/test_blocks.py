@@ -1,6 +1,6 @@
 """Blocks: lines of one column and style stack; rules and other columns keep them apart."""
 
-from layout.ingest.pdf import Rule
+from layout.ingest.raw import Rule
 from layout.model import BBox
 from tests.analysis.pdf.glyph_builders import blocks_of, column, run
 

@@ -1,7 +1,7 @@
 """Furniture: header/footer bands become metadata, never article text."""
 
 from layout.analysis.pdf.furniture import page_metadata, split_furniture
-from layout.ingest.pdf import Rule
+from layout.ingest.raw import Rule
 from layout.model import BBox, FurnitureKind
 from tests.analysis.pdf.glyph_builders import blocks_of, column, run
 

@@ -1,7 +1,7 @@
 """Lines: rows by baseline, cut at gutters and rules, CJK without spaces, Latin with."""
 
 from layout.analysis.pdf.lines import find_gutters, glyphs_to_lines, join_line_texts
-from layout.ingest.pdf import Rule
+from layout.ingest.raw import Rule
 from layout.model import BBox
 from tests.analysis.pdf.glyph_builders import run
 

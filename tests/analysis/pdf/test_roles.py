@@ -1,7 +1,7 @@
 """Roles: body size by character weight; kicker/headline/subtitle groups; rules separate."""
 
 from layout.analysis.pdf.roles import body_size, heading_groups, heading_text
-from layout.ingest.pdf import Rule
+from layout.ingest.raw import Rule
 from layout.model import BBox
 from tests.analysis.pdf.glyph_builders import blocks_of, column, run
 

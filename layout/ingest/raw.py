@@ -1,0 +1,68 @@
+"""The raw-page model every PDF reader produces and the geometric analysis reads.
+
+Holds no logic beyond small derived properties: :class:`Glyph` (one drawn
+character), :class:`Rule` (a printed horizontal or vertical line) and
+:class:`RawPage` (one page's glyphs, rules and image boxes). Coordinates are PDF
+points with a top-left origin, ``x0 top x1 bottom``, relative to the page's
+page box, whatever reader made them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from layout.model import BBox
+
+INVISIBLE_RENDER_MODE = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    """One drawn character, top-left origin, in points."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    font: str
+    color: tuple[float, ...] | None = None
+    render_mode: int = 0
+    upright: bool = True
+    baseline: float | None = None  # y of the baseline (top-left origin) when known
+
+    @property
+    def center_y(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def base_y(self) -> float:
+        """The baseline, or the box's centre when the baseline is unknown."""
+        return self.baseline if self.baseline is not None else self.center_y
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A printed rule: a horizontal or vertical line segment with its box."""
+
+    bbox: BBox
+    horizontal: bool
+
+    @property
+    def position(self) -> float:
+        """The y of a horizontal rule, the x of a vertical one."""
+        b = self.bbox
+        return (b.top + b.bottom) / 2 if self.horizontal else (b.x0 + b.x1) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class RawPage:
+    """Everything the analysis needs from one page."""
+
+    number: int
+    width: float
+    height: float
+    glyphs: tuple[Glyph, ...]
+    rules: tuple[Rule, ...]
+    images: tuple[BBox, ...]
