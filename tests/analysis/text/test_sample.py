@@ -22,7 +22,7 @@ from layout.model import Article, Page, Role
 from layout.model.serialize import issue_to_dict
 from layout.settings import Settings
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "text"
+SHARED = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus" / "text"
 SAMPLE = SHARED / "zhoukou-demo-zone-page.txt"
 EXPECTED = SHARED / "zhoukou-demo-zone-page.expected.json"
 
