@@ -7,7 +7,13 @@ number and the CJK text around it; spaces between Latin words are kept.
 
 Public API (stable; the PDF front end imports it):
 
-- :func:`drop_junk` — remove U+FFFD, zero-width and control characters, BOMs.
+- :func:`drop_junk` — remove U+FFFD, zero-width and control characters, BOMs, and fold
+  presentation forms to plain text (:func:`plain_forms`).
+- :func:`plain_forms` — Kangxi radicals and CJK radicals supplement to the unified
+  ideographs (⻑ → 長, ⽣ → 生), CJK compatibility ideographs to their unified forms,
+  vertical presentation forms to the horizontal full-width marks (︑ → 、, ︵ → （) and
+  Latin ligatures to letters (ﬁ → fi). The rest of the text is untouched (never a
+  whole-text NFKC, which would turn full-width punctuation half-width).
 - :func:`is_doubled_line` / :func:`undouble_line` — line-level fake-bold detection
   and repair (民民兵兵为为 → 民兵为).
 - :func:`undouble` — repair runs of fake-bold doubling inside any text, leaving
@@ -74,9 +80,66 @@ def visual_width(text: str) -> float:
     return width
 
 
+# CJK Radicals Supplement -> unified ideograph, from Unicode's EquivalentUnifiedIdeograph.txt
+# (15.0; NFKC maps only two of them): pairs of (radical, ideograph).
+_RADICALS_SUPPLEMENT = (
+    "⺁厂⺂乛⺃乚⺄乙⺅亻⺆冂⺇𠘨⺈刀⺉刂⺊卜⺋㔾⺌小⺍小⺎兀⺏尣⺐尢⺑𡯂⺒巳⺓幺⺔彑⺕𫜹⺖忄⺗心⺘扌⺙攵⺛旡"
+    "⺜日⺝月⺞歺⺟母⺠民⺡氵⺢氺⺣灬⺤爫⺥爫⺦丬⺧牛⺨犭⺩王⺪𤴔⺫目⺬示⺭礻⺮𥫗⺯糹⺰纟⺱罓⺲罒⺳㓁"
+    "⺴冗⺵𦉫⺶羊⺷𦍌⺸𦍋⺹耂⺺肀⺻聿⺼肉⺽𦥑⺾艹⺿艹⻀艹⻁虎⻂衤⻃覀⻄西⻅见⻆角⻇𧢲⻈讠⻉贝⻊𧾷⻋车⻌辶"
+    "⻍辶⻎辶⻏邑⻐钅⻑長⻒镸⻓长⻔门⻕𨸏⻖阝⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻞𩙿⻟飠⻠饣⻡𩠐⻢马⻣骨⻤鬼"
+    "⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻫斉⻬齐⻭歯⻮齿⻯竜⻰龙⻱龜⻲亀⻳龟"
+)
+
+# Code point ranges whose NFKC form is their plain form (vertical forms adjusted below).
+_FOLDED_RANGES = (
+    (0x2E80, 0x2EFF),    # CJK Radicals Supplement (the two NFKC knows)
+    (0x2F00, 0x2FD5),    # Kangxi Radicals
+    (0xF900, 0xFAFF),    # CJK Compatibility Ideographs
+    (0x2F800, 0x2FA1F),  # CJK Compatibility Ideographs Supplement
+    (0xFE10, 0xFE19),    # Vertical Forms
+    (0xFE30, 0xFE4F),    # CJK Compatibility Forms (vertical presentation forms)
+    (0xFB00, 0xFB06),    # Latin ligatures ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ
+)
+# Vertical forms whose NFKC is half-width or a spacing mark: their full-width horizontal form.
+_VERTICAL_PLAIN = {"...": "…", "..": "‥", "_": "＿", " \u0305": "￣"}
+
+
+def _plain_form(ch: str) -> str:
+    plain = unicodedata.normalize("NFKC", ch)
+    if 0xFE10 <= ord(ch) <= 0xFE4F:
+        plain = _VERTICAL_PLAIN.get(plain, plain)
+        if len(plain) == 1 and "!" <= plain <= "~":  # ASCII: the full-width mark
+            plain = chr(ord(plain) + 0xFEE0)
+    return plain
+
+
+def _forms_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for lo, hi in _FOLDED_RANGES:
+        for code in range(lo, hi + 1):
+            ch = chr(code)
+            plain = _plain_form(ch)
+            if plain != ch:
+                table[code] = plain
+    pairs = _RADICALS_SUPPLEMENT
+    for k in range(0, len(pairs), 2):
+        table[ord(pairs[k])] = pairs[k + 1]
+    return table
+
+
+_FORMS = _forms_table()
+
+
+def plain_forms(text: str) -> str:
+    """``text`` with radicals, compatibility ideographs, vertical forms and Latin ligatures
+    folded to their plain forms (see the module docstring); everything else unchanged."""
+    return text.translate(_FORMS)
+
+
 def drop_junk(text: str) -> str:
-    """Text without U+FFFD, BOM, zero-width and control characters (tabs/newlines stay)."""
-    return _JUNK.sub("", text)
+    """Text without U+FFFD, BOM, zero-width and control characters (tabs/newlines stay),
+    presentation forms folded (:func:`plain_forms`)."""
+    return plain_forms(_JUNK.sub("", text))
 
 
 def _pair_runs(text: str) -> list[tuple[int, int]]:

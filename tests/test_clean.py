@@ -1,4 +1,4 @@
-"""layout.clean: junk removal, fake-bold undoubling, CJK spacing."""
+"""layout.clean: junk removal, presentation forms, fake-bold undoubling, CJK spacing."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from layout.clean import (
     clean_text,
     clean_title,
     drop_junk,
+    is_cjk,
     is_doubled_line,
+    plain_forms,
     remove_cjk_spaces,
     undouble,
     undouble_line,
@@ -20,6 +22,42 @@ from layout.settings import CleanSettings
 def test_drop_junk_removes_replacement_and_invisible_characters() -> None:
     assert drop_junk("\ufffd\ufffd本报讯\u200b（记者）\ufeff") == "本报讯（记者）"
     assert drop_junk("a\tb\nc") == "a\tb\nc"
+
+
+@pytest.mark.parametrize("raw, plain", [
+    ("延\u2ed1", "延長"),             # CJK radical LONG ONE (NFKC leaves it)
+    ("\u2ed3期", "长期"),             # C-simplified LONG
+    ("先\u2f63", "先生"),             # Kangxi radical LIFE
+    ("\u2f29学\u2f63に\u2f24\u2f82", "小学生に大臣"),  # ⼩学⽣に⼤⾂ (ja_mock page)
+    ("\u2e8c", "小"), ("\u2ed4", "门"), ("\u2e9f", "母"),
+    ("\uf900", "\u8c48"), ("\U0002f800", "\u4e3d"),  # compatibility ideographs
+    ("\ufb01nal \ufb00ect \ufb02ow \ufb03 \ufb04", "final ffect flow ffi ffl"),
+    ("\ufe11\ufe12\ufe10\ufe13\ufe14\ufe15\ufe16", "、。，：；！？"),
+    ("\ufe35注\ufe36\ufe41引\ufe42\ufe3d书\ufe3e", "（注）「引」《书》"),
+    ("\ufe19\ufe31", "…—"),
+])
+def test_presentation_forms_become_plain_forms(raw: str, plain: str) -> None:
+    assert plain_forms(raw) == plain
+    assert clean_text(raw) == plain
+    assert drop_junk(raw) == plain
+
+
+def test_plain_forms_leave_full_width_and_ordinary_text_alone() -> None:
+    text = "（记者 张三）：“１２３”，ＡＢＣ！？…… ① ㈠ ｶﾀｶﾅ ™ ½ x² 大大小小"
+    assert plain_forms(text) == text
+    for ch in ("\ufe45", "\ufe46", "\ufa0e", "\ufa11"):  # sesame dots, unified FA0E/FA11
+        assert plain_forms(ch) == ch
+
+
+def test_folded_radicals_are_unified_ideographs() -> None:
+    import unicodedata
+
+    for code in [*range(0x2E80, 0x2EF4), *range(0x2F00, 0x2FD6)]:
+        ch = chr(code)
+        if unicodedata.category(ch) == "Cn" or code in (0x2E80, 0x2E99):  # no unified form
+            continue
+        out = plain_forms(ch)
+        assert len(out) == 1 and is_cjk(out) and out != ch, hex(code)
 
 
 @pytest.mark.parametrize("doubled, plain", [

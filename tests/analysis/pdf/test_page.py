@@ -15,6 +15,7 @@ import pytest
 
 from layout.analysis.pdf.chars import clean_glyphs
 from layout.analysis.pdf.page import analyze_pdf
+from layout.clean import plain_forms
 from layout.errors import InputError
 from layout.ingest.pdf import read_pdf
 from layout.model import Page
@@ -70,7 +71,8 @@ def test_generated_pages_meet_the_accuracy_floor(generated):
 def test_nothing_lost_every_visible_character_once(generated):
     for path, _, issue in generated:
         raw = next(read_pdf(path))
-        want = Counter(g.text for g in clean_glyphs(raw.glyphs) if not g.text.isspace())
+        want = Counter(ch for g in clean_glyphs(raw.glyphs) for ch in plain_forms(g.text)
+                       if not ch.isspace())
         got = Counter(ch for t in _page_texts(issue.pages[0]) for ch in t if not ch.isspace())
         assert got == want, f"{path.name}: missing {want - got}, extra {got - want}"
 
