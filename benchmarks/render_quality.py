@@ -37,7 +37,7 @@ CONFIGS = [("A4", 1), ("A5", 1), ("A4", 2), ("A5", 2)]
 
 def main() -> None:
     inputs = [("built-in", builtin_issue())]
-    if CORPUS.is_dir():
+    if CORPUS is not None:
         inputs = [("sample page", sample_issue()), ("24 generated", generated_issue(24)),
                   *inputs]
     settings = Settings()

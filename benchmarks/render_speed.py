@@ -30,9 +30,10 @@ def count_pages(data: bytes) -> int:
 
 
 def _paragraphs(limit: int) -> list[str]:
-    corpus = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
-    source = corpus / "rmrb-2025-10-20-articles.json"
-    if source.is_file():
+    from tests.shared_corpus import corpus_path
+
+    source = corpus_path("rmrb-2025-10-20-articles.json")
+    if source is not None:
         articles = json.loads(source.read_text(encoding="utf-8"))
         paragraphs = [p for a in articles for p in a.get("paragraphs") or ()]
     else:

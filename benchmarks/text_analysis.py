@@ -36,7 +36,7 @@ from tests.synth.text_dumps import generate_dump  # noqa: E402
 
 
 def time_sample(repeat: int) -> None:
-    if not SAMPLE.exists():
+    if SAMPLE is None:
         print("sample page: ../shared/corpus/text not available")
         return
     data = SAMPLE.read_bytes()

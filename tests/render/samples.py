@@ -11,18 +11,15 @@ from __future__ import annotations
 
 import json
 import random
-from pathlib import Path
-
-import pytest
 
 from layout.model import Article, Block, Issue, Page, Role
+from tests.shared_corpus import corpus_path, needs_corpus
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
-CORPUS = SHARED / "corpus"
-SAMPLE_JSON = CORPUS / "text" / "zhoukou-demo-zone-page.expected.json"
-RMRB_JSON = CORPUS / "rmrb-2025-10-20-articles.json"
+CORPUS = corpus_path()
+SAMPLE_JSON = corpus_path("text", "zhoukou-demo-zone-page.expected.json")
+RMRB_JSON = corpus_path("rmrb-2025-10-20-articles.json")
 
-needs_shared = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared corpus not present")
+needs_shared = needs_corpus()
 
 INSERTS = ("GDP", "5G", "AI", "iPhone 17", "COVID-19", "2025", "3.14", "80.3%", "No.1",
            "“新质生产力”", "《人民日报》", "（试行）", "——", "……", "𠮷", "Wi-Fi", "APEC",
@@ -31,6 +28,7 @@ INSERTS = ("GDP", "5G", "AI", "iPhone 17", "COVID-19", "2025", "3.14", "80.3%", 
 
 def sample_issue() -> Issue:
     """The sample page (7 articles, 2 photo captions) as an Issue."""
+    assert SAMPLE_JSON is not None, "needs ../shared (mark the test needs_shared)"
     data = json.loads(SAMPLE_JSON.read_text(encoding="utf-8"))
     articles = []
     for number, item in enumerate(data["articles"], start=1):
@@ -56,6 +54,7 @@ def mix(paragraph: str, rng: random.Random, count: int) -> str:
 
 def generated_issue(count: int = 24, seed: int = 7, paragraphs_per_article: int = 4) -> Issue:
     """``count`` real articles with mixed Latin, digits, quotes, dashes, ellipses and 𠮷."""
+    assert RMRB_JSON is not None, "needs ../shared (mark the test needs_shared)"
     source = json.loads(RMRB_JSON.read_text(encoding="utf-8"))
     rng = random.Random(seed)
     chosen = [a for a in source if len(a.get("paragraphs") or ()) >= 2][:count]

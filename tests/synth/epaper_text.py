@@ -1,7 +1,8 @@
 """Text for synthetic e-paper pages: source articles, names, bylines, captions, furniture.
 
 Takes the corpus file ``../shared/corpus/rmrb-2025-10-20-articles.json`` (title, byline,
-paragraphs, subhead indices) or, when it is absent, a small built-in set of articles; and a
+paragraphs, subhead indices) or, when it is absent, the built-in
+``tests/data/fallback-articles.json`` in the same format; and a
 ``random.Random``. Returns :class:`SourceArticle` objects and the short strings a page needs
 (bylines, datelines, kickers, subtitles, photo captions and credits, header/footer texts).
 Also breaks text into lines (:func:`break_lines`) under the CJK line-start/line-end rules.
@@ -17,8 +18,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-CORPUS_FILE = (Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
-               / "rmrb-2025-10-20-articles.json")
+from tests.shared_corpus import corpus_path
+
+CORPUS_FILE = corpus_path("rmrb-2025-10-20-articles.json")
+FALLBACK_FILE = Path(__file__).resolve().parents[1] / "data" / "fallback-articles.json"
 
 NO_START = set("、，；：。．！？‼⁇”’」』）》〉】〗〕］｝～–·・‧" + ",.;:!?)]}%")
 NO_END = set("“‘「『（《〈【〖〔［｛" + "([{")
@@ -53,37 +56,6 @@ class SourceArticle:
         return sum(len(p) for p in self.paragraphs)
 
 
-FALLBACK_ARTICLES = (
-    SourceArticle("金秋时节稻谷飘香 各地抢抓农时秋收秋种", "本报记者王磊", (
-        "眼下正值秋收秋种关键时期，各地抢抓晴好天气，组织农机手开展机收作业，确保颗粒归仓。",
-        "在河南周口，一台台收割机在田间来回穿梭，金黄的稻谷被迅速收割、脱粒、装车。",
-        "“今年风调雨顺，亩产比去年高出一成多。”种粮大户李建国算起了丰收账，脸上满是笑容。",
-        "当地农业部门组织技术人员深入田间地头，指导农户科学种植，推广良种良法。",
-        "据统计，全省秋粮收获已过七成，小麦播种进度快于常年同期。")),
-    SourceArticle("老旧小区改造让居民住得更舒心", "记者张敏", (
-        "加装电梯、改造管网、增设停车位，一批老旧小区旧貌换新颜。",
-        "“以前上下楼全靠爬，现在按一下按钮就到家门口。”家住六楼的刘大爷说。",
-        "改造过程中，街道社区多次召开居民议事会，听取群众意见，做到改什么、怎么改由居民说了算。",
-        "今年以来，全市已开工改造老旧小区一百二十个，惠及居民三万余户。")),
-    SourceArticle("科技创新赋能传统产业转型升级（高质量发展调研行）", "", (
-        "走进一家纺织企业的智能车间，机械臂精准抓取纱线，自动导引车往来穿梭。",
-        "企业负责人介绍，通过数字化改造，生产效率提升了三成，产品不良率下降一半。",
-        "近年来，当地出台一系列政策措施，支持企业加大研发投入，推动产业链上下游协同创新。",
-        "创新驱动",
-        "专家表示，传统产业转型升级大有可为，关键在于把握科技革命和产业变革的机遇。",
-        "下一步，当地将继续培育一批专精特新企业，打造具有竞争力的产业集群。")),
-    SourceArticle("乡村图书馆点亮孩子阅读梦", "通讯员陈杰", (
-        "周末的乡村图书馆里坐满了前来读书的孩子，有的翻阅绘本，有的埋头写作业。",
-        "图书馆由闲置校舍改建而成，藏书一万余册，还配备了电子阅览设备。",
-        "志愿者定期开展读书分享会，带领孩子们走进书的世界。",
-        "“这里成了孩子们最喜欢去的地方。”村党支部书记说。")),
-    SourceArticle("冬季供暖准备工作有序推进", "本报记者赵海燕", (
-        "随着气温逐步下降，各地供热企业加紧检修设备、储备燃料，为按时供暖做好准备。",
-        "在一处换热站内，工作人员正在对管道阀门逐一检查，排查安全隐患。",
-        "有关部门要求，各供热单位要提前开展试运行，确保群众温暖过冬。")),
-)
-
-
 def _subhead_indices(paragraphs: Sequence[str], listed: Sequence[int]) -> frozenset[int]:
     """Listed subhead indices that look like subheads (short, no sentence end, not a credit)."""
     out = set()
@@ -103,9 +75,7 @@ def _subhead_indices(paragraphs: Sequence[str], listed: Sequence[int]) -> frozen
 def load_articles(source: Path | str | Sequence[dict] | None = None) -> tuple[SourceArticle, ...]:
     """Articles from ``source`` (a JSON file or its parsed list); the corpus, else the fallback."""
     if source is None:
-        if not CORPUS_FILE.is_file():
-            return FALLBACK_ARTICLES
-        source = CORPUS_FILE
+        source = CORPUS_FILE or FALLBACK_FILE
     records = json.loads(Path(source).read_text("utf-8")) if isinstance(source, Path | str) \
         else source
     articles = []
@@ -122,6 +92,9 @@ def load_articles(source: Path | str | Sequence[dict] | None = None) -> tuple[So
                                       paragraphs, _subhead_indices(paragraphs,
                                                                    r.get("subheads", []))))
     return tuple(articles) or FALLBACK_ARTICLES
+
+
+FALLBACK_ARTICLES = load_articles(FALLBACK_FILE)
 
 
 def random_name(rng: random.Random) -> str:

@@ -3,7 +3,7 @@
 Takes a seed (and optionally a :class:`DumpStyle`); returns the bytes of a dump
 as a PDF extractor would write it plus its :class:`TruthPage` list (the structure
 a perfect reconstruction gives). Text comes from
-../shared/corpus/rmrb-2025-10-20-articles.json (a small built-in text when absent).
+../shared/corpus/rmrb-2025-10-20-articles.json (tests/data/fallback-articles.json when absent).
 
 Varied per dump, drawn from the seed: column width 12–20 characters (per
 article), how lines are cut (plain character count, half-width digits and
@@ -36,32 +36,17 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from tests.shared_corpus import corpus_path
 from tests.synth.scoring import TruthArticle, TruthCaption, TruthPage, truth_to_dict
 
-CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
-ARTICLES_JSON = CORPUS / "rmrb-2025-10-20-articles.json"
+ARTICLES_JSON = corpus_path("rmrb-2025-10-20-articles.json")
+FALLBACK_JSON = Path(__file__).resolve().parents[1] / "data" / "fallback-articles.json"
 NO_START = "、，；：。．！？”’」』）》〉】…"
 TERMINAL = "。！？…”）；：—"
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍鹏辉建国峰慧新宇晨阳雪"
 _DATELINE_START = re.compile(r"^(本报讯|\S{0,12}\d+月\d+日电)")
 SECTIONS = ("要闻", "综合", "经济", "社会", "文化", "国际", "评论", "体育")
-
-_FALLBACK = [
-    {"title": "城乡融合发展迈出新步伐", "paragraphs": [
-        "近年来，各地坚持以人民为中心的发展思想，推动城乡融合发展取得新进展。",
-        "在田间地头，新型农业经营主体不断壮大，现代农业设施越来越多，农民收入稳步提高。"
-        "越来越多的年轻人回到家乡创业，带动乡亲们一起增收致富。",
-        "“我们村去年集体经济收入超过100万元。”村党支部书记说，今后还要继续发展特色产业。",
-        "下一步，有关部门将持续完善政策体系，推动公共服务向农村延伸，让发展成果更多惠及群众。",
-    ], "subheads": []},
-    {"title": "科技创新点亮产业未来", "paragraphs": [
-        "走进一家智能制造企业的生产车间，机械臂上下翻飞，一件件产品有序下线。",
-        "企业负责人介绍，近三年来研发投入年均增长20%以上，新产品贡献了大部分利润。",
-        "专家认为，要进一步强化企业科技创新主体地位，促进创新链产业链资金链人才链深度融合。",
-    ], "subheads": []},
-]
-
 
 @dataclass(frozen=True)
 class DumpStyle:
@@ -129,16 +114,16 @@ def random_style(rng: random.Random, holdout: bool = False) -> DumpStyle:
 
 @cache
 def corpus_articles() -> tuple[dict[str, Any], ...]:
-    """Articles with their usable paragraphs and subheads (real text when ../shared exists).
+    """Articles with their usable paragraphs and subheads (real text when ../shared exists,
+    else the built-in ``tests/data/fallback-articles.json`` in the same format).
 
     The corpus lists some articles twice (one story on two pages); each is kept once, so
     that no generated page prints the same article twice.
     """
-    if not ARTICLES_JSON.exists():
-        return tuple(_FALLBACK)
+    source = ARTICLES_JSON or FALLBACK_JSON
     out = []
     seen: set[str] = set()
-    for article in json.loads(ARTICLES_JSON.read_text(encoding="utf-8")):
+    for article in json.loads(source.read_text(encoding="utf-8")):
         if article["title"] in seen or "责编" in article["title"]:
             continue  # a repeat, or a record whose title swallowed the page footer
         seen.add(article["title"])

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -20,8 +19,9 @@ from layout.errors import InputError
 from layout.ingest.pdf import read_pdf
 from layout.model import Page
 from layout.model.serialize import issue_to_json
+from tests.shared_corpus import corpus_path, needs_corpus
 
-REAL = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "real"
+REAL = corpus_path("real")
 SEEDS = range(500, 512)
 
 epaper_fonts = pytest.importorskip("tests.synth.epaper_fonts")
@@ -87,8 +87,8 @@ def test_figures_carry_jpeg_data_uris_and_json_is_valid(generated):
     assert data["pages"][0]["width"] > 0 and data["pages"][0]["articles"]
 
 
-@pytest.mark.skipif(not REAL.is_dir(), reason="../shared/corpus/real not present")
-@pytest.mark.parametrize("name", sorted(p.name for p in REAL.glob("*.pdf")) if REAL.is_dir()
+@needs_corpus("real")
+@pytest.mark.parametrize("name", sorted(p.name for p in REAL.glob("*.pdf")) if REAL
                          else [])
 def test_every_real_pdf_analyses(name):
     issue = analyze_pdf(REAL / name)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,10 +20,10 @@ from layout.analysis.text.dump import analyze_text_dump
 from layout.model import Article, Page, Role
 from layout.model.serialize import issue_to_dict
 from layout.settings import Settings
+from tests.shared_corpus import corpus_path
 
-SHARED = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus" / "text"
-SAMPLE = SHARED / "zhoukou-demo-zone-page.txt"
-EXPECTED = SHARED / "zhoukou-demo-zone-page.expected.json"
+SAMPLE = corpus_path("text", "zhoukou-demo-zone-page.txt")
+EXPECTED = corpus_path("text", "zhoukou-demo-zone-page.expected.json")
 
 _WS = re.compile(r"\s+")
 _DASHES = re.compile(r"^[—─\-–―]+")
@@ -151,7 +150,7 @@ def junk_problems(issue_dict: dict[str, Any]) -> list[str]:
 
 @pytest.fixture(scope="module")
 def sample() -> tuple[Page, dict[str, Any], dict[str, Any]]:
-    if not SAMPLE.exists() or not EXPECTED.exists():
+    if SAMPLE is None or EXPECTED is None:
         pytest.skip("../shared/corpus/text not available")
     issue = analyze_text_dump(SAMPLE.read_bytes(), str(SAMPLE), Settings())
     expected = json.loads(EXPECTED.read_text(encoding="utf-8"))
@@ -174,7 +173,7 @@ def test_sample_has_no_junk(sample: tuple[Page, dict[str, Any], dict[str, Any]])
 
 def test_sample_paragraphs_keep_their_text_exactly() -> None:
     """Whatever the paragraph splits, the body text of an article is the expected text."""
-    if not SAMPLE.exists() or not EXPECTED.exists():
+    if SAMPLE is None or EXPECTED is None:
         pytest.skip("../shared/corpus/text not available")
     issue = analyze_text_dump(SAMPLE.read_bytes(), str(SAMPLE), Settings())
     expected = json.loads(EXPECTED.read_text(encoding="utf-8"))
