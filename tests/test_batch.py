@@ -9,6 +9,7 @@ import pytest
 from layout.batch import find_issues, run_batch
 from layout.cli import main
 from layout.errors import InputError
+from layout.model import SCHEMA_VERSION
 from layout.render.options import RenderOptions
 from layout.settings import DEFAULT_SETTINGS
 
@@ -49,7 +50,8 @@ def test_batch_carries_on_past_a_bad_issue(tmp_path):
     assert seen[-1] == (3, 3)
     for stem in ("2024-01-15", "2024-01-16"):
         assert (out / f"{stem}.pdf").read_bytes().startswith(b"%PDF")
-        assert json.loads((out / f"{stem}.json").read_text("utf-8"))["schema_version"] == 1
+        saved = json.loads((out / f"{stem}.json").read_text("utf-8"))
+        assert saved["schema_version"] == SCHEMA_VERSION
     assert not (out / "broken.pdf").exists()
     assert not [p for p in out.iterdir() if p.name.endswith(".part")]
     saved = json.loads((out / "batch-report.json").read_text("utf-8"))

@@ -9,6 +9,7 @@ from layout.model.document import (
     Block,
     FurnitureKind,
     Issue,
+    Line,
     Page,
     Role,
 )
@@ -29,6 +30,7 @@ __all__ = [
     "Block",
     "FurnitureKind",
     "Issue",
+    "Line",
     "ModelError",
     "Page",
     "Role",

@@ -1,7 +1,7 @@
 """The document model every stage reads and writes.
 
 Takes nothing; provides frozen dataclasses :class:`Issue` > :class:`Page` >
-:class:`Article` > :class:`Block`, and the :class:`Role` enum. Front ends
+:class:`Article` > :class:`Block` > :class:`Line`, and the :class:`Role` enum. Front ends
 (``layout.ingest`` + ``layout.analysis``) build these; ``layout.render`` reads them.
 Text fields hold clean text (DESIGN §2): no fake-bold doubling, no U+FFFD, no
 spaces between CJK characters.
@@ -14,7 +14,7 @@ from enum import Enum
 
 from layout.model.geometry import BBox
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2 added Block.lines and Article.head_blocks (optional line geometry)
 
 
 class Role(str, Enum):
@@ -52,12 +52,28 @@ class FurnitureKind(str, Enum):
 
 
 @dataclass(frozen=True, slots=True)
+class Line:
+    """One printed line of a block: its text as printed and, from PDFs, where it stands.
+
+    ``text`` is the line's text as read (the block's clean text is authoritative; the
+    line texts show how it was broken into lines). ``bbox`` is ``None`` for lines of a
+    text dump; ``font``/``size`` name the line's most common face and size in points.
+    """
+
+    text: str
+    bbox: BBox | None = None
+    font: str | None = None
+    size: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
     """One block: a paragraph, subhead, figure, caption, credit, byline or furniture line.
 
     ``image`` is a URI for figures: ``data:image/jpeg;base64,...`` or a path
     relative to the JSON file. ``credit`` is a caption's photo credit
-    (…摄). ``kind`` names the furniture kind for furniture blocks.
+    (…摄). ``kind`` names the furniture kind for furniture blocks. ``lines`` is the
+    optional line geometry (schema_version 2), top to bottom in reading order.
     """
 
     role: Role
@@ -66,13 +82,17 @@ class Block:
     image: str | None = None
     credit: str | None = None
     kind: FurnitureKind | None = None
+    lines: tuple[Line, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Article:
     """An article: headline group, bylines, dateline and body blocks in reading order.
 
-    ``continuations`` keeps jump markers such as 转第2版 / 上接第1版.
+    ``continuations`` keeps jump markers such as 转第2版 / 上接第1版. ``head_blocks``
+    (optional, schema_version 2) says where the headline group and bylines are printed:
+    blocks of role kicker/headline/subtitle/byline with a bbox and lines but no text of
+    their own (the text is in ``kicker``/``headline``/``subtitle``/``bylines``).
     """
 
     id: str
@@ -84,6 +104,7 @@ class Article:
     blocks: tuple[Block, ...] = ()
     bbox: BBox | None = None
     continuations: tuple[str, ...] = ()
+    head_blocks: tuple[Block, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,10 @@
-"""JSON (de)serialization of the document model, schema_version 1.
+"""JSON (de)serialization of the document model, schema_version 2.
 
 Takes an :class:`Issue` and returns a plain dict / JSON string, and back.
 Loading is strict: unknown keys, unknown roles and wrong types raise
 :class:`ModelError` naming the JSON path (``pages[0].articles[2].blocks[5].role``).
+Version 1 files (no line geometry) still load, read with version 1's keys and
+returned as version 2 (:func:`issue_from_dict`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from layout.model.document import (
     Block,
     FurnitureKind,
     Issue,
+    Line,
     Page,
     Role,
 )
@@ -40,6 +43,17 @@ def _bbox_out(box: BBox | None) -> list[float] | None:
     return None if box is None else [round(v, 2) for v in box.as_list()]
 
 
+def line_to_dict(line: Line) -> dict[str, Any]:
+    out: dict[str, Any] = {"text": line.text}
+    if line.bbox is not None:
+        out["bbox"] = _bbox_out(line.bbox)
+    if line.font is not None:
+        out["font"] = line.font
+    if line.size is not None:
+        out["size"] = round(line.size, 2)
+    return out
+
+
 def block_to_dict(block: Block) -> dict[str, Any]:
     out: dict[str, Any] = {"role": block.role.value}
     if block.kind is not None:
@@ -52,6 +66,8 @@ def block_to_dict(block: Block) -> dict[str, Any]:
         out["image"] = block.image
     if block.bbox is not None:
         out["bbox"] = _bbox_out(block.bbox)
+    if block.lines:
+        out["lines"] = [line_to_dict(ln) for ln in block.lines]
     return out
 
 
@@ -69,6 +85,8 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         out["continuations"] = list(article.continuations)
     if article.bbox is not None:
         out["bbox"] = _bbox_out(article.bbox)
+    if article.head_blocks:
+        out["head_blocks"] = [block_to_dict(b) for b in article.head_blocks]
     return out
 
 
@@ -180,17 +198,27 @@ def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-_BLOCK_KEYS = {"role", "kind", "text", "credit", "image", "bbox"}
+_LINE_KEYS = {"text", "bbox", "font", "size"}
+_BLOCK_KEYS = {"role", "kind", "text", "credit", "image", "bbox", "lines"}
 _ARTICLE_KEYS = {
     "id", "kicker", "headline", "subtitle", "bylines", "dateline", "blocks",
-    "continuations", "bbox",
+    "continuations", "bbox", "head_blocks",
 }
+# what schema_version 1 allowed: its files may not carry the version 2 keys
+_V1_BLOCK_KEYS = _BLOCK_KEYS - {"lines"}
+_V1_ARTICLE_KEYS = _ARTICLE_KEYS - {"head_blocks"}
+
+
+def line_from_dict(data: Any, path: str) -> Line:
+    r = _Reader(data, path, _LINE_KEYS, {"text"})
+    return Line(text=r.req_str("text"), bbox=r.bbox("bbox"), font=r.opt_str("font"),
+                size=r.opt_number("size"))
 _PAGE_KEYS = {"number", "width", "height", "edition", "section", "articles", "blocks", "furniture"}
 _ISSUE_KEYS = {"schema_version", "source", "title", "date", "edition", "section", "pages"}
 
 
-def block_from_dict(data: Any, path: str) -> Block:
-    r = _Reader(data, path, _BLOCK_KEYS, {"role"})
+def block_from_dict(data: Any, path: str, keys: set[str] = _BLOCK_KEYS) -> Block:
+    r = _Reader(data, path, keys, {"role"})
     role_value = data["role"]
     try:
         role = Role(role_value)
@@ -210,11 +238,13 @@ def block_from_dict(data: Any, path: str) -> Block:
         image=r.opt_str("image"),
         credit=r.opt_str("credit"),
         kind=kind,
+        lines=tuple(line_from_dict(d, p) for d, p in r.obj_list("lines")),
     )
 
 
-def article_from_dict(data: Any, path: str) -> Article:
-    r = _Reader(data, path, _ARTICLE_KEYS, {"id", "blocks"})
+def article_from_dict(data: Any, path: str, keys: set[str] = _ARTICLE_KEYS,
+                      block_keys: set[str] = _BLOCK_KEYS) -> Article:
+    r = _Reader(data, path, keys, {"id", "blocks"})
     return Article(
         id=r.req_str("id"),
         headline=r.opt_str("headline"),
@@ -222,39 +252,52 @@ def article_from_dict(data: Any, path: str) -> Article:
         subtitle=r.opt_str("subtitle"),
         bylines=r.str_list("bylines"),
         dateline=r.opt_str("dateline"),
-        blocks=tuple(block_from_dict(d, p) for d, p in r.obj_list("blocks")),
+        blocks=tuple(block_from_dict(d, p, block_keys) for d, p in r.obj_list("blocks")),
         bbox=r.bbox("bbox"),
         continuations=r.str_list("continuations"),
+        head_blocks=tuple(block_from_dict(d, p) for d, p in r.obj_list("head_blocks")),
     )
 
 
-def page_from_dict(data: Any, path: str) -> Page:
+def page_from_dict(data: Any, path: str, version: int = SCHEMA_VERSION) -> Page:
     r = _Reader(data, path, _PAGE_KEYS, {"number"})
+    article_keys, block_keys = ((_V1_ARTICLE_KEYS, _V1_BLOCK_KEYS) if version == 1
+                                else (_ARTICLE_KEYS, _BLOCK_KEYS))
     return Page(
         number=r.req_int("number"),
         width=r.opt_number("width"),
         height=r.opt_number("height"),
-        articles=tuple(article_from_dict(d, p) for d, p in r.obj_list("articles")),
-        blocks=tuple(block_from_dict(d, p) for d, p in r.obj_list("blocks")),
-        furniture=tuple(block_from_dict(d, p) for d, p in r.obj_list("furniture")),
+        articles=tuple(article_from_dict(d, p, article_keys, block_keys)
+                       for d, p in r.obj_list("articles")),
+        blocks=tuple(block_from_dict(d, p, block_keys) for d, p in r.obj_list("blocks")),
+        furniture=tuple(block_from_dict(d, p, block_keys) for d, p in r.obj_list("furniture")),
         edition=r.opt_str("edition"),
         section=r.opt_str("section"),
     )
 
 
+SUPPORTED_VERSIONS = (1, SCHEMA_VERSION)
+
+
 def issue_from_dict(data: Any) -> Issue:
+    """A structure dict of any supported version as a current-version :class:`Issue`.
+
+    Version 1 is read with version 1's keys (no ``lines``/``head_blocks``) and comes
+    back as version 2 with no line geometry: everything version 1 held is kept.
+    """
     r = _Reader(data, "", _ISSUE_KEYS, {"schema_version", "source", "pages"})
     version = r.req_int("schema_version")
-    if version != SCHEMA_VERSION:
-        raise ModelError("schema_version", f"unsupported version {version}")
+    if version not in SUPPORTED_VERSIONS:
+        raise ModelError("schema_version", f"unsupported version {version} "
+                         f"(this version reads {', '.join(map(str, SUPPORTED_VERSIONS))})")
     return Issue(
         source=r.req_str("source"),
         title=r.opt_str("title"),
         date=r.opt_str("date"),
         edition=r.opt_str("edition"),
         section=r.opt_str("section"),
-        pages=tuple(page_from_dict(d, p) for d, p in r.obj_list("pages")),
-        schema_version=version,
+        pages=tuple(page_from_dict(d, p, version) for d, p in r.obj_list("pages")),
+        schema_version=SCHEMA_VERSION,
     )
 
 
@@ -268,6 +311,6 @@ def issue_from_json(text: str) -> Issue:
 
 @cache
 def schema() -> dict[str, Any]:
-    """The published JSON Schema (draft 2020-12) for schema_version 1."""
+    """The published JSON Schema (draft 2020-12) for schema_version 2."""
     text = resources.files("layout.model").joinpath("schema.json").read_text("utf-8")
     return json.loads(text)

@@ -14,6 +14,7 @@ from layout.model import (
     Block,
     FurnitureKind,
     Issue,
+    Line,
     ModelError,
     Page,
     Role,
@@ -40,6 +41,8 @@ def bboxes(draw):
     return BBox(x0, top, x1, bottom)
 
 
+sizes = st.none() | st.floats(min_value=1, max_value=200).map(lambda v: round(v, 2))
+lines = st.builds(Line, text=texts, bbox=st.none() | bboxes(), font=opt_texts, size=sizes)
 blocks = st.builds(
     Block,
     role=st.sampled_from(list(Role)),
@@ -48,6 +51,7 @@ blocks = st.builds(
     image=st.none() | st.just("data:image/png;base64,iVBORw0KGgo="),
     credit=opt_texts,
     kind=st.none() | st.sampled_from(list(FurnitureKind)),
+    lines=st.lists(lines, max_size=3).map(tuple),
 )
 articles = st.builds(
     Article,
@@ -60,6 +64,7 @@ articles = st.builds(
     blocks=st.lists(blocks, max_size=4).map(tuple),
     bbox=st.none() | bboxes(),
     continuations=st.lists(texts, max_size=2).map(tuple),
+    head_blocks=st.lists(blocks, max_size=2).map(tuple),
 )
 pages = st.builds(
     Page,
@@ -135,7 +140,7 @@ def test_good_json_validates_against_schema():
          "pages[0].articles[0].blocks[2].role"),
         (lambda d: d["pages"][0]["articles"][1].update(colour="red"),
          "pages[0].articles[1].colour"),
-        (lambda d: d.update(schema_version=2), "schema_version"),
+        (lambda d: d.update(schema_version=3), "schema_version"),
         (lambda d: d["pages"][0].update(number="1"), "pages[0].number"),
         (lambda d: d["pages"][0]["articles"][0]["blocks"][0].update(bbox=[5, 5, 1, 1]),
          "pages[0].articles[0].blocks[0].bbox"),
@@ -165,3 +170,55 @@ def test_schema_rejects_what_the_loader_rejects():
 def test_not_json_is_a_model_error():
     with pytest.raises(ModelError):
         issue_from_json("{not json")
+
+
+def _version_1(data: dict) -> dict:
+    """``data`` as a schema_version 1 file: no line geometry, version 1."""
+    data = copy.deepcopy(data)
+    data["schema_version"] = 1
+    for page in data["pages"]:
+        for article in page["articles"]:
+            article.pop("head_blocks", None)
+            for block in article["blocks"]:
+                block.pop("lines", None)
+        for block in page["blocks"] + page["furniture"]:
+            block.pop("lines", None)
+    return data
+
+
+def test_a_version_1_file_still_loads_as_version_2():
+    v1 = _version_1(_good())
+    issue = issue_from_dict(v1)
+    assert issue.schema_version == 2
+    assert issue_to_dict(issue)["schema_version"] == 2
+    again = issue_to_dict(issue)
+    again["schema_version"] = 1
+    assert again == v1  # nothing a version 1 file held is lost or changed
+    jsonschema.validate(issue_to_dict(issue), schema())
+
+
+def test_version_1_files_may_not_carry_version_2_keys():
+    data = _version_1(_good())
+    data["pages"][0]["articles"][0]["blocks"][0]["lines"] = [{"text": "连日来"}]
+    with pytest.raises(ModelError) as info:
+        issue_from_dict(data)
+    assert info.value.path == "pages[0].articles[0].blocks[0].lines"
+
+
+def test_line_geometry_round_trips_and_validates():
+    line = Line("连日来，", BBox(10, 20, 200, 32), font="SimSun", size=10.5)
+    data = _good()
+    data["pages"][0]["articles"][0]["blocks"][0]["lines"] = [
+        {"text": "连日来，", "bbox": [10, 20, 200, 32], "font": "SimSun", "size": 10.5}]
+    data["pages"][0]["articles"][0]["head_blocks"] = [
+        {"role": "headline", "bbox": [10, 5, 200, 18], "lines": [{"text": "示范区"}]}]
+    jsonschema.validate(data, schema())
+    issue = issue_from_dict(data)
+    article = issue.pages[0].articles[0]
+    assert article.blocks[0].lines == (line,)
+    assert article.head_blocks[0].lines == (Line("示范区"),)
+    assert issue_to_dict(issue) == data
+    data["pages"][0]["articles"][0]["blocks"][0]["lines"][0]["size"] = "big"
+    with pytest.raises(ModelError) as info:
+        issue_from_dict(data)
+    assert info.value.path == "pages[0].articles[0].blocks[0].lines[0].size"

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from layout.analysis.jumps import split_jump_markers
 from layout.analysis.patterns import (
@@ -30,6 +30,7 @@ from layout.analysis.patterns import (
 )
 from layout.analysis.pdf.blocks import TextBlock
 from layout.analysis.pdf.figures import Figure
+from layout.analysis.pdf.line_geometry import head_blocks, model_lines
 from layout.analysis.pdf.lines import TextLine, join_line_texts
 from layout.analysis.pdf.roles import HeadingGroup, heading_text
 from layout.analysis.pdf.text import body_text
@@ -381,8 +382,9 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
     text_blocks = [i for i in ordered if isinstance(i, TextBlock)]
     out: list[Block] = []
     head_bylines = head.bylines if head is not None else []
+    byline_rows = _rows_of([*head_bylines, *byline_blocks])
     bylines: list[str] = [format_byline(" ".join(_block_text(b) for b in row))
-                          for row in _rows_of([*head_bylines, *byline_blocks])]
+                          for row in byline_rows]
     continuations: list[str] = []
     pending: list[TextBlock] = []
     deferred: list[Block] = []
@@ -404,7 +406,7 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
                 bylines.append(format_byline(text))
                 continue
             box = BBox.enclosing([ln.bbox for ln in lines])
-            out.append(Block(Role.PARAGRAPH, text=text, bbox=box))
+            out.append(Block(Role.PARAGRAPH, text=text, bbox=box, lines=model_lines(lines)))
         pending.clear()
         out.extend(deferred)
         deferred.clear()
@@ -416,7 +418,8 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
             if caption is not None or credit is not None:
                 cap_box = BBox.enclosing([c.bbox for c in item.captions])
                 fig_blocks.append(Block(Role.CAPTION, text=caption or "", bbox=cap_box,
-                                        credit=credit))
+                                        credit=credit, lines=model_lines(
+                                            [ln for c in item.captions for ln in c.lines])))
             (deferred if pending else out).extend(fig_blocks)
             continue
         text = _block_text(item)
@@ -424,10 +427,12 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
         if is_byline(text) and len(item.lines) <= 2:
             flush()
             bylines.append(format_byline(text))
+            byline_rows.append([item])
             continue
         if not body_like and len(item.lines) <= 2 and len(text) <= 40:
             flush()
-            out.append(Block(Role.SUBHEAD, text=body_text(text), bbox=item.bbox))
+            out.append(Block(Role.SUBHEAD, text=body_text(text), bbox=item.bbox,
+                             lines=model_lines(item.lines)))
             continue
         pending.append(item)
     flush()
@@ -438,7 +443,7 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
         split = split_dateline(out[first_para].text or "")
         if split is not None and split[1]:
             dateline = split[0]
-            out[first_para] = Block(Role.PARAGRAPH, text=split[1], bbox=out[first_para].bbox)
+            out[first_para] = replace(out[first_para], text=split[1])
     kicker = heading_text(head.kicker) if head and head.kicker else None
     subtitle = heading_text(head.subtitle) if head and head.subtitle else None
     headline = heading_text(head.headline) if head else None
@@ -446,4 +451,5 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
         id=article_id, headline=headline or None, kicker=kicker or None,
         subtitle=subtitle or None, bylines=tuple(bylines), dateline=dateline,
         blocks=tuple(out), bbox=parts.bbox, continuations=tuple(continuations),
+        head_blocks=head_blocks(head, byline_rows),
     )

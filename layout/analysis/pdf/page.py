@@ -21,6 +21,7 @@ from layout.analysis.pdf.blocks import TextBlock, lines_to_blocks
 from layout.analysis.pdf.chars import clean_glyphs
 from layout.analysis.pdf.figures import Figure, attach_captions, crop_figures
 from layout.analysis.pdf.furniture import FurnitureBlock, page_metadata, split_furniture
+from layout.analysis.pdf.line_geometry import model_lines
 from layout.analysis.pdf.lines import glyphs_to_lines
 from layout.analysis.pdf.roles import HeadingGroup, body_size, heading_groups
 from layout.analysis.reading_order import xy_cut
@@ -99,7 +100,8 @@ def analysis_to_page(analysis: PageAnalysis) -> Page:
     )
     articles = tuple(a for a in articles if a.headline or a.blocks or a.bylines)
     furniture = tuple(
-        Block(Role.FURNITURE, text=f.text, bbox=f.block.bbox, kind=f.kind)
+        Block(Role.FURNITURE, text=f.text, bbox=f.block.bbox, kind=f.kind,
+              lines=model_lines(f.block.lines))
         for f in sorted(analysis.furniture, key=lambda f: (f.block.bbox.top, f.block.bbox.x0))
     )
     meta = page_metadata(analysis.furniture)

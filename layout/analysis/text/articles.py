@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from layout.analysis import patterns
 from layout.analysis.text.lines import ColumnWidth, Fixed, LineInfo
 from layout.analysis.text.paragraphs import State
 from layout.clean import is_cjk_punct, remove_cjk_spaces
-from layout.model import Article, Block, Role
+from layout.model import Article, Block, Line, Role
 from layout.settings import TextSettings
 
 _HEADER = (State.TITLE, State.BYLINE)
@@ -320,12 +320,14 @@ def build_article(
 
     def flush_paragraph() -> None:
         if paragraph:
-            blocks.append(Block(Role.PARAGRAPH, text=join_lines(paragraph)))
+            blocks.append(Block(Role.PARAGRAPH, text=join_lines(paragraph),
+                                lines=tuple(Line(t) for t in paragraph)))
             paragraph.clear()
 
     def flush_subhead() -> None:
         if subhead:
-            blocks.append(Block(Role.SUBHEAD, text=join_title_lines(subhead)))
+            blocks.append(Block(Role.SUBHEAD, text=join_title_lines(subhead),
+                                lines=tuple(Line(t) for t in subhead)))
             subhead.clear()
 
     for info, state in zip(infos[i:], states[i:], strict=True):
@@ -352,7 +354,7 @@ def build_article(
         found = patterns.split_dateline(blocks[0].text or "")
         if found and found[1]:
             dateline, rest = found
-            blocks[0] = Block(Role.PARAGRAPH, text=rest)
+            blocks[0] = replace(blocks[0], text=rest)
             names = patterns.dateline_names(dateline)
             have = "".join(bylines).replace(" ", "")
             if names and not all(n in have for n in names):
