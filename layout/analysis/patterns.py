@@ -4,7 +4,11 @@ Takes one line (or a caption / paragraph text) and returns what it is, using
 regular expressions over the text only (no geometry). Both the text-dump and the
 PDF front ends import this module; the API below is stable:
 
-- :func:`is_byline` (line) -> bool, :func:`byline_names` (text) -> list of names
+- :func:`parse_byline` (line, bare_names=True) -> :class:`Byline` (text, names, roles,
+  bare) or None: role words (本报见习记者, 新华社记者, 文/图, …), marks (□ ■ ●) and bare
+  names checked against the surname table (:mod:`layout.analysis.names`)
+- :func:`is_byline` (line) -> bool (a role word or mark; not bare names),
+  :func:`byline_names` (text) -> list of names
 - :func:`split_dateline` (paragraph) -> (dateline, rest) or None;
   :func:`dateline_names` (dateline) -> names inside its parentheses
 - :func:`format_byline` (text) -> 记者 姬慧洋 通讯员 赵明 (one space after each role word)
@@ -23,7 +27,9 @@ Input may still hold spaces (as in raw dumps); every function tolerates them.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from layout.analysis import names as names_mod
 from layout.model import FurnitureKind
 
 SENTENCE_END = "。！？!?…"
@@ -34,21 +40,44 @@ BYLINE_MARKS = "□■◎●▲△◇◆○★☆◼◻▪"
 _S = r"[ \t\u3000]*"  # optional spaces inside raw lines
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
 _NAME = rf"[{_HAN}]{{2,4}}(?:[·•][{_HAN}]{{1,6}})?"
+# Role words of a byline, built from their parts: an organ (本报, 新华社, 人民日报, …), a
+# posting (驻埃及), a grade (见习, 特约, …) and the role (记者, 通讯员, 评论员, …).
+_ORGAN = (rf"(?:本报|人民日报|新华社|人民网|新华网|中新社|中新网|央视网?|央广网?|光明日报|经济日报"
+          rf"|[{_HAN}]{{2,4}}(?:日报|晚报|早报|时报|商报|都市报))")
+_GRADE = "(?:特约|见习|实习|摄影|首席|特派|全媒体|融媒体|融媒)"
+_CORE = "(?:记者|通讯员|评论员|撰稿人|撰稿)"
+_SLASH = "[/／|｜]"
+_ROLE = (
+    rf"(?:{_ORGAN}?(?:驻[{_HAN}]{{1,6}}?)?{_GRADE}?{_CORE}|实习生|特约撰稿人?"
+    rf"|[文图]{_S}{_SLASH}{_S}[图文]|(?:文字|图片|文|图|摄影|摄|整理|口述){_S}[{_SLASH[1:-1]}:：]"
+    rf"|{_SLASH}{_S}(?:文图|图文|文|图)(?![{_HAN}])|文图(?=[ \t\u3000]|$)|图文(?=[ \t\u3000]|$))"
+)
 ROLE_WORDS = (
     "本报特约记者", "本报记者", "本报通讯员", "特约记者", "见习记者", "实习记者", "摄影记者",
     "新华社记者", "人民网记者", "央视记者", "记者", "通讯员", "实习生", "特约撰稿人",
     "本报评论员", "评论员", "文/图", "文／图", "图/文", "图／文",
-)
-_ROLE = "(?:" + "|".join(re.escape(w) for w in ROLE_WORDS) + ")"
+)  # examples of the forms _ROLE matches (kept for callers that list them)
+_ROLE_RE = re.compile(_ROLE)
+_ROLE_SPLIT = re.compile(f"({_ROLE})")
+_TRAILER = re.compile(rf"{_S}(?:摄影报道|报道)$")  # 本报记者 张三 报道
+_NAME_SEPARATORS = re.compile(r"[ \t\u3000、,，/／]+")
+_NOT_IN_BYLINES = re.compile(r"[。！？!?；;“”‘’《》（）()\[\]【】…—0-9０-９A-Za-z%]")
+MAX_BYLINE_CHARS = 48
+MAX_BARE_NAMES = 4
 
-# A byline line: optional mark, then one or more "role name(s)" groups, nothing else.
-# Names after a role word: separated by spaces or 、, or run together (程龙潘俊强) up to 6 chars.
-_NAMES = rf"(?:{_NAME}(?:(?:[ \t\u3000]+|{_S}、{_S}){_NAME})*|[{_HAN}]{{5,6}})"
-_BYLINE_LINE = re.compile(
-    rf"^{_S}[{BYLINE_MARKS}]?{_S}"
-    rf"(?:{_ROLE}{_S}[:：/／]?{_S}{_NAMES}?{_S})+$"
-)
-_ROLE_SPLIT = re.compile(_ROLE)
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """A byline read from a line: its text (role words and names spaced), names, roles.
+
+    ``bare``: names only, with neither a role word nor a mark (邱学武; 李非 黄婧) — a
+    byline only where it stands (under a headline), which the caller judges.
+    """
+
+    text: str
+    names: tuple[str, ...]
+    roles: tuple[str, ...]
+    bare: bool
 
 # 本报讯（记者 …）, 本报北京10月19日电（记者 …）, 新华社北京10月19日电（记者 …）
 _DATELINE = re.compile(
@@ -103,23 +132,127 @@ def ends_clause(text: str) -> bool:
     return text.rstrip()[-1:] in CLAUSE_END
 
 
+def _name_tokens(chunk: str, glued: bool, strict: bool) -> list[str] | None:
+    """The names of a chunk of a byline between role words, or None when it holds a
+    non-name. ``glued``: the chunk follows a role word with no space (记者姬慧洋), so a
+    name must pass the surname test; ``strict``: there is no role word at all, so every
+    name must pass it (:func:`layout.analysis.names.is_name`)."""
+    tokens = [t for t in _NAME_SEPARATORS.split(chunk.strip()) if t]
+    names: list[str] = []
+    for token in tokens:
+        if names_mod.is_name(token):
+            names.append(token)
+            continue
+        if strict:
+            return None
+        if len(token) >= 4:
+            split = names_mod.split_names(token)
+            if split:
+                names.extend(split)
+                continue
+        if glued and len(token) <= 4:
+            return None
+        plain = re.fullmatch(_NAME, token) or (
+            len(token) <= 12 and re.fullmatch(f"[{_HAN}]+", token)
+            and token[0] in names_mod.surnames()[0] | {c[0] for c in names_mod.surnames()[1]})
+        if not plain or names_mod.NOT_IN_GIVEN_NAMES.intersection(token[1:]):
+            return None
+        names.append(token)
+    return names
+
+
+def _compact_role(role: str) -> str:
+    return re.sub(r"[ \t\u3000]+", "", role)
+
+
+def parse_byline(text: str, bare_names: bool = True) -> Byline | None:
+    """The byline a whole line is, else None.
+
+    Forms: a mark (□ ■ ● …) and/or role words (本报记者, 本报见习记者, 新华社记者,
+    人民日报记者, 本报驻埃及记者, 特约记者, 通讯员, 实习生, 本报评论员, 文/图, 图/文,
+    文/, 摄影/) each with names after it (separated by spaces or 、, or written
+    together: 本报记者程龙潘俊强 splits where the surname table allows exactly one
+    split), names before a trailing 文/图 or /文, a trailing 报道; several groups
+    (记者 X 通讯员 Y). With ``bare_names``, also 1-4 bare names from the surname table
+    (邱学武; 李非 黄婧; 欧阳晓东), returned with ``bare=True``. A photo credit (… 摄)
+    is not a byline (:func:`split_credit`).
+    """
+    stripped = text.strip()
+    if not stripped or len(_compact(stripped)) > MAX_BYLINE_CHARS:
+        return None
+    marked = stripped[0] in BYLINE_MARKS
+    body = stripped.lstrip(BYLINE_MARKS + " \t\u3000")
+    trailer = _TRAILER.search(body)
+    core = body[:trailer.start()] if trailer else body
+    if not core or _NOT_IN_BYLINES.search(core) or core.rstrip().endswith("摄"):
+        return None
+    pieces = _ROLE_SPLIT.split(core)
+    roles = [_compact_role(p) for p in pieces[1::2]]
+    chunks = pieces[0::2]
+    bare = not roles and not marked
+    if bare and (not bare_names or trailer):
+        return None
+    names: list[str] = []
+    parts: list[str] = []
+    for k, chunk in enumerate(chunks):
+        if k > 0:
+            parts.append(roles[k - 1])
+        if not chunk.strip():
+            continue
+        leading = k == 0 and bool(roles)
+        if leading and not (roles[0].startswith(("/", "／", "|", "｜")) or roles[0] in (
+                "文/图", "图/文", "文／图", "图／文", "文图", "图文")):
+            return None  # names before a role word only before 文/图, /文
+        glued = k > 0 and not chunk[:1].isspace() and roles[k - 1][-1:] not in "/／:：|｜"
+        found = _name_tokens(chunk, glued, strict=not roles)
+        if found is None:
+            return None
+        names.extend(found)
+        parts.append(" ".join(found) if _joinable(chunk, found) else _spaced(chunk))
+    if bare and not 1 <= len(names) <= MAX_BARE_NAMES:
+        return None
+    if trailer:
+        parts.append(_compact(trailer.group(0)))
+    return Byline(_join_parts(parts), tuple(names), tuple(roles), bare)
+
+
+def _joinable(chunk: str, names: list[str]) -> bool:
+    """The names hold every character of the chunk but spaces (so they may be re-spaced)."""
+    return _compact(chunk) == "".join(names)
+
+
+def _spaced(chunk: str) -> str:
+    """A chunk of names with its own separators (、 /), spaces only around them dropped."""
+    return re.sub(r"[ \t\u3000]*([、,，/／])[ \t\u3000]*", r"\1", " ".join(chunk.split()))
+
+
+def _join_parts(parts: list[str]) -> str:
+    out = ""
+    for part in parts:
+        if out and not part.startswith(("/", "／", "|", "｜")) and out[-1] not in "/／:：|｜":
+            out += " "
+        out += part
+    return out
+
+
 def is_byline(line: str) -> bool:
-    """A whole line that is a byline: 记者 姬慧洋, □记者 … 通讯员 …, 本报记者 张三 李四."""
-    stripped = line.strip()
-    if not stripped or len(_compact(stripped)) > 40:
-        return False
-    return bool(_BYLINE_LINE.match(stripped)) and bool(_ROLE_SPLIT.search(stripped))
+    """A whole line that is a byline with a role word or mark: 记者 姬慧洋, □记者 … 通讯员
+    …, 本报见习记者 吴悠, 文/图 张三 (bare names alone: :func:`parse_byline`)."""
+    return parse_byline(line, bare_names=False) is not None
 
 
 def byline_names(text: str) -> list[str]:
     """Names in a byline or dateline parenthesis: '记者 姬慧洋 通讯员 罗阳阳' -> [姬慧洋, 罗阳阳].
 
-    Names written without spaces after a role word (本报记者程龙潘俊强) come back as one
-    string; only separators in the text split them.
+    Names written together (本报记者程龙潘俊强) are split where the surname table allows
+    exactly one split, else come back as one string.
     """
     text = text.strip().strip(BYLINE_MARKS).strip("（）() ")
+    parsed = parse_byline(text)
+    if parsed is not None:
+        return list(parsed.names)
     names: list[str] = []
-    for chunk in _ROLE_SPLIT.split(text):
+    for chunk in _ROLE_SPLIT.split(text)[0::2]:
         for name in re.split(r"[\s、,，:：/／]+", chunk):
             name = name.strip()
             if name and (re.fullmatch(_NAME, name) or re.fullmatch(f"[{_HAN}]{{2,12}}", name)):
@@ -129,6 +262,9 @@ def byline_names(text: str) -> list[str]:
 
 def format_byline(text: str) -> str:
     """A byline with one space between role words and names: 记者姬慧洋 -> 记者 姬慧洋."""
+    parsed = parse_byline(text)
+    if parsed is not None:
+        return parsed.text
     text = _compact(text.strip().strip(BYLINE_MARKS))
     spaced = _ROLE_SPLIT.sub(lambda m: f" {m.group(0)} ", text)
     return re.sub(r"\s+", " ", spaced).strip()

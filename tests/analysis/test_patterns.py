@@ -12,7 +12,7 @@ from layout.model import FurnitureKind
     ("记者 姬慧洋", ["姬慧洋"]),
     ("□记者 姬慧洋 通讯员 罗阳阳", ["姬慧洋", "罗阳阳"]),
     ("本报记者 程龙 潘俊强", ["程龙", "潘俊强"]),
-    ("本报记者程龙潘俊强", ["程龙潘俊强"]),
+    ("本报记者程龙潘俊强", ["程龙", "潘俊强"]),  # split where the surname table allows one way
     ("记者 玛丽娜·拉古什", ["玛丽娜·拉古什"]),
     ("新华社记者", []),
 ])
@@ -29,6 +29,88 @@ def test_bylines(line: str, names: list[str]) -> None:
 ])
 def test_body_lines_are_not_bylines(line: str) -> None:
     assert not patterns.is_byline(line)
+
+
+@pytest.mark.parametrize("line, names, roles", [
+    ("本报记者 姬慧洋", ["姬慧洋"], ["本报记者"]),
+    ("本报见习记者 吴悠", ["吴悠"], ["本报见习记者"]),
+    ("见习记者 吴悠", ["吴悠"], ["见习记者"]),
+    ("特约记者 陈丽", ["陈丽"], ["特约记者"]),
+    ("本报特约记者 陈丽", ["陈丽"], ["本报特约记者"]),
+    ("通讯员 赵明、钱亮", ["赵明", "钱亮"], ["通讯员"]),
+    ("实习生 孙小雨", ["孙小雨"], ["实习生"]),
+    ("新华社记者 张晓东 李华", ["张晓东", "李华"], ["新华社记者"]),
+    ("人民日报记者 刘赫", ["刘赫"], ["人民日报记者"]),
+    ("本报驻埃及记者 黄培昭", ["黄培昭"], ["本报驻埃及记者"]),
+    ("本报评论员", [], ["本报评论员"]),
+    ("文/图 本报记者 张三", ["张三"], ["文/图", "本报记者"]),
+    ("图/文 李四", ["李四"], ["图/文"]),
+    ("文／王五", ["王五"], ["文／"]),
+    ("张三/文", ["张三"], ["/文"]),
+    ("张三 文/图", ["张三"], ["文/图"]),
+    ("□本报记者 王崟欣", ["王崟欣"], ["本报记者"]),
+    ("■ 李四", ["李四"], []),
+    ("● 记者 赵明", ["赵明"], ["记者"]),
+    ("记者 张三 通讯员 李四 王五", ["张三", "李四", "王五"], ["记者", "通讯员"]),
+    ("记者张三通讯员李四", ["张三", "李四"], ["记者", "通讯员"]),
+    ("本报记者 李心萍郑智文", ["李心萍", "郑智文"], ["本报记者"]),
+    ("本报记者 张三 报道", ["张三"], ["本报记者"]),
+])
+def test_byline_forms(line: str, names: list[str], roles: list[str]) -> None:
+    parsed = patterns.parse_byline(line)
+    assert parsed is not None and not parsed.bare
+    assert list(parsed.names) == names and list(parsed.roles) == roles
+    assert patterns.is_byline(line)
+
+
+@pytest.mark.parametrize("line, names", [
+    ("邱学武", ["邱学武"]),  # surname 邱 in the table
+    ("艾平", ["艾平"]),
+    ("李非 黄婧", ["李非", "黄婧"]),
+    ("欧阳晓东", ["欧阳晓东"]),  # compound surname + two characters
+    ("司马光", ["司马光"]),
+    ("诸葛亮", ["诸葛亮"]),
+    ("胡里奥·塞瓦略斯", ["胡里奥·塞瓦略斯"]),  # transliterated, with a middle dot
+])
+def test_bare_names_are_bylines_with_the_bare_flag(line: str, names: list[str]) -> None:
+    parsed = patterns.parse_byline(line)
+    assert parsed is not None and parsed.bare and list(parsed.names) == names
+    assert not patterns.is_byline(line)  # a bare name is a byline only where it stands
+    assert patterns.parse_byline(line, bare_names=False) is None
+
+
+@pytest.mark.parametrize("line", [
+    "金秋时节",  # surname 金, but four characters need a compound surname
+    "高质量",  # 质 and 量 are not given-name characters
+    "文化周",
+    "新时代",  # 新 is not a surname in the table
+    "搬口街道",  # 搬 is not a surname
+    "拓宽思路解难题",
+    "记者了解到",  # role word glued to a non-name
+    "据记者 了解",
+    "■新闻链接",  # a mark before a label, not a name
+    "记者 张三 摄",  # a photo credit (split_credit), not a byline
+    "示范区：入户大走访 情暖千万家",
+    "张三 报道",
+    "",
+])
+def test_non_bylines(line: str) -> None:
+    assert patterns.parse_byline(line) is None
+    assert not patterns.is_byline(line)
+
+
+def test_names_with_and_without_table_surnames() -> None:
+    from layout.analysis.names import is_name, split_names, surnames
+    single, compound = surnames()
+    assert {"王", "李", "邱", "艾", "姬"} <= single and {"欧阳", "司马", "诸葛", "上官"} <= compound
+    assert is_name("邱学武") and is_name("上官婉儿") and not is_name("搬学武")
+    assert not is_name("金秋时节") and not is_name("王")  # too long / too short
+    assert split_names("屈信明刘新吾张云河") == ["屈信明", "刘新吾", "张云河"]
+    assert split_names("金秋时节") is None
+    # an unknown surname still reads as a name after a role word and a space
+    assert patterns.byline_names("记者 乜乜") == ["乜乜"]
+    assert patterns.byline_names("记者 嘿嘿") == ["嘿嘿"]
+    assert patterns.parse_byline("嘿嘿") is None
 
 
 def test_format_byline_spaces_roles_and_names() -> None:
