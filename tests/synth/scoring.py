@@ -99,6 +99,7 @@ class Score:
     articles_found: int = 0
     articles_predicted: int = 0
     headlines_exact: int = 0
+    groups_exact: int = 0  # kicker, headline and subtitle all right (absent ones absent)
     kickers_total: int = 0
     kickers_exact: int = 0
     subtitles_total: int = 0
@@ -126,7 +127,8 @@ class Score:
     def ratio(self, name: str) -> float:
         """``ratio("paragraphs")`` = paragraphs_exact / paragraphs_total (1.0 when none)."""
         totals = {"articles": (self.articles_found, self.articles_total),
-                  "headlines": (self.headlines_exact, self.articles_total)}
+                  "headlines": (self.headlines_exact, self.articles_total),
+                  "groups": (self.groups_exact, self.articles_total)}
         found, total = totals.get(name) or (
             getattr(self, f"{name}_exact"), getattr(self, f"{name}_total"))
         return 1.0 if total == 0 else found / total
@@ -161,6 +163,8 @@ def _match_articles(truth: list[TruthArticle], predicted: list[Article]) -> list
     matched: list[Article | None] = [None] * len(truth)
     used: set[int] = set()
     for i, t in enumerate(truth):
+        if not norm(t.headline):  # outlined headline: no text to match by
+            continue
         for j, p in enumerate(predicted):
             if j not in used and norm(p.headline) == norm(t.headline):
                 matched[i] = p
@@ -236,18 +240,29 @@ def score_page(truth: TruthPage, page: Page) -> Score:
             s.failures.append(f"article not found: {t.headline}")
             continue
         s.articles_found += 1
-        if norm(p.headline) == norm(t.headline):
+        head_ok = norm(p.headline) == norm(t.headline)
+        if head_ok:
             s.headlines_exact += 1
         else:
             s.failures.append(f"headline {norm(p.headline)!r} != {norm(t.headline)!r}")
-        if t.kicker is not None and norm(p.kicker) == norm(t.kicker):
+        kicker_ok = norm(p.kicker) == norm(t.kicker)
+        subtitle_ok = norm_subtitle(p.subtitle) == norm_subtitle(t.subtitle)
+        if t.kicker is not None and kicker_ok:
             s.kickers_exact += 1
-        if t.subtitle is not None and norm_subtitle(p.subtitle) == norm_subtitle(t.subtitle):
+        if t.subtitle is not None and subtitle_ok:
             s.subtitles_exact += 1
+        if head_ok and kicker_ok and subtitle_ok:
+            s.groups_exact += 1
+        else:
+            s.failures.append(f"group {norm(p.kicker)!r}/{norm(p.headline)!r}/"
+                              f"{norm(p.subtitle)!r} != {norm(t.kicker)!r}/"
+                              f"{norm(t.headline)!r}/{norm(t.subtitle)!r}")
         if t.bylines:
             got = norm("".join(p.bylines))
             if all(norm(name) in got for name in t.bylines):
                 s.bylines_exact += 1
+            else:
+                s.failures.append(f"bylines {list(p.bylines)} lack one of {t.bylines}")
         got_paragraphs = _article_paragraph_texts(p)
         if p.dateline and got_paragraphs:
             got_paragraphs.append(norm(p.dateline) + got_paragraphs[0])
@@ -275,7 +290,29 @@ def score_page(truth: TruthPage, page: Page) -> Score:
         norm(b.text) for a in page.articles for b in a.blocks if b.role is not Role.CAPTION)
     s.furniture_leaks = sum(1 for f in truth.furniture if norm(f) and norm(f) in article_text)
     s.doubled_or_junk = sum(1 for t in _all_texts(page) if "\ufffd" in t or doubled_run(t))
+    truth_gaps = sum(len(_CJK_GAP.findall(x)) for x in _truth_texts(truth))
+    s.doubled_or_junk += max(0, sum(len(_CJK_GAP.findall(x)) for x in _running_texts(page))
+                             - truth_gaps)
     return s
+
+
+_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])[ \t]+(?=[\u3400-\u9fff])")
+
+
+def _truth_texts(truth: TruthPage) -> list[str]:
+    """Headline groups, paragraphs and subheads: text where a space between CJK is junk."""
+    texts: list[str] = []
+    for a in truth.articles:
+        texts += [a.headline, a.kicker or "", a.subtitle or ""] + [t for _, t in a.blocks]
+    return texts
+
+
+def _running_texts(page: Page) -> list[str]:
+    texts: list[str] = []
+    for a in page.articles:
+        texts += [a.headline or "", a.kicker or "", a.subtitle or "", a.dateline or ""]
+        texts += [b.text or "" for b in a.blocks if b.role in (Role.PARAGRAPH, Role.SUBHEAD)]
+    return texts
 
 
 def score_pages(truth: Sequence[TruthPage], predicted: Sequence[Page]) -> Score:

@@ -1,0 +1,94 @@
+"""Synthetic newspaper pages from several composers: one entry point and a small CLI.
+
+Takes a composer ("reportlab" | "typst" | "weasyprint"), a style family ("party" | "city" |
+"feature"), a seed and the split ("tune" | "holdout" | None); :func:`compose_page` writes a
+one-page PDF and returns the :class:`~tests.synth.scoring.TruthPage` of what is on it. The
+Typst and WeasyPrint composers lay out the page plan of :func:`tests.synth.plan_make.make_plan`
+(same seed, family and split → same plan) with their own engine; ReportLab draws the
+e-paper generator's page with the family's settings.
+
+    python -m tests.synth.compose --composer typst --family city --seed 3 --out DIR
+    python -m tests.synth.compose --composer all --family all --seed 0 --count 3 --out DIR
+
+writes ``COMPOSER-FAMILY-SEED.pdf`` and ``COMPOSER-FAMILY-SEED.json`` (the truth).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.synth.plan import FAMILIES
+from tests.synth.scoring import TruthPage, truth_to_dict
+
+COMPOSERS = ("reportlab", "typst", "weasyprint")
+
+
+@dataclass(frozen=True)
+class Composed:
+    """A composed page: its truth, and the characters it prints (None: read them from the
+    PDF with :func:`tests.synth.nothing_lost.shown_characters`)."""
+
+    truth: TruthPage
+    printed: Counter[str] | None
+
+
+def compose(composer: str, seed: int, family: str, path: Path, split: str | None = None
+            ) -> Composed:
+    """Draw page ``seed`` of ``family`` with ``composer`` into ``path``."""
+    if composer == "reportlab":
+        from tests.synth.compose_reportlab import compose_reportlab
+
+        return Composed(compose_reportlab(seed, family, split, path), None)
+    from tests.synth.nothing_lost import printed_characters
+    from tests.synth.plan_make import make_plan
+
+    plan = make_plan(seed, family, split)
+    if composer == "typst":
+        from tests.synth.compose_typst import compose_typst
+
+        drawn = compose_typst(plan, path)
+    elif composer == "weasyprint":
+        from tests.synth.compose_weasy import compose_weasy
+
+        drawn = compose_weasy(plan, path)
+    else:
+        raise ValueError(f"composer must be one of {COMPOSERS}, not {composer!r}")
+    return Composed(drawn.truth(), printed_characters(drawn))
+
+
+def compose_page(composer: str, seed: int, family: str, path: Path,
+                 split: str | None = None) -> TruthPage:
+    """Draw page ``seed`` of ``family`` with ``composer`` into ``path``; return its truth."""
+    return compose(composer, seed, family, path, split).truth
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--composer", choices=(*COMPOSERS, "all"), default="typst")
+    parser.add_argument("--family", choices=(*FAMILIES, "all"), default="city")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--count", type=int, default=1, help="pages from --seed on")
+    parser.add_argument("--split", choices=("tune", "holdout"))
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    composers = COMPOSERS if args.composer == "all" else (args.composer,)
+    families = FAMILIES if args.family == "all" else (args.family,)
+    for composer in composers:
+        for family in families:
+            for seed in range(args.seed, args.seed + args.count):
+                stem = args.out / f"{composer}-{family}-{seed}"
+                truth = compose_page(composer, seed, family, stem.with_suffix(".pdf"),
+                                     args.split)
+                stem.with_suffix(".json").write_text(json.dumps(
+                    truth_to_dict(truth), ensure_ascii=False, indent=1), "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
