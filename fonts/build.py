@@ -9,13 +9,17 @@ Takes the two ``.deb`` files (any order; found by their ``Package`` field)::
 
 and writes into ``--out`` (default: this script's folder):
 
-- one TrueType (``glyf``) file per face, subset to a codec repertoire plus punctuation and
-  symbol blocks (``layout.render.fontconvert.charset_codepoints``), the em dash mapped to its
+- one TrueType (``glyf``) file per face, subset to a codec repertoire plus the 8,105
+  characters of the 通用规范汉字表 (``tongyong-guifan-8105.txt``, made by ``tongyong.py``)
+  plus punctuation and symbol blocks (``layout.render.fontconvert.charset_codepoints``);
+  what a source face lacks is borrowed from another bundled face; the em dash mapped to its
   full-width form, CFF outlines converted with cu2qu, the family renamed as the OFL asks of
   modified versions;
 - the OFL texts, headed by each source's copyright lines;
 - ``SOURCES.json``: package, version, sha256 of each ``.deb``, of each source font and of each
-  built file, and the coverage figures.
+  built file, and the coverage figures;
+- ``coverage.json``: per face, the code points it really draws (mapped to a glyph with an
+  outline), as ranges, so that the renderer need not scan the cmaps at every run.
 
 Same inputs and fontTools version give the same bytes (timestamps come from the sources, not
 the clock). Needs only Python and fontTools: the ``.deb`` (ar + tar.xz) is read directly.
@@ -58,6 +62,7 @@ class FaceSpec:
     style: str
     filename: str
     codec: str          # repertoire: every character this codec encodes, plus the extras
+    char_lists: tuple[str, ...] = ("tongyong-guifan-8105.txt",)  # files beside this script
 
 
 FACES = (
@@ -78,7 +83,8 @@ FACES = (
 # is a proportional, low-set Latin dash (0.89 em), its fwid form is 1 em and centred.
 FULL_WIDTH_BY_DEFAULT = (0x2014,)
 LICENCE_FILES = {NOTO: "OFL-NotoCJK.txt", WENKAI: "OFL-LXGWWenKai.txt"}
-MAX_TOTAL_BYTES = 40 * 1024 * 1024
+MAX_TOTAL_BYTES = 43 * 1024 * 1024
+COVERAGE_FILE = "coverage.json"
 
 
 def sha256(data: bytes) -> str:
@@ -160,9 +166,12 @@ def build_face(spec: FaceSpec, source: bytes, out_dir: str) -> dict:
     if actual != spec.source_name:
         raise SystemExit(f"{spec.member}#{spec.index} is {actual!r}, expected {spec.source_name!r}")
     source_cmap = font.getBestCmap()
-    wanted = fontconvert.charset_codepoints(spec.codec)
     codec_chars = fontconvert.encodable_codepoints(spec.codec)
     absent = [cp for cp in codec_chars if cp not in source_cmap]
+    lists = {name: fontconvert.read_char_list(HERE / name) for name in spec.char_lists}
+    list_chars = sorted({cp for chars in lists.values() for cp in chars})
+    list_absent = [cp for cp in list_chars if cp not in source_cmap and cp not in absent]
+    wanted = sorted(set(fontconvert.charset_codepoints(spec.codec)) | set(list_chars))
     remapped = fontconvert.remap_to_feature_variant(font, FULL_WIDTH_BY_DEFAULT, "fwid")
     fontconvert.subset_font(font, wanted)
     fontconvert.cff_to_truetype(font)
@@ -190,6 +199,8 @@ def build_face(spec: FaceSpec, source: bytes, out_dir: str) -> dict:
         "codec": spec.codec,
         "codec_characters": len(codec_chars),
         "codec_characters_absent_from_source": [f"U+{cp:04X}" for cp in absent],
+        "char_lists": {name: len(chars) for name, chars in lists.items()},
+        "list_characters_absent_from_source": [f"U+{cp:04X}" for cp in list_absent],
         "cmap_characters": len(cmap),
         "glyphs": built["maxp"].numGlyphs,
         "remapped_to_fwid_form": [f"U+{cp:04X}" for cp in remapped],
@@ -238,7 +249,8 @@ def fill_from_other_faces(out_dir: Path, faces: dict[str, dict]) -> None:
     Rewrites the face files that change and updates their records in place
     (``borrowed_glyphs``: code point -> face key)."""
     for key, record in faces.items():
-        absent = [int(code[2:], 16) for code in record["codec_characters_absent_from_source"]]
+        absent = [int(code[2:], 16) for code in record["codec_characters_absent_from_source"]
+                  + record["list_characters_absent_from_source"]]
         if not absent:
             continue
         path = out_dir / record["file"]
@@ -259,6 +271,34 @@ def fill_from_other_faces(out_dir: Path, faces: dict[str, dict]) -> None:
         record.update(sha256=sha256(data), bytes=len(data),
                       cmap_characters=len(built.getBestCmap()),
                       glyphs=built["maxp"].numGlyphs, borrowed_glyphs=borrowed)
+
+
+def coverage_record(out_dir: Path, faces: dict[str, dict]) -> dict:
+    """``coverage.json``: per face file, its size, sha256 and the code points it draws."""
+    record = {"about": "code points each bundled face draws (cmap entry with an outline), "
+                       "as inclusive [first, last] ranges; written by fonts/build.py",
+              "faces": {}}
+    for key, face in faces.items():
+        built = TTFont(out_dir / face["file"], lazy=True)
+        drawn = fontconvert.outlined_codepoints(built)
+        record["faces"][key] = {"file": face["file"], "bytes": face["bytes"],
+                                "sha256": face["sha256"], "characters": len(drawn),
+                                "ranges": fontconvert.codepoint_ranges(drawn)}
+    return record
+
+
+def write_coverage(path: Path, record: dict) -> None:
+    """One range a line: small, readable and diffable."""
+    lines = ["{", f'  "about": {json.dumps(record["about"])},', '  "faces": {']
+    faces = list(record["faces"].items())
+    for index, (key, face) in enumerate(faces):
+        ranges = ",\n".join(f"      {json.dumps(r)}" for r in face["ranges"])
+        lines.append(f'    {json.dumps(key)}: {{"file": {json.dumps(face["file"])}, '
+                     f'"bytes": {face["bytes"]}, "sha256": {json.dumps(face["sha256"])}, '
+                     f'"characters": {face["characters"]}, "ranges": [\n{ranges}\n    ]}}'
+                     + ("," if index < len(faces) - 1 else ""))
+    lines += ["  }", "}"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -311,6 +351,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     (args.out / "SOURCES.json").write_text(
         json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_coverage(args.out / COVERAGE_FILE, coverage_record(args.out, faces))
     for key, face in faces.items():
         print(f"{key:10} {face['file']:28} {face['bytes'] / 1e6:6.2f} MB "
               f"{face['cmap_characters']:6} chars {face['glyphs']:6} glyphs")

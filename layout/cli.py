@@ -75,6 +75,8 @@ def _add_render(p: argparse.ArgumentParser) -> None:
                    help="print (default) or screen (larger type, narrow pages)")
     g.add_argument("--font-body", metavar="PATH", help="body face: TTF, OTF or TTC[#index]")
     g.add_argument("--font-head", metavar="PATH", help="headline face: TTF, OTF or TTC[#index]")
+    g.add_argument("--system-fonts", action="store_true",
+                   help="take characters no bundled (or given) face draws from installed fonts")
     g.add_argument("--no-toc", action="store_true", help="leave out the table of contents")
 
 
@@ -146,7 +148,7 @@ def _render_options(args: argparse.Namespace) -> RenderOptions:
     return RenderOptions(
         page_size=args.page_size, columns=args.columns, theme=args.theme,
         font_body=args.font_body, font_head=args.font_head,
-        table_of_contents=not args.no_toc,
+        table_of_contents=not args.no_toc, system_fonts=args.system_fonts,
     )
 
 

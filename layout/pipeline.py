@@ -8,6 +8,7 @@ looked up here so that the CLI, batch and archive share one dispatch.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -67,6 +68,55 @@ def page_number_from_name(name: str) -> int | None:
     return int(numbers[-1]) if numbers else None
 
 
+_NAME_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)([-_.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+_NAME_EDITION = re.compile(r"(?:^|[-_ .])([A-Za-z]?)(\d{1,3})$")
+
+
+def date_from_name(path: Path) -> str | None:
+    """The date a file or folder name carries, as YYYY-MM-DD (2024-01-15, 20240115,
+    2024_01_15): the file's own stem first, then its folder's name; None when neither has one."""
+    for name in (path.stem if path.suffix.lower() in (*PAGE_SUFFIXES, STRUCTURE_SUFFIX)
+                 else path.name, path.parent.name):
+        for match in _NAME_DATE.finditer(name):
+            year, _, month, day = match.groups()
+            try:
+                return datetime.date(int(year), int(month), int(day)).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
+def edition_from_name(name: str) -> str | None:
+    """The edition (版) a page file's name states: 第10版.txt -> 10, rmrb-03.pdf -> 3,
+    zk_A10.pdf -> A10, 07.txt -> 7; None when it states none (a date is not an edition)."""
+    stem = Path(name).stem
+    match = re.search(r"第\s*([0-9〇零一二三四五六七八九十百]+)\s*[版页]", stem)
+    if match:
+        number = chinese_number(match.group(1))
+        return str(number) if number is not None else None
+    match = _NAME_EDITION.search(_NAME_DATE.sub("", stem).rstrip("-_ ."))
+    if not match:
+        return None
+    letter, digits = match.groups()
+    return f"{letter.upper()}{digits}" if letter else str(int(digits))
+
+
+def with_name_metadata(issue: Issue, path: Path) -> Issue:
+    """What the input's name says, where analysis found nothing: the issue's date (from the
+    file or folder name) and, for a one-page file, the page's edition (第10版.txt)."""
+    changes: dict = {}
+    if issue.date is None:
+        date = date_from_name(path)
+        if date is not None:
+            changes["date"] = date
+    if len(issue.pages) == 1 and issue.pages[0].edition is None:
+        edition = edition_from_name(path.name)
+        if edition is not None:
+            changes["pages"] = (dataclasses.replace(issue.pages[0], edition=edition),)
+    return dataclasses.replace(issue, **changes) if changes else issue
+
+
 def issue_page_files(folder: Path) -> list[Path]:
     """The page files of one issue folder, ordered by the page number in their names."""
     files = [p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES]
@@ -103,9 +153,10 @@ def read_file(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Issue:
             data = path.read_bytes()
         except OSError as exc:
             raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-        return analyze_text_dump(data, source=str(path), settings=settings)
+        issue = analyze_text_dump(data, source=str(path), settings=settings)
+        return with_name_metadata(issue, path)
     if suffix == ".pdf":
-        return analyze_pdf(path, settings=settings)
+        return with_name_metadata(analyze_pdf(path, settings=settings), path)
     if suffix == STRUCTURE_SUFFIX:
         return read_structure(path)
     raise InputError(path, "not a .pdf, .txt or structure .json file")

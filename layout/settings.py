@@ -100,6 +100,11 @@ class TextSettings(_Validated):
     caption_tie_ratio: float = tunable(
         0.5, "ratio", 0.0, 1.0, "share of a caption's bigrams an article must hold to own it"
     )
+    caption_rare_lead: float = tunable(
+        1.3, "ratio", 1.0, 10.0,
+        "else: how many times the next article's the best one's share of the caption's rare "
+        "2-4-grams (weighted by how few articles hold them) must be to own it"
+    )
 
 
 @dataclass(frozen=True)

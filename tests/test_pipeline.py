@@ -1,5 +1,7 @@
 """Pipeline dispatch helpers: page numbers in file names, issue folders, merging."""
 
+from pathlib import Path
+
 import pytest
 
 from layout.errors import InputError
@@ -8,10 +10,14 @@ from layout.pipeline import (
     IssueMetadata,
     apply_metadata,
     chinese_number,
+    date_from_name,
+    edition_from_name,
     issue_page_files,
     merge_issues,
     page_number_from_name,
+    read_issue,
 )
+from layout.render.story import page_label
 
 
 @pytest.mark.parametrize(
@@ -76,3 +82,38 @@ def test_bad_structure_json_names_file_and_field(tmp_path):
     path.write_text('{"schema_version": 1, "source": "x", "pages": [{"number": 1, "x": 2}]}')
     with pytest.raises(InputError, match=r"bad.json: .*pages\[0\]\.x"):
         read_issue([path])
+
+
+@pytest.mark.parametrize(("name", "edition"), [
+    ("第10版.txt", "10"), ("第十二版.pdf", "12"), ("rmrb-03.pdf", "3"), ("zk-10.pdf", "10"),
+    ("zk_A10.pdf", "A10"), ("07.txt", "7"), ("rmrb-2024-01-15-04.pdf", "4"),
+    ("2024-01-15.txt", None), ("rmrb20240115.pdf", None), ("zhoukou-demo-zone-page.txt", None),
+])
+def test_edition_from_name(name, edition):
+    assert edition_from_name(name) == edition
+
+
+@pytest.mark.parametrize(("path", "date"), [
+    ("/in/2024-01-15/第10版.txt", "2024-01-15"), ("/in/2024-01-15", "2024-01-15"),
+    ("/in/rmrb20240115.pdf", "2024-01-15"), ("/in/x/rmrb_2024_01_15_03.pdf", "2024-01-15"),
+    ("/in/2024-13-45/a.txt", None), ("/in/20240230.pdf", None), ("/in/x/page.txt", None),
+])
+def test_date_from_name(path, date):
+    assert date_from_name(Path(path)) == date
+
+
+PAGE_TEXT = "标题文字在这里\n\n正文第一段写在这里，内容足够长。\n"
+
+
+def test_a_dated_issue_folder_gives_date_and_editions_from_the_names(tmp_path):
+    folder = tmp_path / "2024-01-15"
+    folder.mkdir()
+    for name in ("第1版.txt", "第10版.txt"):
+        (folder / name).write_text(PAGE_TEXT, encoding="utf-8")
+    issue = read_issue([folder])  # convert, analyze, batch and archive all read through this
+    assert issue.date == "2024-01-15"
+    assert [page_label(p) for p in issue.pages] == ["第1版", "第10版"]  # not 第2版
+    single = read_issue([folder / "第10版.txt"])
+    assert single.date == "2024-01-15" and page_label(single.pages[0]) == "第10版"
+    dated = read_issue([folder], metadata=IssueMetadata(date="2020-02-02"))
+    assert dated.date == "2020-02-02"  # the user's --date still wins

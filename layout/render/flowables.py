@@ -222,6 +222,6 @@ class TocRow(Flowable):
         ascent = 0.5 * style.line_height + 0.38 * style.size
         draw_lines(canvas, self.lines, 0.0, self.height, style.size, style.line_height, ascent)
         baseline = self.height - ascent - (len(self.lines) - 1) * style.line_height
-        canvas.setFont(self.measure.font, style.size)
+        canvas.setFont(self.measure.fonts.font_for(self.number[0], self.measure.font), style.size)
         canvas.drawRightString(self.width, baseline, self.number)
         canvas.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)

@@ -11,8 +11,10 @@ cubic outline goes through ``cu2qu`` into a ``glyf`` table, ``VORG`` is dropped,
 from __future__ import annotations
 
 import io
+import unicodedata
 from collections.abc import Iterable
 
+from fontTools.pens.boundsPen import BoundsPen
 from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.subset import Options, Subsetter
@@ -254,3 +256,73 @@ def charset_codepoints(codec: str) -> list[int]:
         wanted.update(range(lo, hi + 1))
     wanted.update(EXTRA_ASTRAL)
     return sorted(wanted)
+
+
+def read_char_list(path) -> list[int]:
+    """The code points of a character list file (``#`` lines are comments), in file order."""
+    seen: dict[int, None] = {}
+    with open(path, encoding="utf-8") as stream:
+        for line in stream:
+            if not line.startswith("#"):
+                seen.update((ord(char), None) for char in line.strip())
+    return list(seen)
+
+
+# Letters and symbols meant to be drawn blank (Hangul fillers, the blank Braille pattern).
+BLANK_BY_DESIGN = frozenset((0x115F, 0x1160, 0x2800, 0x3164, 0xFFA0))
+
+
+def may_be_blank(codepoint: int) -> bool:
+    """True for characters whose glyph is rightly empty: spaces, controls, format characters
+    and the few blank-by-design letters."""
+    category = unicodedata.category(chr(codepoint))
+    return category[0] == "Z" or category in ("Cc", "Cf") or codepoint in BLANK_BY_DESIGN
+
+
+def outlined_codepoints(font: TTFont) -> list[int]:
+    """The code points ``font`` really draws, sorted: mapped to a glyph other than .notdef
+    that has an outline (or that may be blank: spaces). A glyph with no contours for a
+    visible character (an empty placeholder) does not count."""
+    order = font.getGlyphOrder()
+    notdef = order[0] if order else ".notdef"
+    glyf = font["glyf"] if "glyf" in font else None
+    glyph_set = None if glyf is not None else font.getGlyphSet()
+    drawn: dict[str, bool] = {}
+    found = []
+    for codepoint, name in font.getBestCmap().items():
+        if name == notdef:
+            continue
+        if may_be_blank(codepoint):
+            found.append(codepoint)
+            continue
+        has_ink = drawn.get(name)
+        if has_ink is None:
+            has_ink = drawn[name] = _has_outline(name, glyf, glyph_set)
+        if has_ink:
+            found.append(codepoint)
+    return sorted(found)
+
+
+def _has_outline(name: str, glyf, glyph_set) -> bool:
+    if glyf is not None:
+        glyph = glyf.glyphs.get(name)
+        if glyph is None:
+            return False
+        data = getattr(glyph, "data", None)  # raw bytes while not yet decompiled
+        if data is not None:
+            return len(data) >= 2 and data[:2] != b"\x00\x00"  # numberOfContours; -1: composite
+        return glyph.numberOfContours != 0
+    pen = BoundsPen(glyph_set)
+    glyph_set[name].draw(pen)
+    return pen.bounds is not None
+
+
+def codepoint_ranges(codepoints: Iterable[int]) -> list[list[int]]:
+    """Sorted code points as inclusive ``[first, last]`` runs."""
+    ranges: list[list[int]] = []
+    for codepoint in sorted(set(codepoints)):
+        if ranges and ranges[-1][1] == codepoint - 1:
+            ranges[-1][1] = codepoint
+        else:
+            ranges.append([codepoint, codepoint])
+    return ranges

@@ -2,18 +2,25 @@
 
 Takes optional user font paths (TTF, OTF, TTC/OTC as ``path.ttc#index``); returns a
 :class:`FontSet` naming the ReportLab-registered faces for body, bold body, headlines and kai,
-which answers "which face draws this character?" from the faces' cmaps. By default the bundled
-faces of ``fonts/`` (built by ``fonts/build.py``) are used; CFF-flavoured user fonts are
-converted to TrueType with fontTools once and cached under ``$XDG_CACHE_HOME/layout`` (or
-``~/.cache/layout``), keyed by the sha256 of the source. A character that no face (bundled,
-user or system font found with ``fc-list``) covers is kept (drawn with the preferred face),
-recorded in :meth:`FontSet.missing` and warned about once on ``logging.getLogger("layout.fonts")``.
-Loading also installs the ToUnicode fix of :mod:`layout.render.tounicode`.
+which answers "which face draws this character?". By default the bundled faces of ``fonts/``
+(built by ``fonts/build.py``) are used, and they alone decide the output: their coverage is
+read from ``fonts/coverage.json`` (written at font build time, no cmap scan per run), and each
+one is parsed by ReportLab only when a character is first set in it, once per process.
+CFF-flavoured user fonts are converted to TrueType with fontTools once and cached under
+``$XDG_CACHE_HOME/layout`` (or ``~/.cache/layout``), keyed by the sha256 of the source. System
+fonts (found with ``fc-list``) are tried only when asked for (``system_fallback``,
+``--system-fonts``). A face "covers" a character only when it maps it to a glyph with an
+outline (spaces may be blank). A character that no face covers is kept (drawn with the
+preferred face, extracted as itself), recorded in :meth:`FontSet.missing` and warned about
+once on ``logging.getLogger("layout.fonts")``. Loading also installs the ToUnicode fix of
+:mod:`layout.render.tounicode`.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -21,7 +28,7 @@ import struct
 import subprocess
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,10 +54,68 @@ BUNDLED_FILES = {
 # Bump when fontconvert changes its output, so stale cached conversions are not reused.
 CONVERSION_VERSION = 1
 FC_LIST_TIMEOUT_S = 10.0
+COVERAGE_FILE = "coverage.json"  # written by fonts/build.py
 
 _lock = threading.RLock()
 _font_set_cache: dict[tuple, FontSet] = {}
 _registered_files: dict[tuple[str, int], str] = {}
+# ReportLab name -> what it takes to load the face and which code points it draws.
+_faces: dict[str, _Face] = {}
+_coverage_files: dict[Path, dict] = {}
+
+
+class RangeCoverage(Container[int]):
+    """Code points as sorted inclusive ranges: ``cp in coverage`` by binary search."""
+
+    def __init__(self, ranges: Iterable[Iterable[int]]):
+        pairs = sorted((int(lo), int(hi)) for lo, hi in ranges)
+        self._starts = [lo for lo, _ in pairs]
+        self._ends = [hi for _, hi in pairs]
+
+    def __contains__(self, codepoint: object) -> bool:
+        if not isinstance(codepoint, int):
+            return False
+        i = bisect.bisect_right(self._starts, codepoint) - 1
+        return i >= 0 and codepoint <= self._ends[i]
+
+
+@dataclass
+class _Face:
+    """A face known by name: where ReportLab loads it from, and what it draws."""
+
+    path: Path
+    index: int
+    coverage: Container[int]
+    loaded: bool = False
+
+
+def scan_coverage(path: Path, index: int = 0) -> frozenset[int]:
+    """The code points the TrueType face ``index`` of ``path`` draws (cmap + outline check)."""
+    number = index if _file_kind(path) == b"ttcf" else -1
+    try:
+        face = TTFont(str(path), fontNumber=number, lazy=True)
+        return frozenset(fontconvert.outlined_codepoints(face))
+    except (TTLibError, OSError, ValueError, KeyError, IndexError, AssertionError, EOFError,
+            struct.error) as exc:
+        raise FontError(f"{path}: unreadable font ({exc or type(exc).__name__})") from exc
+
+
+def bundled_coverage(path: Path) -> Container[int]:
+    """Coverage of a bundled face from ``coverage.json`` beside it; a scan of the font when
+    that file is absent or was written for another build of the face (size differs)."""
+    folder = path.parent
+    record = _coverage_files.get(folder)
+    if record is None:
+        try:
+            record = json.loads((folder / COVERAGE_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            record = {}
+        _coverage_files[folder] = record
+    for face in record.get("faces", {}).values():
+        if face.get("file") == path.name and face.get("bytes") == path.stat().st_size:
+            return RangeCoverage(face["ranges"])
+    log.info("%s: not in %s (or changed since); scanning its cmap", path, COVERAGE_FILE)
+    return scan_coverage(path)
 
 
 # Where a regular (non-editable) install puts them: see [tool.setuptools.data-files].
@@ -144,6 +209,38 @@ def _converted_path(path: Path, index: int) -> Path:
     return target
 
 
+def ensure_loaded(name: str) -> str:
+    """Parse and register the face ``name`` with ReportLab if not yet done; return ``name``."""
+    face = _faces.get(name)
+    if face is None or face.loaded:
+        return name
+    with _lock:
+        if not face.loaded:
+            try:
+                rl_font = ReportLabTTFont(name, str(face.path), subfontIndex=face.index)
+            except Exception as exc:  # ReportLab raises TTFError, struct.error, KeyError...
+                raise FontError(f"{face.path}: ReportLab cannot embed this font ({exc})") from exc
+            pdfmetrics.registerFont(rl_font)
+            face.loaded = True
+    return name
+
+
+def loaded_faces() -> list[str]:
+    """Names of the faces ReportLab has parsed so far in this process."""
+    return [name for name, face in _faces.items() if face.loaded]
+
+
+def declare_bundled_face(path: Path) -> str:
+    """Make a bundled face known under its file stem, without parsing it; return the name."""
+    key = (str(path.resolve()), 0)
+    with _lock:
+        if key not in _registered_files:
+            name = path.stem
+            _faces[name] = _Face(path, 0, bundled_coverage(path))
+            _registered_files[key] = name
+        return _registered_files[key]
+
+
 def register_font_file(spec: str | Path, name: str | None = None) -> str:
     """Register a TTF/OTF/TTC face with ReportLab (once per file and face); return its name.
 
@@ -170,11 +267,13 @@ def register_font_file(spec: str | Path, name: str | None = None) -> str:
             tag = hashlib.sha256(key[0].encode("utf-8")).hexdigest()[:8]
             safe = "".join(ch for ch in ps_name if ch.isascii() and (ch.isalnum() or ch in "-_"))
             name = f"{safe or 'font'}-{tag}-{key[1]}"
+        _faces[name] = _Face(load_path, load_index, scan_coverage(load_path, load_index))
         try:
-            rl_font = ReportLabTTFont(name, str(load_path), subfontIndex=load_index)
-        except Exception as exc:  # ReportLab raises TTFError, struct.error, KeyError...
-            raise FontError(f"{path}: ReportLab cannot embed this font ({exc})") from exc
-        pdfmetrics.registerFont(rl_font)
+            ensure_loaded(name)
+        except FontError as exc:
+            del _faces[name]
+            reason = str(exc).partition("cannot embed this font ")[2]
+            raise FontError(f"{path}: ReportLab cannot embed this font {reason}") from exc
         _registered_files[key] = name
         return name
 
@@ -204,7 +303,8 @@ class FontSet:
 
     ``fallbacks`` lists every face tried after the preferred one, body first. With
     ``system_fallback``, faces from ``fc-list`` are tried last (TrueType-outlined ones only:
-    converting a system CFF font for one character would be too slow).
+    converting a system CFF font for one character would be too slow). A face is parsed by
+    ReportLab when :meth:`font_for` first chooses it (or :meth:`ensure` is called).
     """
 
     body: str
@@ -212,23 +312,19 @@ class FontSet:
     head: str
     kai: str
     fallbacks: tuple[str, ...] = ()
-    system_fallback: bool = True
-    _cmaps: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    system_fallback: bool = False
     _choice: dict = field(default_factory=dict, init=False, repr=False, compare=False)
     _missing: dict = field(default_factory=dict, init=False, repr=False, compare=False)
     _system: list = field(default_factory=list, init=False, repr=False, compare=False)
 
-    def _cmap(self, font_name: str) -> dict[int, int]:
-        cmap = self._cmaps.get(font_name)
-        if cmap is None:
-            face = getattr(pdfmetrics.getFont(font_name), "face", None)
-            cmap = getattr(face, "charToGlyph", None) or {}
-            self._cmaps[font_name] = cmap
-        return cmap
-
     def covers(self, font_name: str, char: str) -> bool:
-        """True when the registered face ``font_name`` maps ``char`` to a real glyph."""
-        return self._cmap(font_name).get(ord(char), 0) != 0
+        """True when the face ``font_name`` maps ``char`` to a glyph with an outline."""
+        face = _faces.get(font_name)
+        return face is not None and ord(char) in face.coverage
+
+    def ensure(self, font_name: str) -> str:
+        """``font_name``, parsed and registered with ReportLab (for direct ``setFont``)."""
+        return ensure_loaded(font_name)
 
     def font_for(self, char: str, preferred: str) -> str:
         """``preferred`` if it draws ``char``, else the first fallback face that does.
@@ -240,7 +336,7 @@ class FontSet:
         key = (char, preferred)
         chosen = self._choice.get(key)
         if chosen is None:
-            chosen = self._choose(char, preferred)
+            chosen = ensure_loaded(self._choose(char, preferred))
             self._choice[key] = chosen
         return chosen
 
@@ -312,17 +408,19 @@ def _bundled_names() -> dict[str, str]:
         if not path.is_file():
             raise FontError(f"{path}: bundled font missing (build it with fonts/build.py, "
                             "see fonts/README.md)")
-        names[role] = register_font_file(path, name=Path(file_name).stem)
+        names[role] = declare_bundled_face(path)
     return names
 
 
 def load_font_set(font_body: str | None = None, font_head: str | None = None,
-                  system_fallback: bool = True) -> FontSet:
-    """Register the faces and return the :class:`FontSet` (cached by arguments).
+                  system_fallback: bool = False) -> FontSet:
+    """Declare the faces and return the :class:`FontSet` (cached by arguments, per process).
 
     ``font_body``/``font_head`` replace the bundled serif regular / sans bold; the bundled
-    bold serif and kai are kept, and every bundled face stays in the fallback chain.
-    Installs the UTF-16 ToUnicode fix. Raises FontError naming the file at fault.
+    bold serif and kai are kept, and every bundled face stays in the fallback chain. System
+    fonts are tried only with ``system_fallback``. Bundled faces are parsed lazily, user
+    fonts at once (so that a bad file fails early). Installs the UTF-16 ToUnicode fix.
+    Raises FontError naming the file at fault.
     """
     key = (font_body, font_head, system_fallback)
     with _lock:

@@ -4,7 +4,8 @@ Takes a text and a :class:`Measure` (fonts + size); returns :class:`Glyph` clust
 which a line may break (:func:`clusters_of`), plus the width arithmetic the breaker and the
 placer share (Han–Latin gaps, natural widths, how much full-width punctuation may be
 compressed). Tokens: Han characters one by one, Latin words/numbers as wholes, the
-unbreakable pairs (—— …… ⋯⋯) as wholes, spaces as breakable glue (never drawn: a gap).
+unbreakable pairs (—— …… ⋯⋯) as wholes, spaces as breakable glue (never drawn: a gap), the
+fixed space U+2002 (a dateline's 记者 姬慧洋) as a drawn character glued to both neighbours.
 Tokens are glued into clusters so that no line starts with a NO_START or ends with a NO_END
 character. Control and format characters are left out (:func:`drawable`).
 """
@@ -33,8 +34,10 @@ MAX_COMPRESSION_EM = 0.5
 
 HAN, LATIN, PUNCT, SPACE = 0, 1, 2, 3
 
+FIXED_SPACE = "\u2002"  # en space: drawn, ½ em, never stretched or broken at (datelines)
+
 _TOKEN = re.compile(
-    r"——|……|⋯⋯|\s+"
+    r"——|……|⋯⋯|[^\S\u2002]+"
     r"|[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+"
     r"(?:[.,:/'’\-+&][0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+)*"
     r"|.",
@@ -49,7 +52,8 @@ _dropped: set[str] = set()
 def drawable(text: str) -> str:
     """``text`` as it is set: whitespace as spaces, control and format characters left out.
 
-    Control (Cc) and format (Cf: zero-width space, soft hyphen, BOM, bidi marks...)
+    :data:`FIXED_SPACE` stays itself. Control (Cc) and format (Cf: zero-width space, soft
+    hyphen, BOM, bidi marks...)
     characters have no glyph to draw and are not text a reader sees: they never reach a
     font run. Each one left out is logged once per process.
     """
@@ -58,7 +62,7 @@ def drawable(text: str) -> str:
     kept = []
     for char in text:
         if char.isspace():
-            kept.append(char if char == IDEOGRAPHIC_SPACE else " ")
+            kept.append(char if char in (IDEOGRAPHIC_SPACE, FIXED_SPACE) else " ")
         elif unicodedata.category(char) in ("Cc", "Cf"):
             if char not in _dropped:
                 _dropped.add(char)
@@ -69,7 +73,10 @@ def drawable(text: str) -> str:
 
 
 def char_kind(char: str) -> int:
-    """HAN (ideographs, kana, hangul), LATIN (letters, digits), SPACE or PUNCT."""
+    """HAN (ideographs, kana, hangul), LATIN (letters, digits), SPACE or PUNCT (which
+    :data:`FIXED_SPACE` counts as: it is drawn)."""
+    if char == FIXED_SPACE:
+        return PUNCT
     if char.isspace():
         return SPACE
     code = ord(char)
@@ -155,11 +162,12 @@ def clusters_of(text: str, measure: Measure) -> list[Cluster]:
             glue_next = False
             continue
         first, last = token[0], token[-1]
-        if clusters and (glue_next or first in NO_START) and clusters[-1][0].kind != SPACE:
+        if clusters and (glue_next or first in NO_START or first == FIXED_SPACE) and (
+                clusters[-1][0].kind != SPACE):
             clusters[-1].extend(glyphs)
         else:
             clusters.append(glyphs)
-        glue_next = last in NO_END
+        glue_next = last in NO_END or last == FIXED_SPACE
     return clusters
 
 

@@ -39,7 +39,9 @@ class RenderOptions:
     """Output choices: page size, columns, theme and font overrides.
 
     ``font_body``/``font_head`` are paths to TTF/OTF/TTC files (``path.ttc#2``
-    picks a face of a collection) or None for the bundled faces.
+    picks a face of a collection) or None for the bundled faces. ``system_fonts`` lets
+    characters that no bundled or given face draws come from fonts installed on the machine
+    (found with ``fc-list``); off by default, so the output does not depend on the machine.
     """
 
     page_size: str = "A4"
@@ -48,6 +50,7 @@ class RenderOptions:
     font_body: str | None = None
     font_head: str | None = None
     table_of_contents: bool = True
+    system_fonts: bool = False
 
     def __post_init__(self) -> None:
         page_size_points(self.page_size)

@@ -69,7 +69,8 @@ class _Document(BaseDocTemplate):
         super().__init__(stream, pagesize=(geometry.page_width, geometry.page_height),
                          leftMargin=geometry.margin, rightMargin=geometry.margin,
                          topMargin=geometry.margin, bottomMargin=geometry.margin,
-                         initialFontName=fonts.body, **info)  # no unembedded Helvetica
+                         initialFontName=fonts.ensure(fonts.body),  # no unembedded Helvetica
+                         **info)
         self.geometry, self.theme, self.fonts = geometry, theme, fonts
         self.page_first: tuple[str, str] | None = None
         self.current: tuple[str, str] | None = None
@@ -110,7 +111,7 @@ class _Document(BaseDocTemplate):
             canvas.setLineWidth(theme.header_rule)
             canvas.line(geometry.margin, rule_y, geometry.margin + inner, rule_y)
         footer = theme["footer"]
-        canvas.setFont(getattr(self.fonts, footer.face), footer.size)
+        canvas.setFont(self.fonts.ensure(getattr(self.fonts, footer.face)), footer.size)
         canvas.drawCentredString(geometry.page_width / 2, geometry.margin - 2 * footer.size,
                                  str(canvas.getPageNumber()))
         canvas.restoreState()
@@ -178,7 +179,7 @@ def _issue_text(issues: Sequence[Issue]) -> str:
 def render_issues(issues: Sequence[Issue], stream: BinaryIO, options: RenderOptions,
                   settings: Settings) -> None:
     """Write ``issues`` as one re-typeset PDF to ``stream``."""
-    fonts = load_font_set(options.font_body, options.font_head)
+    fonts = load_font_set(options.font_body, options.font_head, options.system_fonts)
     toc = options.table_of_contents and sum(len(i.articles()) for i in issues) > 1
     pages = None
     if toc:  # first pass finds the page of every article for the table of contents

@@ -2,8 +2,9 @@
 
 Takes issues, a theme, a font set and the column width; returns flowables: for each page (版)
 an outline anchor, for each article an anchor, its headline group (kicker, headline, subtitle,
-bylines, dateline) kept together with the first two lines of the body, then its blocks in
-order. Subheads are kept with the next paragraph's first two lines; figures are scaled to the
+bylines, dateline; a byline the dateline already credits is printed once, in the dateline)
+kept together with the first two lines of the body, then its blocks in order.
+Subheads are kept with the next paragraph's first two lines; figures are scaled to the
 column and kept with their caption and credit (an undecodable image leaves its caption only).
 An article's continuation markers (转第N版) close it in small type. Furniture blocks are
 not drawn here: page furniture becomes the running header (:func:`paper_name`,
@@ -23,7 +24,7 @@ from layout.model import Article, Block, FurnitureKind, Issue, Page, Role
 from layout.render.columns import ColumnSpread
 from layout.render.flowables import Anchor, TextBlock, TocRow, figure_or_none
 from layout.render.fonts import FontSet
-from layout.render.glyphs import Measure
+from layout.render.glyphs import FIXED_SPACE, Measure
 from layout.render.styles import Theme
 from layout.settings import RenderSettings
 
@@ -60,6 +61,8 @@ def page_label(page: Page) -> str:
         label = edition
     elif edition.isdigit():
         label = f"第{int(edition)}版"
+    elif re.fullmatch(r"[A-Za-z]\d+", edition):  # A10 -> A10版
+        label = f"{edition.upper()}版"
     else:
         label = f"第{page.number}版"
     return f"{label} {page.section}" if page.section and page.section not in label else label
@@ -67,6 +70,20 @@ def page_label(page: Page) -> str:
 
 def issue_label(issue: Issue) -> str:
     return " ".join(part for part in (paper_name(issue), issue.date) if part)
+
+
+def dateline_text(dateline: str) -> str:
+    """The dateline as set: each space of its credit (记者 姬慧洋) a fixed, drawn en space,
+    so that a justified line neither stretches it nor breaks there."""
+    return re.sub(r"\s+", FIXED_SPACE, dateline.strip())
+
+
+def bylines_to_print(article: Article) -> list[str]:
+    """The bylines that the dateline does not already credit: 本报讯（记者 姬慧洋）
+    prints the credit once, in the dateline, not again as a byline above it."""
+    credit = re.sub(r"\s+", "", article.dateline or "")
+    return [line for line in article.bylines
+            if not credit or re.sub(r"\s+", "", line) not in credit]
 
 
 def article_label(article: Article) -> str:
@@ -151,18 +168,20 @@ class StoryBuilder:
                             ("subtitle", article.subtitle)):
             if value:
                 head.append(self.text(role, value))
-        if article.bylines:
-            head.append(self.text("byline", " ".join(article.bylines)))
+        bylines = bylines_to_print(article)
+        if bylines:
+            head.append(self.text("byline", " ".join(bylines)))
         body = self.blocks(article.blocks)
         # jump markers (转第2版, 上接第1版) refer to the print edition: kept, small, at the end
         body += [self.text("continuation", marker) for marker in article.continuations]
         if article.dateline:
+            dateline = dateline_text(article.dateline)
             first = body[0] if body else None
             if (isinstance(first, TextBlock) and first.style is self.theme["paragraph"]
                     and first.lines is None):  # run the dateline into the first paragraph
-                first.lead = (article.dateline, self.measure("dateline"))
+                first.lead = (dateline, self.measure("dateline"))
             else:
-                head.append(self.text("dateline", article.dateline))
+                head.append(self.text("dateline", dateline))
         if body and isinstance(body[0], TextBlock) and not body[0].headline:
             body[0:1] = body[0].head_and_rest(self.width, self.settings.keep_lines)
         end_space = self.theme.body.line_height

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from layout.render.glyphs import (
     COMPRESS_LEFT,
     COMPRESS_RIGHT,
+    FIXED_SPACE,
     HAN,
     LATIN,
     NO_END,
@@ -208,7 +209,7 @@ def _non_punct(glyphs: Sequence[Glyph]) -> int:
 
 
 def _legal_cut(left: Glyph, right: Glyph, latin_only: bool) -> bool:
-    if left.char in NO_END or right.char in NO_START:
+    if left.char in NO_END or right.char in NO_START or FIXED_SPACE in (left.char, right.char):
         return False
     if left.char == right.char and left.char in "—…⋯":
         return False
@@ -218,7 +219,7 @@ def _legal_cut(left: Glyph, right: Glyph, latin_only: bool) -> bool:
 def _legal_break(before: Sequence[Glyph], after: Glyph) -> bool:
     """Rules 1–2 at a break after ``before``: an even run of — … ⋯ may end a line."""
     left = before[-1]
-    if left.char in NO_END or after.char in NO_START:
+    if left.char in NO_END or after.char in NO_START or FIXED_SPACE in (left.char, after.char):
         return False
     if left.char == after.char and left.char in "—…⋯":
         run = len(before) - len("".join(g.char for g in before).rstrip(left.char))

@@ -10,7 +10,10 @@ import hashlib
 import io
 import json
 import logging
+import os
 import shutil
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,7 +29,13 @@ from reportlab.pdfgen import canvas
 
 from layout.errors import FontError
 from layout.render import fonts
-from layout.render.fontconvert import encodable_codepoints, is_control_or_surrogate
+from layout.render.fontconvert import (
+    codepoint_ranges,
+    encodable_codepoints,
+    is_control_or_surrogate,
+    outlined_codepoints,
+    read_char_list,
+)
 from layout.render.fonts import load_font_set, parse_font_spec, register_font_file
 
 FONT_DIR = fonts.bundled_font_dir()
@@ -55,9 +64,11 @@ def _outline(pen, index: int) -> None:
     pen.closePath()
 
 
-def tiny_font(chars: str, family: str, cff: bool) -> bytes:
-    """A font mapping each of ``chars`` to its own glyph, with CFF or TrueType outlines."""
+def tiny_font(chars: str, family: str, cff: bool, empty: str = "") -> bytes:
+    """A font mapping each of ``chars`` to its own glyph, with CFF or TrueType outlines;
+    the glyphs of the characters in ``empty`` have no outline (zero contours)."""
     names = [".notdef"] + [f"u{ord(c):04X}" for c in chars]
+    blank = {f"u{ord(c):04X}" for c in empty}
     builder = FontBuilder(1000, isTTF=not cff)
     builder.setupGlyphOrder(names)
     builder.setupCharacterMap({ord(c): name for c, name in zip(chars, names[1:], strict=True)})
@@ -76,7 +87,8 @@ def tiny_font(chars: str, family: str, cff: bool) -> bytes:
         glyphs = {}
         for index, name in enumerate(names):
             pen = TTGlyphPen(None)
-            _outline(pen, index)
+            if name not in blank:
+                _outline(pen, index)
             glyphs[name] = pen.glyph()
         builder.setupGlyf(glyphs)
     builder.setupHorizontalMetrics({name: (1000, 100) for name in names})
@@ -121,7 +133,35 @@ def test_sources_record_matches_built_files() -> None:
         assert record["file"] == fonts.BUNDLED_FILES[role]
         assert hashlib.sha256(data).hexdigest() == record["sha256"], record["file"]
     total = sum((FONT_DIR / f).stat().st_size for f in fonts.BUNDLED_FILES.values())
-    assert total <= 40 * 1024 * 1024
+    assert total <= 43 * 1024 * 1024
+    assert sum(f.stat().st_size for f in FONT_DIR.iterdir() if f.is_file()) <= 45_000_000
+
+
+TONGYONG = FONT_DIR / "tongyong-guifan-8105.txt"
+
+
+def test_body_face_covers_every_tongyong_guifan_character() -> None:
+    chars = [chr(cp) for cp in read_char_list(TONGYONG)]
+    assert len(chars) == 8105 and "𬭚" in chars and "䜣" in chars  # names outside GBK
+    drawn = set(outlined_codepoints(TTFont(FONT_DIR / fonts.BUNDLED_FILES["body"], lazy=True)))
+    assert [f"U+{ord(c):04X}" for c in chars if ord(c) not in drawn] == []
+    font_set = load_font_set()
+    for preferred in (font_set.body_bold, font_set.head, font_set.kai):  # the others fall back
+        assert all(font_set.covers(font_set.font_for(c, preferred), c) for c in chars)
+    assert all(SOURCES["faces"][role]["char_lists"] == {TONGYONG.name: 8105}
+               for role in fonts.BUNDLED_FILES)
+
+
+@pytest.mark.parametrize("role", ["body", "body_bold", "head", "kai"])
+def test_coverage_file_matches_the_real_cmaps(role: str) -> None:
+    record = json.loads((FONT_DIR / fonts.COVERAGE_FILE).read_text(encoding="utf-8"))
+    face = record["faces"][role]
+    path = FONT_DIR / fonts.BUNDLED_FILES[role]
+    assert face["file"] == path.name and face["bytes"] == path.stat().st_size
+    assert face["sha256"] == SOURCES["faces"][role]["sha256"]
+    real = outlined_codepoints(TTFont(path, lazy=True))
+    assert codepoint_ranges(real) == face["ranges"] and len(real) == face["characters"]
+    assert set(real) <= set(bundled_cmap(role)) and 0x4E2D in real
 
 
 def test_body_face_covers_every_gbk_character() -> None:
@@ -174,6 +214,51 @@ def test_load_font_set_registers_faces_once() -> None:
     assert not first.covers(first.body, PRIVATE_USE)
 
 
+LAZY_PROBE = '''
+import io, json
+from fontTools.ttLib import TTFont
+
+def no_scan(self, *args, **kwargs):
+    raise AssertionError("a cmap was scanned at run time")
+
+TTFont.getBestCmap = no_scan
+from layout.model import Article, Block, Issue, Page, Role  # noqa: E402
+from layout.render import fonts  # noqa: E402
+from layout.render.options import RenderOptions  # noqa: E402
+from layout.render.pdf import render_issues  # noqa: E402
+from layout.settings import Settings  # noqa: E402
+
+parsed = []
+
+class Counting(fonts.ReportLabTTFont):
+    def __init__(self, name, *args, **kwargs):
+        parsed.append(name)
+        super().__init__(name, *args, **kwargs)
+
+fonts.ReportLabTTFont = Counting
+fonts.load_font_set()
+before = fonts.loaded_faces()
+article = Article(id="a", headline="示范区入户大走访",
+                  blocks=(Block(Role.PARAGRAPH, text="连日来，各单位开展入户大走访活动。" * 5),))
+for number in (1, 2):  # two issues in one process, as batch and archive render them
+    issue = Issue(source=f"issue{number}", pages=(Page(number=1, articles=(article,)),))
+    render_issues([issue], io.BytesIO(), RenderOptions(), Settings())
+print(json.dumps({"before": before, "parsed": parsed, "loaded": fonts.loaded_faces()}))'''
+
+
+def test_bundled_faces_load_lazily_once_per_process_without_a_cmap_scan() -> None:
+    """In a fresh process: declaring the font set parses nothing; two renderings parse each
+    face they use once (batch and archive share them), the unused ones never."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    result = subprocess.run([sys.executable, "-c", LAZY_PROBE], capture_output=True, text=True,
+                            env=env, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["before"] == []
+    assert report["parsed"] == ["LayoutSerifSC-Regular", "LayoutSansSC-Bold"]  # body, head
+    assert report["loaded"] == report["parsed"]
+
+
 # --- fallback and missing characters ------------------------------------------------------
 
 def test_font_for_prefers_the_preferred_face_and_falls_back_to_one_that_has_the_glyph() -> None:
@@ -220,6 +305,46 @@ def test_runs_are_maximal_and_never_lose_a_character(text: str) -> None:
     assert all(a[0] != b[0] for a, b in zip(runs, runs[1:], strict=False))
     for name, run in runs:
         assert all(font_set.font_for(c, font_set.head) == name for c in run)
+
+
+def test_bundled_faces_alone_decide_unless_system_fonts_are_asked_for(monkeypatch) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(fonts, "_system_fonts_with", lambda char: asked.append(char) or [])
+    font_set = replace(load_font_set())  # the default, as `layout convert` without flags
+    assert not font_set.system_fallback
+    armenian = "Ա"  # in DejaVu and many system fonts, in no bundled face
+    assert font_set.font_for(armenian, font_set.body) == font_set.body
+    assert font_set.missing() == {armenian: "U+0531"} and asked == []  # fontconfig not asked
+    with_system = replace(load_font_set(system_fallback=True))
+    with_system.font_for(armenian, with_system.body)
+    assert asked == [armenian]
+
+
+def test_system_fonts_flag_reaches_the_render_options() -> None:
+    from layout.cli import _render_options, build_parser
+
+    def options(*flags: str):
+        return _render_options(build_parser().parse_args(["convert", "a.txt", "-o", "b.pdf",
+                                                          *flags]))
+
+    assert options().system_fonts is False
+    assert options("--system-fonts").system_fonts is True
+
+
+def test_a_glyph_without_outline_counts_as_missing(tmp_path: Path,
+                                                   caplog: pytest.LogCaptureFixture) -> None:
+    path = tmp_path / "hollow.ttf"
+    hollow = "\ue000"  # maps to an empty glyph, as 䜣 did in a system face
+    path.write_bytes(tiny_font(f"中 {hollow}", "Tiny Hollow", cff=False, empty=f" {hollow}"))
+    font_set = replace(load_font_set(font_body=str(path)))
+    assert font_set.covers(font_set.body, "中") and font_set.covers(font_set.body, " ")
+    assert not font_set.covers(font_set.body, hollow)
+    with caplog.at_level(logging.WARNING, logger="layout.fonts"):
+        font_set.runs(f"中{hollow}中{hollow}", font_set.body)
+    warnings = [r.getMessage() for r in caplog.records if "U+E000" in r.getMessage()]
+    assert len(warnings) == 1 and font_set.missing() == {hollow: "U+E000"}
+    text, _ = draw_and_extract(font_set, f"中{hollow}", font_set.body)
+    assert text == f"中{hollow}"  # extracted as itself
 
 
 def test_system_fallback_finds_a_font_that_bundled_faces_lack() -> None:

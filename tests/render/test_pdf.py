@@ -18,6 +18,7 @@ from layout.model import Article, Block, Issue, Page, Role
 from layout.render.fonts import load_font_set
 from layout.render.options import RenderOptions
 from layout.render.pdf import page_geometry, render_issues
+from layout.render.story import bylines_to_print
 from layout.render.styles import theme_for
 from layout.settings import Settings
 from tests.render.samples import builtin_issue, generated_issue, needs_shared, sample_issue
@@ -32,8 +33,9 @@ def model_text(issue: Issue) -> str:
     parts: list[str | None] = []
     for page in issue.pages:
         for article in page.articles:
+            # a byline the dateline repeats is printed once, in the dateline
             parts += [article.kicker, article.headline, article.subtitle,
-                      "".join(article.bylines), article.dateline]
+                      "".join(bylines_to_print(article)), article.dateline]
             for block in article.blocks:
                 parts += [block.text, block.credit]
             parts += article.continuations

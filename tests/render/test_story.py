@@ -3,11 +3,14 @@ figures limited to a sensible enlargement."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pdfplumber
 import pytest
 
 from layout.model import Article, BBox, Block, FurnitureKind, Issue, Page, Role
-from layout.render.story import page_label, paper_name
+from layout.render.glyphs import FIXED_SPACE
+from layout.render.story import bylines_to_print, dateline_text, page_label, paper_name
 from tests.render.test_pdf import checker_for, model_text, png_uri, render
 
 
@@ -58,3 +61,36 @@ def test_a_small_photo_is_enlarged_at_most_twice(tmp_path):
         (image,) = pdf.pages[0].images
         assert image["width"] == pytest.approx(200, abs=0.5)
         assert image["x0"] > 100  # centred in the column
+
+
+def test_page_label_of_a_lettered_edition():
+    assert page_label(Page(number=4, edition="A10")) == "A10版"
+    assert page_label(Page(number=4, edition="10")) == "第10版"
+
+
+DATELINE_ARTICLE = Article(
+    id="d", headline="凝心聚力促发展", bylines=("记者 姬慧洋 通讯员 赵明",),
+    dateline="本报讯（记者 姬慧洋 通讯员 赵明）",
+    blocks=(Block(Role.PARAGRAPH, text="近日，示范区党工委召开会议，传达学习有关精神。" * 3),))
+
+
+def test_a_credit_the_dateline_holds_is_printed_once(tmp_path):
+    assert bylines_to_print(DATELINE_ARTICLE) == []
+    other = replace(DATELINE_ARTICLE, bylines=("记者 姬慧洋 通讯员 赵明", "摄影 王五"))
+    assert bylines_to_print(other) == ["摄影 王五"]
+    assert bylines_to_print(replace(DATELINE_ARTICLE, dateline=None)) == ["记者 姬慧洋 通讯员 赵明"]
+    issue = Issue(source="d", pages=(Page(number=1, articles=(DATELINE_ARTICLE,)),))
+    path, options = render(tmp_path, issue, "credit", table_of_contents=False)
+    checker = checker_for(path, options)
+    assert checker.check() == []
+    assert checker.text().count("姬慧洋") == 1 and checker.text() == model_text(issue)
+
+
+def test_the_dateline_keeps_its_spaces_as_fixed_drawn_gaps(tmp_path):
+    assert dateline_text("本报讯（记者 姬慧洋  通讯员 赵明）") == (
+        f"本报讯（记者{FIXED_SPACE}姬慧洋{FIXED_SPACE}通讯员{FIXED_SPACE}赵明）")
+    issue = Issue(source="d", pages=(Page(number=1, articles=(DATELINE_ARTICLE,)),))
+    path, _ = render(tmp_path, issue, "dateline", table_of_contents=False)
+    with pdfplumber.open(path) as pdf:
+        text = "".join(c["text"] for page in pdf.pages for c in page.chars)
+    assert f"本报讯（记者{FIXED_SPACE}姬慧洋{FIXED_SPACE}通讯员{FIXED_SPACE}赵明）近日" in text

@@ -80,6 +80,22 @@ def is_latin(char: str) -> bool:
     return ord(char) < 0x2E80 and unicodedata.category(char)[0] in "LN"
 
 
+AFTER_SPACE = "after_space"  # set on a char that follows a drawn space character
+
+
+def _without_spaces(row: list[dict]) -> list[dict]:
+    """A sorted row without its space characters; the char after one is marked AFTER_SPACE."""
+    kept: list[dict] = []
+    spaced = False
+    for char in row:
+        if char["text"].isspace():
+            spaced = True
+            continue
+        kept.append({**char, AFTER_SPACE: True} if spaced else char)
+        spaced = False
+    return kept
+
+
 def is_punct(char: str) -> bool:
     return not (is_han(char) or is_latin(char) or char.isspace())
 
@@ -112,14 +128,15 @@ class Checker:
     def _page_lines(self, number: int, chars: list[dict]) -> list[TextLine]:
         rows: dict[float, list[dict]] = {}
         for char in chars:
-            if char["text"].isspace():
-                continue
             if not self._in_band(char["top"], char["bottom"]):
                 continue
             rows.setdefault(round(char["matrix"][5], 1), []).append(char)
         lines = []
         for baseline, row in rows.items():
             row.sort(key=lambda c: c["x0"])
+            row = _without_spaces(row)
+            if not row:
+                continue
             segment = [row[0]]
             for char in row[1:]:
                 if char["x0"] - segment[-1]["x1"] > SEGMENT_GAP_EM * char["size"]:
@@ -257,8 +274,9 @@ class Checker:
             out.append(self._v(line, "3", f"past the column edge by {line.x1 - right:.2f} pt"))
         if not line.final and not line.flush:
             out.append(self._v(line, "3", f"not flush: ends {right - line.x1:.2f} pt short"))
+        # a drawn space (the en space of 记者 姬慧洋 in a dateline) is a meant gap, not spacing
         han_gaps = [b["x0"] - a["x1"] for a, b in zip(line.chars, line.chars[1:], strict=False)
-                    if is_han(a["text"]) and is_han(b["text"])]
+                    if is_han(a["text"]) and is_han(b["text"]) and not b.get(AFTER_SPACE)]
         if han_gaps and max(han_gaps) - min(han_gaps) > 0.1:
             out.append(self._v(line, "3", f"uneven spacing {min(han_gaps):.2f}–"
                                           f"{max(han_gaps):.2f} pt"))

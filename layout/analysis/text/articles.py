@@ -297,6 +297,20 @@ def split_title_lines(
     return joined(kicker_lines), joined(rest), joined(subtitle_lines)
 
 
+def _spaced_dateline(dateline: str, lead: str) -> str:
+    """``dateline`` (from text without spaces) with the spaces the source put in its credit:
+    本报讯（记者姬慧洋通讯员赵明） -> 本报讯（记者 姬慧洋 通讯员 赵明）."""
+    found = patterns.split_dateline(lead)
+    if not found or found[0].replace(" ", "") != dateline.replace(" ", ""):
+        return dateline
+    spaced = found[0]
+    inner = re.search(r"([（(])([^）)]*)([）)])", spaced)
+    if not inner:
+        return spaced
+    credit = " ".join(patterns.format_byline(part) for part in inner.group(2).split())
+    return spaced[:inner.start(2)] + credit + spaced[inner.end(2):]
+
+
 def build_article(
     infos: Sequence[LineInfo], states: Sequence[State], article_id: str,
     settings: TextSettings, headed: bool,
@@ -317,6 +331,7 @@ def build_article(
         kicker, headline, subtitle = split_title_lines(titles, settings)
     paragraph: list[str] = []
     subhead: list[str] = []
+    lead_titles: list[str] = []  # the first paragraph's lines with their meant spaces
 
     def flush_paragraph() -> None:
         if paragraph:
@@ -343,6 +358,8 @@ def build_article(
         if state in (State.FIRST, State.SINGLE):
             flush_paragraph()
         paragraph.append(info.text)
+        if not blocks:
+            lead_titles.append(info.title)
         if state in (State.LAST, State.SINGLE):
             flush_paragraph()
     flush_paragraph()
@@ -354,6 +371,7 @@ def build_article(
         found = patterns.split_dateline(blocks[0].text or "")
         if found and found[1]:
             dateline, rest = found
+            dateline = _spaced_dateline(dateline, "".join(lead_titles))
             blocks[0] = replace(blocks[0], text=rest)
             names = patterns.dateline_names(dateline)
             have = "".join(bylines).replace(" ", "")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -198,13 +199,33 @@ def _article_text(article: Article) -> str:
     return "".join(b.text or "" for b in article.blocks) + (article.headline or "")
 
 
+def _rare_gram_owner(caption: str, texts: Sequence[str], lead: float) -> int | None:
+    """The article whose text holds clearly most of the caption's 2-4-grams, each weighted by
+    how few articles hold it (words every article has, 示范区 工作, weigh nothing)."""
+    scores = [0.0] * len(texts)
+    for n in (2, 3, 4):
+        want = {caption[i:i + n] for i in range(len(caption) - n + 1)}
+        held = [{g for g in want if g in text} for text in texts]
+        weight = {g: math.log((len(texts) + 1) / (1 + sum(g in h for h in held))) for g in want}
+        total = sum(weight.values())
+        for k, grams in enumerate(held):
+            scores[k] += sum(weight[g] for g in grams) / total if total else 0.0
+    ranked = sorted(range(len(texts)), key=scores.__getitem__, reverse=True)
+    if not ranked or scores[ranked[0]] <= 0.0:
+        return None
+    if len(ranked) > 1 and scores[ranked[0]] < lead * scores[ranked[1]]:
+        return None
+    return ranked[0]
+
+
 def attach_captions(
     articles: list[Article], captions: Sequence[Block], settings: Settings
 ) -> tuple[list[Article], list[Block]]:
     """Captions tied to an article by shared text go to its blocks; the rest stay loose."""
     loose: list[Block] = []
     extra: dict[int, list[Block]] = {}
-    texts = [_bigrams(_article_text(a)) for a in articles]
+    plain = [_article_text(a) for a in articles]
+    texts = [_bigrams(text) for text in plain]
     for caption in captions:
         want = _bigrams(caption.text or "")
         shares = sorted(
@@ -214,8 +235,12 @@ def attach_captions(
             len(shares) == 1 or shares[0][0] - shares[1][0] >= 0.15
         ):
             extra.setdefault(shares[0][1], []).append(caption)
-        else:
+            continue
+        owner = _rare_gram_owner(caption.text or "", plain, settings.text.caption_rare_lead)
+        if owner is None:
             loose.append(caption)
+        else:
+            extra.setdefault(owner, []).append(caption)
     tied = [
         dataclasses.replace(a, blocks=a.blocks + tuple(extra[k])) if k in extra else a
         for k, a in enumerate(articles)

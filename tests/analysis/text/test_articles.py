@@ -8,6 +8,8 @@ sentence mark at all although it fills a column.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from layout.analysis.text.articles import TOPIC_SHARED, shared_words
 from layout.analysis.text.dump import analyze_text_dump
 from layout.analysis.text.lines import line_info
@@ -103,3 +105,30 @@ def test_headline_wrapped_after_its_comma_above_a_byline() -> None:
     assert [a.headline for a in page.articles] == [
         "城乡融合发展迈出新步伐", "“科技创新，点亮产业未来”"]
     assert page.articles[1].bylines == ("记者 张三",)
+
+
+CREDITED = """凝心聚力促发展
+
+本报讯 （记者 姬慧洋 通讯员
+孙建伟） 1月 10日，示范区党工
+委召开会议，传达学习有关精神。
+会议指出，要进一步增强责任感。"""
+
+
+def test_a_dateline_keeps_the_spaces_of_its_credit() -> None:
+    (article,) = _page(CREDITED).articles
+    assert article.dateline == "本报讯（记者 姬慧洋 通讯员 孙建伟）"
+    assert article.bylines == ("记者 姬慧洋 通讯员 孙建伟",)
+    assert article.blocks[0].text.startswith("1月10日，示范区")  # the text itself: no spaces
+
+
+EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "zhoukou-demo-zone-page.txt"
+
+
+def test_captions_of_the_sample_page_go_with_their_articles() -> None:
+    page = analyze_text_dump(EXAMPLE.read_bytes(), str(EXAMPLE), Settings()).pages[0]
+    assert page.blocks == ()  # no caption left over for after the last article
+    owners = {block.text[:6]: article.headline for article in page.articles
+              for block in article.blocks if block.role is Role.CAPTION}
+    assert owners == {"示范区“创文": "示范区：入户大走访 情暖千万家",  # 创文 走访
+                      "民兵为群众讲": "开展征兵宣传 激发青年入伍热情"}
