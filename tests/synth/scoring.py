@@ -310,7 +310,9 @@ def _truth_texts(truth: TruthPage) -> list[str]:
 def _running_texts(page: Page) -> list[str]:
     texts: list[str] = []
     for a in page.articles:
-        texts += [a.headline or "", a.kicker or "", a.subtitle or "", a.dateline or ""]
+        # a dateline's credit（记者 姬慧洋）keeps its spaces, as a byline does
+        dateline = re.sub(r"[（(][^）)]*[）)]", "", a.dateline or "")
+        texts += [a.headline or "", a.kicker or "", a.subtitle or "", dateline]
         texts += [b.text or "" for b in a.blocks if b.role in (Role.PARAGRAPH, Role.SUBHEAD)]
     return texts
 
