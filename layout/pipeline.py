@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from layout.analysis.pdf.page import analyze_pdf
 from layout.analysis.text.dump import analyze_text_dump
 from layout.errors import InputError
 from layout.model import Issue, ModelError, Page, issue_from_json
@@ -156,6 +155,8 @@ def read_file(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Issue:
         issue = analyze_text_dump(data, source=str(path), settings=settings)
         return with_name_metadata(issue, path)
     if suffix == ".pdf":
+        from layout.analysis.pdf.page import analyze_pdf  # pdfplumber: only for PDF input
+
         return with_name_metadata(analyze_pdf(path, settings=settings), path)
     if suffix == STRUCTURE_SUFFIX:
         return read_structure(path)

@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from fontTools.pens.boundsPen import BoundsPen
 from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
-from fontTools.subset import Options, Subsetter
 from fontTools.ttLib import TTFont, newTable
 
 # cu2qu tolerance in font units (1000 or 2048 per em): invisible at print sizes.
@@ -49,6 +48,8 @@ def subset_font(font: TTFont, codepoints: Iterable[int], keep_layout: bool = Fal
     Hinting and (unless ``keep_layout``) OpenType layout tables are dropped; CFF charstrings
     are desubroutinized so that the later cu2qu conversion sees plain outlines.
     """
+    from fontTools.subset import Options, Subsetter  # heavy: only when fonts are converted
+
     options = Options()
     options.hinting = False
     options.desubroutinize = True
