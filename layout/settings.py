@@ -30,6 +30,10 @@ class _Validated:
     def __post_init__(self) -> None:
         for f in fields(self):  # type: ignore[arg-type]
             value = getattr(self, f.name)
+            choices = f.metadata.get("choices")
+            if choices is not None and value not in choices:
+                raise UsageError(f"setting {type(self).__name__}.{f.name} = {value!r} is not "
+                                 f"one of {', '.join(choices)}")
             lo, hi = f.metadata.get("min"), f.metadata.get("max")
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 continue
@@ -109,8 +113,11 @@ class TextSettings(_Validated):
 
 @dataclass(frozen=True)
 class PdfSettings(_Validated):
-    """PDF front end (layout.ingest.pdf and the geometric analysis)."""
+    """PDF front end (layout.ingest readers and the geometric analysis)."""
 
+    reader: str = field(default="pdfium", metadata={
+        "unit": "name", "choices": ("pdfium", "pdfplumber"),
+        "doc": "the PDF reader: pdfium (fast) or pdfplumber (pdfminer's layout)"})
     dedupe_along: float = tunable(0.1, "em", 0.0, 1.0, "fake-bold dedupe tolerance along the line")
     dedupe_across: float = tunable(0.2, "em", 0.0, 1.0, "fake-bold dedupe tolerance across")
     figure_dpi: int = tunable(150, "dpi", 36, 600, "resolution of cropped photos")

@@ -22,14 +22,19 @@ from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
 from layout.errors import InputError
-from layout.ingest.raw import Glyph, RawPage, Rule
+from layout.ingest.raw import (
+    MAX_RULE_THICKNESS,
+    MIN_IMAGE_SIDE,
+    MIN_RULE_LENGTH,
+    Glyph,
+    RawPage,
+    Rule,
+)
+from layout.ingest.raw import dedupe_rules as _dedupe_rules
 from layout.model import BBox
 
 log = logging.getLogger("layout.ingest.pdf")
 
-MIN_RULE_LENGTH = 12.0  # pt: shorter edges are glyph decorations, not rules
-MAX_RULE_THICKNESS = 3.0  # pt: a rectangle thinner than this is a rule
-MIN_IMAGE_SIDE = 8.0  # pt: smaller images are bullets or dots
 
 
 class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
@@ -176,18 +181,6 @@ def read_page(page: pdfplumber.page.Page, number: int) -> RawPage:
     images = images_to_boxes(page.images, width, height)
     return RawPage(number, width, height, tuple(glyphs), tuple(_dedupe_rules(rules)),
                    tuple(images))
-
-
-def _dedupe_rules(rules: list[Rule]) -> list[Rule]:
-    seen: set[tuple[bool, int, int, int, int]] = set()
-    out: list[Rule] = []
-    for r in rules:
-        b = r.bbox
-        key = (r.horizontal, round(b.x0), round(b.top), round(b.x1), round(b.bottom))
-        if key not in seen:
-            seen.add(key)
-            out.append(r)
-    return out
 
 
 def open_pdf(path: Path) -> pdfplumber.PDF:

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from layout.model import BBox
 
 INVISIBLE_RENDER_MODE = 3
+MIN_RULE_LENGTH = 12.0  # pt: shorter edges are glyph decorations, not rules
+MAX_RULE_THICKNESS = 3.0  # pt: a rectangle thinner than this is a rule
+MIN_IMAGE_SIDE = 8.0  # pt: smaller images are bullets or dots
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,3 +69,16 @@ class RawPage:
     glyphs: tuple[Glyph, ...]
     rules: tuple[Rule, ...]
     images: tuple[BBox, ...]
+
+
+def dedupe_rules(rules: list[Rule]) -> list[Rule]:
+    """Rules without repeats (the same orientation and box, to the point), order kept."""
+    seen: set[tuple[bool, int, int, int, int]] = set()
+    out: list[Rule] = []
+    for r in rules:
+        b = r.bbox
+        key = (r.horizontal, round(b.x0), round(b.top), round(b.x1), round(b.bottom))
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out

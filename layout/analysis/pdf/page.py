@@ -2,11 +2,11 @@
 
 Takes a PDF path and settings; returns the issue with one :class:`Page` per PDF
 page. Each page goes through the stages one at a time (DESIGN §4): glyphs read
-(``layout.ingest.pdf``), invisible text dropped and fake bold collapsed
-(``chars``), lines (``lines``), blocks (``blocks``), furniture set aside
-(``furniture``), photos tied to captions (``figures``), heading groups from font
-statistics (``roles``), articles assembled and read in order (``articles``,
-``reading_order``). Bad, encrypted or non-PDF files raise InputError.
+(``layout.ingest.pdfium`` or ``layout.ingest.pdf``, by ``settings.pdf.reader``),
+invisible text dropped and fake bold collapsed (``chars``), lines (``lines``), blocks
+(``blocks``), furniture set aside (``furniture``), photos tied to captions
+(``figures``), heading groups from font statistics (``roles``), articles assembled and
+read in order (``articles``, ``reading_order``). Bad, encrypted or non-PDF files raise InputError.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from layout.analysis.pdf.line_geometry import model_lines
 from layout.analysis.pdf.lines import glyphs_to_lines
 from layout.analysis.pdf.roles import HeadingGroup, body_size, heading_groups
 from layout.analysis.reading_order import xy_cut
-from layout.ingest.pdf import read_pdf
 from layout.ingest.raw import RawPage
+from layout.ingest.readers import pdf_reader
 from layout.model import BBox, Block, Issue, Page, Role
 from layout.settings import DEFAULT_SETTINGS, Settings
 
@@ -114,7 +114,7 @@ def analyze_pdf(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Issue:
     path = Path(path)
     pages: list[Page] = []
     title = date = None
-    for raw in read_pdf(path):
+    for raw in pdf_reader(settings.pdf.reader).read_pdf(path):
         analysis = analyze_raw_page(raw, settings)
         if analysis.figures:
             uris = crop_figures(path, raw.number - 1, [f.bbox for f in analysis.figures],
@@ -139,7 +139,6 @@ def analyze_one_page(path: Path, number: int,
     Figures are not cropped (the caller has the page image). InputError when the
     file is bad or has no such page.
     """
-    from layout.ingest.pdf import read_pdf_page
-
-    analysis = analyze_raw_page(read_pdf_page(Path(path), number), settings)
+    raw = pdf_reader(settings.pdf.reader).read_pdf_page(Path(path), number)
+    analysis = analyze_raw_page(raw, settings)
     return analysis, analysis_to_page(analysis)

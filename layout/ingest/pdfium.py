@@ -1,0 +1,314 @@
+"""Read the geometry of PDF pages with PDFium (pypdfium2), one page at a time.
+
+Takes a PDF path; yields one :class:`~layout.ingest.raw.RawPage` per page, the same
+model the pdfplumber reader (:mod:`layout.ingest.pdf`) produces: glyphs (text, box,
+baseline, size, font name, fill colour as RGB 0–1, text render mode), rule lines
+(single stroked segments, the sides of stroked rectangles, thin filled rectangles)
+and image boxes. Points, top-left origin, relative to the page as PDFium renders
+it (its CropBox, turned by /Rotate), so boxes line up with the rendered page.
+
+Glyph boxes follow pdfminer's convention, not PDFium's tight glyph boxes: from the
+origin, one advance wide, from the font's descent to one font size above it. Text
+PDFium inserts (spaces, line breaks) is skipped. PDFium's text layer hides the
+second copy of text drawn twice (fake bold, shadows); those copies are found among
+the page's text objects (:mod:`layout.ingest.pdfium_copies`) and returned as glyphs of
+their own, as drawn. Unreadable, encrypted or non-PDF files raise
+:class:`layout.errors.InputError`.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from layout.errors import InputError
+from layout.ingest.pdfium_copies import PageText, hidden_copies
+from layout.ingest.pdfium_lib import FSMatrix, FSRect, handle, lib
+from layout.ingest.pdfium_paths import IDENTITY, Matrix, PageObjects, object_bounds, page_objects
+from layout.ingest.raw import MIN_IMAGE_SIDE, MIN_RULE_LENGTH, Glyph, RawPage, Rule, dedupe_rules
+from layout.model import BBox
+
+log = logging.getLogger("layout.ingest.pdfium")
+
+UPRIGHT_SKEW = 1e-3  # matrix b, c below this (relative to a, d): the glyph is upright
+
+
+class PageFrame:
+    """The map from PDF user space to the rendered page: top-left origin, in points."""
+
+    def __init__(self, page: pdfium.PdfPage) -> None:
+        self.left, self.bottom, self.right, self.top = (float(v) for v in page.get_cropbox())
+        self.rotation = int(page.get_rotation()) % 360
+        self.width, self.height = (float(v) for v in page.get_size())
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        r = self.rotation
+        if r == 0:
+            return x - self.left, self.top - y
+        if r == 90:
+            return y - self.bottom, x - self.left
+        if r == 180:
+            return self.right - x, y - self.bottom
+        return self.top - y, self.right - x
+
+    def box(self, left: float, bottom: float, right: float, top: float
+            ) -> tuple[float, float, float, float]:
+        """A user-space rectangle as ``(x0, top, x1, bottom)`` on the rendered page."""
+        ax, ay = self.point(left, bottom)
+        bx, by = self.point(right, top)
+        return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+
+@dataclass(frozen=True, slots=True)
+class TextStyle:
+    """What one text object gives each of its glyphs."""
+
+    font: str
+    descent: float  # em, negative below the baseline
+    size: float  # text-space font size (Tf)
+    color: tuple[float, ...]
+    render_mode: int
+    matrix: tuple[float, float, float, float]  # the char matrix without translation
+
+
+class _FontCache:
+    """Name and descent (em) per PDFium font handle."""
+
+    def __init__(self) -> None:
+        self._by_handle: dict[int, tuple[str, float]] = {}
+        self._buf = ctypes.create_string_buffer(512)
+        self._value = ctypes.c_float()
+
+    def get(self, font: int) -> tuple[str, float]:
+        known = self._by_handle.get(font)
+        if known is not None:
+            return known
+        name, descent = "", 0.0
+        if font:
+            n = lib.FPDFFont_GetBaseFontName(font, self._buf, len(self._buf))
+            if n > 0:
+                name = self._buf.raw[:max(0, min(n, len(self._buf)) - 1)].decode("utf-8",
+                                                                                   "replace")
+            if lib.FPDFFont_GetDescent(font, 1000.0, ctypes.byref(self._value)):
+                descent = float(self._value.value) / 1000.0
+        self._by_handle[font] = (name, descent)
+        return name, descent
+
+
+class _Reader:
+    """Per-page reading state: reusable ctypes buffers and the font cache."""
+
+    def __init__(self, frame: PageFrame) -> None:
+        self.frame = frame
+        self.fonts = _FontCache()
+        self.matrix = FSMatrix()
+        self.size = ctypes.c_float()
+        self.rgba = tuple(ctypes.c_uint() for _ in range(4))
+
+    def style(self, tp: int, index: int, obj: int) -> TextStyle:
+        """The style of the text object ``obj`` that draws char ``index``."""
+        name, descent = self.fonts.get(lib.FPDFTextObj_GetFont(obj) or 0)
+        lib.FPDFTextObj_GetFontSize(obj, ctypes.byref(self.size))
+        color = self._color(lib.FPDFText_GetFillColor(tp, index, *self.rgba))
+        lib.FPDFText_GetMatrix(tp, index, ctypes.byref(self.matrix))
+        m = self.matrix
+        return TextStyle(name, descent, float(self.size.value), color,
+                         max(0, int(lib.FPDFTextObj_GetTextRenderMode(obj))),
+                         (m.a, m.b, m.c, m.d))
+
+    def _color(self, ok: int) -> tuple[float, ...]:
+        if not ok:
+            return (0.0, 0.0, 0.0)
+        r, g, b, _ = self.rgba
+        return (r.value / 255, g.value / 255, b.value / 255)
+
+    def describe(self, obj: int, outer: Matrix) -> PageText:
+        """A text object as drawn (for objects the text layer left empty)."""
+        name, _ = self.fonts.get(lib.FPDFTextObj_GetFont(obj) or 0)
+        lib.FPDFTextObj_GetFontSize(obj, ctypes.byref(self.size))
+        color = self._color(lib.FPDFPageObj_GetFillColor(obj, *self.rgba))
+        return PageText(name, float(self.size.value),
+                        max(0, int(lib.FPDFTextObj_GetTextRenderMode(obj))), color,
+                        object_bounds(obj, outer, self.frame))
+
+    def chars(self, page: pdfium.PdfPage) -> tuple[dict[int, list[Glyph]], dict[int, float]]:
+        """The glyphs PDFium's text layer holds, by the address of the text object that
+        draws them, and each such object's font size."""
+        textpage = page.get_textpage()
+        tp = handle(textpage.raw)
+        try:
+            return self._chars(tp)
+        finally:
+            textpage.close()
+
+    def _chars(self, tp: int) -> tuple[dict[int, list[Glyph]], dict[int, float]]:
+        frame = self.frame
+        by_object: dict[int, list[Glyph]] = {}
+        styles: dict[int, TextStyle] = {}
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        loose = FSRect()
+        p_ox, p_oy, p_loose = ctypes.byref(ox), ctypes.byref(oy), ctypes.byref(loose)
+        get_unicode, is_generated = lib.FPDFText_GetUnicode, lib.FPDFText_IsGenerated
+        get_object, get_origin = lib.FPDFText_GetTextObject, lib.FPDFText_GetCharOrigin
+        get_loose = lib.FPDFText_GetLooseCharBox
+        pending_high = None
+        for i in range(lib.FPDFText_CountChars(tp)):
+            code = get_unicode(tp, i)
+            if code < 0x80 and is_generated(tp, i):  # PDFium's spaces, breaks, hyphens
+                continue
+            if 0xD800 <= code < 0xDC00:  # a surrogate pair split over two chars
+                pending_high = code
+                continue
+            if 0xDC00 <= code < 0xE000 and pending_high is not None:
+                code = 0x10000 + ((pending_high - 0xD800) << 10) + (code - 0xDC00)
+            pending_high = None
+            if code == 2:
+                text = "-"  # PDFium marks a drawn line-end hyphen with U+0002
+            elif code == 0:
+                text = "\ufffd"
+            else:
+                text = chr(code)
+            obj = get_object(tp, i) or 0
+            style = styles.get(obj)
+            if style is None:
+                style = styles[obj] = self.style(tp, i, obj)
+            get_origin(tp, i, p_ox, p_oy)
+            a, b, c, d = style.matrix
+            if a > 0 and d > 0 and abs(b) <= UPRIGHT_SKEW * a and abs(c) <= UPRIGHT_SKEW * d:
+                get_loose(tp, i, p_loose)
+                size = style.size * d
+                low = oy.value + style.descent * size
+                x0, top, x1, bottom = frame.box(loose.left, low, loose.right, low + size)
+                upright = frame.rotation == 0
+            else:  # rotated or mirrored: PDFium's glyph box (pdfminer's is the advance)
+                x0, top, x1, bottom = self._tight_box(tp, i)
+                size = style.size * (c * c + d * d) ** 0.5
+                upright = False
+            if x1 < x0 or bottom < top:
+                continue
+            base_y = frame.point(ox.value, oy.value)[1]
+            baseline = base_y if upright and top - 1 <= base_y <= bottom + 1 else None
+            glyph = Glyph(text, x0, top, x1, bottom, size, style.font, style.color,
+                          style.render_mode, upright, baseline)
+            by_object.setdefault(obj, []).append(glyph)
+        return by_object, {obj: style.size for obj, style in styles.items()}
+
+    def _tight_box(self, tp: int, index: int) -> tuple[float, float, float, float]:
+        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        lib.FPDFText_GetCharBox(tp, index, left, right, bottom, top)
+        return self.frame.box(left.value, bottom.value, right.value, top.value)
+
+
+def read_page(document: pdfium.PdfDocument, index: int) -> RawPage:
+    """Page ``index`` (from 0) of an open document -> :class:`RawPage` (number index + 1)."""
+    page = document[index]
+    try:
+        frame = PageFrame(page)
+        reader = _Reader(frame)
+        by_object, sizes = reader.chars(page)
+        objects: PageObjects = page_objects(page, frame)
+        copies = hidden_copies(
+            objects.text, by_object, sizes,
+            lambda obj: reader.describe(obj, objects.text_matrix.get(obj, IDENTITY)))
+    finally:
+        page.close()
+    glyphs: list[Glyph] = []
+    seen: set[int] = set()
+    for address in objects.text:  # content-stream order, as pdfplumber gives them
+        if address in by_object and address not in seen:
+            seen.add(address)
+            glyphs.extend(by_object[address])
+        glyphs.extend(copies.get(address, ()))
+    for address, found in by_object.items():  # objects the walk did not meet (defensive)
+        if address not in seen:
+            glyphs.extend(found)
+    width, height = frame.width, frame.height
+    rules = [r for r in (_clip_rule(r, width, height) for r in objects.rules) if r is not None]
+    images = tuple(b for b in (_clip_box(b, width, height) for b in objects.images)
+                   if b is not None)
+    return RawPage(index + 1, width, height, tuple(glyphs), tuple(dedupe_rules(rules)), images)
+
+
+def _clip_rule(rule: Rule, width: float, height: float) -> Rule | None:
+    box = _clip_box(rule.bbox, width, height, min_side=0.0)
+    if box is None:
+        return None
+    length = box.width if rule.horizontal else box.height
+    return Rule(box, rule.horizontal) if length >= MIN_RULE_LENGTH else None
+
+
+def _clip_box(box: BBox, width: float, height: float, min_side: float | None = None
+              ) -> BBox | None:
+    side = MIN_IMAGE_SIDE if min_side is None else min_side
+    x0, x1 = max(0.0, box.x0), min(width, box.x1)
+    top, bottom = max(0.0, box.top), min(height, box.bottom)
+    if x1 - x0 < side or bottom - top < side or x1 < x0 or bottom < top:
+        return None
+    return BBox(x0, top, x1, bottom)
+
+
+def open_document(path: Path) -> pdfium.PdfDocument:
+    """Open ``path`` with PDFium; InputError when it is not a readable, unlocked PDF."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    if b"%PDF" not in head:
+        raise InputError(path, "not a PDF file (no %PDF header)")
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise InputError(path, "encrypted PDF (password required)") from None
+        raise InputError(path, f"unreadable PDF ({exc})") from None
+    if len(document) == 0:
+        document.close()
+        raise InputError(path, "unreadable PDF (no pages)")
+    return document
+
+
+def read_pdf(path: Path) -> Iterator[RawPage]:
+    """Yield every page of ``path`` as a :class:`RawPage`, one page in memory at a time."""
+    document = open_document(path)
+    try:
+        for index in range(len(document)):
+            yield _read_or_fail(path, document, index)
+    finally:
+        document.close()
+
+
+def _read_or_fail(path: Path, document: pdfium.PdfDocument, index: int) -> RawPage:
+    try:
+        return read_page(document, index)
+    except InputError:
+        raise
+    except Exception as exc:  # PDFium raises its own error type
+        raise InputError(path, f"page {index + 1} unreadable ({type(exc).__name__}: {exc})"
+                         ) from None
+
+
+def page_count(path: Path) -> int:
+    """Number of pages of ``path`` (InputError when unreadable)."""
+    document = open_document(path)
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def read_pdf_page(path: Path, number: int) -> RawPage:
+    """Only page ``number`` (from 1) of ``path``; InputError when there is no such page."""
+    document = open_document(path)
+    try:
+        if not 1 <= number <= len(document):
+            raise InputError(path, f"no page {number} (the PDF has {len(document)} pages)")
+        return _read_or_fail(path, document, number - 1)
+    finally:
+        document.close()

@@ -1,0 +1,96 @@
+"""Lean ctypes bindings to the PDFium that pypdfium2 ships, with handles as plain ints.
+
+Takes nothing; exposes :data:`lib`, the same shared library pypdfium2 loaded, opened
+once more so that its functions can be declared with ``c_void_p`` handles and plain
+C types (pypdfium2's own declarations, typed pointers, cost several microseconds a
+call, and a page of type calls them tens of thousands of times). Handles obtained
+from pypdfium2 objects are turned into ints with :func:`handle`.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from pathlib import Path
+from typing import Any
+
+import pypdfium2_raw
+import pypdfium2_raw.bindings as _bindings
+
+_P = ctypes.c_void_p
+_I = ctypes.c_int
+_D = ctypes.POINTER(ctypes.c_double)
+_F = ctypes.POINTER(ctypes.c_float)
+_U = ctypes.POINTER(ctypes.c_uint)
+
+
+class FSMatrix(ctypes.Structure):
+    _fields_ = [(n, ctypes.c_float) for n in "abcdef"]
+
+
+class FSRect(ctypes.Structure):
+    _fields_ = [(n, ctypes.c_float) for n in ("left", "top", "right", "bottom")]
+
+
+_SIGNATURES: dict[str, tuple[Any, list[Any]]] = {
+    "FPDFText_CountChars": (_I, [_P]),
+    "FPDFText_GetUnicode": (ctypes.c_uint, [_P, _I]),
+    "FPDFText_IsGenerated": (_I, [_P, _I]),
+    "FPDFText_IsHyphen": (_I, [_P, _I]),
+    "FPDFText_GetTextObject": (_P, [_P, _I]),
+    "FPDFText_GetCharOrigin": (_I, [_P, _I, _D, _D]),
+    "FPDFText_GetCharBox": (_I, [_P, _I, _D, _D, _D, _D]),
+    "FPDFText_GetLooseCharBox": (_I, [_P, _I, ctypes.POINTER(FSRect)]),
+    "FPDFText_GetMatrix": (_I, [_P, _I, ctypes.POINTER(FSMatrix)]),
+    "FPDFText_GetFillColor": (_I, [_P, _I, _U, _U, _U, _U]),
+    "FPDFTextObj_GetFont": (_P, [_P]),
+    "FPDFTextObj_GetFontSize": (_I, [_P, _F]),
+    "FPDFTextObj_GetTextRenderMode": (_I, [_P]),
+    "FPDFFont_GetBaseFontName": (ctypes.c_size_t, [_P, ctypes.c_char_p, ctypes.c_size_t]),
+    "FPDFFont_GetDescent": (_I, [_P, ctypes.c_float, _F]),
+    "FPDFPage_CountObjects": (_I, [_P]),
+    "FPDFPage_GetObject": (_P, [_P, _I]),
+    "FPDFFormObj_CountObjects": (_I, [_P]),
+    "FPDFFormObj_GetObject": (_P, [_P, ctypes.c_ulong]),
+    "FPDFPageObj_GetType": (_I, [_P]),
+    "FPDFPageObj_GetBounds": (_I, [_P, _F, _F, _F, _F]),
+    "FPDFPageObj_GetMatrix": (_I, [_P, ctypes.POINTER(FSMatrix)]),
+    "FPDFPageObj_GetFillColor": (_I, [_P, _U, _U, _U, _U]),
+    "FPDFPath_CountSegments": (_I, [_P]),
+    "FPDFPath_GetPathSegment": (_P, [_P, _I]),
+    "FPDFPath_GetDrawMode": (_I, [_P, ctypes.POINTER(_I), ctypes.POINTER(_I)]),
+    "FPDFPathSegment_GetPoint": (_I, [_P, _F, _F]),
+    "FPDFPathSegment_GetType": (_I, [_P]),
+    "FPDFPathSegment_GetClose": (_I, [_P]),
+}
+
+PAGEOBJ_TEXT, PAGEOBJ_PATH, PAGEOBJ_IMAGE, PAGEOBJ_FORM = 1, 2, 3, 5
+SEGMENT_LINETO, SEGMENT_BEZIERTO, SEGMENT_MOVETO = 0, 1, 2
+FILLMODE_NONE = 0
+
+
+def _library_path() -> str:
+    loaded = getattr(_bindings, "_libs", {}).get("pdfium")
+    name = getattr(loaded, "_name", None)
+    if name:
+        return str(name)
+    return str(Path(pypdfium2_raw.__file__).with_name("libpdfium.so"))
+
+
+class _Lib:
+    def __init__(self) -> None:
+        cdll = ctypes.CDLL(_library_path())
+        for name, (restype, argtypes) in _SIGNATURES.items():
+            fn = getattr(cdll, name)
+            fn.restype, fn.argtypes = restype, argtypes
+            setattr(self, name, fn)
+
+    def __getattr__(self, name: str) -> Any:  # pragma: no cover - every name is bound
+        raise AttributeError(name)
+
+
+lib: Any = _Lib()
+
+
+def handle(pointer: Any) -> int:
+    """A pypdfium2 handle (typed ctypes pointer) as an int address (0 for NULL)."""
+    return ctypes.cast(pointer, ctypes.c_void_p).value or 0
