@@ -16,10 +16,11 @@ from pathlib import Path
 from layout import __version__
 from layout.errors import ExitCode, LayoutError, UsageError
 from layout.fileio import atomic_output, write_text_atomic
+from layout.ingest.readers import DEFAULT_READER, READERS
 from layout.model import issue_to_json
 from layout.pipeline import IssueMetadata, read_issue
 from layout.render.options import NAMED_PAGE_SIZES_MM, THEMES, RenderOptions
-from layout.settings import DEFAULT_SETTINGS
+from layout.settings import DEFAULT_SETTINGS, Settings
 
 log = logging.getLogger("layout")
 
@@ -80,6 +81,19 @@ def _add_render(p: argparse.ArgumentParser) -> None:
     g.add_argument("--no-toc", action="store_true", help="leave out the table of contents")
 
 
+def _add_reading(p: argparse.ArgumentParser, jobs: bool = False) -> None:
+    g = p.add_argument_group("reading PDF pages")
+    g.add_argument("--reader", choices=READERS, default=DEFAULT_READER,
+                   help=f"PDF reader (default {DEFAULT_READER}; pdfplumber is slower)")
+    if jobs:
+        g.add_argument("--jobs", type=int, default=1, metavar="N",
+                       help="analyse the pages in N processes (default 1; same output)")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return DEFAULT_SETTINGS.with_overrides(pdf={"reader": args.reader})
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument("-v", "--verbose", action="count", default=0,
@@ -112,12 +126,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", type=Path, metavar="OUT.json", help="also write the structure")
     _add_render(p)
     _add_metadata(p)
+    _add_reading(p, jobs=True)
 
     p = command("analyze", "reconstruct the structure only, as JSON")
     p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.json",
                    help="output file, or - for stdout")
     _add_metadata(p)
+    _add_reading(p, jobs=True)
 
     p = command("batch", "convert every issue in a folder (one PDF + JSON each)")
     p.add_argument("input_dir", type=Path, metavar="IN_DIR")
@@ -126,6 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--executor", choices=("local", "dask"), default="local")
     p.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler address")
     _add_render(p)
+    _add_reading(p)
 
     p = command("archive", "many issues -> one printable archive PDF")
     p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT")
@@ -136,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input", type=Path, metavar="PAGE.pdf")
     p.add_argument("--page", type=int, default=1, help="page number, from 1 (default 1)")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OVERLAY.png")
+    _add_reading(p)
     return parser
 
 
@@ -153,7 +171,7 @@ def _render_options(args: argparse.Namespace) -> RenderOptions:
 
 
 def _cmd_analyze(args: argparse.Namespace) -> ExitCode:
-    issue = read_issue(args.inputs, DEFAULT_SETTINGS, _metadata(args))
+    issue = read_issue(args.inputs, _settings(args), _metadata(args), jobs=args.jobs)
     text = issue_to_json(issue) + "\n"
     if str(args.output) == "-":
         sys.stdout.write(text)
@@ -167,9 +185,10 @@ def _cmd_convert(args: argparse.Namespace) -> ExitCode:
 
     from layout.render.pdf import render_issues
 
-    issue = read_issue(args.inputs, DEFAULT_SETTINGS, _metadata(args))
+    settings = _settings(args)
+    issue = read_issue(args.inputs, settings, _metadata(args), jobs=args.jobs)
     with atomic_output(args.output) as stream:
-        render_issues([issue], stream, options, DEFAULT_SETTINGS)
+        render_issues([issue], stream, options, settings)
     if args.json:
         write_text_atomic(args.json, issue_to_json(issue) + "\n")
     return ExitCode.OK
@@ -193,7 +212,7 @@ def _cmd_batch(args: argparse.Namespace) -> ExitCode:
             log.warning("%s", result.error)
 
     try:
-        report = run_batch(args.input_dir, args.output, options, DEFAULT_SETTINGS,
+        report = run_batch(args.input_dir, args.output, options, _settings(args),
                            jobs=args.jobs, executor=args.executor, scheduler=args.scheduler,
                            on_result=on_result)
     finally:
@@ -220,7 +239,7 @@ def _cmd_archive(args: argparse.Namespace) -> ExitCode:
 def _cmd_inspect(args: argparse.Namespace) -> ExitCode:
     from layout.inspect import draw_overlay
 
-    image = draw_overlay(args.input, args.page, DEFAULT_SETTINGS)
+    image = draw_overlay(args.input, args.page, _settings(args))
     with atomic_output(args.output) as stream:
         image.save(stream, format="PNG")
     return ExitCode.OK

@@ -211,12 +211,19 @@ def read_issue(
     inputs: Sequence[Path],
     settings: Settings = DEFAULT_SETTINGS,
     metadata: IssueMetadata = IssueMetadata(),
+    jobs: int = 1,
 ) -> Issue:
-    """Inputs (files or one issue folder) → one :class:`Issue`."""
+    """Inputs (files or one issue folder) → one :class:`Issue`; ``jobs`` > 1 analyses PDF
+    pages in that many processes (same result, see :mod:`layout.parallel`)."""
     files = expand_inputs(inputs)
     if not files:
         raise InputError(", ".join(map(str, inputs)) or "<none>", "no input files")
-    issues = [read_file(path, settings) for path in files]
+    if jobs != 1:
+        from layout.parallel import read_files_parallel
+
+        issues = read_files_parallel(files, settings, jobs)
+    else:
+        issues = [read_file(path, settings) for path in files]
     if len(issues) == 1 and len(inputs) == 1 and not Path(inputs[0]).is_dir():
         issue = issues[0]
     else:

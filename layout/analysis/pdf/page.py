@@ -109,27 +109,47 @@ def analysis_to_page(analysis: PageAnalysis) -> Page:
                 furniture=furniture, edition=meta.edition, section=meta.section)
 
 
-def analyze_pdf(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Issue:
-    """Every page of the PDF at ``path`` analysed; InputError for bad input."""
-    path = Path(path)
-    pages: list[Page] = []
-    title = date = None
-    for raw in pdf_reader(settings.pdf.reader).read_pdf(path):
-        analysis = analyze_raw_page(raw, settings)
-        if analysis.figures:
-            uris = crop_figures(path, raw.number - 1, [f.bbox for f in analysis.figures],
-                                settings.pdf.figure_dpi)
-            for fig, uri in zip(analysis.figures, uris, strict=True):
-                fig.image = uri
-        pages.append(analysis_to_page(analysis))
-        meta = page_metadata(analysis.furniture)
-        title = title or meta.title
-        date = date or meta.date
-        log.debug("page %d: %d articles", raw.number, len(pages[-1].articles))
+@dataclass(frozen=True)
+class PageResult:
+    """One analysed page of a PDF and the issue metadata its furniture names."""
+
+    page: Page
+    title: str | None
+    date: str | None
+
+
+def analyze_pdf_page(raw: RawPage, path: Path,
+                     settings: Settings = DEFAULT_SETTINGS) -> PageResult:
+    """One page read from the PDF at ``path``: analysed, its photos cropped."""
+    analysis = analyze_raw_page(raw, settings)
+    if analysis.figures:
+        uris = crop_figures(path, raw.number - 1, [f.bbox for f in analysis.figures],
+                            settings.pdf.figure_dpi)
+        for fig, uri in zip(analysis.figures, uris, strict=True):
+            fig.image = uri
+    page = analysis_to_page(analysis)
+    meta = page_metadata(analysis.furniture)
+    log.debug("page %d: %d articles", raw.number, len(page.articles))
+    return PageResult(page, meta.title, meta.date)
+
+
+def issue_of_pages(path: Path, results: list[PageResult]) -> Issue:
+    """The issue of one PDF from its pages' results, in page order."""
+    pages = tuple(r.page for r in results)
+    title = next((r.title for r in results if r.title), None)
+    date = next((r.date for r in results if r.date), None)
     first = pages[0] if pages else None
     return Issue(source=str(path), title=title, date=date,
                  edition=first.edition if first else None,
-                 section=first.section if first else None, pages=tuple(pages))
+                 section=first.section if first else None, pages=pages)
+
+
+def analyze_pdf(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Issue:
+    """Every page of the PDF at ``path`` analysed; InputError for bad input."""
+    path = Path(path)
+    results = [analyze_pdf_page(raw, path, settings)
+               for raw in pdf_reader(settings.pdf.reader).read_pdf(path)]
+    return issue_of_pages(path, results)
 
 
 def analyze_one_page(path: Path, number: int,

@@ -1,0 +1,94 @@
+"""Read the files of one issue with pages analysed in parallel worker processes.
+
+Takes the input files of one issue, settings and a number of jobs; returns one
+:class:`~layout.model.Issue` per file, exactly what reading them one after the other
+gives (``layout.pipeline.read_file``): every PDF page is a task of its own, text
+dumps and structure files one task each; results are put back in page order, so
+the output does not depend on which worker finished first. Workers are forked
+processes (PDFium is not thread-safe, and the analysis is CPU-bound Python).
+Errors raised in a worker are raised again here, as the serial run raises them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+from layout.errors import InputError, UsageError
+from layout.model import Issue
+from layout.settings import Settings
+
+
+@dataclass(frozen=True)
+class _Failure:
+    """An error of a worker, carried back by value (InputError does not pickle)."""
+
+    kind: str
+    path: str
+    problem: str
+
+
+def _pdf_page_task(path: Path, number: int, settings: Settings) -> object:
+    from layout.analysis.pdf.page import analyze_pdf_page
+    from layout.ingest.readers import pdf_reader
+
+    try:
+        raw = pdf_reader(settings.pdf.reader).read_pdf_page(path, number)
+        return analyze_pdf_page(raw, path, settings)
+    except InputError as exc:
+        return _Failure("input", str(exc.path), exc.problem)
+
+
+def _file_task(path: Path, settings: Settings) -> object:
+    from layout.pipeline import read_file
+
+    try:
+        return read_file(path, settings)
+    except InputError as exc:
+        return _Failure("input", str(exc.path), exc.problem)
+
+
+def _raise(result: object) -> object:
+    if isinstance(result, _Failure):
+        raise InputError(result.path, result.problem)
+    return result
+
+
+def read_files_parallel(files: Sequence[Path], settings: Settings, jobs: int) -> list[Issue]:
+    """``[layout.pipeline.read_file(f, settings) for f in files]`` with the pages of PDF
+    files spread over ``jobs`` processes."""
+    from layout.analysis.pdf.page import issue_of_pages
+    from layout.ingest.readers import pdf_reader
+
+    if jobs < 1:
+        raise UsageError(f"--jobs must be at least 1 (got {jobs})")
+    reader = pdf_reader(settings.pdf.reader)
+    counts = {path: reader.page_count(path) for path in files
+              if path.suffix.lower() == ".pdf"}  # bad files fail here, before any work
+    workers = max(1, min(jobs, sum(counts.values()) + len(files) - len(counts)))
+    context = get_context("fork") if "fork" in _start_methods() else None
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pending: list[tuple[Path, list[Future[object]] | Future[object]]] = []
+        for path in files:
+            if path in counts:
+                pending.append((path, [pool.submit(_pdf_page_task, path, n, settings)
+                                       for n in range(1, counts[path] + 1)]))
+            else:
+                pending.append((path, pool.submit(_file_task, path, settings)))
+        issues: list[Issue] = []
+        for path, futures in pending:
+            if isinstance(futures, list):
+                results = [_raise(f.result()) for f in futures]
+                issues.append(issue_of_pages(path, results))  # type: ignore[arg-type]
+            else:
+                issues.append(_raise(futures.result()))  # type: ignore[arg-type]
+    return issues
+
+
+def _start_methods() -> list[str]:
+    from multiprocessing import get_all_start_methods
+
+    return get_all_start_methods()
