@@ -8,7 +8,8 @@ and image boxes. Points, top-left origin, relative to the page as PDFium renders
 it (its CropBox, turned by /Rotate), so boxes line up with the rendered page.
 
 Glyph boxes follow pdfminer's convention, not PDFium's tight glyph boxes: from the
-origin, one advance wide, from the font's descent to one font size above it. Text
+origin, one advance wide, from the font's descent to one font size above it (the
+letters of a ligature share its advance). Text
 PDFium inserts (spaces, line breaks) is skipped. PDFium's text layer hides the
 second copy of text drawn twice (fake bold, shadows); those copies are found among
 the page's text objects (:mod:`layout.ingest.pdfium_copies`) and returned as glyphs of
@@ -19,6 +20,7 @@ their own, as drawn. Unreadable, encrypted or non-PDF files raise
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -196,12 +198,36 @@ class _Reader:
             glyph = Glyph(text, x0, top, x1, bottom, size, style.font, style.color,
                           style.render_mode, upright, baseline)
             by_object.setdefault(obj, []).append(glyph)
+        for obj, glyphs in by_object.items():
+            by_object[obj] = _split_ligatures(glyphs)
         return by_object, {obj: style.size for obj, style in styles.items()}
 
     def _tight_box(self, tp: int, index: int) -> tuple[float, float, float, float]:
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
         lib.FPDFText_GetCharBox(tp, index, left, right, bottom, top)
         return self.frame.box(left.value, bottom.value, right.value, top.value)
+
+
+def _split_ligatures(glyphs: list[Glyph]) -> list[Glyph]:
+    """PDFium gives each letter of a ligature (ﬀ, ﬁ) the ligature's whole box; a run of one
+    object's glyphs with the same box is cut into equal parts, one per letter, so the
+    letters do not look like a glyph drawn twice."""
+    out: list[Glyph] = []
+    i = 0
+    while i < len(glyphs):
+        g = glyphs[i]
+        j = i + 1
+        while j < len(glyphs) and (glyphs[j].x0, glyphs[j].x1, glyphs[j].top) == (
+                g.x0, g.x1, g.top):
+            j += 1
+        if j - i == 1:
+            out.append(g)
+        else:
+            step = (g.x1 - g.x0) / (j - i)
+            out += [dataclasses.replace(part, x0=g.x0 + k * step, x1=g.x0 + (k + 1) * step)
+                    for k, part in enumerate(glyphs[i:j])]
+        i = j
+    return out
 
 
 def read_page(document: pdfium.PdfDocument, index: int) -> RawPage:

@@ -1,0 +1,361 @@
+"""PDFium reader: the raw-page model from pypdfium2, on hand-made pages and against pdfplumber.
+
+Hand-made pages check render modes, fonts, sizes, baselines, rules, images, forms, rotated
+text, fake bold drawn twice, MediaBox/CropBox offsets and bad files. The reader comparison
+runs both readers over generated e-paper pages (and the corpus pages when ``../shared``
+exists): the same characters, boxes within 1 pt for at least 99 %, the same articles.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pypdfium2 as pdfium
+import pytest
+from PIL import Image
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
+from layout.analysis.pdf.chars import clean_glyphs
+from layout.analysis.pdf.page import analyze_pdf
+from layout.clean import plain_forms
+from layout.errors import InputError
+from layout.ingest import pdf as plumber
+from layout.ingest.pdfium import page_count, read_pdf, read_pdf_page
+from layout.settings import PdfSettings, Settings
+from tests.shared_corpus import corpus_path
+from tests.synth import epaper_fonts
+
+W, H = 400.0, 300.0
+
+
+def _page(path, encrypt=None):
+    c = Canvas(str(path), pagesize=(W, H), encrypt=encrypt)
+    c.setFont("Helvetica", 12)
+    c.drawString(20, H - 40, "Seen")
+    t = c.beginText(20, H - 60)
+    t.setTextRenderMode(3)
+    t.setFont("Helvetica", 12)
+    t.textOut("Hidden")
+    c.drawText(t)
+    c.setLineWidth(0.8)
+    c.line(20, H - 100, 380, H - 100)  # horizontal rule, 100 pt from the top
+    c.rect(200, H - 280, 0.6, 150, stroke=0, fill=1)  # a thin filled rect: vertical rule
+    c.rect(30, H - 290, 120, 60, stroke=1, fill=0)  # a frame: four rules
+    img = Image.new("RGB", (20, 10), (200, 30, 30))
+    buf = io.BytesIO()
+    img.save(buf, format="PNG")
+    c.drawImage(ImageReader(io.BytesIO(buf.getvalue())), 250, H - 200, 100, 50)
+    c.showPage()
+    c.drawString(20, H - 40, "Two")
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_glyphs_carry_render_mode_font_size_colour_and_baseline(tmp_path):
+    raw = next(read_pdf(_page(tmp_path / "a.pdf")))
+    text = "".join(g.text for g in raw.glyphs)
+    assert text == "SeenHidden"
+    modes = {g.text: g.render_mode for g in raw.glyphs}
+    assert modes["S"] == 0 and modes["H"] == 3
+    first = raw.glyphs[0]
+    assert first.size == pytest.approx(12.0)
+    assert "Helvetica" in first.font
+    assert first.color == (0.0, 0.0, 0.0)
+    assert first.baseline == pytest.approx(40.0, abs=0.01)  # top-left origin
+    assert first.upright
+
+
+def test_rules_from_lines_thin_rects_and_frames(tmp_path):
+    raw = next(read_pdf(_page(tmp_path / "a.pdf")))
+    horizontal = [r for r in raw.rules if r.horizontal]
+    vertical = [r for r in raw.rules if not r.horizontal]
+    assert any(abs(r.position - 100) < 0.5 and r.bbox.width > 300 for r in horizontal)
+    assert any(abs(r.position - 200.3) < 0.5 and r.bbox.height > 100 for r in vertical)
+    frame = sorted(round(r.position) for r in raw.rules if 110 <= r.bbox.width <= 130
+                   or 50 <= r.bbox.height <= 70)
+    assert frame == [30, 150, 230, 290]
+
+
+def test_image_boxes_in_top_left_coordinates(tmp_path):
+    raw = next(read_pdf(_page(tmp_path / "a.pdf")))
+    assert [(round(b.x0), round(b.top), round(b.x1), round(b.bottom)) for b in raw.images] == [
+        (250, 150, 350, 200)]
+
+
+def test_same_raw_page_as_pdfplumber_on_a_plain_page(tmp_path):
+    path = _page(tmp_path / "a.pdf")
+    mine, theirs = next(read_pdf(path)), next(plumber.read_pdf(path))
+    assert [g.text for g in mine.glyphs] == [g.text for g in theirs.glyphs]
+    for a, b in zip(mine.glyphs, theirs.glyphs, strict=True):
+        assert (a.x0, a.x1, a.size, a.bottom - a.top) == pytest.approx(
+            (b.x0, b.x1, b.size, b.bottom - b.top), abs=0.01)
+        # a standard font that is not embedded: PDFium's stand-in face descends 0.224 em,
+        # the Helvetica metrics pdfminer reads 0.207 em (embedded fonts carry their own)
+        assert a.top == pytest.approx(b.top, abs=0.25)
+    key = lambda r: (r.horizontal, round(r.bbox.x0), round(r.bbox.top),  # noqa: E731
+                     round(r.bbox.x1), round(r.bbox.bottom))
+    assert sorted(map(key, mine.rules)) == sorted(map(key, theirs.rules))
+    assert mine.images == pytest.approx(theirs.images)
+
+
+def test_pages_one_at_a_time_and_by_number(tmp_path):
+    path = _page(tmp_path / "a.pdf")
+    assert [p.number for p in read_pdf(path)] == [1, 2]
+    assert page_count(path) == 2
+    assert "".join(g.text for g in read_pdf_page(path, 2).glyphs) == "Two"
+    with pytest.raises(InputError, match="no page 3"):
+        read_pdf_page(path, 3)
+
+
+def test_bad_files_are_input_errors(tmp_path):
+    bad = tmp_path / "x.pdf"
+    bad.write_text("hello, not a pdf")
+    with pytest.raises(InputError, match="not a PDF"):
+        list(read_pdf(bad))
+    broken = tmp_path / "y.pdf"
+    broken.write_bytes(b"%PDF-1.4\n garbage without objects")
+    with pytest.raises(InputError, match="unreadable"):
+        list(read_pdf(broken))
+    with pytest.raises(InputError, match="cannot read"):
+        list(read_pdf(tmp_path / "missing.pdf"))
+    with pytest.raises(InputError, match="encrypted|password"):
+        list(read_pdf(_page(tmp_path / "locked.pdf", encrypt="secret")))
+
+
+def _ink_box(path, threshold=128):
+    """The box of the dark pixels of page 1 rendered at 72 dpi (1 px = 1 pt)."""
+    doc = pdfium.PdfDocument(str(path))
+    image = doc[0].render(scale=1).to_pil().convert("L")
+    doc.close()
+    return image.point(lambda v: 255 if v < threshold else 0).getbbox()
+
+
+@pytest.mark.parametrize("media, crop", [((0, 0), None), ((30, 50), None),
+                                         ((0, 0), (10, 20, 290, 190))])
+def test_boxes_sit_on_the_rendered_page_with_box_offsets(tmp_path, media, crop):
+    """A MediaBox not at 0,0 or a CropBox: glyphs, rules and the page size are those of the
+    page as rendered (where the ink is), so figures cropped from a render line up."""
+    path = tmp_path / "offset.pdf"
+    x, y = media
+    c = Canvas(str(path), pagesize=(300, 200))
+    c.setFont("Helvetica", 30)
+    c.drawString(x + 40, y + 120, "HH")
+    c.setLineWidth(2)
+    c.line(x + 40, y + 60, x + 240, y + 60)
+    c.save()
+    data = path.read_bytes()
+    box = f"/MediaBox [ {x} {y} {x + 300} {y + 200} ]"
+    if crop:
+        box += " /CropBox [ {} {} {} {} ]".format(*crop)
+    path.write_bytes(data.replace(b"/MediaBox [ 0 0 300 200 ]", box.encode()))
+    raw = next(read_pdf(path))
+    want_w, want_h = ((crop[2] - crop[0], crop[3] - crop[1]) if crop else (300, 200))
+    assert (raw.width, raw.height) == pytest.approx((want_w, want_h))
+    ink = _ink_box(path)
+    x0 = min(g.x0 for g in raw.glyphs)
+    top = min(g.top for g in raw.glyphs)
+    rule = raw.rules[0]
+    assert abs(x0 - ink[0]) <= 3 and top <= ink[1] <= top + 10  # the H stem; caps sit low
+    assert abs(rule.bbox.x1 - ink[2]) <= 2 and abs(rule.position - (ink[3] - 1)) <= 2
+
+
+def test_text_in_a_form_xobject_and_rotated_text(tmp_path):
+    path = tmp_path / "form.pdf"
+    c = Canvas(str(path), pagesize=(W, H))
+    c.beginForm("box")
+    c.setFont("Helvetica", 10)
+    c.drawString(10, 10, "Form")
+    c.line(10, 5, 110, 5)
+    c.endForm()
+    c.saveState()
+    c.translate(100, 150)
+    c.doForm("box")
+    c.restoreState()
+    c.saveState()
+    c.translate(300, 50)
+    c.rotate(90)
+    c.setFont("Helvetica", 20)
+    c.drawString(0, 0, "Up")
+    c.restoreState()
+    c.save()
+    raw = next(read_pdf(path))
+    form = [g for g in raw.glyphs if g.text in "Form"][:4]
+    assert "".join(g.text for g in form) == "Form"
+    assert form[0].x0 == pytest.approx(110, abs=0.5)
+    assert form[0].baseline == pytest.approx(H - 160, abs=0.5)
+    assert any(r.horizontal and abs(r.position - (H - 155)) < 0.5 and r.bbox.x0 == pytest.approx(
+        110, abs=0.5) for r in raw.rules)
+    up = [g for g in raw.glyphs if g.text in "Up"]
+    assert [g.text for g in up] == ["U", "p"] and not any(g.upright for g in up)
+    assert up[0].size == pytest.approx(20, abs=0.01)
+    assert 280 <= up[0].x0 < up[0].x1 <= 302 and up[1].bottom <= up[0].bottom  # reads upwards
+
+
+@pytest.mark.parametrize("interleaved", [True, False])
+def test_fake_bold_drawn_twice_is_seen_twice(tmp_path, interleaved):
+    """PDFium's text layer hides the second copy; the reader still returns both, as drawn
+    (the analysis collapses them), in drawing order."""
+    path = tmp_path / "bold.pdf"
+    c = Canvas(str(path), pagesize=(W, H))
+    word = "Bold words here"
+    passes = [(0.0, 0.0), (0.4, 0.1)]
+    order = ([(i, p) for i in range(len(word)) for p in passes] if interleaved
+             else [(i, p) for p in passes for i in range(len(word))])
+    t = c.beginText()
+    t.setFont("Helvetica-Bold", 14)
+    xs = [40 + 9 * i for i in range(len(word))]
+    for i, (dx, dy) in order:
+        if word[i] != " ":
+            t.setTextOrigin(xs[i] + dx, 200 + dy)
+            t.textOut(word[i])
+    c.drawText(t)
+    c.save()
+    raw = next(read_pdf(path))
+    want = [(word[i], round(xs[i] + dx, 1)) for i, (dx, _) in order if word[i] != " "]
+    assert [(g.text, round(g.x0, 1)) for g in raw.glyphs] == want
+    assert [(g.text, round(g.x0, 1)) for g in raw.glyphs] == [
+        (g.text, round(g.x0, 1)) for g in plumber.read_pdf(path).__next__().glyphs]
+    assert "".join(g.text for g in clean_glyphs(raw.glyphs)) == word.replace(" ", "")
+
+
+def _nonspace(glyphs):
+    return [g for g in glyphs if not g.text.isspace()]
+
+
+def _folded(text: str) -> str:
+    return plain_forms(text)
+
+
+def _pairs(ga, gb):
+    """Glyphs of the two readers side by side: a pdfplumber glyph whose folded text has k
+    characters (a ligature) against the union of the next k PDFium glyphs; None when the
+    characters differ."""
+    pairs, k = [], 0
+    for g in ga:
+        text = _folded(g.text)
+        part = gb[k:k + len(text)]
+        if "".join(_folded(p.text) for p in part) != text:
+            return None
+        k += len(text)
+        if part:
+            pairs.append((g, (min(p.x0 for p in part), min(p.top for p in part),
+                              max(p.x1 for p in part), max(p.bottom for p in part))))
+    return pairs if k == len(gb) else None
+
+
+def _ink_fits(image, box, scale, tol=0.8):
+    """Whether the ink around the centre of ``box`` (x0, top, x1, bottom) stays inside it."""
+    x0, top, x1, bottom = box
+    left = max(0, int((x0 - 8) * scale))
+    strip = image.crop((left, int(top * scale), int((x1 + 8) * scale), int(bottom * scale)))
+    px, (w, h) = strip.load(), strip.size
+    dark = [any(px[x, y] < 128 for y in range(h)) for x in range(w)]
+    runs, start = [], None
+    for x, d in enumerate([*dark, False]):
+        if d and start is None:
+            start = x
+        if not d and start is not None:
+            runs.append((left / scale + start / scale, left / scale + x / scale))
+            start = None
+    c0, c1 = x0 + 0.25 * (x1 - x0), x1 - 0.25 * (x1 - x0)
+    hit = [r for r in runs if r[1] > c0 and r[0] < c1]
+    return bool(hit) and min(r[0] for r in hit) >= x0 - tol and max(r[1] for r in hit) <= x1 + tol
+
+
+def _compare_raw(path):
+    """Per page: (number, same characters, share of boxes within 1 pt, sizes, and for the
+    boxes more than 1 pt apart the share whose ink fits PDFium's box and pdfplumber's)."""
+    out = []
+    document = pdfium.PdfDocument(str(path))
+    try:
+        for a, b in zip(plumber.read_pdf(path), read_pdf(path), strict=True):
+            pairs = _pairs(_nonspace(a.glyphs), _nonspace(b.glyphs))
+            if pairs is None:
+                out.append((a.number, False, 0.0, (a.width, a.height), (b.width, b.height),
+                            (0.0, 0.0)))
+                continue
+            apart = [(g, box) for g, box in pairs
+                     if max(abs(g.x0 - box[0]), abs(g.top - box[1]), abs(g.x1 - box[2]),
+                            abs(g.bottom - box[3])) > 1.0]
+            fits = (1.0, 0.0)
+            if apart:
+                scale = 4
+                image = document[a.number - 1].render(scale=scale).to_pil().convert("L")
+                mine = sum(_ink_fits(image, box, scale) for _, box in apart)
+                theirs = sum(_ink_fits(image, (g.x0, g.top, g.x1, g.bottom), scale)
+                             for g, _ in apart)
+                fits = (mine / len(apart), theirs / len(apart))
+            out.append((a.number, True, 1 - len(apart) / max(1, len(pairs)), (a.width, a.height),
+                        (b.width, b.height), fits))
+    finally:
+        document.close()
+    return out
+
+
+def _articles(path, reader):
+    issue = analyze_pdf(path, Settings(pdf=PdfSettings(reader=reader)))
+    return [[(a.headline, a.kicker, a.subtitle, tuple(a.bylines),
+              tuple((b.role, b.text, b.credit) for b in a.blocks)) for a in p.articles]
+            for p in issue.pages]
+
+
+GENERATED_SEEDS = (1, 2, 3, 5, 8)
+
+
+@pytest.fixture(scope="module")
+def generated_pages(tmp_path_factory):
+    if not epaper_fonts.available_faces():
+        pytest.skip("no CJK TrueType face for the generator")
+    from tests.synth.epaper import random_page_spec, render_page
+
+    folder = tmp_path_factory.mktemp("readers")
+    paths = []
+    for seed in GENERATED_SEEDS:
+        path = folder / f"page-{seed}.pdf"
+        render_page(random_page_spec(seed), path)
+        paths.append(path)
+    return paths
+
+
+def test_readers_agree_on_generated_pages(generated_pages):
+    for path in generated_pages:
+        for number, same, close, size_a, size_b, _ in _compare_raw(path):
+            assert same, f"{path.name} p{number}: different characters"
+            assert close >= 0.99, f"{path.name} p{number}: {close:.1%} of boxes within 1 pt"
+            assert size_a == pytest.approx(size_b, abs=0.01)
+        assert _articles(path, "pdfium") == _articles(path, "pdfplumber"), path.name
+
+
+CORPUS_PAGES = ("zh_journal-article_management-world_2024.pdf",
+                "ja_mock-newspaper_kyouzai.pdf", "zh_book-page_text-wrapped-figures.pdf",
+                "zh_debon-securities_broker-report_688556.pdf",
+                "en_latex-newspaper_new-times.pdf")
+
+
+LATIN_SPACES = pytest.mark.xfail(strict=True, reason=(
+    "word spaces in Latin text: PDFium's loose box of an overhanging glyph (f) reaches past "
+    "its advance, so a few narrow gaps after it read as no space (4 of ~600 words)"))
+
+
+@pytest.mark.parametrize("name", [pytest.param(n, marks=LATIN_SPACES) if n.startswith("en_")
+                                  else n for n in CORPUS_PAGES])
+def test_readers_agree_on_corpus_pages(name):
+    """Real pages: same characters once presentation forms are folded (pdfplumber gives the
+    Kangxi radicals and ligatures some files map their glyphs to, PDFium the ideographs and
+    letters drawn; the rendered pages show the latter); boxes within 1 pt, except where
+    pdfminer misplaces glyphs (zh_book: every glyph after some full-width commas sits
+    0.28 em right of its ink): there PDFium's boxes must hold the ink and pdfminer's not;
+    the same articles."""
+    path = corpus_path("real", name)
+    if path is None:
+        pytest.skip("needs ../shared/corpus/real")
+    for number, same, close, size_a, size_b, (mine, theirs) in _compare_raw(path):
+        assert same, f"{name} p{number}: different characters"
+        if close < 0.99:  # then PDFium must be the one that is right
+            assert mine >= 0.95 and theirs <= 0.5, (
+                f"{name} p{number}: {close:.1%} of boxes within 1 pt; of the others, the ink "
+                f"fits {mine:.0%} of PDFium's, {theirs:.0%} of pdfplumber's")
+        assert size_a == pytest.approx(size_b, abs=0.01)
+    assert _articles(path, "pdfium") == _articles(path, "pdfplumber"), name

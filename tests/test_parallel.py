@@ -1,0 +1,57 @@
+"""Pages in parallel (--jobs): byte-identical JSON to a serial run; errors as in a serial run."""
+
+from __future__ import annotations
+
+import pytest
+
+from layout.cli import main
+from layout.errors import InputError
+from layout.pipeline import read_issue
+from layout.settings import DEFAULT_SETTINGS
+from tests.synth import epaper_fonts
+
+
+@pytest.fixture(scope="module")
+def issue_pdf(tmp_path_factory):
+    if not epaper_fonts.available_faces():
+        pytest.skip("no CJK TrueType face for the generator")
+    from tests.synth.epaper import generate_issue
+
+    path = tmp_path_factory.mktemp("jobs") / "issue.pdf"
+    generate_issue(4, 4, path)
+    return path
+
+
+def test_analyze_jobs_2_writes_the_same_bytes_as_jobs_1(issue_pdf, tmp_path):
+    serial, parallel = tmp_path / "serial.json", tmp_path / "parallel.json"
+    assert main(["analyze", str(issue_pdf), "-o", str(serial), "--jobs", "1"]) == 0
+    assert main(["analyze", str(issue_pdf), "-o", str(parallel), "--jobs", "2"]) == 0
+    data = serial.read_bytes()
+    assert data.count(b'"number"') >= 4 and b"data:image/jpeg" in data
+    assert parallel.read_bytes() == data
+
+
+def test_a_folder_of_page_files_in_parallel(issue_pdf, tmp_path):
+    import pypdfium2 as pdfium
+
+    folder = tmp_path / "issue"
+    folder.mkdir()
+    source = pdfium.PdfDocument(str(issue_pdf))
+    for index in range(2):
+        page_doc = pdfium.PdfDocument.new()
+        page_doc.import_pages(source, [index])
+        page_doc.save(str(folder / f"{index + 1:02d}.pdf"))
+        page_doc.close()
+    source.close()
+    (folder / "03.txt").write_text("某某日报\n\n标题\n　　正文第一段。\n", "utf-8")
+    serial = read_issue([folder], DEFAULT_SETTINGS, jobs=1)
+    assert read_issue([folder], DEFAULT_SETTINGS, jobs=2) == serial
+    assert len(serial.pages) == 3
+
+
+def test_a_bad_file_fails_as_in_a_serial_run(issue_pdf, tmp_path):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4\n garbage")
+    with pytest.raises(InputError, match="bad.pdf"):
+        read_issue([issue_pdf, bad], DEFAULT_SETTINGS, jobs=2)
+    assert main(["analyze", str(issue_pdf), "-o", str(tmp_path / "x.json"), "--jobs", "0"]) == 1
