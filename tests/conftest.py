@@ -7,8 +7,28 @@ CI result can be reproduced locally with ``CI=true python -m pytest``.
 
 import os
 
+import pytest
 from hypothesis import settings
 
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+
+@pytest.fixture(scope="session")
+def composed_page(tmp_path_factory):
+    """``get(composer, family, seed, split="holdout")`` → (pdf path, Composed): pages of
+    ``tests.synth.compose`` drawn once per session and shared by the tests that use them."""
+    cache: dict = {}
+    folder = tmp_path_factory.mktemp("composed")
+
+    def get(composer: str, family: str, seed: int, split: str | None = "holdout"):
+        key = (composer, family, seed, split)
+        if key not in cache:
+            from tests.synth.compose import compose
+
+            path = folder / f"{composer}-{family}-{seed}-{split}.pdf"
+            cache[key] = (path, compose(composer, seed, family, path, split))
+        return cache[key]
+
+    return get

@@ -73,9 +73,9 @@ FAMILY_STYLES: dict[str, FamilyStyle] = {
                       ("with_通讯员", 1.5), ("bare", 0.8), ("marker", 0.6))),
     "city": FamilyStyle(
         grid_columns=(4, 5, 6), body_size=(9.2, 10.5), leading=(1.35, 1.6),
-        gutter_em=(0.9, 1.6), bands=(2, 3), slots=(1, 2, 2), min_span=2,
+        gutter_em=(0.9, 1.6), bands=(2, 3, 3), slots=(1, 2, 2, 3), min_span=2,
         boxed=0.1, rules=0.6, kicker=0.3, label_kicker=0.3, subtitle=0.3,
-        byline_in_head=0.4, dateline=0.65, photo=0.45, photo_pair=0.35,
+        byline_in_head=0.4, dateline=0.65, photo=0.45, photo_pair=0.2,
         photo_scale=(0.6, 0.75), caption_bold=0.8, drop_cap=0.0, head_scale=0.4,
         head_lines=(0.5, 0.4, 0.1), head_outlined=0.06, head_fake_bold=0.5,
         side_label=0.2, latin=0.25,

@@ -144,13 +144,16 @@ def _plan_article(source: SourceArticle, style: FamilyStyle, fonts: Fonts, width
         kicker = rng.choice(COLUMN_LABELS)
     subtitle = make_subtitle(source, rng) if rng.random() < style.subtitle else None
     count = rng.choices((1, 2, 3), style.head_lines)[0]
-    lines = tuple(split_title(headline, count))
     scale = 1.0
     if rng.random() < style.head_scale:
         scale = round(rng.uniform(0.72, 0.9) if rng.random() < 0.7 else rng.uniform(1.08, 1.25), 2)
-    widest = max(_units(t) for t in lines)
-    size = min(rng.uniform(body * 2.0, body * (4.0 if width > 300 else 3.0)),
-               0.9 * width / (widest * scale))
+    base = rng.uniform(body * 2.0, body * (4.0 if width > 300 else 3.0))
+    for lines_wanted in range(count, 4):  # more lines rather than a headline in body size
+        lines = tuple(split_title(headline, lines_wanted))
+        widest = max(_units(t) for t in lines)
+        size = min(base, 0.9 * width / (widest * scale))
+        if size >= body * 1.8:
+            break
     size = round(max(size, body * 1.3), 2)
     dateline, dateline_names = None, ()
     first = source.paragraphs[0]
