@@ -59,7 +59,7 @@ def test_two_articles_with_their_headline_groups() -> None:
     assert first.headline == "示范区：入户大走访 情暖千万家"
     assert first.bylines == ("记者 姬慧洋",)
     assert second.headline.replace(" ", "") == "巩固拓展主题教育成果推动示范区高质量发展"
-    assert second.dateline == "本报讯（记者张三）"
+    assert second.dateline == "本报讯（记者 张三）"  # the credit keeps its space
     assert any("张三" in b for b in second.bylines)
 
 
