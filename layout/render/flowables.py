@@ -14,6 +14,7 @@ import io
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PIL import Image as PILImage
 from reportlab.lib.utils import ImageReader
@@ -151,10 +152,9 @@ class Figure(Flowable):
         super().__init__()
         with PILImage.open(io.BytesIO(data)) as probe:
             probe.load()  # fail here, not while drawing, on a broken image
-            self.image = probe.copy()
-        self.pixels = self.image.size
+            self.pixels = probe.size
+        # the bitmap is decoded again when drawn and released after: memory stays flat
         self.data = data
-        self.reader: ImageReader | None = None
         self.max_height, self.max_dpi, self.max_width = max_height, max_dpi, max_width
         self.spaceBefore = self.spaceAfter = FIGURE_SPACE
 
@@ -167,23 +167,23 @@ class Figure(Flowable):
         return avail_width, self.height
 
     def _image_reader(self) -> ImageReader:
-        if self.reader is None:
-            wanted = round(self.width / 72.0 * self.max_dpi)
-            data = self.data
-            if self.pixels[0] > 1.5 * wanted:
+        wanted = round(self.width / 72.0 * self.max_dpi)
+        data = self.data
+        if self.pixels[0] > 1.5 * wanted:
+            with PILImage.open(io.BytesIO(data)) as image:
                 height = max(1, round(self.pixels[1] * wanted / self.pixels[0]))
-                small = self.image.resize((wanted, height), PILImage.Resampling.LANCZOS)
-                buffer = io.BytesIO()
-                if small.mode in ("RGBA", "LA", "P"):
-                    small.save(buffer, "PNG", optimize=True)
-                else:
-                    small.convert("RGB").save(buffer, "JPEG", quality=85)
-                data = buffer.getvalue()
-            self.reader = ImageReader(io.BytesIO(data))
-        return self.reader
+                small = image.resize((wanted, height), PILImage.Resampling.LANCZOS)
+            buffer = io.BytesIO()
+            if small.mode in ("RGBA", "LA", "P"):
+                small.save(buffer, "PNG", optimize=True)
+            else:
+                small.convert("RGB").save(buffer, "JPEG", quality=85)
+            data = buffer.getvalue()
+        return ImageReader(io.BytesIO(data))
 
     def draw(self) -> None:
-        self.canv.drawImage(self._image_reader(), self.offset, 0, self.width, self.height)
+        reader = self._image_reader()  # decoded now, dropped once drawn
+        self.canv.drawImage(reader, self.offset, 0, self.width, self.height)
 
 
 def figure_or_none(uri: str | None, base_dir: Path | None, max_height: float,
@@ -199,15 +199,40 @@ def figure_or_none(uri: str | None, base_dir: Path | None, max_height: float,
         return None
 
 
+class TocNumbers:
+    """Page numbers of the table of contents, known only once the body is laid out.
+
+    Each :class:`TocRow` draws its number as a form XObject named here; the document
+    defines the forms when the build ends (:meth:`define`), with the pages the anchors
+    recorded, so one build gives the table of contents its numbers.
+    """
+
+    def __init__(self) -> None:
+        self._rows: dict[str, tuple[str, str, float]] = {}  # key -> form name, font, size
+
+    def form(self, key: str, font: str, size: float) -> str:
+        if key not in self._rows:
+            self._rows[key] = (f"tocnumber{len(self._rows)}", font, size)
+        return self._rows[key][0]
+
+    def define(self, canvas: Any, pages: dict[str, int]) -> None:
+        """Define every number's form: the page of its key right-aligned at 0, 0."""
+        for key, (name, font, size) in self._rows.items():
+            canvas.beginForm(name, lowerx=-20 * size, lowery=-size, upperx=size,
+                             uppery=2 * size)
+            canvas.setFont(font, size)
+            canvas.drawRightString(0, 0, str(pages[key]) if key in pages else "?")
+            canvas.endForm()
+
+
 class TocRow(Flowable):
     """One table-of-contents row: the title (wrapped) and the page number; a link to the key."""
 
-    def __init__(self, title: str, key: str, page: int | None, style: TextStyle,
+    def __init__(self, title: str, key: str, numbers: TocNumbers, style: TextStyle,
                  measure: Measure) -> None:
         super().__init__()
-        self.title, self.key, self.page = title, key, page
+        self.title, self.key, self.numbers = title, key, numbers
         self.style, self.measure = style, measure
-        self.number = str(page) if page else "?"
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
@@ -222,6 +247,9 @@ class TocRow(Flowable):
         ascent = 0.5 * style.line_height + 0.38 * style.size
         draw_lines(canvas, self.lines, 0.0, self.height, style.size, style.line_height, ascent)
         baseline = self.height - ascent - (len(self.lines) - 1) * style.line_height
-        canvas.setFont(self.measure.fonts.font_for(self.number[0], self.measure.font), style.size)
-        canvas.drawRightString(self.width, baseline, self.number)
+        font = self.measure.fonts.font_for("0", self.measure.font)
+        canvas.saveState()
+        canvas.translate(self.width, baseline)
+        canvas.doForm(self.numbers.form(self.key, font, style.size))
+        canvas.restoreState()
         canvas.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)

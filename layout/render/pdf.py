@@ -4,14 +4,14 @@ Takes a sequence of :class:`layout.model.Issue`, a binary stream, :class:`Render
 :class:`Settings`; writes one PDF to the stream (returns None). Pages have 1 or 2 columns, a
 running header (paper title, date, edition and section of the page being read) and a page
 number; the outline lists each page (版) and its articles; a clickable table of contents opens
-the document when it holds more than one article. Document info: title, author (the paper),
+the document when it holds more than one article (one build: its page numbers are form
+XObjects defined once the body is laid out). Document info: title, author (the paper),
 subject, keywords, creation date; catalog /Lang zh-CN. Fonts come from
 :func:`layout.render.fonts.load_font_set` and are embedded as subsets.
 """
 
 from __future__ import annotations
 
-import io
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +22,7 @@ from reportlab.platypus.flowables import Flowable, Spacer
 
 from layout.model import Issue
 from layout.render.draw import draw_lines
+from layout.render.flowables import TocNumbers
 from layout.render.fonts import FontSet, load_font_set
 from layout.render.glyphs import Measure
 from layout.render.options import MM, RenderOptions
@@ -73,12 +74,22 @@ class _Document(BaseDocTemplate):
                          **info)
         self.geometry, self.theme, self.fonts = geometry, theme, fonts
         self.page_first: tuple[str, str] | None = None
+        self.toc_numbers: TocNumbers | None = None
+        self.anchor_pages: dict[str, int] = {}
         self.current: tuple[str, str] | None = None
         # one frame across the page: two-column articles lay out their own columns
         frame = Frame(geometry.margin, geometry.margin, geometry.inner_width,
                       geometry.frame_height, leftPadding=0, rightPadding=0, topPadding=0,
                       bottomPadding=0, id="page")
         self.addPageTemplates([PageTemplate("body", [frame], onPageEnd=self._furniture)])
+
+    def _endBuild(self) -> None:  # noqa: N802 - ReportLab's hook
+        """After the last page, give the table of contents its page numbers, then save."""
+        self._doSave = 0
+        super()._endBuild()
+        if self.toc_numbers is not None:
+            self.toc_numbers.define(self.canv, self.anchor_pages)
+        self.canv.save()
 
     def set_header(self, left: str, right: str) -> None:
         self.current = (left, right)
@@ -137,11 +148,12 @@ def _document_info(issues: Sequence[Issue]) -> dict[str, str]:
 
 
 def _build(stream, issues: Sequence[Issue], options: RenderOptions, settings: Settings,
-           fonts: FontSet, toc_pages: dict[str, int] | None) -> dict[str, int]:
+           fonts: FontSet) -> dict[str, int]:
+    """One layout pass; the page of every anchor (article, page, issue) it placed."""
     geometry = page_geometry(options, settings)
     theme = theme_for(options.theme)
     doc = _Document(stream, geometry, theme, fonts, **_document_info(issues))
-    pages: dict[str, int] = {}
+    pages = doc.anchor_pages
 
     def record(key: str, page: int) -> None:
         pages.setdefault(key, page)
@@ -151,7 +163,8 @@ def _build(stream, issues: Sequence[Issue], options: RenderOptions, settings: Se
                            geometry.column_gap)
     story: list[Flowable] = []
     if options.table_of_contents and sum(len(i.articles()) for i in issues) > 1:
-        story += builder.table_of_contents(issues, toc_pages or {})
+        doc.toc_numbers = TocNumbers()  # numbers drawn as forms, defined after the body
+        story += builder.table_of_contents(issues, doc.toc_numbers)
         story.append(PageBreak())
     for index, issue in enumerate(issues):
         if index:
@@ -180,11 +193,7 @@ def render_issues(issues: Sequence[Issue], stream: BinaryIO, options: RenderOpti
                   settings: Settings) -> None:
     """Write ``issues`` as one re-typeset PDF to ``stream``."""
     fonts = load_font_set(options.font_body, options.font_head, options.system_fonts)
-    toc = options.table_of_contents and sum(len(i.articles()) for i in issues) > 1
-    pages = None
-    if toc:  # first pass finds the page of every article for the table of contents
-        pages = _build(io.BytesIO(), issues, options, settings, fonts, None)
-    _build(stream, issues, options, settings, fonts, pages)
+    _build(stream, issues, options, settings, fonts)
     missing = fonts.coverage(_issue_text(issues))  # of this document, not of the process
     if missing:
         log.warning("%d character(s) drawn without a covering font: %s", len(missing),

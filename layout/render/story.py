@@ -22,7 +22,7 @@ from reportlab.platypus.flowables import Flowable, Spacer
 
 from layout.model import Article, Block, FurnitureKind, Issue, Page, Role
 from layout.render.columns import ColumnSpread
-from layout.render.flowables import Anchor, TextBlock, TocRow, figure_or_none
+from layout.render.flowables import Anchor, TextBlock, TocNumbers, TocRow, figure_or_none
 from layout.render.fonts import FontSet
 from layout.render.glyphs import FIXED_SPACE, Measure
 from layout.render.styles import Theme
@@ -255,7 +255,7 @@ class StoryBuilder:
             parts.append(self.text("credit", block.credit))
         return parts
 
-    def table_of_contents(self, issues: Sequence[Issue], pages: dict[str, int]) -> list:
+    def table_of_contents(self, issues: Sequence[Issue], numbers: TocNumbers) -> list:
         rows: list[Flowable] = [self.text("toc_title", "目录")]
         for index, issue in enumerate(issues):
             if len(issues) > 1:
@@ -266,7 +266,6 @@ class StoryBuilder:
                     rows.append(self.text("toc_page", page_label(page)))
                 for article in page.articles:
                     article_key = f"{key}-{article.id}"
-                    rows.append(TocRow(article_label(article), article_key,
-                                       pages.get(article_key), self.theme["toc_entry"],
-                                       self.measure("toc_entry")))
+                    rows.append(TocRow(article_label(article), article_key, numbers,
+                                       self.theme["toc_entry"], self.measure("toc_entry")))
         return rows
