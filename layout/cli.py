@@ -49,6 +49,12 @@ EXAMPLES = {
         example:
           layout inspect page.pdf --page 1 -o overlay.png
         """,
+    "export": """
+        example:
+          layout export page.pdf --format mets -o page-mets/     # METS + ALTO per page
+          layout export 2024-01-15/ 2024-01-16/ --format epub -o january.epub
+          layout export examples/zhoukou-demo-zone-page.txt --format md -o -
+        """,
 }
 
 
@@ -124,6 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
                    "or a structure .json from analyze (e.g. hand-edited)")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
     p.add_argument("--json", type=Path, metavar="OUT.json", help="also write the structure")
+    p.add_argument("--also", metavar="FORMATS",
+                   help="also export alto,mets,epub,txt,md beside OUT.pdf "
+                   "(OUT-alto/, OUT-mets/, OUT.epub, OUT.txt, OUT.md)")
     _add_render(p)
     _add_metadata(p)
     _add_reading(p, jobs=True)
@@ -148,6 +157,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="ARCHIVE.pdf")
     _add_render(p)
+
+    p = command("export", "archive and reading formats: ALTO, METS, EPUB, text, Markdown")
+    p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
+                   help="one issue each: a .pdf, a .txt dump, an issue folder or a "
+                   "structure .json")
+    p.add_argument("--format", required=True, choices=("alto", "mets", "epub", "txt", "md"),
+                   help="alto: a folder of ALTO 4.4 pages; mets: a folder with mets.xml "
+                   "and alto/; epub: one EPUB 3 of every input; txt, md: one file")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT",
+                   help="a folder (alto, mets), a file, or - for stdout (txt, md)")
+    p.add_argument("--writing-mode", choices=("horizontal", "vertical"), default="horizontal",
+                   help="EPUB text direction (vertical: top to bottom, right to left)")
+    p.add_argument("--embed-fonts", action="store_true",
+                   help="EPUB: embed the bundled faces, cut to the characters used")
+    _add_metadata(p)
+    _add_reading(p, jobs=True)
 
     p = command("inspect", "draw the detected regions over a page image")
     p.add_argument("input", type=Path, metavar="PAGE.pdf")
@@ -186,11 +211,43 @@ def _cmd_convert(args: argparse.Namespace) -> ExitCode:
     from layout.render.pdf import render_issues
 
     settings = _settings(args)
-    issue = read_issue(args.inputs, settings, _metadata(args), jobs=args.jobs)
+    also = []
+    if args.also:
+        from layout.export import parse_formats
+        from layout.export.sources import read_issue_source
+
+        also = parse_formats(args.also)
+        source = read_issue_source(args.inputs, settings, _metadata(args), jobs=args.jobs)
+        issue = source.issue
+    else:
+        issue = read_issue(args.inputs, settings, _metadata(args), jobs=args.jobs)
     with atomic_output(args.output) as stream:
         render_issues([issue], stream, options, settings)
     if args.json:
         write_text_atomic(args.json, issue_to_json(issue) + "\n")
+    if also:
+        from layout.export.write import export_beside
+
+        export_beside(source, also, args.output)
+    return ExitCode.OK
+
+
+def _cmd_export(args: argparse.Namespace) -> ExitCode:
+    from layout.export import ExportOptions, export, export_text
+    from layout.export.sources import read_issue_source
+
+    options = ExportOptions(writing_mode=args.writing_mode, embed_fonts=args.embed_fonts)
+    to_stdout = str(args.output) == "-"
+    if to_stdout and args.format not in ("txt", "md"):
+        raise UsageError(f"-o -: only txt and md go to stdout, not {args.format}")
+    settings = _settings(args)
+    sources = [read_issue_source([path], settings, _metadata(args), jobs=args.jobs)
+               for path in args.inputs]
+    if to_stdout:
+        sys.stdout.write(export_text(sources, args.format))
+    else:
+        written = export(sources, args.format, args.output, options)
+        log.info("wrote %d file(s) under %s", len(written), args.output)
     return ExitCode.OK
 
 
@@ -251,6 +308,7 @@ COMMANDS = {
     "batch": _cmd_batch,
     "archive": _cmd_archive,
     "inspect": _cmd_inspect,
+    "export": _cmd_export,
 }
 
 
