@@ -1,4 +1,4 @@
-"""Batch conversion: every issue in a folder → one PDF + one JSON each.
+"""Batch conversion: every issue in a folder → one PDF + one JSON each (or ``formats``).
 
 Takes an input folder (each sub-folder, ``.pdf`` or ``.txt`` file is one issue),
 an output folder and render options; returns a :class:`BatchReport` with a
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -34,6 +34,7 @@ class ItemResult:
     json: str | None = None
     error: str | None = None
     seconds: float = 0.0
+    exports: tuple[str, ...] = ()  # files written for --formats beyond pdf and json
 
 
 @dataclass
@@ -70,19 +71,38 @@ def find_issues(input_dir: Path) -> list[Path]:
     return found
 
 
+BATCH_FORMATS = ("pdf", "json", "alto", "mets", "epub", "txt", "md")
+
+
 def convert_one(source: Path, out_dir: Path, options: RenderOptions,
-                settings: Settings) -> ItemResult:
-    """Convert one issue; every error becomes a failed :class:`ItemResult`, never an exception."""
+                settings: Settings, formats: Sequence[str] = ("pdf", "json")) -> ItemResult:
+    """Convert one issue; every error becomes a failed :class:`ItemResult`, never an exception.
+
+    ``formats``: pdf, json and any export format (``STEM-alto/``, ``STEM.epub``, …).
+    """
     from layout.render.pdf import render_issues
 
     started = time.perf_counter()
     stem = source.stem if source.is_file() else source.name
     pdf_path, json_path = out_dir / f"{stem}.pdf", out_dir / f"{stem}.json"
+    exports = [f for f in formats if f not in ("pdf", "json")]
+    written: list[Path] = []
     try:
-        issue = read_issue([source], settings)
-        with atomic_output(pdf_path) as stream:
-            render_issues([issue], stream, options, settings)
-        write_text_atomic(json_path, issue_to_json(issue) + "\n")
+        if exports:
+            from layout.export.sources import read_issue_source
+            from layout.export.write import export_beside
+
+            issue_source = read_issue_source([source], settings)
+            issue = issue_source.issue
+        else:
+            issue = read_issue([source], settings)
+        if "pdf" in formats:
+            with atomic_output(pdf_path) as stream:
+                render_issues([issue], stream, options, settings)
+        if "json" in formats:
+            write_text_atomic(json_path, issue_to_json(issue) + "\n")
+        if exports:
+            written = export_beside(issue_source, exports, pdf_path)
     except LayoutError as exc:
         message = str(exc) if str(source) in str(exc) else f"{source}: {exc}"
         return ItemResult(str(source), False, error=message,
@@ -90,24 +110,29 @@ def convert_one(source: Path, out_dir: Path, options: RenderOptions,
     except Exception as exc:  # noqa: BLE001 - a batch carries on whatever one item does
         return ItemResult(str(source), False, error=f"{source}: {type(exc).__name__}: {exc}",
                           seconds=time.perf_counter() - started)
-    return ItemResult(str(source), True, str(pdf_path), str(json_path),
-                      seconds=time.perf_counter() - started)
+    return ItemResult(str(source), True, str(pdf_path) if "pdf" in formats else None,
+                      str(json_path) if "json" in formats else None,
+                      seconds=time.perf_counter() - started,
+                      exports=tuple(map(str, written)))
 
 
 def _run_local(sources: list[Path], out_dir: Path, options: RenderOptions,
-               settings: Settings, jobs: int) -> Iterator[ItemResult]:
+               settings: Settings, jobs: int,
+               formats: Sequence[str] = ("pdf", "json")) -> Iterator[ItemResult]:
     if jobs <= 1:
         for source in sources:
-            yield convert_one(source, out_dir, options, settings)
+            yield convert_one(source, out_dir, options, settings, formats)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(convert_one, s, out_dir, options, settings) for s in sources]
+        futures = [pool.submit(convert_one, s, out_dir, options, settings, formats)
+                   for s in sources]
         for future in as_completed(futures):
             yield future.result()
 
 
 def _run_dask(sources: list[Path], out_dir: Path, options: RenderOptions,
-              settings: Settings, scheduler: str | None) -> Iterator[ItemResult]:
+              settings: Settings, scheduler: str | None,
+              formats: Sequence[str] = ("pdf", "json")) -> Iterator[ItemResult]:
     try:
         from dask.distributed import Client
         from dask.distributed import as_completed as dask_completed
@@ -117,7 +142,7 @@ def _run_dask(sources: list[Path], out_dir: Path, options: RenderOptions,
     client = Client(scheduler) if scheduler else Client(processes=False)
     try:
         futures = client.map(convert_one, sources, out_dir=out_dir, options=options,
-                             settings=settings, pure=False)
+                             settings=settings, formats=formats, pure=False)
         for future in dask_completed(futures):
             yield future.result()
     finally:
@@ -126,8 +151,15 @@ def _run_dask(sources: list[Path], out_dir: Path, options: RenderOptions,
 
 def run_batch(input_dir: Path, output_dir: Path, options: RenderOptions, settings: Settings,
               jobs: int = 1, executor: str = "local", scheduler: str | None = None,
-              on_result: Callable[[ItemResult, int, int], None] | None = None) -> BatchReport:
-    """Convert every issue under ``input_dir``; ``on_result(result, done, total)`` per issue."""
+              on_result: Callable[[ItemResult, int, int], None] | None = None,
+              formats: Sequence[str] = ("pdf", "json")) -> BatchReport:
+    """Convert every issue under ``input_dir``; ``on_result(result, done, total)`` per issue.
+
+    ``formats`` (see :data:`BATCH_FORMATS`) says what to write for each issue.
+    """
+    unknown = [f for f in formats if f not in BATCH_FORMATS]
+    if unknown or not formats:
+        raise UsageError(f"--formats {','.join(formats)}: use {','.join(BATCH_FORMATS)}")
     if jobs < 1:
         raise UsageError(f"--jobs {jobs}: use 1 or more")
     if executor not in ("local", "dask"):
@@ -136,9 +168,9 @@ def run_batch(input_dir: Path, output_dir: Path, options: RenderOptions, setting
     output_dir = Path(output_dir)
     output_dir.mkdir(parents=True, exist_ok=True)
     if executor == "dask":
-        results = _run_dask(sources, output_dir, options, settings, scheduler)
+        results = _run_dask(sources, output_dir, options, settings, scheduler, formats)
     else:
-        results = _run_local(sources, output_dir, options, settings, jobs)
+        results = _run_local(sources, output_dir, options, settings, jobs, formats)
     report = BatchReport()
     for result in results:
         report.results.append(result)

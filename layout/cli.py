@@ -150,6 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=1, help="parallel workers (local executor)")
     p.add_argument("--executor", choices=("local", "dask"), default="local")
     p.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler address")
+    p.add_argument("--formats", default="pdf,json", metavar="LIST",
+                   help="what to write per issue: pdf,json,alto,mets,epub,txt,md "
+                   "(default pdf,json)")
     _add_render(p)
     _add_reading(p)
 
@@ -252,9 +255,11 @@ def _cmd_export(args: argparse.Namespace) -> ExitCode:
 
 
 def _cmd_batch(args: argparse.Namespace) -> ExitCode:
-    from layout.batch import run_batch
+    from layout.batch import BATCH_FORMATS, run_batch
+    from layout.export import parse_formats
 
     options = _render_options(args)
+    formats = parse_formats(args.formats, BATCH_FORMATS)
     bar = None
     if not args.quiet:
         from tqdm import tqdm
@@ -271,7 +276,7 @@ def _cmd_batch(args: argparse.Namespace) -> ExitCode:
     try:
         report = run_batch(args.input_dir, args.output, options, _settings(args),
                            jobs=args.jobs, executor=args.executor, scheduler=args.scheduler,
-                           on_result=on_result)
+                           on_result=on_result, formats=formats)
     finally:
         if bar is not None:
             bar.close()
