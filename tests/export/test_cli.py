@@ -1,11 +1,23 @@
 """The export subcommand, convert --also and batch --formats, through the CLI."""
 
 import json
+import logging
 import shutil
 import zipfile
 
+import pytest
+
 from layout.cli import main
 from tests.export.conftest import SAMPLE
+
+
+@pytest.fixture(autouse=True)
+def _restore_logging():
+    """main() sets up the ``layout`` logger for a run; later tests' caplog needs it back."""
+    logger = logging.getLogger("layout")
+    saved = (logger.handlers[:], logger.level, logger.propagate)
+    yield
+    logger.handlers[:], logger.level, logger.propagate = saved
 
 
 def test_export_each_format(tmp_path, capsys):
