@@ -409,3 +409,22 @@ def test_bad_font_files_raise_font_error_naming_the_file(tmp_path: Path) -> None
     for spec, file_name in cases:
         with pytest.raises(FontError, match=file_name):
             load_font_set(font_body=spec, system_fallback=False)
+
+
+def test_coverage_comes_from_coverage_json_when_it_matches_else_from_a_scan(tmp_path) -> None:
+    data = tiny_font("中文", "Tiny Cover", cff=False)
+    for case in ("absent", "matching", "stale"):
+        folder = tmp_path / case
+        folder.mkdir()
+        path = folder / "Tiny.ttf"
+        path.write_bytes(data)
+        if case != "absent":
+            size = len(data) if case == "matching" else len(data) + 1
+            face = {"file": "Tiny.ttf", "bytes": size, "ranges": [[0x62A5, 0x62A5]]}  # 报
+            record = {"faces": {"x": face}}
+            (folder / fonts.COVERAGE_FILE).write_text(json.dumps(record), encoding="utf-8")
+        coverage = fonts.bundled_coverage(path)
+        if case == "matching":  # the file is trusted: no scan
+            assert ord("报") in coverage and ord("中") not in coverage
+        else:  # the real cmap
+            assert ord("中") in coverage and ord("文") in coverage and ord("报") not in coverage
