@@ -186,11 +186,13 @@ def parse_byline(text: str, bare_names: bool = True) -> Byline | None:
     core = body[:trailer.start()] if trailer else body
     if not core or _NOT_IN_BYLINES.search(core) or core.rstrip().endswith("摄"):
         return None
+    if core.strip()[-1] in "、,，" or core.strip()[0] in "、,，/／·•":
+        return None  # a name list left open, or a fragment of a line
     pieces = _ROLE_SPLIT.split(core)
     roles = [_compact_role(p) for p in pieces[1::2]]
     chunks = pieces[0::2]
     bare = not roles and not marked
-    if bare and (not bare_names or trailer):
+    if bare and (not bare_names or trailer or re.search("[,，/／]", core)):
         return None
     names: list[str] = []
     parts: list[str] = []

@@ -259,10 +259,66 @@ def _is_label(info: LineInfo, settings: TextSettings) -> bool:
     return len(text) <= settings.label_chars and not any(is_cjk_punct(c) for c in text)
 
 
+_OPEN_BRACKETS = "【〖［[〔"
+_CLOSE_BRACKETS = "】〗］]〕"
+_BRACKET_LABEL = re.compile(
+    rf"^[{re.escape(_OPEN_BRACKETS)}][^{re.escape(_OPEN_BRACKETS + _CLOSE_BRACKETS)}]{{1,24}}"
+    rf"[{re.escape(_CLOSE_BRACKETS)}]")
+_MARK_LABEL = re.compile(r"^[^，。！？；、“”]{2,%d}[ \t\u3000]*[：:|｜]$")
+COLON_LABEL_CHARS = 8  # a column label closed by a colon or bar: 环球走笔：, 记者手记 |
+
+
+def column_label(text: str) -> bool:
+    """A column label standing alone on a line: 【金台随感】, 环球走笔：, 记者手记 |."""
+    stripped = text.strip()
+    match = _BRACKET_LABEL.match(stripped)
+    if match:
+        return match.end() == len(stripped)
+    return bool(re.match(_MARK_LABEL.pattern % COLON_LABEL_CHARS, stripped))
+
+
+def leading_label(text: str) -> tuple[str, str] | None:
+    """(label, rest) of a title line opening with a bracketed column label: 【纵横】让科普…"""
+    stripped = text.strip()
+    match = _BRACKET_LABEL.match(stripped)
+    if not match or match.end() == len(stripped):
+        return None
+    return stripped[:match.end()], stripped[match.end():].strip()
+
+
+_QUOTED = re.compile(r"^“[^“”]+”(?:[（(][^（）()]{2,30}[）)])?$")  # a whole quotation
+_TAGGED = re.compile(r"[^（(][（(][^（）()]{2,30}[）)]$")  # text closed by a column tag
+_LONE_TAG = re.compile(r"^[（(][^（）()]{2,30}[）)]$")
+
+
+def _doubling_parts(lines: Sequence[LineInfo]) -> tuple[int, int] | None:
+    """[start, end) of the one run of fake-bold lines among plain ones: the headline set
+    bold between a kicker and/or subtitle set plain. None when all or none are bold."""
+    flags = [x.doubled for x in lines]
+    if all(flags) or not any(flags):
+        return None
+    start = flags.index(True)
+    end = start
+    while end < len(flags) and flags[end]:
+        end += 1
+    return (start, end) if not any(flags[end:]) else None
+
+
 def split_title_lines(
     lines: Sequence[LineInfo], settings: TextSettings
 ) -> tuple[str | None, str | None, str | None]:
-    """(kicker, headline, subtitle) of a headline group's title lines."""
+    """(kicker, headline, subtitle) of a headline group's title lines.
+
+    Typographic evidence, strongest first: a —— opens the subtitle; a column label
+    (【金台随感】, 环球走笔：) or a short label line over the headline is the kicker (a
+    bracketed label opening the headline's own line too); the headline alone set fake
+    bold parts it from a plain kicker and subtitle; a short label under the headline is
+    the subtitle; blank lines part kicker, headline and subtitle.
+    """
+    if len(lines) == 1:
+        split = leading_label(lines[0].title)
+        if split:
+            return split[0], join_title_lines([split[1]]) or None, None
     subtitle_lines: list[LineInfo] = []
     rest = list(lines)
     for k, info in enumerate(lines):
@@ -270,11 +326,41 @@ def split_title_lines(
             rest, subtitle_lines = list(lines[:k]), list(lines[k:])
             break
     kicker_lines: list[LineInfo] = []
+    if len(rest) >= 2 and column_label(rest[0].title):
+        kicker_lines = [rest.pop(0)]
+    if len(rest) >= 2 and not kicker_lines:
+        quoted = [k for k, x in enumerate(rest) if _QUOTED.match(x.title.strip())]
+        tagged = [k for k, x in enumerate(rest) if _TAGGED.search(x.title.strip())]
+        if len(quoted) == 1:  # a whole quotation is the headline (with a tag line after it)
+            k = quoted[0]
+            end = k + 1 + (k + 1 < len(rest) and _LONE_TAG.match(rest[k + 1].title.strip())
+                           is not None)
+            kicker_lines, tail, rest = rest[:k], rest[end:], rest[k:end]
+            subtitle_lines = tail + subtitle_lines
+        elif len(tagged) == 1 and tagged[0] + 1 < len(rest):  # a column tag ends the headline
+            k = tagged[0]
+            rest, subtitle_lines = rest[:k + 1], rest[k + 1:] + subtitle_lines
+    bold = _doubling_parts(rest) if len(rest) >= 2 else None
+    if bold is not None and bold[0] > 0 and not kicker_lines:
+        # plain lines over a bold run: a kicker over the headline (a bold run first may
+        # as well be a bold kicker over a plain headline, so it decides nothing)
+        kicker_lines, rest, tail = rest[:bold[0]], rest[bold[0]:bold[1]], rest[bold[1]:]
+        subtitle_lines = tail + subtitle_lines
+    else:
+        bold = None
+    if not kicker_lines and len(rest) == 1:
+        split = leading_label(rest[0].title)
+        if split:
+            kicker = split[0]
+            head = join_title_lines([split[1]]) or None
+            return kicker, head, join_title_lines([x.title for x in subtitle_lines]) or None
     if not subtitle_lines and len(rest) >= 2 and _is_label(rest[-1], settings) and not (
         _is_label(rest[-2], settings)
     ):
         subtitle_lines = [rest.pop()]  # a short label under the headline (搬口街道)
-    if len(rest) >= 2 and _is_label(rest[0], settings) and not _is_label(rest[1], settings):
+    if kicker_lines or bold is not None:
+        pass
+    elif len(rest) >= 2 and _is_label(rest[0], settings) and not _is_label(rest[1], settings):
         kicker_lines = [rest.pop(0)]  # a short label over the headline
     elif len(rest) >= 2:
         blocks: list[list[LineInfo]] = [[rest[0]]]

@@ -31,7 +31,7 @@ from layout.analysis.text.articles import (
 from layout.analysis.text.lines import ColumnWidth, Fixed, LineInfo, estimate_width, line_info
 from layout.analysis.text.paragraphs import State, label_lines
 from layout.clean import remove_cjk_spaces
-from layout.ingest.text import DumpPage, read_dump
+from layout.ingest.text import DumpLine, DumpPage, read_dump
 from layout.model import Article, Block, FurnitureKind, Issue, Page, Role
 from layout.settings import Settings
 
@@ -90,7 +90,64 @@ def partition_lines(infos: Sequence[LineInfo]) -> PageParts:
                 captions.append(_caption_block(None, info))
         else:
             body.append(info)
-    return PageParts(furniture, captions, body, markers)
+    return PageParts(furniture, captions, _bare_name_bylines(body), markers)
+
+
+def _bare_name_bylines(body: list[LineInfo]) -> list[LineInfo]:
+    """Lines of bare names (邱学武; 李非 黄婧) right under a title line become bylines.
+
+    A name line is a byline where a byline stands: under a line that leaves no sentence
+    or clause open (a headline, kicker or subtitle — a body line that short would end its
+    paragraph with a stop). Elsewhere it stays what the paragraph stage makes of it.
+    """
+    out = list(body)
+    for k in range(1, len(out)):
+        info, above = out[k], out[k - 1]
+        if info.fixed is not Fixed.NONE or above.fixed not in (Fixed.NONE, Fixed.BYLINE):
+            continue
+        parsed = patterns.parse_byline(info.title)
+        if parsed is None or not parsed.bare:
+            continue
+        if above.fixed is Fixed.NONE and (
+                patterns.ends_sentence(above.text) or patterns.ends_clause(above.text)
+                or above.text.rstrip(patterns.CLOSERS)[-1:] in patterns.SENTENCE_END):
+            continue
+        out[k] = dataclasses.replace(info, fixed=Fixed.BYLINE, han_gap=False)
+    return out
+
+
+def join_drop_caps(lines: Sequence[DumpLine]) -> list[DumpLine]:
+    """A drop cap extracted as a line of its own (one ideograph right above a body line,
+    at an article's start) is put back at the head of the line it opens."""
+    out: list[DumpLine] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        starts = not out or out[-1].number < line.number - 1 or _title_like(out[-1].text)
+        if (nxt is not None and nxt.number == line.number + 1 and starts
+                and _DROP_CAP.fullmatch(line.text) and len(nxt.text) >= DROP_CAP_NEXT_CHARS
+                and _DROP_CAP.match(nxt.text[:1]) and not line.indent):
+            out.append(dataclasses.replace(
+                nxt, raw=line.text + nxt.text, text=line.text + nxt.text, indent=0,
+                replacement_indent=False, number=line.number,
+                blanks_before=line.blanks_before))
+            k += 2
+            continue
+        out.append(line)
+        k += 1
+    return out
+
+
+_DROP_CAP = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+DROP_CAP_NEXT_CHARS = 4  # the line a drop cap opens is a body line, not a short title
+
+
+def _title_like(text: str) -> bool:
+    """A line that leaves no sentence open: a title or byline above an article's text."""
+    stripped = text.rstrip()
+    return bool(stripped) and not (patterns.ends_sentence(stripped)
+                                   or patterns.ends_clause(stripped)) and len(stripped) <= 40
 
 
 def _standalone_sentence(info: LineInfo) -> bool:
@@ -133,9 +190,39 @@ def _segment_articles(
     ``jump_lines``: line numbers of the page's jump markers (下转第N版), which end an article.
     """
     page_width = estimate_width([x.text for x in body], settings) or _fallback_width(body)
+    if not indented_starts(body, page_width, settings):
+        settings = dataclasses.replace(
+            settings, text=dataclasses.replace(settings.text, indent_chars=0.0))
     states = label_lines(body, page_width, settings.text)
     return _hand_on_trailing_titles(
         _split(list(body), states, page_width, settings, 0, jump_lines))
+
+
+NO_INDENT_SAMPLES = 4  # paragraph starts needed to judge that a dump has no indents
+NO_INDENT_SHARE = 0.8  # share of them set full width, with no indent marks
+
+
+def indented_starts(body: Sequence[LineInfo], width: ColumnWidth, settings: Settings) -> bool:
+    """False when the dump sets paragraph starts without indents (the extractor dropped them).
+
+    Sure paragraph starts are the lines after a short line that ends a sentence (a
+    paragraph's last line) with a long line after them; when nearly all of them fill
+    the column and carry no indent marks, first lines are not indented.
+    """
+    starts = []
+    for k in range(1, len(body) - 1):
+        above, line, below = body[k - 1], body[k], body[k + 1]
+        if any(x.fixed is not Fixed.NONE for x in (above, line, below)):
+            continue
+        if (patterns.ends_sentence(above.text)
+                and width.width - width.of(above.text) >= settings.text.indent_chars + 1.0
+                and width.width - width.of(below.text) <= settings.text.full_tolerance
+                and len(line.text) >= settings.text.min_body_chars):
+            starts.append(not line.indent_marks
+                          and width.width - width.of(line.text) <= settings.text.full_tolerance)
+    if len(starts) < NO_INDENT_SAMPLES:
+        return True
+    return sum(starts) < NO_INDENT_SHARE * len(starts)
 
 
 def _hand_on_trailing_titles(
@@ -250,7 +337,7 @@ def attach_captions(
 
 def analyze_page(page: DumpPage, settings: Settings) -> Page:
     """One dump page -> a :class:`Page` (no geometry: width/height stay None)."""
-    infos = [line_info(line, settings) for line in page.lines]
+    infos = [line_info(line, settings) for line in join_drop_caps(page.lines)]
     parts = partition_lines(infos)
     articles: list[Article] = []
     last_lines: list[int] = []
