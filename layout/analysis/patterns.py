@@ -339,6 +339,11 @@ def furniture_kind(line: str, at_page_edge: bool = False) -> FurnitureKind | Non
             return kind
     if at_page_edge and _MASTHEAD.match(stripped):
         return FurnitureKind.MASTHEAD
+    tokens = stripped.split()
+    if len(tokens) >= 2:  # a running head of several pieces: 第13版 2026年7月24日 星期五
+        kinds = [next((k for k, p in _FURNITURE_RULES if p.match(t)), None) for t in tokens]
+        if all(kinds):
+            return kinds[0]
     return None
 
 

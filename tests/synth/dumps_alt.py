@@ -43,7 +43,8 @@ HANG = "，。、；："
 SURNAMES = "赵钱孙李周吴郑王冯陈卫蒋沈韩杨朱秦许何吕施张孔曹严华金魏陶姜谢邹喻苏潘葛范彭鲁韦马方俞任袁柳鲍史唐薛雷贺汤罗毕郝安常乐于傅齐康伍余顾孟黄穆萧尹姚邵汪毛米成戴宋庞熊纪舒屈项祝董梁杜阮蓝闵季贾江童颜郭梅盛林钟徐邱骆高夏蔡田樊胡凌霍万柯卢莫房丁邓洪包左石崔吉龚程邢裴陆荣翁甄曲封靳段焦谷侯全班仲宫宁甘武符刘景詹龙叶黎白蒲赖卓蒙池乔闻党翟谭劳姬申冉桑牛温庄柴瞿阎连艾向古易廖耿匡文寇欧聂晁辛曾沙关查荆游权"  # noqa: E501
 COMPOUND = ("欧阳", "司马", "诸葛", "上官", "司徒", "慕容", "皇甫", "东方")
 GIVEN = "子文思雨晨嘉一欣梓涵睿轩浩宇博铭俊杰志远鹏飞婷悦琳璐蕾雯颖晗瑶萱凯皓晖琦琪珂玥昊旭彬斌磊淼鑫森焱然冰霖露霏蔚蓓蕊芸莉薇岚岩峥嵘崟悠蔚然柯岳立群学武平"  # noqa: E501
-ROLES_PARTY = ("本报记者", "本报见习记者", "新华社记者", "人民日报记者", "本报特约记者", "本报驻外记者")
+ROLES_PARTY = ("本报记者", "本报见习记者", "新华社记者", "人民日报记者", "本报特约记者",
+               "本报驻外记者")
 LABELS = (
     "金台随感", "环球走笔", "记者手记", "编辑手记", "人民时评", "今日谈", "纵横", "微观",
     "望海楼", "国际论坛", "第一现场", "身边事", "寻访", "遇见", "多味斋", "新知",
@@ -326,7 +327,8 @@ def _write_article(out: Columns, rng: random.Random, style: Style, source: dict[
     for line in _two_lines(title, rng):
         out.put(_double(line) if doubled else line, body=False)
     if rng.random() < style.subtitle:
-        clauses = [c for c in re.split(r"[。！？；]", source["paragraphs"][-1]) if 8 <= len(c) <= 22]
+        clauses = [c for c in re.split(r"[。！？；]", source["paragraphs"][-1])
+                   if 8 <= len(c) <= 22]
         if clauses:
             truth.subtitle = rng.choice(("——", "—— ", "")) + rng.choice(clauses).strip("，、：")
             out.put(truth.subtitle, body=False)
@@ -341,7 +343,8 @@ def _write_article(out: Columns, rng: random.Random, style: Style, source: dict[
         head = source["subheads"].get(k)
         if k and (head or rng.random() < style.subheads * 0.4):
             if head is None:
-                clauses = [c for c in re.split(r"[^\u4e00-\u9fff]+", paragraph) if 5 <= len(c) <= 10]
+                clauses = [c for c in re.split(r"[^\u4e00-\u9fff]+", paragraph)
+                           if 5 <= len(c) <= 10]
                 head = rng.choice(clauses) if clauses else None
             if head:
                 mark = rng.choice(SUBHEAD_MARKS)

@@ -391,7 +391,9 @@ def make_page(rng: random.Random, style: DumpStyle, page_number: int) -> tuple[s
             if pending:
                 for line in pending:
                     writer.title(line)
-                truth.blocks.append(("subhead", "".join(pending)))
+                # a pair of equal lines is a couplet: two phrases, read with a space between
+                couplet = len(pending) == 2 and len(pending[0]) == len(pending[1])
+                truth.blocks.append(("subhead", (" " if couplet else "").join(pending)))
                 pending = []
             if count == 0 and has_dateline and not _DATELINE_START.match(text):
                 name = _name(rng)

@@ -30,7 +30,7 @@ from layout.analysis.text.articles import (
 )
 from layout.analysis.text.lines import ColumnWidth, Fixed, LineInfo, estimate_width, line_info
 from layout.analysis.text.paragraphs import State, label_lines
-from layout.clean import remove_cjk_spaces
+from layout.clean import is_cjk_punct, remove_cjk_spaces
 from layout.ingest.text import DumpLine, DumpPage, read_dump
 from layout.model import Article, Block, FurnitureKind, Issue, Page, Role
 from layout.settings import Settings
@@ -70,9 +70,10 @@ def partition_lines(infos: Sequence[LineInfo]) -> PageParts:
     body: list[LineInfo] = []
     markers: list[LineInfo] = []
     n = len(infos)
+    head = _running_head(infos)
     for k, info in enumerate(infos):
         at_edge = k < EDGE_LINES or k >= n - EDGE_LINES
-        if info.fixed is Fixed.FURNITURE or (
+        if k < head or info.fixed is Fixed.FURNITURE or (
             info.fixed is Fixed.NONE and patterns.furniture_kind(info.title, at_edge)
         ):
             furniture.append(info)
@@ -91,6 +92,28 @@ def partition_lines(infos: Sequence[LineInfo]) -> PageParts:
         else:
             body.append(info)
     return PageParts(furniture, captions, _bare_name_bylines(body), markers)
+
+
+SECTION_CHARS = 8  # a page-head label (版名) is this short
+
+
+def _running_head(infos: Sequence[LineInfo]) -> int:
+    """How many lines at the page's top are its running head: up to the last furniture
+    line among the first EDGE_LINES + 1, when every line before it is a short label with
+    no punctuation (a section name such as 健康 beside the paper's name and date)."""
+    last = -1
+    for k, info in enumerate(infos[:EDGE_LINES + 1]):
+        if info.fixed is Fixed.FURNITURE or (info.fixed is Fixed.NONE and patterns.furniture_kind(
+                info.title, True)):
+            last = k
+    if last <= 0:
+        return 0
+    labels = all(
+        info.fixed in (Fixed.FURNITURE, Fixed.NONE) and (
+            info.fixed is Fixed.FURNITURE or patterns.furniture_kind(info.title, True)
+            or (len(info.text) <= SECTION_CHARS and not any(is_cjk_punct(c) for c in info.text)))
+        for info in infos[:last])
+    return last + 1 if labels else 0
 
 
 def _bare_name_bylines(body: list[LineInfo]) -> list[LineInfo]:

@@ -1,0 +1,416 @@
+"""Text dumps extracted from composed pages, the way e-paper text exports are made.
+
+Takes a composer (tests/synth/compose.py: reportlab, typst, weasyprint), a style family,
+a seed and the split; composes the page, reads its glyphs back from the PDF (pdfplumber,
+as any extractor reads them: the composer's own line breaks, justification gaps, fake-bold
+copies, horizontally scaled or outlined headlines, rotated labels) and writes a dump:
+lines cut where the composer broke them and never across a gutter, article by article
+(the export's article threads: each line goes to the article whose text holds it),
+headline group first, then the body column by column in reading order, a blank line at
+each column break and wherever the vertical gap says a new block starts, captions after
+their article, furniture at the page's top and foot. Returns (dump bytes, [truth page]).
+
+Two extractors with unlike habits (:data:`EXTRACTORS`):
+
+- ``clean``: fake-bold copies merged, spaces only between Latin words, first-line indents
+  as two ideographic spaces, UTF-8 with LF;
+- ``raw``: fake-bold copies kept (doubled characters), a space for every wide glyph gap
+  (justification), indents as U+FFFD runs (unmapped indent glyphs), CRLF and GBK
+  (GB18030 when GBK lacks a character).
+
+Composed PDFs are cached under ``$LAYOUT_SYNTH_CACHE`` (default: a temp folder) by
+composer, family, seed and split, so benchmarks and tests compose each page once.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from tests.synth.scoring import TruthPage
+
+EXTRACTORS = ("clean", "raw")
+GUTTER_EM = 0.55  # a gap this wide (in em of the line's size) between glyphs is a gutter
+SPACE_EM = 0.18  # the raw extractor writes a space for a gap this wide
+WORD_EM = 0.15  # both write a space for a gap this wide between Latin letters / digits
+BLOCK_GAP = 1.9  # a vertical gap of this many line pitches starts a new block (blank line)
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_WS = re.compile(r"\s+")
+
+
+@dataclass
+class Glyph:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    baseline: float
+
+
+@dataclass
+class Line:
+    glyphs: list[Glyph]
+
+    @property
+    def x0(self) -> float:
+        return self.glyphs[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.glyphs[-1].x1
+
+    @property
+    def top(self) -> float:
+        return min(g.top for g in self.glyphs)
+
+    @property
+    def bottom(self) -> float:
+        return max(g.bottom for g in self.glyphs)
+
+    @property
+    def baseline(self) -> float:
+        return self.glyphs[0].baseline
+
+    @property
+    def size(self) -> float:
+        sizes = sorted(g.size for g in self.glyphs)
+        return sizes[len(sizes) // 2]
+
+    @property
+    def compact(self) -> str:  # the text without spaces
+        return _WS.sub("", "".join(g.text for g in self.glyphs))
+
+
+def _cache_dir() -> Path:
+    path = Path(os.environ.get("LAYOUT_SYNTH_CACHE") or Path(tempfile.gettempdir())
+                / "layout-synth-cache")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def composed_page(composer: str, family: str, seed: int, split: str | None
+                  ) -> tuple[Path, TruthPage]:
+    """The PDF of a composed page (cached) and its truth."""
+    import json
+
+    from tests.synth.compose import compose_page
+    from tests.synth.scoring import truth_from_dict, truth_to_dict
+
+    stem = _cache_dir() / f"{composer}-{family}-{seed}-{split or 'none'}"
+    pdf, truth_json = stem.with_suffix(".pdf"), stem.with_suffix(".json")
+    if pdf.exists() and truth_json.exists():
+        return pdf, truth_from_dict(json.loads(truth_json.read_text("utf-8")))
+    part = stem.with_suffix(".part.pdf")
+    truth = compose_page(composer, seed, family, part, split)
+    truth_json.write_text(json.dumps(truth_to_dict(truth), ensure_ascii=False), "utf-8")
+    part.replace(pdf)
+    return pdf, truth
+
+
+def read_glyphs(pdf: Path) -> tuple[list[Glyph], list[str]]:
+    """Upright glyphs of the first page, and the texts of rotated runs (side labels)."""
+    import pdfplumber
+
+    glyphs: list[Glyph] = []
+    rotated: list[tuple[float, float, str]] = []
+    with pdfplumber.open(pdf) as doc:
+        page = doc.pages[0]
+        for ch in page.chars:
+            text = ch["text"]
+            if not text:
+                continue
+            if not ch.get("upright", True):
+                if not text.isspace():
+                    rotated.append((ch["x0"], -ch["bottom"], text))
+                continue
+            size = float(ch.get("size") or (ch["bottom"] - ch["top"]))
+            baseline = float(page.height) - float(ch["matrix"][5])  # the glyph's origin
+            glyphs.append(Glyph(" " if text.isspace() else text, ch["x0"], ch["x1"],
+                                ch["top"], ch["bottom"], size, baseline))
+    rotated.sort()
+    labels = ["".join(t for _, _, t in rotated)] if rotated else []
+    return glyphs, labels
+
+
+def merge_fake_bold(glyphs: list[Glyph]) -> list[Glyph]:
+    """Fake bold draws each glyph twice, a hair apart: keep one copy."""
+    out: list[Glyph] = []
+    seen: dict[tuple[str, int, int], Glyph] = {}
+    for g in glyphs:
+        key = (g.text, round(g.x0 / (0.25 * g.size)), round(g.top / (0.25 * g.size)))
+        near = [seen.get((g.text, key[1] + dx, key[2] + dy)) for dx in (-1, 0, 1)
+                for dy in (-1, 0, 1)]
+        if any(n is not None and abs(n.x0 - g.x0) < 0.15 * g.size
+               and abs(n.top - g.top) < 0.15 * g.size for n in near):
+            continue
+        seen[key] = g
+        out.append(g)
+    return out
+
+
+def build_lines(glyphs: list[Glyph]) -> list[Line]:
+    """Glyphs on one baseline, cut at every gap wider than a gutter."""
+    rows: list[list[Glyph]] = []
+    for g in sorted(glyphs, key=lambda g: g.baseline):
+        for row in reversed(rows[-12:]):
+            ref = row[0]
+            if abs(ref.baseline - g.baseline) <= 0.3 * min(ref.size, g.size) and (
+                    0.5 <= g.size / ref.size <= 2.0):
+                row.append(g)
+                break
+        else:
+            rows.append([g])
+    lines: list[Line] = []
+    for row in rows:
+        row.sort(key=lambda g: g.x0)
+        current: list[Glyph] = []
+        spaced = False  # a space glyph since the last visible one: a word space, no gutter
+        space_end = None
+        for g in row:
+            prev = current[-1] if current else None
+            if g.text == " ":  # a word space, if it sits right after a glyph
+                if prev is not None and g.x0 - prev.x1 < GUTTER_EM * g.size:
+                    spaced, space_end = True, g.x1
+                continue
+            if prev is not None:
+                # a gap is a gutter unless a space glyph bridges it closely on both sides
+                reach = space_end if spaced and space_end is not None else prev.x1
+                if g.x0 - reach > GUTTER_EM * max(g.size, prev.size):
+                    lines.append(Line(current))
+                    current, prev, spaced = [], None, False
+            if spaced and prev is not None:
+                current.append(Glyph(" ", prev.x1, g.x0, g.top, g.bottom, g.size, g.baseline))
+            current.append(g)
+            spaced, space_end = False, None
+        if current:
+            lines.append(Line(current))
+    return lines
+
+
+def _line_text(line: Line, extractor: str) -> str:
+    out = ""
+    prev: Glyph | None = None
+    for g in line.glyphs:
+        if g.text == " ":
+            out += " "
+            prev = None
+            continue
+        if prev is not None:
+            gap = g.x0 - prev.x1
+            latin = prev.text[-1:].isascii() and prev.text[-1:].isalnum() and (
+                g.text[:1].isascii() and g.text[:1].isalnum())
+            if (latin and gap > WORD_EM * g.size) or (
+                    extractor == "raw" and gap > SPACE_EM * g.size):
+                out += " "
+        out += g.text
+        prev = g
+    return out
+
+
+@dataclass
+class _Group:
+    """The lines of one article (or of the furniture, or of loose captions)."""
+
+    head: list[Line]
+    body: list[Line]
+    captions: list[Line]
+
+
+def _norm(text: str | None) -> str:
+    return _WS.sub("", text or "")
+
+
+def assign_lines(lines: list[Line], truth: TruthPage
+                 ) -> tuple[list[_Group], list[Line], list[Line]]:
+    """Each line to the article whose text holds it (ties: the nearest line above it in the
+    same column), else to the furniture or the loose captions."""
+    heads = [_norm(a.kicker) + "|" + _norm(a.headline) + "|" + _norm(a.subtitle)
+             for a in truth.articles]
+    bodies = ["|".join(_norm(t) for _, t in a.blocks) for a in truth.articles]
+    captions = ["|".join(_norm(c.text) + "|" + _norm(c.credit) for c in a.captions)
+                for a in truth.articles]
+    names = [[_norm(n) for n in a.bylines] for a in truth.articles]
+    furniture = "|".join(_norm(f) for f in truth.furniture)
+    furniture_items = {_norm(f) for f in truth.furniture}
+    loose = "|".join(_norm(c.text) + "|" + _norm(c.credit) for c in truth.captions)
+    groups = [_Group([], [], []) for _ in truth.articles]
+    pending: list[tuple[Line, list[tuple[int, str]]]] = []
+    furn: list[Line] = []
+    loose_lines: list[Line] = []
+    for line in sorted(lines, key=lambda x: (x.baseline, x.x0)):
+        text = line.compact
+        if text in furniture_items:
+            furn.append(line)
+            continue
+        where: list[tuple[int, str]] = []
+        for k in range(len(truth.articles)):
+            if text in heads[k]:
+                where.append((k, "head"))
+            elif text in bodies[k]:
+                where.append((k, "body"))
+            elif text in captions[k]:
+                where.append((k, "captions"))
+            elif any(n and n in text for n in names[k]):
+                where.append((k, "head"))  # a byline: the names and role words
+        if not where and text in furniture:
+            furn.append(line)
+            continue
+        if not where and text in loose:
+            loose_lines.append(line)
+            continue
+        pending.append((line, where))
+    placed: list[tuple[Line, int]] = []
+    for line, where in pending:
+        if len({k for k, _ in where}) != 1:
+            k, part = _nearest(line, placed, where)
+        else:
+            k, part = where[0]
+        if k < 0:
+            furn.append(line)
+            continue
+        getattr(groups[k], part).append(line)
+        placed.append((line, k))
+    return groups, furn, loose_lines
+
+
+def _nearest(line: Line, placed: list[tuple[Line, int]], where: list[tuple[int, str]]
+             ) -> tuple[int, str]:
+    """The article of the nearest placed line above in the same column (among ``where``)."""
+    allowed = {k for k, _ in where}
+    best: tuple[float, int] | None = None
+    for other, k in placed:
+        if allowed and k not in allowed:
+            continue
+        if other.x1 < line.x0 or other.x0 > line.x1 or other.top > line.top:
+            continue
+        distance = line.top - other.bottom
+        if best is None or distance < best[0]:
+            best = (distance, k)
+    if best is None:
+        return (where[0] if where else (-1, "body"))
+    part = next((p for k, p in where if k == best[1]), "body")
+    return best[1], part
+
+
+def _columns(lines: list[Line]) -> list[list[Line]]:
+    """Lines in columns (lines that overlap horizontally), left to right, each top down."""
+    columns: list[tuple[list[float], list[Line]]] = []
+    for line in sorted(lines, key=lambda x: x.x1 - x.x0, reverse=True):
+        best, best_overlap = None, 0.0
+        for extent, members in columns:
+            overlap = min(extent[1], line.x1) - max(extent[0], line.x0)
+            if overlap > best_overlap:
+                best, best_overlap = (extent, members), overlap
+        if best is None:
+            columns.append(([line.x0, line.x1], [line]))
+        else:
+            best[1].append(line)
+    out = [sorted(members, key=lambda x: x.baseline) for _, members in columns]
+    out.sort(key=lambda c: (min(x.x0 for x in c), c[0].top))
+    return out
+
+
+def _write_lines(out: list[str], lines: Sequence[Line], extractor: str,
+                 column_left: float | None) -> None:
+    """Lines one after the other; a blank line where a new block starts: a wide vertical
+    gap, or (the clean extractor, which groups text into blocks by size) a size change."""
+    previous: Line | None = None
+    for line in lines:
+        resized = previous is not None and extractor == "clean" and not (
+            0.87 <= line.size / previous.size <= 1.15)
+        if previous is not None and (resized or line.top - previous.bottom > (
+                BLOCK_GAP * line.size - (previous.bottom - previous.top))):
+            out.append("")
+        text = _line_text(line, extractor)
+        if column_left is not None and line.x0 - column_left > 1.5 * line.size and (
+                len(line.compact) > 3):
+            text = ("\ufffd" * 3 if extractor == "raw" else "\u3000\u3000") + text
+        out.append(text)
+        previous = line
+
+
+def render_dump(groups: list[_Group], furniture: list[Line], loose: list[Line],
+                extractor: str) -> str:
+    out: list[str] = []
+    top = [x for x in furniture if x.top < 0.5 * max((y.bottom for y in furniture), default=1)]
+    _write_lines(out, sorted(top, key=lambda x: (x.baseline, x.x0)), extractor, None)
+    for group in groups:
+        out.append("")
+        _write_lines(out, sorted(group.head, key=lambda x: (x.baseline, x.x0)), extractor, None)
+        for column in _columns(group.body):
+            out.append("")
+            _write_lines(out, column, extractor, min(x.x0 for x in column))
+        for column in _columns(group.captions):
+            out.append("")
+            _write_lines(out, column, extractor, None)
+    for column in _columns(loose):
+        out.append("")
+        _write_lines(out, column, extractor, None)
+    rest = [x for x in furniture if x not in top]
+    if rest:
+        out.append("")
+        _write_lines(out, sorted(rest, key=lambda x: (x.baseline, x.x0)), extractor, None)
+    text = "\n".join(out)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
+    return text
+
+
+def dump_page(composer: str, family: str, seed: int, split: str | None, extractor: str
+              ) -> tuple[bytes, list[TruthPage]]:
+    """A dump of one composed page and its truth."""
+    pdf, truth = composed_page(composer, family, seed, split)
+    glyphs, rotated = read_glyphs(pdf)
+    if extractor == "clean":
+        glyphs = merge_fake_bold(glyphs)
+    groups, furniture, loose = assign_lines(build_lines(glyphs), truth)
+    text = render_dump(groups, furniture, loose, extractor)
+    if rotated:
+        text += "\n" + "\n".join(rotated) + "\n"
+    if extractor == "raw":
+        text = text.replace("\n", "\r\n")
+        try:
+            return text.encode("gbk"), [truth]
+        except UnicodeEncodeError:
+            return text.encode("gb18030"), [truth]
+    return text.encode("utf-8"), [truth]
+
+
+@cache
+def available_composers() -> tuple[str, ...]:
+    """The composers tests/synth/compose.py offers whose engine is installed."""
+    from tests.synth.compose import COMPOSERS
+
+    out = []
+    for composer in COMPOSERS:
+        module = {"reportlab": "reportlab", "typst": "typst", "weasyprint": "weasyprint"}[composer]
+        try:
+            __import__(module)
+        except ImportError:
+            continue
+        if composer == "weasyprint":
+            try:
+                __import__("tests.synth.compose_weasy")
+            except ImportError:
+                continue
+        out.append(composer)
+    return tuple(out)
+
+
+def sources() -> Iterator[tuple[str, str, Callable[[int, bool], tuple[bytes, list[TruthPage]]]]]:
+    """(composer label, family, make(seed, holdout)) for every composer × family × extractor."""
+    from tests.synth.plan import FAMILIES
+
+    for composer in available_composers():
+        for extractor in EXTRACTORS:
+            for family in FAMILIES:
+                def make(seed: int, holdout: bool, c: str = composer, f: str = family,
+                         e: str = extractor) -> tuple[bytes, list[TruthPage]]:
+                    return dump_page(c, f, seed, "holdout" if holdout else "tune", e)
+                yield f"{composer}.{extractor}", family, make
