@@ -2,7 +2,10 @@
 
 Takes a seed, a style family and the split; returns the truth of the page it draws with
 ``tests.synth.epaper.render_page`` from ``random_page_spec`` with the family's page-wide
-choices laid over it (grid columns, body size, gutters, boxes, rules, fake bold). ReportLab
+choices laid over it (grid columns, body size, gutters, boxes, rules, fake bold) and its
+press habits (``tests.synth.epaper_press``: Tz-scaled and outlined headlines, byline forms,
+本报讯（记者 … 通讯员 …） openings, column labels as kickers, Latin words in a Latin face, a
+rotated side label). ReportLab
 places every glyph itself, so this composer keeps its own planning and line breaking; the
 other composers (Typst, WeasyPrint) lay out :mod:`tests.synth.plan` page plans.
 """
@@ -15,6 +18,7 @@ from pathlib import Path
 
 from tests.synth.epaper import PageSpec, random_page_spec, render_page
 from tests.synth.families import FAMILY_STYLES
+from tests.synth.plan_make import LATIN_FACES
 from tests.synth.scoring import TruthPage
 
 
@@ -28,7 +32,9 @@ def family_spec(seed: int, family: str, split: str | None = None) -> PageSpec:
         body_size=round(rng.uniform(*style.body_size), 2),
         gutter_em=round(rng.uniform(*style.gutter_em), 2),
         boxed=style.boxed, fake_bold=max(style.head_fake_bold, style.caption_bold * 0.5),
-        rules=rng.choice(("line", "rect", "mixed")) if rng.random() < style.rules else "none")
+        rules=rng.choice(("line", "rect", "mixed")) if rng.random() < style.rules else "none",
+        family=family, side_label=rng.random() < style.side_label,
+        latin_face=rng.choice(list(LATIN_FACES.values()))[1])
 
 
 def compose_reportlab(seed: int, family: str, split: str | None, path: Path) -> TruthPage:

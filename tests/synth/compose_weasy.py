@@ -40,7 +40,8 @@ def _css_string(text: str) -> str:
 
 
 def _family(face: FaceRef) -> str:
-    return f'"F-{face.name}"' if face.path.endswith((".ttf", ".otf")) else f'"{face.family}"'
+    """The CSS family name, single-quoted (it goes into style attributes too)."""
+    return f"'F-{face.name}'" if face.path.endswith((".ttf", ".otf")) else f"'{face.family}'"
 
 
 def _font_css(plan: PagePlan) -> str:
@@ -57,7 +58,7 @@ def _font_css(plan: PagePlan) -> str:
 
 
 def _stack(face: FaceRef) -> str:
-    return f'font-family: "F-Latin", {_family(face)}, "WenQuanYi Zen Hei", sans-serif;'
+    return f"font-family: 'F-Latin', {_family(face)}, 'WenQuanYi Zen Hei', sans-serif;"
 
 
 def _bold_copy(inner: str, cls: str = "") -> str:
@@ -302,7 +303,7 @@ def compose_weasy(plan: PagePlan, path: Path) -> PagePlan:
             if changed:
                 continue
             if len(document.pages) == 1:
-                document.write_pdf(path)
+                document.write_pdf(path, full_fonts=True)  # subsetting costs seconds
                 return plan
             plan = shrink_plan(plan)
     raise RuntimeError(f"plan of seed {plan.seed} does not fit one page in WeasyPrint")

@@ -42,10 +42,11 @@ from reportlab.pdfgen.canvas import Canvas
 
 from tests.synth.epaper_article import Op, Plan, Styles, plan_article, plan_photo_frame
 from tests.synth.epaper_draw import Ink, PageCanvas
-from tests.synth.epaper_fonts import face_named, faces_by_style
+from tests.synth.epaper_fonts import face_named, faces_by_style, latin_face
 from tests.synth.epaper_layout import Frame, Grid, frame_rules, lower_l_split, plan_frames
 from tests.synth.epaper_page import plan_furniture
 from tests.synth.epaper_text import SourceArticle, load_articles
+from tests.synth.families import FAMILY_STYLES
 from tests.synth.scoring import TruthPage, truth_to_dict
 
 PAGE_SIZES = ((842.0, 1191.0), (841.9, 1190.6), (800.0, 1130.0), (864.0, 1224.0),
@@ -84,6 +85,9 @@ class PageSpec:
     stream_order: str = "reading"  # "reading" | "rows" | "by_face" | "shuffled"
     boxed: float = 0.0  # probability that a rectangular article is framed by a box
     invisible_text: float = 0.0  # probability of invisible (render mode 3) text over photos
+    family: str | None = None  # a style family's press habits (tests.synth.families)
+    latin_face: str | None = None  # TrueType file for Latin letters and digits in CJK text
+    side_label: bool = False  # a furniture label turned 90° in the left margin
     articles: tuple[SourceArticle, ...] = field(default=(), repr=False, compare=False)
 
 
@@ -147,8 +151,9 @@ def random_page_spec(seed: int, articles_source: Path | str | Sequence[dict] | N
 
 def _styles(spec: PageSpec, rng: random.Random) -> Styles:
     body = spec.body_size
+    latin = latin_face(spec.latin_face) if spec.latin_face else None
     return Styles(
-        body=Ink(face_named(spec.body_face), body),
+        body=Ink(face_named(spec.body_face), body, latin=latin),
         leading=spec.leading,
         head_faces=tuple(face_named(n) for n in spec.head_faces),
         kicker=Ink(face_named(spec.kicker_face), round(body * rng.uniform(1.25, 1.7), 2)),
@@ -160,6 +165,7 @@ def _styles(spec: PageSpec, rng: random.Random) -> Styles:
         fake_bold=spec.fake_bold,
         bold_offset=spec.bold_offset_em,
         page_number=spec.page_number,
+        press=FAMILY_STYLES[spec.family] if spec.family else None,
     )
 
 
@@ -230,6 +236,11 @@ def _draw_page(canvas: Canvas, spec: PageSpec) -> TruthPage:
     furniture_ops, furniture_texts = furniture.finish(article_text, rng)
     groups = [p.ops for p in plans] + [furniture_ops]
     groups.append(_extras(spec, grid, styles, placed, rng))
+    if spec.side_label:
+        label = _side_label(spec, article_text + "".join(furniture_texts))
+        furniture_texts.append(label)
+        ink = Ink(face_named(spec.furniture_face), 10.0)
+        groups.append([lambda pc: pc.rotated(margin_x * 0.6, spec.height * 0.55, label, ink)])
     if rng.random() < 0.5:
         rng.shuffle(groups)
     for ops in groups:
@@ -246,6 +257,16 @@ def _draw_page(canvas: Canvas, spec: PageSpec) -> TruthPage:
         captions=[c for p in plans for c in p.loose_captions],
         furniture=furniture_texts,
     )
+
+
+def _side_label(spec: PageSpec, taken: str) -> str:
+    """A label for the margin that occurs nowhere else on the page."""
+    from tests.synth.epaper_text import SECTIONS
+
+    rng = random.Random(f"side-{spec.seed}")
+    options = [f"{s}{tail}" for s in SECTIONS for tail in ("周刊", "专版", "·深读")]
+    rng.shuffle(options)
+    return next((o for o in options if o not in taken), options[0])
 
 
 def _extras(spec: PageSpec, grid: Grid, styles: Styles, placed: list[tuple[Frame, Plan]],

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from tests.synth.epaper_draw import Ink, PageCanvas
 from tests.synth.epaper_fonts import Face, text_width
 from tests.synth.epaper_layout import Frame, Grid
+from tests.synth.epaper_press import press_choices, with_latin
 from tests.synth.epaper_text import (
     NO_END,
     NO_START,
@@ -31,6 +32,7 @@ from tests.synth.epaper_text import (
     make_kicker,
     make_subtitle,
 )
+from tests.synth.families import FamilyStyle
 from tests.synth.scoring import TruthArticle, TruthCaption
 
 Op = Callable[[PageCanvas], None]
@@ -51,6 +53,7 @@ class Styles:
     fake_bold: float  # probability that a headline is fake bold
     bold_offset: float  # em
     page_number: int = 1  # jump markers point to other pages
+    press: FamilyStyle | None = None  # a style family's habits (tests.synth.epaper_press)
 
     @property
     def line_height(self) -> float:
@@ -136,6 +139,14 @@ def plan_article(frame: Frame, grid: Grid, article: SourceArticle, styles: Style
     headline, kicker = make_kicker(article, rng)
     if rng.random() < 0.55 or frame.height() < lh * 24:
         kicker = None
+    press = None
+    if styles.press is not None:  # its own random stream: pages without a family unchanged
+        prng = random.Random(f"press-{article.title}-{frame.top}-{x0}")
+        press = press_choices(styles.press, prng, date, article.paragraphs[0])
+        article = replace(article, paragraphs=with_latin(article.paragraphs, styles.press,
+                                                         prng))
+        kicker = press.kicker or kicker
+        head_ink = replace(head_ink, hscale=press.hscale, outlined=press.outlined)
     subtitle = make_subtitle(article, rng) if rng.random() < 0.3 else None
     bylines = make_bylines(article, rng)
     byline_in_head = rng.random() < 0.5
@@ -150,7 +161,9 @@ def plan_article(frame: Frame, grid: Grid, article: SourceArticle, styles: Style
             lines, size = [first, second], min(size, 0.94 * (x1 - x0) / max(
                 _width(t, replace(head_ink, size=1.0)) for t in (first, second)))
         truth_headline = f"{first} {second}"
-    head_ink = replace(head_ink, size=size)
+    head_ink = replace(head_ink, size=size / head_ink.hscale if head_ink.hscale > 1 else size)
+    if head_ink.outlined:
+        truth_headline = ""
     centred = rng.random() < 0.7
 
     def put(text: str, ink: Ink, baseline: float) -> None:
@@ -173,6 +186,11 @@ def plan_article(frame: Frame, grid: Grid, article: SourceArticle, styles: Style
         put(subtitle, sink, y + sink.size * 1.0)
         y += sink.size * 1.7
     byline_texts = [f"{p}{' ' if p else ''}{n}" for p, n in bylines]
+    byline_names = [n for _, n in bylines]
+    if press is not None:
+        byline_texts = [t for t, _ in press.bylines]
+        byline_names = [n for _, names in press.bylines for n in names]
+        bylines = [("", t) for t in byline_texts]
     if bylines and byline_in_head:
         joined = "  ".join(byline_texts)
         texts = [joined] if _width(joined, styles.byline) < (x1 - x0) * 0.9 else byline_texts
@@ -194,6 +212,9 @@ def plan_article(frame: Frame, grid: Grid, article: SourceArticle, styles: Style
     first = article.paragraphs[0]
     if rng.random() < 0.4 and not re.match(r"^(本报|新华社|据)", first):
         dateline = make_dateline(rng, date)
+    if press is not None:
+        dateline = press.dateline[0] if press.dateline else None
+        byline_names += list(press.dateline[1]) if press.dateline else []
     invented = _invented_subheads(article, rng)
     jumps = _jump_markers(random.Random(f"jump-{headline}-{frame.top}-{x0}"),
                           styles.page_number)
@@ -229,7 +250,7 @@ def plan_article(frame: Frame, grid: Grid, article: SourceArticle, styles: Style
     plan.text += "".join(t for _, t in blocks) + "".join(byline_texts)
     plan.truth = TruthArticle(
         headline=truth_headline, kicker=kicker, subtitle=subtitle,
-        bylines=[n for _, n in bylines], blocks=[b for b in blocks if b[0] != "jump"],
+        bylines=byline_names, blocks=[b for b in blocks if b[0] != "jump"],
         captions=captions, continuations=[t for r, t in blocks if r == "jump"])
     return plan
 

@@ -29,6 +29,9 @@ class Ink:
     bold_offset: float = 0.0
     bold_interleaved: bool = True  # True: A A' B B' …; False: the whole run, then again offset
     invisible: bool = False  # text render mode 3: in the PDF's text, not on the printed page
+    hscale: float = 1.0  # horizontal scale (the Tz operator), 1 = none
+    outlined: bool = False  # glyphs drawn as filled paths: no text in the PDF
+    latin: Face | None = None  # the face for ASCII letters and digits inside CJK text
 
 
 class PageCanvas:
@@ -56,20 +59,20 @@ class PageCanvas:
             draw()
 
     def natural_width(self, text: str, ink: Ink) -> float:
-        return sum(advance(f.name, ch, ink.size)
-                   for f, ch in zip(char_faces(ink.face, text), text, strict=True))
+        return sum(advance(f.name, ch, ink.size) * ink.hscale
+                   for f, ch in zip(ink_faces(ink, text), text, strict=True))
 
     def text(self, x: float, baseline: float, text: str, ink: Ink, extra: float = 0.0) -> float:
         """Draw ``text`` glyph by glyph from ``x`` with ``extra`` points after each glyph.
 
         Spaces are not drawn; they only advance. Returns the x after the last glyph.
         """
-        faces = char_faces(ink.face, text)
+        faces = ink_faces(ink, text)
         xs: list[float] = []
         cursor = x
         for face, ch in zip(faces, text, strict=True):
             xs.append(cursor)
-            cursor += advance(face.name, ch, ink.size) + extra
+            cursor += advance(face.name, ch, ink.size) * ink.hscale + extra
         passes = [(0.0, 0.0)]
         if ink.bold_offset:
             passes.append((ink.bold_offset * ink.size, ink.bold_offset * ink.size * 0.3))
@@ -80,12 +83,23 @@ class PageCanvas:
             order = [(i, p) for p in passes for i in range(len(text))]
 
         def draw() -> None:
+            if ink.outlined:
+                from tests.synth.epaper_press import draw_outline
+
+                self.canvas.setFillColorRGB(*ink.color)
+                for i, (dx, dy) in order:
+                    if not text[i].isspace():
+                        draw_outline(self.canvas, faces[i], text[i], xs[i] + dx, y + dy,
+                                     ink.size, ink.hscale)
+                return
             if ink.invisible:  # the render mode is graphics state: keep it inside q … Q
                 self.canvas.saveState()
             obj = self.canvas.beginText()
             obj.setFillColorRGB(*ink.color)
             if ink.invisible:
                 obj.setTextRenderMode(3)
+            if ink.hscale != 1.0:
+                obj.setHorizScale(ink.hscale * 100)
             current = None
             for i, (dx, dy) in order:
                 ch = text[i]
@@ -122,6 +136,17 @@ class PageCanvas:
     def right(self, x1: float, baseline: float, text: str, ink: Ink) -> None:
         self.text(x1 - self.natural_width(text, ink), baseline, text, ink)
 
+    def rotated(self, x: float, baseline: float, text: str, ink: Ink) -> None:
+        """``text`` turned 90° counter-clockwise, reading upward from (x, baseline)."""
+        c = self.canvas
+        c.saveState()
+        c.translate(x, self.height - baseline)
+        c.rotate(90)
+        c.setFillColorRGB(*ink.color)
+        c.setFont(ink.face.name, ink.size)
+        c.drawString(0, 0, text)
+        c.restoreState()
+
     def rule(self, x0: float, y0: float, x1: float, y1: float, width: float, as_rect: bool,
              gray: float = 0.0) -> None:
         """A printed rule: a stroked line, or a thin filled rectangle (pdfplumber ``rects``)."""
@@ -146,6 +171,15 @@ class PageCanvas:
     def photo(self, x0: float, top: float, x1: float, bottom: float, rng: random.Random) -> None:
         self.canvas.drawImage(ImageReader(random_photo(rng)), x0, self.height - bottom,
                               x1 - x0, bottom - top)
+
+
+def ink_faces(ink: Ink, text: str) -> list[Face]:
+    """The face of each character: ``ink.latin`` for ASCII letters and digits when set."""
+    faces = char_faces(ink.face, text)
+    if ink.latin is None:
+        return faces
+    return [ink.latin if ch.isascii() and ch.isalnum() else f
+            for f, ch in zip(faces, text, strict=True)]
 
 
 def random_photo(rng: random.Random, size: tuple[int, int] = (120, 84)) -> Image.Image:

@@ -131,3 +131,17 @@ def char_faces(primary: Face, text: str) -> list[Face]:
 def text_width(primary: Face, text: str, size: float) -> float:
     return sum(advance(f.name, c, size) for f, c in zip(char_faces(primary, text), text,
                                                         strict=True))
+
+
+@functools.lru_cache(maxsize=8)
+def latin_face(path: str) -> Face | None:
+    """A Latin TrueType face (e.g. DejaVu Serif) registered with ReportLab; None if absent."""
+    if not Path(path).is_file():
+        return None
+    name = f"Latin-{Path(path).stem}"
+    try:
+        font = TTFont(name, path)
+    except Exception:
+        return None
+    pdfmetrics.registerFont(font)
+    return Face(name, "latin", path, frozenset(font.face.charToGlyph))
