@@ -35,12 +35,14 @@ TEXT_ROLES = {Role.PARAGRAPH: "paragraph", Role.SUBHEAD: "subhead", Role.CAPTION
 
 
 PAPER_NAME = re.compile(r"[\u4e00-\u9fff]{1,10}报")
+NAME_DATE = re.compile(r"(?:19|20)\d\d[-_.]?\d\d[-_.]?\d\d")  # in a file or folder name
 DATE_TEXT = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期[一二三四五六日天])?")
 
 
 def paper_name(issue: Issue) -> str:
     """The paper's title: the issue's, else a name ending in 报 in the page furniture
-    (masthead first, then header and date lines), else the source file's stem."""
+    (masthead first, then header and date lines), else the source file's stem without the
+    date in it (the folder above when the stem is only a date: the date is printed anyway)."""
     if issue.title:
         return issue.title
     order = (FurnitureKind.MASTHEAD, FurnitureKind.PAGE_HEADER, FurnitureKind.DATE)
@@ -51,7 +53,12 @@ def paper_name(issue: Issue) -> str:
         match = PAPER_NAME.search(DATE_TEXT.sub(" ", block.text))
         if match:
             return match.group(0)
-    return Path(issue.source).stem
+    source = Path(issue.source)
+    for name in (source.stem, source.parent.name):  # 周口日报/2024-01-15/ -> 周口日报
+        undated = NAME_DATE.sub("", name).strip(" -_.")
+        if undated:
+            return undated
+    return source.stem
 
 
 def page_label(page: Page) -> str:

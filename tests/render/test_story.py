@@ -94,3 +94,12 @@ def test_the_dateline_keeps_its_spaces_as_fixed_drawn_gaps(tmp_path):
     with pdfplumber.open(path) as pdf:
         text = "".join(c["text"] for page in pdf.pages for c in page.chars)
     assert f"本报讯（记者{FIXED_SPACE}姬慧洋{FIXED_SPACE}通讯员{FIXED_SPACE}赵明）近日" in text
+
+
+def test_paper_name_from_the_source_leaves_out_a_date_the_header_prints_anyway():
+    def name(source: str) -> str:
+        return paper_name(Issue(source=source, pages=(Page(number=1),)))
+
+    assert name("/in/周口日报/2024-01-15") == "周口日报"
+    assert name("/in/zkrb-2024-01-15.txt") == "zkrb"
+    assert name("/in/x/page-0007.pdf") == "page-0007"
