@@ -70,7 +70,8 @@ def run_reportlab(paragraphs: list[str], page_size: str, columns: int = 1) -> tu
     body = theme_for("print").body
     settings = Settings().render
     margin = settings.margin_mm * MM
-    style = ParagraphStyle("body", fontName=load_font_set().body, fontSize=body.size,
+    fonts = load_font_set()
+    style = ParagraphStyle("body", fontName=fonts.ensure(fonts.body), fontSize=body.size,
                            leading=body.line_height, firstLineIndent=2 * body.size,
                            alignment=TA_JUSTIFY, wordWrap="CJK")
     stream = io.BytesIO()

@@ -35,7 +35,8 @@ def draw(path: Path, lines: list[tuple[float, str]], font: str) -> Path:
 
 @pytest.fixture(scope="module")
 def font() -> str:
-    return load_font_set().body
+    fonts = load_font_set()
+    return fonts.ensure(fonts.body)  # used by name (ReportLab Paragraph): parse it now
 
 
 def good_paragraph() -> list[tuple[float, str]]:
