@@ -2,53 +2,99 @@
 
 Takes the :class:`layout.ingest.raw.Glyph` list of one page; returns the glyphs
 a reader sees, once each. Text drawn in render mode 3 (invisible, e.g. OCR
-layers) and whitespace glyphs are dropped. Fake bold — the same glyph drawn two
-or more times at a small offset — is collapsed to its first copy with a tolerance
-scaled to the font size (poppler's 0.1 em along the line, 0.2 em across), found
-by bucketing on a grid so the work stays linear in the number of glyphs.
+layers), whitespace glyphs and glyphs with a non-finite or non-positive size or
+position are dropped. Fake bold — the same glyph drawn two or more times at a
+small offset — is collapsed to its first copy with a tolerance scaled to the font
+size (poppler's 0.1 em along the line, 0.2 em across).
+
+The dedupe hashes each glyph into a grid cell keyed by its text, a size class
+(sizes grow by 10 % per class) and a cell of that class's tolerance, and looks
+only at the few neighbouring cells: the work is linear in the number of glyphs
+whatever the sizes and coordinates written in the file.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from layout.ingest.raw import INVISIBLE_RENDER_MODE, Glyph
 
+SIZE_STEP = 1.1  # one size class spans sizes within this ratio (the 10 % size tolerance)
+_LOG_STEP = math.log(SIZE_STEP)
+MAX_REACH = 2  # cells a tolerance can span (bounded by SIZE_STEP, see _cell_reach)
+HASHABLE = 1e15  # pt: sizes and coordinates beyond this are kept as they are, never compared
+
+
+def _finite(g: Glyph) -> bool:
+    return all(math.isfinite(v) for v in (g.x0, g.top, g.x1, g.bottom, g.size))
+
 
 def visible_glyphs(glyphs: Sequence[Glyph]) -> list[Glyph]:
-    """Glyphs that print something: not render mode 3, not whitespace, not zero-size."""
+    """Glyphs that print something: not render mode 3, not whitespace, finite, not zero-size."""
     return [
         g for g in glyphs
-        if g.render_mode != INVISIBLE_RENDER_MODE and not g.text.isspace() and g.size > 0
-        and g.text != "\ufffd"
+        if g.render_mode != INVISIBLE_RENDER_MODE and not g.text.isspace() and _finite(g)
+        and g.size > 0 and g.text != "\ufffd"
     ]
+
+
+def _size_class(size: float) -> int:
+    return math.floor(math.log(size) / _LOG_STEP)
+
+
+def _cell(value: float, side: float) -> int:
+    return math.floor(value / side)
+
+
+def _cell_reach(tolerance: float, side: float) -> int:
+    """Cells of ``side`` a search of ``tolerance`` around a point must cover (at most 2)."""
+    return min(MAX_REACH, int(tolerance // side) + 1)
 
 
 def dedupe_fake_bold(glyphs: Sequence[Glyph], along: float = 0.1,
                      across: float = 0.2) -> list[Glyph]:
     """Glyphs without the repeated copies fake bold draws (same text, offset within tolerance).
 
-    ``along`` and ``across`` are fractions of the font size (em). Order is kept.
+    ``along`` and ``across`` are fractions of the font size (em). Order is kept. A glyph is
+    a copy of an earlier kept one with the same text when its sizes differ by at most 10 %
+    and its origin lies within ``along`` em horizontally and ``across`` em vertically.
     """
-    row = 4.0  # pt: glyphs are bucketed by text and a 4 pt band of their top
-    buckets: dict[tuple[str, int], list[Glyph]] = {}
+    cells: dict[tuple[str, int, int, int], list[Glyph]] = {}
     kept: list[Glyph] = []
+
+    def sides(size_class: int) -> tuple[float, float]:
+        upper = SIZE_STEP ** (size_class + 1)  # every size of the class is below this
+        return max(along * upper, 1e-9), max(across * upper, 1e-9)
+
     for g in glyphs:
+        if not (0 < g.size < HASHABLE and abs(g.x0) < HASHABLE and abs(g.top) < HASHABLE):
+            kept.append(g)  # nothing to compare (ingest drops such glyphs before this)
+            continue
         dx_max, dy_max = along * g.size, across * g.size
-        band = int(g.top // row)
-        reach = int(dy_max // row) + 1
+        own = _size_class(g.size)
         duplicate = False
-        for b in range(band - reach, band + reach + 1):
-            for other in buckets.get((g.text, b), ()):
-                if (abs(other.x0 - g.x0) <= dx_max and abs(other.top - g.top) <= dy_max
-                        and abs(other.size - g.size) <= 0.1 * g.size):
-                    duplicate = True
+        for k in range(own - 2, own + 2):  # sizes within 10 % of g.size lie in these classes
+            wx, wy = sides(k)
+            cx, cy = _cell(g.x0, wx), _cell(g.top, wy)
+            rx, ry = _cell_reach(dx_max, wx), _cell_reach(dy_max, wy)
+            for i in range(cx - rx, cx + rx + 1):
+                for j in range(cy - ry, cy + ry + 1):
+                    for other in cells.get((g.text, k, i, j), ()):
+                        if (abs(other.x0 - g.x0) <= dx_max and abs(other.top - g.top) <= dy_max
+                                and abs(other.size - g.size) <= 0.1 * g.size):
+                            duplicate = True
+                            break
+                    if duplicate:
+                        break
+                if duplicate:
                     break
             if duplicate:
                 break
         if duplicate:
             continue
-        buckets.setdefault((g.text, band), []).append(g)
+        wx, wy = sides(own)
+        cells.setdefault((g.text, own, _cell(g.x0, wx), _cell(g.top, wy)), []).append(g)
         kept.append(g)
     return kept
 

@@ -1,7 +1,11 @@
 """Glyph cleaning: invisible text out, fake bold collapsed with a size-scaled tolerance."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from layout.analysis.pdf.chars import clean_glyphs, dedupe_fake_bold, visible_glyphs
-from tests.analysis.pdf.glyph_builders import run
+from layout.ingest.pdf import Glyph
+from tests.analysis.pdf.glyph_builders import BODY, run
 
 
 def test_invisible_and_blank_glyphs_are_dropped():
@@ -29,3 +33,50 @@ def test_offset_beyond_tolerance_is_not_a_duplicate():
     a = run("中", 0, 20, 10.0)
     b = run("中", 3.0, 20, 10.0)  # 0.3 em along the line: another glyph, not fake bold
     assert len(dedupe_fake_bold(a + b)) == 2
+
+
+def _finishes(fn, seconds: float = 10.0):
+    """fn() run in a daemon thread: its result, or an assertion error when it overruns."""
+    import threading
+
+    box: list = []
+    worker = threading.Thread(target=lambda: box.append(fn()), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert not worker.is_alive(), f"still running after {seconds} s"
+    return box[0]
+
+
+def test_dedupe_cost_does_not_grow_with_the_font_size():
+    # ten glyphs at 1e11 pt: the old band loop ran ~1e10 times per glyph
+    glyphs = run("AAAAAAAAAA", 0, 5e10, 1e11, advance=1e11)
+    kept = _finishes(lambda: dedupe_fake_bold(glyphs))
+    assert len(kept) == 10
+
+
+def test_non_finite_glyphs_are_not_visible():
+    good = run("中", 0, 20)
+    bad = [g.__class__(g.text, float("nan"), g.top, g.x1, g.bottom, g.size, g.font)
+           for g in run("文", 0, 20)]
+    inf = [g.__class__(g.text, g.x0, g.top, g.x1, g.bottom, float("inf"), g.font)
+           for g in run("字", 0, 20)]
+    assert "".join(g.text for g in clean_glyphs(good + bad + inf)) == "中"
+
+
+def _brute_force(glyphs, along=0.1, across=0.2):
+    kept = []
+    for g in glyphs:
+        if not any(o.text == g.text and abs(o.x0 - g.x0) <= along * g.size
+                   and abs(o.top - g.top) <= across * g.size
+                   and abs(o.size - g.size) <= 0.1 * g.size for o in kept):
+            kept.append(g)
+    return kept
+
+
+@given(st.lists(st.tuples(st.sampled_from("中文"), st.floats(0, 30), st.floats(0, 30),
+                          st.floats(0.5, 60)), max_size=40),
+       st.sampled_from([(0.1, 0.2), (0.0, 0.0), (1.0, 1.0), (0.3, 0.05)]))
+@settings(max_examples=150)
+def test_grid_dedupe_matches_the_pairwise_rule(specs, tolerance):
+    glyphs = [Glyph(t, x, y, x + s, y + s, s, BODY) for t, x, y, s in specs]
+    assert dedupe_fake_bold(glyphs, *tolerance) == _brute_force(glyphs, *tolerance)
