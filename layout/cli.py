@@ -17,7 +17,7 @@ from layout import __version__
 from layout.errors import ExitCode, LayoutError, UsageError
 from layout.fileio import atomic_output, write_text_atomic
 from layout.ingest.readers import DEFAULT_READER, READERS
-from layout.model import issue_to_json
+from layout.model import Issue, issue_to_json
 from layout.pipeline import IssueMetadata, read_issue
 from layout.render.options import NAMED_PAGE_SIZES_MM, THEMES, RenderOptions
 from layout.settings import DEFAULT_SETTINGS, Settings
@@ -73,6 +73,18 @@ def _add_metadata(p: argparse.ArgumentParser) -> None:
     g.add_argument("--section", help="section name, e.g. 要闻")
 
 
+def _add_limits(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("limits")
+    g.add_argument("--max-pages", type=int, default=DEFAULT_SETTINGS.limits.max_pages,
+                   metavar="N", help="refuse an input with more pages than this "
+                   f"(default {DEFAULT_SETTINGS.limits.max_pages}; exit 2)")
+
+
+def _finished(issue: Issue) -> ExitCode:
+    """OK, or PARTIAL when pages were skipped (each was warned about as it happened)."""
+    return ExitCode.PARTIAL if issue.skipped else ExitCode.OK
+
+
 def _add_render(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("output PDF")
     g.add_argument("--page-size", default="A4",
@@ -97,7 +109,10 @@ def _add_reading(p: argparse.ArgumentParser, jobs: bool = False) -> None:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    return DEFAULT_SETTINGS.with_overrides(pdf={"reader": args.reader})
+    """The settings with the reader and the limits given on the command line (validated)."""
+    pdf = {"reader": args.reader} if hasattr(args, "reader") else {}
+    limits = {"max_pages": args.max_pages} if hasattr(args, "max_pages") else {}
+    return DEFAULT_SETTINGS.with_overrides(pdf=pdf, limits=limits)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -136,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_render(p)
     _add_metadata(p)
     _add_reading(p, jobs=True)
+    _add_limits(p)
 
     p = command("analyze", "reconstruct the structure only, as JSON")
     p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT")
@@ -143,6 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="output file, or - for stdout")
     _add_metadata(p)
     _add_reading(p, jobs=True)
+    _add_limits(p)
 
     p = command("batch", "convert every issue in a folder (one PDF + JSON each)")
     p.add_argument("input_dir", type=Path, metavar="IN_DIR")
@@ -155,11 +172,13 @@ def build_parser() -> argparse.ArgumentParser:
                    "(default pdf,json)")
     _add_render(p)
     _add_reading(p)
+    _add_limits(p)
 
     p = command("archive", "many issues -> one printable archive PDF")
     p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="ARCHIVE.pdf")
     _add_render(p)
+    _add_limits(p)
 
     p = command("export", "archive and reading formats: ALTO, METS, EPUB, text, Markdown")
     p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
@@ -205,7 +224,7 @@ def _cmd_analyze(args: argparse.Namespace) -> ExitCode:
         sys.stdout.write(text)
     else:
         write_text_atomic(args.output, text)
-    return ExitCode.OK
+    return _finished(issue)
 
 
 def _cmd_convert(args: argparse.Namespace) -> ExitCode:
@@ -232,7 +251,7 @@ def _cmd_convert(args: argparse.Namespace) -> ExitCode:
         from layout.export.write import export_beside
 
         export_beside(source, also, args.output)
-    return ExitCode.OK
+    return _finished(issue)
 
 
 def _cmd_export(args: argparse.Namespace) -> ExitCode:
@@ -294,7 +313,7 @@ def _cmd_archive(args: argparse.Namespace) -> ExitCode:
     from layout.archive import build_archive
 
     with atomic_output(args.output) as stream:
-        build_archive(args.inputs, stream, _render_options(args), DEFAULT_SETTINGS)
+        build_archive(args.inputs, stream, _render_options(args), _settings(args))
     return ExitCode.OK
 
 

@@ -48,3 +48,11 @@ class FontError(LayoutError):
     """A font file cannot be read or does not cover what it must."""
 
     exit_code = ExitCode.BAD_INPUT
+
+
+class BudgetExceeded(LayoutError):
+    """One page's work ran over its time budget (settings.limits.page_seconds)."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"over the {seconds:g} s page budget")
+        self.seconds = seconds

@@ -3,12 +3,16 @@
 Takes a PDF path, a page number (from 1) and settings; returns a Pillow image of
 the rendered page with every detected block outlined in its role's colour and
 labelled ``<article>·<reading order>``, heading groups, figures and captions,
-furniture, the column blocks (thin grey) and the rule lines (red). A missing
-page or a bad file raises :class:`layout.errors.InputError`.
+furniture, the column blocks (thin grey) and the rule lines (red). The page is
+rendered at :data:`SCALE` pixels per point, less when that would exceed
+``settings.limits.max_overlay_pixels`` (a huge page costs no more than that). A
+missing page, a bad file or a page pdfium cannot render raises
+:class:`layout.errors.InputError`.
 """
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -18,7 +22,7 @@ from layout.errors import InputError
 from layout.model import BBox, Role
 from layout.settings import DEFAULT_SETTINGS, Settings
 
-SCALE = 1.5  # image pixels per PDF point
+SCALE = 1.5  # image pixels per PDF point (at most; huge pages are drawn smaller)
 
 ROLE_COLOURS: dict[str, tuple[int, int, int]] = {
     "kicker": (255, 140, 0),
@@ -36,7 +40,15 @@ ROLE_COLOURS: dict[str, tuple[int, int, int]] = {
 }
 
 
-def _render(pdf_path: Path, page_number: int) -> Image.Image:
+def overlay_scale(width: float, height: float, max_pixels: int) -> float:
+    """Pixels per point for a page of ``width`` x ``height`` pt: SCALE, or less so the
+    image holds at most ``max_pixels`` pixels."""
+    area = max(width, 1e-3) * max(height, 1e-3)
+    return min(SCALE, math.sqrt(max_pixels / area))
+
+
+def _render(pdf_path: Path, page_number: int, max_pixels: int) -> tuple[Image.Image, float]:
+    """The page image and its scale (pixels per point)."""
     import pypdfium2 as pdfium
 
     try:
@@ -47,17 +59,19 @@ def _render(pdf_path: Path, page_number: int) -> Image.Image:
         if not 1 <= page_number <= len(doc):
             raise InputError(pdf_path, f"no page {page_number} (the PDF has {len(doc)} pages)")
         page = doc[page_number - 1]
-        bitmap = page.render(scale=SCALE)
-        image = bitmap.to_pil().convert("RGB")
-        bitmap.close()
-        page.close()
-        return image
+        try:
+            scale = overlay_scale(*page.get_size(), max_pixels)
+            bitmap = page.render(scale=scale)
+            image = bitmap.to_pil().convert("RGB")
+            bitmap.close()
+        except Exception as exc:  # PdfiumError: a bitmap pdfium cannot make
+            raise InputError(pdf_path, f"page {page_number} cannot be rendered ({exc})"
+                             ) from None
+        finally:
+            page.close()
+        return image, scale
     finally:
         doc.close()
-
-
-def _rect(box: BBox) -> tuple[float, float, float, float]:
-    return (box.x0 * SCALE, box.top * SCALE, box.x1 * SCALE, box.bottom * SCALE)
 
 
 def draw_overlay(pdf_path: Path, page_number: int,
@@ -65,7 +79,11 @@ def draw_overlay(pdf_path: Path, page_number: int,
     """The page image with its analysis drawn over it."""
     pdf_path = Path(pdf_path)
     analysis, page = analyze_one_page(pdf_path, page_number, settings)
-    image = _render(pdf_path, page_number)
+    image, scale = _render(pdf_path, page_number, settings.limits.max_overlay_pixels)
+
+    def _rect(box: BBox) -> tuple[float, float, float, float]:
+        return (box.x0 * scale, box.top * scale, box.x1 * scale, box.bottom * scale)
+
     layer = Image.new("RGBA", image.size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(layer)
     font = ImageFont.load_default()
@@ -74,16 +92,16 @@ def draw_overlay(pdf_path: Path, page_number: int,
         colour = ROLE_COLOURS[role]
         draw.rectangle(_rect(box), outline=colour + (230,), fill=colour + (28,), width=width)
         if label:
-            x, y = box.x0 * SCALE + 1, box.top * SCALE + 1
+            x, y = box.x0 * scale + 1, box.top * scale + 1
             draw.rectangle((x, y, x + 7 * len(label) + 4, y + 12), fill=(255, 255, 255, 210))
             draw.text((x + 2, y), label, fill=colour + (255,), font=font)
 
     for block in analysis.blocks:
         outline(block.bbox, "column", width=1)
     for rule in analysis.raw.rules:
-        b, p = rule.bbox, rule.position * SCALE
-        ends = ((b.x0 * SCALE, p, b.x1 * SCALE, p) if rule.horizontal
-                else (p, b.top * SCALE, p, b.bottom * SCALE))
+        b, p = rule.bbox, rule.position * scale
+        ends = ((b.x0 * scale, p, b.x1 * scale, p) if rule.horizontal
+                else (p, b.top * scale, p, b.bottom * scale))
         draw.line(ends, fill=ROLE_COLOURS["rule"] + (255,), width=2)
     heads = {f"p{page.number}-a{k}": p.head for k, p in enumerate(analysis.parts, start=1)}
     for article in page.articles:

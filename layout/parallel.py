@@ -60,7 +60,7 @@ def _raise(result: object) -> object:
 def read_files_parallel(files: Sequence[Path], settings: Settings, jobs: int) -> list[Issue]:
     """``[layout.pipeline.read_file(f, settings) for f in files]`` with the pages of PDF
     files spread over ``jobs`` processes."""
-    from layout.analysis.pdf.page import issue_of_pages
+    from layout.analysis.pdf.page import check_page_count, issue_of_pages
     from layout.ingest.readers import pdf_reader
 
     if jobs < 1:
@@ -68,6 +68,8 @@ def read_files_parallel(files: Sequence[Path], settings: Settings, jobs: int) ->
     reader = pdf_reader(settings.pdf.reader)
     counts = {path: reader.page_count(path) for path in files
               if path.suffix.lower() == ".pdf"}  # bad files fail here, before any work
+    for path, count in counts.items():
+        check_page_count(path, count, settings)
     workers = max(1, min(jobs, sum(counts.values()) + len(files) - len(counts)))
     context = get_context("fork") if "fork" in _start_methods() else None
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
@@ -82,7 +84,7 @@ def read_files_parallel(files: Sequence[Path], settings: Settings, jobs: int) ->
         for path, futures in pending:
             if isinstance(futures, list):
                 results = [_raise(f.result()) for f in futures]
-                issues.append(issue_of_pages(path, results))  # type: ignore[arg-type]
+                issues.append(issue_of_pages(path, results, settings))  # type: ignore[arg-type]
             else:
                 issues.append(_raise(futures.result()))  # type: ignore[arg-type]
     return issues

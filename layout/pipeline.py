@@ -199,6 +199,7 @@ def merge_issues(issues: Sequence[Issue], source: str) -> Issue:
         edition=pick("edition"),
         section=pick("section"),
         pages=tuple(pages),
+        skipped=tuple(note for issue in issues for note in issue.skipped),
     )
 
 

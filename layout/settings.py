@@ -1,12 +1,14 @@
 """Every tunable of the pipeline, in one validated settings dataclass.
 
 Takes keyword overrides; returns frozen :class:`Settings` whose sections
-(``text``, ``pdf``, ``render``) hold the tunables of each stage. Every field
+(``text``, ``pdf``, ``render``) hold the tunables of each stage, and ``limits``
+the bounds that keep hostile input from costing more than its content. Every field
 declares its unit and its allowed range in ``metadata``; construction
 validates them and raises :class:`layout.errors.UsageError` naming the field.
 
 Units: ``pt`` (PDF points, 1/72 in), ``em`` (fraction of the font size),
-``chars`` (characters), ``ratio`` (dimensionless), ``mm``, ``dpi``, ``count``.
+``chars`` (characters), ``ratio`` (dimensionless), ``mm``, ``dpi``, ``count``,
+``s`` (seconds), ``px`` (pixels).
 Add a field with :func:`tunable` inside the section of the stage that reads it.
 """
 
@@ -120,7 +122,7 @@ class PdfSettings(_Validated):
         "doc": "the PDF reader: pdfium (fast) or pdfplumber (pdfminer's layout)"})
     dedupe_along: float = tunable(0.1, "em", 0.0, 1.0, "fake-bold dedupe tolerance along the line")
     dedupe_across: float = tunable(0.2, "em", 0.0, 1.0, "fake-bold dedupe tolerance across")
-    figure_dpi: int = tunable(150, "dpi", 36, 600, "resolution of cropped photos")
+    figure_dpi: int = tunable(150, "dpi", 36, 200, "resolution of cropped photos at print size")
     line_gap: float = tunable(0.55, "em", 0.1, 3.0,
                               "a wider gap next to CJK text ends a line (first pass)")
     latin_gap: float = tunable(0.75, "em", 0.1, 3.0,
@@ -150,6 +152,38 @@ class RenderSettings(_Validated):
 
 
 @dataclass(frozen=True)
+class LimitsSettings(_Validated):
+    """Bounds on work and memory, whatever numbers an input file holds (DESIGN: bad input)."""
+
+    max_pages: int = tunable(
+        2000, "count", 1, 1_000_000, "pages one input may hold; more is bad input (exit 2)"
+    )
+    page_seconds: float = tunable(
+        60.0, "s", 0.1, 86_400.0, "time budget of one page; a page over it is skipped (partial)"
+    )
+    max_glyph_size: float = tunable(
+        5000.0, "pt", 10.0, 1e6, "glyphs set larger than this are dropped with a warning"
+    )
+    max_coordinate: float = tunable(
+        1e5, "pt", 1e3, 1e9, "glyphs placed further than this from the origin are dropped"
+    )
+    max_figure_pixels: int = tunable(
+        4_000_000, "px", 10_000, 100_000_000, "largest photo crop; bigger ones are scaled down"
+    )
+    max_overlay_pixels: int = tunable(
+        16_000_000, "px", 100_000, 200_000_000, "largest page image `layout inspect` draws"
+    )
+    max_image_pixels: int = tunable(
+        64_000_000, "px", 1_000_000, 1_000_000_000,
+        "largest image Pillow decodes (decompression-bomb guard)",
+    )
+    max_line_chars: int = tunable(
+        2000, "chars", 100, 1_000_000,
+        "a dump line longer than this is read as several lines (no character dropped)",
+    )
+
+
+@dataclass(frozen=True)
 class Settings(_Validated):
     """All tunables, one section per stage."""
 
@@ -157,6 +191,7 @@ class Settings(_Validated):
     text: TextSettings = field(default_factory=TextSettings)
     pdf: PdfSettings = field(default_factory=PdfSettings)
     render: RenderSettings = field(default_factory=RenderSettings)
+    limits: LimitsSettings = field(default_factory=LimitsSettings)
 
     def with_overrides(self, **sections: dict[str, Any]) -> Settings:
         """A copy with some fields changed: ``with_overrides(render={"margin_mm": 12})``."""

@@ -195,12 +195,16 @@ def open_pdf(path: Path) -> pdfplumber.PDF:
         raise InputError(path, "not a PDF file (no %PDF header)")
     try:
         pdf = pdfplumber.open(path)
-        _ = pdf.pages  # forces the page tree; fails on broken or locked files
+        pages = pdf.pages  # forces the page tree; fails on broken or locked files
     except Exception as exc:  # pdfminer raises many unrelated types
         name = type(exc).__name__
         if "Password" in name or "Encrypt" in name or "password" in str(exc).lower():
             raise InputError(path, "encrypted PDF (password required)") from None
-        raise InputError(path, f"unreadable PDF ({name}: {exc})") from None
+        reason = f"{name}: {exc}" if str(exc).strip() else name
+        raise InputError(path, f"unreadable PDF ({reason})") from None
+    if not pages:
+        pdf.close()
+        raise InputError(path, "unreadable PDF (no pages)")
     return pdf
 
 

@@ -23,6 +23,7 @@ from layout.model import BBox
 
 SIZE_TOLERANCE = 0.05  # pt: boxes of the same codes in the same font differ by float noise
 CELL = 16.0  # pt: grid for finding originals near a copy
+MAX_SPAN = 64  # cells searched each way at most (1024 pt: larger type is not a page's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +80,10 @@ def _original_of(copy: PageText, grid: dict[tuple[str, float, int, int], list[in
     assert box is not None
     reach = max(box.height, 1.0)  # one em, about: the box of the same glyphs
     cx, cy = int(box.x0 // CELL), int(box.top // CELL)
-    span = int(reach // CELL) + 2  # the first glyph's loose box may start left of the ink
+    # the first glyph's loose box may start left of the ink; capped so the search does not
+    # grow with a size written in the file (a copy of a glyph over MAX_SPAN cells is left
+    # unrecovered: the original it would duplicate is kept anyway)
+    span = min(int(reach // CELL) + 2, MAX_SPAN)
     best, best_distance = None, None
     for gx in range(cx - span, cx + span + 1):
         for gy in range(cy - span, cy + span + 1):

@@ -60,8 +60,18 @@ class Rule:
 
 
 @dataclass(frozen=True, slots=True)
+class UnreadableText:
+    """Glyphs of one font a reader could not turn into text (``(cid:N)``, private use)."""
+
+    font: str
+    reason: str  # e.g. "has no ToUnicode map"
+    glyphs: int
+
+
+@dataclass(frozen=True, slots=True)
 class RawPage:
-    """Everything the analysis needs from one page."""
+    """Everything the analysis needs from one page (``unreadable``: glyphs kept out of
+    ``glyphs`` because they are not text, per font)."""
 
     number: int
     width: float
@@ -69,6 +79,12 @@ class RawPage:
     glyphs: tuple[Glyph, ...]
     rules: tuple[Rule, ...]
     images: tuple[BBox, ...]
+    unreadable: tuple[UnreadableText, ...] = ()
+
+    @property
+    def has_text(self) -> bool:
+        """Any glyph at all (visible or not): the page has a text layer."""
+        return bool(self.glyphs)
 
 
 def dedupe_rules(rules: list[Rule]) -> list[Rule]:

@@ -7,15 +7,26 @@ feed ``\\f``) and returns :class:`DumpPage` objects holding the non-blank
 U+FFFD / spaces) and the number of blank lines around it. Nothing is cleaned
 here beyond line ends; text cleaning is ``layout.clean``.
 Undecodable or non-text input raises :class:`layout.errors.InputError`.
+
+Bounded work whatever the dump holds: pages are cut out one at a time (no list of
+all form-feed pages), blank pages are skipped with one warning (a million form
+feeds cost one pass over the bytes), a dump with more than ``max_pages`` pages
+holding text is bad input, and a line longer than ``max_line_chars`` is read as
+several consecutive lines (every character kept), so no analysis step ever sees an
+unbounded line.
 """
 
 from __future__ import annotations
 
 import codecs
+import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from layout.errors import InputError
+
+log = logging.getLogger("layout.ingest.text")
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -28,6 +39,9 @@ MIN_PLAUSIBILITY = 0.8  # share of ordinary characters a decoding needs to be be
 _INDENT = re.compile("^[\ufffd \t\u3000\u00a0]+")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 MAX_CONTROL_RATIO = 0.01
+_CONTENT = re.compile("[^\\s\ufffd]")  # a character that is not blank or an indent mark
+MAX_LINE_CHARS = 2000  # default of settings.limits.max_line_chars
+MAX_PAGES = 2000  # default of settings.limits.max_pages
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +136,41 @@ def split_pages(text: str) -> list[str]:
     return pages
 
 
-def page_lines(page_text: str) -> tuple[DumpLine, ...]:
+def iter_pages(text: str) -> Iterator[tuple[int, str]]:
+    """(page number from 1, page text) for each form-feed page, cut out one at a time."""
+    start, number = 0, 1
+    while True:
+        end = text.find("\f", start)
+        if end < 0:
+            yield number, text[start:]
+            return
+        yield number, text[start:end]
+        start, number = end + 1, number + 1
+
+
+def is_blank_page(page_text: str) -> bool:
+    """Nothing on the page but whitespace and indent marks."""
+    return _CONTENT.search(page_text) is None
+
+
+def bounded_lines(page_text: str, max_chars: int = MAX_LINE_CHARS) -> list[str]:
+    """The page's lines, each line longer than ``max_chars`` cut into consecutive pieces
+    of at most ``max_chars`` (a cut moves past spaces so no piece opens with an indent)."""
+    out: list[str] = []
+    for line in page_text.split("\n"):
+        while len(line) > max_chars:
+            cut = max_chars
+            while cut < len(line) and line[cut] in " \t\u3000":
+                cut += 1
+            out.append(line[:cut])
+            line = line[cut:]
+        out.append(line)
+    return out
+
+
+def page_lines(page_text: str, max_line_chars: int = MAX_LINE_CHARS) -> tuple[DumpLine, ...]:
     """The non-blank lines of one page with their indent and blank-line context."""
-    raw_lines = page_text.split("\n")
+    raw_lines = bounded_lines(page_text, max_line_chars)
     blank = [not _INDENT.sub("", line).strip() for line in raw_lines]
     out: list[DumpLine] = []
     for i, raw in enumerate(raw_lines):
@@ -154,11 +200,35 @@ def page_lines(page_text: str) -> tuple[DumpLine, ...]:
     return tuple(out)
 
 
-def read_dump(data: bytes, source: str) -> list[DumpPage]:
-    """Bytes of a dump -> its pages (at least one) of non-blank lines."""
+def read_dump(data: bytes, source: str, max_pages: int = MAX_PAGES,
+              max_line_chars: int = MAX_LINE_CHARS) -> list[DumpPage]:
+    """Bytes of a dump -> its pages holding text (at least one), numbered by their place
+    among the form-feed pages; blank pages are skipped with a warning. InputError when no
+    page holds text or more than ``max_pages`` do."""
     text = decode_dump(data, source)
-    pages = [DumpPage(number=n, lines=page_lines(t))
-             for n, t in enumerate(split_pages(text), start=1)]
-    if not any(page.lines for page in pages):
+    pages: list[DumpPage] = []
+    pending: list[int] = []  # blank pages since the last page with text (first few)
+    pending_count = skipped = over = 0
+    examples: list[int] = []
+    for number, page_text in iter_pages(text):
+        if is_blank_page(page_text):
+            pending_count += 1
+            if len(pending) < 5:
+                pending.append(number)
+            continue
+        skipped += pending_count  # blank pages between pages with text (trailing: ignored)
+        examples += pending[:5 - len(examples)]
+        pending, pending_count = [], 0
+        if len(pages) < max_pages:
+            pages.append(DumpPage(number=number, lines=page_lines(page_text, max_line_chars)))
+        else:
+            over += 1
+    if over:
+        raise InputError(source, f"{len(pages) + over} pages, over --max-pages {max_pages}")
+    if not pages:
         raise InputError(source, "text dump holds no text")
+    if skipped:
+        shown = ", ".join(map(str, examples)) + (", …" if skipped > len(examples) else "")
+        log.warning("%s: %d blank page%s skipped (page %s)", source, skipped,
+                    "s" if skipped > 1 else "", shown)
     return pages

@@ -135,6 +135,7 @@ class Issue:
     section: str | None = None
     pages: tuple[Page, ...] = field(default_factory=tuple)
     schema_version: int = SCHEMA_VERSION
+    skipped: tuple[str, ...] = ()  # what was left out and why ("x.pdf page 3: over ..."): partial
 
     def articles(self) -> list[Article]:
         """Every article of every page, in page order."""

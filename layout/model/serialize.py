@@ -111,6 +111,7 @@ def issue_to_dict(issue: Issue) -> dict[str, Any]:
         "edition": issue.edition,
         "section": issue.section,
         "pages": [page_to_dict(p) for p in issue.pages],
+        **({"skipped": list(issue.skipped)} if issue.skipped else {}),
     }
 
 
@@ -214,7 +215,8 @@ def line_from_dict(data: Any, path: str) -> Line:
     return Line(text=r.req_str("text"), bbox=r.bbox("bbox"), font=r.opt_str("font"),
                 size=r.opt_number("size"))
 _PAGE_KEYS = {"number", "width", "height", "edition", "section", "articles", "blocks", "furniture"}
-_ISSUE_KEYS = {"schema_version", "source", "title", "date", "edition", "section", "pages"}
+_ISSUE_KEYS = {"schema_version", "source", "title", "date", "edition", "section", "pages",
+               "skipped"}
 
 
 def block_from_dict(data: Any, path: str, keys: set[str] = _BLOCK_KEYS) -> Block:
@@ -298,6 +300,7 @@ def issue_from_dict(data: Any) -> Issue:
         section=r.opt_str("section"),
         pages=tuple(page_from_dict(d, p, version) for d, p in r.obj_list("pages")),
         schema_version=SCHEMA_VERSION,
+        skipped=r.str_list("skipped"),
     )
 
 

@@ -12,6 +12,7 @@ import base64
 import binascii
 import io
 import logging
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -25,8 +26,13 @@ from layout.render.glyphs import Measure
 from layout.render.headline import headline_lines
 from layout.render.styles import TextStyle
 from layout.render.typeset import Line, typeset
+from layout.settings import DEFAULT_SETTINGS
 
 log = logging.getLogger("layout.render")
+
+# Pillow's decompression-bomb guard, set explicitly: an image with more pixels is not
+# decoded (its figure is left out with a warning, the caption kept).
+PILImage.MAX_IMAGE_PIXELS = DEFAULT_SETTINGS.limits.max_image_pixels
 
 MIN_LINES_AT_SPLIT = 2
 FIGURE_SPACE = 6.0  # pt above and below a photo
@@ -150,9 +156,11 @@ class Figure(Flowable):
     def __init__(self, data: bytes, max_height: float, max_dpi: float = 300.0,
                  max_width: float | None = None) -> None:
         super().__init__()
-        with PILImage.open(io.BytesIO(data)) as probe:
-            probe.load()  # fail here, not while drawing, on a broken image
-            self.pixels = probe.size
+        with warnings.catch_warnings():  # the bomb guard's warning is an error here
+            warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+            with PILImage.open(io.BytesIO(data)) as probe:
+                probe.load()  # fail here, not while drawing, on a broken image
+                self.pixels = probe.size
         # the bitmap is decoded again when drawn and released after: memory stays flat
         self.data = data
         self.max_height, self.max_dpi, self.max_width = max_height, max_dpi, max_width
@@ -193,7 +201,8 @@ def figure_or_none(uri: str | None, base_dir: Path | None, max_height: float,
         return None
     try:
         return Figure(decode_image(uri, base_dir), max_height, max_width=max_width)
-    except (OSError, ValueError, binascii.Error, PILImage.DecompressionBombError) as exc:
+    except (OSError, ValueError, binascii.Error, PILImage.DecompressionBombError,
+            PILImage.DecompressionBombWarning) as exc:
         log.warning("figure %s could not be decoded (%s): keeping its caption only",
                     uri[:60], exc)
         return None

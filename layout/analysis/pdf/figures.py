@@ -4,8 +4,8 @@ Takes the image boxes and the content text blocks of a page; returns
 :class:`Figure` objects, each with the caption blocks that sit right below (or,
 failing that, right above) the image, lined up under it; a following line that
 is only a photo credit (…摄) joins as the credit. :func:`crop_figures` renders
-the page once with pypdfium2 and cuts each photo out as a downsampled JPEG data
-URI (``data:image/jpeg;base64,…``).
+each photo's rectangle alone with pypdfium2, straight at its output resolution
+(capped in pixels), as a JPEG data URI (``data:image/jpeg;base64,…``).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import io
 import logging
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -166,9 +167,24 @@ def _spans_image(image: BBox, block: TextBlock) -> bool:
     return block.bbox.vertical_overlap(image) > 0.5 * block.bbox.height
 
 
+def crop_scale(box: BBox, dpi: float, max_pixels: int, max_side: int) -> float:
+    """Pixels per point for a crop of ``box``: ``dpi`` at print size, less when the crop
+    would exceed ``max_pixels`` pixels or ``max_side`` pixels on its longer side."""
+    width, height = max(box.width, 1e-3), max(box.height, 1e-3)
+    return min(dpi / 72.0, math.sqrt(max_pixels / (width * height)),
+               max_side / max(width, height))
+
+
 def crop_figures(pdf_path: Path, page_index: int, boxes: Sequence[BBox], dpi: int,
-                 max_side: int = 1600, quality: int = 80) -> list[str | None]:
-    """JPEG data URIs of ``boxes`` cut from page ``page_index`` (from 0) of the PDF."""
+                 max_side: int = 1600, quality: int = 80,
+                 max_pixels: int = 4_000_000) -> list[str | None]:
+    """JPEG data URIs of ``boxes`` cut from page ``page_index`` (from 0) of the PDF.
+
+    Only each photo's rectangle is rendered, straight at its output resolution
+    (:func:`crop_scale`), so memory is bounded by ``max_pixels`` whatever the page
+    size or the image's pixel count. A photo pdfium cannot render is left out (None)
+    with a warning.
+    """
     if not boxes:
         return []
     try:
@@ -179,18 +195,24 @@ def crop_figures(pdf_path: Path, page_index: int, boxes: Sequence[BBox], dpi: in
     try:
         doc = pdfium.PdfDocument(str(pdf_path))
     except Exception as exc:  # pdfium raises its own error type
-        log.warning("cannot render %s for figures: %s", pdf_path, exc)
+        log.warning("%s: cannot render for figures: %s", pdf_path, exc)
         return [None] * len(boxes)
     try:
         page = doc[page_index]
         width, height = page.get_size()
-        scale = dpi / 72.0
         for box in boxes:  # render only each photo's rectangle
+            scale = crop_scale(box, dpi, max_pixels, max_side)
             crop = (max(0.0, box.x0), max(0.0, height - box.bottom),
                     max(0.0, width - box.x1), max(0.0, box.top))
-            bitmap = page.render(scale=scale, crop=crop)
-            image = bitmap.to_pil().convert("RGB")
-            bitmap.close()
+            try:
+                bitmap = page.render(scale=scale, crop=crop)
+                image = bitmap.to_pil().convert("RGB")
+                bitmap.close()
+            except Exception as exc:  # pdfium's PdfiumError, a bitmap it cannot make
+                log.warning("%s: page %d: a photo cannot be rendered (%s); left out",
+                            pdf_path, page_index + 1, exc)
+                uris.append(None)
+                continue
             image.thumbnail((max_side, max_side))
             out = io.BytesIO()
             image.save(out, format="JPEG", quality=quality, optimize=True)

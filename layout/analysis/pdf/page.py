@@ -7,6 +7,15 @@ invisible text dropped and fake bold collapsed (``chars``), lines (``lines``), b
 (``blocks``), furniture set aside (``furniture``), photos tied to captions
 (``figures``), heading groups from font statistics (``roles``), articles assembled and
 read in order (``articles``, ``reading_order``). Bad, encrypted or non-PDF files raise InputError.
+
+Limits (``settings.limits``): a file with more pages than ``max_pages`` is refused
+before any work; each page is screened (:mod:`layout.ingest.screen`: glyphs that are
+not text or of absurd size are kept out, with a warning naming page and font) and
+analysed within ``page_seconds`` (:mod:`layout.budget`, a cooperative deadline): a
+page over it is skipped with a warning and named in ``Issue.skipped`` (a partial
+result). Reading a page (PDFium's C code) is outside the budget. A page without any
+text layer (a scan) is warned about; when no page of the file has readable text,
+the file is bad input (OCR is not available yet).
 """
 
 from __future__ import annotations
@@ -25,8 +34,11 @@ from layout.analysis.pdf.line_geometry import model_lines
 from layout.analysis.pdf.lines import glyphs_to_lines
 from layout.analysis.pdf.roles import HeadingGroup, body_size, heading_groups
 from layout.analysis.reading_order import xy_cut
-from layout.ingest.raw import RawPage
+from layout.budget import check_budget, page_budget
+from layout.errors import BudgetExceeded, InputError
+from layout.ingest.raw import INVISIBLE_RENDER_MODE, RawPage
 from layout.ingest.readers import pdf_reader
+from layout.ingest.screen import screen_page
 from layout.model import BBox, Block, Issue, Page, Role
 from layout.settings import DEFAULT_SETTINGS, Settings
 
@@ -60,16 +72,21 @@ def analyze_raw_page(raw: RawPage, settings: Settings = DEFAULT_SETTINGS) -> Pag
     pdf = settings.pdf
     glyphs = clean_glyphs(raw.glyphs,
                           pdf.dedupe_along, pdf.dedupe_across)
+    check_budget()
     lines = glyphs_to_lines(glyphs, raw.rules, gap_em=pdf.line_gap, latin_gap_em=pdf.latin_gap,
                             max_gap_em=pdf.max_line_gap)
+    check_budget()
     blocks = lines_to_blocks(lines, raw.rules, max_gap_em=pdf.block_gap)
+    check_budget()
     content, furniture = split_furniture(blocks, raw.rules, raw.width, raw.height)
     size = body_size(content)
     font = _body_font(content, size)
     groups = heading_groups(content, size, raw.rules, pdf.headline_ratio)
     heading_ids = {id(b) for g in groups for b in g.blocks}
     photos = [im for im in raw.images if im.area < 0.6 * raw.width * raw.height]  # not backdrops
+    check_budget()
     figures = attach_captions(photos, content, heading_ids, (font, size))
+    check_budget()
     caption_ids = {id(c) for f in figures for c in f.captions}
     body = [b for b in content if id(b) not in heading_ids and id(b) not in caption_ids]
     parts = assign_items(groups, [*body, *figures], raw.rules, size)
@@ -111,45 +128,87 @@ def analysis_to_page(analysis: PageAnalysis) -> Page:
 
 @dataclass(frozen=True)
 class PageResult:
-    """One analysed page of a PDF and the issue metadata its furniture names."""
+    """One analysed page of a PDF and the issue metadata its furniture names.
 
-    page: Page
+    ``page`` is None for a page skipped over its time budget (``skipped`` says so);
+    ``readable`` counts its visible text glyphs, ``unreadable`` the glyphs kept out.
+    """
+
+    page: Page | None
     title: str | None
     date: str | None
+    readable: int = 0
+    unreadable: int = 0
+    skipped: str | None = None
 
 
 def analyze_pdf_page(raw: RawPage, path: Path,
                      settings: Settings = DEFAULT_SETTINGS) -> PageResult:
-    """One page read from the PDF at ``path``: analysed, its photos cropped."""
-    analysis = analyze_raw_page(raw, settings)
-    if analysis.figures:
-        uris = crop_figures(path, raw.number - 1, [f.bbox for f in analysis.figures],
-                            settings.pdf.figure_dpi)
-        for fig, uri in zip(analysis.figures, uris, strict=True):
-            fig.image = uri
-    page = analysis_to_page(analysis)
+    """One page read from the PDF at ``path``: screened, analysed within the page budget,
+    its photos cropped (pixels capped); a page over the budget comes back skipped."""
+    limits = settings.limits
+    try:
+        with page_budget(limits.page_seconds):
+            raw = screen_page(raw, limits, path)
+            analysis = analyze_raw_page(raw, settings)
+            if analysis.figures:
+                uris = crop_figures(path, raw.number - 1, [f.bbox for f in analysis.figures],
+                                    settings.pdf.figure_dpi,
+                                    max_pixels=limits.max_figure_pixels)
+                for fig, uri in zip(analysis.figures, uris, strict=True):
+                    fig.image = uri
+            page = analysis_to_page(analysis)
+    except BudgetExceeded as exc:
+        note = f"{path}: page {raw.number}: {exc}; skipped"
+        log.warning("%s", note)
+        return PageResult(None, None, None, skipped=note)
+    if not raw.glyphs and not raw.unreadable:
+        log.warning("%s: page %d: no text layer (scanned? OCR is not available yet)",
+                    path, raw.number)
     meta = page_metadata(analysis.furniture)
     log.debug("page %d: %d articles", raw.number, len(page.articles))
-    return PageResult(page, meta.title, meta.date)
+    readable = sum(1 for g in raw.glyphs
+                   if g.render_mode != INVISIBLE_RENDER_MODE and not g.text.isspace())
+    return PageResult(page, meta.title, meta.date, readable,
+                      sum(u.glyphs for u in raw.unreadable))
 
 
-def issue_of_pages(path: Path, results: list[PageResult]) -> Issue:
-    """The issue of one PDF from its pages' results, in page order."""
-    pages = tuple(r.page for r in results)
+def issue_of_pages(path: Path, results: list[PageResult],
+                   settings: Settings = DEFAULT_SETTINGS) -> Issue:
+    """The issue of one PDF from its pages' results, in page order; InputError when no
+    page has readable text or every page ran over its budget."""
+    pages = tuple(r.page for r in results if r.page is not None)
+    skipped = tuple(r.skipped for r in results if r.skipped)
+    if not pages and skipped:
+        raise InputError(path, f"every page over the {settings.limits.page_seconds:g} s "
+                         "page budget")
+    if not skipped and not any(r.readable for r in results):
+        unreadable = sum(r.unreadable for r in results)
+        raise InputError(path, f"no readable text on any page ({unreadable} glyphs not "
+                         "readable as text, see the warnings; OCR is not available yet)"
+                         if unreadable
+                         else "no text layer on any page (scanned? OCR is not available yet)")
     title = next((r.title for r in results if r.title), None)
     date = next((r.date for r in results if r.date), None)
     first = pages[0] if pages else None
     return Issue(source=str(path), title=title, date=date,
                  edition=first.edition if first else None,
-                 section=first.section if first else None, pages=pages)
+                 section=first.section if first else None, pages=pages, skipped=skipped)
+
+
+def check_page_count(path: Path, count: int, settings: Settings) -> None:
+    """InputError when a file holds more pages than ``settings.limits.max_pages``."""
+    if count > settings.limits.max_pages:
+        raise InputError(path, f"{count} pages, over --max-pages {settings.limits.max_pages}")
 
 
 def analyze_pdf(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Issue:
     """Every page of the PDF at ``path`` analysed; InputError for bad input."""
     path = Path(path)
-    results = [analyze_pdf_page(raw, path, settings)
-               for raw in pdf_reader(settings.pdf.reader).read_pdf(path)]
-    return issue_of_pages(path, results)
+    reader = pdf_reader(settings.pdf.reader)
+    check_page_count(path, reader.page_count(path), settings)
+    results = [analyze_pdf_page(raw, path, settings) for raw in reader.read_pdf(path)]
+    return issue_of_pages(path, results, settings)
 
 
 def analyze_one_page(path: Path, number: int,
@@ -160,5 +219,6 @@ def analyze_one_page(path: Path, number: int,
     file is bad or has no such page.
     """
     raw = pdf_reader(settings.pdf.reader).read_pdf_page(Path(path), number)
-    analysis = analyze_raw_page(raw, settings)
-    return analysis, analysis_to_page(analysis)
+    with page_budget(settings.limits.page_seconds):
+        analysis = analyze_raw_page(screen_page(raw, settings.limits, path), settings)
+        return analysis, analysis_to_page(analysis)

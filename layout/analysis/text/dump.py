@@ -30,7 +30,9 @@ from layout.analysis.text.articles import (
 )
 from layout.analysis.text.lines import ColumnWidth, Fixed, LineInfo, estimate_width, line_info
 from layout.analysis.text.paragraphs import State, label_lines
+from layout.budget import check_budget, page_budget
 from layout.clean import is_cjk_punct, remove_cjk_spaces
+from layout.errors import BudgetExceeded, InputError
 from layout.ingest.text import DumpLine, DumpPage, read_dump
 from layout.model import Article, Block, FurnitureKind, Issue, Page, Role
 from layout.settings import Settings
@@ -334,12 +336,15 @@ def attach_captions(
     """Captions tied to an article by shared text go to its blocks; the rest stay loose."""
     loose: list[Block] = []
     extra: dict[int, list[Block]] = {}
-    plain = [_article_text(a) for a in articles]
-    texts = [_bigrams(text) for text in plain]
+    # the caption's n-grams are looked up in each article's text (no n-gram set of the
+    # articles: memory stays the size of the text however long an article is)
+    plain = [_article_text(a) for a in articles] if captions else []
+    texts = plain
     for caption in captions:
         want = _bigrams(caption.text or "")
         shares = sorted(
-            ((len(want & t) / len(want), k) for k, t in enumerate(texts)), reverse=True
+            ((sum(1 for b in want if b in t) / len(want), k) for k, t in enumerate(texts)),
+            reverse=True,
         ) if want else []
         if shares and shares[0][0] >= settings.text.caption_tie_ratio and (
             len(shares) == 1 or shares[0][0] - shares[1][0] >= 0.15
@@ -361,6 +366,7 @@ def attach_captions(
 def analyze_page(page: DumpPage, settings: Settings) -> Page:
     """One dump page -> a :class:`Page` (no geometry: width/height stay None)."""
     infos = [line_info(line, settings) for line in join_drop_caps(page.lines)]
+    check_budget()
     parts = partition_lines(infos)
     articles: list[Article] = []
     last_lines: list[int] = []
@@ -396,7 +402,18 @@ def analyze_page(page: DumpPage, settings: Settings) -> Page:
 
 def analyze_text_dump(data: bytes, source: str, settings: Settings) -> Issue:
     """Bytes of a text dump -> the reconstructed :class:`Issue` (one Page per \\f page)."""
-    pages = [analyze_page(page, settings) for page in read_dump(data, source)]
+    limits = settings.limits
+    pages: list[Page] = []
+    skipped: list[str] = []
+    for dump_page in read_dump(data, source, limits.max_pages, limits.max_line_chars):
+        try:
+            with page_budget(limits.page_seconds):
+                pages.append(analyze_page(dump_page, settings))
+        except BudgetExceeded as exc:
+            skipped.append(f"{source}: page {dump_page.number}: {exc}; skipped")
+            log.warning("%s", skipped[-1])
+    if not pages:
+        raise InputError(source, f"every page over the {limits.page_seconds:g} s page budget")
     date = title = None
     for page in pages:
         for block in page.furniture:
@@ -415,4 +432,5 @@ def analyze_text_dump(data: bytes, source: str, settings: Settings) -> Issue:
         edition=first_edition,
         section=first_section,
         pages=tuple(pages),
+        skipped=tuple(skipped),
     )

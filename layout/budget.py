@@ -1,0 +1,38 @@
+"""Cooperative time budgets: a deadline around one page's work, checked inside its loops.
+
+Takes a number of seconds; provides :func:`page_budget`, a context manager that sets
+the deadline for the code it wraps (in this thread or task only: a context
+variable, no signals, so it works off the main thread too), and :func:`check_budget`,
+which the per-page loops call and which raises
+:class:`layout.errors.BudgetExceeded` once the deadline has passed. Outside a
+budget, :func:`check_budget` costs one context-variable read and never raises.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from layout.errors import BudgetExceeded
+
+_DEADLINE: ContextVar[tuple[float, float] | None] = ContextVar("layout_page_deadline",
+                                                               default=None)
+
+
+@contextmanager
+def page_budget(seconds: float) -> Iterator[None]:
+    """Run the body with a deadline ``seconds`` from now (nested budgets: the inner one)."""
+    token = _DEADLINE.set((time.monotonic() + seconds, seconds))
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
+def check_budget() -> None:
+    """Raise BudgetExceeded when the current page's deadline has passed."""
+    current = _DEADLINE.get()
+    if current is not None and time.monotonic() > current[0]:
+        raise BudgetExceeded(current[1])

@@ -1,0 +1,101 @@
+"""Screen a raw page before analysis: glyphs that are not text, numbers no page can hold.
+
+Takes a :class:`~layout.ingest.raw.RawPage` from any reader, the limits settings and
+the file's name; returns the page without
+
+- glyphs whose size or position is not finite or beyond ``limits.max_glyph_size`` /
+  ``limits.max_coordinate`` (a 1e11 pt font), so no later cost grows with a number
+  written in the file;
+- glyphs that are not text: ``(cid:N)`` codes (pdfminer's text for a code with no
+  Unicode mapping), control characters and U+FFFD (PDFium's), private-use code
+  points. When most glyphs of a font on the page are such codes, the font has no
+  usable Unicode map and every glyph of it is unreadable (its odd code that happens
+  to look like text, such as PDFium's U+0002 → "-", is no text either).
+
+Each kind is counted per font in ``RawPage.unreadable`` and logged as one warning
+naming the file, the page and the font ("page 2: font ABC+Foo has no ToUnicode
+map; 340 glyphs unreadable (needs OCR)"). Whitespace glyphs are left alone.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import math
+import re
+import unicodedata
+from collections import Counter
+
+from layout.ingest.raw import INVISIBLE_RENDER_MODE, Glyph, RawPage, UnreadableText
+from layout.settings import LimitsSettings
+
+log = logging.getLogger("layout.ingest.screen")
+
+NO_TOUNICODE = "has no ToUnicode map"
+PRIVATE_USE = "maps them to private-use code points"
+ABSURD = "sets them at an absurd size or position"
+UNMAPPED_SHARE = 0.5  # a font this much of whose glyphs are codes has no Unicode map
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+def not_text(text: str) -> str | None:
+    """Why a glyph's text is not text, or None when it is text (or whitespace)."""
+    if _CID.fullmatch(text) or text == "\ufffd":
+        return NO_TOUNICODE
+    if text.isspace():
+        return None
+    categories = {unicodedata.category(ch) for ch in text}
+    if categories <= {"Cc", "Cs"}:
+        return NO_TOUNICODE
+    if categories <= {"Co"}:
+        return PRIVATE_USE
+    return None
+
+
+def absurd(g: Glyph, limits: LimitsSettings) -> bool:
+    """A size or position no page can hold (or not a number at all)."""
+    size = g.size
+    if not (math.isfinite(size) and abs(size) <= limits.max_glyph_size):
+        return True
+    reach = limits.max_coordinate
+    return not all(math.isfinite(v) and abs(v) <= reach for v in (g.x0, g.top, g.x1, g.bottom))
+
+
+def screen_page(raw: RawPage, limits: LimitsSettings, source: object = "") -> RawPage:
+    """``raw`` without absurd glyphs and glyphs that are not text (see the module doc)."""
+    reasons: list[str | None] = []
+    fonts: Counter[str] = Counter()
+    coded: Counter[str] = Counter()
+    for g in raw.glyphs:
+        if absurd(g, limits):
+            reason: str | None = ABSURD
+        elif g.render_mode == INVISIBLE_RENDER_MODE:
+            reason = None  # an OCR layer's text is read as it is (and dropped later)
+        else:
+            reason = not_text(g.text)
+            fonts[g.font] += 1
+            coded[g.font] += reason == NO_TOUNICODE
+        reasons.append(reason)
+    unmapped = {f for f, n in coded.items() if n > UNMAPPED_SHARE * fonts[f]}
+    kept: list[Glyph] = []
+    dropped: Counter[tuple[str, str]] = Counter()
+    for g, reason in zip(raw.glyphs, reasons, strict=True):
+        if reason is None and g.font in unmapped and g.render_mode != INVISIBLE_RENDER_MODE:
+            reason = NO_TOUNICODE
+        if reason is None:
+            kept.append(g)
+        else:
+            dropped[(g.font, reason)] += 1
+    if not dropped:
+        return raw
+    where = f"{source}: page {raw.number}" if source else f"page {raw.number}"
+    for (font, reason), count in dropped.items():
+        if reason == ABSURD:
+            log.warning("%s: %d glyphs of absurd size or position dropped (font %s)",
+                        where, count, font or "(unnamed)")
+        else:
+            log.warning("%s: font %s %s; %d glyphs unreadable (needs OCR)",
+                        where, font or "(unnamed)", reason, count)
+    unreadable = raw.unreadable + tuple(
+        UnreadableText(font, reason, count) for (font, reason), count in dropped.items())
+    return dataclasses.replace(raw, glyphs=tuple(kept), unreadable=unreadable)
