@@ -34,3 +34,27 @@ def test_missing_page_is_an_input_error(tmp_path):
     path = _pdf(tmp_path / "p.pdf")
     with pytest.raises(InputError, match="no page 2"):
         draw_overlay(path, 2)
+
+
+def test_a_huge_page_is_drawn_within_the_pixel_cap(tmp_path):
+    from layout.settings import DEFAULT_SETTINGS
+    from tests.pdfbytes import image_pdf
+
+    path = tmp_path / "poster.pdf"
+    path.write_bytes(image_pdf(1000, 14400.0, text=True))  # 200 x 200 inches
+    settings = DEFAULT_SETTINGS.with_overrides(limits={"max_overlay_pixels": 1_000_000})
+    image = draw_overlay(path, 1, settings)  # at 1.5 px/pt: 21600 x 21600 (1.9 GB RGBA)
+    assert image.width * image.height <= 1_000_000 * 1.01
+    assert image.width == image.height
+
+
+def test_a_page_pdfium_cannot_render_is_a_one_line_input_error(tmp_path, monkeypatch):
+    import pypdfium2 as pdfium
+
+    def fail(self, **kwargs):
+        raise pdfium.PdfiumError("Failed to create bitmap")
+
+    monkeypatch.setattr(pdfium.PdfPage, "render", fail)
+    path = _pdf(tmp_path / "p.pdf")
+    with pytest.raises(InputError, match=r"page 1 cannot be rendered \(Failed to create bitmap"):
+        draw_overlay(path, 1)

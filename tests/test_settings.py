@@ -29,3 +29,16 @@ def test_every_tunable_declares_a_unit():
     for section in fields(Settings):
         for f in fields(getattr(DEFAULT_SETTINGS, section.name)):
             assert f.metadata.get("unit"), f"{section.name}.{f.name} has no unit"
+
+
+def test_limits_are_validated_and_overridable():
+    from layout.settings import LimitsSettings
+
+    assert DEFAULT_SETTINGS.limits.max_pages == 2000
+    assert DEFAULT_SETTINGS.limits.page_seconds == 60.0
+    assert DEFAULT_SETTINGS.pdf.figure_dpi <= 200
+    with pytest.raises(UsageError, match=r"LimitsSettings.max_pages = 0 count"):
+        LimitsSettings(max_pages=0)
+    with pytest.raises(UsageError, match="max_figure_pixels"):
+        DEFAULT_SETTINGS.with_overrides(limits={"max_figure_pixels": 10**12})
+    assert DEFAULT_SETTINGS.with_overrides(limits={"max_pages": 3}).limits.max_pages == 3

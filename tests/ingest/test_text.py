@@ -62,3 +62,34 @@ def test_bad_input_raises_input_error_naming_the_file(data: bytes, problem: str)
     message = str(caught.value)
     assert message.startswith("bad-page.txt: ") and "\n" not in message
     assert problem in message.lower()
+
+
+# ---------------------------------------------------------------- bounded reading
+
+
+def test_a_million_form_feeds_cost_one_pass_and_one_warning(caplog) -> None:
+    data = "第一版 标题\n正文内容。\n".encode() + b"\f" * 1_000_000 + "最后一页。\n".encode()
+    with caplog.at_level("WARNING", logger="layout.ingest.text"):
+        pages = read_dump(data, "ff.txt")
+    assert [p.number for p in pages] == [1, 1_000_001]  # numbered by their place
+    [message] = [r.getMessage() for r in caplog.records]
+    assert message == "ff.txt: 999999 blank pages skipped (page 2, 3, 4, 5, 6, …)"
+    with pytest.raises(InputError, match="holds no text"):
+        read_dump(b"\f" * 1_000_000 + "\ufffd\u3000\n".encode(), "blank.txt")
+
+
+def test_a_long_line_is_read_in_pieces_and_loses_nothing() -> None:
+    line = ("新闻" * 5_000) + "  " + ("报道" * 3_000)  # 16 002 characters on one line
+    [page] = read_dump((line + "\n").encode(), "long.txt", max_line_chars=2_000)
+    pieces = [x.raw for x in page.lines]
+    assert max(map(len, pieces)) <= 2_002 and len(pieces) == 8
+    assert "".join(pieces) == line  # every character, in order
+    assert all(x.blanks_before == 0 for x in page.lines[1:])  # one run of lines
+    assert not any(x.indent for x in page.lines)  # no piece opens with the spaces
+
+
+def test_more_pages_with_text_than_max_pages_is_bad_input() -> None:
+    data = "\f".join(f"第{k}页。" for k in range(1, 6)).encode()
+    with pytest.raises(InputError, match="5 pages, over --max-pages 4"):
+        read_dump(data, "five.txt", max_pages=4)
+    assert len(read_dump(data, "five.txt", max_pages=5)) == 5

@@ -172,6 +172,20 @@ def test_undecodable_figure_leaves_its_caption_and_a_warning(tmp_path, caplog):
     assert checker_for(path, options).text() == model_text(issue)
 
 
+def test_a_decompression_bomb_figure_is_left_out_with_a_warning(tmp_path, caplog):
+    # 9000 x 9000 = 81 Mpx: over the 64 Mpx guard (Pillow's own default would decode it)
+    buffer = io.BytesIO()
+    Image.new("1", (9000, 9000), 1).save(buffer, format="PNG")
+    issue = figure_issue("data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode())
+    with caplog.at_level(logging.WARNING, logger="layout.render"):
+        path, options = render(tmp_path, issue, "bomb", table_of_contents=False)
+    assert any("could not be decoded" in r.message and "pixels" in r.message
+               for r in caplog.records)
+    with pdfplumber.open(path) as pdf:
+        assert not pdf.pages[0].images
+    assert checker_for(path, options).text() == model_text(issue)
+
+
 def test_figure_path_relative_to_the_source(tmp_path):
     Image.new("RGB", (300, 200), (0, 90, 0)).save(tmp_path / "photo.jpg", "JPEG")
     source = tmp_path / "issue.json"
