@@ -5,6 +5,7 @@ profile (same examples every run, no timing deadline on a loaded machine), so a
 CI result can be reproduced locally with ``CI=true python -m pytest``.
 """
 
+import logging
 import os
 
 import pytest
@@ -32,3 +33,13 @@ def composed_page(tmp_path_factory):
         return cache[key]
 
     return get
+
+
+@pytest.fixture(autouse=True)
+def _layout_logger_restored():
+    """The CLI points the ``layout`` logger at the test's stderr and stops propagation;
+    put it back after each test so later tests' caplog sees the library's warnings."""
+    logger = logging.getLogger("layout")
+    state = (logger.handlers[:], logger.level, logger.propagate)
+    yield
+    logger.handlers[:], logger.level, logger.propagate = state[0], state[1], state[2]

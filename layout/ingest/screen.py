@@ -8,9 +8,9 @@ the file's name; returns the page without
   written in the file;
 - glyphs that are not text: ``(cid:N)`` codes (pdfminer's text for a code with no
   Unicode mapping), control characters and U+FFFD (PDFium's), private-use code
-  points. When most glyphs of a font on the page are such codes, the font has no
-  usable Unicode map and every glyph of it is unreadable (its odd code that happens
-  to look like text, such as PDFium's U+0002 → "-", is no text either).
+  points. When more than a few (5 %) of a font's glyphs on the page are such codes,
+  the font has no usable Unicode map and every glyph of it is unreadable: PDFium
+  gives the raw codes of such a font, and its codes above 31 look like Latin text.
 
 Each kind is counted per font in ``RawPage.unreadable`` and logged as one warning
 naming the file, the page and the font ("page 2: font ABC+Foo has no ToUnicode
@@ -34,7 +34,7 @@ log = logging.getLogger("layout.ingest.screen")
 NO_TOUNICODE = "has no ToUnicode map"
 PRIVATE_USE = "maps them to private-use code points"
 ABSURD = "sets them at an absurd size or position"
-UNMAPPED_SHARE = 0.5  # a font this much of whose glyphs are codes has no Unicode map
+UNMAPPED_SHARE = 0.05  # a font more of whose glyphs than this are codes has no Unicode map
 _CID = re.compile(r"\(cid:\d+\)")
 
 

@@ -11,8 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from layout.errors import InputError
 from layout.ingest.pdf import page_count, read_pdf, read_pdf_page
-from layout.settings import DEFAULT_SETTINGS
-from tests.pdfbytes import RawPageSpec, build_pdf, huge_font_pdf, no_tounicode_pdf
+from tests.pdfbytes import build_pdf
 
 W, H = 400.0, 300.0
 
@@ -125,64 +124,11 @@ def test_glyphs_sit_where_pdfplumber_puts_its_chars(tmp_path, origin):
     assert got == want and len(got) == 6
 
 
-# ---------------------------------------------------------------- hostile input, limits
-
-
-def test_glyphs_without_a_tounicode_map_are_counted_not_read_as_cid_text(tmp_path, caplog):
-    path = tmp_path / "cid.pdf"
-    path.write_bytes(no_tounicode_pdf(12))
-    with caplog.at_level("WARNING", logger="layout.ingest.pdf"):
-        raw = next(read_pdf(path))
-    text = "".join(g.text for g in raw.glyphs)
-    assert text.replace(" ", "") == "Readableline"  # no "(cid:1)(cid:2)…"
-    [item] = raw.unreadable
-    assert (item.font, item.glyphs) == ("ABCDEF+Foo", 12)
-    assert "no ToUnicode map" in item.reason
-    [message] = [r.getMessage() for r in caplog.records]
-    assert message == (f"{path}: page 1: font ABCDEF+Foo has no ToUnicode map; "
-                       "12 glyphs unreadable (needs OCR)")
-
-
-def test_private_use_code_points_are_not_text():
-    from layout.ingest.pdf import PRIVATE_USE, _not_text
-
-    assert _not_text("\ue001") == PRIVATE_USE
-    assert _not_text("(cid:17)") is not None
-    assert _not_text("中") is None and _not_text("A\ue001") is None
-
-
-def test_absurd_glyph_sizes_are_dropped_with_a_warning(tmp_path, caplog):
-    path = tmp_path / "huge.pdf"
-    path.write_bytes(huge_font_pdf(1e11, 10))
-    with caplog.at_level("WARNING", logger="layout.ingest.pdf"):
-        raw = next(read_pdf(path))
-    assert raw.glyphs == ()
-    assert sum(u.glyphs for u in raw.unreadable) == 10
-    assert any("10 glyphs of absurd size" in r.getMessage() for r in caplog.records)
+# ---------------------------------------------------------------- hostile input
 
 
 def test_a_pdf_without_pages_is_an_input_error(tmp_path):
     path = tmp_path / "empty.pdf"
     path.write_bytes(build_pdf([]))
-    with pytest.raises(InputError, match="has no pages"):
+    with pytest.raises(InputError, match="no pages"):
         list(read_pdf(path))
-
-
-def test_more_pages_than_max_pages_is_refused_before_any_parse(tmp_path):
-    path = tmp_path / "three.pdf"
-    path.write_bytes(build_pdf([RawPageSpec(b"BT /F1 12 Tf 20 150 Td (x) Tj ET")] * 3))
-    limits = DEFAULT_SETTINGS.with_overrides(limits={"max_pages": 2}).limits
-    with pytest.raises(InputError, match="3 pages, over --max-pages 2"):
-        next(read_pdf(path, limits))
-    assert len(list(read_pdf(path))) == 3
-
-
-def test_page_parse_checks_the_budget(tmp_path, monkeypatch):
-    from layout import budget
-    from layout.errors import BudgetExceeded
-
-    path = _page(tmp_path / "a.pdf")
-    clock = iter(range(0, 10**6, 100))  # every reading of the clock: 100 s later
-    monkeypatch.setattr(budget.time, "monotonic", lambda: float(next(clock)))
-    with pytest.raises(BudgetExceeded), budget.page_budget(50):
-        next(read_pdf(path))
