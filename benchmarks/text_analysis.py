@@ -1,13 +1,20 @@
-"""Text-dump analysis: time per page and accuracy on the sample and on generated dumps.
+"""Text-dump analysis: time per page and accuracy on the sample and per composer × family.
 
 Takes no input files beyond ../shared/corpus (the sample page; skipped when absent);
-prints the analysis time per page for the sample (target <= 50 ms), the sample's
-acceptance criteria, and the shared scorer's ratios over generated dumps from the
-tuning part of the generator's parameter space and from its held-out part, with the
-share of headlines found for articles that have neither byline nor dateline.
+prints the analysis time per page for the sample (target <= 50 ms) and the sample's
+acceptance criteria, then one row per dump source — composer × style family, on held-out
+seeds unless ``--split tune`` — with the shared scorer's ratios: headline groups exact
+(kicker, headline and subtitle all right), bylines (names), paragraphs intact, articles
+found, and the analysis time per page; the worst row (lowest of groups, bylines,
+paragraphs) comes last. Sources (tests/synth/dump_sources.py): ``text_dumps`` (the first
+generator, family ``mixed``), ``alt`` (the second generator), and dumps extracted from
+composed pages, ``COMPOSER.EXTRACTOR`` (reportlab / typst / weasyprint × clean / raw).
 
-    /work/venv/bin/python benchmarks/text_analysis.py [--dumps 60] [--offset 0] [--repeat 20]
-        [--failures]
+    python benchmarks/text_analysis.py [--composer typst ...] [--family party ...]
+        [--seeds 8] [--offset 0] [--split holdout|tune] [--repeat 20] [--failures]
+
+``--composer`` matches the start of a source's composer label (``typst`` takes
+typst.clean and typst.raw). Composed pages are cached (``$LAYOUT_SYNTH_CACHE``).
 """
 
 from __future__ import annotations
@@ -22,7 +29,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from layout.analysis.text.dump import analyze_text_dump  # noqa: E402
-from layout.model import Issue  # noqa: E402
 from layout.model.serialize import issue_to_dict  # noqa: E402
 from layout.settings import Settings  # noqa: E402
 from tests.analysis.text.test_sample import (  # noqa: E402
@@ -31,12 +37,14 @@ from tests.analysis.text.test_sample import (  # noqa: E402
     compare_sample,
     junk_problems,
 )
-from tests.synth.scoring import Score, TruthPage, norm, score_pages  # noqa: E402
-from tests.synth.text_dumps import generate_dump  # noqa: E402
+from tests.synth.dump_sources import DumpSource, dump_sources  # noqa: E402
+from tests.synth.scoring import Score, score_pages  # noqa: E402
+
+RATIOS = ("groups", "bylines", "paragraphs", "articles")
 
 
 def time_sample(repeat: int) -> None:
-    if SAMPLE is None:
+    if not SAMPLE.exists():
         print("sample page: ../shared/corpus/text not available")
         return
     data = SAMPLE.read_bytes()
@@ -57,57 +65,57 @@ def time_sample(repeat: int) -> None:
         print("  -", failure)
 
 
-def unclued_headlines(truths: list[TruthPage], issue: Issue) -> tuple[int, int]:
-    """(found, total) headlines of articles with neither byline nor dateline, past the
-    first article of a page (found = a predicted article has the exact headline)."""
-    found = total = 0
-    for truth, page in zip(truths, issue.pages, strict=False):
-        predicted = {norm(a.headline) for a in page.articles}
-        for article in truth.articles[1:]:
-            if article.bylines:  # a byline line or a dateline's reporter
-                continue
-            total += 1
-            found += norm(article.headline) in predicted
-    return found, total
-
-
-def score_generated(count: int, holdout: bool, show: bool, offset: int = 0) -> Score:
+def score_source(source: DumpSource, seeds: range, holdout: bool, show: bool
+                 ) -> tuple[Score, float]:
+    """The summed score of a source's dumps and the analysis time per page (ms)."""
     total = Score()
     settings = Settings()
     seconds = 0.0
-    pages = 0
-    unclued = [0, 0]
-    for seed in range(offset, offset + count):
-        data, truths = generate_dump(10_000 * holdout + seed, holdout=holdout)
+    for seed in seeds:
+        data, truths = source.make(seed, holdout)
         start = time.perf_counter()
-        issue = analyze_text_dump(data, f"gen-{seed}", settings)
+        issue = analyze_text_dump(data, f"{source.name}-{seed}", settings)
         seconds += time.perf_counter() - start
-        pages += len(issue.pages)
         score = score_pages(truths, list(issue.pages))
         if show and score.failures:
-            print(f"  seed {seed}: {score.failures[:6]}")
+            print(f"  {source.name} seed {seed}: {score.failures[:6]}", flush=True)
         total = total + score
-        found, among = unclued_headlines(truths, issue)
-        unclued[0] += found
-        unclued[1] += among
-    label = "held-out" if holdout else "tuning"
-    print(f"generated ({label}, {count} dumps, {pages} pages, "
-          f"{seconds / max(pages, 1) * 1000:.1f} ms/page): {total}")
-    print(f"  headlines of articles with neither byline nor dateline (not first on the page): "
-          f"{unclued[0]}/{unclued[1]} ({unclued[0] / max(unclued[1], 1):.1%})")
-    return total
+    return total, seconds / max(total.pages, 1) * 1000
+
+
+def row(name: str, score: Score, ms: float) -> str:
+    cells = " ".join(f"{score.ratio(r):>9.1%}" for r in RATIOS)
+    return f"{name:<30} {score.pages:>5} {cells} {ms:>8.1f}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dumps", type=int, default=60)
-    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--composer", nargs="*", default=[],
+                        help="composer labels (prefixes): text_dumps alt reportlab typst ...")
+    parser.add_argument("--family", nargs="*", default=[], help="mixed party city feature")
+    parser.add_argument("--seeds", type=int, default=8, help="dumps per source")
+    parser.add_argument("--offset", type=int, default=0, help="first seed")
+    parser.add_argument("--split", choices=("holdout", "tune"), default="holdout")
+    parser.add_argument("--repeat", type=int, default=20, help="timing runs of the sample")
     parser.add_argument("--failures", action="store_true", help="list failures per dump")
-    parser.add_argument("--offset", type=int, default=0, help="first generator seed")
     args = parser.parse_args()
     time_sample(args.repeat)
-    score_generated(args.dumps, holdout=False, show=args.failures, offset=args.offset)
-    score_generated(args.dumps, holdout=True, show=args.failures, offset=args.offset)
+    sources = [s for s in dump_sources()
+               if (not args.composer or any(s.composer.startswith(c) for c in args.composer))
+               and (not args.family or s.family in args.family)]
+    seeds = range(args.offset, args.offset + args.seeds)
+    print(f"\n{args.split} seeds {seeds.start}-{seeds.stop - 1}; worst row last")
+    print(f"{'composer/family':<30} {'pages':>5} " + " ".join(f"{r:>9}" for r in RATIOS)
+          + f" {'ms/page':>8}")
+    rows = []
+    for source in sources:
+        score, ms = score_source(source, seeds, args.split == "holdout", args.failures)
+        rows.append((min(score.ratio(r) for r in RATIOS[:3]), source.name, score, ms))
+    for _, name, score, ms in sorted(rows, key=lambda r: -r[0]):
+        print(row(name, score, ms))
+    if rows:
+        worst = min(rows, key=lambda r: r[0])
+        print(f"worst: {worst[1]} (lowest of groups/bylines/paragraphs {worst[0]:.1%})")
 
 
 if __name__ == "__main__":

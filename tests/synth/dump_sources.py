@@ -5,18 +5,16 @@ style family whose ``make(seed, holdout)`` gives (dump bytes, truth pages): the 
 generator (tests/synth/text_dumps.py, composer ``text_dumps``, family ``mixed``), the
 second (tests/synth/dumps_alt.py, composer ``alt``, families party / city / feature)
 and dumps extracted from composed pages (tests/synth/dumps_from_pages.py) when its
-composers are available. :func:`group_score` counts whole headline groups (kicker,
-headline and subtitle all exact, an absent part absent) over matched articles.
+composers are available.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from layout.model import Page
 from tests.synth import dumps_alt, text_dumps
-from tests.synth.scoring import TruthPage, _match_articles, norm, norm_subtitle
+from tests.synth.scoring import TruthPage
 
 Maker = Callable[[int, bool], tuple[bytes, list[TruthPage]]]
 
@@ -50,16 +48,3 @@ def dump_sources() -> list[DumpSource]:
         return out
     out += [DumpSource(c, f, m) for c, f, m in dumps_from_pages.sources()]
     return out
-
-
-def group_score(truths: Sequence[TruthPage], pages: Sequence[Page]) -> tuple[int, int]:
-    """(exact, total) headline groups: kicker, headline and subtitle all as in the truth."""
-    exact = total = 0
-    for k, truth in enumerate(truths):
-        predicted = list(pages[k].articles) if k < len(pages) else []
-        for t, p in zip(truth.articles, _match_articles(truth.articles, predicted), strict=True):
-            total += 1
-            exact += p is not None and (
-                norm(p.headline) == norm(t.headline) and norm(p.kicker) == norm(t.kicker)
-                and norm_subtitle(p.subtitle) == norm_subtitle(t.subtitle))
-    return exact, total

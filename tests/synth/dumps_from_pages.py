@@ -35,7 +35,10 @@ from pathlib import Path
 from tests.synth.scoring import TruthPage
 
 EXTRACTORS = ("clean", "raw")
-GUTTER_EM = 0.55  # a gap this wide (in em of the line's size) between glyphs is a gutter
+GUTTER_EM = 0.9  # a gap this wide (in em of the line's size) between glyphs is a gutter
+MIN_GUTTER_EM = 0.25  # a narrower gap is a gutter when rows around it leave it empty too
+ALIGN_ROWS = 3  # rows looked at above and below
+ALIGNED_NEEDED = 2  # of them with a gap at the same place
 SPACE_EM = 0.18  # the raw extractor writes a space for a gap this wide
 WORD_EM = 0.15  # both write a space for a gap this wide between Latin letters / digits
 BLOCK_GAP = 1.9  # a vertical gap of this many line pitches starts a new block (blank line)
@@ -155,8 +158,8 @@ def merge_fake_bold(glyphs: list[Glyph]) -> list[Glyph]:
     return out
 
 
-def build_lines(glyphs: list[Glyph]) -> list[Line]:
-    """Glyphs on one baseline, cut at every gap wider than a gutter."""
+def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs grouped by baseline, each row left to right."""
     rows: list[list[Glyph]] = []
     for g in sorted(glyphs, key=lambda g: g.baseline):
         for row in reversed(rows[-12:]):
@@ -167,31 +170,68 @@ def build_lines(glyphs: list[Glyph]) -> list[Line]:
                 break
         else:
             rows.append([g])
-    lines: list[Line] = []
     for row in rows:
         row.sort(key=lambda g: g.x0)
+    return rows
+
+
+def _gaps(row: list[Glyph]) -> list[tuple[int, float, float]]:
+    """(index of the glyph after the gap, gap start, gap end) of every gap in a row wider
+    than a fraction of an em that no space glyph bridges."""
+    out = []
+    prev: Glyph | None = None
+    space: Glyph | None = None
+    for k, g in enumerate(row):
+        if g.text == " ":
+            if prev is not None and g.x0 - prev.x1 < MIN_GUTTER_EM * g.size:
+                space = g
+            continue
+        bridged = space is not None and g.x0 - space.x1 < MIN_GUTTER_EM * g.size
+        if prev is not None and not bridged and g.x0 - prev.x1 > MIN_GUTTER_EM * g.size:
+            out.append((k, prev.x1, g.x0))
+        prev, space = g, None
+    return out
+
+
+def build_lines(glyphs: list[Glyph]) -> list[Line]:
+    """Glyphs on one baseline, cut at every gutter: a gap wider than GUTTER_EM, or a gap
+    of at least MIN_GUTTER_EM that rows above and below leave empty too (gutters run down
+    the page; justification gaps do not line up)."""
+    rows = _rows(glyphs)
+    gaps = [_gaps(row) for row in rows]
+    lines: list[Line] = []
+    for r, row in enumerate(rows):
+        cuts = set()
+        for k, x0, x1 in gaps[r]:
+            size = row[k].size
+            middle = (x0 + x1) / 2
+            aligned = sum(
+                1 for q in range(max(0, r - ALIGN_ROWS), min(len(rows), r + ALIGN_ROWS + 1))
+                if q != r and abs(rows[q][0].baseline - row[0].baseline) < 8 * size
+                and any(a <= middle <= b for _, a, b in gaps[q]))
+            if x1 - x0 > GUTTER_EM * size or aligned >= ALIGNED_NEEDED:
+                cuts.add(k)
         current: list[Glyph] = []
-        spaced = False  # a space glyph since the last visible one: a word space, no gutter
-        space_end = None
-        for g in row:
-            prev = current[-1] if current else None
-            if g.text == " ":  # a word space, if it sits right after a glyph
-                if prev is not None and g.x0 - prev.x1 < GUTTER_EM * g.size:
-                    spaced, space_end = True, g.x1
-                continue
-            if prev is not None:
-                # a gap is a gutter unless a space glyph bridges it closely on both sides
-                reach = space_end if spaced and space_end is not None else prev.x1
-                if g.x0 - reach > GUTTER_EM * max(g.size, prev.size):
-                    lines.append(Line(current))
-                    current, prev, spaced = [], None, False
-            if spaced and prev is not None:
-                current.append(Glyph(" ", prev.x1, g.x0, g.top, g.bottom, g.size, g.baseline))
+        for k, g in enumerate(row):
+            if k in cuts and current:
+                lines.append(Line(_with_spaces(current)))
+                current = []
             current.append(g)
-            spaced, space_end = False, None
         if current:
-            lines.append(Line(current))
-    return lines
+            lines.append(Line(_with_spaces(current)))
+    return [line for line in lines if line.glyphs]
+
+
+def _with_spaces(glyphs: list[Glyph]) -> list[Glyph]:
+    """A line's glyphs: space glyphs kept once between visible ones, none at the edges."""
+    out: list[Glyph] = []
+    for g in glyphs:
+        if g.text == " " and (not out or out[-1].text == " "):
+            continue
+        out.append(g)
+    while out and out[-1].text == " ":
+        out.pop()
+    return out
 
 
 def _line_text(line: Line, extractor: str) -> str:
@@ -241,6 +281,8 @@ def assign_lines(lines: list[Line], truth: TruthPage
     furniture_items = {_norm(f) for f in truth.furniture}
     loose = "|".join(_norm(c.text) + "|" + _norm(c.credit) for c in truth.captions)
     groups = [_Group([], [], []) for _ in truth.articles]
+    sizes = sorted(g.size for line in lines for g in line.glyphs)
+    body_size = sizes[len(sizes) // 2] if sizes else 10.0
     pending: list[tuple[Line, list[tuple[int, str]]]] = []
     furn: list[Line] = []
     loose_lines: list[Line] = []
@@ -251,9 +293,10 @@ def assign_lines(lines: list[Line], truth: TruthPage
             continue
         where: list[tuple[int, str]] = []
         for k in range(len(truth.articles)):
-            if text in heads[k]:
+            in_body = text in bodies[k]
+            if text in heads[k] and not (in_body and line.size < 1.15 * body_size):
                 where.append((k, "head"))
-            elif text in bodies[k]:
+            elif in_body:
                 where.append((k, "body"))
             elif text in captions[k]:
                 where.append((k, "captions"))
@@ -302,19 +345,32 @@ def _nearest(line: Line, placed: list[tuple[Line, int]], where: list[tuple[int, 
 def _columns(lines: list[Line]) -> list[list[Line]]:
     """Lines in columns (lines that overlap horizontally), left to right, each top down."""
     columns: list[tuple[list[float], list[Line]]] = []
-    for line in sorted(lines, key=lambda x: x.x1 - x.x0, reverse=True):
+    widths = sorted(x.x1 - x.x0 for x in lines)
+    typical = widths[len(widths) // 2] if widths else 0.0
+    # lines of a column's width define the columns; wider ones (set across) join later
+    order = sorted(lines, key=lambda x: (x.x1 - x.x0 > 1.25 * typical, -(x.x1 - x.x0)))
+    for line in order:
         best, best_overlap = None, 0.0
+        inner = (line.x0 + 0.6 * line.size, line.x1 - 0.6 * line.size)  # no hanging marks
         for extent, members in columns:
-            overlap = min(extent[1], line.x1) - max(extent[0], line.x0)
+            overlap = min(extent[1], inner[1]) - max(extent[0], inner[0])
             if overlap > best_overlap:
                 best, best_overlap = (extent, members), overlap
         if best is None:
-            columns.append(([line.x0, line.x1], [line]))
+            columns.append(([inner[0], inner[1]], [line]))
         else:
             best[1].append(line)
+            if line.x1 - line.x0 <= 1.25 * typical:
+                best[0][0], best[0][1] = min(best[0][0], inner[0]), max(best[0][1], inner[1])
     out = [sorted(members, key=lambda x: x.baseline) for _, members in columns]
     out.sort(key=lambda c: (min(x.x0 for x in c), c[0].top))
     return out
+
+
+def _left_edge(column: list[Line]) -> float:
+    """The column's left edge: where most of its lines start."""
+    starts = sorted(round(x.x0) for x in column)
+    return starts[len(starts) // 4] if starts else 0.0
 
 
 def _write_lines(out: list[str], lines: Sequence[Line], extractor: str,
@@ -346,7 +402,7 @@ def render_dump(groups: list[_Group], furniture: list[Line], loose: list[Line],
         _write_lines(out, sorted(group.head, key=lambda x: (x.baseline, x.x0)), extractor, None)
         for column in _columns(group.body):
             out.append("")
-            _write_lines(out, column, extractor, min(x.x0 for x in column))
+            _write_lines(out, column, extractor, _left_edge(column))
         for column in _columns(group.captions):
             out.append("")
             _write_lines(out, column, extractor, None)
