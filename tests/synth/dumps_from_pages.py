@@ -119,6 +119,12 @@ def composed_page(composer: str, family: str, seed: int, split: str | None
 
 def read_glyphs(pdf: Path) -> tuple[list[Glyph], list[str]]:
     """Upright glyphs of the first page, and the texts of rotated runs (side labels)."""
+    glyphs, labels = _read_glyphs(str(pdf), pdf.stat().st_mtime_ns)
+    return list(glyphs), list(labels)
+
+
+@cache
+def _read_glyphs(pdf: str, _mtime: int) -> tuple[tuple[Glyph, ...], tuple[str, ...]]:
     import pdfplumber
 
     glyphs: list[Glyph] = []
@@ -139,7 +145,7 @@ def read_glyphs(pdf: Path) -> tuple[list[Glyph], list[str]]:
                                 ch["top"], ch["bottom"], size, baseline))
     rotated.sort()
     labels = ["".join(t for _, _, t in rotated)] if rotated else []
-    return glyphs, labels
+    return tuple(glyphs), tuple(labels)
 
 
 def merge_fake_bold(glyphs: list[Glyph]) -> list[Glyph]:
@@ -422,6 +428,12 @@ def dump_page(composer: str, family: str, seed: int, split: str | None, extracto
               ) -> tuple[bytes, list[TruthPage]]:
     """A dump of one composed page and its truth."""
     pdf, truth = composed_page(composer, family, seed, split)
+    return dump_from_pdf(pdf, truth, extractor)
+
+
+def dump_from_pdf(pdf: Path, truth: TruthPage, extractor: str
+                  ) -> tuple[bytes, list[TruthPage]]:
+    """A dump of the first page of ``pdf`` (whose truth is ``truth``) by ``extractor``."""
     glyphs, rotated = read_glyphs(pdf)
     if extractor == "clean":
         glyphs = merge_fake_bold(glyphs)

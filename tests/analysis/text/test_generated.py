@@ -1,7 +1,9 @@
 """Text-dump analysis over generated dumps: accuracy and "nothing lost".
 
 Dumps come from tests/synth/text_dumps.py with fixed seeds (and hypothesis-drawn
-seeds for the property test). The accuracy thresholds here are the floor a small
+seeds for the property test), from the second generator tests/synth/dumps_alt.py (every
+family) and from pages of every composer, extracted by both dump extractors
+(tests/synth/dumps_from_pages.py). The accuracy thresholds here are the floor a small
 fixed sample must clear; the full measurement is benchmarks/text_analysis.py.
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,6 +23,7 @@ from layout.errors import InputError
 from layout.ingest.text import decode_dump
 from layout.model import Issue
 from layout.settings import Settings
+from tests.synth import dumps_alt, dumps_from_pages
 from tests.synth.scoring import Score, score_pages
 from tests.synth.text_dumps import generate_dump
 
@@ -77,6 +81,44 @@ def test_nothing_lost(seed: int, holdout: bool) -> None:
     assert given_chars - got == Counter(), "characters lost"
     extra = got - given_chars
     assert extra - dateline_chars == Counter(), "characters added"
+
+
+def _balanced(data: bytes, source: str) -> Issue:
+    """The issue analysed from ``data``, checked to hold each content character once (only
+    dateline names repeated in ``bylines`` are extra)."""
+    issue = analyze_text_dump(data, source, Settings())
+    given_chars = content_chars(data)
+    got, dateline_chars = output_chars(issue)
+    assert given_chars - got == Counter(), f"{source}: characters lost"
+    assert (got - given_chars) - dateline_chars == Counter(), f"{source}: characters added"
+    return issue
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(min_value=0, max_value=10**6), holdout=st.booleans(),
+       family=st.sampled_from(dumps_alt.FAMILIES))
+def test_nothing_lost_second_generator(seed: int, holdout: bool, family: str) -> None:
+    data, truths = dumps_alt.generate(seed, family, holdout)
+    issue = _balanced(data, f"alt-{family}-{seed}")
+    assert len(issue.pages) == len(truths)
+
+
+COMPOSERS = ("reportlab", "typst", "weasyprint")
+
+
+@pytest.mark.parametrize("composer", COMPOSERS)
+@pytest.mark.parametrize("family", dumps_alt.FAMILIES)
+def test_nothing_lost_on_composed_pages(composer: str, family: str, composed_page) -> None:
+    """Dumps of every composer's page (both extractors) lose and add nothing, and the
+    page's articles are found (a floor; benchmarks/text_analysis.py measures)."""
+    if composer not in dumps_from_pages.available_composers():
+        pytest.skip(f"{composer} not installed")
+    path, composed = composed_page(composer, family, 11)
+    for extractor in dumps_from_pages.EXTRACTORS:
+        data, truths = dumps_from_pages.dump_from_pdf(path, composed.truth, extractor)
+        issue = _balanced(data, f"{composer}-{family}-{extractor}")
+        score = score_pages(truths, list(issue.pages))
+        assert score.ratio("articles") >= 0.6, (extractor, str(score))
 
 
 def _score(seeds: range, holdout: bool) -> Score:
