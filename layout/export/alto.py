@@ -164,16 +164,21 @@ class _PageWriter:
         el = ET.Element(_q("Illustration"), ID=ill_id, TYPE="photo", TAGREFS="TAG_figure")
         _set_box(el, unit.block.bbox if unit.block is not None else None)
         parts.append(("figure", ill_id))
-        if unit.caption is None:
+        if unit.caption is None and not unit.segments:
             return el
         composed = ET.Element(_q("ComposedBlock"), ID=self.next_id("CB"),
                               TYPE="photo-with-caption")
         boxes = [b for b in (unit.block.bbox if unit.block else None,
-                             unit.caption.block.bbox if unit.caption.block else None) if b]
+                             unit.caption.block.bbox if unit.caption and unit.caption.block
+                             else None) if b]
         if boxes:
             _set_box(composed, BBox.enclosing(boxes))
         composed.append(el)
-        composed.append(self.text_block(unit.caption, parts))
+        if unit.segments:  # text on the figure block itself (an edited file)
+            text = Unit("figure", unit.segments, unit.lines)
+            composed.append(self.text_block(text, parts))
+        if unit.caption is not None:
+            composed.append(self.text_block(unit.caption, parts))
         return composed
 
     def element(self, unit: Unit, parts: list[tuple[str, str]]) -> ET.Element:

@@ -51,6 +51,13 @@ class Unit:
     def text(self) -> str:
         return "".join(s.text for s in self.segments)
 
+    @property
+    def element_count(self) -> int:
+        """How many ALTO blocks print it: a figure's text and caption are blocks of their own."""
+        if self.role != Role.FIGURE.value:
+            return 1
+        return 1 + bool(self.segments) + (self.caption is not None)
+
 
 @dataclass
 class ArticleUnits:

@@ -138,7 +138,9 @@ class _Writer:
         name = self.image(figure, stem)
         alt = (caption.text or caption.credit or "") if caption is not None else ""
         img = f'<img src="../images/{name}" alt="{_e(alt)}"/>' if name else ""
-        cap = f"<figcaption>{self.caption_html(caption)}</figcaption>" if caption else ""
+        captions = [self.caption_html(b) for b in (figure, caption) if b is not None]
+        captions = [c for c in captions if c]  # a figure's own text (an edited file) first
+        cap = f"<figcaption>{' '.join(captions)}</figcaption>" if captions else ""
         if not img and not cap:
             return ""
         return f"<figure>{img}{cap}</figure>"

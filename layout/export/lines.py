@@ -73,7 +73,7 @@ def _tokens(text: str, tag: str, fracs: list[float], step: float,
 
 def place(segments: list[Segment], lines: tuple[Line, ...]) -> list[PlacedLine]:
     """The words of ``segments`` on ``lines`` (lines that get no word are dropped)."""
-    segments = [s for s in segments if s.text]
+    segments = [s for s in segments if s.text.strip()]
     if not segments:
         return []
     if not lines:

@@ -58,7 +58,8 @@ def _article_txt(article: Article) -> list[str]:
 
 def _block_txt(block: Block, dateline: str | None = None) -> list[str]:
     if block.role is Role.FIGURE:
-        return ["[图]"]
+        text = _caption(block)
+        return [f"[图] {text}" if text else "[图]"]
     if block.role in (Role.CAPTION, Role.CREDIT):
         text = _caption(block)
         return [f"[图] {text}"] if text else []
@@ -120,7 +121,8 @@ def _article_md(article: Article) -> list[str]:
 
 def _block_md(block: Block, dateline: str | None = None) -> list[str]:
     if block.role is Role.FIGURE:
-        return ["*［图］*"]
+        text = _caption(block)
+        return [f"*［图］* {md_escape(text)}" if text else "*［图］*"]
     if block.role in (Role.CAPTION, Role.CREDIT):
         text = _caption(block)
         return [f"> {md_escape(text)}"] if text else []

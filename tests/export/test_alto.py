@@ -3,6 +3,8 @@
 import xml.etree.ElementTree as ET
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from layout.export.alto import ALTO_NS, PER_POINT, page_to_alto
 from layout.export.content import content_text
@@ -117,3 +119,43 @@ def test_page_language(text):
     (xml,) = _check_issue(issue)
     lang = ET.fromstring(xml).find(f"{A}Layout/{A}Page").get("LANG")
     assert lang == ("ja" if "東京" in text else "zh-Hant")
+
+
+# ---------------------------------------------------------------- any model page
+
+_alphabet = "天地玄黄宇宙洪荒，。“”ab Z9&<>\"'é𠮷　"
+_texts = st.text(alphabet=_alphabet, max_size=30)
+_opt = st.none() | _texts
+_coord = st.floats(min_value=0, max_value=800, allow_nan=False).map(lambda v: round(v, 2))
+
+
+@st.composite
+def _boxes(draw):
+    x0, x1 = sorted((draw(_coord), draw(_coord)))
+    top, bottom = sorted((draw(_coord), draw(_coord)))
+    return BBox(x0, top, x1, bottom)
+
+
+_lines = st.lists(st.builds(Line, text=_texts, bbox=st.none() | _boxes(),
+                            font=st.none() | st.sampled_from(["SimSun", "A&B"]),
+                            size=st.none() | st.just(10.5)), max_size=3).map(tuple)
+_blocks = st.builds(Block, role=st.sampled_from(list(Role)), text=_opt,
+                    bbox=st.none() | _boxes(), credit=_opt, lines=_lines)
+_articles = st.builds(
+    Article, id=st.just("a"), headline=_opt, kicker=_opt, subtitle=_opt,
+    bylines=st.lists(_texts, max_size=2).map(tuple), dateline=_opt,
+    blocks=st.lists(_blocks, max_size=4).map(tuple),
+    head_blocks=st.lists(st.builds(Block, role=st.sampled_from(
+        [Role.HEADLINE, Role.BYLINE, Role.KICKER]), lines=_lines), max_size=2).map(tuple))
+_pages = st.builds(Page, number=st.integers(1, 9), width=st.none() | st.just(842.0),
+                   height=st.just(1191.0), articles=st.lists(_articles, max_size=3).map(tuple),
+                   blocks=st.lists(_blocks, max_size=2).map(tuple),
+                   furniture=st.lists(_blocks, max_size=2).map(tuple),
+                   edition=st.none() | st.just("A3"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(_pages)
+def test_any_page_exports_valid_and_complete(page):
+    issue = Issue(source="any.pdf", pages=(page,))
+    _check_issue(issue)
