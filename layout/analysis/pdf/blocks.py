@@ -62,8 +62,10 @@ class TextBlock:
 def _aligned(line: TextLine, block: TextBlock, indent_em: float, body: float = 0.0) -> bool:
     em = line.size
     b = block.bbox
-    if line.bbox.horizontal_overlap(b) < 0.3 * min(line.bbox.width, b.width):
-        return False
+    outdented = abs(b.x0 - line.x0 - indent_em * em) <= 0.8 * em  # block began indented
+    if line.bbox.horizontal_overlap(b) < 0.3 * min(line.bbox.width, b.width) and not (
+            outdented and len(block.lines) == 1 and line.x1 <= b.x1 + 0.6 * em):
+        return False  # (a paragraph's short last line under its indented first line joins)
     left = abs(line.x0 - b.x0) <= 0.5 * em
     indented = abs(line.x0 - b.x0 - indent_em * em) <= 0.8 * em
     body_sized = bool(body) and abs(line.size - body) <= 0.05 * body
@@ -75,7 +77,6 @@ def _aligned(line: TextLine, block: TextBlock, indent_em: float, body: float = 0
         return True  # an indented first line (any indent width), then the paragraph's body
     if line.x1 > b.x1 + 0.6 * em or line.x0 < b.x0 - (indent_em + 0.6) * em:
         return False
-    outdented = abs(b.x0 - line.x0 - indent_em * em) <= 0.8 * em  # block began indented
     right = abs(line.x1 - b.x1) <= 0.5 * em
     centred = abs((line.x0 + line.x1) - (b.x0 + b.x1)) <= 1.5 * em
     return left or indented or outdented or right or centred

@@ -10,13 +10,17 @@ size (poppler's 0.1 em along the line, 0.2 em across).
 The dedupe hashes each glyph into a grid cell keyed by its text, a size class
 (sizes grow by 10 % per class) and a cell of that class's tolerance, and looks
 only at the few neighbouring cells: the work is linear in the number of glyphs
-whatever the sizes and coordinates written in the file.
+whatever the sizes and coordinates written in the file. A glyph box that its font's
+metrics put off its own baseline (the baseline in the box's upper half: the box hangs
+below the line) is set back on the baseline, so a run in such a face (digits, Latin)
+lines up with the text around it.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 
 from layout.ingest.raw import INVISIBLE_RENDER_MODE, Glyph
 
@@ -99,6 +103,23 @@ def dedupe_fake_bold(glyphs: Sequence[Glyph], along: float = 0.1,
     return kept
 
 
+_ASCENT, _DESCENT = 0.88, 0.12  # em: the ideographic em box around a baseline
+
+
+def on_baseline(glyphs: Sequence[Glyph]) -> list[Glyph]:
+    """Glyphs whose box does not hold its baseline sensibly (less than half an em of the
+    box above the baseline, or more than half an em below it) get the em box of their
+    size on that baseline; the others are returned as they are."""
+    out: list[Glyph] = []
+    for g in glyphs:
+        base = g.baseline
+        if base is not None and g.size > 0 and (
+                base - g.top < 0.5 * g.size or g.bottom - base > 0.5 * g.size):
+            g = replace(g, top=base - _ASCENT * g.size, bottom=base + _DESCENT * g.size)
+        out.append(g)
+    return out
+
+
 def clean_glyphs(glyphs: Sequence[Glyph], along: float = 0.1, across: float = 0.2) -> list[Glyph]:
-    """:func:`visible_glyphs` then :func:`dedupe_fake_bold`."""
-    return dedupe_fake_bold(visible_glyphs(glyphs), along, across)
+    """:func:`visible_glyphs`, :func:`on_baseline`, then :func:`dedupe_fake_bold`."""
+    return dedupe_fake_bold(on_baseline(visible_glyphs(glyphs)), along, across)

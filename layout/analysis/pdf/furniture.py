@@ -3,7 +3,8 @@
 Takes the text blocks of a page, its rules and its size; returns the blocks that
 are furniture (with their :class:`FurnitureKind`) and the rest. A block is
 furniture when it lies wholly above the top rule that spans most of the page's
-width in the page's top band (or below such a rule in the bottom band), or when
+width in the page's top band (or below such a rule in the bottom band; with no such
+rule, above the topmost rule of a quarter of the width: a running head), or when
 it sits in the top/bottom margin band and its text reads as furniture (第3版,
 责任编辑, a date, a lone page number, the paper's name). :func:`page_metadata`
 reads the date, edition, section and paper name out of the furniture.
@@ -35,9 +36,9 @@ class FurnitureBlock:
 
 
 def _band_rule(rules: Sequence[Rule], width: float, y_lo: float, y_hi: float,
-               topmost: bool) -> float | None:
+               topmost: bool, min_share: float = 0.6) -> float | None:
     ys = [r.position for r in rules
-          if r.horizontal and r.bbox.width >= 0.6 * width and y_lo <= r.position <= y_hi]
+          if r.horizontal and r.bbox.width >= min_share * width and y_lo <= r.position <= y_hi]
     if not ys:
         return None
     return min(ys) if topmost else max(ys)
@@ -62,6 +63,9 @@ def split_furniture(blocks: Sequence[TextBlock], rules: Sequence[Rule], width: f
                                                                 list[FurnitureBlock]]:
     """(content blocks, furniture blocks) of a page."""
     header_rule = _band_rule(rules, width, 0.0, height * 0.13, topmost=False)
+    if header_rule is None:  # a running head over a short rule (journals, books)
+        header_rule = _band_rule(rules, width, 0.0, height * 0.13, topmost=True,
+                                 min_share=0.25)
     footer_rule = _band_rule(rules, width, height * 0.88, height, topmost=True)
     content: list[TextBlock] = []
     furniture: list[FurnitureBlock] = []

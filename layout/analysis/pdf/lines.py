@@ -183,10 +183,15 @@ def _cjk_glyph(g: Glyph) -> bool:
 
 def _unprint(row: list[Glyph]) -> list[list[Glyph]]:
     """A row sorted left to right; split by type style when two styles overprint each other
-    (one text drawn across another), so their glyphs do not interleave."""
+    (one text drawn across another), so their glyphs do not interleave.
+
+    CJK punctuation does not count: its box is a full em while squeezed punctuation
+    (，2022；) advances half of that, so a run in another face (digits, Latin) set right
+    after it overlaps its box without being drawn across it."""
     row.sort(key=lambda g: g.x0)
     clash = any(b.x0 < a.x1 - 0.4 * min(a.size, b.size)
                 and (base_font(a.font), round(a.size, 1)) != (base_font(b.font), round(b.size, 1))
+                and not is_cjk_punct(a.text[0]) and not is_cjk_punct(b.text[0])
                 for a, b in zip(row, row[1:], strict=False))
     if not clash:
         return [row]
