@@ -70,6 +70,24 @@ def _cjk_side(ch: str) -> bool:
     return is_cjk(ch) or is_cjk_punct(ch)
 
 
+# Curly quotes serve both scripts: which one a quote belongs to is the script of the
+# text it is attached to (“你好” is CJK punctuation, "said, ”all" is English).
+SHARED_QUOTES = "‘’“”"
+
+
+def _cjk_end(text: str) -> bool:
+    """True when the end of ``text`` is CJK: its last character, or the character
+    before a run of curly quotes ending it (a quote on its own counts as CJK)."""
+    body = text.rstrip(SHARED_QUOTES)
+    return _cjk_side(body[-1]) if body else _cjk_side(text[-1])
+
+
+def _cjk_start(text: str) -> bool:
+    """Like :func:`_cjk_end` for the start of ``text``."""
+    body = text.lstrip(SHARED_QUOTES)
+    return _cjk_side(body[0]) if body else _cjk_side(text[0])
+
+
 def visual_width(text: str) -> float:
     """Width in ems as typeset: CJK and full-width chars 1, ASCII/half-width 0.5."""
     width = 0.0
@@ -218,7 +236,7 @@ def remove_cjk_spaces(text: str) -> str:
     for part in parts[1:]:
         if not part:
             continue
-        if out and (_cjk_side(out[-1]) or _cjk_side(part[0])):
+        if out and (_cjk_end(out) or _cjk_start(part)):
             out += part
         else:
             out += " " + part if out else part
@@ -247,7 +265,7 @@ def title_spaces(text: str) -> str:
         left, right = out[-1], part[0]
         if is_cjk(left) and is_cjk(right) and not is_cjk_punct(left) and not is_cjk_punct(right):
             out += " " + part
-        elif _cjk_side(left) or _cjk_side(right):
+        elif _cjk_end(out) or _cjk_start(part):
             out += part
         else:
             out += " " + part

@@ -8,7 +8,8 @@ PDF front ends import this module; the API below is stable:
   bare) or None: role words (本报见习记者, 新华社记者, 文/图, …), marks (□ ■ ●) and bare
   names checked against the surname table (:mod:`layout.analysis.names`)
 - :func:`is_byline` (line) -> bool (a role word or mark; not bare names),
-  :func:`byline_names` (text) -> list of names
+  :func:`byline_names` (text) -> list of names; :func:`is_latin_byline` (line) -> bool
+  (By EDDY MERCURY, also accepted by :func:`is_byline`)
 - :func:`split_dateline` (paragraph) -> (dateline, rest) or None;
   :func:`dateline_names` (dateline) -> names inside its parentheses
 - :func:`format_byline` (text) -> 记者 姬慧洋 通讯员 赵明 (one space after each role word)
@@ -237,10 +238,24 @@ def _join_parts(parts: list[str]) -> str:
     return out
 
 
+# A Latin-script byline: By EDDY MERCURY, By Jane Doe and John Roe (capitalised names only).
+_LATIN_NAME = r"[A-Z][A-Za-zÀ-ɏ’'.\-]*"
+_LATIN_NAMES = rf"{_LATIN_NAME}(?:[ \t]+{_LATIN_NAME}){{0,3}}"
+_LATIN_BYLINE = re.compile(
+    rf"^(?:By|BY|by)[ \t]+{_LATIN_NAMES}(?:[ \t]*(?:,|and|&)[ \t]*{_LATIN_NAMES})*$")
+
+
+def is_latin_byline(line: str) -> bool:
+    """A whole line that is a Latin-script byline: By EDDY MERCURY, By Ann Lee and Bo Wu."""
+    stripped = line.strip()
+    return len(stripped) <= 80 and bool(_LATIN_BYLINE.match(stripped))
+
+
 def is_byline(line: str) -> bool:
     """A whole line that is a byline with a role word or mark: 记者 姬慧洋, □记者 … 通讯员
-    …, 本报见习记者 吴悠, 文/图 张三 (bare names alone: :func:`parse_byline`)."""
-    return parse_byline(line, bare_names=False) is not None
+    …, 本报见习记者 吴悠, 文/图 张三 (bare names alone: :func:`parse_byline`), or a Latin
+    one (:func:`is_latin_byline`)."""
+    return is_latin_byline(line) or parse_byline(line, bare_names=False) is not None
 
 
 def byline_names(text: str) -> list[str]:
@@ -263,7 +278,10 @@ def byline_names(text: str) -> list[str]:
 
 
 def format_byline(text: str) -> str:
-    """A byline with one space between role words and names: 记者姬慧洋 -> 记者 姬慧洋."""
+    """A byline with one space between role words and names: 记者姬慧洋 -> 记者 姬慧洋
+    (a Latin byline keeps its word spaces)."""
+    if is_latin_byline(text):
+        return " ".join(text.split())
     parsed = parse_byline(text)
     if parsed is not None:
         return parsed.text

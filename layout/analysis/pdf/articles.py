@@ -150,6 +150,37 @@ def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule
                         break
 
 
+def _columns_flow(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule],
+                  line: float, figures: Sequence[bool]) -> bool:
+    """Text runs from the foot of one column to the head of the next: an unowned box at
+    the top of its column (nothing above it there) continues the article whose text
+    fills the foot of the column to its left, when both columns end level (full or
+    balanced columns) and no rule walls them apart. True when an owner was given."""
+    changed = False
+    for i in sorted(range(len(boxes)), key=lambda k: (boxes[k].x0, boxes[k].top)):
+        box = boxes[i]
+        if owner[i] is not None or figures[i]:
+            continue
+        column = [j for j, other in enumerate(boxes) if j != i
+                  and other.horizontal_overlap(box) >= 0.5 * min(other.width, box.width)]
+        if any(boxes[j].bottom <= box.top + 1 for j in column):
+            continue  # not the head of its column
+        left = [j for j, other in enumerate(boxes)
+                if -0.5 * line <= box.x0 - other.x1 <= 2.5 * line
+                and other.bottom > box.top and other.top < box.bottom]
+        if not left:
+            continue
+        foot = max(left, key=lambda j: boxes[j].bottom)
+        column_bottom = max([box.bottom] + [boxes[j].bottom for j in column])
+        if (owner[foot] is None or figures[foot]
+                or boxes[foot].bottom < column_bottom - 2 * line
+                or _vertical_rule_between(rules, boxes[foot], box)):
+            continue
+        owner[i] = owner[foot]
+        changed = True
+    return changed
+
+
 def _figures_join_the_text_above(boxes: Sequence[BBox], owner: list[int | None],
                                  rules: Sequence[Rule], line: float,
                                  figures: Sequence[bool] | None = None) -> None:
@@ -205,7 +236,10 @@ def assign_items(groups: Sequence[HeadingGroup], items: Sequence[Item],
         k, d = _nearest_head_above(groups, box, rules)
         if k is not None and d <= 3.5 * line:
             owner[i] = k
-    _spread(boxes, owner, rules, line, [isinstance(i, Figure) for i in items])
+    figures = [isinstance(i, Figure) for i in items]
+    _spread(boxes, owner, rules, line, figures)
+    while _columns_flow(boxes, owner, rules, line, figures):
+        _spread(boxes, owner, rules, line, figures)
     for i, box in enumerate(boxes):
         if owner[i] is None:
             owner[i] = _nearest_head_above(groups, box, rules)[0]

@@ -118,7 +118,7 @@ def attach_captions(images: Sequence[BBox], blocks: Sequence[TextBlock],
         plain = [b for b in near if not body_like(b)]
         fitting = [b for b in near if body_like(b) and len(b.lines) <= 4
                    and (b.bbox.width >= 0.8 * img.width or _reads_as_caption(b.text)
-                        or _credited(b, credits))]
+                        or _credited(b, credits) or _centred_line(img, b))]
         chosen = (plain or fitting)[:1]
         if not chosen:
             continue
@@ -144,6 +144,15 @@ def attach_captions(images: Sequence[BBox], blocks: Sequence[TextBlock],
 def _credited(block: TextBlock, credits: Sequence[TextBlock]) -> bool:
     """A credit line (…摄) is set right under ``block``."""
     return any(0 <= c.bbox.top - block.bbox.bottom <= 1.0 * c.size for c in credits)
+
+
+def _centred_line(image: BBox, block: TextBlock) -> bool:
+    """One short line centred on the photo, clear of its edges: body text is never set
+    centred in a column, a caption or credit often is (Reuters under a photo)."""
+    b, em = block.bbox, block.size
+    return (len(block.lines) == 1 and b.width <= 0.7 * image.width
+            and abs((b.x0 + b.x1) - (image.x0 + image.x1)) <= 2 * em
+            and b.x0 >= image.x0 + em and b.x1 <= image.x1 - em)
 
 
 def _names_only(text: str) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from layout.clean import is_cjk, is_cjk_punct
+from layout.clean import SHARED_QUOTES, is_cjk, is_cjk_punct
 from layout.ingest.raw import Glyph, Rule
 from layout.model import BBox
 
@@ -77,36 +77,52 @@ def base_font(name: str) -> str:
     return name
 
 
-def _wants_space(left: str, right: str) -> bool:
-    if not left or not right:
-        return False
-    a, b = left[-1], right[0]
-    return not (is_cjk(a) or is_cjk_punct(a) or is_cjk(b) or is_cjk_punct(b))
+def _cjk_char(ch: str) -> bool:
+    return is_cjk(ch) or is_cjk_punct(ch)
+
+
+def _script_char(glyphs: Sequence[Glyph], k: int, step: int) -> str:
+    """The character that decides the script at glyph ``k``: curly quotes serve both
+    scripts, so past them (in direction ``step``) to the letter they are attached to."""
+    j = k
+    while 0 <= j < len(glyphs) and glyphs[j].text and glyphs[j].text[0] in SHARED_QUOTES:
+        j += step
+    if 0 <= j < len(glyphs) and glyphs[j].text:
+        return glyphs[j].text[0 if step > 0 else -1]
+    return glyphs[k].text[0 if step > 0 else -1]
 
 
 def glyphs_to_text(glyphs: Sequence[Glyph], space_em: float = 0.2) -> str:
-    """Text of glyphs on one line: spaces only between non-CJK text across a real gap."""
+    """Text of glyphs on one line: spaces only between non-CJK text across a real gap
+    (wider than ``space_em`` of the font size)."""
     parts: list[str] = []
-    prev: Glyph | None = None
-    for g in glyphs:
-        if prev is not None:
+    for k, g in enumerate(glyphs):
+        if k and g.text and glyphs[k - 1].text:
+            prev = glyphs[k - 1]
             gap = g.x0 - prev.x1
-            if gap > space_em * min(g.size, prev.size) and _wants_space(prev.text, g.text):
+            if gap > space_em * min(g.size, prev.size) and not (
+                    _cjk_char(_script_char(glyphs, k - 1, -1))
+                    or _cjk_char(_script_char(glyphs, k, 1))):
                 parts.append(" ")
         parts.append(g.text)
-        prev = g
     return "".join(parts)
 
 
 def join_line_texts(texts: Sequence[str]) -> str:
-    """Lines of one text run joined: nothing between CJK, a space between Latin words,
-    a line-end hyphen between two Latin letters dropped (hyphenation)."""
+    """Lines of one text run joined: nothing between CJK, a space between words of other
+    scripts (Latin, accented, ligatures), a line-end hyphen between two letters dropped
+    (hyphenation)."""
     out = ""
     for t in texts:
         if not t:
             continue
-        if out and out[-1].isascii() and t[0].isascii():
+        left, right = out.rstrip(SHARED_QUOTES) or out, t.lstrip(SHARED_QUOTES) or t
+        if out and not (_cjk_char(left[-1]) or _cjk_char(right[0])):
             a, b = out[-1], t[0]
+            if a in SHARED_QUOTES:
+                a = "'"
+            if b in SHARED_QUOTES:
+                b = "'"
             if a == "-" and len(out) > 1 and out[-2].isalpha() and b.isalpha() and b.islower():
                 out = out[:-1]
             elif (a.isalnum() or a in ".,;:!?)\"'") and (b.isalnum() or b in "(\"'"):

@@ -4,12 +4,14 @@ Takes the text blocks of a page (furniture and captions already set aside);
 returns the body size (the character-weighted most common size) and
 :class:`HeadingGroup` objects: a headline (the largest type of a cluster of
 heading-sized blocks that touch each other), the smaller block above it (kicker)
-and the one below it (subtitle, or any block opening with ——). Blocks of one
+and the one below it (subtitle, or any block opening with ——). A lone numbered
+section heading (一、引言) divides a text and heads no article. Blocks of one
 heading set on one line with a gap (a two-part headline) join with one space.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -157,6 +159,8 @@ def heading_groups(blocks: Sequence[TextBlock], body: float, rules: Sequence[Rul
         biggest = max(b.size for b in members)
         if biggest < headline_ratio * body * _ROUNDING:
             continue  # only kicker-sized text: a subhead, not an article head
+        if len(members) == 1 and _section_head(members[0]):
+            continue  # 一、引言: a numbered section of the text, not an article head
         candidates = [b for b in members if _style(b) not in secondary] or members
         biggest = max(b.size for b in candidates)
         headline = [b for b in candidates if b.size >= biggest * 0.92]
@@ -189,6 +193,19 @@ def _attach_labels(groups: list[HeadingGroup], others: Sequence[TextBlock], main
                     and not _rule_separates(rules, b.bbox, top.bbox)):
                 g.kicker.insert(0, b)
                 break
+
+
+# Section numbers that open a heading inside a text: 一、 （二） 第三章 1、 2.1
+_SECTION_NUMBER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|第[一二三四五六七八九十\d]{1,3}[章节部分]|\d{1,2}(?:\.\d{1,2})+\s|\d{1,2}[、．])")
+
+
+def _section_head(block: TextBlock) -> bool:
+    """One short line opening with a section number (一、引言, 2.1 Data): a heading that
+    divides one text into sections, not the head of an article of its own."""
+    return len(block.lines) == 1 and len(block.text) <= 24 and bool(
+        _SECTION_NUMBER.match(block.text))
 
 
 def _names_line(block: TextBlock) -> bool:
