@@ -165,9 +165,8 @@ def _columns_flow(boxes: Sequence[BBox], owner: list[int | None], rules: Sequenc
                   and other.horizontal_overlap(box) >= 0.5 * min(other.width, box.width)]
         if any(boxes[j].bottom <= box.top + 1 for j in column):
             continue  # not the head of its column
-        left = [j for j, other in enumerate(boxes)
-                if -0.5 * line <= box.x0 - other.x1 <= 2.5 * line
-                and other.bottom > box.top and other.top < box.bottom]
+        left = [j for j, other in enumerate(boxes)  # the column to its left
+                if -0.5 * line <= box.x0 - other.x1 <= 2.5 * line and other.bottom > box.top]
         if not left:
             continue
         foot = max(left, key=lambda j: boxes[j].bottom)

@@ -78,3 +78,22 @@ def test_first_column_left_of_a_centred_headline_joins_it_not_the_article_above(
     assert [b.text for b in lower.blocks] == [
         "下面正文第一段写满这一行还在继续写满下面的正文写到这里就结束了。"]
     assert all(item.bbox.top < 120 for item in by_head["上面文章的标题"].items)
+
+
+def test_a_column_without_a_head_continues_the_article_at_the_foot_of_the_column_before():
+    """Column 1: article A, then article B's head and text down to the column's foot;
+    column 2 has no head and starts level with A's head: its text runs on from B (not A,
+    whose head is nearer)."""
+    glyphs = run("上面标题", 0, 26, 20.0, "Hei")
+    glyphs += column(["  上面的正文第", "一段继续写满行", "这里结束了。"], 0, 40, 8)
+    glyphs += run("下面的标题", 0, 110, 20.0, "Hei")
+    glyphs += column(["  下面正文第一", "段写满这一行", "还在继续写满", "写到栏的底部"], 0, 120, 8)
+    glyphs += column(["接着写下去的正", "文写满了这一行", "还在写满这一行", "还在写满这一行",
+                      "还在写满这一行", "还在写满这一行", "还在写满这一行", "到这里结束。"],
+                     90, 8, 8)
+    by_head = {build_article(p, "x", BODY, 10.0).headline: p for p in _assemble(glyphs)}
+    lower = build_article(by_head["下面的标题"], "x", BODY, 10.0)
+    assert [b.text for b in lower.blocks] == [
+        "下面正文第一段写满这一行还在继续写满写到栏的底部接着写下去的正文写满了这一行"
+        + "还在写满这一行" * 5 + "到这里结束。"]
+    assert all(item.bbox.x0 < 80 for item in by_head["上面标题"].items)

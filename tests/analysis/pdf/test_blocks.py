@@ -38,3 +38,13 @@ def test_dateline_in_another_face_runs_on_into_the_body():
     rest = column(["三正文接着排下去", "正文接着排下去。"], 0, 15, 8)
     blocks = blocks_of(first + rest)
     assert len(blocks) == 1 and blocks[0].text.startswith("本报北京电")
+
+
+def test_short_last_line_under_an_indented_first_line_joins_it():
+    """A two-line paragraph: indented first line, a last line of two characters at the
+    column's left edge (it barely overlaps the first line horizontally)."""
+    glyphs = column(["  收稿时间这一行写满了", "三。"], 0, 0, 12, size=8.0)
+    glyphs += column(["  下一段文字这一行写满", "到这里。"], 0, 30, 12, size=8.0)
+    glyphs += column(["正文正文正文正文正文正文"] * 6, 0, 60, 12)
+    blocks = [b for b in blocks_of(glyphs) if b.size == 8.0]
+    assert [b.text for b in blocks] == ["收稿时间这一行写满了三。", "下一段文字这一行写满到这里。"]

@@ -80,3 +80,14 @@ def _brute_force(glyphs, along=0.1, across=0.2):
 def test_grid_dedupe_matches_the_pairwise_rule(specs, tolerance):
     glyphs = [Glyph(t, x, y, x + s, y + s, s, BODY) for t, x, y, s in specs]
     assert dedupe_fake_bold(glyphs, *tolerance) == _brute_force(glyphs, *tolerance)
+
+
+def test_a_box_hanging_below_its_baseline_is_set_back_on_it():
+    from layout.analysis.pdf.chars import on_baseline
+
+    sane = Glyph("中", 0, 11.2, 10, 21.2, 10.0, "Song", baseline=20.0)
+    hanging = Glyph("2", 10, 19.4, 15, 29.4, 10.0, "Digits", baseline=20.0)  # font bbox off
+    unknown = Glyph("3", 15, 19.4, 20, 29.4, 10.0, "Digits")  # no baseline: left alone
+    out = on_baseline([sane, hanging, unknown])
+    assert out[0] is sane and out[2] is unknown
+    assert (round(out[1].top, 2), round(out[1].bottom, 2)) == (11.2, 21.2)

@@ -64,3 +64,13 @@ def test_body_face_caption_over_a_credit_line_above_the_photo():
     glyphs += run("通讯员田庆建摄", 137, 86, 9.6, "Body-Serif")
     figures = attach_captions([PHOTO], blocks_of(glyphs), set(), ("Body-Serif", 10.0))
     assert figures[0].caption_and_credit() == ("风险防控体系有效完善。", "通讯员田庆建摄")
+
+
+def test_short_line_centred_under_a_photo_in_body_type_is_its_caption():
+    glyphs = run("Reuters", 80, 232, 10.0, "Body-Serif", advance=5.0)  # centred, 35 pt
+    glyphs += column(["正文文字正文文字正文文字正文文字正文文字"] * 4, 0, 250, 20)
+    figures = attach_captions([PHOTO], blocks_of(glyphs), set(), ("Body-Serif", 10.0))
+    assert figures[0].caption_and_credit()[0] == "Reuters"
+    flush = run("正文文字", 0, 232, 10.0, "Body-Serif")  # flush left: body text, not a caption
+    figures = attach_captions([PHOTO], blocks_of(flush), set(), ("Body-Serif", 10.0))
+    assert figures[0].captions == []

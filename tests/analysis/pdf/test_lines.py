@@ -1,7 +1,7 @@
 """Lines: rows by baseline, cut at gutters and rules, CJK without spaces, Latin with."""
 
 from layout.analysis.pdf.lines import find_gutters, glyphs_to_lines, join_line_texts
-from layout.ingest.raw import Rule
+from layout.ingest.raw import Glyph, Rule
 from layout.model import BBox
 from tests.analysis.pdf.glyph_builders import run
 
@@ -54,3 +54,30 @@ def test_join_line_texts_dehyphenates_latin_only():
     assert join_line_texts(["a strong grow-", "ing market"]) == "a strong growing market"
     assert join_line_texts(["新华社", "北京电"]) == "新华社北京电"
     assert join_line_texts(["New", "York"]) == "New York"
+
+
+def test_digits_in_another_face_after_squeezed_punctuation_stay_in_their_line():
+    """（金、乔，2022；…）: the comma's em box overlaps the digits set right after it (the
+    comma advances half an em); that is not one text drawn across another."""
+    glyphs = run("乔，", 0, 20, 10.0, "Song")
+    glyphs[-1] = Glyph("，", 10, glyphs[-1].top, 20, glyphs[-1].bottom, 10.0, "Song",
+                       baseline=20)
+    digits = run("2022", 15, 20, 10.0, "Times", advance=5.0)
+    glyphs += digits + run("；侯文军", 35, 20, 10.0, "Song")
+    lines = glyphs_to_lines(glyphs)
+    assert [ln.text for ln in lines] == ["乔，2022；侯文军"]
+
+
+def test_curly_quotes_take_the_script_of_the_text_they_touch():
+    said = run("said,", 0, 20, 10.0, advance=5.0) + run("”all", 28, 20, 10.0, advance=5.0)
+    assert [ln.text for ln in glyphs_to_lines(said)] == ["said, ”all"]
+    cjk = run("他说", 0, 20, 10.0) + run("“你好”", 23, 20, 10.0)
+    assert [ln.text for ln in glyphs_to_lines(cjk)] == ["他说“你好”"]
+
+
+def test_join_line_texts_spaces_words_that_are_not_ascii():
+    assert join_line_texts(["some would say scrawny,", "\ufb01gure belies"]) == (
+        "some would say scrawny, \ufb01gure belies")
+    assert join_line_texts(["L’altolà", "di Mattarella"]) == "L’altolà di Mattarella"
+    assert join_line_texts(["he said", "“yes”"]) == "he said “yes”"
+    assert join_line_texts(["他说", "“好”"]) == "他说“好”"

@@ -45,3 +45,14 @@ def test_two_parts_of_one_headline_on_a_row_join_with_a_space():
     glyphs += column(["正文文字正文文字正文文字正文文字"] * 5, 0, 40, 16)
     groups = heading_groups(blocks_of(glyphs), 10.0)
     assert [heading_text(g.headline) for g in groups] == ["开展征兵宣传 激发青年热情"]
+
+
+def test_a_numbered_section_heading_heads_no_article():
+    glyphs = run("数字拟人品的成长机制", 0, 30, 28.0, "Hei")
+    glyphs += column(["正文文字正文文字正文文字正文文字"] * 5, 0, 40, 16)
+    glyphs += run("一、引言", 40, 140, 14.0, "Hei")
+    glyphs += column(["正文文字正文文字正文文字正文文字"] * 5, 0, 150, 16)
+    glyphs += run("一带一路新篇章", 0, 260, 28.0, "Hei")  # a headline, not a section number
+    glyphs += column(["正文文字正文文字正文文字正文文字"] * 5, 0, 270, 16)
+    groups = heading_groups(blocks_of(glyphs), 10.0)
+    assert [heading_text(g.headline) for g in groups] == ["数字拟人品的成长机制", "一带一路新篇章"]
