@@ -21,11 +21,18 @@ def page_texts(page: Page) -> list[str]:
     texts: list[str] = []
     for a in page.articles:
         texts += [a.headline or "", a.kicker or "", a.subtitle or "", a.dateline or ""]
-        texts += [*a.bylines, *a.continuations]
+        texts += [*own_bylines(a.bylines, a.dateline or ""), *a.continuations]
         texts += [(b.text or "") + (b.credit or "") for b in a.blocks]
     texts += [(b.text or "") + (b.credit or "") for b in page.blocks]
     texts += [b.text or "" for b in page.furniture]
     return texts
+
+
+def own_bylines(bylines: tuple[str, ...], dateline: str) -> list[str]:
+    """Bylines that are not copies of the names in the dateline: the names of 本报讯（记者
+    张三）are the article's authors, so the analysis lists them as a byline as well."""
+    inside = "".join(dateline.split())
+    return [b for b in bylines if "".join(b.split()) not in inside]
 
 
 def _count(texts: list[str]) -> Counter[str]:

@@ -16,6 +16,7 @@ to the head of the next when that column does not open indented.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from layout.analysis.jumps import split_jump_markers
 from layout.analysis.patterns import (
     continuation_marker,
+    dateline_names,
     ends_sentence,
     format_byline,
     is_byline,
@@ -294,16 +296,22 @@ def _paragraph_lines(blocks: Sequence[TextBlock], siblings: Sequence[TextBlock],
 
     A paragraph starts at an indented line or after a short one. In ragged-right
     text (most lines stop short of the column edge) short lines say nothing, so
-    there only indents, or a short line ending a sentence, start paragraphs.
+    there only indents, or a short line ending a sentence, start paragraphs. In text
+    that marks paragraphs by indenting (it opens indented), a short line that ends no
+    sentence is a break before something that did not fit (「…」（33%）), not a
+    paragraph's end: the paragraph goes on unless the next line is indented.
     """
     paras: list[list[TextLine]] = []
     prev_short = True
+    indent_marked: bool | None = None
     for block in blocks:
         col0, col1 = _column_extent(block, siblings)
         em = block.size
         ragged = _ragged(block, col1)
         for line in block.lines:
             indented = line.x0 - col0 >= indent_em * em
+            if indent_marked is None:
+                indent_marked = indented
             if not paras or indented or prev_short:
                 paras.append([line])
             else:
@@ -311,6 +319,8 @@ def _paragraph_lines(blocks: Sequence[TextBlock], siblings: Sequence[TextBlock],
             prev_short = col1 - line.x1 >= short_em * em
             if ragged and prev_short:
                 prev_short = ends_sentence(line.text) and col1 - line.x1 >= 4 * em
+            elif indent_marked and prev_short and not ends_sentence(line.text):
+                prev_short = False
     return paras
 
 
@@ -405,6 +415,16 @@ def _rows_of(blocks: Sequence[TextBlock]) -> list[list[TextBlock]]:
     return rows
 
 
+def _dateline_bylines(dateline: str, bylines: list[str]) -> None:
+    """The names in a dateline's parentheses (本报讯（记者 张三 通讯员 李四）) are the
+    article's authors: they join the bylines unless a byline already names them."""
+    names = dateline_names(dateline)
+    have = "".join(bylines).replace(" ", "")
+    if names and not all(n in have for n in names):
+        inner = re.search(r"[（(]([^）)]*)[）)]", dateline)
+        bylines.append(format_byline(inner.group(1) if inner else " ".join(names)))
+
+
 def build_article(parts: ArticleParts, article_id: str, body_font: str,
                   body_size: float) -> Article:
     """One :class:`Article` from its head and items."""
@@ -477,6 +497,7 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
         if split is not None and split[1]:
             dateline = split[0]
             out[first_para] = replace(out[first_para], text=split[1])
+            _dateline_bylines(dateline, bylines)
     kicker = heading_text(head.kicker) if head and head.kicker else None
     subtitle = heading_text(head.subtitle) if head and head.subtitle else None
     headline = heading_text(head.headline) if head else None

@@ -2,7 +2,8 @@
 
 Takes the visible, deduplicated glyphs of a page and its vertical rules; returns
 :class:`TextLine` objects: runs of glyphs on one baseline that no column gutter,
-rule or change of type size separates. Glyphs are bucketed into rows by their
+rule or change of type size separates (a gap is measured between the printed
+halves of CJK marks, whose em boxes may reach into a gutter). Glyphs are bucketed into rows by their
 vertical centre (sorted sweep, no pairwise comparison), then each row is cut
 where the gap to the next glyph exceeds ``gap_em`` of the font size or a vertical
 rule passes. Line text never gets a space between two CJK characters; a space is
@@ -217,6 +218,27 @@ def _unprint(row: list[Glyph]) -> list[list[Glyph]]:
     return list(styles.values())
 
 
+# CJK punctuation prints in one half of its em box: closing marks in the left half,
+# opening marks in the right half. A mark at a line's end or start may keep its full
+# box even where its advance was squeezed, so the box reaches into a gutter.
+_CLOSING = set("，。、；：！？）」』》〉】〕”’")
+_OPENING = set("（「『《〈【〔“‘")
+
+
+def ink_right(g: Glyph) -> float:
+    """Where ``g``'s print ends: half its em box for a closing CJK mark, else its box."""
+    if g.text in _CLOSING and g.x1 - g.x0 > 0.6 * g.size:
+        return g.x0 + 0.5 * (g.x1 - g.x0)
+    return g.x1
+
+
+def ink_left(g: Glyph) -> float:
+    """Where ``g``'s print starts: half its em box for an opening CJK mark, else its box."""
+    if g.text in _OPENING and g.x1 - g.x0 > 0.6 * g.size:
+        return g.x1 - 0.5 * (g.x1 - g.x0)
+    return g.x0
+
+
 def _split_row(row: list[Glyph], breaks: Callable[[Glyph, Glyph], bool]) -> list[TextLine]:
     lines: list[TextLine] = []
     current: list[Glyph] = [row[0]]
@@ -311,7 +333,8 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = (), gap_em:
         gap = g.x0 - prev.x1
         if gap > max_gap_em * min(g.size, prev.size) or hard_break(prev, g):
             return True
-        return gap > 0.2 * min(g.size, prev.size) and _crosses_gutter(gutters, starts,
-                                                                         prev.x1, g.x0)
+        left, right = ink_right(prev), ink_left(g)
+        return right - left > 0.2 * min(g.size, prev.size) and _crosses_gutter(
+            gutters, starts, left, right)
 
     return [ln for row in rows for ln in _split_row(row, loose)]

@@ -50,7 +50,8 @@ def test_byline_and_dateline():
     glyphs += column(["  本报讯（记者", "李四）今天天气很", "好，大家都开心。"], 0, 52, 8)
     [parts] = _assemble(glyphs)
     article = build_article(parts, "p1-a1", BODY, 10.0)
-    assert article.bylines == ("本报记者 张三",)
+    # the names in the dateline are authors too (issue 10): they join the bylines
+    assert article.bylines == ("本报记者 张三", "记者 李四")
     assert article.dateline == "本报讯（记者李四）"
     assert [b.text for b in article.blocks] == ["今天天气很好，大家都开心。"]
 

@@ -20,6 +20,7 @@ from layout.ingest.pdf import read_pdf
 from layout.model import Page
 from layout.model.serialize import issue_to_json
 from tests.shared_corpus import corpus_path, needs_corpus
+from tests.synth.nothing_lost import own_bylines
 
 REAL = corpus_path("real")
 SEEDS = range(500, 512)
@@ -31,7 +32,7 @@ def _page_texts(page: Page) -> list[str]:
     texts: list[str] = []
     for a in page.articles:
         texts += [a.headline or "", a.kicker or "", a.subtitle or "", a.dateline or ""]
-        texts += [*a.bylines, *a.continuations]
+        texts += [*own_bylines(a.bylines, a.dateline or ""), *a.continuations]
         texts += [(b.text or "") + (b.credit or "") for b in a.blocks]
     texts += [(b.text or "") + (b.credit or "") for b in page.blocks]
     texts += [b.text or "" for b in page.furniture]
