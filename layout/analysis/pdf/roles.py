@@ -16,9 +16,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from layout.analysis.patterns import is_byline, is_subtitle_dash
+from layout.analysis.patterns import is_byline, is_subtitle_dash, parse_byline
 from layout.analysis.pdf.blocks import TextBlock
-from layout.analysis.pdf.lines import join_line_texts
+from layout.analysis.pdf.lines import TextLine, join_line_texts
 from layout.analysis.pdf.text import title_text
 from layout.ingest.raw import Rule
 from layout.model import BBox
@@ -171,8 +171,9 @@ def heading_groups(blocks: Sequence[TextBlock], body: float, rules: Sequence[Rul
                     and b.bbox.top >= bottom - 1]
         rest = [b for b in members if b not in headline + kicker + subtitle]
         headline += rest
-        bylines = [b for b in subtitle if _names_line(b) and _style(b) not in secondary
-                   and b.size <= 1.15 * body]  # bylines are set near body size
+        bylines = [b for b in subtitle  # bylines are set near body size
+                   if (_names_line(b) and _style(b) not in secondary and b.size <= 1.15 * body)
+                   or (_surname_names(b) and b.size <= 1.3 * body)]
         subtitle = [b for b in subtitle if b not in bylines]
         groups.append(HeadingGroup(headline, kicker, subtitle, bylines))
     _attach_labels(groups, [b for b in blocks if b not in heads], main_font, body, rules)
@@ -215,6 +216,26 @@ def _names_line(block: TextBlock) -> bool:
         return False
     return is_byline(block.text) or (len(text) <= 16 and all(
         "\u4e00" <= ch <= "\u9fff" for ch in text))
+
+
+def _surname_names(block: TextBlock) -> bool:
+    """One line that the byline patterns accept, bare names checked against the surname
+    table (王芳华; 诸葛超涛 上官成): a byline even when every head of the page sets its
+    bylines alike (a style that recurs under heads, like kickers and subtitles)."""
+    return len(block.lines) == 1 and parse_byline(_spaced_text(block.lines[0])) is not None
+
+
+def _spaced_text(line: TextLine) -> str:
+    """A line's text with a space wherever its glyphs stand half an em apart or more (the
+    gaps that separate names set in one line: 诸葛超涛 上官成)."""
+    out = ""
+    prev = None
+    for g in line.glyphs:
+        if prev is not None and g.x0 - prev.x1 >= 0.5 * min(g.size, prev.size):
+            out += " "
+        out += g.text
+        prev = g
+    return out
 
 
 def _style(block: TextBlock) -> tuple[str, float]:

@@ -56,3 +56,18 @@ def test_a_numbered_section_heading_heads_no_article():
     glyphs += column(["正文文字正文文字正文文字正文文字"] * 5, 0, 270, 16)
     groups = heading_groups(blocks_of(glyphs), 10.0)
     assert [heading_text(g.headline) for g in groups] == ["数字拟人品的成长机制", "一带一路新篇章"]
+
+
+def test_bare_names_under_a_head_are_bylines_even_in_a_recurring_style():
+    """Every head of the page sets its byline alike (a style that recurs under heads, as
+    kickers and subtitles do); names the surname table accepts are still bylines."""
+    glyphs = []
+    heads = ((0, "麦田里的新希望", "王芳华"), (260, "另一篇的标题", "诸葛超涛 上官成"))
+    for x, title, names in heads:
+        glyphs += run(title, x, 30, 24.0, "Hei")
+        glyphs += run("——一位返乡青年", x, 50, 12.0, "Hei")
+        glyphs += run(names, x, 66, 11.0, "Hei")  # a little over body size
+        glyphs += column(["正文文字正文文字正文文字"] * 6, x, 76, 12)
+    groups = sorted(heading_groups(blocks_of(glyphs), 10.0), key=lambda g: g.bbox.x0)
+    assert [heading_text(g.subtitle) for g in groups] == ["——一位返乡青年"] * 2
+    assert ["".join(b.text for b in g.bylines) for g in groups] == ["王芳华", "诸葛超涛上官成"]
