@@ -307,7 +307,9 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = (), gap_em:
     text) or ``latin_gap_em`` (between Latin glyphs) of the font size, only to find
     the column gutters (:func:`find_gutters`). The second cuts at gutters, vertical
     rules, changes of type size and gaps wider than ``max_gap_em``, so that loosely
-    justified lines stay whole.
+    justified lines stay whole; a wider gap in body text that the body lines just above
+    or below print across is a justification gap too, and is kept. With no gutter found,
+    rows are cut at every gap of the first pass but such justification gaps.
     """
     cuts = _vertical_cuts(rules)
     rows = [part for row in _rows(glyphs, row_tolerance) for part in _unprint(row)]
@@ -325,16 +327,67 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = (), gap_em:
 
     first = [ln for row in rows for ln in _split_row(row, strict)]
     gutters = sorted(find_gutters(first))
-    if not gutters:
-        return first
     starts = [gl for gl, _ in gutters]
+    bridged = _Neighbours(rows)
+    if not gutters:  # no columns found: cut at every wide gap but justification gaps
+        return [ln for row in rows for ln in _split_row(
+            row, lambda p, g: strict(p, g) and (hard_break(p, g) or not bridged(p, g)))]
 
     def loose(prev: Glyph, g: Glyph) -> bool:
         gap = g.x0 - prev.x1
-        if gap > max_gap_em * min(g.size, prev.size) or hard_break(prev, g):
+        if hard_break(prev, g):
+            return True
+        if gap > max_gap_em * min(g.size, prev.size) and not bridged(prev, g):
             return True
         left, right = ink_right(prev), ink_left(g)
         return right - left > 0.2 * min(g.size, prev.size) and _crosses_gutter(
             gutters, starts, left, right)
 
     return [ln for row in rows for ln in _split_row(row, loose)]
+
+
+class _Neighbours:
+    """Whether a wide gap in a row of body text is a justification gap: a line just
+    above or below it, set in the same size, prints right across it (a gutter or the
+    space between side-by-side items is white in the rows around it as well)."""
+
+    def __init__(self, rows: Sequence[list[Glyph]]) -> None:
+        sizes: Counter[float] = Counter()
+        for row in rows:
+            for g in row:
+                sizes[round(g.size, 1)] += 1
+        self.body = sizes.most_common(1)[0][0] if sizes else 0.0
+        self.rows = sorted(((sum(g.base_y for g in row) / len(row), row) for row in rows
+                            if row and abs(row[0].size - self.body) <= 0.1 * self.body),
+                           key=lambda r: r[0])
+        self.baselines = [b for b, _ in self.rows]
+
+    def __call__(self, prev: Glyph, g: Glyph) -> bool:
+        size = min(prev.size, g.size)
+        if max(abs(prev.size - self.body), abs(g.size - self.body)) > 0.1 * self.body:
+            return False
+        left, right = prev.x1 + 0.2 * size, g.x0 - 0.2 * size
+        base = (prev.base_y + g.base_y) / 2
+        lo = bisect.bisect_left(self.baselines, base - 1.8 * size)
+        hi = bisect.bisect_right(self.baselines, base + 1.8 * size)
+        for k in range(lo, hi):
+            if abs(self.baselines[k] - base) < 0.5 * size:
+                continue  # the row itself
+            if _covers(self.rows[k][1], left, right, 0.6 * size):
+                return True
+        return False
+
+
+def _covers(row: Sequence[Glyph], left: float, right: float, white: float) -> bool:
+    """True when ``row`` prints across ``left``–``right`` with no white run wider than
+    ``white`` (a gutter, or a column's edge inside the span, leaves one)."""
+    reach, printed = left, False
+    for h in row:  # sorted by x0
+        if h.x1 <= reach or h.x0 >= right:
+            continue
+        if h.x0 - reach > white:
+            return False
+        reach, printed = max(reach, h.x1), True
+        if reach >= right:
+            return True
+    return printed and right - reach <= white
