@@ -152,16 +152,30 @@ def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule
                         break
 
 
-def _columns_flow(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule],
-                  line: float, figures: Sequence[bool]) -> bool:
-    """Text runs from the foot of one column to the head of the next: an unowned box at
-    the top of its column (nothing above it there) continues the article whose text
-    fills the foot of the column to its left, when both columns end level (full or
-    balanced columns) and no rule walls them apart. True when an owner was given."""
+def _runs_on(block: TextBlock) -> bool:
+    """The block's last line fills the column (its paragraph goes on past the foot)."""
+    last, edge = block.lines[-1], max(ln.x1 for ln in block.lines)
+    return len(block.lines) >= 2 and edge - last.x1 <= 0.5 * block.size
+
+
+def _opens_flush(block: TextBlock) -> bool:
+    """The block's first line is not indented (it continues a paragraph)."""
+    left = min(ln.x0 for ln in block.lines)
+    return len(block.lines) >= 2 and block.lines[0].x0 - left <= 0.5 * block.size
+
+
+def _columns_flow(items: Sequence[Item], boxes: Sequence[BBox], owner: list[int | None],
+                  rules: Sequence[Rule], line: float) -> bool:
+    """Text runs from the foot of one column to the head of the next: an unowned block at
+    the top of its column (nothing above it there), opening flush, continues the article
+    whose last line fills the foot of the column to its left (a paragraph running on),
+    when both columns end level (full or balanced columns) and no rule walls them
+    apart. True when an owner was given."""
     changed = False
     for i in sorted(range(len(boxes)), key=lambda k: (boxes[k].x0, boxes[k].top)):
         box = boxes[i]
-        if owner[i] is not None or figures[i]:
+        item = items[i]
+        if owner[i] is not None or not isinstance(item, TextBlock) or not _opens_flush(item):
             continue
         column = [j for j, other in enumerate(boxes) if j != i
                   and other.horizontal_overlap(box) >= 0.5 * min(other.width, box.width)]
@@ -173,7 +187,8 @@ def _columns_flow(boxes: Sequence[BBox], owner: list[int | None], rules: Sequenc
             continue
         foot = max(left, key=lambda j: boxes[j].bottom)
         column_bottom = max([box.bottom] + [boxes[j].bottom for j in column])
-        if (owner[foot] is None or figures[foot]
+        above = items[foot]
+        if (owner[foot] is None or not isinstance(above, TextBlock) or not _runs_on(above)
                 or boxes[foot].bottom < column_bottom - 2 * line
                 or _vertical_rule_between(rules, boxes[foot], box)):
             continue
@@ -239,7 +254,7 @@ def assign_items(groups: Sequence[HeadingGroup], items: Sequence[Item],
             owner[i] = k
     figures = [isinstance(i, Figure) for i in items]
     _spread(boxes, owner, rules, line, figures)
-    while _columns_flow(boxes, owner, rules, line, figures):
+    while _columns_flow(items, boxes, owner, rules, line):
         _spread(boxes, owner, rules, line, figures)
     for i, box in enumerate(boxes):
         if owner[i] is None:

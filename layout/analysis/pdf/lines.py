@@ -289,13 +289,20 @@ def find_gutters(lines: Sequence[TextLine], min_lines: int = 4,
 
 def _crosses_gutter(gutters: Sequence[tuple[float, float]], starts: Sequence[float],
                     left: float, right: float) -> bool:
-    """True when a gutter lies wholly inside the gap from ``left`` to ``right`` (±1.5 pt)."""
-    k = bisect.bisect_left(starts, left - 1.5)
+    """True when the middle half of a gutter lies inside the gap from ``left`` to
+    ``right`` (±1.5 pt): glyph boxes at a column's edge may reach into the gutter (a
+    justified or letter-spaced line's last glyph), never across its middle."""
+    k = bisect.bisect_left(starts, left - 1.5 - 0.5 * _WIDEST_GUTTER)
     while k < len(gutters) and gutters[k][0] <= right:
-        if gutters[k][1] <= right + 1.5:
+        gl, gr = gutters[k]
+        quarter = 0.25 * (gr - gl)
+        if gl + quarter >= left - 1.5 and gr - quarter <= right + 1.5:
             return True
         k += 1
     return False
+
+
+_WIDEST_GUTTER = 60.0  # pt: find_gutters pairs edges at most 2.5 em apart
 
 
 def glyphs_to_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = (), gap_em: float = 0.55,
