@@ -5,7 +5,8 @@ Takes a seed, a style family and the split; returns the truth of the page it dra
 choices laid over it (grid columns, body size, gutters, boxes, rules, fake bold) and its
 press habits (``tests.synth.epaper_press``: Tz-scaled and outlined headlines, byline forms,
 本报讯（记者 … 通讯员 …） openings, column labels as kickers, Latin words in a Latin face, a
-rotated side label). ReportLab
+rotated side label; half the pages draw lines as text runs with Tc spacing instead of
+glyph by glyph). ReportLab
 places every glyph itself, so this composer keeps its own planning and line breaking; the
 other composers (Typst, WeasyPrint) lay out :mod:`tests.synth.plan` page plans.
 """
@@ -34,6 +35,7 @@ def family_spec(seed: int, family: str, split: str | None = None) -> PageSpec:
         boxed=style.boxed, fake_bold=max(style.head_fake_bold, style.caption_bold * 0.5),
         rules=rng.choice(("line", "rect", "mixed")) if rng.random() < style.rules else "none",
         family=family, side_label=rng.random() < style.side_label,
+        text_runs=rng.random() < 0.5,
         latin_face=rng.choice(list(LATIN_FACES.values()))[1])
 
 

@@ -88,6 +88,7 @@ class PageSpec:
     family: str | None = None  # a style family's press habits (tests.synth.families)
     latin_face: str | None = None  # TrueType file for Latin letters and digits in CJK text
     side_label: bool = False  # a furniture label turned 90° in the left margin
+    text_runs: bool = False  # lines drawn as text runs with Tc spacing (else glyph by glyph)
     articles: tuple[SourceArticle, ...] = field(default=(), repr=False, compare=False)
 
 
@@ -223,7 +224,8 @@ def _corner_gap(big: Frame) -> float:
 def _draw_page(canvas: Canvas, spec: PageSpec) -> TruthPage:
     rng = random.Random(f"epaper-page-{spec.seed}")
     styles = _styles(spec, rng)
-    pc = PageCanvas(canvas, spec.height, deferred=spec.stream_order != "reading")
+    pc = PageCanvas(canvas, spec.height, deferred=spec.stream_order != "reading",
+                    runs=spec.text_runs)
     margin_x = rng.uniform(26, 50)
     margin_top = rng.uniform(22, 40)
     margin_bottom = rng.uniform(22, 40)

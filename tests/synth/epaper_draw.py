@@ -37,10 +37,12 @@ class Ink:
 class PageCanvas:
     """A ReportLab canvas addressed in top-left coordinates."""
 
-    def __init__(self, canvas: Canvas, height: float, deferred: bool = False) -> None:
+    def __init__(self, canvas: Canvas, height: float, deferred: bool = False,
+                 runs: bool = False) -> None:
         self.canvas = canvas
         self.height = height
         self.deferred = deferred
+        self.runs = runs  # whole lines as text runs with Tc spacing, not glyph by glyph
         self.pending: list[tuple[float, float, str, Callable[[], None]]] = []
 
     def flush(self, order: str, rng: random.Random) -> None:
@@ -82,7 +84,34 @@ class PageCanvas:
         else:
             order = [(i, p) for p in passes for i in range(len(text))]
 
+        def draw_runs() -> None:  # one text object per line: Tf, Tc, Tj runs (spaces drawn)
+            obj = self.canvas.beginText()
+            obj.setFillColorRGB(*ink.color)
+            if ink.invisible:
+                self.canvas.saveState()
+                obj.setTextRenderMode(3)
+            if ink.hscale != 1.0:
+                obj.setHorizScale(ink.hscale * 100)
+            obj.setCharSpace(extra / ink.hscale)
+            for dx, dy in passes:
+                obj.setTextOrigin(x + dx, y + dy)
+                i = 0
+                while i < len(text):
+                    j = i + 1
+                    while j < len(text) and faces[j].name == faces[i].name:
+                        j += 1
+                    obj.setFont(faces[i].name, ink.size)
+                    obj.textOut(text[i:j])
+                    i = j
+            obj.setCharSpace(0)
+            self.canvas.drawText(obj)
+            if ink.invisible:
+                self.canvas.restoreState()
+
         def draw() -> None:
+            if self.runs and not ink.outlined:
+                draw_runs()
+                return
             if ink.outlined:
                 from tests.synth.epaper_press import draw_outline
 
