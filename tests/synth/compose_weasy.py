@@ -303,7 +303,7 @@ def compose_weasy(plan: PagePlan, path: Path) -> PagePlan:
             if changed:
                 continue
             if len(document.pages) == 1:
-                document.write_pdf(path, full_fonts=True)  # subsetting costs seconds
+                document.write_pdf(path)
                 return plan
             plan = shrink_plan(plan)
     raise RuntimeError(f"plan of seed {plan.seed} does not fit one page in WeasyPrint")
