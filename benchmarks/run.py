@@ -1,0 +1,303 @@
+"""Speed and memory of every stage, end to end, beside common extractors (benchmark table).
+
+Takes issue sizes and a seed; generates synthetic e-paper issues of 2, 10, 20 and 100 pages
+(``tests.synth.epaper.generate_issue``; ``--quick``: 2, 5 and 10) plus the sample text page
+(``examples/``) and runs every task in a fresh process, measured from outside (wall clock
+including start-up and imports, CPU of the process and its workers, peak RSS of the largest
+process): the pdfplumber char parse (the floor), both raw readers, ``layout analyze`` and
+``layout convert`` (also with ``--jobs 2``), rendering alone (``convert`` of the structure
+JSON), and pdftotext, pdfminer.six and PyMuPDF. Prints one table (pages per second, CPU
+seconds per page, peak RSS, output bytes per page, ratio to the floor in CPU time per
+page), the paragraphs-intact rate of each tool on the same pages (the scoring of
+``benchmarks/pdf_baselines.py``), and the acceptance figures of issue 9, all from this run.
+``--json FILE`` writes every figure for comparing commits.
+
+    nice python benchmarks/run.py --quick
+    nice python benchmarks/run.py --json bench.json --work /tmp/bench   # keeps the issues
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+SAMPLE = ROOT / "examples" / "zhoukou-demo-zone-page.txt"
+SIZES, QUICK_SIZES = (2, 10, 20, 100), (2, 5, 10)
+JOBS_PAGES = 20  # the --jobs 2 acceptance issue (the largest size below it when --quick)
+
+CHILD = {  # tasks run with ``python -c``; argv[1] input, argv[2] output
+    "floor": "import pdfplumber,sys\n"
+             "with pdfplumber.open(sys.argv[1]) as pdf:\n"
+             "    for page in pdf.pages:\n        len(page.chars); page.close()\n",
+    "read pdfium": "import sys\nfrom layout.ingest.pdfium import read_pdf\n"
+                   "for raw in read_pdf(sys.argv[1]): len(raw.glyphs)\n",
+    "read pdfplumber": "import sys\nfrom layout.ingest.pdf import read_pdf\n"
+                       "for raw in read_pdf(sys.argv[1]): len(raw.glyphs)\n",
+    "pdfminer.six": "import sys\nfrom pdfminer.high_level import extract_text\n"
+                    "open(sys.argv[2], 'w').write(extract_text(sys.argv[1]))\n",
+    "PyMuPDF": "import sys, pymupdf\ndoc = pymupdf.open(sys.argv[1])\n"
+               "open(sys.argv[2], 'w').write('\\f'.join(p.get_text('text', sort=True) "
+               "for p in doc))\n",
+}
+
+
+@dataclass
+class Measure:
+    task: str
+    issue: str
+    pages: int
+    wall_s: float = 0.0
+    cpu_s: float = 0.0
+    peak_rss_mb: float = 0.0
+    output_bytes: int = 0
+    output_pages: int = 0
+    error: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def cpu_per_page(self) -> float:
+        return self.cpu_s / max(1, self.pages)
+
+
+def run_measured(task: str, issue: str, pages: int, argv: list[str],
+                 output: Path | None = None) -> Measure:
+    """Run ``argv`` as a child process; wall time, CPU and peak RSS (its workers included).
+
+    Linux carries a forked child's peak RSS over ``exec``, so this process must stay small
+    (nothing heavy imported before the measurements) for the peak to be the task's own."""
+    env = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    m = Measure(task, issue, pages)
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    stderr = proc.stderr.read() if proc.stderr else b""
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    m.wall_s = time.perf_counter() - start
+    m.cpu_s = usage.ru_utime + usage.ru_stime
+    m.peak_rss_mb = usage.ru_maxrss / 1024  # KB on Linux; the largest of the process tree
+    if proc.returncode != 0:
+        m.error = (stderr.decode("utf-8", "replace").strip().splitlines() or ["failed"])[-1]
+    if output is not None and output.exists():
+        m.output_bytes = output.stat().st_size
+        if output.suffix == ".pdf":
+            import pypdfium2 as pdfium
+            doc = pdfium.PdfDocument(str(output))
+            m.output_pages = len(doc)
+            doc.close()
+    return m
+
+
+def layout_cmd(*args: str) -> list[str]:
+    return [sys.executable, "-m", "layout", "-q", *args]
+
+
+def measure_issue(name: str, path: Path, pages: int, work: Path, jobs: bool) -> list[Measure]:
+    out = work / name
+    out.mkdir(exist_ok=True)
+    rows = [run_measured("floor (pdfplumber chars)", name, pages,
+                         [sys.executable, "-c", CHILD["floor"], str(path)])]
+    for task in ("read pdfium", "read pdfplumber"):
+        rows.append(run_measured(task, name, pages, [sys.executable, "-c", CHILD[task], str(path)]))
+    structure = out / "issue.json"
+    rows.append(run_measured("analyze", name, pages,
+                             layout_cmd("analyze", str(path), "-o", str(structure)), structure))
+    rows.append(run_measured("analyze --reader pdfplumber", name, pages,
+                             layout_cmd("analyze", str(path), "-o", str(out / "plumber.json"),
+                                        "--reader", "pdfplumber"), out / "plumber.json"))
+    rows.append(run_measured("render (convert JSON)", name, pages,
+                             layout_cmd("convert", str(structure), "-o", str(out / "r.pdf")),
+                             out / "r.pdf"))
+    rows.append(run_measured("convert", name, pages,
+                             layout_cmd("convert", str(path), "-o", str(out / "c.pdf"),
+                                        "--json", str(out / "c.json")), out / "c.pdf"))
+    if jobs:
+        for task, cmd in (("analyze --jobs 2", ["analyze", str(path), "-o", str(out / "j.json")]),
+                          ("convert --jobs 2", ["convert", str(path), "-o", str(out / "j.pdf"),
+                                                "--json", str(out / "j2.json")])):
+            target = out / ("j.json" if task.startswith("analyze") else "j.pdf")
+            rows.append(run_measured(task, name, pages, layout_cmd(*cmd, "--jobs", "2"), target))
+        rows[-2].extra["identical"] = (out / "j.json").read_bytes() == structure.read_bytes()
+        rows[-1].extra["identical"] = (out / "j2.json").read_bytes() == (
+            out / "c.json").read_bytes()
+    if shutil.which("pdftotext"):
+        rows.append(run_measured("pdftotext", name, pages,
+                                 ["pdftotext", "-enc", "UTF-8", str(path), str(out / "pt.txt")],
+                                 out / "pt.txt"))
+    rows.append(run_measured("pdfminer.six", name, pages,
+                             [sys.executable, "-c", CHILD["pdfminer.six"], str(path),
+                              str(out / "pm.txt")], out / "pm.txt"))
+    rows.append(run_measured("PyMuPDF", name, pages,
+                             [sys.executable, "-c", CHILD["PyMuPDF"], str(path),
+                              str(out / "mu.txt")], out / "mu.txt"))
+    return rows
+
+
+def intact_rates(work: Path, name: str, truths: list) -> dict[str, float]:
+    """Share of truth paragraphs found intact, per tool, on the pages of issue ``name``."""
+    from benchmarks.pdf_baselines import Row, page_text, totals
+    from layout.model import issue_from_json
+
+    out = work / name
+    texts: dict[str, list[str]] = {}
+    for tool, file in (("pdftotext", "pt.txt"), ("pdfminer.six", "pm.txt"),
+                       ("PyMuPDF", "mu.txt")):
+        if (out / file).exists():
+            texts[tool] = (out / file).read_text("utf-8", "replace").split("\f")
+    for tool, file in (("layout (pdfium)", "issue.json"), ("layout (pdfplumber)", "plumber.json")):
+        if (out / file).exists():
+            issue = issue_from_json((out / file).read_text("utf-8"))
+            texts[tool] = [page_text(p) for p in issue.pages]
+    n_par = totals(truths)[0]
+    rates = {}
+    for tool, pages in texts.items():
+        row = Row(tool)
+        for k, truth in enumerate(truths):
+            row.add(truth, pages[k] if k < len(pages) else "")
+        rates[tool] = row.paragraphs / max(1, n_par)
+    return rates
+
+
+def format_rows(rows: list[Measure]) -> str:
+    floors = {r.issue: r for r in rows if r.task.startswith("floor")}
+    head = (f"{'issue':<10} {'task':<28} {'pages/s':>8} {'CPU s/pg':>9} {'peak MB':>8} "
+            f"{'out KB/pg':>9} {'x floor':>8}")
+    lines = [head, "-" * len(head)]
+    for r in rows:
+        if r.error:
+            lines.append(f"{r.issue:<10} {r.task:<28} failed: {r.error[:60]}")
+            continue
+        floor = floors.get(r.issue)
+        ratio = r.cpu_per_page / floor.cpu_per_page if floor and floor.cpu_s else float("nan")
+        per_page = r.output_bytes / max(1, r.output_pages or r.pages) / 1024
+        out = f"{per_page:9.1f}" if r.output_bytes else f"{'':9}"
+        note = "" if "identical" not in r.extra else (
+            "  same output" if r.extra["identical"] else "  OUTPUT DIFFERS")
+        lines.append(f"{r.issue:<10} {r.task:<28} {r.pages / r.wall_s:8.2f} "
+                     f"{r.cpu_per_page:9.3f} {r.peak_rss_mb:8.0f} {out} {ratio:8.2f}{note}")
+    return "\n".join(lines)
+
+
+def acceptance(rows: list[Measure], sizes: tuple[int, ...]) -> list[str]:
+    def get(issue: str, task: str) -> Measure | None:
+        return next((r for r in rows if r.issue == issue and r.task == task and not r.error),
+                    None)
+
+    lines = []
+    big = f"{sizes[-1]}p"
+    floor, analyze, convert = get(big, "floor (pdfplumber chars)"), get(big, "analyze"), get(
+        big, "convert")
+    if floor and analyze and convert:
+        lines.append(f"analyze / floor, CPU per page, {big}: "
+                     f"{analyze.cpu_per_page / floor.cpu_per_page:.2f} (target <= 0.5); wall "
+                     f"{analyze.wall_s / floor.wall_s:.2f}")
+        lines.append(f"convert / floor, CPU per page, {big}: "
+                     f"{convert.cpu_per_page / floor.cpu_per_page:.2f} (target <= 0.8); wall "
+                     f"{convert.wall_s / floor.wall_s:.2f}")
+    sample = get("sample", "convert")
+    if sample:
+        lines.append(f"sample text page, convert end to end: {sample.wall_s:.2f} s wall, "
+                     f"{sample.cpu_s:.2f} s CPU (target <= 0.8 s)")
+    small = f"{10 if 10 in sizes else sizes[-2]}p"
+    c_small, c_big = get(small, "convert"), convert
+    if c_small and c_big:
+        lines.append(f"convert peak RSS {big} / {small}: {c_big.peak_rss_mb:.0f} / "
+                     f"{c_small.peak_rss_mb:.0f} MB = {c_big.peak_rss_mb / c_small.peak_rss_mb:.2f}"
+                     " (targets <= 1.2, <= 250 MB)")
+    jobs_issue = f"{max(s for s in sizes if s <= JOBS_PAGES)}p"
+    for task in ("analyze", "convert"):
+        one, two = get(jobs_issue, task), get(jobs_issue, f"{task} --jobs 2")
+        if one and two:
+            lines.append(f"{task} --jobs 2 on {jobs_issue}: {one.wall_s / two.wall_s:.2f}x faster "
+                         f"(target >= 1.6), output "
+                         f"{'identical' if two.extra.get('identical') else 'DIFFERENT'}")
+    body = [r for r in rows if r.task == "convert" and not r.error and r.output_pages]
+    if body:
+        worst = max(r.output_bytes / r.output_pages for r in body) / 1024
+        lines.append(f"output PDF, largest KB per output page: {worst:.1f} (target <= 60)")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help=f"issues of {QUICK_SIZES} pages")
+    parser.add_argument("--sizes", help="comma-separated page counts (default 2,10,20,100)")
+    parser.add_argument("--seed", type=int, default=9)
+    parser.add_argument("--work", type=Path, help="keep issues and outputs here (reused)")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="write every figure here")
+    args = parser.parse_args(argv)
+    sizes = tuple(int(s) for s in args.sizes.split(",")) if args.sizes else (
+        QUICK_SIZES if args.quick else SIZES)
+    load_before = Path("/proc/loadavg").read_text().split()[:3]
+    with tempfile.TemporaryDirectory() as tmp:
+        work = args.work or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        rows: list[Measure] = []
+        jobs_size = max(s for s in sizes if s <= JOBS_PAGES)
+        issues = {}
+        for n in sizes:  # generated in a child: this process stays small (see run_measured)
+            folder = work / f"gen-{args.seed}-{n}"
+            if not (folder / "issue.pdf").exists() or not (folder / "issue.json").exists():
+                print(f"generating a {n}-page issue ...", file=sys.stderr)
+                subprocess.run([sys.executable, "-m", "tests.synth.epaper", "--issue", "--out",
+                                str(folder), "--pages", str(n), "--seed", str(args.seed)],
+                               cwd=ROOT, check=True)
+            issues[n] = folder
+        for n in sizes:
+            print(f"measuring the {n}-page issue ...", file=sys.stderr)
+            rows += measure_issue(f"{n}p", issues[n] / "issue.pdf", n, work, jobs=n == jobs_size)
+        sample_out = work / "sample"
+        sample_out.mkdir(exist_ok=True)
+        rows.append(run_measured("analyze", "sample", 1, layout_cmd(
+            "analyze", str(SAMPLE), "-o", str(sample_out / "s.json")), sample_out / "s.json"))
+        rows.append(run_measured("convert", "sample", 1, layout_cmd(
+            "convert", str(SAMPLE), "-o", str(sample_out / "s.pdf")), sample_out / "s.pdf"))
+        load_after = Path("/proc/loadavg").read_text().split()[:3]
+        from tests.synth.scoring import truth_from_dict
+
+        rates: dict[str, dict[str, float]] = {}
+        for n in sizes:
+            truths = [truth_from_dict(d) for d in
+                      json.loads((issues[n] / "issue.json").read_text("utf-8"))]
+            rates[f"{n}p"] = intact_rates(work, f"{n}p", truths)
+    print(f"load average before {' '.join(load_before)}, after {' '.join(load_after)} "
+          f"({os.cpu_count()} CPUs); wall includes start-up; 'x floor' is CPU s/page over "
+          "the pdfplumber char parse's")
+    print(format_rows(rows))
+    print("\nparagraphs intact (whitespace-free truth paragraph found unbroken):")
+    tools = sorted({t for r in rates.values() for t in r})
+    print(f"{'issue':<10} " + " ".join(f"{t:>20}" for t in tools))
+    for issue, found in rates.items():
+        print(f"{issue:<10} " + " ".join(
+            f"{found[t]:>20.1%}" if t in found else f"{'n/a':>20}" for t in tools))
+    print("\nissue 9 acceptance figures (this run):")
+    for line in acceptance(rows, sizes):
+        print("  " + line)
+    if args.json:
+        args.json.write_text(json.dumps({
+            "commit": _commit(), "sizes": sizes, "seed": args.seed,
+            "load_before": load_before, "load_after": load_after,
+            "rows": [asdict(r) for r in rows], "paragraphs_intact": rates,
+            "acceptance": acceptance(rows, sizes)}, indent=1), "utf-8")
+    return 0
+
+
+def _commit() -> str:
+    done = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    return done.stdout.strip()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
