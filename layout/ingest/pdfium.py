@@ -103,7 +103,7 @@ class _FontCache:
 
 
 class _Reader:
-    """Per-page reading state: reusable ctypes buffers and the font cache."""
+    """Per-page reading state: reusable ctypes buffers, the font and style caches."""
 
     def __init__(self, frame: PageFrame) -> None:
         self.frame = frame
@@ -111,29 +111,37 @@ class _Reader:
         self.matrix = FSMatrix()
         self.size = ctypes.c_float()
         self.rgba = tuple(ctypes.c_uint() for _ in range(4))
+        self._p_matrix, self._p_size = ctypes.byref(self.matrix), ctypes.byref(self.size)
+        self._p_rgba = tuple(ctypes.byref(v) for v in self.rgba)
+        self._styles: dict[tuple, TextStyle] = {}
 
     def style(self, tp: int, index: int, obj: int) -> TextStyle:
-        """The style of the text object ``obj`` that draws char ``index``."""
-        name, descent = self.fonts.get(lib.FPDFTextObj_GetFont(obj) or 0)
-        lib.FPDFTextObj_GetFontSize(obj, ctypes.byref(self.size))
-        color = self._color(lib.FPDFText_GetFillColor(tp, index, *self.rgba))
-        lib.FPDFText_GetMatrix(tp, index, ctypes.byref(self.matrix))
-        m = self.matrix
-        return TextStyle(name, descent, float(self.size.value), color,
-                         max(0, int(lib.FPDFTextObj_GetTextRenderMode(obj))),
-                         (m.a, m.b, m.c, m.d))
-
-    def _color(self, ok: int) -> tuple[float, ...]:
-        if not ok:
-            return (0.0, 0.0, 0.0)
-        r, g, b, _ = self.rgba
-        return (r.value / 255, g.value / 255, b.value / 255)
+        """The style of the text object ``obj`` that draws char ``index`` (one object per
+        distinct style: pages repeat a few styles over thousands of text objects)."""
+        font = lib.FPDFTextObj_GetFont(obj) or 0
+        lib.FPDFTextObj_GetFontSize(obj, self._p_size)
+        has_color = lib.FPDFText_GetFillColor(tp, index, *self._p_rgba)
+        lib.FPDFText_GetMatrix(tp, index, self._p_matrix)
+        m, (r, g, b, _) = self.matrix, self.rgba
+        key = (font, self.size.value, has_color and (r.value, g.value, b.value),
+               lib.FPDFTextObj_GetTextRenderMode(obj), m.a, m.b, m.c, m.d)
+        style = self._styles.get(key)
+        if style is None:
+            name, descent = self.fonts.get(font)
+            color = (r.value / 255, g.value / 255, b.value / 255) if has_color else (
+                0.0, 0.0, 0.0)
+            style = TextStyle(name, descent, float(self.size.value), color, max(0, key[3]),
+                              (m.a, m.b, m.c, m.d))
+            self._styles[key] = style
+        return style
 
     def describe(self, obj: int, outer: Matrix) -> PageText:
         """A text object as drawn (for objects the text layer left empty)."""
         name, _ = self.fonts.get(lib.FPDFTextObj_GetFont(obj) or 0)
-        lib.FPDFTextObj_GetFontSize(obj, ctypes.byref(self.size))
-        color = self._color(lib.FPDFPageObj_GetFillColor(obj, *self.rgba))
+        lib.FPDFTextObj_GetFontSize(obj, self._p_size)
+        r, g, b, _ = self.rgba
+        color = (r.value / 255, g.value / 255, b.value / 255) if lib.FPDFPageObj_GetFillColor(
+            obj, *self._p_rgba) else (0.0, 0.0, 0.0)
         return PageText(name, float(self.size.value),
                         max(0, int(lib.FPDFTextObj_GetTextRenderMode(obj))), color,
                         object_bounds(obj, outer, self.frame))
@@ -150,8 +158,10 @@ class _Reader:
 
     def _chars(self, tp: int) -> tuple[dict[int, list[Glyph]], dict[int, float]]:
         frame = self.frame
+        plain = frame.rotation == 0  # the common case, inlined: x - left, top - y
+        left, top_edge = frame.left, frame.top
         by_object: dict[int, list[Glyph]] = {}
-        styles: dict[int, TextStyle] = {}
+        styles: dict[int, tuple] = {}
         ox, oy = ctypes.c_double(), ctypes.c_double()
         loose = FSRect()
         p_ox, p_oy, p_loose = ctypes.byref(ox), ctypes.byref(oy), ctypes.byref(loose)
@@ -159,6 +169,7 @@ class _Reader:
         get_object, get_origin = lib.FPDFText_GetTextObject, lib.FPDFText_GetCharOrigin
         get_loose = lib.FPDFText_GetLooseCharBox
         pending_high = None
+        last_obj, run = None, []
         for i in range(lib.FPDFText_CountChars(tp)):
             code = get_unicode(tp, i)
             if code < 0x80 and is_generated(tp, i):  # PDFium's spaces, breaks, hyphens
@@ -176,31 +187,41 @@ class _Reader:
             else:
                 text = chr(code)
             obj = get_object(tp, i) or 0
-            style = styles.get(obj)
-            if style is None:
-                style = styles[obj] = self.style(tp, i, obj)
+            known = styles.get(obj)
+            if known is None:
+                st = self.style(tp, i, obj)
+                a, b, c, d = st.matrix
+                upright = (a > 0 and d > 0 and abs(b) <= UPRIGHT_SKEW * a
+                           and abs(c) <= UPRIGHT_SKEW * d)
+                size = st.size * d if upright else st.size * (c * c + d * d) ** 0.5
+                known = styles[obj] = (st, upright, size, st.descent * size)
+            st, upright, size, descent = known
             get_origin(tp, i, p_ox, p_oy)
-            a, b, c, d = style.matrix
-            if a > 0 and d > 0 and abs(b) <= UPRIGHT_SKEW * a and abs(c) <= UPRIGHT_SKEW * d:
+            if upright:
                 get_loose(tp, i, p_loose)
-                size = style.size * d
-                low = oy.value + style.descent * size
-                x0, top, x1, bottom = frame.box(loose.left, low, loose.right, low + size)
-                upright = frame.rotation == 0
+                low = oy.value + descent
+                if plain:
+                    x0, top, x1, bottom = (loose.left - left, top_edge - low - size,
+                                           loose.right - left, top_edge - low)
+                    base_y = top_edge - oy.value
+                else:
+                    x0, top, x1, bottom = frame.box(loose.left, low, loose.right, low + size)
+                    base_y = frame.point(ox.value, oy.value)[1]
             else:  # rotated or mirrored: PDFium's glyph box (pdfminer's is the advance)
                 x0, top, x1, bottom = self._tight_box(tp, i)
-                size = style.size * (c * c + d * d) ** 0.5
-                upright = False
+                base_y = top - 2  # no baseline
             if x1 < x0 or bottom < top:
                 continue
-            base_y = frame.point(ox.value, oy.value)[1]
-            baseline = base_y if upright and top - 1 <= base_y <= bottom + 1 else None
-            glyph = Glyph(text, x0, top, x1, bottom, size, style.font, style.color,
-                          style.render_mode, upright, baseline)
-            by_object.setdefault(obj, []).append(glyph)
+            flat = upright and plain
+            baseline = base_y if flat and top - 1 <= base_y <= bottom + 1 else None
+            if obj != last_obj:
+                run = by_object.setdefault(obj, [])
+                last_obj = obj
+            run.append(Glyph(text, x0, top, x1, bottom, size, st.font, st.color,
+                             st.render_mode, flat, baseline))
         for obj, glyphs in by_object.items():
             by_object[obj] = _split_ligatures(glyphs)
-        return by_object, {obj: style.size for obj, style in styles.items()}
+        return by_object, {obj: known[0].size for obj, known in styles.items()}
 
     def _tight_box(self, tp: int, index: int) -> tuple[float, float, float, float]:
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
@@ -333,8 +354,13 @@ def read_pdf_page(path: Path, number: int) -> RawPage:
     """Only page ``number`` (from 1) of ``path``; InputError when there is no such page."""
     document = open_document(path)
     try:
-        if not 1 <= number <= len(document):
-            raise InputError(path, f"no page {number} (the PDF has {len(document)} pages)")
-        return _read_or_fail(path, document, number - 1)
+        return read_document_page(path, document, number)
     finally:
         document.close()
+
+
+def read_document_page(path: Path, document: pdfium.PdfDocument, number: int) -> RawPage:
+    """Page ``number`` (from 1) of ``document``, opened from ``path`` (named in errors)."""
+    if not 1 <= number <= len(document):
+        raise InputError(path, f"no page {number} (the PDF has {len(document)} pages)")
+    return _read_or_fail(path, document, number - 1)

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from reportlab import rl_config
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 from reportlab.platypus.flowables import Flowable, Spacer
 
@@ -32,6 +33,10 @@ from layout.render.typeset import typeset
 from layout.settings import Settings
 
 log = logging.getLogger("layout.render")
+
+# binary streams: ASCII85 makes every stream (photos, font subsets, pages) a quarter larger
+# and costs seconds per issue in ReportLab's pure-Python encoder
+rl_config.useA85 = 0
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from layout.analysis.patterns import is_byline
 from layout.analysis.patterns import is_credit_only as _is_credit_only
@@ -186,8 +187,12 @@ def crop_scale(box: BBox, dpi: float, max_pixels: int, max_side: int) -> float:
 
 def crop_figures(pdf_path: Path, page_index: int, boxes: Sequence[BBox], dpi: int,
                  max_side: int = 1600, quality: int = 80,
-                 max_pixels: int = 4_000_000) -> list[str | None]:
+                 max_pixels: int = 4_000_000,
+                 document: object | None = None) -> list[str | None]:
     """JPEG data URIs of ``boxes`` cut from page ``page_index`` (from 0) of the PDF.
+
+    ``document``: the PDF already open in pypdfium2 (opening a long PDF again for every
+    page costs more than rendering its photos); else it is opened and closed here.
 
     Only each photo's rectangle is rendered, straight at its output resolution
     (:func:`crop_scale`), so memory is bounded by ``max_pixels`` whatever the page
@@ -201,11 +206,13 @@ def crop_figures(pdf_path: Path, page_index: int, boxes: Sequence[BBox], dpi: in
     except ImportError:  # pragma: no cover - pypdfium2 is a dependency
         return [None] * len(boxes)
     uris: list[str | None] = []
-    try:
-        doc = pdfium.PdfDocument(str(pdf_path))
-    except Exception as exc:  # pdfium raises its own error type
-        log.warning("%s: cannot render for figures: %s", pdf_path, exc)
-        return [None] * len(boxes)
+    doc: Any = document
+    if doc is None:
+        try:
+            doc = pdfium.PdfDocument(str(pdf_path))
+        except Exception as exc:  # pdfium raises its own error type
+            log.warning("%s: cannot render for figures: %s", pdf_path, exc)
+            return [None] * len(boxes)
     try:
         page = doc[page_index]
         width, height = page.get_size()
@@ -228,5 +235,6 @@ def crop_figures(pdf_path: Path, page_index: int, boxes: Sequence[BBox], dpi: in
             uris.append("data:image/jpeg;base64," + base64.b64encode(out.getvalue()).decode())
         page.close()
     finally:
-        doc.close()
+        if document is None:
+            doc.close()
     return uris

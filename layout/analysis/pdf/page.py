@@ -142,19 +142,53 @@ class PageResult:
     skipped: str | None = None
 
 
-def analyze_pdf_page(raw: RawPage, path: Path,
-                     settings: Settings = DEFAULT_SETTINGS) -> PageResult:
+class FigureSource:
+    """The PDF opened for cropping photos when the first page needs it, and opened afresh
+    every :attr:`PAGES_PER_OPEN` pages: PDFium keeps what it rendered (fonts, images) for
+    the document's life, so memory would grow with the pages."""
+
+    PAGES_PER_OPEN = 16
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.document: object | None = None
+        self.uses = 0
+
+    def open(self) -> object | None:
+        self.uses += 1
+        if self.uses > self.PAGES_PER_OPEN:
+            self.close()
+            self.uses = 1
+        if self.document is None:
+            import pypdfium2 as pdfium
+
+            try:
+                self.document = pdfium.PdfDocument(str(self.path))
+            except Exception as exc:  # pdfium raises its own error type
+                log.warning("cannot render %s for figures: %s", self.path, exc)
+        return self.document
+
+    def close(self) -> None:
+        if self.document is not None:
+            self.document.close()  # type: ignore[attr-defined]
+            self.document = None
+
+
+def analyze_pdf_page(raw: RawPage, path: Path, settings: Settings = DEFAULT_SETTINGS,
+                     figures: FigureSource | None = None) -> PageResult:
     """One page read from the PDF at ``path``: screened, analysed within the page budget,
-    its photos cropped (pixels capped); a page over the budget comes back skipped."""
+    its photos cropped (pixels capped; from ``figures``' open document when given); a
+    page over the budget comes back skipped."""
     limits = settings.limits
     try:
         with page_budget(limits.page_seconds):
             raw = screen_page(raw, limits, path)
             analysis = analyze_raw_page(raw, settings)
             if analysis.figures:
+                document = figures.open() if figures is not None else None
                 uris = crop_figures(path, raw.number - 1, [f.bbox for f in analysis.figures],
                                     settings.pdf.figure_dpi,
-                                    max_pixels=limits.max_figure_pixels)
+                                    max_pixels=limits.max_figure_pixels, document=document)
                 for fig, uri in zip(analysis.figures, uris, strict=True):
                     fig.image = uri
             page = analysis_to_page(analysis)
@@ -207,7 +241,12 @@ def analyze_pdf(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Issue:
     path = Path(path)
     reader = pdf_reader(settings.pdf.reader)
     check_page_count(path, reader.page_count(path), settings)
-    results = [analyze_pdf_page(raw, path, settings) for raw in reader.read_pdf(path)]
+    figures = FigureSource(path)
+    try:
+        results = [analyze_pdf_page(raw, path, settings, figures)
+                   for raw in reader.read_pdf(path)]
+    finally:
+        figures.close()
     return issue_of_pages(path, results, settings)
 
 
