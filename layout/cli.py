@@ -15,9 +15,9 @@ from pathlib import Path
 
 from layout import __version__
 from layout.errors import ExitCode, LayoutError, UsageError
-from layout.fileio import atomic_output, write_text_atomic
+from layout.fileio import atomic_output
 from layout.ingest.readers import DEFAULT_READER, READERS
-from layout.model import Issue, issue_to_json
+from layout.model import Issue, issue_to_json, write_issue_json
 from layout.pipeline import IssueMetadata, read_issue
 from layout.render.options import NAMED_PAGE_SIZES_MM, THEMES, RenderOptions
 from layout.settings import DEFAULT_SETTINGS, Settings
@@ -219,11 +219,11 @@ def _render_options(args: argparse.Namespace) -> RenderOptions:
 
 def _cmd_analyze(args: argparse.Namespace) -> ExitCode:
     issue = read_issue(args.inputs, _settings(args), _metadata(args), jobs=args.jobs)
-    text = issue_to_json(issue) + "\n"
     if str(args.output) == "-":
-        sys.stdout.write(text)
+        sys.stdout.write(issue_to_json(issue) + "\n")
     else:
-        write_text_atomic(args.output, text)
+        with atomic_output(args.output) as stream:
+            write_issue_json(issue, stream)
     return _finished(issue)
 
 
@@ -246,7 +246,8 @@ def _cmd_convert(args: argparse.Namespace) -> ExitCode:
     with atomic_output(args.output) as stream:
         render_issues([issue], stream, options, settings)
     if args.json:
-        write_text_atomic(args.json, issue_to_json(issue) + "\n")
+        with atomic_output(args.json) as stream:
+            write_issue_json(issue, stream)
     if also:
         from layout.export.write import export_beside
 

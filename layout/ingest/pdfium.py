@@ -321,11 +321,19 @@ def open_document(path: Path) -> pdfium.PdfDocument:
     return document
 
 
+PAGES_PER_OPEN = 32  # PDFium keeps the fonts and objects it parsed: reopen now and then
+
+
 def read_pdf(path: Path) -> Iterator[RawPage]:
-    """Yield every page of ``path`` as a :class:`RawPage`, one page in memory at a time."""
+    """Yield every page of ``path`` as a :class:`RawPage`, one page in memory at a time
+    (the document is opened afresh every ``PAGES_PER_OPEN`` pages, so memory stays flat)."""
     document = open_document(path)
     try:
-        for index in range(len(document)):
+        count = len(document)
+        for index in range(count):
+            if index and index % PAGES_PER_OPEN == 0:
+                document.close()
+                document = open_document(path)
             yield _read_or_fail(path, document, index)
     finally:
         document.close()

@@ -21,6 +21,7 @@ from layout.model.serialize import (
     issue_to_dict,
     issue_to_json,
     schema,
+    write_issue_json,
 )
 
 __all__ = [
@@ -38,5 +39,6 @@ __all__ = [
     "issue_from_json",
     "issue_to_dict",
     "issue_to_json",
+    "write_issue_json",
     "schema",
 ]

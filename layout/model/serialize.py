@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, BinaryIO
 
 from layout.model.document import (
     SCHEMA_VERSION,
@@ -117,6 +117,23 @@ def issue_to_dict(issue: Issue) -> dict[str, Any]:
 
 def issue_to_json(issue: Issue, indent: int | None = 1) -> str:
     return json.dumps(issue_to_dict(issue), ensure_ascii=False, indent=indent)
+
+
+def write_issue_json(issue: Issue, stream: BinaryIO, indent: int | None = 1) -> None:
+    """``issue_to_json(issue) + "\n"`` as UTF-8 to ``stream``, written piece by piece: a long
+    issue's JSON is never held whole in memory (as text it takes 2-4 bytes a character)."""
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=indent)
+    pieces: list[str] = []
+    size = 0
+    for chunk in encoder.iterencode(issue_to_dict(issue)):
+        pieces.append(chunk)
+        size += len(chunk)
+        if size >= 1 << 16:
+            stream.write("".join(pieces).encode("utf-8"))
+            pieces.clear()
+            size = 0
+    pieces.append("\n")
+    stream.write("".join(pieces).encode("utf-8"))
 
 
 # ---------------------------------------------------------------- reading

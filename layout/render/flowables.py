@@ -154,15 +154,18 @@ class Figure(Flowable):
     """
 
     def __init__(self, data: bytes, max_height: float, max_dpi: float = 300.0,
-                 max_width: float | None = None) -> None:
+                 max_width: float | None = None,
+                 reload: Callable[[], bytes] | None = None) -> None:
         super().__init__()
         with warnings.catch_warnings():  # the bomb guard's warning is an error here
             warnings.simplefilter("error", PILImage.DecompressionBombWarning)
             with PILImage.open(io.BytesIO(data)) as probe:
                 probe.load()  # fail here, not while drawing, on a broken image
                 self.pixels = probe.size
-        # the bitmap is decoded again when drawn and released after: memory stays flat
-        self.data = data
+        # the bitmap is decoded again when drawn and released after; with ``reload`` the
+        # bytes are not kept either (read again from their data URI): memory stays flat
+        self.reload = reload
+        self._data = None if reload is not None else data
         self.max_height, self.max_dpi, self.max_width = max_height, max_dpi, max_width
         self.spaceBefore = self.spaceAfter = FIGURE_SPACE
 
@@ -173,6 +176,10 @@ class Figure(Flowable):
         self.width, self.height = pixel_w * scale, pixel_h * scale
         self.offset = (avail_width - self.width) / 2
         return avail_width, self.height
+
+    @property
+    def data(self) -> bytes:
+        return self._data if self._data is not None else self.reload()  # type: ignore[misc]
 
     def _image_reader(self) -> ImageReader:
         wanted = round(self.width / 72.0 * self.max_dpi)
@@ -192,6 +199,11 @@ class Figure(Flowable):
     def draw(self) -> None:
         reader = self._image_reader()  # decoded now, dropped once drawn
         self.canv.drawImage(reader, self.offset, 0, self.width, self.height)
+        # ReportLab decodes the whole bitmap to name the image and keeps it on the reader,
+        # which a JPEG's reader holds in a reference cycle (reader.jpeg_fh is its own bound
+        # method): freed only by a full garbage collection, so memory grew with the pages
+        reader.__dict__.pop("jpeg_fh", None)
+        reader._data = reader._image = None  # type: ignore[attr-defined]
 
 
 def figure_or_none(uri: str | None, base_dir: Path | None, max_height: float,
@@ -200,7 +212,8 @@ def figure_or_none(uri: str | None, base_dir: Path | None, max_height: float,
     if not uri:
         return None
     try:
-        return Figure(decode_image(uri, base_dir), max_height, max_width=max_width)
+        return Figure(decode_image(uri, base_dir), max_height, max_width=max_width,
+                      reload=lambda: decode_image(uri, base_dir))
     except (OSError, ValueError, binascii.Error, PILImage.DecompressionBombError,
             PILImage.DecompressionBombWarning) as exc:
         log.warning("figure %s could not be decoded (%s): keeping its caption only",

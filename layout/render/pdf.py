@@ -21,6 +21,7 @@ from reportlab import rl_config
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 from reportlab.platypus.flowables import Flowable, Spacer
 
+from layout.memory import release_free_memory
 from layout.model import Issue
 from layout.render.draw import draw_lines
 from layout.render.flowables import TocNumbers
@@ -94,6 +95,7 @@ class _Document(BaseDocTemplate):
         super()._endBuild()
         if self.toc_numbers is not None:
             self.toc_numbers.define(self.canv, self.anchor_pages)
+        release_free_memory()  # saving builds the whole file in memory
         self.canv.save()
 
     def set_header(self, left: str, right: str) -> None:
@@ -197,6 +199,7 @@ def _issue_text(issues: Sequence[Issue]) -> str:
 def render_issues(issues: Sequence[Issue], stream: BinaryIO, options: RenderOptions,
                   settings: Settings) -> None:
     """Write ``issues`` as one re-typeset PDF to ``stream``."""
+    release_free_memory()  # what reading and analysing freed, before the fonts load
     fonts = load_font_set(options.font_body, options.font_head, options.system_fonts)
     _build(stream, issues, options, settings, fonts)
     missing = fonts.coverage(_issue_text(issues))  # of this document, not of the process

@@ -222,3 +222,37 @@ def test_line_geometry_round_trips_and_validates():
     with pytest.raises(ModelError) as info:
         issue_from_dict(data)
     assert info.value.path == "pages[0].articles[0].blocks[0].lines[0].size"
+
+
+
+@settings(max_examples=50, deadline=None)
+@given(issues)
+def test_written_json_is_issue_to_json_byte_for_byte(issue):
+    import io
+
+    from layout.model import write_issue_json
+
+    out = io.BytesIO()
+    write_issue_json(issue, out)
+    assert out.getvalue() == (issue_to_json(issue) + "\n").encode("utf-8")
+
+
+def test_long_issues_are_written_in_pieces():
+    import io
+
+    from layout.model import Article, Block, Issue, Page, Role, write_issue_json
+
+    issue = Issue(source="s", pages=tuple(Page(number=n, articles=(Article(
+        id=f"p{n}-a1", headline="标题", blocks=(Block(Role.PARAGRAPH, text="正文" * 40000),)),))
+        for n in range(1, 6)))
+
+    class Recorder(io.BytesIO):
+        writes = 0
+
+        def write(self, data):
+            Recorder.writes += 1
+            return super().write(data)
+
+    out = Recorder()
+    write_issue_json(issue, out)
+    assert Recorder.writes > 2 and out.getvalue() == (issue_to_json(issue) + "\n").encode()
