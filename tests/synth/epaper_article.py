@@ -145,14 +145,9 @@ def plan_article(frame: Frame, grid: Grid, article: SourceArticle, styles: Style
         press = press_choices(styles.press, prng, date, article.paragraphs[0])
         article = replace(article, paragraphs=with_latin(article.paragraphs, styles.press,
                                                          prng))
-        if press.want_kicker:
-            kicker = press.kicker or make_kicker(article, prng)[1] or kicker
-        else:
-            kicker = None
+        kicker = press.kicker or kicker  # the generator's own 引题/副题 frequencies kept
         head_ink = replace(head_ink, hscale=press.hscale, outlined=press.outlined)
     subtitle = make_subtitle(article, rng) if rng.random() < 0.3 else None
-    if press is not None:
-        subtitle = make_subtitle(article, prng) if press.want_subtitle else None
     bylines = make_bylines(article, rng)
     byline_in_head = rng.random() < 0.5
     lines, size = _headline_lines(headline, x1 - x0, head_ink, body.size, rng)

@@ -26,8 +26,6 @@ from tests.synth.families import COLUMN_LABELS, FamilyStyle, make_byline
 class PressChoices:
     kicker: str | None  # replaces the article's kicker when set
     label_kicker: bool
-    want_kicker: bool  # 引题 (or label) over the headline
-    want_subtitle: bool  # 副题 under it
     hscale: float
     outlined: bool
     bylines: list[tuple[str, tuple[str, ...]]]  # (printed text, names)
@@ -38,8 +36,7 @@ def press_choices(style: FamilyStyle, rng: random.Random, date: dt.date,
                   first_paragraph: str) -> PressChoices:
     from tests.synth.plan_make import _byline_form, _dateline
 
-    want_kicker = rng.random() < style.kicker
-    label = want_kicker and rng.random() < style.label_kicker
+    label = rng.random() < style.kicker * style.label_kicker
     hscale = 1.0
     if rng.random() < style.head_scale:
         hscale = round(rng.uniform(0.72, 0.9) if rng.random() < 0.7 else rng.uniform(1.08, 1.25),
@@ -52,8 +49,7 @@ def press_choices(style: FamilyStyle, rng: random.Random, date: dt.date,
         b = make_byline(_byline_form(style, rng), rng)
         bylines.append((b.text, b.names))
     return PressChoices(kicker=rng.choice(COLUMN_LABELS) if label else None,
-                        label_kicker=label, want_kicker=want_kicker,
-                        want_subtitle=rng.random() < style.subtitle, hscale=hscale,
+                        label_kicker=label, hscale=hscale,
                         outlined=rng.random() < style.head_outlined, bylines=bylines,
                         dateline=dateline)
 
