@@ -17,6 +17,10 @@ from difflib import SequenceMatcher
 from layout.export.content import Segment
 from layout.model import BBox, Line
 
+# above this many (source × content) character pairs a block is spread over its lines
+# evenly instead of aligned: the alignment's cost grows with the product on unlike texts
+MAX_ALIGNMENT_CELLS = 4_000_000
+
 
 @dataclass(frozen=True)
 class Token:
@@ -89,10 +93,16 @@ def place(segments: list[Segment], lines: tuple[Line, ...]) -> list[PlacedLine]:
         starts.append(total)
         total += len(ln.text)
     src_of: list[int | None] = [None] * len(target)
-    matcher = SequenceMatcher(None, source, target, autojunk=False)
-    for a, b, size in matcher.get_matching_blocks():
-        for t in range(size):
-            src_of[b + t] = a + t
+    if source == target:
+        src_of = list(range(len(target)))
+    elif len(source) * len(target) > MAX_ALIGNMENT_CELLS:
+        # too big to align (difflib is quadratic on unlike texts): spread evenly
+        src_of = [j * len(source) // len(target) for j in range(len(target))]
+    else:
+        matcher = SequenceMatcher(None, source, target, autojunk=False)
+        for a, b, size in matcher.get_matching_blocks():
+            for t in range(size):
+                src_of[b + t] = a + t
     # unmatched characters sit right after the matched one before them
     pos: list[int] = []
     last = -1

@@ -85,3 +85,22 @@ def test_batch_formats(tmp_path):
     report = json.loads((out / "batch-report.json").read_text("utf-8"))
     assert len(report["items"][0]["exports"]) == 2
     assert main(["batch", str(folder), "-o", str(out), "--formats", "pdf,docx"]) == 1
+
+
+def test_a_version_1_structure_exports(tmp_path):
+    """A structure JSON written before line geometry (schema_version 1) still exports."""
+    assert main(["analyze", str(SAMPLE), "-o", str(tmp_path / "s.json")]) == 0
+    data = json.loads((tmp_path / "s.json").read_text("utf-8"))
+    data["schema_version"] = 1
+    for page in data["pages"]:
+        for article in page["articles"]:
+            article.pop("head_blocks", None)
+            for block in article["blocks"]:
+                block.pop("lines", None)
+        for block in page["blocks"] + page["furniture"]:
+            block.pop("lines", None)
+    (tmp_path / "v1.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    assert main(["export", str(tmp_path / "v1.json"), "--format", "mets",
+                 "-o", str(tmp_path / "m")]) == 0
+    alto = (tmp_path / "m" / "alto" / "page-001.xml").read_text("utf-8")
+    assert "示范区：入户大走访" in alto

@@ -79,3 +79,13 @@ def test_every_character_lands_once_in_order(text, cuts, noise):
     for p in placed:
         for t in p.tokens:
             assert 0.0 <= t.start <= t.end <= 1.0
+
+
+def test_a_huge_unlike_block_is_spread_evenly():
+    """Past MAX_ALIGNMENT_CELLS no alignment is tried: each line gets an even share."""
+    lines = _lines(*["甲" * 50] * 60)  # 3000 characters the content does not share
+    text = "乙丙" * 2500
+    placed = place([Segment(text, "paragraph")], lines)
+    assert _text(placed) == text
+    shares = [len(p.tokens[0].text) for p in placed]
+    assert len(shares) == 60 and max(shares) - min(shares) <= 1
