@@ -164,9 +164,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("batch", "convert every issue in a folder (one PDF + JSON each)")
     p.add_argument("input_dir", type=Path, metavar="IN_DIR")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT_DIR")
-    p.add_argument("--jobs", type=int, default=1, help="parallel workers (local executor)")
-    p.add_argument("--executor", choices=("local", "dask"), default="local")
-    p.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler address")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="issues converted at once in worker processes (default: the cores; "
+                   "with fewer issues than N, an issue's pages are spread over them)")
+    p.add_argument("--executor", choices=("local", "dask"), default="local",
+                   help="local processes (default) or a Dask cluster (one task per issue)")
+    p.add_argument("--scheduler", metavar="ADDR",
+                   help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
+    p.add_argument("--force", action="store_true",
+                   help="redo every issue, also those the manifest says are up to date")
     p.add_argument("--formats", default="pdf,json", metavar="LIST",
                    help="what to write per issue: pdf,json,alto,mets,epub,txt,md "
                    "(default pdf,json)")
@@ -177,6 +183,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("archive", "many issues -> one printable archive PDF")
     p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="ARCHIVE.pdf")
+    p.add_argument("--strict", action="store_true",
+                   help="fail the whole archive when one issue fails (default: leave it out, "
+                   "report it, exit 3)")
     _add_render(p)
     _add_limits(p)
 
@@ -284,38 +293,58 @@ def _cmd_batch(args: argparse.Namespace) -> ExitCode:
     if not args.quiet:
         from tqdm import tqdm
 
-        bar = tqdm(unit="issue", file=sys.stderr, disable=None)
+        bar = tqdm(unit="issue", file=sys.stderr, disable=None, dynamic_ncols=True)
+    failed = 0
 
     def on_result(result, done: int, total: int) -> None:
+        nonlocal failed
+        failed += result.status == "failed"
         if bar is not None:
             bar.total = total
+            bar.set_postfix(failed=failed, refresh=False)
             bar.update(1)
-        if not result.ok:
-            log.warning("%s", result.error)
 
+    report = None
     try:
         report = run_batch(args.input_dir, args.output, options, _settings(args),
                            jobs=args.jobs, executor=args.executor, scheduler=args.scheduler,
-                           on_result=on_result, formats=formats)
+                           on_result=on_result, formats=formats, force=args.force)
     finally:
         if bar is not None:
             bar.close()
-    for failure in report.failures:
-        print(f"layout: failed: {failure}", file=sys.stderr)
+    return _batch_summary(report, args)
+
+
+def _batch_summary(report, args: argparse.Namespace) -> ExitCode:
+    """One line per failed or partial issue, then the counts; the exit code."""
+    for result in report.results:
+        if result.status == "failed":
+            print(f"layout: failed: {result.error}", file=sys.stderr)
+        elif result.status == "partial":
+            print(f"layout: partial: {result.source}: " + "; ".join(result.skipped_pages),
+                  file=sys.stderr)
     if not args.quiet:
-        print(f"layout: {len(report.successes)} converted, {len(report.failures)} failed; "
+        counts = {s: report.count(s) for s in ("ok", "partial", "skipped", "failed")}
+        print(f"layout: {counts['ok']} converted, {counts['partial']} partial, "
+              f"{counts['skipped']} up to date (skipped), {counts['failed']} failed; "
               f"report in {args.output / 'batch-report.json'}", file=sys.stderr)
-    if report.failures and report.successes:
-        return ExitCode.PARTIAL
-    return ExitCode.BAD_INPUT if report.failures else ExitCode.OK
+    if report.failures and not report.successes:
+        return ExitCode.BAD_INPUT
+    return ExitCode.PARTIAL if report.failures or report.count("partial") else ExitCode.OK
 
 
 def _cmd_archive(args: argparse.Namespace) -> ExitCode:
     from layout.archive import build_archive
 
     with atomic_output(args.output) as stream:
-        build_archive(args.inputs, stream, _render_options(args), _settings(args))
-    return ExitCode.OK
+        result = build_archive(args.inputs, stream, _render_options(args), _settings(args),
+                               strict=args.strict)
+    for failure in result.failures:
+        print(f"layout: left out: {failure}", file=sys.stderr)
+    if not args.quiet:
+        print(f"layout: {result.issues} issue(s) in {args.output}, "
+              f"{len(result.failures)} left out", file=sys.stderr)
+    return ExitCode.PARTIAL if result.failures else ExitCode.OK
 
 
 def _cmd_inspect(args: argparse.Namespace) -> ExitCode:

@@ -1,0 +1,82 @@
+"""A stopped batch keeps what finished, leaves no partial file, and a rerun resumes."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from layout.batch import MANIFEST_NAME, run_batch
+from layout.render.options import RenderOptions
+from layout.settings import DEFAULT_SETTINGS
+from tests.batch.helpers import dump, json_outputs
+
+ROOT = Path(__file__).resolve().parents[2]
+ISSUES = 12
+
+
+def _folder(tmp_path: Path) -> Path:
+    root = tmp_path / "in"
+    (root / "a" / "b").mkdir(parents=True)
+    for i in range(ISSUES):
+        where = root if i % 3 == 0 else root / "a" if i % 3 == 1 else root / "a" / "b"
+        (where / f"2024-03-{i + 1:02d}.txt").write_bytes(dump(100 + i))
+    return root
+
+
+def _batch(root: Path, out: Path, *extra: str) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, "-m", "layout", "batch", str(root), "-o", str(out),
+                             "-q", *extra], env=env, stderr=subprocess.PIPE, text=True)
+
+
+def _wait_for_first_output(process: subprocess.Popen, out: Path, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        if json_outputs(out) if out.is_dir() else False:
+            return
+        time.sleep(0.05)
+    raise AssertionError("no issue finished in time")
+
+
+def _assert_consistent(out: Path) -> dict:
+    assert not list(out.rglob("*.part")), list(out.rglob("*.part"))
+    manifest = json.loads((out / MANIFEST_NAME).read_text("utf-8"))
+    for entry in manifest["entries"].values():
+        for output in entry["outputs"]:
+            assert (out / output).is_file()
+    report = json.loads((out / "batch-report.json").read_text("utf-8"))
+    assert len(report["items"]) == ISSUES
+    return report
+
+
+def test_ctrl_c_with_two_jobs_stops_promptly_and_a_rerun_resumes(tmp_path):
+    root, out = _folder(tmp_path), tmp_path / "out"
+    process = _batch(root, out, "--jobs", "2")
+    try:
+        _wait_for_first_output(process, out)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=30)
+    finally:
+        process.kill()
+    assert process.returncode == 130, err
+    assert "Traceback" not in err
+    report = _assert_consistent(out)
+    assert report["interrupted"] is True
+    statuses = [item["status"] for item in report["items"]]
+    assert statuses.count("interrupted") >= 1  # stopped, not run to the end
+    assert set(statuses) <= {"ok", "interrupted"}
+
+    rerun = _batch(root, out, "--jobs", "2")
+    _, err = rerun.communicate(timeout=120)
+    assert rerun.returncode == 0, err
+    report = _assert_consistent(out)
+    statuses = [item["status"] for item in report["items"]]
+    assert statuses.count("skipped") == ISSUES - statuses.count("ok") >= 1
+
+    whole = tmp_path / "whole"
+    run_batch(root, whole, RenderOptions(), DEFAULT_SETTINGS, jobs=1)
+    assert json_outputs(out) == json_outputs(whole)
+    assert len(json_outputs(out)) == ISSUES
