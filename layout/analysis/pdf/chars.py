@@ -64,12 +64,18 @@ def dedupe_fake_bold(glyphs: Sequence[Glyph], along: float = 0.1,
     a copy of an earlier kept one with the same text when its sizes differ by at most 10 %
     and its origin lies within ``along`` em horizontally and ``across`` em vertically.
     """
-    cells: dict[tuple[str, int, int, int], list[Glyph]] = {}
+    # (text, size class) -> (cell x, cell y) -> kept glyphs: a glyph looks only at the
+    # classes its text was kept in, and at the cells of those that are near it
+    cells: dict[tuple[str, int], dict[tuple[int, int], list[Glyph]]] = {}
     kept: list[Glyph] = []
+    side_of: dict[int, tuple[float, float]] = {}
 
     def sides(size_class: int) -> tuple[float, float]:
-        upper = SIZE_STEP ** (size_class + 1)  # every size of the class is below this
-        return max(along * upper, 1e-9), max(across * upper, 1e-9)
+        known = side_of.get(size_class)
+        if known is None:
+            upper = SIZE_STEP ** (size_class + 1)  # every size of the class is below this
+            known = side_of[size_class] = (max(along * upper, 1e-9), max(across * upper, 1e-9))
+        return known
 
     for g in glyphs:
         if not (0 < g.size < HASHABLE and abs(g.x0) < HASHABLE and abs(g.top) < HASHABLE):
@@ -79,17 +85,23 @@ def dedupe_fake_bold(glyphs: Sequence[Glyph], along: float = 0.1,
         own = _size_class(g.size)
         duplicate = False
         for k in range(own - 2, own + 2):  # sizes within 10 % of g.size lie in these classes
+            grid = cells.get((g.text, k))
+            if grid is None:
+                continue
             wx, wy = sides(k)
             cx, cy = _cell(g.x0, wx), _cell(g.top, wy)
             rx, ry = _cell_reach(dx_max, wx), _cell_reach(dy_max, wy)
-            for i in range(cx - rx, cx + rx + 1):
-                for j in range(cy - ry, cy + ry + 1):
-                    for other in cells.get((g.text, k, i, j), ()):
-                        if (abs(other.x0 - g.x0) <= dx_max and abs(other.top - g.top) <= dy_max
-                                and abs(other.size - g.size) <= 0.1 * g.size):
-                            duplicate = True
-                            break
-                    if duplicate:
+            if len(grid) <= (2 * rx + 1) * (2 * ry + 1):
+                near = [found for (i, j), found in grid.items()
+                        if abs(i - cx) <= rx and abs(j - cy) <= ry]
+            else:
+                near = [grid[i, j] for i in range(cx - rx, cx + rx + 1)
+                        for j in range(cy - ry, cy + ry + 1) if (i, j) in grid]
+            for found in near:
+                for other in found:
+                    if (abs(other.x0 - g.x0) <= dx_max and abs(other.top - g.top) <= dy_max
+                            and abs(other.size - g.size) <= 0.1 * g.size):
+                        duplicate = True
                         break
                 if duplicate:
                     break
@@ -98,7 +110,8 @@ def dedupe_fake_bold(glyphs: Sequence[Glyph], along: float = 0.1,
         if duplicate:
             continue
         wx, wy = sides(own)
-        cells.setdefault((g.text, own, _cell(g.x0, wx), _cell(g.top, wy)), []).append(g)
+        grid = cells.setdefault((g.text, own), {})
+        grid.setdefault((_cell(g.x0, wx), _cell(g.top, wy)), []).append(g)
         kept.append(g)
     return kept
 
