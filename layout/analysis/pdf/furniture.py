@@ -7,7 +7,8 @@ width in the page's top band (or below such a rule in the bottom band; with no s
 rule, above the topmost rule of a quarter of the width: a running head), or when
 it sits in the top/bottom margin band and its text reads as furniture (第3版,
 责任编辑, a date, a lone page number, the paper's name). :func:`page_metadata`
-reads the date, edition, section and paper name out of the furniture.
+reads the date, edition, section and paper name out of the furniture;
+:func:`side_labels` makes short turned runs (a label set at 90° in the margin) furniture.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 
 from layout.analysis.patterns import edition_of, furniture_kind, iso_date
 from layout.analysis.pdf.blocks import TextBlock
+from layout.analysis.pdf.lines import TextLine
 from layout.analysis.pdf.text import title_text
 from layout.ingest.raw import Rule
 from layout.model import FurnitureKind
@@ -133,3 +135,22 @@ def page_metadata(furniture: Sequence[FurnitureBlock]) -> PageMetadata:
         if meta.section is None and f.kind is FurnitureKind.SECTION:
             meta.section = text
     return meta
+
+
+_MAX_LABEL = 30  # characters: a turned run this short is a label, not text
+
+
+def side_labels(lines: Sequence[TextLine]) -> tuple[list[FurnitureBlock], list[TextBlock]]:
+    """Turned runs (text set at 90°): short ones are page furniture (a section label in the
+    margin: 法治专版), longer ones stay text. Returns (furniture, text blocks)."""
+    labels: list[FurnitureBlock] = []
+    text: list[TextBlock] = []
+    for line in lines:
+        block = TextBlock([line])
+        words = title_text(line.text)
+        if len(words) <= _MAX_LABEL:
+            kind = FurnitureKind.SECTION if _SECTION_NAME.match(words) else FurnitureKind.OTHER
+            labels.append(FurnitureBlock(block, kind, words))
+        else:
+            text.append(block)
+    return labels, text

@@ -7,7 +7,9 @@ halves of CJK marks, whose em boxes may reach into a gutter). Glyphs are buckete
 vertical centre (sorted sweep, no pairwise comparison), then each row is cut
 where the gap to the next glyph exceeds ``gap_em`` of the font size or a vertical
 rule passes. Line text never gets a space between two CJK characters; a space is
-put between Latin words only where the gap says the source had one.
+put between Latin words only where the gap says the source had one. Turned glyphs
+(a side label set at 90°) make lines of their own, in drawing order
+(:func:`rotated_lines`).
 """
 
 from __future__ import annotations
@@ -398,3 +400,23 @@ def _covers(row: Sequence[Glyph], left: float, right: float, white: float) -> bo
         if reach >= right:
             return True
     return printed and right - reach <= white
+
+
+def rotated_lines(glyphs: Sequence[Glyph]) -> list[TextLine]:
+    """Runs of turned (not upright) glyphs in the order the file draws them (a side label
+    turned 90°): consecutive glyphs one above the other, a glyph apart at most."""
+    lines: list[TextLine] = []
+    run: list[Glyph] = []
+    for g in glyphs:
+        if run:
+            p = run[-1]
+            size = max(p.size, g.size)
+            stacked = (abs((p.x0 + p.x1) - (g.x0 + g.x1)) <= size
+                       and max(p.top, g.top) - min(p.bottom, g.bottom) <= 1.2 * size)
+            if not stacked:
+                lines.append(TextLine(tuple(run)))
+                run = []
+        run.append(g)
+    if run:
+        lines.append(TextLine(tuple(run)))
+    return lines

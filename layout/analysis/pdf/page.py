@@ -29,9 +29,14 @@ from layout.analysis.pdf.articles import ArticleParts, assign_items, build_artic
 from layout.analysis.pdf.blocks import TextBlock, lines_to_blocks
 from layout.analysis.pdf.chars import clean_glyphs
 from layout.analysis.pdf.figures import Figure, attach_captions, crop_figures
-from layout.analysis.pdf.furniture import FurnitureBlock, page_metadata, split_furniture
+from layout.analysis.pdf.furniture import (
+    FurnitureBlock,
+    page_metadata,
+    side_labels,
+    split_furniture,
+)
 from layout.analysis.pdf.line_geometry import model_lines
-from layout.analysis.pdf.lines import glyphs_to_lines
+from layout.analysis.pdf.lines import glyphs_to_lines, rotated_lines
 from layout.analysis.pdf.roles import HeadingGroup, body_size, heading_groups
 from layout.analysis.reading_order import xy_cut
 from layout.budget import check_budget, page_budget
@@ -73,12 +78,18 @@ def analyze_raw_page(raw: RawPage, settings: Settings = DEFAULT_SETTINGS) -> Pag
     glyphs = clean_glyphs(raw.glyphs,
                           pdf.dedupe_along, pdf.dedupe_across)
     check_budget()
-    lines = glyphs_to_lines(glyphs, raw.rules, gap_em=pdf.line_gap, latin_gap_em=pdf.latin_gap,
-                            max_gap_em=pdf.max_line_gap)
+    upright = [g for g in glyphs if g.upright]
+    turned = rotated_lines([g for g in glyphs if not g.upright])
+    lines = glyphs_to_lines(upright, raw.rules, gap_em=pdf.line_gap,
+                            latin_gap_em=pdf.latin_gap, max_gap_em=pdf.max_line_gap)
     check_budget()
     blocks = lines_to_blocks(lines, raw.rules, max_gap_em=pdf.block_gap)
     check_budget()
     content, furniture = split_furniture(blocks, raw.rules, raw.width, raw.height)
+    labels, turned_text = side_labels(turned)
+    furniture += labels
+    blocks += [f.block for f in labels]
+    content += turned_text
     size = body_size(content)
     font = _body_font(content, size)
     groups = heading_groups(content, size, raw.rules, pdf.headline_ratio)

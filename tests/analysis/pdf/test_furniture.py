@@ -33,3 +33,16 @@ def test_metadata_from_furniture():
     meta = page_metadata(split_furniture(blocks, rules, W, H)[1])
     assert (meta.date, meta.edition) == ("2025-10-20", "3")
     assert meta.section == "要闻"
+
+
+def test_a_short_turned_run_is_a_side_label():
+    from layout.analysis.pdf.furniture import side_labels
+    from layout.analysis.pdf.lines import rotated_lines
+    from layout.ingest.raw import Glyph
+    from layout.model import FurnitureKind
+
+    label = [Glyph(ch, 10, 300 - 12 * k - 12, 22, 300 - 12 * k, 12.0, "Hei", upright=False)
+             for k, ch in enumerate("法治专版")]
+    labels, text = side_labels(rotated_lines(label))
+    assert [(f.kind, f.text) for f in labels] == [(FurnitureKind.SECTION, "法治专版")]
+    assert text == []

@@ -81,3 +81,13 @@ def test_join_line_texts_spaces_words_that_are_not_ascii():
     assert join_line_texts(["L’altolà", "di Mattarella"]) == "L’altolà di Mattarella"
     assert join_line_texts(["he said", "“yes”"]) == "he said “yes”"
     assert join_line_texts(["他说", "“好”"]) == "他说“好”"
+
+
+def test_turned_glyphs_make_a_line_in_drawing_order():
+    from layout.analysis.pdf.lines import rotated_lines
+
+    # a label turned 90° counter-clockwise: drawn bottom to top, one glyph above the other
+    label = [Glyph(ch, 10, 300 - 12 * k - 12, 22, 300 - 12 * k, 12.0, "Hei", upright=False)
+             for k, ch in enumerate("法治专版")]
+    far = [Glyph("另", 200, 50, 212, 62, 12.0, "Hei", upright=False)]
+    assert [ln.text for ln in rotated_lines(label + far)] == ["法治专版", "另"]
