@@ -173,7 +173,8 @@ def heading_groups(blocks: Sequence[TextBlock], body: float, rules: Sequence[Rul
         headline += rest
         bylines = [b for b in subtitle  # bylines are set near body size
                    if (_names_line(b) and _style(b) not in secondary and b.size <= 1.15 * body)
-                   or (_surname_names(b) and b.size <= 1.3 * body)]
+                   or _surname_names(b, body)]
+        bylines += _names_rows([b for b in subtitle if b not in bylines], body)
         subtitle = [b for b in subtitle if b not in bylines]
         groups.append(HeadingGroup(headline, kicker, subtitle, bylines))
     _attach_labels(groups, [b for b in blocks if b not in heads], main_font, body, rules)
@@ -218,24 +219,62 @@ def _names_line(block: TextBlock) -> bool:
         "\u4e00" <= ch <= "\u9fff" for ch in text))
 
 
-def _surname_names(block: TextBlock) -> bool:
+def _surname_names(block: TextBlock, body: float) -> bool:
     """One line that the byline patterns accept, bare names checked against the surname
     table (王芳华; 诸葛超涛 上官成): a byline even when every head of the page sets its
-    bylines alike (a style that recurs under heads, like kickers and subtitles)."""
-    return len(block.lines) == 1 and parse_byline(_spaced_text(block.lines[0])) is not None
+    bylines alike (a style that recurs under heads, like kickers and subtitles). One
+    name is set near body size; a line of several names (a journal's authors) may be
+    larger."""
+    if len(block.lines) != 1:
+        return False
+    parsed = parse_byline(_names_text(block.lines[0]))
+    return parsed is not None and (block.size <= 1.3 * body or len(parsed.names) >= 2)
 
 
-def _spaced_text(line: TextLine) -> str:
+def _names_rows(blocks: Sequence[TextBlock], body: float) -> list[TextBlock]:
+    """Blocks that together make one row of names (letter-spaced authors set as
+    separate pieces: 罗兴武 孙 萌 刘 洋), when the row reads as names."""
+    found: list[TextBlock] = []
+    rows: list[list[TextBlock]] = []
+    for b in sorted(blocks, key=lambda b: (b.bbox.top, b.bbox.x0)):
+        if len(b.lines) != 1:
+            continue
+        if rows and abs(rows[-1][0].bbox.top - b.bbox.top) <= 0.3 * b.size and abs(
+                rows[-1][0].size - b.size) <= 0.05 * b.size:
+            rows[-1].append(b)
+        else:
+            rows.append([b])
+    for row in rows:
+        if len(row) < 2:
+            continue
+        glyphs = tuple(g for b in row for g in b.lines[0].glyphs)
+        if _surname_names(TextBlock([TextLine(glyphs)]), body):
+            found += row
+    return found
+
+
+def _names_text(line: TextLine) -> str:
     """A line's text with a space wherever its glyphs stand half an em apart or more (the
-    gaps that separate names set in one line: 诸葛超涛 上官成)."""
-    out = ""
+    gaps that separate names set in one line: 诸葛超涛 上官成). Single characters between
+    such gaps pair up: a two-character name is letter-spaced to the width of three
+    (罗兴武 孙 萌 → 罗兴武 孙萌)."""
+    tokens: list[str] = []
     prev = None
     for g in line.glyphs:
-        if prev is not None and g.x0 - prev.x1 >= 0.5 * min(g.size, prev.size):
-            out += " "
-        out += g.text
+        if prev is None or g.x0 - prev.x1 >= 0.5 * min(g.size, prev.size):
+            tokens.append(g.text)
+        else:
+            tokens[-1] += g.text
         prev = g
-    return out
+    if any(len(t) > 1 for t in tokens) and any(len(t) == 1 for t in tokens):
+        paired: list[str] = []
+        for t in tokens:
+            if len(t) == 1 and paired and len(paired[-1]) == 1 and not paired[-1].endswith(" "):
+                paired[-1] += t + " "
+            else:
+                paired.append(t)
+        tokens = [t.strip() for t in paired]
+    return " ".join(tokens)
 
 
 def _style(block: TextBlock) -> tuple[str, float]:

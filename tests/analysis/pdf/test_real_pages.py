@@ -121,7 +121,9 @@ def test_zh_journal_runs_in_another_face_stay_in_their_sentence() -> None:
     running = "数字拟人品：数字技术、拟社会互动与商业模式内容创新的共演"
     assert not [a for a in page.articles if _article_text(a) == running]
     assert any(norm(f.text) == running for f in page.furniture)
-    assert total.ratio("paragraphs") >= 0.8, str(total)
+    # the authors, letter-spaced two-character names (孙 萌) included, are bylines
+    assert total.ratio("bylines") >= 1.0 and total.ratio("subheads") >= 1.0, str(total)
+    assert total.ratio("paragraphs") >= 1.0 and total.doubled_or_junk == 0, str(total)
 
 
 def test_ja_mock_plain_forms_and_paragraphs() -> None:
@@ -130,5 +132,6 @@ def test_ja_mock_plain_forms_and_paragraphs() -> None:
     radicals = [h for h in headlines if re.search("[\u2e80-\u2fdf]", h)]
     assert not radicals, radicals  # 延⻑ / 先⽣ come out as 延長 / 先生
     assert total.ratio("headlines") >= 1.0 and total.ratio("kickers") >= 1.0, str(total)
-    assert total.ratio("paragraphs") >= 0.8, str(total)
+    # 13/15: on the question sheet two paragraphs set apart only by extra leading merge
+    assert total.ratio("paragraphs") >= 13 / 15, str(total)
 

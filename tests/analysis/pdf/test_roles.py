@@ -71,3 +71,16 @@ def test_bare_names_under_a_head_are_bylines_even_in_a_recurring_style():
     groups = sorted(heading_groups(blocks_of(glyphs), 10.0), key=lambda g: g.bbox.x0)
     assert [heading_text(g.subtitle) for g in groups] == ["——一位返乡青年"] * 2
     assert ["".join(b.text for b in g.bylines) for g in groups] == ["王芳华", "诸葛超涛上官成"]
+
+
+def test_letter_spaced_author_names_under_a_title_are_bylines():
+    """A journal's authors: two-character names letter-spaced to three (孙 萌), every piece
+    its own block, set larger than the body."""
+    glyphs = run("数字拟人品的成长机制", 0, 40, 32.0, "Hei")
+    glyphs += run("罗兴武", 60, 70, 16.0, "Fang")
+    for name, x in (("孙", 126), ("萌", 159), ("刘", 192), ("洋", 225)):
+        glyphs += run(name, x, 70, 16.0, "Fang")
+    glyphs += column(["正文文字正文文字正文文字正文文字"] * 5, 0, 90, 16)
+    [group] = heading_groups(blocks_of(glyphs), 10.0)
+    assert group.subtitle == []
+    assert "".join(b.text for b in group.bylines) == "罗兴武孙萌刘洋"
