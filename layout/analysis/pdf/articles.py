@@ -314,7 +314,9 @@ def _paragraph_lines(blocks: Sequence[TextBlock], siblings: Sequence[TextBlock],
     there only indents, or a short line ending a sentence, start paragraphs. In text
     that marks paragraphs by indenting (it opens indented), a short line that ends no
     sentence is a break before something that did not fit (「…」（33%）), not a
-    paragraph's end: the paragraph goes on unless the next line is indented.
+    paragraph's end: the paragraph goes on unless the next line is indented. Text that
+    opens flush sets paragraphs apart with extra leading: a line further below the one
+    before than the block's usual line pitch starts one.
     """
     paras: list[list[TextLine]] = []
     prev_short = True
@@ -323,11 +325,19 @@ def _paragraph_lines(blocks: Sequence[TextBlock], siblings: Sequence[TextBlock],
         col0, col1 = _column_extent(block, siblings)
         em = block.size
         ragged = _ragged(block, col1)
+        pitches = sorted(b.top - a.top for a, b in zip(block.lines, block.lines[1:],
+                                                       strict=False))
+        pitch = pitches[len(pitches) // 2] if pitches else 0.0
+        prev: TextLine | None = None
         for line in block.lines:
             indented = line.x0 - col0 >= indent_em * em
             if indent_marked is None:
                 indent_marked = indented
-            if not paras or indented or prev_short:
+            # text without indents sets its paragraphs apart with extra leading
+            spaced = (not indent_marked and prev is not None and len(pitches) >= 3
+                      and line.top - prev.top >= pitch + 0.15 * em)
+            prev = line
+            if not paras or indented or prev_short or spaced:
                 paras.append([line])
             else:
                 paras[-1].append(line)

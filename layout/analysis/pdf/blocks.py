@@ -2,7 +2,8 @@
 
 Takes the :class:`TextLine` objects of a page and its rules; returns
 :class:`TextBlock` objects. A line joins the block right above it when it has the
-same font and size, sits within a line spacing below, overlaps it horizontally
+same font and size, sits within a line spacing below (or at the block's own line
+pitch, for loosely leaded text), overlaps it horizontally
 and lines up with it (same left edge, a 2 em paragraph indent, same right edge,
 or same centre for centred headings), and no horizontal rule runs between them.
 Lines are swept top to bottom; only blocks still open (ending near the current
@@ -90,6 +91,15 @@ def _runs_on(last: TextLine, line: TextLine, block: TextBlock) -> bool:
             and line.x1 >= last.x1 - 0.3 * em and len(last.glyphs) >= 4)
 
 
+def _at_pitch(block: TextBlock, line: TextLine) -> bool:
+    """The line sits at the block's own line pitch (loose leading, line-height 2):
+    no further below its last line than that line is below the one before (+0.1 em)."""
+    if len(block.lines) < 2:
+        return False
+    last, before = block.lines[-1], block.lines[-2]
+    return 0 < line.top - last.top <= (last.top - before.top) + 0.1 * line.size
+
+
 def _rule_between(rules: Sequence[Rule], upper: BBox, lower: BBox) -> bool:
     x0, x1 = max(upper.x0, lower.x0), min(upper.x1, lower.x1)
     for r in rules:
@@ -114,13 +124,14 @@ def lines_to_blocks(lines: Sequence[TextLine], rules: Sequence[Rule] = (),
     for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
         em = line.size
         open_blocks = [b for b in open_blocks
-                       if line.top - b.lines[-1].bottom <= max_gap_em * max(em, b.size)]
+                       if line.top - b.lines[-1].bottom <= max_gap_em * max(em, b.size)
+                       or _at_pitch(b, line)]
         best: TextBlock | None = None
         best_gap = 0.0
         for block in open_blocks:
             last = block.lines[-1]
             gap = line.top - last.bottom
-            if gap < -0.3 * em or gap > max_gap_em * em:
+            if gap < -0.3 * em or (gap > max_gap_em * em and not _at_pitch(block, line)):
                 continue
             if abs(last.size - line.size) > 0.08 * line.size:
                 continue

@@ -155,6 +155,9 @@ def heading_groups(blocks: Sequence[TextBlock], body: float, rules: Sequence[Rul
         clusters.setdefault(find(i), []).append(b)
     groups: list[HeadingGroup] = []
     secondary = _secondary_styles(list(clusters.values()))
+    subhead_styles = {_style(b) for members in clusters.values()
+                      if max(b.size for b in members) < headline_ratio * body * _ROUNDING
+                      for b in members}
     for members in clusters.values():
         biggest = max(b.size for b in members)
         if biggest < headline_ratio * body * _ROUNDING:
@@ -175,7 +178,9 @@ def heading_groups(blocks: Sequence[TextBlock], body: float, rules: Sequence[Rul
                    if (_names_line(b) and _style(b) not in secondary and b.size <= 1.15 * body)
                    or _surname_names(b, body)]
         bylines += _names_rows([b for b in subtitle if b not in bylines], body)
-        subtitle = [b for b in subtitle if b not in bylines]
+        # the first of a text's subheads (新聞1 … 新聞2 …) set right under its title
+        subtitle = [b for b in subtitle if b not in bylines and not (
+            _style(b) in subhead_styles and not is_subtitle_dash(b.lines[0].text))]
         groups.append(HeadingGroup(headline, kicker, subtitle, bylines))
     _attach_labels(groups, [b for b in blocks if b not in heads], main_font, body, rules)
     return groups
