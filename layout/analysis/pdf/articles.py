@@ -164,6 +164,21 @@ def _opens_flush(block: TextBlock) -> bool:
     return len(block.lines) >= 2 and block.lines[0].x0 - left <= 0.5 * block.size
 
 
+def _run_bottom(box: BBox, column: Sequence[BBox], rules: Sequence[Rule],
+                line: float) -> float:
+    """The foot of the column run that starts with ``box``: boxes stacked under it in
+    its column, each within two lines of the one above, no rule between."""
+    bottom = box.bottom
+    grown = True
+    while grown:
+        grown = False
+        for other in column:
+            if (other.bottom > bottom and -0.5 * line <= other.top - bottom <= 2 * line
+                    and not _rule_cuts(rules, bottom, other.top, other)):
+                bottom, grown = other.bottom, True
+    return bottom
+
+
 def _columns_flow(items: Sequence[Item], boxes: Sequence[BBox], owner: list[int | None],
                   rules: Sequence[Rule], line: float) -> bool:
     """Text runs from the foot of one column to the head of the next: an unowned block at
@@ -179,17 +194,19 @@ def _columns_flow(items: Sequence[Item], boxes: Sequence[BBox], owner: list[int 
             continue
         column = [j for j, other in enumerate(boxes) if j != i
                   and other.horizontal_overlap(box) >= 0.5 * min(other.width, box.width)]
-        if any(boxes[j].bottom <= box.top + 1 for j in column):
+        if any(box.top - 3 * line <= boxes[j].bottom <= box.top + 1
+               and not _rule_cuts(rules, boxes[j].bottom, box.top, box) for j in column):
             continue  # not the head of its column
-        left = [j for j, other in enumerate(boxes)  # the column to its left
-                if -0.5 * line <= box.x0 - other.x1 <= 2.5 * line and other.bottom > box.top]
+        run_bottom = _run_bottom(box, [boxes[j] for j in column], rules, line)
+        left = [j for j, other in enumerate(boxes)  # the column to its left, same band
+                if -0.5 * line <= box.x0 - other.x1 <= 2.5 * line
+                and other.bottom > box.top and other.top < run_bottom]
         if not left:
             continue
         foot = max(left, key=lambda j: boxes[j].bottom)
-        column_bottom = max([box.bottom] + [boxes[j].bottom for j in column])
         above = items[foot]
         if (owner[foot] is None or not isinstance(above, TextBlock) or not _runs_on(above)
-                or boxes[foot].bottom < column_bottom - 2 * line
+                or abs(boxes[foot].bottom - run_bottom) > 2 * line
                 or _vertical_rule_between(rules, boxes[foot], box)):
             continue
         owner[i] = owner[foot]

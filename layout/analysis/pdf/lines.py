@@ -292,13 +292,15 @@ def find_gutters(lines: Sequence[TextLine], min_lines: int = 4,
 def _crosses_gutter(gutters: Sequence[tuple[float, float]], starts: Sequence[float],
                     left: float, right: float) -> bool:
     """True when the middle half of a gutter lies inside the gap from ``left`` to
-    ``right`` (±1.5 pt): glyph boxes at a column's edge may reach into the gutter (a
-    justified or letter-spaced line's last glyph), never across its middle."""
+    ``right`` (±1.5 pt) and the gap is at least half the gutter wide: glyph boxes at a
+    column's edge may reach into the gutter (a justified or letter-spaced line's last
+    glyph), never across its middle."""
     k = bisect.bisect_left(starts, left - 1.5 - 0.5 * _WIDEST_GUTTER)
     while k < len(gutters) and gutters[k][0] <= right:
         gl, gr = gutters[k]
         quarter = 0.25 * (gr - gl)
-        if gl + quarter >= left - 1.5 and gr - quarter <= right + 1.5:
+        if (gl + quarter >= left - 1.5 and gr - quarter <= right + 1.5
+                and right - left >= 2 * quarter):
             return True
         k += 1
     return False
