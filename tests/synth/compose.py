@@ -47,9 +47,9 @@ def compose(composer: str, seed: int, family: str, path: Path, split: str | None
     from tests.synth.nothing_lost import printed_characters
     from tests.synth.plan_make import make_plan
 
-    # Typst measures and keeps what fits; WeasyPrint fits by laying out again (seconds a
-    # time), so it starts nearer the estimate. Same plan otherwise.
-    plan = make_plan(seed, family, split, overfill=1.35 if composer == "typst" else 1.1)
+    # the same plan for both engines; each keeps what fits (Typst measures, WeasyPrint
+    # lays out again)
+    plan = make_plan(seed, family, split)
     if composer == "typst":
         from tests.synth.compose_typst import compose_typst
 

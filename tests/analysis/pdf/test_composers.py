@@ -17,8 +17,7 @@ SEEDS = {"typst": (11, 12), "weasyprint": (11,)}  # WeasyPrint takes seconds a p
 # Known analysis failures (reported to the lead; remove a mark when its case passes):
 KNOWN = {
     ("typst", "party"): "byline markers □ ■ ● are dropped from the output",
-    ("weasyprint", "city"): "byline markers □ ■ ● are dropped from the output",
-    ("weasyprint", "feature"): "byline markers □ ■ ● are dropped from the output",
+    ("weasyprint", "party"): "byline markers □ ■ ● are dropped from the output",
 }
 
 
