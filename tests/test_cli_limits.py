@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -122,3 +123,29 @@ def test_a_million_form_feeds_analyse_at_once(tmp_path, capsys):
     assert main(["analyze", str(path), "-o", str(out)]) == 0
     assert "999999 blank pages skipped" in capsys.readouterr().err
     assert len(json.loads(out.read_text(encoding="utf-8"))["pages"]) == 2
+
+
+def test_a_dump_page_over_its_budget_makes_a_batch_partial(tmp_path, capsys, monkeypatch):
+    from layout.analysis.text import dump
+    from layout.errors import BudgetExceeded
+
+    issues = tmp_path / "issues"
+    issues.mkdir()
+    (issues / "a.txt").write_text("标题一\n正文内容。\n\f标题二\n正文内容。\n", encoding="utf-8")
+    (issues / "b.txt").write_text("标题三\n正文内容。\n", encoding="utf-8")
+    real = dump.analyze_page
+
+    def slow_second_page(page, settings):
+        if page.number == 2:
+            raise BudgetExceeded(60)  # what check_budget raises once the deadline passed
+        return real(page, settings)
+
+    monkeypatch.setattr(dump, "analyze_page", slow_second_page)
+    out = tmp_path / "out"
+    assert main(["batch", str(issues), "-o", str(out), "-q"]) == 3
+    report = json.loads((out / "batch-report.json").read_text(encoding="utf-8"))
+    skipped = {Path(item["source"]).name: (item["status"], item["skipped_pages"])
+               for item in report["items"]}
+    assert skipped == {"a.txt": ("partial", [f"{issues / 'a.txt'}: page 2: over the 60 s "
+                                             "page budget; skipped"]), "b.txt": ("ok", [])}
+    assert json.loads((out / "a.json").read_text(encoding="utf-8"))["skipped"]
