@@ -3,7 +3,8 @@
 Takes the real PDFs of ``../shared/corpus/real`` (two slow ones left out for time)
 or, without the corpus (a fresh clone, ``LAYOUT_NO_SHARED=1``), three generated
 e-paper pages (``tests.synth.epaper``); makes ``CASES`` copies with a fixed seed: bytes
-flipped, the file truncated, a byte range deleted. Each case is analysed in-process
+flipped, the file truncated, a byte range deleted, a number inflated (a font size or a
+matrix entry of 1e11 where it was 1). Each case is analysed in-process
 (PDFium; pdfplumber for every third case of a small source) and must end within the
 page budget with a result or an exception of :mod:`layout.errors`, nothing else;
 every 25th case also runs
@@ -14,6 +15,7 @@ unless it succeeded, leave no output file behind.
 from __future__ import annotations
 
 import random
+import re
 import subprocess
 import sys
 import time
@@ -26,6 +28,7 @@ from layout.errors import LayoutError
 from layout.settings import DEFAULT_SETTINGS
 from tests.shared_corpus import corpus_path
 
+_DIGITS = re.compile(rb"(?<=[ \[/])[0-9]+(?:\.[0-9]+)?(?=[ \]/])")
 CASES = 150
 SEED = 20260101
 PAGE_SECONDS = 20.0  # the fuzz's page budget: a case may take this per page, no more
@@ -54,7 +57,14 @@ def _sources(tmp: Path) -> list[bytes]:
 
 def mutate(data: bytes, rng: random.Random) -> tuple[str, bytes]:
     """One damaged copy of ``data`` and what was done to it."""
-    kind = rng.choice(("flip", "flip", "truncate", "delete"))
+    kind = rng.choice(("flip", "flip", "truncate", "delete", "inflate"))
+    if kind == "inflate":  # a number written in the file made huge (sizes, matrices, boxes)
+        number = _DIGITS.search(data, rng.randrange(len(data)))
+        if number is None:
+            return "unchanged", data
+        huge = b"1" + b"0" * rng.randint(6, 12)
+        return f"number at {number.start()} made {huge.decode()}", (
+            data[:number.start()] + huge + data[number.end():])
     if kind == "flip":
         out = bytearray(data)
         count = rng.randint(1, 24)
