@@ -256,3 +256,15 @@ def test_long_issues_are_written_in_pieces():
     out = Recorder()
     write_issue_json(issue, out)
     assert Recorder.writes > 2 and out.getvalue() == (issue_to_json(issue) + "\n").encode()
+
+
+def test_skipped_pages_round_trip_and_validate():
+    issue = Issue(source="x.pdf", pages=(Page(number=1),),
+                  skipped=("x.pdf: page 2: over the 60 s page budget; skipped",))
+    data = issue_to_dict(issue)
+    assert data["skipped"] == list(issue.skipped)
+    jsonschema.validate(data, schema())
+    assert issue_from_json(json.dumps(data)) == issue
+    assert "skipped" not in issue_to_dict(Issue(source="x.pdf"))  # only when pages were left out
+    with pytest.raises(ModelError, match=r"skipped\[0\]"):
+        issue_from_json(json.dumps({**data, "skipped": [3]}))
