@@ -296,11 +296,14 @@ def _cmd_batch(args: argparse.Namespace) -> ExitCode:
         bar = tqdm(unit="issue", file=sys.stderr, disable=None, dynamic_ncols=True)
     failed = 0
 
+    def on_start(total: int) -> None:
+        if bar is not None:
+            bar.reset(total=total)
+
     def on_result(result, done: int, total: int) -> None:
         nonlocal failed
         failed += result.status == "failed"
         if bar is not None:
-            bar.total = total
             bar.set_postfix(failed=failed, refresh=False)
             bar.update(1)
 
@@ -308,7 +311,8 @@ def _cmd_batch(args: argparse.Namespace) -> ExitCode:
     try:
         report = run_batch(args.input_dir, args.output, options, _settings(args),
                            jobs=args.jobs, executor=args.executor, scheduler=args.scheduler,
-                           on_result=on_result, formats=formats, force=args.force)
+                           on_result=on_result, formats=formats, force=args.force,
+                           on_start=on_start)
     finally:
         if bar is not None:
             bar.close()

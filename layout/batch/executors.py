@@ -4,8 +4,9 @@ Takes the issues to convert (:class:`~layout.batch.discovery.BatchItem`) and a
 ``convert(item) -> ItemResult``-style call spec; yields one :class:`ItemResult` per issue
 as each finishes. Stopping (Ctrl-C, SIGTERM, closing the generator) cancels what has not
 started and terminates the pool's workers at once (they remove their temporary files);
-Dask futures are cancelled. Local pools fork workers that load imports and fonts once
-(:func:`layout.batch.worker.init_worker`); with fewer issues than jobs, the issues run one
+Dask futures are cancelled. Local pools fork workers after the imports and fonts are
+loaded here once (:func:`layout.batch.worker.warm_up`; the pool initializer loads them where
+workers are spawned instead); with fewer issues than jobs, the issues run one
 after another here, each with its PDF pages spread over the jobs.
 """
 
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from layout.batch.discovery import BatchItem
 from layout.batch.report import ItemResult
-from layout.batch.worker import convert_one, init_worker
+from layout.batch.worker import convert_one, init_worker, warm_up
 from layout.errors import UsageError
 from layout.render.options import RenderOptions
 from layout.settings import Settings
@@ -68,8 +69,11 @@ def run_pool(items: Sequence[BatchItem], job: Job, jobs: int) -> Iterator[ItemRe
     if len(items) < jobs:
         yield from run_serial(items, job, page_jobs=jobs)
         return
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
-                               initializer=init_worker)
+    context = _context()
+    if context is not None:
+        warm_up(job.options)  # once here: the forked workers inherit imports and parsed faces
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                               initializer=init_worker, initargs=(job.options,))
     finished = False
     try:
         pending = {pool.submit(convert_one, *job.args(item)) for item in items}

@@ -61,11 +61,13 @@ def _refuse_overwriting_inputs(items: list[BatchItem], job_formats: tuple[str, .
 def run_batch(input_dir: Path, output_dir: Path, options: RenderOptions, settings: Settings,
               jobs: int | None = None, executor: str = "local", scheduler: str | None = None,
               on_result: OnResult | None = None, formats: Sequence[str] = ("pdf", "json"),
-              force: bool = False) -> BatchReport:
+              force: bool = False, on_start: Callable[[int], None] | None = None
+              ) -> BatchReport:
     """Convert every issue under ``input_dir`` that is not up to date in ``output_dir``.
 
     ``on_result(result, done, total)`` is called once per input, skipped ones first;
-    ``jobs`` defaults to the usable cores; ``force`` redoes every issue.
+    ``on_start(total)`` once the inputs are found; ``jobs`` defaults to the usable cores;
+    ``force`` redoes every issue.
     """
     unknown = [f for f in formats if f not in BATCH_FORMATS]
     if unknown or not formats:
@@ -82,6 +84,8 @@ def run_batch(input_dir: Path, output_dir: Path, options: RenderOptions, setting
     client = connect_dask(scheduler) if executor == "dask" else None  # fail fast, before work
     try:
         output_dir.mkdir(parents=True, exist_ok=True)
+        if on_start:
+            on_start(len(items))
         return _run(items, output_dir, job, jobs, client, on_result, force)
     finally:
         if client is not None:
@@ -119,10 +123,11 @@ def _run(items: list[BatchItem], output_dir: Path, job: Job, jobs: int, client,
         except OSError:
             files[item.relative] = []  # unreadable: the conversion reports it
         manifest.forget(item.relative)  # redone: not up to date until it finishes again
+    largest_first = sorted(todo, key=lambda i: -sum(f["size"] for f in files[i.relative]))
     if client is not None:
-        results = run_dask(todo, job, client)
+        results = run_dask(largest_first, job, client)
     else:
-        results = run_pool(todo, job, jobs)
+        results = run_pool(largest_first, job, jobs)  # large ones first: a shorter tail
     last_save = 0.0
     try:
         for result in results:

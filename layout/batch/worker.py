@@ -37,21 +37,26 @@ def _on_sigterm(signum: int, frame: object) -> None:
     os._exit(128 + signum)
 
 
-def init_worker() -> None:
-    """Pool initializer: signals as above; imports, readers and the bundled fonts loaded."""
+def init_worker(options: RenderOptions | None = None) -> None:
+    """Pool initializer: signals as above; imports and fonts loaded (a no-op in a worker
+    forked after :func:`warm_up` ran in the parent)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_sigterm)
-    warm_up()
+    warm_up(options)
 
 
-def warm_up() -> None:
-    """Import the stages and load the default font set (each face is parsed on first use)."""
+def warm_up(options: RenderOptions | None = None) -> None:
+    """Import the stages and parse the faces of the font set once in this process (forked
+    workers inherit them)."""
     import layout.analysis.pdf.page  # noqa: F401
     import layout.render.pdf  # noqa: F401
-    from layout.render.fonts import load_font_set
+    from layout.render.fonts import ensure_loaded, load_font_set
 
+    options = options or RenderOptions()
     try:
-        load_font_set()
+        font_set = load_font_set(options.font_body, options.font_head, options.system_fonts)
+        for name in font_set.fallbacks:
+            ensure_loaded(name)
     except LayoutError:
         pass  # a font problem is reported by the first issue that needs the fonts
 

@@ -16,60 +16,19 @@ from layout.batch import MANIFEST_NAME, run_batch
 from layout.cli import main
 from layout.render.options import RenderOptions
 from layout.settings import DEFAULT_SETTINGS
+from tests.batch.cluster import ROOT, local_cluster, wait_for
 from tests.batch.helpers import dump, json_outputs
 
 pytest.importorskip("dask.distributed")
 
-ROOT = Path(__file__).resolve().parents[2]
 ISSUES = 6
-
-
-def _dask_command(*args: str) -> list[str]:
-    """``dask scheduler …`` / ``dask worker …`` with this interpreter."""
-    return [sys.executable, "-m", "dask", *args]
-
-
-def _wait_for(predicate, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 @pytest.fixture
 def cluster(tmp_path):
     """(scheduler address, [worker processes]); scheduler and workers killed at the end."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    scheduler_file = tmp_path / "scheduler.json"
-    processes: list[subprocess.Popen] = []
-
-    def start(*args: str) -> subprocess.Popen:
-        process = subprocess.Popen(_dask_command(*args), env=env, cwd=tmp_path,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                   start_new_session=True)
-        processes.append(process)
-        return process
-
-    try:
-        start("scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
-              "--scheduler-file", str(scheduler_file))
-        _wait_for(scheduler_file.exists, 60, "the scheduler file")
-        workers = [start("worker", "--scheduler-file", str(scheduler_file), "--nworkers", "1",
-                         "--nthreads", "1", "--no-nanny", "--no-dashboard",
-                         "--host", "127.0.0.1") for _ in range(2)]
-        address = json.loads(scheduler_file.read_text())["address"]
-        from dask.distributed import Client
-
-        with Client(address, timeout=30) as client:
-            client.wait_for_workers(2, timeout=60)
-        yield address, workers
-    finally:
-        for process in processes:
-            if process.poll() is None:
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait(10)
+    with local_cluster(tmp_path) as running:
+        yield running
 
 
 def _folder(tmp_path: Path) -> Path:
@@ -91,7 +50,7 @@ def test_batch_survives_a_killed_worker_and_matches_the_local_run(cluster, tmp_p
          "--executor", "dask", "--scheduler", address],
         env=env, stderr=subprocess.PIPE, text=True)
     try:
-        _wait_for(lambda: batch.poll() is not None or (out.is_dir() and json_outputs(out)),
+        wait_for(lambda: batch.poll() is not None or (out.is_dir() and json_outputs(out)),
                   120, "the first issue on the cluster")
         workers[0].send_signal(signal.SIGKILL)  # mid-run: the scheduler reruns its task
         _, err = batch.communicate(timeout=180)

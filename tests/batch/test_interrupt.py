@@ -29,7 +29,13 @@ def _folder(tmp_path: Path) -> Path:
 def _batch(root: Path, out: Path, *extra: str) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen([sys.executable, "-m", "layout", "batch", str(root), "-o", str(out),
-                             "-q", *extra], env=env, stderr=subprocess.PIPE, text=True)
+                             "-q", *extra], env=env, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_default_sigint)
+
+
+def _default_sigint() -> None:
+    """Started from a background shell, a child inherits SIGINT ignored: give Ctrl-C back."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _wait_for_first_output(process: subprocess.Popen, out: Path, timeout: float = 60) -> None:
