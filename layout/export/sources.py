@@ -82,12 +82,3 @@ def read_issue_source(
     issue = apply_metadata(issue, metadata or IssueMetadata())
     return IssueSource(issue, tuple(pages), tuple(map(Path, inputs)))
 
-
-def from_issue(issue: Issue, inputs: Sequence[Path] = ()) -> IssueSource:
-    """An issue already read (``convert --also``): sources from its inputs when one file."""
-    inputs = tuple(map(Path, inputs))
-    path = inputs[0] if len(inputs) == 1 and inputs[0].is_file() else None
-    if path is not None and path.suffix.lower() == STRUCTURE_SUFFIX:
-        named = Path(issue.source)
-        path = named if named.is_file() else None
-    return IssueSource(issue, tuple(PageSource(path, p.number) for p in issue.pages), inputs)
