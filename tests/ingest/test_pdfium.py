@@ -359,3 +359,26 @@ def test_readers_agree_on_corpus_pages(name):
                 f"fits {mine:.0%} of PDFium's, {theirs:.0%} of pdfplumber's")
         assert size_a == pytest.approx(size_b, abs=0.01)
     assert _articles(path, "pdfium") == _articles(path, "pdfplumber"), name
+
+
+def test_character_spacing_is_scaled_with_horizontal_scaling(tmp_path):
+    """PDF 9.4.4: each glyph advances by (w·Tfs + Tc)·Th, and its box is w·Tfs·Th wide
+    (the ink is where the formula says)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    path = tmp_path / "spaced.pdf"
+    c = Canvas(str(path), pagesize=(W, H))
+    t = c.beginText(20, 200)
+    t.setFont("Helvetica", 20)
+    t.setHorizScale(150)
+    t.setCharSpace(6)
+    t.textOut("HHHH")
+    c.drawText(t)
+    c.save()
+    step = (stringWidth("H", "Helvetica", 20) + 6) * 1.5
+    raw = next(read_pdf(path))
+    assert [round(g.x0, 2) for g in raw.glyphs] == [round(20 + k * step, 2) for k in range(4)]
+    assert raw.glyphs[0].x1 - raw.glyphs[0].x0 == pytest.approx(
+        stringWidth("H", "Helvetica", 20) * 1.5, abs=0.05)
+    ink = _ink_box(path)
+    assert abs(ink[2] - (20 + 3 * step + stringWidth("H", "Helvetica", 20) * 1.5)) <= 4
