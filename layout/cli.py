@@ -1,23 +1,36 @@
 """Command line: argv → stage calls → exit code. The only module that knows both.
 
 Takes ``argv``; returns an :class:`~layout.errors.ExitCode`. Every error is one
-line on stderr (a traceback only with ``-v``); data goes to files or stdout.
+line on stderr (a traceback only with ``-v``); data goes to files or stdout (``-o -``).
+Outputs are checked before any work (never an input, never named twice) and written
+together at the end (:func:`layout.fileio.staged_outputs`); SIGTERM and Ctrl-C remove
+the temporary files and exit 143 / 130.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
+import signal
 import sys
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from layout import __version__
 from layout.errors import ExitCode, LayoutError, UsageError
-from layout.fileio import atomic_output
+from layout.fileio import (
+    STDOUT,
+    check_output_path,
+    is_stdout,
+    refuse_overwriting_inputs,
+    staged_outputs,
+)
 from layout.ingest.readers import DEFAULT_READER, READERS
-from layout.model import Issue, issue_to_json, write_issue_json
+from layout.ingest.text import TextDecoding
+from layout.model import Issue, write_issue_json
 from layout.pipeline import IssueMetadata, read_issue
 from layout.render.options import NAMED_PAGE_SIZES_MM, THEMES, RenderOptions
 from layout.settings import DEFAULT_SETTINGS, Settings
@@ -58,6 +71,19 @@ EXAMPLES = {
 }
 
 
+EXIT_CODES = """
+        exit codes:
+          0 ok; 1 bad arguments (also an output that is an input, a folder or named twice);
+          2 unreadable or invalid input; 3 partial success (batch failures, skipped pages);
+          4 an output cannot be written (nothing is left behind); 130 interrupted (Ctrl-C);
+          143 terminated (SIGTERM)
+        """
+
+
+class Terminated(BaseException):
+    """Raised by the SIGTERM handler, so cleanup runs as for Ctrl-C (not caught as an error)."""
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that raises instead of exiting, so one handler owns exit codes."""
 
@@ -65,10 +91,45 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
+def iso_date(text: str) -> str:
+    """``--date`` values: a real calendar date written YYYY-MM-DD."""
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an ISO date (YYYY-MM-DD, e.g. 2024-01-15)") from None
+
+
+def page_number(text: str) -> int:
+    """``--page`` values: 1 or more."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a page number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{number}: pages are numbered from 1")
+    return number
+
+
+def _add_password(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--password", help="password of encrypted PDF inputs")
+
+
+def _add_decoding(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("text dumps")
+    g.add_argument("--encoding", metavar="NAME",
+                   help="decode .txt dumps as NAME (e.g. gb18030) instead of detecting it")
+    g.add_argument("--encoding-errors", choices=("strict", "replace"), default="strict",
+                   help="strict (default): an undecodable byte is an error naming its offset; "
+                   "replace: read on with U+FFFD and warn once")
+
+
 def _add_metadata(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("issue metadata (wins over what analysis finds)")
     g.add_argument("--title", help="paper name, e.g. 周口日报")
-    g.add_argument("--date", help="issue date, YYYY-MM-DD")
+    g.add_argument("--date", type=iso_date, help="issue date, YYYY-MM-DD")
     g.add_argument("--edition", help="edition / page label, e.g. 3 (第3版)")
     g.add_argument("--section", help="section name, e.g. 要闻")
 
@@ -109,26 +170,38 @@ def _add_reading(p: argparse.ArgumentParser, jobs: bool = False) -> None:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    """The settings with the reader and the limits given on the command line (validated)."""
-    pdf = {"reader": args.reader} if hasattr(args, "reader") else {}
+    """Settings with the options of this run: PDF reader and password, text decoding."""
+    encoding = getattr(args, "encoding", None)
+    errors = getattr(args, "encoding_errors", "strict")
+    TextDecoding(encoding, errors)  # an unknown encoding is a usage error, before any work
     limits = {"max_pages": args.max_pages} if hasattr(args, "max_pages") else {}
-    return DEFAULT_SETTINGS.with_overrides(pdf=pdf, limits=limits)
+    return DEFAULT_SETTINGS.with_overrides(
+        pdf={"reader": getattr(args, "reader", DEFAULT_READER),
+             "password": getattr(args, "password", None)},
+        text={"encoding": encoding, "encoding_errors": errors}, limits=limits)
+
+
+def _add_log_flags(p: argparse.ArgumentParser, dest_prefix: str) -> None:
+    """-v/-q; the subcommands' copies keep their own names so that they never reset
+    what was given before the subcommand (``layout -q batch …``)."""
+    p.add_argument("-v", "--verbose", action="count", default=0, dest=f"{dest_prefix}verbose",
+                   help="more log output; tracebacks on errors")
+    p.add_argument("-q", "--quiet", action="store_true", dest=f"{dest_prefix}quiet",
+                   help="errors only")
 
 
 def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
-    common.add_argument("-v", "--verbose", action="count", default=0,
-                        help="more log output; tracebacks on errors")
-    common.add_argument("-q", "--quiet", action="store_true", help="errors only")
+    _add_log_flags(common, "sub_")
 
     parser = _Parser(
         prog="layout",
         description="Reconstruct Chinese newspaper pages (e-paper PDFs or text dumps) "
         "and republish them as clean, reflowed PDFs with embedded CJK fonts.",
-        parents=[common],
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=textwrap.dedent(EXAMPLES["convert"]),
+        epilog=textwrap.dedent(EXAMPLES["convert"]) + textwrap.dedent(EXIT_CODES),
     )
+    _add_log_flags(parser, "")
     parser.add_argument("--version", action="version", version=f"layout {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -136,15 +209,17 @@ def build_parser() -> argparse.ArgumentParser:
         return sub.add_parser(
             name, help=help_text, description=help_text, parents=[common],
             formatter_class=argparse.RawDescriptionHelpFormatter,
-            epilog=textwrap.dedent(EXAMPLES[name]),
+            epilog=textwrap.dedent(EXAMPLES[name]) + textwrap.dedent(EXIT_CODES),
         )
 
     p = command("convert", "convert pages or dumps of one issue to a clean PDF")
     p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
                    help=".pdf, .txt dump (pages split by form feed), an issue folder, "
                    "or a structure .json from analyze (e.g. hand-edited)")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
-    p.add_argument("--json", type=Path, metavar="OUT.json", help="also write the structure")
+    p.add_argument("-o", "--output", type=str, required=True, metavar="OUT.pdf",
+                   help="output PDF, or - for stdout")
+    p.add_argument("--json", type=str, metavar="OUT.json",
+                   help="also write the structure (- for stdout)")
     p.add_argument("--also", metavar="FORMATS",
                    help="also export alto,mets,epub,txt,md beside OUT.pdf "
                    "(OUT-alto/, OUT-mets/, OUT.epub, OUT.txt, OUT.md)")
@@ -152,14 +227,18 @@ def build_parser() -> argparse.ArgumentParser:
     _add_metadata(p)
     _add_reading(p, jobs=True)
     _add_limits(p)
+    _add_password(p)
+    _add_decoding(p)
 
     p = command("analyze", "reconstruct the structure only, as JSON")
     p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.json",
+    p.add_argument("-o", "--output", type=str, required=True, metavar="OUT.json",
                    help="output file, or - for stdout")
     _add_metadata(p)
     _add_reading(p, jobs=True)
     _add_limits(p)
+    _add_password(p)
+    _add_decoding(p)
 
     p = command("batch", "convert every issue in a folder (one PDF + JSON each)")
     p.add_argument("input_dir", type=Path, metavar="IN_DIR")
@@ -179,10 +258,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_render(p)
     _add_reading(p)
     _add_limits(p)
+    _add_decoding(p)
 
     p = command("archive", "many issues -> one printable archive PDF")
     p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="ARCHIVE.pdf")
+    p.add_argument("-o", "--output", type=str, required=True, metavar="ARCHIVE.pdf",
+                   help="output PDF, or - for stdout")
     p.add_argument("--strict", action="store_true",
                    help="fail the whole archive when one issue fails (default: leave it out, "
                    "report it, exit 3)")
@@ -207,9 +288,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("inspect", "draw the detected regions over a page image")
     p.add_argument("input", type=Path, metavar="PAGE.pdf")
-    p.add_argument("--page", type=int, default=1, help="page number, from 1 (default 1)")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="OVERLAY.png")
+    p.add_argument("--page", type=page_number, default=1,
+                   help="page number, from 1 (default 1)")
+    p.add_argument("-o", "--output", type=str, required=True, metavar="OVERLAY.png",
+                   help="output PNG, or - for stdout")
     _add_reading(p)
+    _add_password(p)
     return parser
 
 
@@ -226,41 +310,69 @@ def _render_options(args: argparse.Namespace) -> RenderOptions:
     )
 
 
+def _stdout() -> BinaryIO:
+    return sys.stdout.buffer
+
+
+def _outputs(inputs: Sequence[Path], *targets: str | None) -> list[str]:
+    """The outputs asked for, checked before any work: none is an input or a folder name,
+    none is named twice, at most one goes to standard output."""
+    outputs = [t for t in targets if t is not None]
+    for target in outputs:
+        check_output_path(target)
+    refuse_overwriting_inputs(inputs, outputs)
+    return outputs
+
+
+def _log_read(issue: Issue) -> None:
+    log.info("read %s: %d pages, %d articles", issue.source, len(issue.pages),
+             sum(len(p.articles) for p in issue.pages))
+
+
 def _cmd_analyze(args: argparse.Namespace) -> ExitCode:
-    issue = read_issue(args.inputs, _settings(args), _metadata(args), jobs=args.jobs)
-    if str(args.output) == "-":
-        sys.stdout.write(issue_to_json(issue) + "\n")
-    else:
-        with atomic_output(args.output) as stream:
-            write_issue_json(issue, stream)
+    outputs = _outputs(args.inputs, args.output)
+    settings = _settings(args)
+    with staged_outputs(outputs, _stdout()) as (stream,):
+        issue = read_issue(args.inputs, settings, _metadata(args), jobs=args.jobs)
+        _log_read(issue)
+        write_issue_json(issue, stream)
+    log.info("wrote %s", ", ".join(outputs))
     return _finished(issue)
 
 
 def _cmd_convert(args: argparse.Namespace) -> ExitCode:
     options = _render_options(args)  # validate options before any work
-
-    from layout.render.pdf import render_issues
-
     settings = _settings(args)
     also = []
     if args.also:
         from layout.export import parse_formats
-        from layout.export.sources import read_issue_source
+        from layout.export.write import beside
 
         also = parse_formats(args.also)
-        source = read_issue_source(args.inputs, settings, _metadata(args), jobs=args.jobs)
-        issue = source.issue
-    else:
-        issue = read_issue(args.inputs, settings, _metadata(args), jobs=args.jobs)
-    with atomic_output(args.output) as stream:
-        render_issues([issue], stream, options, settings)
-    if args.json:
-        with atomic_output(args.json) as stream:
-            write_issue_json(issue, stream)
+        if is_stdout(args.output):
+            raise UsageError("--also writes beside OUT.pdf; give a file name, not -")
+        refuse_overwriting_inputs(args.inputs, [beside(Path(args.output), f) for f in also])
+    outputs = _outputs(args.inputs, args.output, args.json)
+
+    from layout.render.pdf import render_issues
+
+    with staged_outputs(outputs, _stdout()) as streams:
+        if also:
+            from layout.export.sources import read_issue_source
+
+            source = read_issue_source(args.inputs, settings, _metadata(args), jobs=args.jobs)
+            issue = source.issue
+        else:
+            issue = read_issue(args.inputs, settings, _metadata(args), jobs=args.jobs)
+        _log_read(issue)
+        render_issues([issue], streams[0], options, settings)
+        if args.json:
+            write_issue_json(issue, streams[1])
+    log.info("wrote %s", ", ".join(outputs))
     if also:
         from layout.export.write import export_beside
 
-        export_beside(source, also, args.output)
+        export_beside(source, also, Path(args.output))
     return _finished(issue)
 
 
@@ -272,6 +384,7 @@ def _cmd_export(args: argparse.Namespace) -> ExitCode:
     to_stdout = str(args.output) == "-"
     if to_stdout and args.format not in ("txt", "md"):
         raise UsageError(f"-o -: only txt and md go to stdout, not {args.format}")
+    refuse_overwriting_inputs(args.inputs, [args.output])
     settings = _settings(args)
     sources = [read_issue_source([path], settings, _metadata(args), jobs=args.jobs)
                for path in args.inputs]
@@ -287,6 +400,8 @@ def _cmd_batch(args: argparse.Namespace) -> ExitCode:
     from layout.batch import BATCH_FORMATS, run_batch
     from layout.export import parse_formats
 
+    if is_stdout(args.output):
+        raise UsageError(f"batch -o {STDOUT}: batch writes a folder; give a folder name")
     options = _render_options(args)
     formats = parse_formats(args.formats, BATCH_FORMATS)
     bar = None
@@ -340,8 +455,10 @@ def _batch_summary(report, args: argparse.Namespace) -> ExitCode:
 def _cmd_archive(args: argparse.Namespace) -> ExitCode:
     from layout.archive import build_archive
 
-    with atomic_output(args.output) as stream:
-        result = build_archive(args.inputs, stream, _render_options(args), _settings(args),
+    options = _render_options(args)
+    outputs = _outputs(args.inputs, args.output)
+    with staged_outputs(outputs, _stdout()) as (stream,):
+        result = build_archive(args.inputs, stream, options, _settings(args),
                                strict=args.strict)
     for failure in result.failures:
         print(f"layout: left out: {failure}", file=sys.stderr)
@@ -354,8 +471,10 @@ def _cmd_archive(args: argparse.Namespace) -> ExitCode:
 def _cmd_inspect(args: argparse.Namespace) -> ExitCode:
     from layout.inspect import draw_overlay
 
-    image = draw_overlay(args.input, args.page, _settings(args))
-    with atomic_output(args.output) as stream:
+    outputs = _outputs([args.input], args.output)
+    settings = _settings(args)
+    with staged_outputs(outputs, _stdout()) as (stream,):
+        image = draw_overlay(args.input, args.page, settings)
         image.save(stream, format="PNG")
     return ExitCode.OK
 
@@ -380,12 +499,31 @@ def _configure_logging(verbose: int, quiet: bool) -> None:
     log.propagate = False
 
 
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
+def _install_sigterm() -> object | None:
+    """Make SIGTERM unwind like Ctrl-C (temporary files removed); the old handler, or None."""
+    try:
+        return signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not the main thread: leave signals alone
+        return None
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(line.strip() for line in str(exc).splitlines()) or type(exc).__name__
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     verbose = "-v" in argv or "--verbose" in argv or any(a.startswith("-vv") for a in argv)
+    previous = _install_sigterm()
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
+        args.verbose = args.verbose + getattr(args, "sub_verbose", 0)  # before or after
+        args.quiet = args.quiet or getattr(args, "sub_quiet", False)
         _configure_logging(args.verbose, args.quiet)
         if not args.command:
             parser.print_help(sys.stderr)
@@ -394,10 +532,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("layout: interrupted", file=sys.stderr)
         return ExitCode.INTERRUPTED
+    except Terminated:
+        print("layout: terminated", file=sys.stderr)
+        return ExitCode.TERMINATED
     except LayoutError as exc:
         if verbose:
             logging.getLogger("layout").exception("failed")
-        print(f"layout: error: {exc}", file=sys.stderr)
+        print(f"layout: error: {_one_line(exc)}", file=sys.stderr)
         return int(exc.exit_code)
     except ModuleNotFoundError as exc:
         if not (exc.name or "").startswith("layout"):
@@ -410,9 +551,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the one place that maps everything
         if verbose:
             raise
-        print(f"layout: error: unexpected {type(exc).__name__}: {exc} (rerun with -v)",
-              file=sys.stderr)
+        print(f"layout: error: unexpected {type(exc).__name__}: {_one_line(exc)} "
+              "(rerun with -v)", file=sys.stderr)
         return ExitCode.BAD_INPUT
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":  # pragma: no cover

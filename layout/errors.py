@@ -14,7 +14,9 @@ class ExitCode(IntEnum):
     BAD_ARGUMENTS = 1
     BAD_INPUT = 2
     PARTIAL = 3
-    INTERRUPTED = 130
+    OUTPUT_ERROR = 4  # an output cannot be written (nothing of that run is left behind)
+    INTERRUPTED = 130  # SIGINT (Ctrl-C)
+    TERMINATED = 143  # SIGTERM (128 + 15)
 
 
 class LayoutError(Exception):
@@ -25,6 +27,17 @@ class LayoutError(Exception):
 
 class InputError(LayoutError):
     """An input file is missing, unreadable or not what it claims to be."""
+
+    def __init__(self, path: object, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class OutputError(LayoutError):
+    """An output cannot be written (folder missing or read-only, disk full, a folder name)."""
+
+    exit_code = ExitCode.OUTPUT_ERROR
 
     def __init__(self, path: object, problem: str) -> None:
         super().__init__(f"{path}: {problem}")

@@ -18,7 +18,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from layout.analysis.pdf.page import analyze_one_page
-from layout.errors import InputError
+from layout.errors import InputError, UsageError
 from layout.model import BBox, Role
 from layout.settings import DEFAULT_SETTINGS, Settings
 
@@ -47,12 +47,13 @@ def overlay_scale(width: float, height: float, max_pixels: int) -> float:
     return min(SCALE, math.sqrt(max_pixels / area))
 
 
-def _render(pdf_path: Path, page_number: int, max_pixels: int) -> tuple[Image.Image, float]:
+def _render(pdf_path: Path, page_number: int, max_pixels: int,
+            password: str | None = None) -> tuple[Image.Image, float]:
     """The page image and its scale (pixels per point)."""
     import pypdfium2 as pdfium
 
     try:
-        doc = pdfium.PdfDocument(str(pdf_path))
+        doc = pdfium.PdfDocument(str(pdf_path), password=password)
     except Exception as exc:  # pdfium has its own error type
         raise InputError(pdf_path, f"cannot render: {exc}") from None
     try:
@@ -76,10 +77,13 @@ def _render(pdf_path: Path, page_number: int, max_pixels: int) -> tuple[Image.Im
 
 def draw_overlay(pdf_path: Path, page_number: int,
                  settings: Settings = DEFAULT_SETTINGS) -> Image.Image:
-    """The page image with its analysis drawn over it."""
+    """The page image with its analysis drawn over it (UsageError for a page below 1)."""
     pdf_path = Path(pdf_path)
+    if page_number < 1:
+        raise UsageError(f"--page {page_number}: pages are numbered from 1")
     analysis, page = analyze_one_page(pdf_path, page_number, settings)
-    image, scale = _render(pdf_path, page_number, settings.limits.max_overlay_pixels)
+    image, scale = _render(pdf_path, page_number, settings.limits.max_overlay_pixels,
+                           settings.pdf.password)
 
     def _rect(box: BBox) -> tuple[float, float, float, float]:
         return (box.x0 * scale, box.top * scale, box.x1 * scale, box.bottom * scale)

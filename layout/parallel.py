@@ -40,14 +40,14 @@ def _read_page(path: Path, number: int, settings: Settings) -> object:
     from layout.ingest.readers import pdf_reader
 
     if settings.pdf.reader != "pdfium":
-        return pdf_reader(settings.pdf.reader).read_pdf_page(path, number)
+        return pdf_reader(settings.pdf.reader, settings.pdf.password).read_pdf_page(path, number)
     from layout.ingest import pdfium as reader
 
     if path not in _OPEN:
         for document in _OPEN.values():
             document.close()  # type: ignore[attr-defined]
         _OPEN.clear()
-        _OPEN[path] = reader.open_document(path)
+        _OPEN[path] = reader.open_document(path, settings.pdf.password)
     return reader.read_document_page(path, _OPEN[path], number)  # type: ignore[arg-type]
 
 
@@ -60,7 +60,7 @@ def _pdf_page_task(path: Path, number: int, settings: Settings) -> object:
             for source in _FIGURES.values():
                 source.close()  # type: ignore[attr-defined]
             _FIGURES.clear()
-            _FIGURES[path] = FigureSource(path)
+            _FIGURES[path] = FigureSource(path, settings.pdf.password)
         return analyze_pdf_page(raw, path, settings, _FIGURES[path])  # type: ignore[arg-type]
     except InputError as exc:
         return _Failure("input", str(exc.path), exc.problem)
@@ -89,7 +89,7 @@ def read_files_parallel(files: Sequence[Path], settings: Settings, jobs: int) ->
 
     if jobs < 1:
         raise UsageError(f"--jobs must be at least 1 (got {jobs})")
-    reader = pdf_reader(settings.pdf.reader)
+    reader = pdf_reader(settings.pdf.reader, settings.pdf.password)
     counts = {path: reader.page_count(path) for path in files
               if path.suffix.lower() == ".pdf"}  # bad files fail here, before any work
     for path, count in counts.items():

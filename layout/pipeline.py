@@ -173,6 +173,8 @@ def read_structure(path: Path) -> Issue:
         return issue_from_json(text)
     except ModelError as exc:
         raise InputError(path, f"not a layout structure file: {exc}") from None
+    except RecursionError:
+        raise InputError(path, "invalid structure JSON: nested too deeply") from None
 
 
 def merge_issues(issues: Sequence[Issue], source: str) -> Issue:

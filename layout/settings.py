@@ -67,6 +67,12 @@ class CleanSettings(_Validated):
 class TextSettings(_Validated):
     """Text-dump front end (layout.ingest.text and the analysis over it)."""
 
+    encoding: str | None = field(default=None, metadata={
+        "unit": "codec name", "doc": "decode dumps as this (--encoding); None detects it"})
+    encoding_errors: str = field(default="strict", metadata={
+        "unit": "name", "choices": ("strict", "replace"),
+        "doc": "undecodable bytes: strict (an error naming the offset) or replace (U+FFFD, "
+               "one warning)"})
     min_body_chars: int = tunable(
         6, "chars", 1, 40, "lines shorter than this are ignored when estimating a column width"
     )
@@ -120,6 +126,8 @@ class PdfSettings(_Validated):
     reader: str = field(default="pdfium", metadata={
         "unit": "name", "choices": ("pdfium", "pdfplumber"),
         "doc": "the PDF reader: pdfium (fast) or pdfplumber (pdfminer's layout)"})
+    password: str | None = field(default=None, repr=False, metadata={
+        "unit": "text", "doc": "password of encrypted PDF inputs (--password)"})
     dedupe_along: float = tunable(0.1, "em", 0.0, 1.0, "fake-bold dedupe tolerance along the line")
     dedupe_across: float = tunable(0.2, "em", 0.0, 1.0, "fake-bold dedupe tolerance across")
     figure_dpi: int = tunable(150, "dpi", 36, 200, "resolution of cropped photos at print size")

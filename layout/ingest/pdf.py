@@ -31,6 +31,7 @@ from layout.ingest.raw import (
     Rule,
 )
 from layout.ingest.raw import dedupe_rules as _dedupe_rules
+from layout.ingest.readers import encrypted_problem
 from layout.model import BBox
 
 log = logging.getLogger("layout.ingest.pdf")
@@ -183,7 +184,16 @@ def read_page(page: pdfplumber.page.Page, number: int) -> RawPage:
                    tuple(images))
 
 
-def open_pdf(path: Path) -> pdfplumber.PDF:
+def _is_password_error(exc: BaseException) -> bool:
+    """pdfminer's password / encryption failures, also when pdfplumber wraps them."""
+    for e in (exc, *getattr(exc, "args", ())):
+        name = type(e).__name__
+        if "Password" in name or "Encrypt" in name or "password" in str(e).lower():
+            return True
+    return False
+
+
+def open_pdf(path: Path, password: str | None = None) -> pdfplumber.PDF:
     """Open ``path`` with pdfplumber; InputError when it is not a readable, unlocked PDF."""
     path = Path(path)
     try:
@@ -194,12 +204,12 @@ def open_pdf(path: Path) -> pdfplumber.PDF:
     if b"%PDF" not in head:
         raise InputError(path, "not a PDF file (no %PDF header)")
     try:
-        pdf = pdfplumber.open(path)
+        pdf = pdfplumber.open(path, password=password or "")
         pages = pdf.pages  # forces the page tree; fails on broken or locked files
     except Exception as exc:  # pdfminer raises many unrelated types
+        if _is_password_error(exc):
+            raise InputError(path, encrypted_problem(password)) from None
         name = type(exc).__name__
-        if "Password" in name or "Encrypt" in name or "password" in str(exc).lower():
-            raise InputError(path, "encrypted PDF (password required)") from None
         reason = f"{name}: {exc}" if str(exc).strip() else name
         raise InputError(path, f"unreadable PDF ({reason})") from None
     if not pages:
@@ -208,17 +218,17 @@ def open_pdf(path: Path) -> pdfplumber.PDF:
     return pdf
 
 
-def read_pdf(path: Path) -> Iterator[RawPage]:
+def read_pdf(path: Path, password: str | None = None) -> Iterator[RawPage]:
     """Yield every page of ``path`` as a :class:`RawPage`; pages are closed after reading."""
-    pdf = open_pdf(path)
+    pdf = open_pdf(path, password)
     try:
         for index, page in enumerate(pdf.pages, start=1):
             try:
                 raw = read_page(page, index)
             except Exception as exc:
                 name = type(exc).__name__
-                if "Password" in name or "Encrypt" in name:
-                    raise InputError(path, "encrypted PDF (password required)") from None
+                if _is_password_error(exc):
+                    raise InputError(path, encrypted_problem(password)) from None
                 raise InputError(path, f"page {index} unreadable ({name}: {exc})") from None
             finally:
                 page.close()
@@ -227,18 +237,18 @@ def read_pdf(path: Path) -> Iterator[RawPage]:
         pdf.close()
 
 
-def page_count(path: Path) -> int:
+def page_count(path: Path, password: str | None = None) -> int:
     """Number of pages of ``path`` (InputError when unreadable)."""
-    pdf = open_pdf(path)
+    pdf = open_pdf(path, password)
     try:
         return len(pdf.pages)
     finally:
         pdf.close()
 
 
-def read_pdf_page(path: Path, number: int) -> RawPage:
+def read_pdf_page(path: Path, number: int, password: str | None = None) -> RawPage:
     """Only page ``number`` (from 1) of ``path``; InputError when there is no such page."""
-    pdf = open_pdf(path)
+    pdf = open_pdf(path, password)
     try:
         if not 1 <= number <= len(pdf.pages):
             raise InputError(path, f"no page {number} (the PDF has {len(pdf.pages)} pages)")

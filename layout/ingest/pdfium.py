@@ -33,6 +33,7 @@ from layout.ingest.pdfium_copies import PageText, hidden_copies
 from layout.ingest.pdfium_lib import FSMatrix, FSRect, handle, lib
 from layout.ingest.pdfium_paths import IDENTITY, Matrix, PageObjects, object_bounds, page_objects
 from layout.ingest.raw import MIN_IMAGE_SIDE, MIN_RULE_LENGTH, Glyph, RawPage, Rule, dedupe_rules
+from layout.ingest.readers import encrypted_problem
 from layout.model import BBox
 
 log = logging.getLogger("layout.ingest.pdfium")
@@ -299,7 +300,7 @@ def _clip_box(box: BBox, width: float, height: float, min_side: float | None = N
     return BBox(x0, top, x1, bottom)
 
 
-def open_document(path: Path) -> pdfium.PdfDocument:
+def open_document(path: Path, password: str | None = None) -> pdfium.PdfDocument:
     """Open ``path`` with PDFium; InputError when it is not a readable, unlocked PDF."""
     path = Path(path)
     try:
@@ -310,10 +311,10 @@ def open_document(path: Path) -> pdfium.PdfDocument:
     if b"%PDF" not in head:
         raise InputError(path, "not a PDF file (no %PDF header)")
     try:
-        document = pdfium.PdfDocument(str(path))
+        document = pdfium.PdfDocument(str(path), password=password)
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
-            raise InputError(path, "encrypted PDF (password required)") from None
+            raise InputError(path, encrypted_problem(password)) from None
         raise InputError(path, f"unreadable PDF ({exc})") from None
     if len(document) == 0:
         document.close()
@@ -324,16 +325,16 @@ def open_document(path: Path) -> pdfium.PdfDocument:
 PAGES_PER_OPEN = 32  # PDFium keeps the fonts and objects it parsed: reopen now and then
 
 
-def read_pdf(path: Path) -> Iterator[RawPage]:
+def read_pdf(path: Path, password: str | None = None) -> Iterator[RawPage]:
     """Yield every page of ``path`` as a :class:`RawPage`, one page in memory at a time
     (the document is opened afresh every ``PAGES_PER_OPEN`` pages, so memory stays flat)."""
-    document = open_document(path)
+    document = open_document(path, password)
     try:
         count = len(document)
         for index in range(count):
             if index and index % PAGES_PER_OPEN == 0:
                 document.close()
-                document = open_document(path)
+                document = open_document(path, password)
             yield _read_or_fail(path, document, index)
     finally:
         document.close()
@@ -349,18 +350,18 @@ def _read_or_fail(path: Path, document: pdfium.PdfDocument, index: int) -> RawPa
                          ) from None
 
 
-def page_count(path: Path) -> int:
+def page_count(path: Path, password: str | None = None) -> int:
     """Number of pages of ``path`` (InputError when unreadable)."""
-    document = open_document(path)
+    document = open_document(path, password)
     try:
         return len(document)
     finally:
         document.close()
 
 
-def read_pdf_page(path: Path, number: int) -> RawPage:
+def read_pdf_page(path: Path, number: int, password: str | None = None) -> RawPage:
     """Only page ``number`` (from 1) of ``path``; InputError when there is no such page."""
-    document = open_document(path)
+    document = open_document(path, password)
     try:
         return read_document_page(path, document, number)
     finally:

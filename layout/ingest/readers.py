@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from layout.errors import UsageError
@@ -26,12 +27,22 @@ class PdfReader:
     page_count: Callable[[Path], int]
 
 
-def pdf_reader(name: str = DEFAULT_READER) -> PdfReader:
-    """The reader called ``name``; UsageError for an unknown name."""
+def encrypted_problem(password: str | None) -> str:
+    """What to say about a PDF that does not open for lack of (the right) password."""
+    return "encrypted: wrong password" if password else "encrypted: pass --password"
+
+
+def pdf_reader(name: str = DEFAULT_READER, password: str | None = None) -> PdfReader:
+    """The reader called ``name`` (opening encrypted files with ``password``); UsageError
+    for an unknown name."""
     if name == "pdfium":
         from layout.ingest import pdfium as module
     elif name == "pdfplumber":
         from layout.ingest import pdf as module  # type: ignore[no-redef]
     else:
         raise UsageError(f"unknown PDF reader {name!r} (choose from {', '.join(READERS)})")
-    return PdfReader(name, module.read_pdf, module.read_pdf_page, module.page_count)
+    if password is None:
+        return PdfReader(name, module.read_pdf, module.read_pdf_page, module.page_count)
+    return PdfReader(name, partial(module.read_pdf, password=password),
+                     partial(module.read_pdf_page, password=password),
+                     partial(module.page_count, password=password))

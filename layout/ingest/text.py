@@ -6,7 +6,9 @@ feed ``\\f``) and returns :class:`DumpPage` objects holding the non-blank
 :class:`DumpLine` objects of each page, each with its indent marks (leading
 U+FFFD / spaces) and the number of blank lines around it. Nothing is cleaned
 here beyond line ends; text cleaning is ``layout.clean``.
-Undecodable or non-text input raises :class:`layout.errors.InputError`.
+Undecodable or non-text input raises :class:`layout.errors.InputError` naming the byte
+offset of the first bad sequence; a :class:`TextDecoding` forces an encoding and/or
+replaces undecodable bytes with U+FFFD (one warning with their count and first offset).
 
 Bounded work whatever the dump holds: pages are cut out one at a time (no list of
 all form-feed pages), blank pages are skipped with one warning (a million form
@@ -19,12 +21,13 @@ unbounded line.
 from __future__ import annotations
 
 import codecs
+import contextvars
 import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from layout.errors import InputError
+from layout.errors import InputError, UsageError
 
 log = logging.getLogger("layout.ingest.text")
 
@@ -105,24 +108,129 @@ def _best_decoding(data: bytes) -> str | None:
     return best[1]
 
 
-def decode_dump(data: bytes, source: str) -> str:
-    """The text of a dump, line ends normalized to ``\\n``; InputError when it is not text."""
+@dataclass(frozen=True)
+class TextDecoding:
+    """How to decode a dump: ``encoding`` None detects it; ``errors`` is strict or replace."""
+
+    encoding: str | None = None
+    errors: str = "strict"  # "replace": undecodable bytes become U+FFFD, with one warning
+
+    def __post_init__(self) -> None:
+        if self.errors not in ("strict", "replace"):
+            raise UsageError(f"--encoding-errors {self.errors}: use strict or replace")
+        if self.encoding is not None:
+            try:
+                codecs.lookup(self.encoding)
+            except LookupError:
+                raise UsageError(f"--encoding {self.encoding}: unknown encoding") from None
+
+
+DEFAULT_DECODING = TextDecoding()
+
+
+class _Replacements:
+    """Counts the replacements one decode makes and keeps the first byte offset."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.first: int | None = None
+
+
+_REPLACEMENTS: contextvars.ContextVar[_Replacements] = contextvars.ContextVar("replacements")
+
+
+def _count_and_replace(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    record = _REPLACEMENTS.get()
+    record.count += 1
+    if record.first is None:
+        record.first = exc.start
+    return "\ufffd", exc.end
+
+
+codecs.register_error("layout-count-replace", _count_and_replace)
+
+
+def _decode_replacing(data: bytes, encoding: str, source: str) -> str:
+    """``data`` decoded with U+FFFD for bad bytes; one warning with the count and first offset."""
+    record = _Replacements()
+    token = _REPLACEMENTS.set(record)
+    try:
+        text = data.decode(encoding, errors="layout-count-replace")
+    finally:
+        _REPLACEMENTS.reset(token)
+    if record.count:
+        log.warning("%s: %d undecodable byte sequence(s) as %s replaced by U+FFFD "
+                    "(first at byte %d)", source, record.count, encoding, record.first)
+    return text
+
+
+def _strip_bom(data: bytes) -> tuple[bytes, str | None]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):], encoding
+    return data, None
+
+
+def _forced(data: bytes, source: str, decoding: TextDecoding) -> str:
+    """The dump decoded as the encoding the user named (a BOM of it is dropped)."""
+    assert decoding.encoding is not None
+    name = codecs.lookup(decoding.encoding).name
+    body, bom_encoding = _strip_bom(data)
+    if bom_encoding is not None and codecs.lookup(bom_encoding).name.startswith(name[:6]):
+        data = body
+    if decoding.errors == "replace":
+        return _decode_replacing(data, decoding.encoding, source)
+    try:
+        return data.decode(decoding.encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(source, f"not valid {decoding.encoding}: {exc.reason} at byte "
+                         f"{exc.start} (--encoding-errors replace reads on)") from None
+
+
+def _utf8_error_offset(data: bytes) -> tuple[int, str]:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start, exc.reason
+    return -1, ""
+
+
+def decode_dump(data: bytes, source: str, decoding: TextDecoding = DEFAULT_DECODING) -> str:
+    """The text of a dump, line ends normalized to ``\\n``; InputError when it is not text.
+
+    Undecodable input is reported with the byte offset of the first bad sequence;
+    ``decoding`` forces an encoding and/or replaces bad bytes (with one warning).
+    """
     if not data.strip():
         raise InputError(source, "empty text dump")
     text: str | None = None
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
+    if decoding.encoding is not None:
+        text = _forced(data, source, decoding)
+    else:
+        body, encoding = _strip_bom(data)
+        if encoding is not None:
             try:
-                text = data[len(bom):].decode(encoding)
-            except UnicodeDecodeError:
-                raise InputError(source, f"not valid {encoding} after its BOM") from None
-            break
+                text = body.decode(encoding)
+            except UnicodeDecodeError as exc:
+                if decoding.errors != "replace":
+                    raise InputError(source, f"not valid {encoding} after its BOM: "
+                                     f"{exc.reason} at byte {exc.start + len(data) - len(body)}"
+                                     " (--encoding-errors replace reads on)") from None
+                text = _decode_replacing(body, encoding, source)
     if text is None:
         if data.count(0) > len(data) // 4 and _best_decoding(data) is None:
             raise InputError(source, "binary data, not a text dump")
         text = _best_decoding(data)
     if text is None:
-        raise InputError(source, "cannot decode as UTF-8, UTF-16 or GB18030 text")
+        offset, reason = _utf8_error_offset(data)
+        if decoding.errors == "replace":
+            text = _decode_replacing(data, "utf-8", source)
+        else:
+            raise InputError(source, f"cannot decode: invalid UTF-8 at byte {offset} "
+                             f"({reason}), and not GB18030 or UTF-16 text either; "
+                             "try --encoding NAME or --encoding-errors replace")
     if text.count("\x00") or len(_CONTROL.findall(text)) > MAX_CONTROL_RATIO * len(text):
         raise InputError(source, "binary data, not a text dump")
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -201,11 +309,12 @@ def page_lines(page_text: str, max_line_chars: int = MAX_LINE_CHARS) -> tuple[Du
 
 
 def read_dump(data: bytes, source: str, max_pages: int = MAX_PAGES,
-              max_line_chars: int = MAX_LINE_CHARS) -> list[DumpPage]:
+              max_line_chars: int = MAX_LINE_CHARS,
+              decoding: TextDecoding = DEFAULT_DECODING) -> list[DumpPage]:
     """Bytes of a dump -> its pages holding text (at least one), numbered by their place
     among the form-feed pages; blank pages are skipped with a warning. InputError when no
     page holds text or more than ``max_pages`` do."""
-    text = decode_dump(data, source)
+    text = decode_dump(data, source, decoding)
     pages: list[DumpPage] = []
     pending: list[int] = []  # blank pages since the last page with text (first few)
     pending_count = skipped = over = 0

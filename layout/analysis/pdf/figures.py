@@ -188,7 +188,8 @@ def crop_scale(box: BBox, dpi: float, max_pixels: int, max_side: int) -> float:
 def crop_figures(pdf_path: Path, page_index: int, boxes: Sequence[BBox], dpi: int,
                  max_side: int = 1600, quality: int = 80,
                  max_pixels: int = 4_000_000,
-                 document: object | None = None) -> list[str | None]:
+                 document: object | None = None,
+                 password: str | None = None) -> list[str | None]:
     """JPEG data URIs of ``boxes`` cut from page ``page_index`` (from 0) of the PDF.
 
     ``document``: the PDF already open in pypdfium2 (opening a long PDF again for every
@@ -209,7 +210,7 @@ def crop_figures(pdf_path: Path, page_index: int, boxes: Sequence[BBox], dpi: in
     doc: Any = document
     if doc is None:
         try:
-            doc = pdfium.PdfDocument(str(pdf_path))
+            doc = pdfium.PdfDocument(str(pdf_path), password=password)
         except Exception as exc:  # pdfium raises its own error type
             log.warning("%s: cannot render for figures: %s", pdf_path, exc)
             return [None] * len(boxes)

@@ -160,8 +160,9 @@ class FigureSource:
 
     PAGES_PER_OPEN = 16
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, password: str | None = None) -> None:
         self.path = path
+        self.password = password
         self.document: object | None = None
         self.uses = 0
 
@@ -174,7 +175,7 @@ class FigureSource:
             import pypdfium2 as pdfium
 
             try:
-                self.document = pdfium.PdfDocument(str(self.path))
+                self.document = pdfium.PdfDocument(str(self.path), password=self.password)
             except Exception as exc:  # pdfium raises its own error type
                 log.warning("cannot render %s for figures: %s", self.path, exc)
         return self.document
@@ -199,7 +200,8 @@ def analyze_pdf_page(raw: RawPage, path: Path, settings: Settings = DEFAULT_SETT
                 document = figures.open() if figures is not None else None
                 uris = crop_figures(path, raw.number - 1, [f.bbox for f in analysis.figures],
                                     settings.pdf.figure_dpi,
-                                    max_pixels=limits.max_figure_pixels, document=document)
+                                    max_pixels=limits.max_figure_pixels, document=document,
+                                    password=settings.pdf.password)
                 for fig, uri in zip(analysis.figures, uris, strict=True):
                     fig.image = uri
             page = analysis_to_page(analysis)
@@ -250,9 +252,9 @@ def check_page_count(path: Path, count: int, settings: Settings) -> None:
 def analyze_pdf(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Issue:
     """Every page of the PDF at ``path`` analysed; InputError for bad input."""
     path = Path(path)
-    reader = pdf_reader(settings.pdf.reader)
+    reader = pdf_reader(settings.pdf.reader, settings.pdf.password)
     check_page_count(path, reader.page_count(path), settings)
-    figures = FigureSource(path)
+    figures = FigureSource(path, settings.pdf.password)
     try:
         results = [analyze_pdf_page(raw, path, settings, figures)
                    for raw in reader.read_pdf(path)]
@@ -268,7 +270,8 @@ def analyze_one_page(path: Path, number: int,
     Figures are not cropped (the caller has the page image). InputError when the
     file is bad or has no such page.
     """
-    raw = pdf_reader(settings.pdf.reader).read_pdf_page(Path(path), number)
+    reader = pdf_reader(settings.pdf.reader, settings.pdf.password)
+    raw = reader.read_pdf_page(Path(path), number)
     with page_budget(settings.limits.page_seconds):
         analysis = analyze_raw_page(screen_page(raw, settings.limits, path), settings)
         return analysis, analysis_to_page(analysis)

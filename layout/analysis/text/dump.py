@@ -33,7 +33,7 @@ from layout.analysis.text.paragraphs import State, label_lines
 from layout.budget import check_budget, page_budget
 from layout.clean import is_cjk_punct, remove_cjk_spaces
 from layout.errors import BudgetExceeded, InputError
-from layout.ingest.text import DumpLine, DumpPage, read_dump
+from layout.ingest.text import DumpLine, DumpPage, TextDecoding, read_dump
 from layout.model import Article, Block, FurnitureKind, Issue, Page, Role
 from layout.settings import Settings
 
@@ -403,9 +403,11 @@ def analyze_page(page: DumpPage, settings: Settings) -> Page:
 def analyze_text_dump(data: bytes, source: str, settings: Settings) -> Issue:
     """Bytes of a text dump -> the reconstructed :class:`Issue` (one Page per \\f page)."""
     limits = settings.limits
+    decoding = TextDecoding(settings.text.encoding, settings.text.encoding_errors)
     pages: list[Page] = []
     skipped: list[str] = []
-    for dump_page in read_dump(data, source, limits.max_pages, limits.max_line_chars):
+    for dump_page in read_dump(data, source, limits.max_pages, limits.max_line_chars,
+                               decoding):
         try:
             with page_budget(limits.page_seconds):
                 pages.append(analyze_page(dump_page, settings))
