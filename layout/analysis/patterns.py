@@ -145,7 +145,11 @@ def _name_tokens(chunk: str, glued: bool, strict: bool) -> list[str] | None:
             names.append(token)
             continue
         if strict:
-            return None
+            split = names_mod.split_names(token) if len(token) >= 4 else None
+            if not split:
+                return None
+            names.extend(split)  # bare names written together: 张成虎高睿凯
+            continue
         if len(token) >= 4:
             split = names_mod.split_names(token)
             if split:
@@ -203,11 +207,12 @@ def parse_byline(text: str, bare_names: bool = True) -> Byline | None:
         if not chunk.strip():
             continue
         leading = k == 0 and bool(roles)
-        if leading and not (roles[0].startswith(("/", "／", "|", "｜")) or roles[0] in (
-                "文/图", "图/文", "文／图", "图／文", "文图", "图文")):
-            return None  # names before a role word only before 文/图, /文
+        trailing_role = roles and (roles[0].startswith(("/", "／", "|", "｜")) or roles[0] in (
+            "文/图", "图/文", "文／图", "图／文", "文图", "图文"))
         glued = k > 0 and not chunk[:1].isspace() and roles[k - 1][-1:] not in "/／:：|｜"
-        found = _name_tokens(chunk, glued, strict=not roles)
+        # names before a role word: before 文/图 or /文, or a bare name set beside a
+        # reporter's byline (张三 通讯员 李四): then they must be names from the table
+        found = _name_tokens(chunk, glued, strict=not roles or (leading and not trailing_role))
         if found is None:
             return None
         names.extend(found)
@@ -337,6 +342,7 @@ def is_credit_only(line: str) -> bool:
     return bool(match) and not stripped[:match.start()].strip()
 
 
+_EDITION_PREFIX = re.compile(rf"^第{_S}[{_CN_NUM}]+{_S}版{_S}")
 _MASTHEAD = re.compile(rf"^{_S}[{_HAN}]{{2,8}}(?:日报|晚报|早报|时报|商报|都市报|周报|报){_S}$")
 _EDITION = re.compile(rf"第{_S}([{_CN_NUM}]+){_S}版(?:{_S}[:：]?{_S}(\S.*))?$")
 _ISO = re.compile(rf"([0-9]{{4}}){_S}[年\-./]{_S}([0-9]{{1,2}}){_S}[月\-./]{_S}([0-9]{{1,2}})")
@@ -357,6 +363,9 @@ def furniture_kind(line: str, at_page_edge: bool = False) -> FurnitureKind | Non
             return kind
     if at_page_edge and _MASTHEAD.match(stripped):
         return FurnitureKind.MASTHEAD
+    edition = _EDITION_PREFIX.match(stripped)
+    if edition and edition.end() < len(stripped) and furniture_kind(stripped[edition.end():]):
+        return FurnitureKind.EDITION  # 第4版2024年5月19日 星期日
     tokens = stripped.split()
     if len(tokens) >= 2:  # a running head of several pieces: 第13版 2026年7月24日 星期五
         kinds = [next((k for k, p in _FURNITURE_RULES if p.match(t)), None) for t in tokens]

@@ -210,11 +210,11 @@ def build_lines(glyphs: list[Glyph]) -> list[Line]:
         cuts = set()
         for k, x0, x1 in gaps[r]:
             size = row[k].size
-            middle = (x0 + x1) / 2
             aligned = sum(
                 1 for q in range(max(0, r - ALIGN_ROWS), min(len(rows), r + ALIGN_ROWS + 1))
                 if q != r and abs(rows[q][0].baseline - row[0].baseline) < 8 * size
-                and any(a <= middle <= b for _, a, b in gaps[q]))
+                and any(min(b, x1) - max(a, x0) >= MIN_GUTTER_EM * size
+                        for _, a, b in gaps[q]))
             if x1 - x0 > GUTTER_EM * size or aligned >= ALIGNED_NEEDED:
                 cuts.add(k)
         current: list[Glyph] = []
@@ -391,8 +391,8 @@ def _write_lines(out: list[str], lines: Sequence[Line], extractor: str,
                 BLOCK_GAP * line.size - (previous.bottom - previous.top))):
             out.append("")
         text = _line_text(line, extractor)
-        if column_left is not None and line.x0 - column_left > 1.5 * line.size and (
-                len(line.compact) > 3):
+        shift = line.x0 - column_left if column_left is not None else 0.0
+        if 1.5 * line.size < shift < 2.7 * line.size and len(line.compact) > 3:  # an indent
             text = ("\ufffd" * 3 if extractor == "raw" else "\u3000\u3000") + text
         out.append(text)
         previous = line

@@ -265,7 +265,8 @@ _BRACKET_LABEL = re.compile(
     rf"^[{re.escape(_OPEN_BRACKETS)}][^{re.escape(_OPEN_BRACKETS + _CLOSE_BRACKETS)}]{{1,24}}"
     rf"[{re.escape(_CLOSE_BRACKETS)}]")
 _MARK_LABEL = re.compile(r"^[^，。！？；、“”]{2,%d}[ \t\u3000]*[：:|｜]$")
-COLON_LABEL_CHARS = 8  # a column label closed by a colon or bar: 环球走笔：, 记者手记 |
+_BAR_LABEL = re.compile(r"^[^，。！？；、]{2,24}[ \t\u3000]*[|｜]$")
+COLON_LABEL_CHARS = 8  # a column label closed by a colon: 环球走笔： (longer: a wrapped title)
 
 
 def column_label(text: str) -> bool:
@@ -274,7 +275,8 @@ def column_label(text: str) -> bool:
     match = _BRACKET_LABEL.match(stripped)
     if match:
         return match.end() == len(stripped)
-    return bool(re.match(_MARK_LABEL.pattern % COLON_LABEL_CHARS, stripped))
+    return bool(re.match(_MARK_LABEL.pattern % COLON_LABEL_CHARS, stripped)
+                or _BAR_LABEL.match(stripped))  # no headline wraps at a bar
 
 
 def leading_label(text: str) -> tuple[str, str] | None:
@@ -331,7 +333,9 @@ def split_title_lines(
     if len(rest) >= 2 and not kicker_lines:
         quoted = [k for k, x in enumerate(rest) if _QUOTED.match(x.title.strip())]
         tagged = [k for k, x in enumerate(rest) if _TAGGED.search(x.title.strip())]
-        if len(quoted) == 1:  # a whole quotation is the headline (with a tag line after it)
+        if len(quoted) == 1 and (quoted[0] == 0 or rest[quoted[0] - 1].title.rstrip()[-1:]
+                                 not in "，、；,;"):  # a whole quotation is the headline, with a
+            # tag line after it (a line before it that leaves a clause open leads into it)
             k = quoted[0]
             end = k + 1 + (k + 1 < len(rest) and _LONE_TAG.match(rest[k + 1].title.strip())
                            is not None)

@@ -142,15 +142,16 @@ def _bare_name_bylines(body: list[LineInfo]) -> list[LineInfo]:
 
 
 def join_drop_caps(lines: Sequence[DumpLine]) -> list[DumpLine]:
-    """A drop cap extracted as a line of its own (one ideograph right above a body line,
-    at an article's start) is put back at the head of the line it opens."""
+    """A drop cap extracted as a line of its own (one ideograph right above a body line, or
+    one blank line above it, at an article's start) is put back at the head of the line it
+    opens."""
     out: list[DumpLine] = []
     k = 0
     while k < len(lines):
         line = lines[k]
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         starts = not out or out[-1].number < line.number - 1 or _title_like(out[-1].text)
-        if (nxt is not None and nxt.number == line.number + 1 and starts
+        if (nxt is not None and nxt.number <= line.number + 2 and starts
                 and _DROP_CAP.fullmatch(line.text) and len(nxt.text) >= DROP_CAP_NEXT_CHARS
                 and _DROP_CAP.match(nxt.text[:1]) and not line.indent):
             out.append(dataclasses.replace(

@@ -94,6 +94,8 @@ def _title_score(
         score += 1.0
     if info.line.replacement_indent:
         score -= 4.0
+    elif info.indent_marks:
+        score -= 2.0  # indented like a paragraph's first line
     if info.dateline:
         score -= 8.0
     score += 0.4 * (min(info.line.blanks_before, 1) + min(info.line.blanks_after, 1))
@@ -241,7 +243,8 @@ def _unpunctuated_to_titles(infos: Sequence[LineInfo], states: list[State]) -> l
             j += 1
         lines = infos[i:j + 1]
         plain = not any(
-            x.dateline or x.fixed is not Fixed.NONE or x.line.replacement_indent for x in lines)
+            x.dateline or x.fixed is not Fixed.NONE or x.line.replacement_indent for x in lines
+        ) and not lines[0].indent_marks  # an indented first line opens a paragraph
         unpunctuated = not any(_SENTENCE_MARKS.intersection(x.text) for x in lines)
         last = lines[-1].text
         heads_article = (
