@@ -187,6 +187,7 @@ def parse_byline(text: str, bare_names: bool = True) -> Byline | None:
         return None
     marked = stripped[0] in BYLINE_MARKS
     body = stripped.lstrip(BYLINE_MARKS + " \t\u3000")
+    mark = _compact(stripped[:len(stripped) - len(body)])  # kept: nothing is lost
     trailer = _TRAILER.search(body)
     core = body[:trailer.start()] if trailer else body
     if not core or _NOT_IN_BYLINES.search(core) or core.rstrip().endswith("摄"):
@@ -221,7 +222,7 @@ def parse_byline(text: str, bare_names: bool = True) -> Byline | None:
         return None
     if trailer:
         parts.append(_compact(trailer.group(0)))
-    return Byline(_join_parts(parts), tuple(names), tuple(roles), bare)
+    return Byline(mark + _join_parts(parts), tuple(names), tuple(roles), bare)
 
 
 def _joinable(chunk: str, names: list[str]) -> bool:
@@ -290,7 +291,7 @@ def format_byline(text: str) -> str:
     parsed = parse_byline(text)
     if parsed is not None:
         return parsed.text
-    text = _compact(text.strip().strip(BYLINE_MARKS))
+    text = _compact(text.strip())  # a mark before the byline stays: □记者 姬慧洋
     spaced = _ROLE_SPLIT.sub(lambda m: f" {m.group(0)} ", text)
     return re.sub(r"\s+", " ", spaced).strip()
 

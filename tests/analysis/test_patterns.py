@@ -114,7 +114,9 @@ def test_names_with_and_without_table_surnames() -> None:
 
 
 def test_format_byline_spaces_roles_and_names() -> None:
-    assert patterns.format_byline("□记者姬慧洋通讯员赵明") == "记者 姬慧洋 通讯员 赵明"
+    # the mark stays (nothing lost), role words and names get one space
+    assert patterns.format_byline("□记者姬慧洋通讯员赵明") == "□记者 姬慧洋 通讯员 赵明"
+    assert patterns.format_byline("■ 李四") == "■李四"
 
 
 @pytest.mark.parametrize("text, dateline, rest", [

@@ -184,16 +184,20 @@ def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
 def _gaps(row: list[Glyph]) -> list[tuple[int, float, float]]:
     """(index of the glyph after the gap, gap start, gap end) of every gap in a row wider
     than a fraction of an em that no space glyph bridges."""
+    visible = [g for g in row if g.text != " "]
+    spacing = sorted(b.x0 - a.x1 for a, b in zip(visible, visible[1:], strict=False))
+    usual = max(0.0, spacing[len(spacing) // 2]) if spacing else 0.0  # letter spacing (Tc)
     out = []
     prev: Glyph | None = None
     space: Glyph | None = None
     for k, g in enumerate(row):
         if g.text == " ":
-            if prev is not None and g.x0 - prev.x1 < MIN_GUTTER_EM * g.size:
+            if prev is not None and g.x0 - prev.x1 < usual + MIN_GUTTER_EM * g.size:
                 space = g
             continue
-        bridged = space is not None and g.x0 - space.x1 < MIN_GUTTER_EM * g.size
-        if prev is not None and not bridged and g.x0 - prev.x1 > MIN_GUTTER_EM * g.size:
+        bridged = space is not None and g.x0 - space.x1 < usual + MIN_GUTTER_EM * g.size
+        if prev is not None and not bridged and (
+                g.x0 - prev.x1 > usual + MIN_GUTTER_EM * g.size):
             out.append((k, prev.x1, g.x0))
         prev, space = g, None
     return out
@@ -241,6 +245,11 @@ def _with_spaces(glyphs: list[Glyph]) -> list[Glyph]:
 
 
 def _line_text(line: Line, extractor: str) -> str:
+    """A line's text: a space for a space glyph, between Latin letters or digits set
+    apart, and (raw) for every gap wider than the line's letter spacing."""
+    visible = [g for g in line.glyphs if g.text != " "]
+    spacing = sorted(b.x0 - a.x1 for a, b in zip(visible, visible[1:], strict=False))
+    usual = max(0.0, spacing[len(spacing) // 2]) if spacing else 0.0
     out = ""
     prev: Glyph | None = None
     for g in line.glyphs:
@@ -252,8 +261,8 @@ def _line_text(line: Line, extractor: str) -> str:
             gap = g.x0 - prev.x1
             latin = prev.text[-1:].isascii() and prev.text[-1:].isalnum() and (
                 g.text[:1].isascii() and g.text[:1].isalnum())
-            if (latin and gap > WORD_EM * g.size) or (
-                    extractor == "raw" and gap > SPACE_EM * g.size):
+            if (latin and gap > usual + WORD_EM * g.size) or (
+                    extractor == "raw" and gap > usual + SPACE_EM * g.size):
                 out += " "
         out += g.text
         prev = g

@@ -16,7 +16,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from layout.analysis.patterns import BYLINE_MARKS, is_byline
 from layout.analysis.text.dump import analyze_text_dump
 from layout.clean import drop_junk, undouble
 from layout.errors import InputError
@@ -31,13 +30,12 @@ _WS = re.compile(r"\s+")
 
 
 def content_chars(data: bytes) -> Counter[str]:
-    """Every content character of a dump: junk dropped, fake bold undoubled, no whitespace,
-    and no decoration mark opening a byline (□记者 …)."""
+    """Every content character of a dump: junk dropped, fake bold undoubled, no whitespace
+    (a byline's mark, □记者 …, counts: it stays in the byline)."""
     counts: Counter[str] = Counter()
     for line in decode_dump(data, "dump").replace("\f", "\n").split("\n"):
         cleaned = undouble(drop_junk(line))  # as the analysis sees the line (U+FFFD dropped)
-        text = _WS.sub("", cleaned)
-        counts.update(text.lstrip(BYLINE_MARKS) if is_byline(cleaned) else text)
+        counts.update(_WS.sub("", cleaned))
     return counts
 
 
