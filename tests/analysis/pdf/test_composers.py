@@ -16,8 +16,6 @@ ENGINES = [c for c in ("typst", "weasyprint") if importlib.util.find_spec(c)]
 SEEDS = {"typst": (11, 12), "weasyprint": (11,)}  # WeasyPrint takes seconds a page
 # Known analysis failures (reported to the lead; remove a mark when its case passes):
 KNOWN = {
-    ("typst", "party"): "byline markers □ ■ ● are dropped from the output",
-    ("weasyprint", "party"): "byline markers □ ■ ● are dropped from the output",
 }
 
 
