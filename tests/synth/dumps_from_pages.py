@@ -148,6 +148,24 @@ def _read_glyphs(pdf: str, _mtime: int) -> tuple[tuple[Glyph, ...], tuple[str, .
     return tuple(glyphs), tuple(labels)
 
 
+def colliding_glyphs(pdf: Path) -> int:
+    """How many glyphs of the page sit on another, different glyph (text set over text:
+    columns that collide). Fake-bold copies of the same glyph do not count."""
+    glyphs, _ = read_glyphs(pdf)
+    cells: dict[tuple[int, int], list[Glyph]] = {}
+    count = 0
+    for g in glyphs:
+        if g.text == " ":
+            continue
+        key = (round(g.x0 / g.size), round(g.baseline / g.size))
+        near = cells.setdefault(key, [])
+        if any(o.text != g.text and min(o.x1, g.x1) - max(o.x0, g.x0) > 0.5 * g.size
+               and abs(o.baseline - g.baseline) < 0.3 * g.size for o in near):
+            count += 1
+        near.append(g)
+    return count
+
+
 def merge_fake_bold(glyphs: list[Glyph]) -> list[Glyph]:
     """Fake bold draws each glyph twice, a hair apart: keep one copy."""
     out: list[Glyph] = []
