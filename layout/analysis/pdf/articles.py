@@ -346,15 +346,19 @@ def _paragraph_lines(blocks: Sequence[TextBlock], siblings: Sequence[TextBlock],
                                                        strict=False))
         pitch = pitches[len(pitches) // 2] if pitches else 0.0
         prev: TextLine | None = None
+        cap_bottom = 0.0  # foot of a drop cap that opened a line: lines beside it wrap
         for line in block.lines:
-            indented = line.x0 - col0 >= indent_em * em
+            beside_cap = line.top < cap_bottom - 0.2 * em
+            indented = line.x0 - col0 >= indent_em * em and not beside_cap
+            if line.bbox.height >= 1.8 * em:
+                cap_bottom = line.bottom
             if indent_marked is None:
                 indent_marked = indented
             # text without indents sets its paragraphs apart with extra leading
             spaced = (not indent_marked and prev is not None and len(pitches) >= 3
                       and line.top - prev.top >= pitch + 0.15 * em)
             prev = line
-            if not paras or indented or prev_short or spaced:
+            if not paras or indented or (prev_short and not beside_cap) or spaced:
                 paras.append([line])
             else:
                 paras[-1].append(line)

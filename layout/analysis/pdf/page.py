@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from layout.analysis.pdf.articles import ArticleParts, assign_items, build_article
-from layout.analysis.pdf.blocks import TextBlock, lines_to_blocks
+from layout.analysis.pdf.blocks import TextBlock, join_drop_caps, lines_to_blocks
 from layout.analysis.pdf.chars import clean_glyphs
 from layout.analysis.pdf.figures import Figure, attach_captions, crop_figures
 from layout.analysis.pdf.furniture import (
@@ -83,7 +83,7 @@ def analyze_raw_page(raw: RawPage, settings: Settings = DEFAULT_SETTINGS) -> Pag
     lines = glyphs_to_lines(upright, raw.rules, gap_em=pdf.line_gap,
                             latin_gap_em=pdf.latin_gap, max_gap_em=pdf.max_line_gap)
     check_budget()
-    blocks = lines_to_blocks(lines, raw.rules, max_gap_em=pdf.block_gap)
+    blocks = join_drop_caps(lines_to_blocks(lines, raw.rules, max_gap_em=pdf.block_gap))
     check_budget()
     content, furniture = split_furniture(blocks, raw.rules, raw.width, raw.height)
     labels, turned_text = side_labels(turned)

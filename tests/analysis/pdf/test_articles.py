@@ -1,7 +1,8 @@
 """Articles: items go to the head above them; paragraphs run on across columns."""
 
 from layout.analysis.pdf.articles import assign_items, build_article
-from layout.analysis.pdf.roles import heading_groups
+from layout.analysis.pdf.blocks import lines_to_blocks
+from layout.analysis.pdf.roles import heading_groups, heading_text
 from layout.ingest.raw import Rule
 from layout.model import BBox, Role
 from tests.analysis.pdf.glyph_builders import BODY, blocks_of, column, run
@@ -98,3 +99,26 @@ def test_a_column_without_a_head_continues_the_article_at_the_foot_of_the_column
         "下面正文第一段写满这一行还在继续写满写到栏的底部接着写下去的正文写满了这一行"
         + "还在写满这一行" * 5 + "到这里结束。"]
     assert all(item.bbox.x0 < 80 for item in by_head["上面标题"].items)
+
+
+def test_a_drop_cap_joins_its_paragraph_and_heads_nothing():
+    """A letter set three lines tall opens the paragraph; the lines beside it wrap and
+    are not indents; it is no headline."""
+    from layout.analysis.pdf.blocks import join_drop_caps
+    from layout.analysis.pdf.lines import glyphs_to_lines
+
+    glyphs = run("文章的标题", 0, 26, 24.0, "Hei")
+    glyphs += run("今", 0, 70, 36.0, "Hei")  # the cap: top 38.3, foot 74.3
+    glyphs += column(["年是规划收官", "之年，五年间", "从实现第一个"], 40, 40, 6)
+    glyphs += column(["百年奋斗目标到开启", "第二个百年奋斗目标。", "  第二段从这里写",
+                      "开始也结束。"], 0, 85, 10)
+    lines = glyphs_to_lines(glyphs)
+    blocks = join_drop_caps(lines_to_blocks(lines))
+    groups = heading_groups(blocks, 10.0)
+    assert [heading_text(g.headline) for g in groups] == ["文章的标题"]
+    heads = {id(b) for g in groups for b in g.blocks}
+    [parts] = assign_items(groups, [b for b in blocks if id(b) not in heads], (), 10.0)
+    article = build_article(parts, "p1-a1", BODY, 10.0)
+    assert [b.text for b in article.blocks] == [
+        "今年是规划收官之年，五年间从实现第一个百年奋斗目标到开启第二个百年奋斗目标。",
+        "第二段从这里写开始也结束。"]
