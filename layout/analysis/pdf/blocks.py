@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from layout.analysis.patterns import is_byline
+from layout.analysis.patterns import is_byline, is_credit_only, split_credit
 from layout.analysis.pdf.lines import TextLine
 from layout.ingest.raw import Rule
 from layout.model import BBox
@@ -91,6 +91,14 @@ def _runs_on(last: TextLine, line: TextLine, block: TextBlock) -> bool:
             and line.x1 >= last.x1 - 0.3 * em and len(last.glyphs) >= 4)
 
 
+def _ends_caption(line: TextLine) -> bool:
+    """The line ends with a photo credit (…记者 张三 摄): a caption ends there, so the
+    text set below it in the same face is not the caption's."""
+    text = line.text.rstrip().rstrip(")）")
+    return text.endswith("摄") and len(text) <= 200 and (
+        is_credit_only(line.text) or split_credit(line.text)[1] is not None)
+
+
 def _at_pitch(block: TextBlock, line: TextLine) -> bool:
     """The line sits at the block's own line pitch (loose leading, line-height 2):
     no further below its last line than that line is below the one before (+0.1 em)."""
@@ -133,7 +141,7 @@ def lines_to_blocks(lines: Sequence[TextLine], rules: Sequence[Rule] = (),
             gap = line.top - last.bottom
             if gap < -0.3 * em or (gap > max_gap_em * em and not _at_pitch(block, line)):
                 continue
-            if abs(last.size - line.size) > 0.08 * line.size:
+            if abs(last.size - line.size) > 0.08 * line.size or _ends_caption(last):
                 continue
             if last.font not in line.fonts and line.font not in last.fonts and not (
                     _runs_on(last, line, block)):

@@ -132,6 +132,9 @@ def attach_captions(images: Sequence[BBox], blocks: Sequence[TextBlock],
                 if id(b) in taken or (b.font, round(b.size, 1)) != (
                         group[0].font, round(group[0].size, 1)) and not is_credit_only(b.text):
                     continue
+                closed = [g for g in group if _ends_with_credit_mark(g.text)]
+                if closed and b.bbox.top >= min(g.bbox.bottom for g in closed) - 1:
+                    continue  # the credit (…摄) ends the caption: text below is not its
                 if any(-0.5 * b.size <= b.bbox.top - g.bbox.bottom <= 1.0 * b.size
                        or -0.5 * b.size <= g.bbox.top - b.bbox.bottom <= 1.0 * b.size
                        for g in group) and not _spans_image(img, b):

@@ -48,3 +48,14 @@ def test_short_last_line_under_an_indented_first_line_joins_it():
     glyphs += column(["正文正文正文正文正文正文"] * 6, 0, 60, 12)
     blocks = [b for b in blocks_of(glyphs) if b.size == 8.0]
     assert [b.text for b in blocks] == ["收稿时间这一行写满了三。", "下一段文字这一行写满到这里。"]
+
+
+def test_a_photo_credit_closes_its_caption_block():
+    """Caption, then its credit flush right, then body text right below in a face of
+    about the same size: the credit ends the caption's block."""
+    glyphs = run("图为村民在田间收割小麦场面热闹啊", 0, 20, 9.5, "Kai")
+    glyphs += run("记者张三摄", 102.5, 32, 9.5, "Kai")  # flush right under it
+    glyphs += column(["正文文字正文文字正文文字正文文"] * 4, 0, 36, 15, size=10.0)
+    texts = [b.text for b in blocks_of(glyphs)]
+    assert "正文文字正文文字正文文字正文文" * 4 in texts, texts
+    assert not [t for t in texts if "摄" in t and "正文" in t], texts
