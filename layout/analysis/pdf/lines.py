@@ -2,8 +2,10 @@
 
 Takes the visible, deduplicated glyphs of a page and its vertical rules; returns
 :class:`TextLine` objects: runs of glyphs on one baseline that no column gutter,
-rule or change of type size separates (a gap is measured between the printed
-halves of CJK marks, whose em boxes may reach into a gutter). Glyphs are bucketed into rows by their
+rule or change of type size separates (in body text a gap is measured between the
+printed halves of CJK marks, whose em boxes may reach into a gutter; other text,
+such as a caption spanning columns, is cut only where a whole gutter lies in a gap).
+Glyphs are bucketed into rows by their
 vertical centre (sorted sweep, no pairwise comparison), then each row is cut
 where the gap to the next glyph exceeds ``gap_em`` of the font size or a vertical
 rule passes. Line text never gets a space between two CJK characters; a space is
@@ -289,6 +291,17 @@ def find_gutters(lines: Sequence[TextLine], min_lines: int = 4,
     return gutters
 
 
+def _holds_gutter(gutters: Sequence[tuple[float, float]], starts: Sequence[float],
+                  left: float, right: float) -> bool:
+    """True when a gutter lies wholly inside the gap from ``left`` to ``right`` (±1.5 pt)."""
+    k = bisect.bisect_left(starts, left - 1.5)
+    while k < len(gutters) and gutters[k][0] <= right:
+        if gutters[k][1] <= right + 1.5:
+            return True
+        k += 1
+    return False
+
+
 def _crosses_gutter(gutters: Sequence[tuple[float, float]], starts: Sequence[float],
                     left: float, right: float) -> bool:
     """True when the middle half of a gutter lies inside the gap from ``left`` to
@@ -350,6 +363,9 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = (), gap_em:
             return True
         if gap > max_gap_em * min(g.size, prev.size) and not bridged(prev, g):
             return True
+        if not bridged.body_sized(prev, g):  # headlines, captions: not bound to the grid
+            return gap > 0.2 * min(g.size, prev.size) and _holds_gutter(
+                gutters, starts, prev.x1, g.x0)
         left, right = ink_right(prev), ink_left(g)
         return right - left > 0.2 * min(g.size, prev.size) and _crosses_gutter(
             gutters, starts, left, right)
@@ -373,9 +389,12 @@ class _Neighbours:
                            key=lambda r: r[0])
         self.baselines = [b for b, _ in self.rows]
 
+    def body_sized(self, prev: Glyph, g: Glyph) -> bool:
+        return max(abs(prev.size - self.body), abs(g.size - self.body)) <= 0.1 * self.body
+
     def __call__(self, prev: Glyph, g: Glyph) -> bool:
         size = min(prev.size, g.size)
-        if max(abs(prev.size - self.body), abs(g.size - self.body)) > 0.1 * self.body:
+        if not self.body_sized(prev, g):
             return False
         left, right = prev.x1 + 0.2 * size, g.x0 - 0.2 * size
         base = (prev.base_y + g.base_y) / 2
