@@ -66,7 +66,7 @@ def _terminate(pool: ProcessPoolExecutor) -> None:
 
 def run_pool(items: Sequence[BatchItem], job: Job, jobs: int) -> Iterator[ItemResult]:
     """Issues over ``jobs`` worker processes, results as they finish."""
-    if len(items) < jobs:
+    if jobs == 1 or len(items) < jobs:
         yield from run_serial(items, job, page_jobs=jobs)
         return
     context = _context()

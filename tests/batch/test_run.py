@@ -1,7 +1,9 @@
 """Batch: every issue converted, failures reported and carried past, exit code 3 when partial."""
 
 import hashlib
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -148,3 +150,43 @@ def test_output_over_an_input_is_refused(tmp_path):
     (root / "a.pdf").write_bytes(b"%PDF-1.4 not converted")
     with pytest.raises(UsageError):
         run_batch(root, root, RenderOptions(), DEFAULT_SETTINGS, jobs=1)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("terminal, quiet", [(True, False), (True, True), (False, False)])
+def test_progress_bar_only_on_a_terminal_without_q(tmp_path, monkeypatch, terminal, quiet):
+    folder = _issues_folder(tmp_path)
+    stderr = _Terminal() if terminal else io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    args = ["batch", str(folder), "-o", str(tmp_path / "out"), "--jobs", "1"]
+    assert main(args + (["-q"] if quiet else [])) == 3
+    err = stderr.getvalue()
+    bar = "3/3" in err and "failed=1" in err and "issue/s" in err
+    assert bar == (terminal and not quiet), err
+    assert err.count("broken.pdf") == 1
+
+
+def test_fewer_issues_than_jobs_spreads_pages(tmp_path, monkeypatch):
+    from layout import parallel
+    from tests.synth.epaper import generate_issue
+
+    root = tmp_path / "in"
+    root.mkdir()
+    generate_issue(7, 2, root / "2024-06-01.pdf")
+    calls = []
+    real = parallel.read_files_parallel
+
+    def spy(files, settings, jobs):
+        calls.append(jobs)
+        return real(files, settings, jobs)
+
+    monkeypatch.setattr(parallel, "read_files_parallel", spy)
+    run_batch(root, tmp_path / "two", RenderOptions(), DEFAULT_SETTINGS, jobs=2)
+    assert calls == [2]
+    run_batch(root, tmp_path / "one", RenderOptions(), DEFAULT_SETTINGS, jobs=1)
+    assert json_outputs(tmp_path / "two") == json_outputs(tmp_path / "one")
+    assert len(json_outputs(tmp_path / "one")) == 1
