@@ -115,9 +115,10 @@ def statuses(out: Path) -> dict[str, int]:
 
 def first_run(root: Path, work: Path, good: list[str]) -> float:
     out = work / "out"
-    code, seconds, _ = batch(root, out)
+    code, seconds, cpu, _ = batch_cpu(root, out)
     failed = [(i["source"], i["error"]) for i in report(out)["items"] if i["status"] == "failed"]
-    print(f"first run (--jobs default = {os.cpu_count()}): {seconds:.1f} s, exit {code}, "
+    print(f"first run (--jobs default = {os.cpu_count()}): {seconds:.1f} s ({cpu:.1f} s CPU), "
+          f"exit {code}, "
           f"statuses {statuses(out)}")
     for _source, error in failed:
         print(f"  failed: {error}")
@@ -127,9 +128,10 @@ def first_run(root: Path, work: Path, good: list[str]) -> float:
     got = {str(Path(p).with_suffix("")) for p in json_outputs(out)}
     print(f"  outputs mirror the tree: {got == expected} ({len(got)} JSON outputs; "
           f"collisions kept: {'collide.pdf' in got and 'collide.txt' in got})")
-    code2, rerun, err = batch(root, out)
-    print(f"rerun: {rerun:.2f} s = {100 * rerun / seconds:.1f}% of the first, exit {code2}, "
-          f"statuses {statuses(out)}")
+    code2, rerun, rerun_cpu, err = batch_cpu(root, out)
+    print(f"rerun: {rerun:.2f} s = {100 * rerun / seconds:.1f}% of the first "
+          f"({rerun_cpu:.2f} s CPU = {100 * rerun_cpu / cpu:.1f}%), exit {code2}, "
+          f"statuses {statuses(out)} (the failed ones are retried)")
     return seconds
 
 
