@@ -275,7 +275,11 @@ def score_page(truth: TruthPage, page: Page) -> Score:
         got_subheads = {norm(b.text) for b in p.blocks if b.role is Role.SUBHEAD}
         s.subheads_exact += sum(norm(x) in got_subheads for x in t.subheads)
         all_blocks = list(p.blocks) + list(page.blocks)
-        s.captions_exact += sum(_caption_ok(c, all_blocks) for c in t.captions)
+        for c in t.captions:
+            if _caption_ok(c, all_blocks):
+                s.captions_exact += 1
+            else:
+                s.failures.append(f"caption lost: {norm(c.text)[:24]}… / {norm(c.credit)}")
         got_markers = [norm(m) for m in p.continuations]
         for marker in t.continuations:
             if norm(marker) in got_markers:
@@ -285,7 +289,11 @@ def score_page(truth: TruthPage, page: Page) -> Score:
                 s.failures.append(f"continuation lost: {norm(marker)}")
     s.captions_total += len(truth.captions)
     every_block = list(page.blocks) + [b for a in page.articles for b in a.blocks]
-    s.captions_exact += sum(_caption_ok(c, every_block) for c in truth.captions)
+    for c in truth.captions:
+        if _caption_ok(c, every_block):
+            s.captions_exact += 1
+        else:
+            s.failures.append(f"caption lost: {norm(c.text)[:24]}… / {norm(c.credit)}")
     article_text = "".join(
         norm(b.text) for a in page.articles for b in a.blocks if b.role is not Role.CAPTION)
     s.furniture_leaks = sum(1 for f in truth.furniture if norm(f) and norm(f) in article_text)
