@@ -55,7 +55,7 @@ def photos_of(plan: PagePlan) -> list:
             for p in (s.photos if isinstance(s, ArticlePlan | PhotoSlot) else ())]
 
 
-def write_assets(plan: PagePlan, folder: Path, svg_size: bool = False) -> None:
+def write_assets(plan: PagePlan, folder: Path) -> None:
     """The photos (``photo-SEED.jpg``) and outlined headlines (``head-B-S.svg``) of ``plan``."""
     import random
 
