@@ -34,6 +34,7 @@ from layout.render.glyphs import (
     clusters_of,
     compress_pairs,
     compressible,
+    drawable,
     han_latin_gap,
     joined_clusters,
     natural_width,
@@ -438,13 +439,65 @@ def fallback_breaks(clusters: list[Cluster], width: float, sp: Spacing,
     return [line for line in lines if trim_spaces(line[0])]
 
 
+WINDOW_CHARS = 4000  # a longer paragraph is broken a window at a time (bounded memory)
+WINDOW_CARRY = 2  # lines at a window's end set again with the next window
+
+
 def typeset(text: str, measure: Measure, width: float, first_indent_em: float = 0.0,
             justify: bool = True, lead: tuple[str, Measure] | None = None) -> list[Line]:
     """Break ``text`` into lines of ``width`` points; every line but the last justified.
 
     ``lead`` is a run-in text set before ``text`` in another face of the same size
-    (a dateline such as 本报讯 in bold).
+    (a dateline such as 本报讯 in bold). A paragraph longer than :data:`WINDOW_CHARS` is
+    set a window at a time (peak memory bounded by the window, not the paragraph): each
+    window's last :data:`WINDOW_CARRY` lines are set again at the head of the next, so a
+    line depends only on the text from its own start on, as in the greedy pass.
     """
+    source = drawable(text)
+    if len(source) <= WINDOW_CHARS:
+        return _typeset_window(source, measure, width, first_indent_em, justify, lead)
+    lines: list[Line] = []
+    start, window = 0, WINDOW_CHARS
+    while True:
+        indent = first_indent_em if start == 0 else 0.0
+        run_in = lead if start == 0 else None
+        end = start + window
+        part = _typeset_window(source[start:end], measure, width, indent, justify, run_in)
+        if end >= len(source):
+            return lines + part
+        kept = part[:-WINDOW_CARRY]
+        if not kept:
+            window *= 2  # lines longer than the window: widen it
+            continue
+        skip = len(_non_space(drawable(run_in[0]))) if run_in and run_in[0] else 0
+        resume = _resume_at(source, start, kept, skip)
+        if resume is None:  # the lines do not map back onto the text: set it whole
+            return _typeset_window(source, measure, width, first_indent_em, justify, lead)
+        lines += kept
+        start, window = resume, WINDOW_CHARS
+
+
+def _non_space(text: str) -> str:
+    return "".join(char for char in text if not char.isspace())
+
+
+def _resume_at(source: str, start: int, lines: list[Line], skip: int) -> int | None:
+    """Where in ``source`` the text after ``lines`` (set from ``start``) begins.
+
+    ``skip`` characters at the head of the lines are a run-in lead, not ``source`` text.
+    """
+    pos = start
+    for char in _non_space("".join(line.text for line in lines))[skip:]:
+        while pos < len(source) and source[pos].isspace():
+            pos += 1
+        if pos >= len(source) or source[pos] != char:
+            return None
+        pos += 1
+    return pos
+
+
+def _typeset_window(text: str, measure: Measure, width: float, first_indent_em: float,
+                    justify: bool, lead: tuple[str, Measure] | None) -> list[Line]:
     sp = measure.spacing()
     indent = first_indent_em * measure.size
     clusters = clusters_of(text, measure)

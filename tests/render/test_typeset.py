@@ -227,3 +227,20 @@ def test_a_pair_alone_on_a_line_is_spaced_only_when_nothing_else_can_fill_it(mea
     assert "".join(line.text for line in lines) == "——《中》"
     for line in lines[:-1]:
         assert abs(line.width - 3 * SIZE) <= 0.3, (line.text, line.width)
+
+
+@pytest.mark.parametrize("width", [60.0, 150.0, WIDTH])
+def test_a_long_paragraph_set_window_by_window_gives_the_lines_of_a_whole_setting(
+        measure, width, monkeypatch):
+    from layout.render import typeset as typeset_module
+
+    text = "".join(BUILTIN_PARAGRAPHS) * 3 + " Latin words, 2025年 and 3.5% too. " * 20
+    bold = Measure(measure.fonts, measure.fonts.body_bold, SIZE)
+    lead = ("本报讯（记者 张三）", bold)
+    monkeypatch.setattr(typeset_module, "WINDOW_CHARS", 10**9)
+    whole = typeset(text, measure, width, 2.0, lead=lead)
+    monkeypatch.setattr(typeset_module, "WINDOW_CHARS", 300)
+    windowed = typeset(text, measure, width, 2.0, lead=lead)
+    assert len(text) > 5 * 300
+    assert windowed == whole
+    assert_rules(windowed, width)
