@@ -164,6 +164,9 @@ def _add_reading(p: argparse.ArgumentParser, jobs: bool = False) -> None:
     g = p.add_argument_group("reading PDF pages")
     g.add_argument("--reader", choices=READERS, default=DEFAULT_READER,
                    help=f"PDF reader (default {DEFAULT_READER}; pdfplumber is slower)")
+    g.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
+                   help="OCR pages: auto (default: pages with no usable text layer), always, "
+                   "never; needs the extra layout[ocr]")
     if jobs:
         g.add_argument("--jobs", type=int, default=1, metavar="N",
                        help="analyse the pages in N processes (default 1; same output)")
@@ -175,10 +178,11 @@ def _settings(args: argparse.Namespace) -> Settings:
     errors = getattr(args, "encoding_errors", "strict")
     TextDecoding(encoding, errors)  # an unknown encoding is a usage error, before any work
     limits = {"max_pages": args.max_pages} if hasattr(args, "max_pages") else {}
+    ocr = {"mode": args.ocr} if hasattr(args, "ocr") else {}
     return DEFAULT_SETTINGS.with_overrides(
         pdf={"reader": getattr(args, "reader", DEFAULT_READER),
              "password": getattr(args, "password", None)},
-        text={"encoding": encoding, "encoding_errors": errors}, limits=limits)
+        text={"encoding": encoding, "encoding_errors": errors}, limits=limits, ocr=ocr)
 
 
 def _add_log_flags(p: argparse.ArgumentParser, dest_prefix: str) -> None:

@@ -1,8 +1,9 @@
 """Compose the stages: input paths -> :class:`Issue` -> PDF/JSON.
 
-Takes input paths (``.pdf`` pages, ``.txt`` dumps, or a folder holding one
-issue's page files) and settings; returns the document model. Front ends are
-looked up here so that the CLI, batch and archive share one dispatch.
+Takes input paths (``.pdf`` pages, ``.txt`` dumps, page images ``.png``/``.jpg``/
+``.tif`` (OCR'd), or a folder holding one issue's page files) and settings; returns
+the document model. Front ends are looked up here so that the CLI, batch and archive
+share one dispatch.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from layout.errors import InputError
 from layout.model import Issue, ModelError, Page, issue_from_json
 from layout.settings import DEFAULT_SETTINGS, Settings
 
-PAGE_SUFFIXES = (".pdf", ".txt")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")  # scans, OCR'd (layout[ocr])
+PAGE_SUFFIXES = (".pdf", ".txt", *IMAGE_SUFFIXES)
 STRUCTURE_SUFFIX = ".json"  # a structure file written by `layout analyze` (maybe edited)
 
 _CHINESE_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
@@ -120,7 +122,7 @@ def issue_page_files(folder: Path) -> list[Path]:
     """The page files of one issue folder, ordered by the page number in their names."""
     files = [p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES]
     if not files:
-        raise InputError(folder, "folder holds no .pdf or .txt page files")
+        raise InputError(folder, "folder holds no .pdf or .txt page files or page images")
 
     def key(path: Path) -> tuple[int, int, str]:
         number = page_number_from_name(path.name)
@@ -137,7 +139,7 @@ def expand_inputs(inputs: Sequence[Path]) -> list[Path]:
             files.extend(issue_page_files(path))
         elif path.is_file():
             if path.suffix.lower() not in (*PAGE_SUFFIXES, STRUCTURE_SUFFIX):
-                raise InputError(path, "not a .pdf, .txt or structure .json file")
+                raise InputError(path, "not a .pdf, .txt, image or structure .json file")
             files.append(path)
         else:
             raise InputError(path, "no such file or folder")
@@ -158,9 +160,13 @@ def read_file(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Issue:
         from layout.analysis.pdf.page import analyze_pdf  # pdfplumber: only for PDF input
 
         return with_name_metadata(analyze_pdf(path, settings=settings), path)
+    if suffix in IMAGE_SUFFIXES:
+        from layout.analysis.pdf.scan import analyze_image
+
+        return with_name_metadata(analyze_image(path, settings=settings), path)
     if suffix == STRUCTURE_SUFFIX:
         return read_structure(path)
-    raise InputError(path, "not a .pdf, .txt or structure .json file")
+    raise InputError(path, "not a .pdf, .txt, image or structure .json file")
 
 
 def read_structure(path: Path) -> Issue:

@@ -1,7 +1,7 @@
 """Every tunable of the pipeline, in one validated settings dataclass.
 
 Takes keyword overrides; returns frozen :class:`Settings` whose sections
-(``text``, ``pdf``, ``render``) hold the tunables of each stage, and ``limits``
+(``text``, ``pdf``, ``ocr``, ``render``) hold the tunables of each stage, and ``limits``
 the bounds that keep hostile input from costing more than its content. Every field
 declares its unit and its allowed range in ``metadata``; construction
 validates them and raises :class:`layout.errors.UsageError` naming the field.
@@ -144,6 +144,36 @@ class PdfSettings(_Validated):
 
 
 @dataclass(frozen=True)
+class OcrSettings(_Validated):
+    """OCR of pages with no usable text layer (layout.ingest.ocr, the optional extra)."""
+
+    mode: str = field(default="auto", metadata={
+        "unit": "name", "choices": ("auto", "always", "never"),
+        "doc": "auto: OCR pages with no text layer or mostly unreadable text; always; never"})
+    unreadable_share: float = tunable(
+        0.5, "ratio", 0.0, 1.0, "auto OCRs a page more of whose glyphs than this are unreadable"
+    )
+    text_size: float = tunable(9.0, "pt", 4.0, 72.0, "expected body text size of a page")
+    px_per_em: float = tunable(
+        26.0, "px", 10.0, 100.0, "pixels an em of the expected text size gets when rendered"
+    )
+    min_dpi: int = tunable(150, "dpi", 72, 600, "lowest resolution a page is OCR'd at")
+    max_dpi: int = tunable(300, "dpi", 72, 1200, "highest resolution a page is OCR'd at")
+    image_dpi: int = tunable(
+        200, "dpi", 50, 1200, "resolution assumed for an image file that states none"
+    )
+    min_confidence: float = tunable(
+        0.5, "ratio", 0.0, 1.0, "OCR lines recognised with less confidence are dropped"
+    )
+    size_per_line_height: float = tunable(
+        0.9, "ratio", 0.3, 1.5, "font size of an OCR line as a share of its detected height"
+    )
+    size_tolerance: float = tunable(
+        0.15, "ratio", 0.0, 1.0, "OCR line sizes this close (relative) are taken as one size"
+    )
+
+
+@dataclass(frozen=True)
 class RenderSettings(_Validated):
     """Renderer (layout.render): page geometry and typography."""
 
@@ -189,6 +219,10 @@ class LimitsSettings(_Validated):
         2000, "chars", 100, 1_000_000,
         "a dump line longer than this is read as several lines (no character dropped)",
     )
+    max_ocr_pixels: int = tunable(
+        24_000_000, "px", 100_000, 400_000_000,
+        "largest page image OCR'd; a page rendered bigger is OCR'd at a lower resolution",
+    )
 
 
 @dataclass(frozen=True)
@@ -199,6 +233,7 @@ class Settings(_Validated):
     text: TextSettings = field(default_factory=TextSettings)
     pdf: PdfSettings = field(default_factory=PdfSettings)
     render: RenderSettings = field(default_factory=RenderSettings)
+    ocr: OcrSettings = field(default_factory=OcrSettings)
     limits: LimitsSettings = field(default_factory=LimitsSettings)
 
     def with_overrides(self, **sections: dict[str, Any]) -> Settings:

@@ -38,15 +38,16 @@ def _run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
 def test_glyphs_at_1e11_pt_end_in_seconds_with_one_line(tmp_path, reader):
     alone = tmp_path / "huge.pdf"
     alone.write_bytes(huge_font_pdf(1e11, 10))  # hung `convert` before
-    done = _run("convert", str(alone), "-o", str(tmp_path / "out.pdf"), "--reader", reader)
+    done = _run("convert", str(alone), "-o", str(tmp_path / "out.pdf"), "--reader", reader,
+                "--ocr", "never")
     assert done.returncode == 2, done.stderr
     [error] = [ln for ln in done.stderr.splitlines() if "error" in ln]
     # pdfium drops such glyphs itself; pdfplumber reads them and the screen drops them
     assert error in (
-        f"layout: error: {alone}: no text layer on any page (scanned? OCR is not available "
-        "yet)",
+        f"layout: error: {alone}: no text layer on any page (scanned? OCR is off: --ocr "
+        "never)",
         f"layout: error: {alone}: no readable text on any page (10 glyphs not readable as "
-        "text, see the warnings; OCR is not available yet)")
+        "text, see the warnings; OCR is off: --ocr never)")
     assert not (tmp_path / "out.pdf").exists() and "Traceback" not in done.stderr
     mixed = tmp_path / "mixed.pdf"
     huge = b"".join(b"BT /F1 100000000000 Tf %d 150 Td (A) Tj ET\n" % (20 + 30 * k)
@@ -75,10 +76,10 @@ def test_a_scan_without_text_exits_2_naming_the_problem(tmp_path, capsys):
     path = tmp_path / "scan.pdf"
     path.write_bytes(image_pdf(64, 400.0))
     out = tmp_path / "o.pdf"
-    assert main(["convert", str(path), "-o", str(out)]) == 2
+    assert main(["convert", str(path), "-o", str(out), "--ocr", "never"]) == 2
     err = capsys.readouterr().err.splitlines()
     assert err[-1] == (f"layout: error: {path}: no text layer on any page "
-                       "(scanned? OCR is not available yet)")
+                       "(scanned? OCR is off: --ocr never)")
     assert not out.exists()
 
 

@@ -1,8 +1,9 @@
 """The raw-page model every PDF reader produces and the geometric analysis reads.
 
 Holds no logic beyond small derived properties: :class:`Glyph` (one drawn
-character), :class:`Rule` (a printed horizontal or vertical line) and
-:class:`RawPage` (one page's glyphs, rules and image boxes). Coordinates are PDF
+character), :class:`Rule` (a printed horizontal or vertical line),
+:class:`OcrLine` (one line OCR read) and :class:`RawPage` (one page's glyphs, rules
+and image boxes). Coordinates are PDF
 points with a top-left origin, ``x0 top x1 bottom``, relative to the page's
 page box, whatever reader made them.
 """
@@ -69,9 +70,19 @@ class UnreadableText:
 
 
 @dataclass(frozen=True, slots=True)
+class OcrLine:
+    """One line OCR recognised: its text, box and the recogniser's confidence (0–1)."""
+
+    text: str
+    bbox: BBox
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
 class RawPage:
     """Everything the analysis needs from one page (``unreadable``: glyphs kept out of
-    ``glyphs`` because they are not text, per font)."""
+    ``glyphs`` because they are not text, per font; ``ocr_lines``: set when the glyphs
+    came from OCR, its lines with their confidence)."""
 
     number: int
     width: float
@@ -80,6 +91,16 @@ class RawPage:
     rules: tuple[Rule, ...]
     images: tuple[BBox, ...]
     unreadable: tuple[UnreadableText, ...] = ()
+    ocr_lines: tuple[OcrLine, ...] | None = None
+
+    @property
+    def ocr_confidence(self) -> float | None:
+        """The mean confidence of the OCR lines (None when the text is not OCR's)."""
+        if self.ocr_lines is None:
+            return None
+        if not self.ocr_lines:
+            return 0.0
+        return sum(line.confidence for line in self.ocr_lines) / len(self.ocr_lines)
 
     @property
     def has_text(self) -> bool:

@@ -112,6 +112,8 @@ class Page:
     """One printed page (版): its articles, loose blocks and furniture.
 
     ``width``/``height`` are in points; ``None`` for pages read from text dumps.
+    ``ocr_confidence`` (optional, schema_version 2) is set when the page's text came from
+    OCR: the recogniser's mean line confidence, 0–1.
     """
 
     number: int
@@ -122,6 +124,7 @@ class Page:
     furniture: tuple[Block, ...] = ()
     edition: str | None = None
     section: str | None = None
+    ocr_confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

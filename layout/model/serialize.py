@@ -96,6 +96,8 @@ def page_to_dict(page: Page) -> dict[str, Any]:
         out["edition"] = page.edition
     if page.section is not None:
         out["section"] = page.section
+    if page.ocr_confidence is not None:
+        out["ocr_confidence"] = round(page.ocr_confidence, 4)
     out["articles"] = [article_to_dict(a) for a in page.articles]
     out["blocks"] = [block_to_dict(b) for b in page.blocks]
     out["furniture"] = [block_to_dict(b) for b in page.furniture]
@@ -231,7 +233,9 @@ def line_from_dict(data: Any, path: str) -> Line:
     r = _Reader(data, path, _LINE_KEYS, {"text"})
     return Line(text=r.req_str("text"), bbox=r.bbox("bbox"), font=r.opt_str("font"),
                 size=r.opt_number("size"))
-_PAGE_KEYS = {"number", "width", "height", "edition", "section", "articles", "blocks", "furniture"}
+_PAGE_KEYS = {"number", "width", "height", "edition", "section", "articles", "blocks", "furniture",
+              "ocr_confidence"}
+_V1_PAGE_KEYS = _PAGE_KEYS - {"ocr_confidence"}
 _ISSUE_KEYS = {"schema_version", "source", "title", "date", "edition", "section", "pages",
                "skipped"}
 
@@ -279,7 +283,7 @@ def article_from_dict(data: Any, path: str, keys: set[str] = _ARTICLE_KEYS,
 
 
 def page_from_dict(data: Any, path: str, version: int = SCHEMA_VERSION) -> Page:
-    r = _Reader(data, path, _PAGE_KEYS, {"number"})
+    r = _Reader(data, path, _V1_PAGE_KEYS if version == 1 else _PAGE_KEYS, {"number"})
     article_keys, block_keys = ((_V1_ARTICLE_KEYS, _V1_BLOCK_KEYS) if version == 1
                                 else (_ARTICLE_KEYS, _BLOCK_KEYS))
     return Page(
@@ -292,7 +296,15 @@ def page_from_dict(data: Any, path: str, version: int = SCHEMA_VERSION) -> Page:
         furniture=tuple(block_from_dict(d, p, block_keys) for d, p in r.obj_list("furniture")),
         edition=r.opt_str("edition"),
         section=r.opt_str("section"),
+        ocr_confidence=_confidence(r, "ocr_confidence"),
     )
+
+
+def _confidence(r: _Reader, key: str) -> float | None:
+    value = r.opt_number(key)
+    if value is not None and not 0.0 <= value <= 1.0:
+        raise ModelError(r.at(key), f"expected a confidence from 0 to 1, got {value!r}")
+    return value
 
 
 SUPPORTED_VERSIONS = (1, SCHEMA_VERSION)

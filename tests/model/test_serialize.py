@@ -268,3 +268,23 @@ def test_skipped_pages_round_trip_and_validate():
     assert "skipped" not in issue_to_dict(Issue(source="x.pdf"))  # only when pages were left out
     with pytest.raises(ModelError, match=r"skipped\[0\]"):
         issue_from_json(json.dumps({**data, "skipped": [3]}))
+
+
+def test_ocr_confidence_round_trips_and_validates():
+    issue = Issue(source="scan.png", pages=(Page(number=1, width=300.0, height=400.0,
+                                                 ocr_confidence=0.9713),
+                                            Page(number=2)))
+    data = issue_to_dict(issue)
+    assert data["pages"][0]["ocr_confidence"] == 0.9713
+    assert "ocr_confidence" not in data["pages"][1]  # only on pages OCR read
+    jsonschema.validate(data, schema())
+    assert issue_from_json(json.dumps(data)) == issue
+    bad = copy.deepcopy(data)
+    bad["pages"][0]["ocr_confidence"] = 1.5
+    with pytest.raises(ModelError, match=r"pages\[0\]\.ocr_confidence"):
+        issue_from_json(json.dumps(bad))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, schema())
+    v1 = {**copy.deepcopy(data), "schema_version": 1}
+    with pytest.raises(ModelError, match=r"pages\[0\]\.ocr_confidence: unknown key"):
+        issue_from_json(json.dumps(v1))

@@ -13,9 +13,10 @@ before any work; each page is screened (:mod:`layout.ingest.screen`: glyphs that
 not text or of absurd size are kept out, with a warning naming page and font) and
 analysed within ``page_seconds`` (:mod:`layout.budget`, a cooperative deadline): a
 page over it is skipped with a warning and named in ``Issue.skipped`` (a partial
-result). Reading a page (PDFium's C code) is outside the budget. A page without any
-text layer (a scan) is warned about; when no page of the file has readable text,
-the file is bad input (OCR is not available yet).
+result). Reading a page (PDFium's C code) is outside the budget, and so is OCR: a page
+with no usable text layer is OCR'd first (:mod:`layout.analysis.pdf.scan`, by
+``settings.ocr.mode``); without the OCR extra such a page fails with one line naming it.
+When no page of the file has readable text, the file is bad input.
 """
 
 from __future__ import annotations
@@ -38,10 +39,11 @@ from layout.analysis.pdf.furniture import (
 from layout.analysis.pdf.line_geometry import model_lines
 from layout.analysis.pdf.lines import glyphs_to_lines, rotated_lines
 from layout.analysis.pdf.roles import HeadingGroup, body_size, heading_groups
+from layout.analysis.pdf.scan import INSTALL_HINT, readable_glyphs, with_ocr
 from layout.analysis.reading_order import xy_cut
 from layout.budget import check_budget, page_budget
 from layout.errors import BudgetExceeded, InputError
-from layout.ingest.raw import INVISIBLE_RENDER_MODE, RawPage
+from layout.ingest.raw import RawPage
 from layout.ingest.readers import pdf_reader
 from layout.ingest.screen import screen_page
 from layout.model import BBox, Block, Issue, Page, Role
@@ -134,15 +136,17 @@ def analysis_to_page(analysis: PageAnalysis) -> Page:
     )
     meta = page_metadata(analysis.furniture)
     return Page(number=raw.number, width=raw.width, height=raw.height, articles=articles,
-                furniture=furniture, edition=meta.edition, section=meta.section)
+                furniture=furniture, edition=meta.edition, section=meta.section,
+                ocr_confidence=raw.ocr_confidence)
 
 
 @dataclass(frozen=True)
 class PageResult:
     """One analysed page of a PDF and the issue metadata its furniture names.
 
-    ``page`` is None for a page skipped over its time budget (``skipped`` says so);
-    ``readable`` counts its visible text glyphs, ``unreadable`` the glyphs kept out.
+    ``page`` is None for a page skipped over its time budget or one that needs OCR
+    when the OCR extra is missing (``needs_ocr``); ``skipped`` says why. ``readable``
+    counts its visible text glyphs, ``unreadable`` the glyphs kept out.
     """
 
     page: Page | None
@@ -151,6 +155,7 @@ class PageResult:
     readable: int = 0
     unreadable: int = 0
     skipped: str | None = None
+    needs_ocr: bool = False
 
 
 class FigureSource:
@@ -192,9 +197,13 @@ def analyze_pdf_page(raw: RawPage, path: Path, settings: Settings = DEFAULT_SETT
     its photos cropped (pixels capped; from ``figures``' open document when given); a
     page over the budget comes back skipped."""
     limits = settings.limits
+    raw = screen_page(raw, limits, path)
+    outcome = with_ocr(raw, path, settings)
+    if outcome.failure is not None:
+        return PageResult(None, None, None, skipped=outcome.failure, needs_ocr=True)
+    raw = outcome.raw
     try:
         with page_budget(limits.page_seconds):
-            raw = screen_page(raw, limits, path)
             analysis = analyze_raw_page(raw, settings)
             if analysis.figures:
                 document = figures.open() if figures is not None else None
@@ -209,14 +218,9 @@ def analyze_pdf_page(raw: RawPage, path: Path, settings: Settings = DEFAULT_SETT
         note = f"{path}: page {raw.number}: {exc}; skipped"
         log.warning("%s", note)
         return PageResult(None, None, None, skipped=note)
-    if not raw.glyphs and not raw.unreadable:
-        log.warning("%s: page %d: no text layer (scanned? OCR is not available yet)",
-                    path, raw.number)
     meta = page_metadata(analysis.furniture)
     log.debug("page %d: %d articles", raw.number, len(page.articles))
-    readable = sum(1 for g in raw.glyphs
-                   if g.render_mode != INVISIBLE_RENDER_MODE and not g.text.isspace())
-    return PageResult(page, meta.title, meta.date, readable,
+    return PageResult(page, meta.title, meta.date, readable_glyphs(raw),
                       sum(u.glyphs for u in raw.unreadable))
 
 
@@ -227,14 +231,25 @@ def issue_of_pages(path: Path, results: list[PageResult],
     pages = tuple(r.page for r in results if r.page is not None)
     skipped = tuple(r.skipped for r in results if r.skipped)
     if not pages and skipped:
+        if all(r.needs_ocr for r in results if r.page is None):
+            first = next(r.skipped for r in results if r.skipped)
+            problem = first.split(": ", 1)[1] if first.startswith(f"{path}: ") else first
+            raise InputError(path, problem if len(skipped) == 1 else
+                             f"no page readable without OCR ({len(skipped)} pages); "
+                             f"{INSTALL_HINT}")
         raise InputError(path, f"every page over the {settings.limits.page_seconds:g} s "
                          "page budget")
     if not skipped and not any(r.readable for r in results):
         unreadable = sum(r.unreadable for r in results)
+        if settings.ocr.mode == "never":
+            hint = "OCR is off: --ocr never"
+            none = "no text layer on any page (scanned? OCR is off: --ocr never)"
+        else:
+            hint = "OCR found none either"
+            none = "no text on any page (OCR found none either)"
         raise InputError(path, f"no readable text on any page ({unreadable} glyphs not "
-                         "readable as text, see the warnings; OCR is not available yet)"
-                         if unreadable
-                         else "no text layer on any page (scanned? OCR is not available yet)")
+                         f"readable as text, see the warnings; {hint})" if unreadable
+                         else none)
     title = next((r.title for r in results if r.title), None)
     date = next((r.date for r in results if r.date), None)
     first = pages[0] if pages else None
@@ -272,6 +287,9 @@ def analyze_one_page(path: Path, number: int,
     """
     reader = pdf_reader(settings.pdf.reader, settings.pdf.password)
     raw = reader.read_pdf_page(Path(path), number)
+    outcome = with_ocr(screen_page(raw, settings.limits, path), Path(path), settings)
+    if outcome.failure is not None:
+        raise InputError(path, outcome.failure.split(": ", 1)[-1])
     with page_budget(settings.limits.page_seconds):
-        analysis = analyze_raw_page(screen_page(raw, settings.limits, path), settings)
+        analysis = analyze_raw_page(outcome.raw, settings)
         return analysis, analysis_to_page(analysis)

@@ -29,15 +29,16 @@ def test_a_scanned_page_is_warned_about_by_number(tmp_path, caplog):
                                              b"/Height 2 /ColorSpace /DeviceGray "
                                              b"/BitsPerComponent 8 >>", bytes(4))})
     path.write_bytes(build_pdf([RawPageSpec(TEXT), image_page]))
+    no_ocr = DEFAULT_SETTINGS.with_overrides(ocr={"mode": "never"})
     with caplog.at_level("WARNING"):
-        issue = analyze_pdf(path)
+        issue = analyze_pdf(path, no_ocr)
     assert len(issue.pages) == 2
-    assert f"{path}: page 2: no text layer (scanned? OCR is not available yet)" in [
+    assert f"{path}: page 2: no text layer (scanned? OCR is off: --ocr never)" in [
         r.getMessage() for r in caplog.records]
     only_scan = tmp_path / "scan.pdf"
     only_scan.write_bytes(scan)
     with pytest.raises(InputError, match="no text layer on any page"):
-        analyze_pdf(only_scan)
+        analyze_pdf(only_scan, no_ocr)
 
 
 def test_cid_glyphs_never_reach_the_model(tmp_path):

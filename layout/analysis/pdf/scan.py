@@ -1,0 +1,107 @@
+"""Scanned pages: which pages need OCR, OCR'd raw pages, and image files as issues.
+
+Takes a screened :class:`~layout.ingest.raw.RawPage` (or an image file) and settings;
+returns the raw page to analyse: as read, or with its glyphs from OCR
+(:mod:`layout.ingest.ocr`). ``settings.ocr.mode`` decides per page: ``never``;
+``always``; ``auto`` (the default) OCRs a page with no visible text or more of whose
+glyphs than ``ocr.unreadable_share`` are unreadable (the screen step's count: no
+ToUnicode map, private-use code points). Without the OCR extra a page with no readable
+text fails with one line ("FILE: page 3: no text layer; install layout[ocr]"); a page
+with some readable text keeps it, with a warning.
+
+Image files (PNG, JPEG, TIFF; each frame of a multi-page TIFF a page) are OCR'd page by
+page and analysed like PDF pages (:func:`analyze_image`).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from layout.errors import InputError
+from layout.ingest.ocr import OcrUnavailable, image_frames, ocr_image, ocr_pdf_page
+from layout.ingest.raw import INVISIBLE_RENDER_MODE, RawPage
+from layout.ingest.screen import ABSURD
+from layout.model import Issue
+from layout.settings import DEFAULT_SETTINGS, Settings
+
+log = logging.getLogger("layout.analysis.pdf.scan")
+
+INSTALL_HINT = "install layout[ocr]"
+
+
+def readable_glyphs(raw: RawPage) -> int:
+    """Visible, non-space glyphs: the text a page's text layer gives."""
+    return sum(1 for g in raw.glyphs
+               if g.render_mode != INVISIBLE_RENDER_MODE and not g.text.isspace())
+
+
+def unreadable_glyphs(raw: RawPage) -> int:
+    """Glyphs the screen step kept out as not text (absurd ones are not counted)."""
+    return sum(u.glyphs for u in raw.unreadable if u.reason != ABSURD)
+
+
+def needs_ocr(raw: RawPage, settings: Settings = DEFAULT_SETTINGS) -> bool:
+    """Whether this (screened) page's text should come from OCR (see the module doc)."""
+    mode = settings.ocr.mode
+    if raw.ocr_lines is not None or mode == "never":
+        return False
+    if mode == "always":
+        return True
+    readable, unreadable = readable_glyphs(raw), unreadable_glyphs(raw)
+    return readable == 0 or unreadable > settings.ocr.unreadable_share * (readable + unreadable)
+
+
+@dataclass(frozen=True)
+class OcrOutcome:
+    """The raw page to analyse, or ``failure`` (one line) when the page cannot be read."""
+
+    raw: RawPage
+    failure: str | None = None
+
+
+def _problem(raw: RawPage) -> str:
+    return "text unreadable" if unreadable_glyphs(raw) else "no text layer"
+
+
+def with_ocr(raw: RawPage, path: Path, settings: Settings = DEFAULT_SETTINGS) -> OcrOutcome:
+    """``raw`` OCR'd when it needs it (warnings and the failure name file and page)."""
+    where = f"{path}: page {raw.number}"
+    if not needs_ocr(raw, settings):
+        if settings.ocr.mode == "never" and readable_glyphs(raw) == 0:
+            log.warning("%s: %s (scanned? OCR is off: --ocr never)", where, _problem(raw))
+        return OcrOutcome(raw)
+    try:
+        page = ocr_pdf_page(path, raw, settings)
+    except OcrUnavailable:
+        if readable_glyphs(raw):
+            log.warning("%s: %s in part; %s to read it", where, _problem(raw), INSTALL_HINT)
+            return OcrOutcome(raw)
+        note = f"{where}: {_problem(raw)}; {INSTALL_HINT}"
+        log.warning("%s", note)
+        return OcrOutcome(raw, note)
+    log.info("%s: OCR: %d lines, mean confidence %.3f", where, len(page.ocr_lines or ()),
+             page.ocr_confidence or 0.0)
+    return OcrOutcome(page)
+
+
+def analyze_image(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Issue:
+    """An image file (one page per frame) OCR'd and analysed; InputError for a bad image
+    or when no page could be read (the OCR extra missing)."""
+    from layout.analysis.pdf.page import PageResult, analyze_pdf_page, issue_of_pages
+
+    results: list[PageResult] = []
+    for number, image, width_pt, height_pt in image_frames(path, settings):
+        if number > settings.limits.max_pages:
+            raise InputError(path, f"more than {settings.limits.max_pages} pages, over "
+                             "--max-pages")
+        try:
+            raw = ocr_image(image, number, width_pt, height_pt, settings)
+        except OcrUnavailable:
+            note = f"{path}: page {number}: no text layer; {INSTALL_HINT}"
+            log.warning("%s", note)
+            results.append(PageResult(None, None, None, skipped=note, needs_ocr=True))
+            continue
+        results.append(analyze_pdf_page(raw, path, settings))
+    return issue_of_pages(path, results, settings)
