@@ -43,6 +43,8 @@ from layout.settings import DEFAULT_SETTINGS, Settings
 OCR_FONT = "OCR"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 _UPRIGHT_RATIO = 1.5  # a line box taller than this many widths is text standing on end
+_BLANK_CONTRAST = 16  # grey levels: a page image with less between its darkest and lightest
+# pixels is blank
 
 
 class OcrUnavailable(Exception):
@@ -238,6 +240,9 @@ def ocr_image(image: Any, number: int, width_pt: float, height_pt: float,
     import numpy as np
 
     engine = _engine()
+    low, high = image.convert("L").getextrema()
+    if high - low < _BLANK_CONTRAST:  # nothing printed: no text to look for
+        return RawPage(number, width_pt, height_pt, (), (), (), ocr_lines=())
     rgb = np.asarray(image.convert("RGB"))[:, :, ::-1]  # the engine reads BGR, as OpenCV
     results, _ = engine(np.ascontiguousarray(rgb), return_word_box=True)
     sx = width_pt / max(image.width, 1)
