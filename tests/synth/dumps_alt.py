@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.synth.scoring import TruthArticle, TruthCaption, TruthPage, truth_to_dict
-from tests.synth.text_dumps import ARTICLES_JSON, corpus_articles
+from tests.synth.text_dumps import ARTICLES_JSON, FALLBACK_JSON
 
 FAMILIES = ("party", "city", "feature")
 NO_START = "，。、；：？！”’」』）》〉】…"
@@ -111,12 +111,8 @@ def draw_style(rng: random.Random, family: str, holdout: bool) -> Style:
 def source_articles() -> tuple[dict[str, Any], ...]:
     """Articles with title, the corpus byline (bare names in opinion pieces), paragraphs and
     subhead texts. Titles keep a trailing column tag （金台随感）, used as a kicker."""
-    raw: list[dict[str, Any]] = []
-    if ARTICLES_JSON.exists():
-        raw = json.loads(ARTICLES_JSON.read_text(encoding="utf-8"))
-    else:
-        raw = [{"title": a["title"], "paragraphs": a["paragraphs"], "byline": ""}
-               for a in corpus_articles()]
+    source = ARTICLES_JSON or FALLBACK_JSON  # the corpus, else the built-in articles
+    raw: list[dict[str, Any]] = json.loads(source.read_text(encoding="utf-8"))
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
     for a in raw:
