@@ -18,6 +18,8 @@ same model the PDF readers give, so the analysis that follows is the same code:
   (``ocr.size_tolerance``); pixels converted to points, top-left;
 - lines standing on end (taller than 1.5 times their width) give turned glyphs, read
   top to bottom;
+- in a line of mostly Chinese text, the ASCII marks the recogniser reads for full-width
+  ones (``, ? ! ; : ( ) "``) are set full-width;
 - lines recognised with less confidence than ``ocr.min_confidence`` are dropped; every
   kept line and its confidence is in ``RawPage.ocr_lines``.
 
@@ -150,6 +152,35 @@ def full_width_pitch(spans: Sequence[tuple[str, float, float]]) -> float:
     return steps[len(steps) // 2] if len(steps) >= 3 else 0.0
 
 
+_FULL_WIDTH = {",": "，", "?": "？", "!": "！", ";": "；", ":": "：", "(": "（", ")": "）",
+               "丶": "、"}  # the recogniser reads the enumeration comma as the radical 丶
+_OPENERS = set("，。：；！？、（《“‘「『 ")
+
+
+def _is_cjk(ch: str) -> bool:
+    return char_weight(ch) == 1.0
+
+
+def cjk_punctuation(text: str) -> str:
+    """A line of mostly Chinese text with the ASCII marks the recogniser reads for
+    full-width ones (``, ? ! ; : ( ) "``, and 丶 for 、) set full-width, as Chinese prints them;
+    a mark between two ASCII letters or digits (1,000, 10:30) stays."""
+    if 2 * sum(_is_cjk(c) for c in text) < len(text.strip()):
+        return text
+    out: list[str] = []
+    for k, ch in enumerate(text):
+        before = text[k - 1] if k else ""
+        after = text[k + 1] if k + 1 < len(text) else ""
+        latin_run = before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
+        if ch in _FULL_WIDTH and not latin_run:
+            ch = _FULL_WIDTH[ch]
+        elif ch == '"':
+            unclosed = "".join(out).count("“") > "".join(out).count("”")
+            ch = "”" if unclosed or (out and out[-1] not in _OPENERS) else "“"
+        out.append(ch)
+    return "".join(out)
+
+
 def snap_sizes(sizes: Sequence[float], weights: Sequence[int],
                tolerance: float) -> list[float]:
     """Line sizes with those near the body size (the character-weighted median, within
@@ -220,7 +251,9 @@ def lines_to_glyphs(results: Sequence[Sequence[Any]], sx: float, sy: float,
         words = result[4] if len(result) > 4 else None
         scale = sx if upright else sy
         middle = (top + bottom) / 2 * sy if upright else (x0 + x1) / 2 * sx
-        for ch, a, b in char_spans(text, box, words, word_boxes, along=0 if upright else 1):
+        spans = char_spans(text, box, words, word_boxes, along=0 if upright else 1)
+        text = cjk_punctuation(text)  # one character for one: the spans still fit
+        for (_, a, b), ch in zip(spans, "".join(text.split()), strict=True):
             a, b = a * scale, b * scale
             if char_weight(ch) == 1.0:
                 a, b = (a + b - size) / 2, (a + b + size) / 2
