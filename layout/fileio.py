@@ -16,6 +16,7 @@ import contextlib
 import io
 import os
 import shutil
+import signal
 import stat
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -140,6 +141,21 @@ def _move_into_place(stage: _Stage) -> None:
 
 
 @contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold SIGINT/SIGTERM while a temporary file is made and recorded (or removed), so an
+    interruption can never fall between the two and leave the file behind."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+@contextlib.contextmanager
 def staged_outputs(targets: Sequence[Path | str],
                    stdout: BinaryIO | None = None) -> Iterator[list[BinaryIO]]:
     """One binary stream per target; all targets written only if the block succeeds.
@@ -150,7 +166,8 @@ def staged_outputs(targets: Sequence[Path | str],
     stages: list[_Stage] = []
     try:
         for target in targets:
-            stages.append(_open_stage(target))
+            with _signals_deferred():
+                stages.append(_open_stage(target))
         yield [s.stream for s in stages]  # type: ignore[misc]
         for s in stages:
             try:
@@ -164,12 +181,13 @@ def staged_outputs(targets: Sequence[Path | str],
             if not s.in_place:
                 _move_into_place(s)
     finally:
-        for s in stages:
-            with contextlib.suppress(Exception):  # a failed flush was reported already
-                s.stream.close()
-            if s.temp is not None:
-                with contextlib.suppress(FileNotFoundError):
-                    s.temp.unlink()
+        with _signals_deferred():
+            for s in stages:
+                with contextlib.suppress(Exception):  # a failed flush was reported already
+                    s.stream.close()
+                if s.temp is not None:
+                    with contextlib.suppress(FileNotFoundError):
+                        s.temp.unlink()
 
 
 @contextlib.contextmanager
