@@ -224,17 +224,25 @@ def read_issue(
 ) -> Issue:
     """Inputs (files or one issue folder) → one :class:`Issue`; ``jobs`` > 1 analyses PDF
     pages in that many processes (same result, see :mod:`layout.parallel`)."""
+    _, issues = read_files(inputs, settings, jobs)
+    return apply_metadata(one_issue(inputs, issues), metadata)
+
+
+def read_files(inputs: Sequence[Path], settings: Settings = DEFAULT_SETTINGS,
+               jobs: int = 1) -> tuple[list[Path], list[Issue]]:
+    """The input files of one issue and the issue each file gives, in order."""
     files = expand_inputs(inputs)
     if not files:
         raise InputError(", ".join(map(str, inputs)) or "<none>", "no input files")
     if jobs != 1:
         from layout.parallel import read_files_parallel
 
-        issues = read_files_parallel(files, settings, jobs)
-    else:
-        issues = [read_file(path, settings) for path in files]
+        return files, read_files_parallel(files, settings, jobs)
+    return files, [read_file(path, settings) for path in files]
+
+
+def one_issue(inputs: Sequence[Path], issues: list[Issue]) -> Issue:
+    """The issues read from ``inputs`` as one (a single file's issue as it is)."""
     if len(issues) == 1 and len(inputs) == 1 and not Path(inputs[0]).is_dir():
-        issue = issues[0]
-    else:
-        issue = merge_issues(issues, source=", ".join(str(p) for p in inputs))
-    return apply_metadata(issue, metadata)
+        return issues[0]
+    return merge_issues(issues, source=", ".join(str(p) for p in inputs))

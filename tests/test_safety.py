@@ -464,3 +464,19 @@ def test_help_documents_the_exit_codes(command, capsys):
         main([command, "--help"])
     out = " ".join(capsys.readouterr().out.split())
     assert "4 an output cannot be written" in out and "143 terminated" in out
+
+
+def test_a_password_failure_does_not_make_the_next_broken_pdf_encrypted(tmp_path, capsys):
+    """PDFium's last error is process-wide: a zero-page PDF opened right after a locked
+    one is still 'unreadable', not 'encrypted'."""
+    import pypdfium2 as pdfium
+
+    locked = _pdf(tmp_path / "locked.pdf", password="s3cret")
+    empty = tmp_path / "empty.pdf"
+    pdfium.PdfDocument.new().save(str(empty))
+    out = tmp_path / "o.json"
+    assert main(["analyze", str(locked), "-o", str(out)]) == 2
+    _one_error_line(capsys.readouterr().err, "locked.pdf: encrypted: pass --password")
+    assert main(["analyze", str(empty), "-o", str(out)]) == 2
+    _one_error_line(capsys.readouterr().err, "empty.pdf: unreadable PDF")
+    assert not out.exists()

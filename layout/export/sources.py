@@ -13,15 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from layout.errors import InputError
 from layout.model import Issue
 from layout.pipeline import (
     STRUCTURE_SUFFIX,
     IssueMetadata,
     apply_metadata,
-    expand_inputs,
-    merge_issues,
-    read_file,
+    one_issue,
+    read_files,
 )
 from layout.settings import DEFAULT_SETTINGS, Settings
 
@@ -63,22 +61,10 @@ def read_issue_source(
 ) -> IssueSource:
     """Inputs of one issue → the issue and each page's source (as ``read_issue`` merges;
     ``jobs`` > 1 analyses PDF pages in that many processes)."""
-    files = expand_inputs(inputs)
-    if not files:
-        raise InputError(", ".join(map(str, inputs)) or "<none>", "no input files")
-    if jobs != 1:
-        from layout.parallel import read_files_parallel
-
-        issues = read_files_parallel(files, settings, jobs)
-    else:
-        issues = [read_file(path, settings) for path in files]
+    files, issues = read_files(inputs, settings, jobs)
     pages: list[PageSource] = []
     for path, one in zip(files, issues, strict=True):
         pages.extend(_page_sources(path, one))
-    if len(issues) == 1 and len(inputs) == 1 and not Path(inputs[0]).is_dir():
-        issue = issues[0]
-    else:
-        issue = merge_issues(issues, source=", ".join(str(p) for p in inputs))
-    issue = apply_metadata(issue, metadata or IssueMetadata())
+    issue = apply_metadata(one_issue(inputs, issues), metadata or IssueMetadata())
     return IssueSource(issue, tuple(pages), tuple(map(Path, inputs)))
 

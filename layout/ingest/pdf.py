@@ -31,7 +31,7 @@ from layout.ingest.raw import (
     Rule,
 )
 from layout.ingest.raw import dedupe_rules as _dedupe_rules
-from layout.ingest.readers import encrypted_problem
+from layout.ingest.readers import check_pdf_header, encrypted_problem
 from layout.model import BBox
 
 log = logging.getLogger("layout.ingest.pdf")
@@ -196,13 +196,7 @@ def _is_password_error(exc: BaseException) -> bool:
 def open_pdf(path: Path, password: str | None = None) -> pdfplumber.PDF:
     """Open ``path`` with pdfplumber; InputError when it is not a readable, unlocked PDF."""
     path = Path(path)
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(1024)
-    except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-    if b"%PDF" not in head:
-        raise InputError(path, "not a PDF file (no %PDF header)")
+    check_pdf_header(path)
     try:
         pdf = pdfplumber.open(path, password=password or "")
         pages = pdf.pages  # forces the page tree; fails on broken or locked files

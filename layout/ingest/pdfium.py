@@ -33,7 +33,7 @@ from layout.ingest.pdfium_copies import PageText, hidden_copies
 from layout.ingest.pdfium_lib import FSMatrix, FSRect, handle, lib
 from layout.ingest.pdfium_paths import IDENTITY, Matrix, PageObjects, object_bounds, page_objects
 from layout.ingest.raw import MIN_IMAGE_SIDE, MIN_RULE_LENGTH, Glyph, RawPage, Rule, dedupe_rules
-from layout.ingest.readers import encrypted_problem
+from layout.ingest.readers import check_pdf_header, declares_encryption, encrypted_problem
 from layout.model import BBox
 
 log = logging.getLogger("layout.ingest.pdfium")
@@ -303,17 +303,11 @@ def _clip_box(box: BBox, width: float, height: float, min_side: float | None = N
 def open_document(path: Path, password: str | None = None) -> pdfium.PdfDocument:
     """Open ``path`` with PDFium; InputError when it is not a readable, unlocked PDF."""
     path = Path(path)
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(1024)
-    except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-    if b"%PDF" not in head:
-        raise InputError(path, "not a PDF file (no %PDF header)")
+    check_pdf_header(path)
     try:
         document = pdfium.PdfDocument(str(path), password=password)
     except pdfium.PdfiumError as exc:
-        if "password" in str(exc).lower():
+        if "password" in str(exc).lower() and declares_encryption(path):
             raise InputError(path, encrypted_problem(password)) from None
         raise InputError(path, f"unreadable PDF ({exc})") from None
     if len(document) == 0:

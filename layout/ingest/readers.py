@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from layout.errors import UsageError
+from layout.errors import InputError, UsageError
 from layout.ingest.raw import RawPage
 
 READERS = ("pdfium", "pdfplumber")
@@ -30,6 +30,33 @@ class PdfReader:
 def encrypted_problem(password: str | None) -> str:
     """What to say about a PDF that does not open for lack of (the right) password."""
     return "encrypted: wrong password" if password else "encrypted: pass --password"
+
+
+def check_pdf_header(path: Path) -> None:
+    """InputError unless ``path`` can be read and starts like a PDF (``%PDF`` in 1 KiB)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    if b"%PDF" not in head:
+        raise InputError(path, "not a PDF file (no %PDF header)")
+
+
+def declares_encryption(path: Path, chunk: int = 1 << 20) -> bool:
+    """Whether the file holds an ``/Encrypt`` key (read in chunks, on the failure path only).
+
+    PDFium's last-error code is process-wide and can be stale from an earlier file, so a
+    "password" error is believed only when the file is encrypted at all.
+    """
+    key = b"/Encrypt"
+    tail = b""
+    with open(path, "rb") as fh:
+        while block := fh.read(chunk):
+            if key in tail + block:
+                return True
+            tail = block[-len(key):]
+    return False
 
 
 def pdf_reader(name: str = DEFAULT_READER, password: str | None = None) -> PdfReader:
