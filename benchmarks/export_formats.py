@@ -15,7 +15,6 @@ Run: ``nice python benchmarks/export_formats.py`` (a few minutes: it draws the p
 from __future__ import annotations
 
 import argparse
-import copy
 import json
 import re
 import sys
@@ -39,6 +38,7 @@ from layout.export.verify import (  # noqa: E402
 )
 from layout.model import issue_from_dict, issue_to_dict  # noqa: E402
 from tests.export.checks import epubcheck, xsd_errors  # noqa: E402
+from tests.model.versions import as_version_1  # noqa: E402
 from tests.shared_corpus import corpus_path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -107,15 +107,7 @@ def check_epub(name: str, sources: list[IssueSource], path: Path, **options) -> 
 
 def version_1_loads(source: IssueSource) -> bool:
     data = issue_to_dict(source.issue)
-    v1 = copy.deepcopy(data)
-    v1["schema_version"] = 1
-    for page in v1["pages"]:
-        for article in page["articles"]:
-            article.pop("head_blocks", None)
-            for block in article["blocks"]:
-                block.pop("lines", None)
-        for block in page["blocks"] + page["furniture"]:
-            block.pop("lines", None)
+    v1 = as_version_1(data)
     issue = issue_from_dict(json.loads(json.dumps(v1)))
     return issue.schema_version == 2 and content_text(issue) == content_text(source.issue)
 

@@ -9,6 +9,7 @@ import pytest
 
 from layout.cli import main
 from tests.export.conftest import SAMPLE
+from tests.model.versions import as_version_1
 
 
 @pytest.fixture(autouse=True)
@@ -91,14 +92,7 @@ def test_a_version_1_structure_exports(tmp_path):
     """A structure JSON written before line geometry (schema_version 1) still exports."""
     assert main(["analyze", str(SAMPLE), "-o", str(tmp_path / "s.json")]) == 0
     data = json.loads((tmp_path / "s.json").read_text("utf-8"))
-    data["schema_version"] = 1
-    for page in data["pages"]:
-        for article in page["articles"]:
-            article.pop("head_blocks", None)
-            for block in article["blocks"]:
-                block.pop("lines", None)
-        for block in page["blocks"] + page["furniture"]:
-            block.pop("lines", None)
+    data = as_version_1(data)
     (tmp_path / "v1.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     assert main(["export", str(tmp_path / "v1.json"), "--format", "mets",
                  "-o", str(tmp_path / "m")]) == 0

@@ -24,10 +24,12 @@ from layout.model import (
     issue_to_json,
     schema,
 )
+from tests.model.versions import as_version_1
 
 texts = st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40
 )
+
 opt_texts = st.none() | texts
 coords = st.floats(min_value=0, max_value=5000, allow_nan=False, allow_infinity=False).map(
     lambda v: round(v, 2)
@@ -53,6 +55,7 @@ blocks = st.builds(
     kind=st.none() | st.sampled_from(list(FurnitureKind)),
     lines=st.lists(lines, max_size=3).map(tuple),
 )
+
 articles = st.builds(
     Article,
     id=texts,
@@ -172,22 +175,8 @@ def test_not_json_is_a_model_error():
         issue_from_json("{not json")
 
 
-def _version_1(data: dict) -> dict:
-    """``data`` as a schema_version 1 file: no line geometry, version 1."""
-    data = copy.deepcopy(data)
-    data["schema_version"] = 1
-    for page in data["pages"]:
-        for article in page["articles"]:
-            article.pop("head_blocks", None)
-            for block in article["blocks"]:
-                block.pop("lines", None)
-        for block in page["blocks"] + page["furniture"]:
-            block.pop("lines", None)
-    return data
-
-
 def test_a_version_1_file_still_loads_as_version_2():
-    v1 = _version_1(_good())
+    v1 = as_version_1(_good())
     issue = issue_from_dict(v1)
     assert issue.schema_version == 2
     assert issue_to_dict(issue)["schema_version"] == 2
@@ -198,7 +187,7 @@ def test_a_version_1_file_still_loads_as_version_2():
 
 
 def test_version_1_files_may_not_carry_version_2_keys():
-    data = _version_1(_good())
+    data = as_version_1(_good())
     data["pages"][0]["articles"][0]["blocks"][0]["lines"] = [{"text": "连日来"}]
     with pytest.raises(ModelError) as info:
         issue_from_dict(data)

@@ -17,26 +17,14 @@ from layout.analysis.pdf.page import analyze_pdf
 from layout.clean import plain_forms
 from layout.errors import InputError
 from layout.ingest.pdf import read_pdf
-from layout.model import Page
 from layout.model.serialize import issue_to_json
 from tests.shared_corpus import corpus_path, needs_corpus
-from tests.synth.nothing_lost import own_bylines
+from tests.synth.nothing_lost import page_texts
 
 REAL = corpus_path("real")
 SEEDS = range(500, 512)
 
 epaper_fonts = pytest.importorskip("tests.synth.epaper_fonts")
-
-
-def _page_texts(page: Page) -> list[str]:
-    texts: list[str] = []
-    for a in page.articles:
-        texts += [a.headline or "", a.kicker or "", a.subtitle or "", a.dateline or ""]
-        texts += [*own_bylines(a.bylines, a.dateline or ""), *a.continuations]
-        texts += [(b.text or "") + (b.credit or "") for b in a.blocks]
-    texts += [(b.text or "") + (b.credit or "") for b in page.blocks]
-    texts += [b.text or "" for b in page.furniture]
-    return texts
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +62,7 @@ def test_nothing_lost_every_visible_character_once(generated):
         raw = next(read_pdf(path))
         want = Counter(ch for g in clean_glyphs(raw.glyphs) for ch in plain_forms(g.text)
                        if not ch.isspace())
-        got = Counter(ch for t in _page_texts(issue.pages[0]) for ch in t if not ch.isspace())
+        got = Counter(ch for t in page_texts(issue.pages[0]) for ch in t if not ch.isspace())
         assert got == want, f"{path.name}: missing {want - got}, extra {got - want}"
 
 
@@ -96,7 +84,7 @@ def test_every_real_pdf_analyses(name):
     assert issue.pages
     assert any(a.blocks for p in issue.pages for a in p.articles)
     for page in issue.pages:
-        assert all("\ufffd" not in t for t in _page_texts(page))
+        assert all("\ufffd" not in t for t in page_texts(page))
 
 
 def test_bad_inputs_raise_input_error(tmp_path):
