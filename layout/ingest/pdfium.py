@@ -30,7 +30,7 @@ import pypdfium2 as pdfium
 
 from layout.errors import InputError
 from layout.ingest.pdfium_copies import PageText, hidden_copies
-from layout.ingest.pdfium_lib import FSMatrix, FSRect, handle, lib
+from layout.ingest.pdfium_lib import FSRect, handle, lib
 from layout.ingest.pdfium_paths import IDENTITY, Matrix, PageObjects, object_bounds, page_objects
 from layout.ingest.raw import MIN_IMAGE_SIDE, MIN_RULE_LENGTH, Glyph, RawPage, Rule, dedupe_rules
 from layout.ingest.readers import check_pdf_header, declares_encryption, encrypted_problem
@@ -104,37 +104,64 @@ class _FontCache:
 
 
 class _Reader:
-    """Per-page reading state: reusable ctypes buffers, the font and style caches."""
+    """Per-page reading state: reusable ctypes buffers, the font and style caches.
+
+    The per-glyph calls write into fixed buffers passed by address: ``_style_buf`` holds
+    the text object's font size followed by the char matrix (a b c d e f), ``_rgba`` the
+    fill colour; the bytes of size and a b c d, with the colour's, key the style cache."""
 
     def __init__(self, frame: PageFrame) -> None:
         self.frame = frame
         self.fonts = _FontCache()
-        self.matrix = FSMatrix()
         self.size = ctypes.c_float()
         self.rgba = tuple(ctypes.c_uint() for _ in range(4))
-        self._p_matrix, self._p_size = ctypes.byref(self.matrix), ctypes.byref(self.size)
+        self._p_size = ctypes.byref(self.size)
         self._p_rgba = tuple(ctypes.byref(v) for v in self.rgba)
-        self._styles: dict[tuple, TextStyle] = {}
+        self._style_buf = (ctypes.c_float * 7)()  # size, then the matrix a b c d e f
+        self._rgba_buf = (ctypes.c_uint * 4)()
+        self._styles: dict[tuple, tuple[TextStyle, bool, float, float]] = {}
 
     def style(self, tp: int, index: int, obj: int) -> TextStyle:
         """The style of the text object ``obj`` that draws char ``index`` (one object per
         distinct style: pages repeat a few styles over thousands of text objects)."""
-        font = lib.FPDFTextObj_GetFont(obj) or 0
-        lib.FPDFTextObj_GetFontSize(obj, self._p_size)
-        has_color = lib.FPDFText_GetFillColor(tp, index, *self._p_rgba)
-        lib.FPDFText_GetMatrix(tp, index, self._p_matrix)
-        m, (r, g, b, _) = self.matrix, self.rgba
-        key = (font, self.size.value, has_color and (r.value, g.value, b.value),
-               lib.FPDFTextObj_GetTextRenderMode(obj), m.a, m.b, m.c, m.d)
-        style = self._styles.get(key)
-        if style is None:
-            name, descent = self.fonts.get(font)
-            color = (r.value / 255, g.value / 255, b.value / 255) if has_color else (
-                0.0, 0.0, 0.0)
-            style = TextStyle(name, descent, float(self.size.value), color, max(0, key[3]),
-                              (m.a, m.b, m.c, m.d))
-            self._styles[key] = style
-        return style
+        return self._style_reader(tp)(index, obj)[0]
+
+    def _style_reader(self, tp: int):  # -> (index, obj) -> (style, upright, size, descent)
+        """A call giving the style of the text object ``obj`` that draws char ``index``,
+        whether it is upright, its glyphs' size on the page and their descent (points)."""
+        buf, rgba = self._style_buf, self._rgba_buf
+        base, colour = ctypes.addressof(buf), ctypes.addressof(rgba)
+        p_size, p_matrix = base, base + ctypes.sizeof(ctypes.c_float)
+        p_rgb = tuple(colour + k * ctypes.sizeof(ctypes.c_uint) for k in range(4))
+        key_view = memoryview(buf).cast("B")[:5 * ctypes.sizeof(ctypes.c_float)]
+        rgb_view = memoryview(rgba).cast("B")[:3 * ctypes.sizeof(ctypes.c_uint)]
+        get_font, get_size = lib.FPDFTextObj_GetFont, lib.FPDFTextObj_GetFontSize
+        get_fill, get_matrix = lib.FPDFText_GetFillColor, lib.FPDFText_GetMatrix
+        get_mode, styles = lib.FPDFTextObj_GetTextRenderMode, self._styles
+
+        def read(index: int, obj: int) -> tuple[TextStyle, bool, float, float]:
+            font = get_font(obj) or 0
+            get_size(obj, p_size)
+            has_color = get_fill(tp, index, *p_rgb)
+            get_matrix(tp, index, p_matrix)
+            key = (font, key_view.tobytes(), has_color and rgb_view.tobytes(), get_mode(obj))
+            known = styles.get(key)
+            if known is None:
+                known = styles[key] = self._new_style(font, bool(has_color), key[3])
+            return known
+
+        return read
+
+    def _new_style(self, font: int, has_color: bool, mode: int
+                   ) -> tuple[TextStyle, bool, float, float]:
+        buf, rgba = self._style_buf, self._rgba_buf
+        a, b, c, d = buf[1], buf[2], buf[3], buf[4]
+        name, descent = self.fonts.get(font)
+        color = (rgba[0] / 255, rgba[1] / 255, rgba[2] / 255) if has_color else (0.0, 0.0, 0.0)
+        style = TextStyle(name, descent, float(buf[0]), color, max(0, mode), (a, b, c, d))
+        upright = (a > 0 and d > 0 and abs(b) <= UPRIGHT_SKEW * a and abs(c) <= UPRIGHT_SKEW * d)
+        size = style.size * d if upright else style.size * (c * c + d * d) ** 0.5
+        return style, upright, size, style.descent * size
 
     def describe(self, obj: int, outer: Matrix) -> PageText:
         """A text object as drawn (for objects the text layer left empty)."""
@@ -163,12 +190,14 @@ class _Reader:
         left, top_edge = frame.left, frame.top
         by_object: dict[int, list[Glyph]] = {}
         styles: dict[int, tuple] = {}
-        ox, oy = ctypes.c_double(), ctypes.c_double()
+        origin = (ctypes.c_double * 2)()
         loose = FSRect()
-        p_ox, p_oy, p_loose = ctypes.byref(ox), ctypes.byref(oy), ctypes.byref(loose)
+        p_ox = ctypes.addressof(origin)
+        p_oy, p_loose = p_ox + ctypes.sizeof(ctypes.c_double), ctypes.addressof(loose)
         get_unicode, is_generated = lib.FPDFText_GetUnicode, lib.FPDFText_IsGenerated
         get_object, get_origin = lib.FPDFText_GetTextObject, lib.FPDFText_GetCharOrigin
         get_loose = lib.FPDFText_GetLooseCharBox
+        style_of = self._style_reader(tp)
         pending_high = None
         last_obj, run = None, []
         for i in range(lib.FPDFText_CountChars(tp)):
@@ -190,24 +219,20 @@ class _Reader:
             obj = get_object(tp, i) or 0
             known = styles.get(obj)
             if known is None:
-                st = self.style(tp, i, obj)
-                a, b, c, d = st.matrix
-                upright = (a > 0 and d > 0 and abs(b) <= UPRIGHT_SKEW * a
-                           and abs(c) <= UPRIGHT_SKEW * d)
-                size = st.size * d if upright else st.size * (c * c + d * d) ** 0.5
-                known = styles[obj] = (st, upright, size, st.descent * size)
+                known = styles[obj] = style_of(i, obj)
             st, upright, size, descent = known
             get_origin(tp, i, p_ox, p_oy)
+            ox, oy = origin
             if upright:
                 get_loose(tp, i, p_loose)
-                low = oy.value + descent
+                low = oy + descent
                 if plain:
                     x0, top, x1, bottom = (loose.left - left, top_edge - low - size,
                                            loose.right - left, top_edge - low)
-                    base_y = top_edge - oy.value
+                    base_y = top_edge - oy
                 else:
                     x0, top, x1, bottom = frame.box(loose.left, low, loose.right, low + size)
-                    base_y = frame.point(ox.value, oy.value)[1]
+                    base_y = frame.point(ox, oy)[1]
             else:  # rotated or mirrored: PDFium's glyph box (pdfminer's is the advance)
                 x0, top, x1, bottom = self._tight_box(tp, i)
                 base_y = top - 2  # no baseline
@@ -221,7 +246,8 @@ class _Reader:
             run.append(Glyph(text, x0, top, x1, bottom, size, st.font, st.color,
                              st.render_mode, flat, baseline))
         for obj, glyphs in by_object.items():
-            by_object[obj] = _split_ligatures(glyphs)
+            if len(glyphs) > 1:  # one glyph is no ligature
+                by_object[obj] = _split_ligatures(glyphs)
         return by_object, {obj: known[0].size for obj, known in styles.items()}
 
     def _tight_box(self, tp: int, index: int) -> tuple[float, float, float, float]:

@@ -66,15 +66,26 @@ def screen_page(raw: RawPage, limits: LimitsSettings, source: object = "") -> Ra
     reasons: list[str | None] = []
     fonts: Counter[str] = Counter()
     coded: Counter[str] = Counter()
+    why_not: dict[str, str | None] = {}  # not_text per distinct text (pages repeat them)
+    max_size, reach = limits.max_glyph_size, limits.max_coordinate
+    # the limits are finite (validated), so ``abs(v) <= limit`` also rules out inf and NaN
+    sure = math.isfinite(max_size) and math.isfinite(reach)
     for g in raw.glyphs:
-        if absurd(g, limits):
+        if (not (abs(g.size) <= max_size and abs(g.x0) <= reach and abs(g.top) <= reach
+                 and abs(g.x1) <= reach and abs(g.bottom) <= reach)
+                if sure else absurd(g, limits)):
             reason: str | None = ABSURD
         elif g.render_mode == INVISIBLE_RENDER_MODE:
             reason = None  # an OCR layer's text is read as it is (and dropped later)
         else:
-            reason = not_text(g.text)
+            text = g.text
+            if text in why_not:
+                reason = why_not[text]
+            else:
+                reason = why_not[text] = not_text(text)
             fonts[g.font] += 1
-            coded[g.font] += reason == NO_TOUNICODE
+            if reason == NO_TOUNICODE:
+                coded[g.font] += 1
         reasons.append(reason)
     unmapped = {f for f, n in coded.items() if n > UNMAPPED_SHARE * fonts[f]}
     kept: list[Glyph] = []

@@ -36,19 +36,17 @@ def _finite(g: Glyph) -> bool:
 
 def visible_glyphs(glyphs: Sequence[Glyph]) -> list[Glyph]:
     """Glyphs that print something: not render mode 3, not whitespace, finite, not zero-size."""
+    isfinite = math.isfinite
     return [
         g for g in glyphs
-        if g.render_mode != INVISIBLE_RENDER_MODE and not g.text.isspace() and _finite(g)
-        and g.size > 0 and g.text != "\ufffd"
+        if g.render_mode != INVISIBLE_RENDER_MODE and not g.text.isspace()
+        and isfinite(g.x0) and isfinite(g.top) and isfinite(g.x1) and isfinite(g.bottom)
+        and isfinite(g.size) and g.size > 0 and g.text != "\ufffd"
     ]
 
 
 def _size_class(size: float) -> int:
     return math.floor(math.log(size) / _LOG_STEP)
-
-
-def _cell(value: float, side: float) -> int:
-    return math.floor(value / side)
 
 
 def _cell_reach(tolerance: float, side: float) -> int:
@@ -77,20 +75,33 @@ def dedupe_fake_bold(glyphs: Sequence[Glyph], along: float = 0.1,
             known = side_of[size_class] = (max(along * upper, 1e-9), max(across * upper, 1e-9))
         return known
 
+    # per distinct size (a page has a few): its class and, for each class its copies may
+    # lie in, that class's cell sides and how many cells a search spans
+    plans: dict[float, tuple[int, list[tuple[int, float, float, int, int]]]] = {}
+    floor = math.floor
     for g in glyphs:
-        if not (0 < g.size < HASHABLE and abs(g.x0) < HASHABLE and abs(g.top) < HASHABLE):
+        size = g.size
+        if not (0 < size < HASHABLE and abs(g.x0) < HASHABLE and abs(g.top) < HASHABLE):
             kept.append(g)  # nothing to compare (ingest drops such glyphs before this)
             continue
-        dx_max, dy_max = along * g.size, across * g.size
-        own = _size_class(g.size)
+        plan = plans.get(size)
+        if plan is None:
+            own = _size_class(size)
+            dx_max, dy_max = along * size, across * size
+            searches = []
+            for k in range(own - 2, own + 2):  # sizes within 10 % of size lie in these
+                wx, wy = sides(k)
+                searches.append((k, wx, wy, _cell_reach(dx_max, wx), _cell_reach(dy_max, wy)))
+            plan = plans[size] = (own, searches)
+        own, searches = plan
+        text, x0, top = g.text, g.x0, g.top
+        dx_max, dy_max = along * size, across * size
         duplicate = False
-        for k in range(own - 2, own + 2):  # sizes within 10 % of g.size lie in these classes
-            grid = cells.get((g.text, k))
+        for k, wx, wy, rx, ry in searches:
+            grid = cells.get((text, k))
             if grid is None:
                 continue
-            wx, wy = sides(k)
-            cx, cy = _cell(g.x0, wx), _cell(g.top, wy)
-            rx, ry = _cell_reach(dx_max, wx), _cell_reach(dy_max, wy)
+            cx, cy = floor(x0 / wx), floor(top / wy)
             if len(grid) <= (2 * rx + 1) * (2 * ry + 1):
                 near = [found for (i, j), found in grid.items()
                         if abs(i - cx) <= rx and abs(j - cy) <= ry]
@@ -99,8 +110,8 @@ def dedupe_fake_bold(glyphs: Sequence[Glyph], along: float = 0.1,
                         for j in range(cy - ry, cy + ry + 1) if (i, j) in grid]
             for found in near:
                 for other in found:
-                    if (abs(other.x0 - g.x0) <= dx_max and abs(other.top - g.top) <= dy_max
-                            and abs(other.size - g.size) <= 0.1 * g.size):
+                    if (abs(other.x0 - x0) <= dx_max and abs(other.top - top) <= dy_max
+                            and abs(other.size - size) <= 0.1 * size):
                         duplicate = True
                         break
                 if duplicate:
@@ -110,8 +121,8 @@ def dedupe_fake_bold(glyphs: Sequence[Glyph], along: float = 0.1,
         if duplicate:
             continue
         wx, wy = sides(own)
-        grid = cells.setdefault((g.text, own), {})
-        grid.setdefault((_cell(g.x0, wx), _cell(g.top, wy)), []).append(g)
+        grid = cells.setdefault((text, own), {})
+        grid.setdefault((floor(x0 / wx), floor(top / wy)), []).append(g)
         kept.append(g)
     return kept
 
