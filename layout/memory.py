@@ -2,7 +2,8 @@
 
 Takes nothing; :func:`release_free_memory` runs a full garbage collection (reference
 cycles, e.g. ReportLab's image readers) and, on glibc, ``malloc_trim(0)``, which returns
-the heap PDFium and the analysis freed. Without it the render stage's fonts and
+the heap PDFium and the analysis freed; :func:`return_free_heap` only the latter (cheap
+enough to call every few pages). Without it the render stage's fonts and
 document are laid on top of the analysis' high-water mark, and the peak grows with the
 length of the issue. Returns nothing; a no-op where glibc is not there.
 """
@@ -31,6 +32,13 @@ def _libc() -> Any:
 def release_free_memory() -> None:
     """Collect garbage and return free heap pages to the system (glibc only)."""
     gc.collect()
+    libc = _libc()
+    if libc is not None:
+        libc.malloc_trim(0)
+
+
+def return_free_heap() -> None:
+    """Return free heap pages to the system (glibc only), without a garbage collection."""
     libc = _libc()
     if libc is not None:
         libc.malloc_trim(0)

@@ -9,7 +9,10 @@ returned as version 2 (:func:`issue_from_dict`).
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import sys
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from typing import Any, BinaryIO
@@ -121,13 +124,31 @@ def issue_to_json(issue: Issue, indent: int | None = 1) -> str:
     return json.dumps(issue_to_dict(issue), ensure_ascii=False, indent=indent)
 
 
+class _PagesAsDicts(list):
+    """The pages of an issue as dicts, made one at a time while the encoder walks them (a
+    ``list`` to the encoder, so the text is the one ``issue_to_dict`` gives)."""
+
+    def __init__(self, pages: tuple[Page, ...]) -> None:
+        super().__init__()
+        self.pages = pages
+
+    def __len__(self) -> int:
+        return len(self.pages)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return (page_to_dict(p) for p in self.pages)
+
+
 def write_issue_json(issue: Issue, stream: BinaryIO, indent: int | None = 1) -> None:
     """``issue_to_json(issue) + "\n"`` as UTF-8 to ``stream``, written piece by piece: a long
-    issue's JSON is never held whole in memory (as text it takes 2-4 bytes a character)."""
+    issue's JSON is never held whole in memory (as text it takes 2-4 bytes a character), nor
+    its dicts (one page's at a time)."""
     encoder = json.JSONEncoder(ensure_ascii=False, indent=indent)
+    data = issue_to_dict(dataclasses.replace(issue, pages=()))
+    data["pages"] = _PagesAsDicts(issue.pages)
     pieces: list[str] = []
     size = 0
-    for chunk in encoder.iterencode(issue_to_dict(issue)):
+    for chunk in encoder.iterencode(data):
         pieces.append(chunk)
         size += len(chunk)
         if size >= 1 << 16:
@@ -231,7 +252,9 @@ _V1_ARTICLE_KEYS = _ARTICLE_KEYS - {"head_blocks"}
 
 def line_from_dict(data: Any, path: str) -> Line:
     r = _Reader(data, path, _LINE_KEYS, {"text"})
-    return Line(text=r.req_str("text"), bbox=r.bbox("bbox"), font=r.opt_str("font"),
+    font = r.opt_str("font")
+    return Line(text=r.req_str("text"), bbox=r.bbox("bbox"),
+                font=None if font is None else sys.intern(font),  # one string per face
                 size=r.opt_number("size"))
 _PAGE_KEYS = {"number", "width", "height", "edition", "section", "articles", "blocks", "furniture",
               "ocr_confidence"}

@@ -23,6 +23,7 @@ from reportlab.platypus.flowables import Flowable, Spacer
 
 from layout.memory import release_free_memory
 from layout.model import Issue
+from layout.render.canvas import CompactCanvas
 from layout.render.draw import draw_lines
 from layout.render.flowables import TocNumbers
 from layout.render.fonts import FontSet, load_font_set
@@ -88,6 +89,9 @@ class _Document(BaseDocTemplate):
                       geometry.frame_height, leftPadding=0, rightPadding=0, topPadding=0,
                       bottomPadding=0, id="page")
         self.addPageTemplates([PageTemplate("body", [frame], onPageEnd=self._furniture)])
+
+    def build(self, flowables: list[Flowable]) -> None:
+        super().build(flowables, canvasmaker=CompactCanvas)  # pages kept compressed
 
     def _endBuild(self) -> None:  # noqa: N802 - ReportLab's hook
         """After the last page, give the table of contents its page numbers, then save."""

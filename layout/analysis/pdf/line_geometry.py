@@ -8,6 +8,7 @@ printed. Exporters (ALTO, METS) place the article's text on these lines.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 
 from layout.analysis.pdf.blocks import TextBlock
@@ -23,7 +24,8 @@ def model_lines(lines: Sequence[TextLine]) -> tuple[Line, ...]:
     for ln in lines:
         text = body_text(ln.text)
         if text:
-            out.append(Line(text, bbox=ln.bbox, font=ln.font, size=ln.size))
+            # one font-name string per face, not per line: a long issue has 10^5 lines
+            out.append(Line(text, bbox=ln.bbox, font=sys.intern(ln.font), size=ln.size))
     return tuple(out)
 
 
