@@ -167,6 +167,8 @@ def _add_reading(p: argparse.ArgumentParser, jobs: bool = False) -> None:
     g.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
                    help="OCR pages: auto (default: pages with no usable text layer), always, "
                    "never; needs the extra layout[ocr]")
+    g.add_argument("--no-ocr-cache", action="store_true",
+                   help="OCR again instead of reusing results kept from an earlier run")
     if jobs:
         g.add_argument("--jobs", type=int, default=1, metavar="N",
                        help="analyse the pages in N processes (default 1; same output)")
@@ -178,7 +180,7 @@ def _settings(args: argparse.Namespace) -> Settings:
     errors = getattr(args, "encoding_errors", "strict")
     TextDecoding(encoding, errors)  # an unknown encoding is a usage error, before any work
     limits = {"max_pages": args.max_pages} if hasattr(args, "max_pages") else {}
-    ocr = {"mode": args.ocr} if hasattr(args, "ocr") else {}
+    ocr = {"mode": args.ocr, "cache": not args.no_ocr_cache} if hasattr(args, "ocr") else {}
     return DEFAULT_SETTINGS.with_overrides(
         pdf={"reader": getattr(args, "reader", DEFAULT_READER),
              "password": getattr(args, "password", None)},

@@ -95,6 +95,10 @@ def read_files_parallel(files: Sequence[Path], settings: Settings, jobs: int) ->
     for path, count in counts.items():
         check_page_count(path, count, settings)
     workers = max(1, min(jobs, sum(counts.values()) + len(files) - len(counts)))
+    if settings.ocr.threads == 0 and workers > 1:  # OCR engines share the cores
+        from layout.ingest.ocr import threads_per_job
+
+        settings = settings.with_overrides(ocr={"threads": threads_per_job(workers)})
     context = get_context("fork") if "fork" in _start_methods() else None
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         pending: list[tuple[Path, list[Future[object]] | Future[object]]] = []

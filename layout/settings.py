@@ -171,6 +171,15 @@ class OcrSettings(_Validated):
     size_tolerance: float = tunable(
         0.15, "ratio", 0.0, 1.0, "OCR line sizes this close (relative) are taken as one size"
     )
+    min_photo_side: float = tunable(
+        40.0, "pt", 5.0, 1000.0, "a printed area of a scan with no text, this large each way, "
+        "is a photo")
+    threads: int = tunable(
+        0, "count", 0, 256, "engine threads per process (0: the engine's default, all cores)"
+    )
+    cache: bool = field(default=True, metadata={
+        "unit": "flag", "doc": "keep OCR results by page image in the user cache (--no-ocr-cache)"})
+    cache_mb: float = tunable(256.0, "MB", 1.0, 100_000.0, "most the OCR cache folder may hold")
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,18 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _ocr_cache_in_a_temporary_folder(tmp_path_factory):
+    """OCR results are cached in a folder of this session, never the user's cache."""
+    saved = os.environ.get("LAYOUT_CACHE_DIR")
+    os.environ["LAYOUT_CACHE_DIR"] = str(tmp_path_factory.mktemp("layout-cache"))
+    yield
+    if saved is None:
+        os.environ.pop("LAYOUT_CACHE_DIR", None)
+    else:
+        os.environ["LAYOUT_CACHE_DIR"] = saved
+
+
 @pytest.fixture(scope="session")
 def composed_page(tmp_path_factory):
     """``get(composer, family, seed, split="holdout")`` → (pdf path, Composed): pages of

@@ -12,6 +12,7 @@ after another here, each with its PDF pages spread over the jobs.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -76,6 +77,11 @@ def run_pool(items: Sequence[BatchItem], job: Job, jobs: int) -> Iterator[ItemRe
                                initializer=init_worker, initargs=(job.options,))
     finished = False
     try:
+        if job.settings.ocr.threads == 0:  # OCR engines share the cores
+            from layout.ingest.ocr import threads_per_job
+
+            job = dataclasses.replace(job, settings=job.settings.with_overrides(
+                ocr={"threads": threads_per_job(jobs)}))
         pending = {pool.submit(convert_one, *job.args(item)) for item in items}
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)

@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from functools import cache
@@ -38,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from layout.errors import InputError
+from layout.ingest.photos import inside, photo_boxes
 from layout.ingest.raw import Glyph, OcrLine, RawPage
 from layout.model import BBox
 from layout.settings import DEFAULT_SETTINGS, Settings
@@ -53,15 +56,95 @@ class OcrUnavailable(Exception):
     """The OCR engine (the optional extra ``layout[ocr]``) cannot be imported."""
 
 
+_ENGINE_OPTIONS = {"max_side_len": 1_000_000}  # never shrink the page (its resolution was
+# chosen on purpose)
+_LINE_PAD = 0.3  # line heights each detected headline is widened by at both ends
+
+
 @cache
-def _engine() -> Any:
-    """The rapidocr engine, loaded once per process (its models come with the wheel)."""
+def _engine(threads: int = 0) -> Any:
+    """The rapidocr engine, loaded once per process and thread count (0: the engine's
+    default); its models come with the wheel."""
     try:
         from rapidocr_onnxruntime import RapidOCR
     except ImportError as exc:
         raise OcrUnavailable(f"install layout[ocr] ({exc})") from None
-    # max_side_len: never shrink the page (the resolution was chosen on purpose)
-    return RapidOCR(max_side_len=1_000_000, print_verbose=False)
+    threading = {"intra_op_num_threads": threads, "inter_op_num_threads": 1} if threads else {}
+    engine = RapidOCR(print_verbose=False, **_ENGINE_OPTIONS, **threading)
+    detect = getattr(engine, "auto_text_det", None)
+    if detect is not None:  # the recogniser reads a line's edge marks (“ ”) from some margin
+        def padded(image: Any) -> Any:
+            boxes, elapsed = detect(image)
+            if boxes is not None:
+                boxes = pad_boxes(boxes, image.shape[1], _LINE_PAD)
+            return boxes, elapsed
+
+        engine.auto_text_det = padded
+    return engine
+
+
+def pad_boxes(boxes: Any, width: int, pad: float) -> Any:
+    """Detected line boxes (``N x 4 x 2``: corners from top left, clockwise) of large type
+    set across (headlines: ``_LARGE`` times the median height), widened by ``pad`` line
+    heights at each end, within ``0 .. width`` (body lines are left alone: their margin
+    would take in the next column)."""
+    import numpy as np
+
+    out = np.array(boxes, dtype=np.float32, copy=True)
+    heights = [float(np.linalg.norm(box[3] - box[0])) for box in out]
+    body = sorted(heights)[len(heights) // 2] if heights else 0.0
+    for box, height in zip(out, heights, strict=True):
+        length = float(np.linalg.norm(box[1] - box[0]))
+        if length < height or height < _LARGE * body:
+            continue  # a line standing on end, a single character, body text
+        margin = pad * height
+        box[0, 0] = box[3, 0] = max(0.0, min(box[0, 0], box[3, 0]) - margin)
+        box[1, 0] = box[2, 0] = min(float(width - 1), max(box[1, 0], box[2, 0]) + margin)
+    return out
+
+
+def _engine_name() -> str:
+    """The engine's name, version and call options: part of the OCR cache key."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        release = version("rapidocr-onnxruntime")
+    except PackageNotFoundError:
+        release = "?"
+    return (f"rapidocr-onnxruntime {release} {sorted(_ENGINE_OPTIONS.items())} word boxes "
+            f"pad {_LINE_PAD} over {_LARGE}")
+
+
+def recognise(image: Any, settings: Settings = DEFAULT_SETTINGS) -> list[Any]:
+    """The engine's results for a grey PIL page image (``[box, text, score, word boxes,
+    words, ...]`` per line, pixels), from the OCR cache when ``ocr.cache`` and it holds
+    them."""
+    import numpy as np
+
+    engine = _engine(settings.ocr.threads)
+
+    def run() -> list[Any]:
+        rgb = np.asarray(image.convert("RGB"))[:, :, ::-1]  # the engine reads BGR (OpenCV)
+        results, _ = engine(np.ascontiguousarray(rgb), return_word_box=True)
+        return [list(r) for r in results or []]
+
+    if not settings.ocr.cache:
+        return run()
+    from layout.ingest.ocr_cache import cached, image_key
+
+    grey = image.convert("L")
+    key = image_key(grey.tobytes(), grey.width, grey.height, grey.mode, _engine_name())
+    return cached(key, run, settings.ocr.cache_mb)
+
+
+def threads_per_job(jobs: int) -> int:
+    """Engine threads for each of ``jobs`` processes sharing this machine's cores (0: the
+    engine's default, for one job)."""
+    if jobs <= 1:
+        return 0
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
+    return max(1, cores // jobs)
 
 
 def ocr_available() -> bool:
@@ -101,9 +184,13 @@ def render_pdf_page(path: Path, number: int, dpi: float) -> Any:
         document.close()
 
 
+_EM_MARKS = set("“”‘’—…")  # of ambiguous width, an em in Chinese text
+
+
 def char_weight(ch: str) -> float:
-    """The width of a character in ems: 1 for full-width (CJK), 0.5 for the rest."""
-    return 1.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 0.5
+    """The width of a character in ems: 1 for full-width (CJK, and the quotes, dash and
+    ellipsis Chinese sets an em wide), 0.5 for the rest."""
+    return 1.0 if ch in _EM_MARKS or unicodedata.east_asian_width(ch) in ("W", "F") else 0.5
 
 
 def split_span(text: str, start: float, end: float) -> list[tuple[str, float, float]]:
@@ -154,7 +241,9 @@ def full_width_pitch(spans: Sequence[tuple[str, float, float]]) -> float:
 
 _FULL_WIDTH = {",": "，", "?": "？", "!": "！", ";": "；", ":": "：", "(": "（", ")": "）",
                "丶": "、"}  # the recogniser reads the enumeration comma as the radical 丶
-_OPENERS = set("，。：；！？、（《“‘「『 ")
+_INK_FIRST = set("，。、；：！？”’）》」』】〕")  # full-width marks printed in an em's first half
+_INK_LAST = set("“‘（《「『【〔")  # and in its second half
+_CLOSING = set("，。：；！？、）》”’」』")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -165,8 +254,8 @@ def cjk_punctuation(text: str) -> str:
     """A line of mostly Chinese text with the ASCII marks the recogniser reads for
     full-width ones (``, ? ! ; : ( ) "``, and 丶 for 、) set full-width, as Chinese prints them;
     a mark between two ASCII letters or digits (1,000, 10:30) stays."""
-    if 2 * sum(_is_cjk(c) for c in text) < len(text.strip()):
-        return text
+    if sum(_is_cjk(c) for c in text) < sum(c.isascii() and c.isalnum() for c in text):
+        return text  # mostly Latin
     out: list[str] = []
     for k, ch in enumerate(text):
         before = text[k - 1] if k else ""
@@ -176,9 +265,28 @@ def cjk_punctuation(text: str) -> str:
             ch = _FULL_WIDTH[ch]
         elif ch == '"':
             unclosed = "".join(out).count("“") > "".join(out).count("”")
-            ch = "”" if unclosed or (out and out[-1] not in _OPENERS) else "“"
+            ch = "”" if unclosed or not after or after in _CLOSING else "“"
         out.append(ch)
     return "".join(out)
+
+
+_DASH_PARTS = "一—-－―─"
+_DASH_PAIR = re.compile(f"[{re.escape(_DASH_PARTS)}]{{2}}")
+
+
+def cjk_dashes(text: str, standalone: bool) -> str:
+    """The dash —— as Chinese prints it, where the recogniser reads its two halves as 一,
+    — or -: a pair not both 一, or (``standalone``: a line alone, as a subtitle is, not in a
+    column of text) 一一 opening the line before Chinese text. One character for one."""
+    def dash(match: re.Match[str]) -> str:
+        pair = match.group()
+        return "——" if pair != "一一" else pair
+
+    out = _DASH_PAIR.sub(dash, text)
+    if standalone and out.startswith("一一") and len(out) > 2 and _is_cjk(out[2]) and (
+            out[2] != "一"):
+        out = "——" + out[2:]
+    return out
 
 
 def snap_sizes(sizes: Sequence[float], weights: Sequence[int],
@@ -219,6 +327,146 @@ def snap_sizes(sizes: Sequence[float], weights: Sequence[int],
     return out
 
 
+_PITCH_CHARS = 6  # ems: a line this long gives its size from its length
+_STACK_GAP = 0.8  # line heights: the most white between two lines of one column stack
+_STACK_OVERLAP = 0.25  # of the shorter line: lines of one column overlap this much across
+# (a paragraph's short last line over the next one's indented first)
+_INDENT = 2.2  # line heights: lines starting this close are of one column (an indent)
+_STACK_HEIGHTS = 1.6  # the most one line of a stack may be taller than the next
+_STACK_TOLERANCE = 0.25  # a line this close (relative) to its stack's size takes it
+
+
+def column_stacks(boxes: Sequence[tuple[float, float, float, float]]) -> list[int]:
+    """A stack number for each line box ``(x0, top, x1, bottom)``: lines set one under
+    the other in one column, close and of like heights, share a number."""
+    parent = list(range(len(boxes)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    order = sorted(range(len(boxes)), key=lambda k: boxes[k][1])
+    for at, i in enumerate(order):
+        x0, top, x1, bottom = boxes[i]
+        height = bottom - top
+        for j in order[at + 1:]:
+            jx0, jtop, jx1, jbottom = boxes[j]
+            if jtop - bottom > 2 * max(height, 1.0):
+                break
+            jheight = jbottom - jtop
+            tall, short = max(height, jheight), max(min(height, jheight), 1e-6)
+            overlap = min(x1, jx1) - max(x0, jx0)
+            if (jtop >= top and jtop - bottom <= _STACK_GAP * tall
+                    and tall / short <= _STACK_HEIGHTS
+                    and (overlap >= _STACK_OVERLAP * min(x1 - x0, jx1 - jx0)
+                         or abs(jx0 - x0) <= _INDENT * tall)):
+                parent[root(j)] = root(i)
+    return [root(k) for k in range(len(boxes))]
+
+
+_LARGE = 1.4  # body line heights: a line this much taller is sized by its height
+_GUTTER = 0.55  # line heights: a gap this wide between two full-width characters of one
+# detected line is a column gutter (the detector joins lines across narrow gutters)
+_WIDE_GAP = 1.0  # line heights: a gap this wide between any two characters is one too
+
+
+def split_at_gutters(result: Sequence[Any]) -> list[Sequence[Any]]:
+    """One engine line (``[box, text, score, word boxes, words, ...]``) as the lines it
+    holds: cut where its word boxes leave a gutter-wide gap; the line as it is when it
+    has no word boxes accounting for its text."""
+    box, text = result[0], str(result[1])
+    words = result[4] if len(result) > 4 else None
+    word_boxes = result[3] if len(result) > 3 else None
+    if not (words and word_boxes and len(words) == len(word_boxes)
+            and "".join("".join(w.split()) for w in words) == "".join(text.split())):
+        return [result]
+    top, bottom = _span(box, 1)
+    height = max(bottom - top, 1.0)
+    pieces: list[list[int]] = [[0]]
+    for k in range(1, len(words)):
+        gap = _span(word_boxes[k], 0)[0] - _span(word_boxes[k - 1], 0)[1]
+        both_wide = words[k - 1] and words[k] and _is_cjk(words[k - 1][-1]) and _is_cjk(
+            words[k][0])
+        if gap > _WIDE_GAP * height or (both_wide and gap > _GUTTER * height):
+            pieces.append([])
+        pieces[-1].append(k)
+    if len(pieces) == 1:
+        return [result]
+    out: list[Sequence[Any]] = []
+    for ks in pieces:
+        x0 = min(_span(word_boxes[k], 0)[0] for k in ks)
+        x1 = max(_span(word_boxes[k], 0)[1] for k in ks)
+        piece_text = ""
+        for k in ks:
+            word = words[k]
+            if piece_text and piece_text[-1].isascii() and piece_text[-1].isalnum() and (
+                    word[:1].isascii() and word[:1].isalnum()):
+                piece_text += " "
+            piece_text += word
+        out.append([[[x0, top], [x1, top], [x1, bottom], [x0, bottom]], piece_text,
+                    result[2], [word_boxes[k] for k in ks], [words[k] for k in ks]])
+    return out
+
+
+_ROW_OVERLAP = 0.7  # of the shorter box's height: boxes on one line overlap this much
+_ROW_HEIGHTS = 1.25  # the most one part of a line may be taller than another
+_ROW_GAP = 1.5  # line heights: the most white between two parts of one line
+
+
+def row_groups(boxes: Sequence[tuple[float, float, float, float]]) -> list[int]:
+    """A row number for each line box ``(x0, top, x1, bottom)``: boxes side by side on
+    one line, of like heights and close, share a number."""
+    parent = list(range(len(boxes)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    order = sorted(range(len(boxes)), key=lambda k: boxes[k][0])
+    for at, i in enumerate(order):
+        x0, top, x1, bottom = boxes[i]
+        height = bottom - top
+        for j in order[at + 1:]:
+            jx0, jtop, jx1, jbottom = boxes[j]
+            if jx0 - x1 > _ROW_GAP * max(height, 1.0) * _ROW_HEIGHTS:
+                break
+            jheight = jbottom - jtop
+            tall, short = max(height, jheight), max(min(height, jheight), 1e-6)
+            if (tall / short <= _ROW_HEIGHTS and jx0 - x1 <= _ROW_GAP * tall
+                    and min(bottom, jbottom) - max(top, jtop) >= _ROW_OVERLAP * short):
+                parent[root(j)] = root(i)
+    return [root(k) for k in range(len(boxes))]
+
+
+def stack_sizes(sizes: Sequence[float], stacks: Sequence[int], weights: Sequence[int]
+                ) -> list[float]:
+    """Line sizes with each line of a stack of three or more lines set to the stack's
+    character-weighted median when within ``_STACK_TOLERANCE`` of it: one line's height or
+    pitch (a short last line, a justified line spaced out) says less than its column's."""
+    members: dict[int, list[int]] = {}
+    for k, stack in enumerate(stacks):
+        members.setdefault(stack, []).append(k)
+    out = list(sizes)
+    for ks in members.values():
+        if len(ks) < 3:
+            continue
+        pool = sorted((sizes[k], weights[k]) for k in ks)
+        half, seen, median = sum(w for _, w in pool) / 2, 0, pool[-1][0]
+        for value, w in pool:
+            seen += w
+            if seen >= half:
+                median = value
+                break
+        for k in ks:
+            if abs(sizes[k] - median) <= _STACK_TOLERANCE * median:
+                out[k] = median
+    return out
+
+
 def lines_to_glyphs(results: Sequence[Sequence[Any]], sx: float, sy: float,
                     settings: Settings = DEFAULT_SETTINGS
                     ) -> tuple[list[Glyph], list[OcrLine]]:
@@ -227,35 +475,72 @@ def lines_to_glyphs(results: Sequence[Sequence[Any]], sx: float, sy: float,
     character's box is an em wide about the centre the recogniser gives (as a PDF
     glyph's advance), others keep the recogniser's extent."""
     ocr = settings.ocr
-    kept = [r for r in results if float(r[2]) >= ocr.min_confidence and str(r[1]).strip()]
+    kept = [piece for r in results if float(r[2]) >= ocr.min_confidence and str(r[1]).strip()
+            for piece in split_at_gutters(r)]
     shapes = []
     for result in kept:
         box, text = result[0], str(result[1])
         x0, x1 = _span(box, 0)
         top, bottom = _span(box, 1)
         upright = not (bottom - top > _UPRIGHT_RATIO * (x1 - x0) and len(text.strip()) > 1)
-        across = (bottom - top) * sy if upright else (x1 - x0) * sx
-        size = across * ocr.size_per_line_height
         spans = char_spans(text, box, result[4] if len(result) > 4 else None,
                            result[3] if len(result) > 3 else None, along=0 if upright else 1)
-        pitch = full_width_pitch(spans) * (sx if upright else sy)
-        shapes.append((x0, top, x1, bottom, upright, min(size, pitch) if pitch else size))
-    sizes = snap_sizes([s[5] for s in shapes], [len(str(r[1])) for r in kept],
-                       ocr.size_tolerance)
+        if spans and upright:  # the ink's extent (the detected box has a margin)
+            x0, x1 = spans[0][1], spans[-1][2]
+        elif spans:
+            top, bottom = spans[0][1], spans[-1][2]
+        across = (bottom - top) * sy if upright else (x1 - x0) * sx
+        along = (x1 - x0) * sx if upright else (bottom - top) * sy
+        ems = sum(char_weight(c) for c in "".join(text.split()))
+        shapes.append((x0, top, x1, bottom, upright, across, along / max(ems, 0.5), ems))
+    # a line of many characters gives its em as its length over its characters (set solid,
+    # or spaced out a little when justified); its detected height, what a height is worth
+    # in ems on this page, for the short lines
+    ratios = sorted(s[6] / s[5] for s in shapes if s[7] >= _PITCH_CHARS and s[5] > 0)
+    per_height = (ratios[len(ratios) // 2] if len(ratios) >= 5
+                  else ocr.size_per_line_height)
+    # the parts of one line the detector gave as two boxes (a headline broken at a gap)
+    # are measured together
+    rows = row_groups([(s[0], s[1], s[2], s[3]) if s[4] else (-1e9 - k, 0, -1e9 - k, 0)
+                       for k, s in enumerate(shapes)])
+    row_along: dict[int, float] = {}
+    row_ems: dict[int, float] = {}
+    for row, s in zip(rows, shapes, strict=True):
+        row_along[row] = row_along.get(row, 0.0) + s[6] * s[7]
+        row_ems[row] = row_ems.get(row, 0.0) + s[7]
+    heights = sorted(s[5] for s in shapes if s[7] >= _PITCH_CHARS)
+    body_height = heights[len(heights) // 2] if heights else 0.0
+    # large type (headlines, often set narrower or wider than square) by its height
+    estimates = [row_along[row] / row_ems[row] if row_ems[row] >= _PITCH_CHARS
+                 and s[5] < _LARGE * body_height else s[5] * per_height
+                 for row, s in zip(rows, shapes, strict=True)]
+    weights = [len(str(r[1])) for r in kept]
+    stacks = column_stacks([(s[0], s[1], s[2], s[3]) if s[4] else (-1e9 - k, 0, -1e9 - k, 0)
+                            for k, s in enumerate(shapes)])  # turned lines stand alone
+    sizes = stack_sizes(estimates, stacks, weights)
+    stack_size: dict[int, int] = {}
+    for stack in stacks:
+        stack_size[stack] = stack_size.get(stack, 0) + 1
+    sizes = snap_sizes(sizes, weights, ocr.size_tolerance)
     glyphs: list[Glyph] = []
     lines: list[OcrLine] = []
-    for result, (x0, top, x1, bottom, upright, _), size in zip(kept, shapes, sizes,
-                                                              strict=True):
+    for result, (x0, top, x1, bottom, upright, *_), size, stack in zip(
+            kept, shapes, sizes, stacks, strict=True):
         box, text, score = result[0], str(result[1]), float(result[2])
         word_boxes = result[3] if len(result) > 3 else None
         words = result[4] if len(result) > 4 else None
         scale = sx if upright else sy
         middle = (top + bottom) / 2 * sy if upright else (x0 + x1) / 2 * sx
         spans = char_spans(text, box, words, word_boxes, along=0 if upright else 1)
-        text = cjk_punctuation(text)  # one character for one: the spans still fit
+        # one character for one: the spans still fit
+        text = cjk_dashes(cjk_punctuation(text), standalone=stack_size[stack] < 3)
         for (_, a, b), ch in zip(spans, "".join(text.split()), strict=True):
             a, b = a * scale, b * scale
-            if char_weight(ch) == 1.0:
+            if ch in _INK_FIRST:  # the ink of ，。、 sits in the first half of its em
+                b = a + size
+            elif ch in _INK_LAST:  # of “（《 in the second
+                a = b - size
+            elif char_weight(ch) == 1.0:
                 a, b = (a + b - size) / 2, (a + b + size) / 2
             if upright:
                 glyphs.append(Glyph(ch, a, middle - size / 2, b, middle + size / 2, size,
@@ -270,28 +555,45 @@ def lines_to_glyphs(results: Sequence[Sequence[Any]], sx: float, sy: float,
 def ocr_image(image: Any, number: int, width_pt: float, height_pt: float,
               settings: Settings = DEFAULT_SETTINGS) -> RawPage:
     """The raw page of one page image covering ``width_pt`` x ``height_pt`` points."""
-    import numpy as np
-
-    engine = _engine()
+    _engine(settings.ocr.threads)  # OcrUnavailable without the extra, even for a blank page
     low, high = image.convert("L").getextrema()
     if high - low < _BLANK_CONTRAST:  # nothing printed: no text to look for
         return RawPage(number, width_pt, height_pt, (), (), (), ocr_lines=())
-    rgb = np.asarray(image.convert("RGB"))[:, :, ::-1]  # the engine reads BGR, as OpenCV
-    results, _ = engine(np.ascontiguousarray(rgb), return_word_box=True)
+    results = recognise(image, settings)
     sx = width_pt / max(image.width, 1)
     sy = height_pt / max(image.height, 1)
-    glyphs, lines = lines_to_glyphs(results or [], sx, sy, settings)
-    return RawPage(number, width_pt, height_pt, tuple(glyphs), (), (), ocr_lines=tuple(lines))
+    photos = find_photos(image, results, 72.0 / sx, settings)
+    results = [r for r in results if not inside(_box(r), photos)]
+    glyphs, lines = lines_to_glyphs(results, sx, sy, settings)
+    images = tuple(BBox(x0 * sx, top * sy, x1 * sx, bottom * sy)
+                   for x0, top, x1, bottom in photos)
+    return RawPage(number, width_pt, height_pt, tuple(glyphs), (), images,
+                   ocr_lines=tuple(lines))
+
+
+def _box(result: Sequence[Any]) -> tuple[float, float, float, float]:
+    x0, x1 = _span(result[0], 0)
+    top, bottom = _span(result[0], 1)
+    return x0, top, x1, bottom
+
+
+def find_photos(image: Any, results: Sequence[Sequence[Any]], dpi: float,
+                settings: Settings = DEFAULT_SETTINGS) -> list[tuple[float, float, float, float]]:
+    """The photos of a page image (pixels; :mod:`layout.ingest.photos`), the engine's
+    ``results`` its text."""
+    confident = [_box(r) for r in results if float(r[2]) >= settings.ocr.min_confidence]
+    return photo_boxes(image, confident, dpi, settings.ocr.min_photo_side)
 
 
 def ocr_pdf_page(path: Path, raw: RawPage, settings: Settings = DEFAULT_SETTINGS) -> RawPage:
     """``raw`` (a page read from the PDF at ``path``) with its glyphs replaced by OCR's of
     the rendered page; its rules and images are kept."""
     dpi = ocr_dpi(raw.width, raw.height, settings)
-    _engine()  # fail before rendering when the extra is missing
+    _engine(settings.ocr.threads)  # fail before rendering when the extra is missing
     image = render_pdf_page(path, raw.number, dpi)
     page = ocr_image(image, raw.number, raw.width, raw.height, settings)
-    return dataclasses.replace(raw, glyphs=page.glyphs, ocr_lines=page.ocr_lines)
+    return dataclasses.replace(raw, glyphs=page.glyphs, ocr_lines=page.ocr_lines,
+                               images=raw.images + page.images)
 
 
 def image_frames(path: Path, settings: Settings = DEFAULT_SETTINGS

@@ -162,8 +162,9 @@ def plan_article(frame: Frame, grid: Grid, article: SourceArticle, styles: Style
                 _width(t, replace(head_ink, size=1.0)) for t in (first, second)))
         truth_headline = f"{first} {second}"
     head_ink = replace(head_ink, size=size / head_ink.hscale if head_ink.hscale > 1 else size)
+    shown_headline = None
     if head_ink.outlined:
-        truth_headline = ""
+        shown_headline, truth_headline = truth_headline, ""
     centred = rng.random() < 0.7
 
     def put(text: str, ink: Ink, baseline: float) -> None:
@@ -251,7 +252,8 @@ def plan_article(frame: Frame, grid: Grid, article: SourceArticle, styles: Style
     plan.truth = TruthArticle(
         headline=truth_headline, kicker=kicker, subtitle=subtitle,
         bylines=byline_names, blocks=[b for b in blocks if b[0] != "jump"],
-        captions=captions, continuations=[t for r, t in blocks if r == "jump"])
+        captions=captions, continuations=[t for r, t in blocks if r == "jump"],
+        shown_headline=shown_headline)
     return plan
 
 

@@ -82,7 +82,8 @@ class ArticlePlan:
             headline="" if self.head_outlined else "".join(self.headline),
             kicker=self.kicker, subtitle=self.subtitle, bylines=names,
             blocks=list(self.blocks),
-            captions=[TruthCaption(p.caption, p.credit) for p in self.photos])
+            captions=[TruthCaption(p.caption, p.credit) for p in self.photos],
+            shown_headline="".join(self.headline) if self.head_outlined else None)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from layout.model import Article, Block, Page, Role
@@ -19,6 +19,13 @@ from layout.model import Article, Block, Page, Role
 _WS = re.compile(r"\s+")
 _LEADING_DASHES = re.compile(r"^[—─\-–―]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def as_scanned(page: TruthPage) -> TruthPage:
+    """The truth of a scan of ``page``: outlined headlines read as the text they show."""
+    return replace(page, articles=[
+        replace(a, headline=a.shown_headline) if a.shown_headline else a
+        for a in page.articles])
 
 
 def norm(text: str | None) -> str:
@@ -45,6 +52,8 @@ class TruthArticle:
     blocks: list[tuple[str, str]] = field(default_factory=list)  # ("paragraph"|"subhead", text)
     captions: list[TruthCaption] = field(default_factory=list)
     continuations: list[str] = field(default_factory=list)  # jump markers: （下转第3版）
+    shown_headline: str | None = None  # an outlined headline's text as printed (its
+    # ``headline`` is "": the PDF holds no text for it); what a scan shows
 
     @property
     def paragraphs(self) -> list[str]:
@@ -82,6 +91,7 @@ def truth_from_dict(data: dict[str, Any]) -> TruthPage:
             blocks=[(r, t) for r, t in a.get("blocks", [])],
             captions=[caption(c) for c in a.get("captions", [])],
             continuations=list(a.get("continuations", [])),
+            shown_headline=a.get("shown_headline"),
         )
         for a in data["articles"]
     ]
@@ -332,3 +342,49 @@ def score_pages(truth: Sequence[TruthPage], predicted: Sequence[Page]) -> Score:
         page = predicted[i] if i < len(predicted) else Page(number=i + 1)
         total = total + score_page(t, page)
     return total
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance between ``a`` and ``b`` (insertions, deletions, substitutions
+    cost 1), a row at a time with numpy."""
+    import numpy as np
+
+    if not a or not b:
+        return len(a) + len(b)
+    codes_b = np.frombuffer(b.encode("utf-32-le"), dtype=np.uint32)
+    steps = np.arange(len(b) + 1)
+    prev = steps.copy()
+    for i, ch in enumerate(a, 1):
+        cost = (codes_b != ord(ch)).astype(np.int64)
+        best = np.empty_like(prev)
+        best[0] = i
+        best[1:] = np.minimum(prev[1:] + 1, prev[:-1] + cost)
+        # an insertion run: cur[j] = min over k <= j of best[k] + (j - k)
+        prev = np.minimum.accumulate(best - steps) + steps
+    return int(prev[-1])
+
+
+def body_errors(truth: TruthPage, page: Page) -> tuple[int, int]:
+    """Character errors in the body text (paragraphs and subheads, whitespace removed):
+    (edits, truth characters), each truth article against its matched article (an
+    article not found: all its characters missing), so the order of articles on the page
+    does not count here."""
+    matched = _match_articles(truth.articles, list(page.articles))
+    edits = length = 0
+    for t, p in zip(truth.articles, matched, strict=True):
+        want = "".join(norm(x) for _, x in t.blocks)
+        got = "" if p is None else "".join(
+            norm(b.text) for b in p.blocks if b.role in (Role.PARAGRAPH, Role.SUBHEAD))
+        if p is not None and p.dateline:
+            got = norm(p.dateline) + got
+        edits += edit_distance(want, got)
+        length += len(want)
+    return edits, length
+
+
+def article_order(truth: TruthPage, page: Page) -> list[int]:
+    """The truth articles (their indexes) in the order ``page`` gives their matches."""
+    matched = _match_articles(truth.articles, list(page.articles))
+    at = {id(p): k for k, p in enumerate(page.articles)}
+    found = [(at[id(p)], i) for i, p in enumerate(matched) if p is not None]
+    return [i for _, i in sorted(found)]

@@ -242,3 +242,25 @@ def crop_figures(pdf_path: Path, page_index: int, boxes: Sequence[BBox], dpi: in
         if document is None:
             doc.close()
     return uris
+
+
+def crop_image_figures(image: Any, width_pt: float, height_pt: float,
+                       boxes: Sequence[BBox], dpi: int, max_side: int = 1600,
+                       quality: int = 80, max_pixels: int = 4_000_000) -> list[str | None]:
+    """JPEG data URIs of ``boxes`` (points) cut from a page image (PIL) covering
+    ``width_pt`` x ``height_pt`` points: a scan's photos, at most ``dpi`` and the pixel
+    caps of :func:`crop_scale`."""
+    sx, sy = image.width / max(width_pt, 1e-6), image.height / max(height_pt, 1e-6)
+    uris: list[str | None] = []
+    for box in boxes:
+        crop = image.crop((max(0, round(box.x0 * sx)), max(0, round(box.top * sy)),
+                           min(image.width, round(box.x1 * sx)),
+                           min(image.height, round(box.bottom * sy))))
+        scale = crop_scale(box, dpi, max_pixels, max_side)
+        target = (max(1, round(box.width * scale)), max(1, round(box.height * scale)))
+        if target[0] < crop.width:
+            crop = crop.resize(target)
+        out = io.BytesIO()
+        crop.convert("RGB").save(out, format="JPEG", quality=quality, optimize=True)
+        uris.append("data:image/jpeg;base64," + base64.b64encode(out.getvalue()).decode())
+    return uris

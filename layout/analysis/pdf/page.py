@@ -25,11 +25,17 @@ import logging
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from layout.analysis.pdf.articles import ArticleParts, assign_items, build_article
 from layout.analysis.pdf.blocks import TextBlock, join_drop_caps, lines_to_blocks
 from layout.analysis.pdf.chars import clean_glyphs
-from layout.analysis.pdf.figures import Figure, attach_captions, crop_figures
+from layout.analysis.pdf.figures import (
+    Figure,
+    attach_captions,
+    crop_figures,
+    crop_image_figures,
+)
 from layout.analysis.pdf.furniture import (
     FurnitureBlock,
     page_metadata,
@@ -192,10 +198,12 @@ class FigureSource:
 
 
 def analyze_pdf_page(raw: RawPage, path: Path, settings: Settings = DEFAULT_SETTINGS,
-                     figures: FigureSource | None = None) -> PageResult:
+                     figures: FigureSource | None = None,
+                     page_image: Any | None = None) -> PageResult:
     """One page read from the PDF at ``path``: screened, analysed within the page budget,
-    its photos cropped (pixels capped; from ``figures``' open document when given); a
-    page over the budget comes back skipped."""
+    its photos cropped (pixels capped; from ``figures``' open document when given, from
+    ``page_image`` when the page is an image file's); a page over the budget comes back
+    skipped."""
     limits = settings.limits
     raw = screen_page(raw, limits, path)
     outcome = with_ocr(raw, path, settings)
@@ -205,7 +213,14 @@ def analyze_pdf_page(raw: RawPage, path: Path, settings: Settings = DEFAULT_SETT
     try:
         with page_budget(limits.page_seconds):
             analysis = analyze_raw_page(raw, settings)
-            if analysis.figures:
+            if analysis.figures and page_image is not None:
+                uris = crop_image_figures(page_image, raw.width, raw.height,
+                                          [f.bbox for f in analysis.figures],
+                                          settings.pdf.figure_dpi,
+                                          max_pixels=limits.max_figure_pixels)
+                for fig, uri in zip(analysis.figures, uris, strict=True):
+                    fig.image = uri
+            elif analysis.figures:
                 document = figures.open() if figures is not None else None
                 uris = crop_figures(path, raw.number - 1, [f.bbox for f in analysis.figures],
                                     settings.pdf.figure_dpi,

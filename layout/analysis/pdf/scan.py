@@ -103,5 +103,5 @@ def analyze_image(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Issue:
             log.warning("%s", note)
             results.append(PageResult(None, None, None, skipped=note, needs_ocr=True))
             continue
-        results.append(analyze_pdf_page(raw, path, settings))
+        results.append(analyze_pdf_page(raw, path, settings, page_image=image))
     return issue_of_pages(path, results, settings)
