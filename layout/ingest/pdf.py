@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
-from pdfminer.layout import LTChar
+from pdfminer.layout import LTChar, LTRect
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
@@ -29,6 +29,7 @@ from layout.ingest.raw import (
     Glyph,
     RawPage,
     Rule,
+    frame_rules,
 )
 from layout.ingest.raw import dedupe_rules as _dedupe_rules
 from layout.ingest.readers import check_pdf_header, encrypted_problem
@@ -43,9 +44,32 @@ class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
 
     _render_mode = 0
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.frames: list[tuple[LTRect, LTRect]] = []
+
     def render_string(self, textstate: Any, *args: Any, **kwargs: Any) -> None:
         self._render_mode = getattr(textstate, "render", 0) or 0
         super().render_string(textstate, *args, **kwargs)
+
+    def paint_path(self, gstate: Any, stroke: bool, fill: bool, evenodd: bool,
+                   path: Any) -> None:
+        """As pdfminer paints it (one object per subpath), also keeping each pair of
+        consecutive rectangles of one even-odd filled path: a frame (a CSS border)."""
+        objs = self.cur_item._objs
+        before = len(objs)
+        super().paint_path(gstate, stroke, fill, evenodd, path)
+        if fill and evenodd and len(objs) - before >= 2:
+            previous = None
+            for obj in objs[before:]:
+                if not isinstance(obj, LTRect):
+                    previous = None
+                    continue
+                if previous is not None:
+                    self.frames.append((previous, obj))
+                    previous = None  # (a pair's outer box frames nothing more)
+                    continue
+                previous = obj
 
     def render_char(self, *args: Any, **kwargs: Any) -> float:
         adv = super().render_char(*args, **kwargs)
@@ -55,10 +79,11 @@ class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
         return adv
 
 
-def _parse_layout(page: pdfplumber.page.Page) -> list[Glyph]:
+def _parse_layout(page: pdfplumber.page.Page) -> tuple[list[Glyph], list[tuple[Any, Any]]]:
     """Parse ``page`` with the render-mode aggregator; its glyphs, read straight from the
     layout (as pdfplumber would place them), which then keeps only the non-text objects
-    (pdfplumber's rects, lines and images come from it without a dict per char)."""
+    (pdfplumber's rects, lines and images come from it without a dict per char), and the
+    rectangle pairs of even-odd filled paths (frames)."""
     device = _RenderModeAggregator(page.pdf.rsrcmgr, pageno=page.page_number,
                                    laparams=page.pdf.laparams)
     PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
@@ -101,7 +126,25 @@ def _parse_layout(page: pdfplumber.page.Page) -> list[Glyph]:
         return kept
 
     layout._objs = walk(layout._objs)
-    return glyphs
+    return glyphs, device.frames
+
+
+def _frames_to_rules(frames: list[tuple[Any, Any]], width: float, height: float,
+                     page: pdfplumber.page.Page) -> list[Rule]:
+    """The thin sides of frames (pairs of pdfminer rectangles, bottom-left origin):
+    :func:`~layout.ingest.raw.frame_rules` on their boxes on the page."""
+    mb_x0, mb_top = (float(v) for v in page.mediabox[:2])
+    rules: list[Rule] = []
+    for pair in frames:
+        boxes = []
+        for r in pair:
+            x0, x1 = max(0.0, r.x0 + mb_x0), min(width, r.x1 + mb_x0)
+            top, bottom = max(0.0, height - r.y1 + mb_top), min(height, height - r.y0 + mb_top)
+            if x1 >= x0 and bottom >= top:
+                boxes.append(BBox(x0, top, x1, bottom))
+        if len(boxes) == 2:
+            rules += frame_rules(*boxes)
+    return rules
 
 
 def lines_to_rules(lines: list[dict[str, Any]], width: float, height: float) -> list[Rule]:
@@ -174,11 +217,12 @@ def images_to_boxes(images: list[dict[str, Any]], width: float, height: float) -
 
 def read_page(page: pdfplumber.page.Page, number: int) -> RawPage:
     """One pdfplumber page -> :class:`RawPage` (parses the page once)."""
-    glyphs = _parse_layout(page)
+    glyphs, frames = _parse_layout(page)
     width, height = float(page.width), float(page.height)
     rects = page.rects
     rules = lines_to_rules(page.lines, width, height) + rect_frames_to_rules(rects, width, height)
     rules += thin_rects_to_rules([r for r in rects if r.get("fill")], width, height)
+    rules += _frames_to_rules(frames, width, height, page)
     images = images_to_boxes(page.images, width, height)
     return RawPage(number, width, height, tuple(glyphs), tuple(_dedupe_rules(rules)),
                    tuple(images))

@@ -5,7 +5,8 @@ returns :class:`PageObjects`: every text object's address (with the matrix of th
 forms around it, to describe it later) in content-stream order, form XObjects
 entered, the rules of painted paths classified as pdfminer does (a one-segment
 subpath is a line, a closed axis-aligned four-corner subpath a rectangle: stroked
-rectangles give their four sides, thin filled ones a rule) and image boxes.
+rectangles give their four sides, thin filled ones a rule, and an even-odd fill of one
+rectangle inside the next the thin sides of that frame) and image boxes.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from layout.ingest.pdfium_lib import (
+    FILLMODE_ALTERNATE,
     FILLMODE_NONE,
     PAGEOBJ_FORM,
     PAGEOBJ_IMAGE,
@@ -26,7 +28,7 @@ from layout.ingest.pdfium_lib import (
     handle,
     lib,
 )
-from layout.ingest.raw import MAX_RULE_THICKNESS, MIN_RULE_LENGTH, Rule
+from layout.ingest.raw import MAX_RULE_THICKNESS, MIN_RULE_LENGTH, Rule, frame_rules
 from layout.model import BBox
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -110,6 +112,7 @@ def _path_rules(obj: int, total: Matrix, frame: Any) -> list[Rule]:
     if not filled and not stroked:
         return []  # a clipping path, not painted
     rules: list[Rule] = []
+    previous: BBox | None = None  # the rectangle subpath just before, for frames
     for shape, pts in _subpaths(obj, total, frame):
         if len(shape) > 3 and shape.endswith("lh") and _same(pts[-2], pts[0]):
             shape, pts = shape[:-2] + "h", pts[:-2] + [pts[-1]]
@@ -130,6 +133,15 @@ def _path_rules(obj: int, total: Matrix, frame: Any) -> list[Rule]:
                     rules.append(Rule(box, True))
                 elif box.width <= MAX_RULE_THICKNESS and box.height >= MIN_RULE_LENGTH:
                     rules.append(Rule(box, False))
+                elif previous is not None and fill_mode.value == FILLMODE_ALTERNATE:
+                    found = frame_rules(previous, box)  # a border: one box inside another
+                    if found:
+                        rules += found
+                        previous = None  # (the outer box frames nothing more)
+                        continue
+            previous = box
+            continue
+        previous = None
     return rules
 
 

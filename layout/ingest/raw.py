@@ -108,6 +108,30 @@ class RawPage:
         return bool(self.glyphs)
 
 
+def frame_rules(first: BBox, second: BBox) -> list[Rule]:
+    """The thin sides of a frame painted as one rectangle inside another (an even-odd
+    fill of two nested rectangles: how Cairo and others paint a CSS border): each side
+    where the two are at most :data:`MAX_RULE_THICKNESS` apart, and not touching, is a
+    rule. Nothing when neither rectangle holds the other."""
+    outer, inner = (first, second) if first.width >= second.width else (second, first)
+    eps = 0.01
+    if not (outer.x0 - eps <= inner.x0 and inner.x1 <= outer.x1 + eps
+            and outer.top - eps <= inner.top and inner.bottom <= outer.bottom + eps):
+        return []
+    sides = [  # (thickness, box of the side as (x0, top, x1, bottom), horizontal)
+        (inner.x0 - outer.x0, (outer.x0, outer.top, inner.x0, outer.bottom), False),
+        (outer.x1 - inner.x1, (inner.x1, outer.top, outer.x1, outer.bottom), False),
+        (inner.top - outer.top, (outer.x0, outer.top, outer.x1, inner.top), True),
+        (outer.bottom - inner.bottom, (outer.x0, inner.bottom, outer.x1, outer.bottom), True),
+    ]
+    rules: list[Rule] = []
+    for thickness, (x0, top, x1, bottom), horizontal in sides:
+        length = x1 - x0 if horizontal else bottom - top
+        if eps < thickness <= MAX_RULE_THICKNESS and length >= MIN_RULE_LENGTH:
+            rules.append(Rule(BBox(x0, top, x1, bottom), horizontal))
+    return rules
+
+
 def dedupe_rules(rules: list[Rule]) -> list[Rule]:
     """Rules without repeats (the same orientation and box, to the point), order kept."""
     seen: set[tuple[bool, int, int, int, int]] = set()

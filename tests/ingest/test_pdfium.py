@@ -14,7 +14,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
 
 from layout.analysis.pdf.chars import clean_glyphs
 from layout.analysis.pdf.page import analyze_pdf
@@ -382,3 +382,28 @@ def test_character_spacing_is_scaled_with_horizontal_scaling(tmp_path):
         stringWidth("H", "Helvetica", 20) * 1.5, abs=0.05)
     ink = _ink_box(path)
     assert abs(ink[2] - (20 + 3 * step + stringWidth("H", "Helvetica", 20) * 1.5)) <= 4
+
+
+def _border_page(path):
+    """A CSS-style border painted as one even-odd fill of two nested rectangles (0.5 pt
+    left side, 0.8 pt top, no right or bottom side), and beside it two same-coloured
+    nested rectangles painted as separate paths (a solid box, not a frame)."""
+    c = Canvas(str(path), pagesize=(W, H))
+    p = c.beginPath()
+    p.rect(20, H - 220, 150, 200)  # outer: x 20-170, top 20, bottom 220
+    p.rect(20.5, H - 220, 149.5, 199.2)  # inner: left side 0.5 pt, top side 0.8 pt
+    c.drawPath(p, stroke=0, fill=1, fillMode=FILL_EVEN_ODD)
+    c.rect(200, H - 220, 150, 200, stroke=0, fill=1)
+    c.rect(201, H - 219, 148, 198, stroke=0, fill=1)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_even_odd_border_gives_the_rules_of_its_thin_sides(tmp_path):
+    path = _border_page(tmp_path / "border.pdf")
+    key = lambda r: (r.horizontal, round(r.bbox.x0, 1), round(r.bbox.top, 1),  # noqa: E731
+                     round(r.bbox.x1, 1), round(r.bbox.bottom, 1))
+    want = [(False, 20.0, 20.0, 20.5, 220.0), (True, 20.0, 20.0, 170.0, 20.8)]
+    assert sorted(map(key, next(read_pdf(path)).rules)) == want
+    assert sorted(map(key, next(plumber.read_pdf(path)).rules)) == want

@@ -528,7 +528,7 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
             bylines.append(format_byline(text))
             byline_rows.append([item])
             continue
-        if not body_like and len(item.lines) <= 2 and len(text) <= 40:
+        if not body_like and len(item.lines) <= 4 and len(text) <= 40:  # (narrow columns)
             flush()
             out.append(Block(Role.SUBHEAD, text=body_text(text), bbox=item.bbox,
                              lines=model_lines(item.lines)))

@@ -76,7 +76,11 @@ def _aligned(line: TextLine, block: TextBlock, indent_em: float, body: float = 0
     if (len(block.lines) == 1 and body_sized and 1.5 * em <= b.x0 - line.x0 <= 4.0 * em
             and line.x1 >= b.x1 - 0.5 * em):
         return True  # an indented first line (any indent width), then the paragraph's body
-    if line.x1 > b.x1 + 0.6 * em or line.x0 < b.x0 - (indent_em + 0.6) * em:
+    # ragged CJK (set without justification) stops up to an em short of the column's
+    # edge: a line flush left with the block may reach past its lines so far by less
+    # than one more character (a table's longer label is a character or more longer)
+    reach = 0.9 if left else 0.6
+    if line.x1 > b.x1 + reach * em or line.x0 < b.x0 - (indent_em + 0.6) * em:
         return False
     right = abs(line.x1 - b.x1) <= 0.5 * em
     centred = abs((line.x0 + line.x1) - (b.x0 + b.x1)) <= 1.5 * em

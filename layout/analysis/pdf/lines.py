@@ -261,7 +261,10 @@ def find_gutters(lines: Sequence[TextLine], min_lines: int = 4,
     """Column gutters (left edge, right edge): x where many lines end facing x where many start.
 
     Edges are counted in 1 pt bins; a gutter pairs a common right edge L with a common
-    left edge R a little to its right (0.3–``max_em`` em).
+    left edge R a little to its right (0.3–``max_em`` em). Its left side then moves out
+    to the furthest ink of the lines that end before R on their rows (a ragged column's
+    longest lines), and a common left edge with no common right edge facing it gets a
+    gutter from those lines alone when ``min_lines`` rows show one (:func:`_ends_before`).
     """
     ends: Counter[int] = Counter()
     starts: Counter[int] = Counter()
@@ -288,7 +291,48 @@ def find_gutters(lines: Sequence[TextLine], min_lines: int = 4,
         k = bisect.bisect_left(left_edges, left + 0.3 * em)
         if k < len(left_edges) and left_edges[k] - left <= max_em * em:
             gutters.append((float(left), float(left_edges[k])))
-    return gutters
+    before = _ends_before(lines, left_edges, em, max_em)
+    out: list[tuple[float, float]] = []
+    for gl, gr in gutters:  # a column's ragged lines may end past its common right edge
+        out.append((max([gl, *before.get(round(gr), [])]), gr))
+    paired = {round(gr) for _, gr in gutters}
+    for x, found in before.items():  # ragged columns: no common right edge at all
+        if len(found) >= min_lines and not paired & {x - 1, x, x + 1}:
+            out.append((max(found), float(x)))
+    return sorted(out)
+
+
+def _ends_before(lines: Sequence[TextLine], left_edges: Sequence[int], em: float,
+                 max_em: float) -> dict[int, list[float]]:
+    """For each common left edge, where the ink ends of the lines that stop right before
+    it on their own row (0.6–``max_em`` em before it): the columns to its left. CJK set
+    without justification ends ragged, up to an em short of the column's edge, wherever
+    the next character does not fit, so the furthest of these ends is the gutter's left
+    side, not the most common one."""
+    ends: dict[int, list[float]] = {x: [] for x in left_edges}
+    for left, right in _row_neighbours(lines):
+        start = round(right.x0)
+        for x in (start, start - 1, start + 1):
+            if x in ends and 0.6 * em <= x - ink_right(left.glyphs[-1]) <= max_em * em:
+                ends[x].append(ink_right(left.glyphs[-1]))
+                break
+    return ends
+
+
+def _row_neighbours(lines: Sequence[TextLine]) -> list[tuple[TextLine, TextLine]]:
+    """Pairs of lines side by side on one baseline (within 0.3 of their size), left first."""
+    rows: list[list[TextLine]] = []
+    for ln in sorted(lines, key=lambda ln: ln.glyphs[0].base_y):
+        base = ln.glyphs[0].base_y
+        if rows and base - rows[-1][0].glyphs[0].base_y <= 0.3 * ln.size:
+            rows[-1].append(ln)
+        else:
+            rows.append([ln])
+    pairs: list[tuple[TextLine, TextLine]] = []
+    for row in rows:
+        row.sort(key=lambda ln: ln.x0)
+        pairs += zip(row, row[1:], strict=False)
+    return pairs
 
 
 def _holds_gutter(gutters: Sequence[tuple[float, float]], starts: Sequence[float],
@@ -350,7 +394,7 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = (), gap_em:
         return g.x0 - prev.x1 > limit * min(g.size, prev.size) or hard_break(prev, g)
 
     first = [ln for row in rows for ln in _split_row(row, strict)]
-    gutters = sorted(find_gutters(first))
+    gutters = find_gutters(first)
     starts = [gl for gl, _ in gutters]
     bridged = _Neighbours(rows)
     if not gutters:  # no columns found: cut at every wide gap but justification gaps

@@ -122,3 +122,16 @@ def test_a_drop_cap_joins_its_paragraph_and_heads_nothing():
     assert [b.text for b in article.blocks] == [
         "今年是规划收官之年，五年间从实现第一个百年奋斗目标到开启第二个百年奋斗目标。",
         "第二段从这里写开始也结束。"]
+
+
+def test_a_subhead_broken_over_three_lines_of_a_narrow_column_is_one_subhead():
+    glyphs = run("文章的标题", 0, 26, 24.0, "Hei")
+    glyphs += column(["  第一段开头写", "满了这一行文字", "到这里结束。"], 0, 40, 7)
+    glyphs += column(["两山白茶贷", "款助力茶产", "业绿色发展"], 0, 90, 5, size=11.0, font="Kai")
+    glyphs += column(["  第二段从这里", "开始写也结束。"], 0, 140, 7)
+    [parts] = _assemble(glyphs)
+    article = build_article(parts, "p1-a1", BODY, 10.0)
+    assert [(b.role, b.text) for b in article.blocks] == [
+        (Role.PARAGRAPH, "第一段开头写满了这一行文字到这里结束。"),
+        (Role.SUBHEAD, "两山白茶贷款助力茶产业绿色发展"),
+        (Role.PARAGRAPH, "第二段从这里开始写也结束。")]

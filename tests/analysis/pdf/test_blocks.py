@@ -59,3 +59,16 @@ def test_a_photo_credit_closes_its_caption_block():
     texts = [b.text for b in blocks_of(glyphs)]
     assert "正文文字正文文字正文文字正文文" * 4 in texts, texts
     assert not [t for t in texts if "摄" in t and "正文" in t], texts
+
+
+def test_a_ragged_line_a_little_longer_than_the_ones_above_stays_in_the_block():
+    """CJK set without justification: lines stop where the next ideograph does not fit;
+    a line with a Latin letter in it reaches 0.7 em further and still belongs, while a
+    line a whole character longer (a table's longer label) starts its own block."""
+    glyphs = column(["  不齐的一行文", "不齐的一行文字排", "不齐的一行文字排"], 0, 0, 8)
+    glyphs += run("信用", 0, 53.8) + run("e", 20, 53.8, font="Latin", advance=7.0)
+    glyphs += run("贷数字普惠金", 27, 53.8)  # ends at 87: 0.7 em past the lines above
+    blocks = blocks_of(glyphs)
+    assert [len(b.lines) for b in blocks] == [4]
+    longer = column(["短的标签", "短的标签名", "长一个字的标签名"], 0, 100, 8)
+    assert sorted(len(b.lines) for b in blocks_of(longer)) == [1, 2]

@@ -91,3 +91,35 @@ def test_turned_glyphs_make_a_line_in_drawing_order():
              for k, ch in enumerate("法治专版")]
     far = [Glyph("另", 200, 50, 212, 62, 12.0, "Hei", upright=False)]
     assert [ln.text for ln in rotated_lines(label + far)] == ["法治专版", "另"]
+
+
+def test_a_gutter_runs_from_the_furthest_ink_of_a_ragged_column():
+    """Lines set without justification end where the next character does not fit: most
+    at 80, one with a Latin run at 90. The gutter starts at 90, and that line does not
+    run on across it into the next column (10 pt apart, less than the widest gap kept)."""
+    glyphs = []
+    for k in range(6):
+        y = 20 + 15 * k
+        if k == 2:
+            glyphs += run("左栏文字左栏文", 0, y) + run("ab", 70, y, font="Latin", advance=5.0)
+            glyphs += run("字", 80, y)
+        else:
+            glyphs += run("左栏文字左栏文字", 0, y)  # 80 pt
+        glyphs += run("右栏文字右栏文字", 100, y)
+    lines = glyphs_to_lines(glyphs)
+    assert sorted({round(ln.x0) for ln in lines}) == [0, 100]
+    assert find_gutters(lines) == [(90.0, 100.0)]
+
+
+def test_a_ragged_column_with_no_common_right_edge_has_a_gutter():
+    """No two lines of the left column end at the same x (Latin runs of other widths
+    after seven ideographs); the gutter comes from where they stop before the right
+    column, and the row whose left line reaches 86 is cut there (11 pt apart)."""
+    glyphs = []
+    for k, width in enumerate((8.0, 5.0, 9.0, 6.0, 7.0, 16.0)):
+        y = 20 + 15 * k
+        glyphs += run("左栏文字左栏文", 0, y) + run("e", 70, y, font="Latin", advance=width)
+        glyphs += run("右栏文字右栏文字", 97, y)
+    lines = glyphs_to_lines(glyphs)
+    assert find_gutters(lines) == [(86.0, 97.0)]
+    assert sorted(round(ln.x0) for ln in lines) == [0] * 6 + [97] * 6
