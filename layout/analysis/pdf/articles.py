@@ -294,12 +294,16 @@ def assign_items(groups: Sequence[HeadingGroup], items: Sequence[Item],
 # --- paragraphs -------------------------------------------------------------------
 
 
-def _common(values: Sequence[float], fallback: float) -> float:
-    """The most common value (1 pt bins) when at least two agree, else ``fallback``."""
+def _common(values: Sequence[float], fallback: float, leftmost: bool = False) -> float:
+    """The most common value (1 pt bins) when at least two agree, else ``fallback``;
+    with ``leftmost``, the smallest value that two or more agree on (a column's left
+    edge: as many lines may open indented as flush, and indents lie right of it)."""
     counts = Counter(round(v) for v in values)
     value, n = counts.most_common(1)[0]
     if n < 2:
         return fallback
+    if leftmost:
+        value = min(v for v, k in counts.items() if k >= 2)
     near = [v for v in values if abs(v - value) <= 1.0]
     return sum(near) / len(near)
 
@@ -308,7 +312,7 @@ def _column_extent(block: TextBlock, siblings: Sequence[TextBlock]) -> tuple[flo
     xs0 = [ln.x0 for ln in block.lines]
     xs1 = [ln.x1 for ln in block.lines]
     if len(block.lines) >= 3:  # most lines are full: their common edges are the column's
-        return _common(xs0, min(xs0)), _common(xs1, max(xs1))
+        return _common(xs0, min(xs0), leftmost=True), _common(xs1, max(xs1))
     if len(block.lines) == 2:
         return min(xs0), max(xs1)
     em = block.size
@@ -331,13 +335,15 @@ def _paragraph_lines(blocks: Sequence[TextBlock], siblings: Sequence[TextBlock],
     there only indents, or a short line ending a sentence, start paragraphs. In text
     that marks paragraphs by indenting (it opens indented), a short line that ends no
     sentence is a break before something that did not fit (「…」（33%）), not a
-    paragraph's end: the paragraph goes on unless the next line is indented. Text that
-    opens flush sets paragraphs apart with extra leading: a line further below the one
-    before than the block's usual line pitch starts one.
+    paragraph's end: the paragraph goes on unless the next line is indented (text that
+    opens with a drop cap shows how it marks paragraphs at the line after the first
+    paragraph's end). Text that opens flush sets paragraphs apart with extra leading: a
+    line further below the one before than the block's usual line pitch starts one.
     """
     paras: list[list[TextLine]] = []
     prev_short = True
     indent_marked: bool | None = None
+    cap_opened = False  # the text opens with a drop cap: its next paragraph tells
     for block in blocks:
         col0, col1 = _column_extent(block, siblings)
         em = block.size
@@ -350,10 +356,14 @@ def _paragraph_lines(blocks: Sequence[TextBlock], siblings: Sequence[TextBlock],
         for line in block.lines:
             beside_cap = line.top < cap_bottom - 0.2 * em
             indented = line.x0 - col0 >= indent_em * em and not beside_cap
+            if indent_marked is None:
+                if line.bbox.height >= 1.8 * em and not paras:
+                    cap_opened = True  # its lines open flush beside and under the cap
+                elif not cap_opened or (prev is not None and prev_short and not beside_cap
+                                        and ends_sentence(prev.text)):
+                    indent_marked = indented
             if line.bbox.height >= 1.8 * em:
                 cap_bottom = line.bottom
-            if indent_marked is None:
-                indent_marked = indented
             # text without indents sets its paragraphs apart with extra leading
             spaced = (not indent_marked and prev is not None and len(pitches) >= 3
                       and line.top - prev.top >= pitch + 0.15 * em)
@@ -365,7 +375,7 @@ def _paragraph_lines(blocks: Sequence[TextBlock], siblings: Sequence[TextBlock],
             prev_short = col1 - line.x1 >= short_em * em
             if ragged and prev_short:
                 prev_short = ends_sentence(line.text) and col1 - line.x1 >= 4 * em
-            elif indent_marked and prev_short and not ends_sentence(line.text):
+            elif indent_marked is not False and prev_short and not ends_sentence(line.text):
                 prev_short = False
     return paras
 

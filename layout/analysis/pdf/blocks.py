@@ -16,8 +16,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from layout.analysis.patterns import is_byline, is_credit_only, split_credit
+from layout.analysis.patterns import is_byline, is_credit_only, parse_byline, split_credit
 from layout.analysis.pdf.lines import TextLine
+from layout.analysis.pdf.name_runs import names_text
 from layout.ingest.raw import Rule
 from layout.model import BBox
 
@@ -71,7 +72,8 @@ def _aligned(line: TextLine, block: TextBlock, indent_em: float, body: float = 0
     indented = abs(line.x0 - b.x0 - indent_em * em) <= 0.8 * em
     body_sized = bool(body) and abs(line.size - body) <= 0.05 * body
     if (len(block.lines) == 1 and line.x1 > b.x1 and (left or indented) and body_sized
-            and not is_byline(block.lines[0].text)):
+            and not is_byline(block.lines[0].text)
+            and parse_byline(names_text(block.lines[0])) is None):
         return True  # a paragraph's short last line at a column's head, then the next one
     if (len(block.lines) == 1 and body_sized and 1.5 * em <= b.x0 - line.x0 <= 4.0 * em
             and line.x1 >= b.x1 - 0.5 * em):

@@ -261,10 +261,11 @@ def find_gutters(lines: Sequence[TextLine], min_lines: int = 4,
     """Column gutters (left edge, right edge): x where many lines end facing x where many start.
 
     Edges are counted in 1 pt bins; a gutter pairs a common right edge L with a common
-    left edge R a little to its right (0.3–``max_em`` em). Its left side then moves out
-    to the furthest ink of the lines that end before R on their rows (a ragged column's
-    longest lines), and a common left edge with no common right edge facing it gets a
-    gutter from those lines alone when ``min_lines`` rows show one (:func:`_ends_before`).
+    left edge R a little to its right (0.3–``max_em`` em). A common left edge also gets
+    a gutter from where the lines that stop before it on their rows end: from the
+    furthest end that ``min_lines`` of them come within an em of (a column set ragged,
+    without justification, has no common right edge, and its longest lines end past
+    the common one; :func:`_ends_before`).
     """
     ends: Counter[int] = Counter()
     starts: Counter[int] = Counter()
@@ -291,21 +292,29 @@ def find_gutters(lines: Sequence[TextLine], min_lines: int = 4,
         k = bisect.bisect_left(left_edges, left + 0.3 * em)
         if k < len(left_edges) and left_edges[k] - left <= max_em * em:
             gutters.append((float(left), float(left_edges[k])))
-    before = _ends_before(lines, left_edges, em, max_em)
-    out: list[tuple[float, float]] = []
-    for gl, gr in gutters:  # a column's ragged lines may end past its common right edge
-        out.append((max([gl, *before.get(round(gr), [])]), gr))
-    paired = {round(gr) for _, gr in gutters}
-    for x, found in before.items():  # ragged columns: no common right edge at all
-        if len(found) >= min_lines and not paired & {x - 1, x, x + 1}:
-            out.append((max(found), float(x)))
-    return sorted(out)
+    for x, found in _ends_before(lines, left_edges, em, max_em).items():
+        left = _furthest_common(found, em, min_lines)
+        if left is not None and not any(abs(gl - left) <= 0.5 and abs(gr - x) <= 1
+                                        for gl, gr in gutters):
+            gutters.append((left, float(x)))  # ragged lines end past the common edge
+    return sorted(gutters)
+
+
+def _furthest_common(ends: Sequence[float], em: float, min_lines: int) -> float | None:
+    """The furthest end that ``min_lines`` ends reach within an em of (where the longest
+    lines of a ragged column stop; one stray end does not count), or None."""
+    ordered = sorted(ends, reverse=True)
+    for k, end in enumerate(ordered):
+        if k + min_lines <= len(ordered) and ordered[k + min_lines - 1] >= end - em:
+            return end
+    return None
 
 
 def _ends_before(lines: Sequence[TextLine], left_edges: Sequence[int], em: float,
                  max_em: float) -> dict[int, list[float]]:
     """For each common left edge, where the ink ends of the lines that stop right before
-    it on their own row (0.6–``max_em`` em before it): the columns to its left. CJK set
+    it on their own row (0.75–``max_em`` em before it: narrower white is a stray line's
+    end, a glyph reaching into a gutter, not the gutter): the columns to its left. CJK set
     without justification ends ragged, up to an em short of the column's edge, wherever
     the next character does not fit, so the furthest of these ends is the gutter's left
     side, not the most common one."""
@@ -313,7 +322,7 @@ def _ends_before(lines: Sequence[TextLine], left_edges: Sequence[int], em: float
     for left, right in _row_neighbours(lines):
         start = round(right.x0)
         for x in (start, start - 1, start + 1):
-            if x in ends and 0.6 * em <= x - ink_right(left.glyphs[-1]) <= max_em * em:
+            if x in ends and 0.75 * em <= x - ink_right(left.glyphs[-1]) <= max_em * em:
                 ends[x].append(ink_right(left.glyphs[-1]))
                 break
     return ends
@@ -368,7 +377,8 @@ _WIDEST_GUTTER = 60.0  # pt: find_gutters pairs edges at most 2.5 em apart
 
 def glyphs_to_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = (), gap_em: float = 0.55,
                     latin_gap_em: float = 0.75, max_gap_em: float = 1.6,
-                    row_tolerance: float = 0.3) -> list[TextLine]:
+                    row_tolerance: float = 0.3,
+                    photo_gaps: Sequence[BBox] = ()) -> list[TextLine]:
     """Lines of a page, in no particular order (sort them as you need).
 
     Two passes. The first cuts rows at every gap wider than ``gap_em`` (next to CJK
@@ -377,7 +387,10 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = (), gap_em:
     rules, changes of type size and gaps wider than ``max_gap_em``, so that loosely
     justified lines stay whole; a wider gap in body text that the body lines just above
     or below print across is a justification gap too, and is kept. With no gutter found,
-    rows are cut at every gap of the first pass but such justification gaps.
+    rows are cut at every gap of the first pass but such justification gaps. Both passes
+    cut a gap of half an em or more under the white between two photos side by side
+    (``photo_gaps``, :mod:`layout.analysis.pdf.photo_gaps`) within three lines of their
+    foot: the captions of the two photos.
     """
     cuts = _vertical_cuts(rules)
     rows = [part for row in _rows(glyphs, row_tolerance) for part in _unprint(row)]
@@ -385,6 +398,8 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = (), gap_em:
     def hard_break(prev: Glyph, g: Glyph) -> bool:
         size = min(g.size, prev.size)
         return ((max(g.size, prev.size) / size > 1.25 and g.x0 - prev.x1 > 0.25 * size)
+                or (bool(photo_gaps) and g.x0 - prev.x1 > 0.5 * size
+                    and _under_photo_gap(photo_gaps, prev, g))
                 or (bool(cuts) and g.x0 - prev.x1 > 0.1 * size
                     and _rule_between(cuts, prev.x1 - 0.5, g.x0 + 0.5, min(g.top, prev.top),
                                       max(g.bottom, prev.bottom))))
@@ -415,6 +430,15 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = (), gap_em:
             gutters, starts, left, right)
 
     return [ln for row in rows for ln in _split_row(row, loose)]
+
+
+def _under_photo_gap(gaps: Sequence[BBox], prev: Glyph, g: Glyph) -> bool:
+    """The white from ``prev`` to ``g`` holds the middle of a gap between photos side by
+    side, and the two glyphs sit at most three lines below the photos' foot."""
+    base = (prev.base_y + g.base_y) / 2
+    size = max(prev.size, g.size)
+    return any(prev.x1 <= (gap.x0 + gap.x1) / 2 <= g.x0
+               and gap.top <= base <= gap.bottom + 3.5 * size for gap in gaps)
 
 
 class _Neighbours:

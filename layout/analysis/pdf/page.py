@@ -44,6 +44,7 @@ from layout.analysis.pdf.furniture import (
 )
 from layout.analysis.pdf.line_geometry import model_lines
 from layout.analysis.pdf.lines import glyphs_to_lines, rotated_lines
+from layout.analysis.pdf.photo_gaps import side_by_side_gaps
 from layout.analysis.pdf.roles import HeadingGroup, body_size, heading_groups
 from layout.analysis.pdf.scan import INSTALL_HINT, readable_glyphs, with_ocr
 from layout.analysis.reading_order import xy_cut
@@ -86,10 +87,12 @@ def analyze_raw_page(raw: RawPage, settings: Settings = DEFAULT_SETTINGS) -> Pag
     glyphs = clean_glyphs(raw.glyphs,
                           pdf.dedupe_along, pdf.dedupe_across)
     check_budget()
+    photos = [im for im in raw.images if im.area < 0.6 * raw.width * raw.height]  # not backdrops
     upright = [g for g in glyphs if g.upright]
     turned = rotated_lines([g for g in glyphs if not g.upright])
     lines = glyphs_to_lines(upright, raw.rules, gap_em=pdf.line_gap,
-                            latin_gap_em=pdf.latin_gap, max_gap_em=pdf.max_line_gap)
+                            latin_gap_em=pdf.latin_gap, max_gap_em=pdf.max_line_gap,
+                            photo_gaps=side_by_side_gaps(photos))
     check_budget()
     blocks = join_drop_caps(lines_to_blocks(lines, raw.rules, max_gap_em=pdf.block_gap))
     check_budget()
@@ -102,7 +105,6 @@ def analyze_raw_page(raw: RawPage, settings: Settings = DEFAULT_SETTINGS) -> Pag
     font = _body_font(content, size)
     groups = heading_groups(content, size, raw.rules, pdf.headline_ratio)
     heading_ids = {id(b) for g in groups for b in g.blocks}
-    photos = [im for im in raw.images if im.area < 0.6 * raw.width * raw.height]  # not backdrops
     check_budget()
     figures = attach_captions(photos, content, heading_ids, (font, size))
     check_budget()

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from layout.analysis.patterns import is_byline, is_subtitle_dash, parse_byline
 from layout.analysis.pdf.blocks import TextBlock
 from layout.analysis.pdf.lines import TextLine, join_line_texts
+from layout.analysis.pdf.name_runs import names_text
 from layout.analysis.pdf.text import title_text
 from layout.ingest.raw import Rule
 from layout.model import BBox
@@ -232,7 +233,7 @@ def _surname_names(block: TextBlock, body: float) -> bool:
     larger."""
     if len(block.lines) != 1:
         return False
-    parsed = parse_byline(_names_text(block.lines[0]))
+    parsed = parse_byline(names_text(block.lines[0]))
     return parsed is not None and (block.size <= 1.3 * body or len(parsed.names) >= 2)
 
 
@@ -256,30 +257,6 @@ def _names_rows(blocks: Sequence[TextBlock], body: float) -> list[TextBlock]:
         if _surname_names(TextBlock([TextLine(glyphs)]), body):
             found += row
     return found
-
-
-def _names_text(line: TextLine) -> str:
-    """A line's text with a space wherever its glyphs stand half an em apart or more (the
-    gaps that separate names set in one line: 诸葛超涛 上官成). Single characters between
-    such gaps pair up: a two-character name is letter-spaced to the width of three
-    (罗兴武 孙 萌 → 罗兴武 孙萌)."""
-    tokens: list[str] = []
-    prev = None
-    for g in line.glyphs:
-        if prev is None or g.x0 - prev.x1 >= 0.5 * min(g.size, prev.size):
-            tokens.append(g.text)
-        else:
-            tokens[-1] += g.text
-        prev = g
-    if any(len(t) > 1 for t in tokens) and any(len(t) == 1 for t in tokens):
-        paired: list[str] = []
-        for t in tokens:
-            if len(t) == 1 and paired and len(paired[-1]) == 1 and not paired[-1].endswith(" "):
-                paired[-1] += t + " "
-            else:
-                paired.append(t)
-        tokens = [t.strip() for t in paired]
-    return " ".join(tokens)
 
 
 def _style(block: TextBlock) -> tuple[str, float]:

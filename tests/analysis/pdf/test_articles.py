@@ -135,3 +135,40 @@ def test_a_subhead_broken_over_three_lines_of_a_narrow_column_is_one_subhead():
         (Role.PARAGRAPH, "第一段开头写满了这一行文字到这里结束。"),
         (Role.SUBHEAD, "两山白茶贷款助力茶产业绿色发展"),
         (Role.PARAGRAPH, "第二段从这里开始写也结束。")]
+
+
+def _article_of(glyphs):
+    from layout.analysis.pdf.blocks import join_drop_caps
+    from layout.analysis.pdf.lines import glyphs_to_lines
+
+    blocks = join_drop_caps(lines_to_blocks(glyphs_to_lines(glyphs)))
+    groups = heading_groups(blocks, 10.0)
+    heads = {id(b) for g in groups for b in g.blocks}
+    [parts] = assign_items(groups, [b for b in blocks if id(b) not in heads], (), 10.0)
+    return build_article(parts, "p1-a1", BODY, 10.0)
+
+
+def test_text_opening_with_a_drop_cap_marks_paragraphs_by_indent_further_on():
+    """The cap's lines open flush; the next paragraph opens indented, so a short line
+    that ends no sentence (the next word did not fit) does not end a paragraph."""
+    glyphs = run("文章的标题", 0, 26, 24.0, "Hei")
+    glyphs += run("今", 0, 70, 36.0, "Hei")
+    glyphs += column(["年是规划收官", "之年，五年间", "从实现第一个"], 40, 40, 6)
+    glyphs += column(["百年奋斗目标到开启第", "二个百年", "奋斗目标到这里为止了",
+                      "还有一行写满了字的。", "  第二段从这里写起来", "开始也结束。"], 0, 85, 10)
+    article = _article_of(glyphs)
+    assert [b.text for b in article.blocks] == [
+        "今年是规划收官之年，五年间从实现第一个百年奋斗目标到开启第二个百年奋斗目标到这里为止了"
+        "还有一行写满了字的。", "第二段从这里写起来开始也结束。"]
+
+
+def test_a_short_indented_first_line_does_not_make_the_indent_the_column_edge():
+    """As many lines open indented as flush: the column's edge is the flush one, so the
+    first line (short: the next characters could not start a line) is indented and the
+    paragraph runs on."""
+    glyphs = run("文章的标题", 0, 26, 24.0, "Hei")
+    glyphs += column(["  “十四五”规", "划收官之际，两张网的", "关注：", "  一张是国家综合。"],
+                     0, 40, 10)
+    article = _article_of(glyphs)
+    assert [b.text for b in article.blocks] == ["“十四五”规划收官之际，两张网的关注：",
+                                                "一张是国家综合。"]

@@ -72,3 +72,14 @@ def test_a_ragged_line_a_little_longer_than_the_ones_above_stays_in_the_block():
     assert [len(b.lines) for b in blocks] == [4]
     longer = column(["短的标签", "短的标签名", "长一个字的标签名"], 0, 100, 8)
     assert sorted(len(b.lines) for b in blocks_of(longer)) == [1, 2]
+
+
+def test_bare_names_at_a_column_head_are_not_a_paragraphs_last_line():
+    """崔丽国　诸葛怡鹏 (names an em apart) atop a column, then an indented paragraph:
+    the names stay a block of their own (a short last line of a paragraph would join)."""
+    glyphs = run("崔丽国", 0, 8.8) + run("诸葛怡鹏", 40, 8.8)
+    glyphs += column(["  第二段从这里写", "开始也结束了的。"], 0, 15, 8)
+    assert [b.text for b in blocks_of(glyphs)] == ["崔丽国诸葛怡鹏",
+                                                   "第二段从这里写开始也结束了的。"]
+    tail = run("结束了。", 0, 8.8) + column(["  第二段从这里写", "开始也结束了的。"], 0, 15, 8)
+    assert len(blocks_of(tail)) == 1

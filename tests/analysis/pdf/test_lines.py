@@ -95,8 +95,9 @@ def test_turned_glyphs_make_a_line_in_drawing_order():
 
 def test_a_gutter_runs_from_the_furthest_ink_of_a_ragged_column():
     """Lines set without justification end where the next character does not fit: most
-    at 80, one with a Latin run at 90. The gutter starts at 90, and that line does not
-    run on across it into the next column (10 pt apart, less than the widest gap kept)."""
+    at 80, one with a Latin run at 90. Beside the gutter from the common edge there is
+    one from 90, and that line does not run on across it into the next column (10 pt
+    apart, less than the widest gap kept)."""
     glyphs = []
     for k in range(6):
         y = 20 + 15 * k
@@ -108,7 +109,21 @@ def test_a_gutter_runs_from_the_furthest_ink_of_a_ragged_column():
         glyphs += run("右栏文字右栏文字", 100, y)
     lines = glyphs_to_lines(glyphs)
     assert sorted({round(ln.x0) for ln in lines}) == [0, 100]
-    assert find_gutters(lines) == [(90.0, 100.0)]
+    assert find_gutters(lines) == [(80.0, 100.0), (90.0, 100.0)]
+
+
+def test_another_bands_ragged_ends_do_not_move_a_gutter():
+    """Gutters hold for the whole page: one from this band's right edge (80) to the left
+    edge of a band below (94), where lines end at 84.5. The row of this band that
+    continues in a column starting at 89.4 is still cut at 80 (9.4 pt apart)."""
+    glyphs = run("上栏文字上栏文字", 0, 20) + run("续", 89.4, 20)
+    for k in range(1, 6):
+        glyphs += run("上栏文字上栏文字", 0, 20 + 15 * k)  # 80 pt
+    for k in range(6):
+        glyphs += run("下栏文字下栏文字", 0, 140 + 15 * k, advance=10.5625)  # 84.5 pt
+        glyphs += run("右栏文字右栏文字", 94, 140 + 15 * k)
+    lines = glyphs_to_lines(glyphs)
+    assert sorted(round(ln.x0) for ln in lines if ln.top < 20) == [0, 89]
 
 
 def test_a_ragged_column_with_no_common_right_edge_has_a_gutter():
@@ -123,3 +138,22 @@ def test_a_ragged_column_with_no_common_right_edge_has_a_gutter():
     lines = glyphs_to_lines(glyphs)
     assert find_gutters(lines) == [(86.0, 97.0)]
     assert sorted(round(ln.x0) for ln in lines) == [0] * 6 + [97] * 6
+
+
+def test_a_line_reaching_into_a_gutter_does_not_narrow_it():
+    """Justified columns (80 | 90) and one line whose Latin run ends at 84: no gutter from
+    84 (6 pt of white is not a gutter), so a caption across both columns, whose comma's
+    printed half ends at 85 with the next ideograph at 90.5, stays one line."""
+    glyphs = []
+    for k in range(6):
+        y = 20 + 15 * k
+        if k == 3:
+            glyphs += run("左栏文字左栏文字", 0, y, advance=9.5) + run("ab", 76, y,
+                                                                  font="Latin", advance=4.0)
+        else:
+            glyphs += run("左栏文字左栏文字", 0, y)
+        glyphs += run("右栏文字右栏文字", 90, y)
+    glyphs += run("图片说明文字写", 10, 130) + run("，", 80, 130) + run("跨两栏", 90.5, 130)
+    lines = glyphs_to_lines(glyphs)
+    assert (84.0, 90.0) not in find_gutters(lines)
+    assert "图片说明文字写，跨两栏" in {ln.text for ln in lines}

@@ -1,0 +1,36 @@
+"""Names set apart in one line: the spaces a reader sees between them.
+
+Takes a :class:`~layout.analysis.pdf.lines.TextLine`; returns its text with a space at
+every gap of half an em or more (line text never has spaces between CJK characters, but
+names in a byline stand apart: 崔丽国　诸葛怡鹏), for the byline patterns
+(:func:`layout.analysis.patterns.parse_byline`) to split and check against the surname
+table. Used by the block and heading stages.
+"""
+
+from __future__ import annotations
+
+from layout.analysis.pdf.lines import TextLine
+
+
+def names_text(line: TextLine) -> str:
+    """A line's text with a space wherever its glyphs stand half an em apart or more (the
+    gaps that separate names set in one line: 诸葛超涛 上官成). Single characters between
+    such gaps pair up: a two-character name is letter-spaced to the width of three
+    (罗兴武 孙 萌 → 罗兴武 孙萌)."""
+    tokens: list[str] = []
+    prev = None
+    for g in line.glyphs:
+        if prev is None or g.x0 - prev.x1 >= 0.5 * min(g.size, prev.size):
+            tokens.append(g.text)
+        else:
+            tokens[-1] += g.text
+        prev = g
+    if any(len(t) > 1 for t in tokens) and any(len(t) == 1 for t in tokens):
+        paired: list[str] = []
+        for t in tokens:
+            if len(t) == 1 and paired and len(paired[-1]) == 1 and not paired[-1].endswith(" "):
+                paired[-1] += t + " "
+            else:
+                paired.append(t)
+        tokens = [t.strip() for t in paired]
+    return " ".join(tokens)
