@@ -6,11 +6,16 @@ pages, file size, violations of DESIGN §5 rules 1–6 found by tests/render/typ
 (by rule), and the round-trip share (extracted body text equal to the model's, whitespace
 aside). The same figures are asserted (as zero violations and 100 %) by tests/render.
 
-    python benchmarks/render_quality.py
+    python benchmarks/render_quality.py [--writing-mode vertical]
+
+``--writing-mode vertical`` sets the same inputs vertically (直排) and checks them with
+tests/render/vertical_checker (columns, tiers); the "lines" column then counts columns and
+"flush" the body columns ending flush at both ends (every one but a paragraph's last must).
 """
 
 from __future__ import annotations
 
+import argparse
 import collections
 import difflib
 import sys
@@ -31,18 +36,26 @@ from tests.render.samples import (  # noqa: E402
 )
 from tests.render.test_pdf import model_text  # noqa: E402
 from tests.render.typography_checker import Checker  # noqa: E402
+from tests.render.vertical_checker import VerticalChecker  # noqa: E402
 
 CONFIGS = [("A4", 1), ("A5", 1), ("A4", 2), ("A5", 2)]
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--writing-mode", choices=("horizontal", "vertical"),
+                        default="horizontal")
+    vertical = parser.parse_args().writing_mode == "vertical"
     inputs = [("built-in", builtin_issue())]
     if CORPUS is not None:
         inputs = [("sample page", sample_issue()), ("24 generated", generated_issue(24)),
                   *inputs]
     settings = Settings()
+    if vertical:
+        settings = settings.with_overrides(render={"writing_mode": "vertical"})
     print(f"{'input':14s} {'config':16s} {'pages':>5s} {'KiB':>6s} {'violations':>10s} "
-          f"{'round trip':>10s} {'lines':>6s}  by rule")
+          f"{'round trip':>10s} {'lines':>6s}" + (f" {'flush':>6s}" if vertical else "")
+          + "  by rule")
     with tempfile.TemporaryDirectory() as folder:
         for name, issue in inputs:
             for theme in ("print", "screen"):
@@ -54,7 +67,8 @@ def main() -> None:
                         render_issues([issue], stream, options, settings)
                     geometry = page_geometry(options, settings)
                     band = (geometry.margin - 1, geometry.page_height - geometry.margin + 1)
-                    checker = Checker(path, theme_for(theme).body.size, band)
+                    kind = VerticalChecker if vertical else Checker
+                    checker = kind(path, theme_for(theme).body.size, band)
                     found = checker.check()
                     want = model_text(issue)
                     ratio = difflib.SequenceMatcher(None, checker.text(), want,
@@ -63,8 +77,12 @@ def main() -> None:
                     rules = dict(sorted(collections.Counter(v.rule for v in found).items()))
                     config = f"{page_size}/{columns} {theme}"
                     size = path.stat().st_size / 1024
+                    flush = ""
+                    if vertical:
+                        body = [line for line in checker.lines if line.is_body]
+                        flush = f" {sum(line.flush for line in body):6d}"
                     print(f"{name:14s} {config:16s} {pages:5d} {size:6.0f} {len(found):10d} "
-                          f"{ratio * 100:9.2f}% {len(checker.lines):6d}  {rules or ''}")
+                          f"{ratio * 100:9.2f}% {len(checker.lines):6d}{flush}  {rules or ''}")
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ from layout.ingest.readers import DEFAULT_READER, READERS
 from layout.ingest.text import TextDecoding
 from layout.model import Issue, write_issue_json
 from layout.pipeline import IssueMetadata, read_issue
-from layout.render.options import NAMED_PAGE_SIZES_MM, THEMES, RenderOptions
+from layout.render.options import NAMED_PAGE_SIZES_MM, THEMES, WRITING_MODES, RenderOptions
 from layout.settings import DEFAULT_SETTINGS, Settings
 
 log = logging.getLogger("layout")
@@ -158,6 +158,9 @@ def _add_render(p: argparse.ArgumentParser) -> None:
     g.add_argument("--system-fonts", action="store_true",
                    help="take characters no bundled (or given) face draws from installed fonts")
     g.add_argument("--no-toc", action="store_true", help="leave out the table of contents")
+    g.add_argument("--writing-mode", choices=WRITING_MODES, default="horizontal",
+                   help="horizontal (default) or vertical: 直排, columns top to bottom, "
+                   "right to left (--columns 2: two tiers)")
 
 
 def _add_reading(p: argparse.ArgumentParser, jobs: bool = False) -> None:
@@ -181,10 +184,12 @@ def _settings(args: argparse.Namespace) -> Settings:
     TextDecoding(encoding, errors)  # an unknown encoding is a usage error, before any work
     limits = {"max_pages": args.max_pages} if hasattr(args, "max_pages") else {}
     ocr = {"mode": args.ocr, "cache": not args.no_ocr_cache} if hasattr(args, "ocr") else {}
+    render = {"writing_mode": args.writing_mode} if hasattr(args, "writing_mode") else {}
     return DEFAULT_SETTINGS.with_overrides(
         pdf={"reader": getattr(args, "reader", DEFAULT_READER),
              "password": getattr(args, "password", None)},
-        text={"encoding": encoding, "encoding_errors": errors}, limits=limits, ocr=ocr)
+        text={"encoding": encoding, "encoding_errors": errors}, limits=limits, ocr=ocr,
+        render=render)
 
 
 def _add_log_flags(p: argparse.ArgumentParser, dest_prefix: str) -> None:
@@ -285,7 +290,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "and alto/; epub: one EPUB 3 of every input; txt, md: one file")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT",
                    help="a folder (alto, mets), a file, or - for stdout (txt, md)")
-    p.add_argument("--writing-mode", choices=("horizontal", "vertical"), default="horizontal",
+    p.add_argument("--writing-mode", choices=WRITING_MODES, default="horizontal",
                    help="EPUB text direction (vertical: top to bottom, right to left)")
     p.add_argument("--embed-fonts", action="store_true",
                    help="EPUB: embed the bundled faces, cut to the characters used")
@@ -376,9 +381,11 @@ def _cmd_convert(args: argparse.Namespace) -> ExitCode:
             write_issue_json(issue, streams[1])
     log.info("wrote %s", ", ".join(outputs))
     if also:
+        from layout.export import ExportOptions
         from layout.export.write import export_beside
 
-        export_beside(source, also, Path(args.output))
+        export_beside(source, also, Path(args.output),
+                      ExportOptions(writing_mode=args.writing_mode))
     return _finished(issue)
 
 

@@ -186,6 +186,10 @@ class OcrSettings(_Validated):
 class RenderSettings(_Validated):
     """Renderer (layout.render): page geometry and typography."""
 
+    writing_mode: str = field(default="horizontal", metadata={
+        "unit": "name", "choices": ("horizontal", "vertical"),
+        "doc": "horizontal (lines left to right, top to bottom) or vertical (直排: columns top "
+               "to bottom, right to left, in tiers; --writing-mode)"})
     margin_mm: float = tunable(18.0, "mm", 0.0, 80.0, "page margin on every side")
     column_gap_mm: float = tunable(6.0, "mm", 0.0, 40.0, "gap between text columns")
     han_latin_gap: float = tunable(0.25, "em", 0.0, 1.0, "space between Han and Latin/digits")

@@ -91,7 +91,10 @@ def convert_one(source: Path, pdf_path: Path, json_path: Path, options: RenderOp
         if "json" in formats:
             write_text_atomic(json_path, issue_to_json(issue) + "\n")
         if exports:
-            written = export_beside(issue_source, exports, pdf_path)
+            from layout.export import ExportOptions
+
+            written = export_beside(issue_source, exports, pdf_path,
+                                    ExportOptions(writing_mode=settings.render.writing_mode))
     except LayoutError as exc:
         message = str(exc) if str(source) in str(exc) else f"{source}: {exc}"
         return ItemResult(str(source), "failed", error=message,

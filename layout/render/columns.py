@@ -115,8 +115,12 @@ class ColumnSpread(Flowable):
     def __init__(self, head: Sequence[Flowable], body: Sequence[Flowable], gap: float,
                  columns: tuple[list[Placed], list[Placed]] | None = None,
                  space_after: float = 0.0, rule: float = 0.0,
-                 group_limit: float = float("inf")) -> None:
+                 group_limit: float = float("inf"), fill: float = 0.0) -> None:
         super().__init__()
+        # a part split off at a frame's foot claims the frame's rest (``fill`` pt of body),
+        # so that the rest of the body starts the next frame instead of running on below
+        # both columns, which would read as neither column's continuation
+        self.fill = fill
         self.group_limit = group_limit  # groups taller than this (a page's column) flow apart
         self.rule = rule  # a hairline across the top (pt thick), for spreads without a head
         self.ruled = False  # the rule is drawn: not at a page's top, under the running header
@@ -171,7 +175,7 @@ class ColumnSpread(Flowable):
             self.columns = self._balanced(avail_width, total)
             self._laid_width = avail_width
         body = max(_used(self.columns[0]), _used(self.columns[1])) if self.columns else 0.0
-        self.height = head + body
+        self.height = head + max(body, self.fill)
         return avail_width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
@@ -186,7 +190,8 @@ class ColumnSpread(Flowable):
             return []  # the headline group would stand without its first body lines
         part = ColumnSpread(self.head, [], self.gap, (left, right),
                             space_after=0.0 if rest else self.spaceAfter,
-                            rule=self.rule if self.ruled else 0.0, group_limit=self.group_limit)
+                            rule=self.rule if self.ruled else 0.0, group_limit=self.group_limit,
+                            fill=room - FUZZ if rest else 0.0)
         if not rest:
             return [part]
         return [part, ColumnSpread([], rest, self.gap, space_after=self.spaceAfter,

@@ -26,6 +26,7 @@ from layout.render.glyphs import Measure
 from layout.render.headline import headline_lines
 from layout.render.styles import TextStyle
 from layout.render.typeset import Line, typeset
+from layout.render.vertical_draw import EM_BOX_CENTRE, draw_vertical_lines
 from layout.settings import DEFAULT_SETTINGS
 
 log = logging.getLogger("layout.render")
@@ -107,9 +108,10 @@ class TextBlock(Flowable):
         if style.align in ("center", "right"):
             factor = 0.5 if style.align == "center" else 1.0
             offsets = [max(0.0, (self.width - line.width) * factor) for line in self.lines]
-        ascent = 0.5 * style.line_height + 0.38 * style.size
-        draw_lines(self.canv, self.lines, 0.0, self.height, style.size, style.line_height,
-                   ascent, offsets)
+        ascent = 0.5 * style.line_height + EM_BOX_CENTRE * style.size
+        draw = draw_vertical_lines if self.measure.vertical else draw_lines
+        draw(self.canv, self.lines, 0.0, self.height, style.size, style.line_height, ascent,
+             offsets)
 
 
 class Anchor(Flowable):
@@ -150,12 +152,15 @@ class Figure(Flowable):
     """An image scaled to the column width (at most ``max_width`` and ``max_height``), centred.
 
     Images with far more pixels than the placed size needs at ``max_dpi`` are downsampled
-    (JPEG for opaque images, PNG otherwise) so that photos don't bloat the output.
+    (JPEG for opaque images, PNG otherwise) so that photos don't bloat the output. With
+    ``upright`` (the turned frame of a vertical page) the image is drawn turned back: its
+    height on the page runs along the column, its width across the columns (``max_width``
+    and ``max_height`` bound its width and height on the page).
     """
 
     def __init__(self, data: bytes, max_height: float, max_dpi: float = 300.0,
                  max_width: float | None = None,
-                 reload: Callable[[], bytes] | None = None) -> None:
+                 reload: Callable[[], bytes] | None = None, upright: bool = False) -> None:
         super().__init__()
         with warnings.catch_warnings():  # the bomb guard's warning is an error here
             warnings.simplefilter("error", PILImage.DecompressionBombWarning)
@@ -167,13 +172,19 @@ class Figure(Flowable):
         self.reload = reload
         self._data = None if reload is not None else data
         self.max_height, self.max_dpi, self.max_width = max_height, max_dpi, max_width
+        self.upright = upright
         self.spaceBefore = self.spaceAfter = FIGURE_SPACE
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         pixel_w, pixel_h = self.pixels
-        width = min(avail_width, self.max_width or avail_width)
-        scale = min(width / pixel_w, self.max_height / pixel_h)
-        self.width, self.height = pixel_w * scale, pixel_h * scale
+        if self.upright:  # along the frame's width: the page height of the image
+            scale = min(avail_width / pixel_h, self.max_height / pixel_w,
+                        (self.max_width or float("inf")) / pixel_w)
+            self.width, self.height = pixel_h * scale, pixel_w * scale
+        else:
+            width = min(avail_width, self.max_width or avail_width)
+            scale = min(width / pixel_w, self.max_height / pixel_h)
+            self.width, self.height = pixel_w * scale, pixel_h * scale
         self.offset = (avail_width - self.width) / 2
         return avail_width, self.height
 
@@ -182,7 +193,7 @@ class Figure(Flowable):
         return self._data if self._data is not None else self.reload()  # type: ignore[misc]
 
     def _image_reader(self) -> ImageReader:
-        wanted = round(self.width / 72.0 * self.max_dpi)
+        wanted = round((self.height if self.upright else self.width) / 72.0 * self.max_dpi)
         data = self.data
         if self.pixels[0] > 1.5 * wanted:
             with PILImage.open(io.BytesIO(data)) as image:
@@ -198,7 +209,14 @@ class Figure(Flowable):
 
     def draw(self) -> None:
         reader = self._image_reader()  # decoded now, dropped once drawn
-        self.canv.drawImage(reader, self.offset, 0, self.width, self.height)
+        if self.upright:  # turn the frame back: the image's foot on the page is its left
+            self.canv.saveState()
+            self.canv.translate(self.offset + self.width, 0)
+            self.canv.rotate(90)
+            self.canv.drawImage(reader, 0, 0, self.height, self.width)
+            self.canv.restoreState()
+        else:
+            self.canv.drawImage(reader, self.offset, 0, self.width, self.height)
         # ReportLab decodes the whole bitmap to name the image and keeps it on the reader,
         # which a JPEG's reader holds in a reference cycle (reader.jpeg_fh is its own bound
         # method): freed only by a full garbage collection, so memory grew with the pages
@@ -207,13 +225,13 @@ class Figure(Flowable):
 
 
 def figure_or_none(uri: str | None, base_dir: Path | None, max_height: float,
-                   max_width: float | None = None) -> Figure | None:
+                   max_width: float | None = None, upright: bool = False) -> Figure | None:
     """A :class:`Figure`, or None (logged) when the image is missing or cannot be decoded."""
     if not uri:
         return None
     try:
         return Figure(decode_image(uri, base_dir), max_height, max_width=max_width,
-                      reload=lambda: decode_image(uri, base_dir))
+                      reload=lambda: decode_image(uri, base_dir), upright=upright)
     except (OSError, ValueError, binascii.Error, PILImage.DecompressionBombError,
             PILImage.DecompressionBombWarning) as exc:
         log.warning("figure %s could not be decoded (%s): keeping its caption only",
@@ -229,8 +247,9 @@ class TocNumbers:
     recorded, so one build gives the table of contents its numbers.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, upright: bool = False) -> None:
         self._rows: dict[str, tuple[str, str, float]] = {}  # key -> form name, font, size
+        self.upright = upright  # vertical pages: numbers stand upright at a column's foot
 
     def form(self, key: str, font: str, size: float) -> str:
         if key not in self._rows:
@@ -238,12 +257,17 @@ class TocNumbers:
         return self._rows[key][0]
 
     def define(self, canvas: Any, pages: dict[str, int]) -> None:
-        """Define every number's form: the page of its key right-aligned at 0, 0."""
+        """Define every number's form: the page of its key right-aligned at 0, 0 (upright:
+        centred on x = 0, its foot at y = 0)."""
         for key, (name, font, size) in self._rows.items():
-            canvas.beginForm(name, lowerx=-20 * size, lowery=-size, upperx=size,
+            canvas.beginForm(name, lowerx=-20 * size, lowery=-size, upperx=20 * size,
                              uppery=2 * size)
             canvas.setFont(font, size)
-            canvas.drawRightString(0, 0, str(pages[key]) if key in pages else "?")
+            number = str(pages[key]) if key in pages else "?"
+            if self.upright:
+                canvas.drawCentredString(0, 0.12 * size, number)
+            else:
+                canvas.drawRightString(0, 0, number)
             canvas.endForm()
 
 
@@ -266,12 +290,16 @@ class TocRow(Flowable):
 
     def draw(self) -> None:
         style, canvas = self.style, self.canv
-        ascent = 0.5 * style.line_height + 0.38 * style.size
-        draw_lines(canvas, self.lines, 0.0, self.height, style.size, style.line_height, ascent)
+        ascent = 0.5 * style.line_height + EM_BOX_CENTRE * style.size
+        draw = draw_vertical_lines if self.measure.vertical else draw_lines
+        draw(canvas, self.lines, 0.0, self.height, style.size, style.line_height, ascent)
         baseline = self.height - ascent - (len(self.lines) - 1) * style.line_height
         font = self.measure.fonts.font_for("0", self.measure.font)
         canvas.saveState()
         canvas.translate(self.width, baseline)
+        if self.numbers.upright:  # the turned frame turned back, the number's foot at the end
+            canvas.translate(0, EM_BOX_CENTRE * style.size)
+            canvas.rotate(90)
         canvas.doForm(self.numbers.form(self.key, font, style.size))
         canvas.restoreState()
         canvas.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)

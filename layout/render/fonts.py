@@ -225,6 +225,12 @@ def ensure_loaded(name: str) -> str:
     return name
 
 
+def face_file(name: str) -> tuple[Path, int] | None:
+    """The file (and face number) the face ``name`` is loaded from, None if unknown."""
+    face = _faces.get(name)
+    return (face.path, face.index) if face is not None else None
+
+
 def loaded_faces() -> list[str]:
     """Names of the faces ReportLab has parsed so far in this process."""
     return [name for name, face in _faces.items() if face.loaded]

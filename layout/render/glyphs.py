@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -117,6 +117,7 @@ class Measure:
     han_latin_gap_em: float = HAN_LATIN_GAP_EM
     compression_em: float = MAX_COMPRESSION_EM
     _cache: dict[str, tuple[str, float, int]] = field(default_factory=dict, repr=False)
+    vertical: ClassVar[bool] = False  # set down columns (layout.render.vertical)
 
     def glyph(self, char: str) -> tuple[str, float, int]:
         """(font name, advance width in points, character kind) of ``char``."""
@@ -129,6 +130,10 @@ class Measure:
 
     def spacing(self) -> Spacing:
         return Spacing(self.size, self.han_latin_gap_em * self.size, self.compression_em)
+
+    def combine(self, clusters: list[Cluster]) -> list[Cluster]:
+        """The clusters as set: horizontal text keeps them (vertical text joins 縦中横)."""
+        return clusters
 
 
 @dataclass(slots=True)
@@ -168,7 +173,7 @@ def clusters_of(text: str, measure: Measure) -> list[Cluster]:
         else:
             clusters.append(glyphs)
         glue_next = last in NO_END or last == FIXED_SPACE
-    return clusters
+    return measure.combine(clusters)
 
 
 def han_latin_gap(left: Glyph, right: Glyph, sp: Spacing) -> float:

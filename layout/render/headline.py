@@ -89,7 +89,7 @@ def headline_lines(text: str, measure: Measure, width: float, max_lines: int = 3
     clusters = clusters_of(text, measure)
     ends, position = [], 0
     for cluster in clusters:
-        position += len(cluster)
+        position += sum(len(glyph.char) for glyph in cluster)  # a 縦中横 glyph holds two
         ends.append(position)
     phrases = phrase_boundaries(text)
     units: list[Cluster] = []

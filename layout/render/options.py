@@ -18,6 +18,7 @@ NAMED_PAGE_SIZES_MM: dict[str, tuple[float, float]] = {
     "letter": (215.9, 279.4),
 }
 THEMES = ("print", "screen")
+WRITING_MODES = ("horizontal", "vertical")  # Settings.render.writing_mode
 
 
 def page_size_points(spec: str) -> tuple[float, float]:

@@ -43,31 +43,69 @@ rl_config.useA85 = 0
 
 @dataclass(frozen=True)
 class Geometry:
-    """Page size, margins, column width and the gap between columns (points)."""
+    """Page size, margins, column width and the gap between columns (points).
+
+    With ``vertical`` the text frame is turned 90° clockwise (:class:`TurnedFrame`): its
+    width runs down the page (a column's length is ``column_width``, a tier of 段 each) and
+    its height across it, right to left.
+    """
 
     page_width: float
     page_height: float
     margin: float
     column_width: float
     column_gap: float
-
-    @property
-    def frame_height(self) -> float:
-        return self.page_height - 2 * self.margin
+    vertical: bool = False
 
     @property
     def inner_width(self) -> float:
+        """The page's width inside the margins (the running header's)."""
         return self.page_width - 2 * self.margin
+
+    @property
+    def inner_height(self) -> float:
+        return self.page_height - 2 * self.margin
+
+    @property
+    def frame_width(self) -> float:
+        """Along the lines: across the page, or down it when vertical."""
+        return self.inner_height if self.vertical else self.inner_width
+
+    @property
+    def frame_height(self) -> float:
+        """Across the lines: down the page, or across it when vertical."""
+        return self.inner_width if self.vertical else self.inner_height
 
 
 def page_geometry(options: RenderOptions, settings: Settings) -> Geometry:
     width, height = options.page_size_pt
     margin = settings.render.margin_mm * MM
     gap = settings.render.column_gap_mm * MM
-    inner = width - 2 * margin
+    vertical = settings.render.writing_mode == "vertical"
+    along = (height if vertical else width) - 2 * margin
     columns = options.columns
-    column_width = (inner - gap * (columns - 1)) / columns
-    return Geometry(width, height, margin, column_width, gap)
+    column_width = (along - gap * (columns - 1)) / columns
+    return Geometry(width, height, margin, column_width, gap, vertical)
+
+
+class TurnedFrame(Frame):
+    """A frame laid out as usual and drawn turned 90° clockwise about the page: its lines run
+    down the page and follow each other leftwards (vertical pages; coordinates as a frame on
+    a page ``page_height`` wide and ``page_width`` high)."""
+
+    def __init__(self, page_height: float, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.page_height = page_height
+
+    def _add(self, flowable, canv, trySplit=0):  # noqa: N803 - ReportLab's signature
+        canv.saveState()
+        canv.transform(0, -1, 1, 0, 0, self.page_height)  # frame (u, v) → page (v, H − u)
+        try:
+            return super()._add(flowable, canv, trySplit)
+        finally:
+            canv.restoreState()
+
+    add = _add  # Frame binds ``add`` to its own ``_add``
 
 
 class _Document(BaseDocTemplate):
@@ -85,9 +123,14 @@ class _Document(BaseDocTemplate):
         self.anchor_pages: dict[str, int] = {}
         self.current: tuple[str, str] | None = None
         # one frame across the page: two-column articles lay out their own columns
-        frame = Frame(geometry.margin, geometry.margin, geometry.inner_width,
-                      geometry.frame_height, leftPadding=0, rightPadding=0, topPadding=0,
-                      bottomPadding=0, id="page")
+        padding = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
+        if geometry.vertical:
+            frame = TurnedFrame(geometry.page_height, geometry.margin, geometry.margin,
+                                geometry.frame_width, geometry.frame_height, id="page",
+                                **padding)
+        else:
+            frame = Frame(geometry.margin, geometry.margin, geometry.frame_width,
+                          geometry.frame_height, id="page", **padding)
         self.addPageTemplates([PageTemplate("body", [frame], onPageEnd=self._furniture)])
 
     def build(self, flowables: list[Flowable]) -> None:
@@ -174,7 +217,8 @@ def _build(stream, issues: Sequence[Issue], options: RenderOptions, settings: Se
                            geometry.column_gap)
     story: list[Flowable] = []
     if options.table_of_contents and sum(len(i.articles()) for i in issues) > 1:
-        doc.toc_numbers = TocNumbers()  # numbers drawn as forms, defined after the body
+        # numbers drawn as forms, defined after the body
+        doc.toc_numbers = TocNumbers(upright=geometry.vertical)
         story += builder.table_of_contents(issues, doc.toc_numbers)
         story.append(PageBreak())
     for index, issue in enumerate(issues):

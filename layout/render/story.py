@@ -26,6 +26,7 @@ from layout.render.flowables import Anchor, TextBlock, TocNumbers, TocRow, figur
 from layout.render.fonts import FontSet
 from layout.render.glyphs import FIXED_SPACE, Measure
 from layout.render.styles import Theme
+from layout.render.vertical import VerticalMeasure
 from layout.settings import RenderSettings
 
 BALANCED_ROLES = frozenset({"kicker", "headline", "subtitle", "subhead", "toc_title"})
@@ -117,6 +118,7 @@ class StoryBuilder:
         self.figure_height = theme.figure_max_height * column_height
         self.set_header, self.record = set_header, record
         self._measures: dict[str, Measure] = {}
+        self.vertical = self.settings.writing_mode == "vertical"  # set down columns
         self.base_dir: Path | None = None  # figures' relative paths start here
 
     def measure(self, role: str) -> Measure:
@@ -125,7 +127,8 @@ class StoryBuilder:
             size = style.size
             if role == "dateline":  # set run-in, at the body size, in its own face
                 size = self.theme["paragraph"].size
-            self._measures[role] = Measure(
+            kind = VerticalMeasure if self.vertical else Measure
+            self._measures[role] = kind(
                 self.fonts, getattr(self.fonts, style.face), size,
                 han_latin_gap_em=self.settings.han_latin_gap,
                 compression_em=self.settings.punctuation_compression)
@@ -221,7 +224,8 @@ class StoryBuilder:
                 printed = block.bbox.width if block.bbox else None
                 figure = figure_or_none(
                     block.image, self.base_dir, self.figure_height,
-                    printed * self.settings.figure_enlargement if printed else None)
+                    printed * self.settings.figure_enlargement if printed else None,
+                    upright=self.vertical)
                 if figure is not None:
                     group.append(figure)
                 group += self._caption_parts(block)
