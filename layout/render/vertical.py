@@ -16,8 +16,8 @@ so that the line breaker of :mod:`layout.render.typeset` sets columns exactly as
   character map sends the plain character to it: the ToUnicode map names the plain
   character, so extraction gives back the text exactly. Quotes “”‘’ take the vertical
   corner forms ﹃﹄﹁﹂ (GB/T 15834-2011, 4.1.3: 竖排文字中使用直角引号). A face without the form
-  falls back to another face that has it, else to the plain glyph moved to the upper right
-  (、。，．) or turned (brackets, dashes).
+  falls back to another face that has it, else to the plain glyph turned half round, its ink
+  in the upper right (、。，．), or turned 90° (brackets, dashes).
 * **縦中横** (tate-chu-yoko): a number of one or two digits standing alone stands upright
   in one em, two digits side by side (:meth:`VerticalMeasure.combine`).
 """
@@ -48,8 +48,10 @@ from layout.render.glyphs import (
 VERTICAL_SUFFIX = "~vert"  # a face's upright copy: its name and its PDF font name end so
 DIGITS = frozenset("0123456789")
 TATE_CHU_YOKO_DIGITS = 2  # numbers this long or shorter stand upright in one em
-SHIFTED = frozenset("、。，．")  # without a vertical form: the plain glyph, to the upper right
-SHIFT_EM = 0.65  # how far right and up (em) such a mark moves from the lower left
+# without a vertical form: the plain glyph turned half round in its em square, which takes
+# its ink from the lower left to the upper right and keeps the square in place (exact for the
+# round ．。; the bundled faces have the forms of 、，)
+SHIFTED = frozenset("、。，．")
 TURNED = frozenset("〜～ー〰⋯⸺")  # set turned in vertical text (no vertical form exists)
 UPRIGHT_BELOW_1100 = frozenset("§©®±¼½¾×÷")
 UPRIGHT_PUNCTUATION = frozenset("‖†‡‰‱※‼⁂⁇⁈⁉⁑")

@@ -11,9 +11,9 @@ on the page they are turned 90° clockwise (Latin words, long numbers). Runs of 
 copy of a face (:func:`layout.render.vertical.upright_font`) are drawn a glyph at a time with
 a text matrix that turns them back upright, each centred across the column in the em square
 the line breaker gave it; a 縦中横 number (one or two digits) is one em square, its digits side
-by side, narrowed to fit. Marks that no face has a vertical form for (、。，．) are moved to
-the upper right quadrant. Each glyph is drawn once and names its plain character, so
-extraction gives back the text.
+by side, narrowed to fit. Marks that no face has a vertical form for (、。，．) are turned half
+round in their em square: their ink goes to the upper right quadrant, the square stays.
+Each glyph is drawn once and names its plain character, so extraction gives back the text.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from layout.render.draw import _run_operators
 from layout.render.typeset import Line, Run
 from layout.render.vertical import (
     DIGITS,
-    SHIFT_EM,
     SHIFTED,
     VerticalFace,
     upright_advance,
@@ -59,14 +58,15 @@ def _upright_operators(doc, escape, run: Run, face: VerticalFace, start: float,
             advance, narrow = upright_advance(unit, size, width), 1.0
         x = position + face.ascent * size  # the baseline, from the em square's top
         y = centre - width * narrow / 2
-        if unit in SHIFTED and unit not in face.forms:
-            x, y = x - SHIFT_EM * size, y + SHIFT_EM * size  # lower left → upper right
+        matrix = f"0 {narrow:.4f} -1 0 {x:.3f} {y:.3f}"
+        if unit in SHIFTED and unit not in face.forms:  # half round about the em square
+            matrix = f"0 -1 1 0 {position + (1 - face.ascent) * size:.3f} {centre + width / 2:.3f}"
         for subset, encoded in font.splitString(unit, doc):
             name = font.getSubsetInternalName(subset, doc)
             if name != state[0]:
                 ops.append(f"{name} {size:g} Tf")
                 state[0] = name
-            ops.append(f"0 {narrow:.4f} -1 0 {x:.3f} {y:.3f} Tm")
+            ops.append(f"{matrix} Tm")
             ops.append(f"({escape(encoded)}) Tj")
         position += advance + run.char_space
     return ops

@@ -112,7 +112,7 @@ def test_columns_run_top_to_bottom_and_right_to_left(tmp_path):
 
 
 def test_punctuation_is_drawn_as_vertical_forms_and_extracts_plain(tmp_path):
-    text = "他说：“我们要把（试行）《通知》落到实处、做细，好吗？”好！——回答……完毕。"
+    text = "他说：“我们要把（试行）《通知》落到实处、做细，好吗？”好！——回答……完毕。要点一．"
     article = Article(id="a", headline="标点", blocks=(Block(Role.PARAGRAPH, text=text * 3),))
     issue = Issue(source="p", pages=(Page(number=1, articles=(article,)),))
     path, options = render(tmp_path, issue, "punct", table_of_contents=False)
@@ -288,3 +288,30 @@ def test_vertical_checker_catches_each_rule(tmp_path, body_font, index, column, 
     columns = good_columns()
     columns[index] = column
     assert rule in vertical_rules(tmp_path, columns, body_font)
+
+
+class _FacesWithoutForms:
+    """A font set none of whose faces draws a vertical presentation form."""
+
+    fallbacks = ("Other",)
+
+    def covers(self, face: str, char: str) -> bool:
+        return not (0xFE10 <= ord(char) <= 0xFE4F)
+
+
+def test_marks_without_a_vertical_form_are_moved_or_turned():
+    measure = VerticalMeasure(_FacesWithoutForms(), "Body", 10.0)
+    assert measure._form_face("，", "Body") == "Body"  # drawn upright, moved to the upper right
+    assert measure._form_face("（", "Body") is None  # no upright form: set turned
+    assert measure._form_face("中", "Body") == "Body"
+
+
+class _FormsInTheFallback(_FacesWithoutForms):
+    def covers(self, face: str, char: str) -> bool:
+        return face == "Other" or super().covers(face, char)
+
+
+def test_a_vertical_form_comes_from_a_fallback_face_that_has_it():
+    measure = VerticalMeasure(_FormsInTheFallback(), "Body", 10.0)
+    assert measure._form_face("（", "Body") == "Other"
+    assert measure._form_face("中", "Body") == "Body"
