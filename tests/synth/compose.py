@@ -1,11 +1,15 @@
 """Synthetic newspaper pages from several composers: one entry point and a small CLI.
 
 Takes a composer ("reportlab" | "typst" | "weasyprint"), a style family ("party" | "city" |
-"feature"), a seed and the split ("tune" | "holdout" | None); :func:`compose_page` writes a
+"feature", or a vertical one: "vertical" | "vertical-tc", ReportLab only), a seed and the
+split ("tune" | "holdout" | None); :func:`compose_page` writes a
 one-page PDF and returns the :class:`~tests.synth.scoring.TruthPage` of what is on it. The
 Typst and WeasyPrint composers lay out the page plan of :func:`tests.synth.plan_make.make_plan`
 (same seed, family and split → same plan) with their own engine; ReportLab draws the
-e-paper generator's page with the family's settings.
+e-paper generator's page with the family's settings; vertical (直排) pages come from
+:mod:`tests.synth.compose_vertical`. Typst (0.13–0.15) and WeasyPrint (≤ 70, which ignores
+``writing-mode: vertical-rl``) cannot set vertical text: :func:`supports` says which
+composer sets which family.
 
     python -m tests.synth.compose --composer typst --family city --seed 3 --out DIR
     python -m tests.synth.compose --composer all --family all --seed 0 --count 3 --out DIR
@@ -22,10 +26,31 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.synth.compose_vertical import VERTICAL_FAMILIES
 from tests.synth.plan import FAMILIES
 from tests.synth.scoring import TruthPage, truth_to_dict
 
 COMPOSERS = ("reportlab", "typst", "weasyprint")
+ALL_FAMILIES = (*FAMILIES, *VERTICAL_FAMILIES)
+
+
+def supports(composer: str, family: str) -> bool:
+    """Whether ``composer`` can set pages of ``family`` (vertical text: ReportLab only)."""
+    return family not in VERTICAL_FAMILIES or composer == "reportlab"
+
+
+def families_named(name: str) -> tuple[str, ...]:
+    """The families a command-line name stands for: one family, a comma list, "all" (the
+    horizontal ones, as before), "vertical-all" (both vertical ones) or "every"."""
+    named = {"all": FAMILIES, "vertical-all": VERTICAL_FAMILIES, "every": ALL_FAMILIES}
+    if name in named:
+        return named[name]
+    out = tuple(n.strip() for n in name.split(",") if n.strip())
+    unknown = [n for n in out if n not in ALL_FAMILIES]
+    if unknown or not out:
+        raise ValueError(f"unknown family {unknown or name!r}: choose from {ALL_FAMILIES}, "
+                         "all, vertical-all, every")
+    return out
 
 
 @dataclass(frozen=True)
@@ -40,6 +65,12 @@ class Composed:
 def compose(composer: str, seed: int, family: str, path: Path, split: str | None = None
             ) -> Composed:
     """Draw page ``seed`` of ``family`` with ``composer`` into ``path``."""
+    if family in VERTICAL_FAMILIES:
+        if not supports(composer, family):
+            raise ValueError(f"{composer} cannot set vertical text")
+        from tests.synth.compose_vertical import compose_vertical
+
+        return Composed(compose_vertical(seed, family, split, path), None)
     if composer == "reportlab":
         from tests.synth.compose_reportlab import compose_reportlab
 
@@ -72,7 +103,9 @@ def compose_page(composer: str, seed: int, family: str, path: Path,
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--composer", choices=(*COMPOSERS, "all"), default="typst")
-    parser.add_argument("--family", choices=(*FAMILIES, "all"), default="city")
+    parser.add_argument("--family", default="city",
+                        help=f"one of {', '.join(ALL_FAMILIES)}, a comma list, all "
+                             "(horizontal), vertical-all or every")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--count", type=int, default=1, help="pages from --seed on")
     parser.add_argument("--split", choices=("tune", "holdout"))
@@ -80,9 +113,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     composers = COMPOSERS if args.composer == "all" else (args.composer,)
-    families = FAMILIES if args.family == "all" else (args.family,)
+    families = families_named(args.family)
     for composer in composers:
-        for family in families:
+        for family in (f for f in families if supports(composer, f)):
             for seed in range(args.seed, args.seed + args.count):
                 stem = args.out / f"{composer}-{family}-{seed}"
                 truth = compose_page(composer, seed, family, stem.with_suffix(".pdf"),

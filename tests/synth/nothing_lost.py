@@ -40,12 +40,15 @@ def _count(texts: list[str]) -> Counter[str]:
 
 
 def shown_characters(path: Path) -> Counter[str]:
-    """The visible characters of the first page of the PDF at ``path``."""
+    """The visible characters of the first page of the PDF at ``path`` (vertical
+    presentation forms counted as the plain marks they stand for)."""
     from layout.analysis.pdf.chars import clean_glyphs
+    from layout.clean import plain_forms
     from layout.ingest.pdf import read_pdf
 
     raw = next(read_pdf(path))
-    return Counter(g.text for g in clean_glyphs(raw.glyphs) if not g.text.isspace())
+    return Counter(plain_forms(g.text) for g in clean_glyphs(raw.glyphs)
+                   if not g.text.isspace())
 
 
 def printed_characters(plan: PagePlan) -> Counter[str]:
