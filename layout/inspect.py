@@ -107,7 +107,8 @@ def draw_overlay(pdf_path: Path, page_number: int,
         ends = ((b.x0 * scale, p, b.x1 * scale, p) if rule.horizontal
                 else (p, b.top * scale, p, b.bottom * scale))
         draw.line(ends, fill=ROLE_COLOURS["rule"] + (255,), width=2)
-    heads = {f"p{page.number}-a{k}": p.head for k, p in enumerate(analysis.parts, start=1)}
+    heads = {f"p{page.number}-a{k}": getattr(p, "head", None) if not hasattr(p, "page_head")
+             else p.page_head for k, p in enumerate(analysis.parts, start=1)}
     for article in page.articles:
         short = article.id.split("-")[-1]
         head = heads.get(article.id)

@@ -141,6 +141,16 @@ class PdfSettings(_Validated):
                                "largest space between two lines of one block")
     headline_ratio: float = tunable(1.25, "ratio", 1.0, 5.0,
                                     "type this much larger than the body is a headline")
+    vertical_gap: float = tunable(1.2, "em", 0.2, 5.0,
+                                  "widest gap between two cells of one vertical line")
+    vertical_tight: float = tunable(0.6, "em", 0.0, 2.0,
+                                    "a vertical line's cells sit at most this far apart "
+                                    "(median)")
+    vertical_margin: float = tunable(0.05, "em", 0.0, 2.0,
+                                     "... and this much closer than to their row neighbours")
+    vertical_min_glyphs: int = tunable(12, "glyphs", 1, 10000,
+                                       "fewer glyphs in vertical lines: the page is read as "
+                                       "horizontal text only")
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,10 @@ a given name of one or two characters, none of them a character that given names
 do not use), or how a run of several names written together splits into names
 (:func:`split_names`: 程龙潘俊强 -> 程龙, 潘俊强, when exactly one split fits).
 Names written with a middle dot (玛丽娜·拉古什, transliterated) pass as names.
+:func:`fold_traditional` maps traditional characters to simplified ones one for one
+(``data/hant.txt``), so that patterns written in simplified characters also match text
+printed in traditional ones (張偉, 本報記者); callers match on the folded text and keep
+the original.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from functools import cache
 from pathlib import Path
 
 SURNAMES_FILE = Path(__file__).with_name("data") / "surnames.txt"
+HANT_FILE = Path(__file__).with_name("data") / "hant.txt"
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _DOTTED = re.compile(rf"[{_HAN}]{{1,8}}(?:[·•‧・][{_HAN}]{{1,8}})+")
 _HAN_RUN = re.compile(rf"[{_HAN}]+")
@@ -28,6 +33,22 @@ NOT_IN_GIVEN_NAMES = frozenset(
     "项条份岁米吨斤台辆场次届例篇版页图表什怎哪谁啥么呀哦嗯吗嘛喽咯"
 )
 GIVEN_MIN, GIVEN_MAX = 1, 2  # characters of a given name after the surname
+
+
+@cache
+def _hant_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for raw in HANT_FILE.read_text(encoding="utf-8").splitlines():
+        if raw and not raw.startswith("#"):
+            traditional, simplified = raw.split()
+            table[ord(traditional)] = simplified
+    return table
+
+
+def fold_traditional(text: str) -> str:
+    """``text`` with the traditional characters of ``data/hant.txt`` as simplified ones
+    (one character for one: positions are kept)."""
+    return text.translate(_hant_table())
 
 
 @cache
@@ -58,6 +79,7 @@ def is_name(text: str) -> bool:
         return True
     if not _HAN_RUN.fullmatch(text):
         return False
+    text = fold_traditional(text)
     single, compound = surnames()
     for surname_length in (2, 1):
         surname, given = text[:surname_length], text[surname_length:]

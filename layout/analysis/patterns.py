@@ -260,8 +260,11 @@ def is_latin_byline(line: str) -> bool:
 def is_byline(line: str) -> bool:
     """A whole line that is a byline with a role word or mark: 记者 姬慧洋, □记者 … 通讯员
     …, 本报见习记者 吴悠, 文/图 张三 (bare names alone: :func:`parse_byline`), or a Latin
-    one (:func:`is_latin_byline`)."""
-    return is_latin_byline(line) or parse_byline(line, bare_names=False) is not None
+    one (:func:`is_latin_byline`); in traditional characters too (本報記者 張偉)."""
+    if is_latin_byline(line) or parse_byline(line, bare_names=False) is not None:
+        return True
+    folded = names_mod.fold_traditional(line)
+    return folded != line and parse_byline(folded, bare_names=False) is not None
 
 
 def byline_names(text: str) -> list[str]:
@@ -312,7 +315,22 @@ def dateline_names(dateline: str) -> list[str]:
 
 
 def split_credit(caption: str) -> tuple[str, str | None]:
-    """(caption text, credit) when the caption ends with a photo credit (… 记者 姬慧洋 摄)."""
+    """(caption text, credit) when the caption ends with a photo credit (… 记者 姬慧洋 摄),
+    in simplified or traditional characters (… 記者 張偉 攝)."""
+    text, credit = _split_credit(caption)
+    folded = names_mod.fold_traditional(caption)
+    if credit is not None or folded == caption:
+        return text, credit
+    text, credit = _split_credit(folded)
+    if credit is None:
+        return caption.rstrip(), None
+    stripped = caption.rstrip()  # the folded pieces are slices of it, one bracket moved
+    bracket = credit[0] if credit[0] in "（(" and not stripped.endswith(credit) else ""
+    tail = len(credit) - len(bracket)
+    return stripped[:len(text)], bracket + stripped[len(stripped) - tail:]
+
+
+def _split_credit(caption: str) -> tuple[str, str | None]:
     stripped = caption.rstrip()
     if not stripped.rstrip(")）").endswith("摄"):
         return stripped, None
@@ -335,8 +353,8 @@ def split_credit(caption: str) -> tuple[str, str | None]:
 
 
 def is_credit_only(line: str) -> bool:
-    """A line that is nothing but a photo credit (记者 姬慧洋 摄)."""
-    stripped = line.rstrip()
+    """A line that is nothing but a photo credit (记者 姬慧洋 摄, 記者 張偉 攝)."""
+    stripped = names_mod.fold_traditional(line.rstrip())
     if not stripped.rstrip(")）").endswith("摄"):
         return False
     match = _CREDIT.search(stripped)

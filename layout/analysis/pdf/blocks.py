@@ -101,8 +101,16 @@ def _ends_caption(line: TextLine) -> bool:
     """The line ends with a photo credit (…记者 张三 摄): a caption ends there, so the
     text set below it in the same face is not the caption's."""
     text = line.text.rstrip().rstrip(")）")
-    return text.endswith("摄") and len(text) <= 200 and (
-        is_credit_only(line.text) or split_credit(line.text)[1] is not None)
+    if not text.endswith("摄") or len(text) > 200:
+        return False
+    # the credit regex backtracks badly on long Han runs: it sees the line's tail only
+    # (a credit is short), as in figures.split_credit
+    tail = line.text.rstrip()[-_CREDIT_TAIL:]
+    return (len(line.text) <= _CREDIT_TAIL and is_credit_only(line.text)) or (
+        split_credit(tail)[1] is not None)
+
+
+_CREDIT_TAIL = 30
 
 
 def _at_pitch(block: TextBlock, line: TextLine) -> bool:

@@ -3,7 +3,9 @@
 Takes a PDF path and settings; returns the issue with one :class:`Page` per PDF
 page. Each page goes through the stages one at a time (DESIGN §4): glyphs read
 (``layout.ingest.pdfium`` or ``layout.ingest.pdf``, by ``settings.pdf.reader``),
-invisible text dropped and fake bold collapsed (``chars``), lines (``lines``), blocks
+invisible text dropped and fake bold collapsed (``chars``), presentation forms folded and
+vertical lines (直排) set apart (``vertical``; a page with vertical text goes on region by
+region in ``vertical_page``), lines (``lines``), blocks
 (``blocks``), furniture set aside (``furniture``), photos tied to captions
 (``figures``), heading groups from font statistics (``roles``), articles assembled and
 read in order (``articles``, ``reading_order``). Bad, encrypted or non-PDF files raise InputError.
@@ -47,6 +49,12 @@ from layout.analysis.pdf.lines import glyphs_to_lines, rotated_lines
 from layout.analysis.pdf.photo_gaps import side_by_side_gaps
 from layout.analysis.pdf.roles import HeadingGroup, body_size, heading_groups
 from layout.analysis.pdf.scan import INSTALL_HINT, readable_glyphs, with_ocr
+from layout.analysis.pdf.vertical import plain_glyphs, split_vertical
+from layout.analysis.pdf.vertical_page import (
+    TurnedArticle,
+    analyze_vertical_page,
+    vertical_article,
+)
 from layout.analysis.reading_order import xy_cut
 from layout.budget import check_budget, page_budget
 from layout.errors import BudgetExceeded, InputError
@@ -68,7 +76,7 @@ class PageAnalysis:
     furniture: list[FurnitureBlock]
     figures: list[Figure]
     groups: list[HeadingGroup]
-    parts: list[ArticleParts]
+    parts: list[ArticleParts | TurnedArticle]  # TurnedArticle: vertical text (直排)
     body_size: float
     body_font: str
 
@@ -84,9 +92,17 @@ def _body_font(blocks: list[TextBlock], size: float) -> str:
 def analyze_raw_page(raw: RawPage, settings: Settings = DEFAULT_SETTINGS) -> PageAnalysis:
     """All geometric stages over one page's glyphs, rules and images."""
     pdf = settings.pdf
-    glyphs = clean_glyphs(raw.glyphs,
-                          pdf.dedupe_along, pdf.dedupe_across)
+    glyphs = plain_glyphs(clean_glyphs(raw.glyphs, pdf.dedupe_along, pdf.dedupe_across))
     check_budget()
+    vertical, rest = split_vertical(glyphs, pdf.vertical_gap, pdf.vertical_tight,
+                                    pdf.vertical_margin)
+    if sum(len(v.glyphs) for v in vertical) >= pdf.vertical_min_glyphs:
+        check_budget()
+        va = analyze_vertical_page(raw, vertical, rest, settings)
+        order = _in_reading_order([*va.parts, *va.turned], raw.width,
+                                  mirrored=va.vertical_share > 0.5)
+        return PageAnalysis(raw, va.blocks, va.furniture, va.figures, va.groups, order,
+                            va.body_size, va.body_font)
     photos = [im for im in raw.images if im.area < 0.6 * raw.width * raw.height]  # not backdrops
     upright = [g for g in glyphs if g.upright]
     turned = rotated_lines([g for g in glyphs if not g.upright])
@@ -111,21 +127,31 @@ def analyze_raw_page(raw: RawPage, settings: Settings = DEFAULT_SETTINGS) -> Pag
     caption_ids = {id(c) for f in figures for c in f.captions}
     body = [b for b in content if id(b) not in heading_ids and id(b) not in caption_ids]
     parts = assign_items(groups, [*body, *figures], raw.rules, size)
-    parts = _in_reading_order(parts)
-    return PageAnalysis(raw, blocks, furniture, figures, groups, parts, size, font)
+    order = _in_reading_order(list(parts), raw.width)
+    return PageAnalysis(raw, blocks, furniture, figures, groups, order, size, font)
 
 
-def _in_reading_order(parts: list[ArticleParts]) -> list[ArticleParts]:
-    """Articles ordered by an XY-cut over their head (or first item) boxes."""
+def _titled(part: ArticleParts | TurnedArticle) -> bool:
+    if isinstance(part, TurnedArticle):
+        return part.page_head is not None or part.parts.head is not None
+    return part.head is not None
+
+
+def _in_reading_order(parts: list[ArticleParts | TurnedArticle], width: float,
+                      mirrored: bool = False) -> list[ArticleParts | TurnedArticle]:
+    """Articles ordered by an XY-cut over their head (or first item) boxes; ``mirrored``
+    (a page mostly of vertical text): right to left, then top to bottom."""
     anchors: list[BBox] = []
     for p in parts:
-        if p.head is not None:
-            anchors.append(p.head.bbox)
+        if isinstance(p, TurnedArticle):
+            box = p.anchor
         else:
-            anchors.append(p.bbox)
-    untitled = [p for p in parts if p.head is None]
-    titled = [p for p in parts if p.head is not None]
-    order = xy_cut([a for a, p in zip(anchors, parts, strict=True) if p.head is not None])
+            box = p.head.bbox if p.head is not None else p.bbox
+        anchors.append(BBox(width - box.x1, box.top, width - box.x0, box.bottom)
+                       if mirrored else box)
+    untitled = [p for p in parts if not _titled(p)]
+    titled = [p for p in parts if _titled(p)]
+    order = xy_cut([a for a, p in zip(anchors, parts, strict=True) if _titled(p)])
     return untitled + [titled[k] for k in order]
 
 
@@ -133,6 +159,8 @@ def analysis_to_page(analysis: PageAnalysis) -> Page:
     """The model page of one analysed page (figures must already carry their images)."""
     raw = analysis.raw
     articles = tuple(
+        vertical_article(p, f"p{raw.number}-a{k}", analysis.body_font, analysis.body_size)
+        if isinstance(p, TurnedArticle) else
         build_article(p, f"p{raw.number}-a{k}", analysis.body_font, analysis.body_size)
         for k, p in enumerate(analysis.parts, start=1)
     )

@@ -38,3 +38,23 @@ def test_nothing_lost_on_every_composer(composer, family, composed_page):
         assert not missing and not extra, (
             f"{path.name}: missing {dict(missing.most_common(10))}, "
             f"extra {dict(extra.most_common(10))}")
+
+
+@pytest.mark.skipif(not epaper_fonts.available_faces(), reason="no CJK TrueType face")
+@pytest.mark.parametrize("family", ["vertical", "vertical-tc"])
+def test_nothing_lost_on_vertical_pages(family, composed_page):
+    """Vertical (直排) pages: every shown character once (presentation forms counted as
+    their plain marks), none of them left as a presentation form."""
+    pytest.importorskip("opencc")
+    from tests.synth.nothing_lost import balance, page_texts, shown_characters
+
+    for seed in (11, 12):
+        path, _ = composed_page("reportlab", family, seed)
+        page = analyze_pdf(path).pages[0]
+        missing, extra = balance(shown_characters(path), page)
+        assert not missing and not extra, (
+            f"{path.name}: missing {dict(missing.most_common(10))}, "
+            f"extra {dict(extra.most_common(10))}")
+        forms = [ch for t in page_texts(page) for ch in t
+                 if 0xFE10 <= ord(ch) <= 0xFE19 or 0xFE30 <= ord(ch) <= 0xFE4F]
+        assert not forms

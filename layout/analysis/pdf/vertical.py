@@ -1,0 +1,345 @@
+"""Vertical text (直排): which glyphs stand in vertical lines, and those lines turned.
+
+Takes the clean glyphs of a page; :func:`split_vertical` returns the vertical lines found
+(:class:`VerticalLine`, glyphs top to bottom) and the glyphs left for the horizontal
+analysis. Writing direction is decided per line from the glyphs, not per page:
+
+- cells: a glyph, or 縦中横 digits (two or three upright ASCII letters or digits side by
+  side, one em wide at most, set as one cell of a vertical line);
+- cells are chained downwards: the nearest cell below, no further than the gap to either
+  cell's nearest neighbour on its row, lined up (centres within 0.3 em, or
+  boxes overlapping where a mark or a turned glyph is involved: a plain comma printed in
+  the upper right of its cell, a turned bracket),
+  no further than ``max_gap_em`` below, of a like size (turned glyphs, whose reported size
+  is unreliable, are not compared);
+- a chain is a vertical line when its upright cells are mostly CJK, it has three cells or
+  more, and its cells
+  sit much closer along the chain than across it: the median gap down the chain is at most
+  ``tight_em`` and smaller (by ``margin_em``) than the median gap to the nearest cell on
+  the same row (in horizontal text, characters of one line touch and lines are a leading
+  apart, so the comparison goes the other way);
+- a chain of one or two cells is vertical when its row neighbours are cells of vertical
+  lines (a paragraph's short last line), or when it is two CJK cells touching one above the
+  other with nothing within an em beside them (a headline's last two characters);
+- turned glyphs (Latin words and numbers set sideways inside a vertical line, brackets
+  turned 90°) join the chain they line up with like any cell; turned runs not in a
+  vertical line stay for the side-label pass.
+
+:func:`rotate_line` turns a vertical line into a :class:`~layout.analysis.pdf.lines.TextLine`
+in the *turned frame* (the page turned 90° so that vertical lines read left to right and
+follow each other top to bottom: ``x' = top``, ``y' = width − x``), where the horizontal
+stages (blocks, heading groups, articles, paragraphs) run unchanged; :func:`unrotate_box`
+maps boxes back. Presentation forms (U+FE10–FE19, U+FE30–FE4F) are folded to their plain
+forms on every glyph (:func:`plain_glyphs`), so none reaches the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from statistics import median
+
+from layout.clean import is_cjk, is_cjk_punct, plain_forms
+from layout.ingest.raw import Glyph, Rule
+from layout.model import BBox
+
+_INF = float("inf")
+
+
+def plain_glyphs(glyphs: Sequence[Glyph]) -> list[Glyph]:
+    """``glyphs`` with presentation forms (vertical forms, compatibility forms) folded."""
+    out = []
+    for g in glyphs:
+        plain = plain_forms(g.text)
+        out.append(g if plain == g.text else replace(g, text=plain))
+    return out
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a possible vertical line: a glyph, or 縦中横 glyphs side by side."""
+
+    glyphs: tuple[Glyph, ...]
+
+    @property
+    def x0(self) -> float:
+        return min(g.x0 for g in self.glyphs)
+
+    @property
+    def x1(self) -> float:
+        return max(g.x1 for g in self.glyphs)
+
+    @property
+    def top(self) -> float:
+        return min(g.top for g in self.glyphs)
+
+    @property
+    def bottom(self) -> float:
+        return max(g.bottom for g in self.glyphs)
+
+    @property
+    def turned(self) -> bool:
+        return not self.glyphs[0].upright
+
+    @property
+    def size(self) -> float:
+        """The font size (for a turned glyph, its extent across the line)."""
+        if self.turned:
+            return self.x1 - self.x0
+        return max(g.size for g in self.glyphs)
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def cjk(self) -> bool:
+        ch = self.glyphs[0].text[:1]
+        return bool(ch) and (is_cjk(ch) or is_cjk_punct(ch))
+
+
+@dataclass(frozen=True)
+class VerticalLine:
+    """Cells of one vertical line, top to bottom."""
+
+    cells: tuple[Cell, ...]
+
+    @property
+    def glyphs(self) -> tuple[Glyph, ...]:
+        return tuple(g for c in self.cells for g in c.glyphs)
+
+    @property
+    def size(self) -> float:
+        sizes = [c.size for c in self.cells if not c.turned and c.cjk] or [
+            c.size for c in self.cells]
+        return median(sizes)
+
+    @property
+    def bbox(self) -> BBox:
+        return BBox(min(c.x0 for c in self.cells), min(c.top for c in self.cells),
+                    max(c.x1 for c in self.cells), max(c.bottom for c in self.cells))
+
+
+def _tate_chu_yoko(glyphs: Sequence[Glyph]) -> list[Cell]:
+    """Cells: upright ASCII runs of 2–3 glyphs on one top, one em wide at most, as one."""
+    ascii_ = sorted((g for g in glyphs if g.upright and g.text.isascii() and g.text.isalnum()),
+                    key=lambda g: (round(g.top), g.x0))
+    used: set[int] = set()
+    cells: list[Cell] = []
+    k = 0
+    while k < len(ascii_):
+        run = [ascii_[k]]
+        j = k + 1
+        while j < len(ascii_) and len(run) < 4:
+            p, g = run[-1], ascii_[j]
+            if abs(g.top - p.top) > 0.2 * p.size or not -0.2 * p.size <= g.x0 - p.x1 \
+                    <= 0.15 * p.size:
+                break
+            run.append(g)
+            j += 1
+        width = run[-1].x1 - run[0].x0
+        if 2 <= len(run) <= 3 and width <= 1.25 * max(g.size for g in run):
+            cells.append(Cell(tuple(run)))
+            used.update(id(g) for g in run)
+            k = j
+        else:
+            k += 1
+    cells += [Cell((g,)) for g in glyphs if id(g) not in used]
+    return cells
+
+
+def _lined_up(a: Cell, b: Cell, size: float) -> bool:
+    """Centres within 0.3 em; or, where a mark or a turned glyph is involved (a comma
+    printed in its cell's upper right, a bracket or a dot turned 90°), boxes overlapping by
+    0.3 of the narrower."""
+    if abs(a.cx - b.cx) <= 0.3 * size:
+        return True
+    loose = a.turned or b.turned or is_cjk_punct(a.glyphs[0].text[:1]) or is_cjk_punct(
+        b.glyphs[0].text[:1])
+    overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
+    return loose and overlap >= 0.3 * min(a.x1 - a.x0, b.x1 - b.x0, size)
+
+
+def _like_sizes(a: Cell, b: Cell) -> bool:
+    if a.turned or b.turned:
+        return True
+    return 0.8 <= a.size / b.size <= 1.25 if b.size else False
+
+
+class _Index:
+    """Cells binned by x centre and by y centre, each bin sorted by top / by x0."""
+
+    def __init__(self, cells: Sequence[Cell], bin_pt: float = 4.0) -> None:
+        self.bin = bin_pt
+        self.columns: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        self.rows: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        for k, c in enumerate(cells):
+            self.columns[int(c.cx // bin_pt)].append((c.top, k))
+            self.rows[int(c.cy // bin_pt)].append((c.x0, k))
+        for bucket in (*self.columns.values(), *self.rows.values()):
+            bucket.sort()
+
+    def near(self, table: dict[int, list[tuple[float, int]]], centre: float, reach: float,
+             lo: float, hi: float) -> list[int]:
+        out: list[int] = []
+        for b in range(int((centre - reach) // self.bin), int((centre + reach) // self.bin) + 1):
+            bucket = table.get(b)
+            if not bucket:
+                continue
+            k = bisect.bisect_left(bucket, (lo, -1))
+            while k < len(bucket) and bucket[k][0] <= hi:
+                out.append(bucket[k][1])
+                k += 1
+        return out
+
+
+def _chains(cells: Sequence[Cell], index: _Index, max_gap_em: float,
+            rows: Sequence[tuple[float, int | None]]) -> list[list[int]]:
+    """Cells chained downwards (each to its nearest lined-up cell below), top to bottom;
+    never across a gap wider than either cell's gap to its row neighbour (a glyph of a
+    horizontal line just above vertical text stays with its line)."""
+    pairs: list[tuple[float, int, int]] = []
+    for k, c in enumerate(cells):
+        size = c.size
+        reach = max(size, 8.0)  # a turned dot is narrow: look as far as for a letter
+        for j in index.near(index.columns, c.cx, 0.8 * reach, c.top + 0.2 * size,
+                            c.bottom + 1.5 * max_gap_em * reach):
+            d = cells[j]
+            if j == k:
+                continue
+            # compare with an upright cell's size: a turned glyph's is its thickness
+            ref = (size if not c.turned else d.size if not d.turned
+                   else max(size, d.size, 0.5 * reach))
+            if d.top < c.top + 0.25 * min(size, d.size) or not _like_sizes(c, d) \
+                    or not _lined_up(c, d, ref):
+                continue
+            gap = d.top - c.bottom
+            if gap < -0.6 * ref or gap > max_gap_em * ref:
+                continue
+            if max(gap, 0.0) > min(_row_room(c, rows[k][0]), _row_room(d, rows[j][0])) \
+                    + 0.05 * ref:
+                continue
+            pairs.append((gap, k, j))
+    pairs.sort()
+    nxt: dict[int, int] = {}
+    prv: dict[int, int] = {}
+    for _, k, j in pairs:
+        if k not in nxt and j not in prv:
+            nxt[k], prv[j] = j, k
+    chains = []
+    for k in range(len(cells)):
+        if k in prv:
+            continue
+        chain = [k]
+        while chain[-1] in nxt:
+            chain.append(nxt[chain[-1]])
+        chains.append(chain)
+    return chains
+
+
+def _row_room(cell: Cell, gap: float) -> float:
+    """A cell's row gap as a limit for chaining: none for marks, which may be printed in
+    their cell's corner (close to the next line), and for turned glyphs."""
+    if cell.turned or is_cjk_punct(cell.glyphs[0].text[:1]):
+        return _INF
+    return gap
+
+
+def _row_gap(k: int, cells: Sequence[Cell], index: _Index) -> tuple[float, int | None]:
+    """The gap to the nearest cell of like size on the same row (and which cell)."""
+    c = cells[k]
+    if c.turned:
+        return _INF, None
+    size = c.size
+    best, who = _INF, None
+    reach = 3.0 * size
+    for j in index.near(index.rows, c.cy, 0.3 * size, c.x0 - reach - 2 * size, c.x1 + reach):
+        d = cells[j]
+        if j == k or d.turned or not _like_sizes(c, d) or abs(d.cy - c.cy) > 0.3 * size:
+            continue
+        gap = max(d.x0 - c.x1, c.x0 - d.x1)
+        if gap < -0.3 * size or gap > reach:
+            continue
+        if max(gap, 0.0) < best:
+            best, who = max(gap, 0.0), j
+    return best, who
+
+
+def split_vertical(glyphs: Sequence[Glyph], max_gap_em: float = 1.2, tight_em: float = 0.6,
+                   margin_em: float = 0.05) -> tuple[list[VerticalLine], list[Glyph]]:
+    """(vertical lines, the other glyphs) of a page; see the module docstring."""
+    cells = _tate_chu_yoko([g for g in glyphs if g.text and not g.text.isspace()])
+    if len(cells) < 3:
+        return [], list(glyphs)
+    index = _Index(cells)
+    rows = [_row_gap(k, cells, index) for k in range(len(cells))]
+    chains = _chains(cells, index, max_gap_em, rows)
+    vertical: set[int] = set()
+    short: list[list[int]] = []
+    for chain in chains:
+        members = [cells[k] for k in chain]
+        upright = [c for c in members if not c.turned]
+        if not upright:
+            continue
+        if len(chain) < 3:
+            short.append(chain)
+            continue
+        size = median(c.size for c in upright)
+        down = median(max(0.0, cells[b].top - cells[a].bottom) for a, b in zip(
+            chain, chain[1:], strict=False))
+        across = median(rows[k][0] for k in chain if not cells[k].turned)
+        cjk = sum(c.cjk for c in upright) >= 0.6 * len(upright)
+        if cjk and down <= tight_em * size and down + margin_em * size < across:
+            vertical.update(chain)
+    lines = [chain for chain in chains if chain[0] in vertical]
+    for chain in short:  # short lines beside vertical ones (a paragraph's last)
+        upright = [k for k in chain if not cells[k].turned]
+        neighbours = [rows[k] for k in upright]
+        beside = all(j is not None and j in vertical and gap >= 0.2 * cells[k].size
+                     for k, (gap, j) in zip(upright, neighbours, strict=True))
+        alone = len(upright) == 2 and all(cells[k].cjk for k in upright) and all(
+            gap >= 1.0 * cells[k].size for k, (gap, _) in zip(upright, neighbours, strict=True)
+        ) and cells[upright[1]].top - cells[upright[0]].bottom <= 0.15 * cells[upright[0]].size
+        if neighbours and (beside or alone):
+            lines.append(chain)
+    taken = {id(g) for chain in lines for k in chain for g in cells[k].glyphs}
+    out = [VerticalLine(tuple(cells[k] for k in chain)) for chain in lines]
+    return out, [g for g in glyphs if id(g) not in taken]
+
+
+# --- the turned frame -------------------------------------------------------------------
+
+
+def rotate_box(box: BBox, width: float) -> BBox:
+    """A page box in the turned frame (``x' = top``, ``y' = width − x``)."""
+    return BBox(box.top, width - box.x1, box.bottom, width - box.x0)
+
+
+def unrotate_box(box: BBox, width: float) -> BBox:
+    """A turned-frame box back on the page (the inverse of :func:`rotate_box`)."""
+    return BBox(width - box.bottom, box.x0, width - box.top, box.x1)
+
+
+def rotate_rule(rule: Rule, width: float) -> Rule:
+    return Rule(rotate_box(rule.bbox, width), not rule.horizontal)
+
+
+def rotate_line(line: VerticalLine, width: float):  # -> TextLine (import cycle avoided)
+    """The line in the turned frame: glyphs left to right, upright, of the line's size
+    where the reader's size is not the type size (turned glyphs)."""
+    from layout.analysis.pdf.lines import TextLine
+
+    size = line.size
+    glyphs = []
+    for cell in line.cells:
+        for g in sorted(cell.glyphs, key=lambda g: (g.top, g.x0) if cell.turned else (g.x0,)):
+            glyphs.append(Glyph(g.text, g.top, width - g.x1, g.bottom, width - g.x0,
+                                g.size if g.upright else size, g.font, g.color,
+                                g.render_mode, True, None))
+    return TextLine(tuple(glyphs))

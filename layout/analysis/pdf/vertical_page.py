@@ -1,0 +1,238 @@
+"""Pages with vertical text (直排), analysed region by region.
+
+Takes a page's raw model, its vertical lines and the other glyphs
+(:func:`layout.analysis.pdf.vertical.split_vertical`) and the settings; returns the pieces
+of a :class:`~layout.analysis.pdf.page.PageAnalysis`: the horizontal text (running heads,
+horizontal headlines, captions, horizontal articles of a mixed page) goes through the
+horizontal stages in the page frame; the vertical lines go through the same stages in the
+turned frame (``x' = top``, ``y' = width − x``: a vertical line reads left to right there,
+lines follow each other top to bottom, a tier (段) is a column), so that lines right to
+left within a tier, tiers top to bottom, paragraphs running on from the foot of one line
+to the head of the next and from a tier's last line to the next tier's first, 2-character
+indents, vertical headline groups (kicker at the right of the headline, subtitle at its
+left) and the articles' extents come from the one set of rules. A horizontal headline
+group with vertical text right under it heads that text: in the turned frame it stands in
+as a placeholder right before the first line it covers. Photos go to the side whose text
+is nearest. :func:`vertical_article` builds an article of vertical text and maps its boxes
+back to the page frame; the model keeps page coordinates only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from layout.analysis.patterns import format_byline, is_byline
+from layout.analysis.pdf.articles import ArticleParts, Item, assign_items, build_article
+from layout.analysis.pdf.blocks import TextBlock, join_drop_caps, lines_to_blocks
+from layout.analysis.pdf.figures import Figure, attach_captions
+from layout.analysis.pdf.furniture import FurnitureBlock, side_labels, split_furniture
+from layout.analysis.pdf.line_geometry import head_blocks
+from layout.analysis.pdf.lines import TextLine, glyphs_to_lines, rotated_lines
+from layout.analysis.pdf.photo_gaps import side_by_side_gaps
+from layout.analysis.pdf.roles import HeadingGroup, body_size, heading_groups, heading_text
+from layout.analysis.pdf.vertical import (
+    VerticalLine,
+    rotate_box,
+    rotate_line,
+    rotate_rule,
+    unrotate_box,
+)
+from layout.budget import check_budget
+from layout.ingest.raw import Glyph, RawPage
+from layout.model import Article, BBox, Block, Role
+from layout.settings import Settings
+
+
+@dataclass
+class TurnedArticle:
+    """An article of vertical text: its parts in the turned frame, and the horizontal head
+    (page frame) its placeholder head stands for, if any."""
+
+    parts: ArticleParts
+    page_head: HeadingGroup | None = None
+    figures: dict[int, Figure] = field(default_factory=dict)  # id(turned proxy) -> figure
+    width: float = 0.0
+
+    @property
+    def anchor(self) -> BBox:
+        """Where the article starts on the page (its head, else its extent)."""
+        if self.page_head is not None:
+            return self.page_head.bbox
+        box = self.parts.head.bbox if self.parts.head is not None else self.parts.bbox
+        return unrotate_box(box, self.width)
+
+
+@dataclass
+class VerticalAnalysis:
+    blocks: list[TextBlock]  # page-frame blocks (horizontal text)
+    furniture: list[FurnitureBlock]
+    figures: list[Figure]
+    groups: list[HeadingGroup]  # horizontal heads of horizontal articles
+    parts: list[ArticleParts]  # horizontal articles (page frame)
+    turned: list[TurnedArticle]
+    body_size: float
+    body_font: str
+    vertical_share: float  # share of the page's text glyphs in vertical lines
+
+
+def _font(blocks: Sequence[TextBlock], size: float) -> str:
+    counts: dict[str, int] = {}
+    for b in blocks:
+        if abs(b.size - size) <= 0.6:
+            counts[b.font] = counts.get(b.font, 0) + b.chars
+    return max(counts, key=counts.__getitem__) if counts else ""
+
+
+def _gap(a: BBox, b: BBox) -> float:
+    return max(0.0, a.x0 - b.x1, b.x0 - a.x1) + max(0.0, a.top - b.bottom, b.top - a.bottom)
+
+
+def _under(head: BBox, block: BBox, size: float) -> bool:
+    """``block`` starts right under ``head`` (within 3 lines) and overlaps it."""
+    overlap = min(head.x1, block.x1) - max(head.x0, block.x0)
+    return (-0.5 * size <= block.top - head.bottom <= 3.0 * size
+            and overlap >= 0.3 * min(head.width, block.width))
+
+
+def _placeholder(head: HeadingGroup, below: Sequence[TextBlock], width: float) -> HeadingGroup:
+    """A turned-frame stand-in for a horizontal head: a thin box right before the first
+    (rightmost) line of the vertical blocks ``below`` it, spanning their lengths."""
+    boxes = [b.bbox for b in below]  # turned frame
+    top = min(b.top for b in boxes)
+    size = head.headline[0].size
+    ghost = Glyph("", min(b.x0 for b in boxes), top - 2.0, max(b.x1 for b in boxes),
+                  top - 1.0, size, head.headline[0].font)
+    return HeadingGroup([TextBlock([TextLine((ghost,))])], [], [])
+
+
+def analyze_vertical_page(raw: RawPage, vertical: list[VerticalLine], rest: list[Glyph],
+                          settings: Settings) -> VerticalAnalysis:
+    pdf = settings.pdf
+    width = raw.width
+    photos = [im for im in raw.images if im.area < 0.6 * raw.width * raw.height]
+    upright = [g for g in rest if g.upright]
+    turned_runs = rotated_lines([g for g in rest if not g.upright])
+    lines = glyphs_to_lines(upright, raw.rules, gap_em=pdf.line_gap,
+                            latin_gap_em=pdf.latin_gap, max_gap_em=pdf.max_line_gap,
+                            photo_gaps=side_by_side_gaps(photos))
+    blocks = join_drop_caps(lines_to_blocks(lines, raw.rules, max_gap_em=pdf.block_gap))
+    check_budget()
+    content, furniture = split_furniture(blocks, raw.rules, raw.width, raw.height)
+    labels, turned_text = side_labels(turned_runs)
+    furniture += labels
+    blocks += [f.block for f in labels]
+    content += turned_text
+    t_rules = [rotate_rule(r, width) for r in raw.rules]
+    t_lines = [rotate_line(v, width) for v in vertical]
+    t_blocks = lines_to_blocks(t_lines, t_rules, max_gap_em=pdf.block_gap)
+    check_budget()
+    size = body_size([*content, *t_blocks])
+    font = _font([*content, *t_blocks], size)
+    groups = heading_groups(content, size, raw.rules, pdf.headline_ratio)
+    t_groups = heading_groups(t_blocks, size, t_rules, pdf.headline_ratio)
+    heading_ids = {id(b) for g in groups for b in g.blocks}
+    t_heading_ids = {id(b) for g in t_groups for b in g.blocks}
+    figures = attach_captions(photos, content, heading_ids, (font, size))
+    caption_ids = {id(c) for f in figures for c in f.captions}
+    body = [b for b in content if id(b) not in heading_ids and id(b) not in caption_ids]
+    t_body = [b for b in t_blocks if id(b) not in t_heading_ids]
+    t_page_boxes = {id(b): unrotate_box(b.bbox, width) for b in t_body}
+    # horizontal heads over vertical text head it
+    over_vertical: list[tuple[HeadingGroup, list[TextBlock]]] = []
+    own: list[HeadingGroup] = []
+    for g in groups:
+        box = g.bbox
+        below_v = [b for b in t_body if _under(box, t_page_boxes[id(b)], size)]
+        below_h = [b for b in body if _under(box, b.bbox, size)]
+        nearest_v = min((t_page_boxes[id(b)].top for b in below_v), default=None)
+        # horizontal text between the head and vertical text: a byline, a subtitle
+        between = [b for b in below_h if nearest_v is not None and len(b.lines) <= 2
+                   and b.bbox.bottom <= nearest_v + 0.5 * size]
+        nearest_h = min((b.bbox.top for b in below_h if b not in between), default=None)
+        if nearest_v is not None and (nearest_h is None or nearest_v <= nearest_h):
+            for b in between:
+                (g.bylines if is_byline(b.text) else g.subtitle).append(b)
+            body = [b for b in body if b not in between]
+            over_vertical.append((g, below_v))
+        else:
+            own.append(g)
+    # photos go with the nearest text
+    h_items: list[Item] = list(body)
+    t_items: list[Item] = list(t_body)
+    proxies: dict[int, Figure] = {}
+    for fig in figures:
+        box = BBox.enclosing([fig.bbox, *(c.bbox for c in fig.captions)])
+        near_v = min((_gap(box, t_page_boxes[id(b)]) for b in t_body), default=float("inf"))
+        near_h = min((_gap(box, b.bbox) for b in body), default=float("inf"))
+        if near_v <= near_h:
+            proxy = Figure(rotate_box(fig.bbox, width),
+                           [TextBlock(c.lines, _box=rotate_box(c.bbox, width))
+                            for c in fig.captions])
+            proxies[id(proxy)] = fig
+            t_items.append(proxy)
+        else:
+            h_items.append(fig)
+    check_budget()
+    parts = assign_items(own, h_items, raw.rules, size) if (own or h_items) else []
+    stand_ins = [_placeholder(g, below, width) for g, below in over_vertical]
+    t_parts = assign_items([*t_groups, *stand_ins], t_items, t_rules, size) if (
+        t_groups or stand_ins or t_items) else []
+    page_heads = {id(s): g for s, (g, _) in zip(stand_ins, over_vertical, strict=True)}
+    turned = []
+    for p in t_parts:
+        page_head = page_heads.get(id(p.head)) if p.head is not None else None
+        if page_head is not None:
+            p = ArticleParts(None, p.items)
+            if not p.items:
+                parts.append(ArticleParts(page_head))  # nothing under it after all
+                continue
+        mine = {id(i): proxies[id(i)] for i in p.items if id(i) in proxies}
+        turned.append(TurnedArticle(p, page_head, mine, width))
+    v_glyphs = sum(len(v.glyphs) for v in vertical)
+    share = v_glyphs / max(1, v_glyphs + len(rest))
+    page_blocks = blocks + [TextBlock(list(b.lines), _box=unrotate_box(b.bbox, width))
+                            for b in t_blocks]
+    all_groups = groups
+    return VerticalAnalysis(page_blocks, furniture, figures, all_groups, parts, turned, size,
+                            font, share)
+
+
+def _unrotated_lines(block: Block, width: float) -> tuple:
+    return tuple(replace(ln, bbox=unrotate_box(ln.bbox, width)) if ln.bbox is not None
+                 else ln for ln in block.lines)
+
+
+def vertical_article(article: TurnedArticle, article_id: str, body_font: str,
+                     size: float) -> Article:
+    """The model article of vertical text, its boxes on the page."""
+    width = article.width
+    for proxy_id, fig in article.figures.items():  # photos cropped meanwhile
+        for item in article.parts.items:
+            if id(item) == proxy_id and isinstance(item, Figure):
+                item.image = fig.image
+    built = build_article(article.parts, article_id, body_font, size)
+    blocks = []
+    for b in built.blocks:
+        box = unrotate_box(b.bbox, width) if b.bbox is not None else None
+        if b.role is Role.CAPTION:  # caption lines are horizontal: already on the page
+            blocks.append(replace(b, bbox=box))
+        else:
+            blocks.append(replace(b, bbox=box, lines=_unrotated_lines(b, width)))
+    heads = [replace(b, bbox=unrotate_box(b.bbox, width) if b.bbox is not None else None,
+                     lines=_unrotated_lines(b, width)) for b in built.head_blocks]
+    head = article.page_head
+    headline, kicker, subtitle = built.headline, built.kicker, built.subtitle
+    bylines = list(built.bylines)
+    boxes = [unrotate_box(built.bbox, width)] if built.bbox is not None else []
+    if head is not None:
+        headline = heading_text(head.headline) or None
+        kicker = heading_text(head.kicker) if head.kicker else None
+        subtitle = heading_text(head.subtitle) if head.subtitle else None
+        rows = [format_byline(" ".join(ln.text for ln in b.lines)) for b in head.bylines]
+        bylines = rows + bylines
+        heads = [*head_blocks(head, [[b] for b in head.bylines]), *heads]
+        boxes.append(head.bbox)
+    return replace(built, headline=headline, kicker=kicker or None, subtitle=subtitle or None,
+                   bylines=tuple(bylines), blocks=tuple(blocks), head_blocks=tuple(heads),
+                   bbox=BBox.enclosing(boxes) if boxes else None)

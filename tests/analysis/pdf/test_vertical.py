@@ -1,0 +1,142 @@
+"""Vertical text (直排): lines found from the glyphs, kept apart from horizontal text, and
+vertical pages read in order (lines right to left, tiers top to bottom)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from layout.analysis.pdf.page import analyze_pdf
+from layout.analysis.pdf.vertical import (
+    plain_glyphs,
+    rotate_box,
+    rotate_line,
+    split_vertical,
+    unrotate_box,
+)
+from layout.ingest.raw import Glyph
+from layout.model import BBox
+from layout.model.serialize import issue_to_json
+from tests.analysis.pdf.glyph_builders import run
+from tests.synth.scoring import score_page
+
+WIDTH = 600.0
+
+
+def down(text: str, xc: float, top: float, size: float = 10.0, extra: float = 0.0,
+         font: str = "Body") -> list[Glyph]:
+    """Upright glyphs of ``text`` stacked from (``xc`` centre, ``top``), ``extra`` pt apart."""
+    out = []
+    for ch in text:
+        out.append(Glyph(ch, xc - size / 2, top, xc + size / 2, top + size, size, font))
+        top += size + extra
+    return out
+
+
+def _texts(glyphs: list[Glyph]) -> list[str]:
+    lines, _ = split_vertical(glyphs)
+    return sorted(rotate_line(ln, WIDTH).text for ln in lines)
+
+
+def test_vertical_lines_right_to_left_read_top_to_bottom():
+    glyphs = down("春风又绿江南岸", 500, 100) + down("明月何时照我还", 485, 100) \
+        + down("京口瓜洲", 470, 100)
+    lines, rest = split_vertical(glyphs)
+    assert not rest
+    assert _texts(glyphs) == sorted(["春风又绿江南岸", "明月何时照我还", "京口瓜洲"])
+
+
+def test_horizontal_text_on_a_grid_stays_horizontal():
+    # full-width text in a justified column: glyphs of consecutive lines stand one above
+    # the other, but touch their neighbours on the line
+    glyphs = []
+    texts = ("全国人大常委会副委员长", "在京出席研讨班开班式并", "致辞她表示主席在峰会上")
+    for k, text in enumerate(texts):
+        glyphs += run(text, 50, 100 + k * 14.0)
+    lines, rest = split_vertical(glyphs)
+    assert not lines and len(rest) == len(glyphs)
+
+
+def test_loosely_justified_vertical_line_and_a_short_last_line():
+    glyphs = (down("这条公里长的河流涉及", 500, 100, extra=3.5)
+              + down("流经沙漠和黄土丘陵沟壑", 485, 100) + down("区。", 470, 100))
+    assert "区。" in _texts(glyphs) and len(split_vertical(glyphs)[0]) == 3
+
+
+def test_tate_chu_yoko_digits_and_turned_latin_join_their_line():
+    size = 10.0
+    glyphs = down("会期从", 500, 100)
+    # 縦中横: "18" side by side in one em
+    glyphs += [Glyph("1", 495.2, 130, 499.9, 139, 9.0, "Latin"),
+               Glyph("8", 500.0, 130, 504.7, 139, 9.0, "Latin")]
+    glyphs += down("日起", 500, 140)
+    # a turned run (APEC) reading downwards, boxes narrower than the line
+    top = 160.0
+    for ch in "APEC":
+        glyphs.append(Glyph(ch, 497.0, top, 503.5, top + 6.0, 3.0, "Latin", upright=False))
+        top += 6.5
+    glyphs += down("会议开幕", 500, top + 1.0)
+    glyphs += down("各国代表出席会议讨论", 485, 100)  # the neighbouring line
+    texts = _texts(glyphs)
+    assert "会期从18日起APEC会议开幕" in texts
+    del size
+
+
+def test_plain_marks_shifted_into_the_upper_right_stay_in_the_line():
+    glyphs = down("我们", 500, 100)
+    glyphs.append(Glyph("，", 500, 115, 510, 125, 10.0, "Body"))  # upper right of its cell
+    glyphs += down("再见了朋友", 500, 130)
+    glyphs += down("山高水长后会有期啊", 485, 100)
+    assert "我们，再见了朋友" in _texts(glyphs)
+
+
+def test_presentation_forms_fold_to_plain_marks():
+    glyphs = plain_glyphs([Glyph(ch, 0, 0, 10, 10, 10.0, "F") for ch in "︐︒﹁﹂︵︶︙"])
+    assert "".join(g.text for g in glyphs) == "，。「」（）…"
+
+
+def test_turned_frame_boxes_round_trip():
+    box = BBox(100.0, 200.0, 110.0, 260.0)
+    turned = rotate_box(box, WIDTH)
+    assert turned == BBox(200.0, 490.0, 260.0, 500.0)
+    assert unrotate_box(turned, WIDTH) == box
+
+
+@pytest.fixture(scope="module")
+def vertical_pages(composed_page):
+    pytest.importorskip("opencc")
+    from tests.synth import epaper_fonts
+
+    if not epaper_fonts.available_faces():
+        pytest.skip("no CJK TrueType face")
+    return [composed_page("reportlab", family, seed)
+            for family in ("vertical", "vertical-tc") for seed in (1003, 1004)]
+
+
+def test_vertical_pages_read_as_articles_in_order(vertical_pages):
+    paragraphs = found = total = groups = 0
+    for path, composed in vertical_pages:
+        page = analyze_pdf(path).pages[0]
+        score = score_page(composed.truth, page)
+        paragraphs += score.paragraphs_exact
+        total += score.paragraphs_total
+        found += score.articles_found
+        groups += score.groups_exact
+        assert score.articles_found >= score.articles_total - 1, score.failures
+        text = json.dumps(json.loads(issue_to_json_page(page)), ensure_ascii=False)
+        assert not any(0xFE10 <= ord(ch) <= 0xFE19 or 0xFE30 <= ord(ch) <= 0xFE4F for ch in text)
+        for article in page.articles:  # boxes are on the page, not in the turned frame
+            for block in article.blocks:
+                if block.bbox is not None:
+                    assert 0 <= block.bbox.x0 <= block.bbox.x1 <= page.width + 1
+                    assert 0 <= block.bbox.top <= block.bbox.bottom <= page.height + 1
+    assert paragraphs >= 0.85 * total
+    truth_articles = sum(len(c.truth.articles) for _, c in vertical_pages)
+    assert groups >= 0.8 * truth_articles and found >= 0.9 * truth_articles
+
+
+def issue_to_json_page(page) -> str:
+    from layout.model import Issue
+
+    return issue_to_json(Issue(source="v.pdf", pages=(page,)))
