@@ -98,7 +98,7 @@ _SUBTITLE_DASH = re.compile(r"^[ \t\u3000]*[—─\-–―]{1,}")
 _CN_NUM = "0-9０-９〇零一二三四五六七八九十百"
 _FURNITURE_RULES: tuple[tuple[FurnitureKind, re.Pattern[str]], ...] = (
     (FurnitureKind.EDITOR, re.compile(
-        rf"^{_S}(?:责任编辑|责编|编辑|美编|美术编辑|校对|版式|版式设计|组版|审读|制图)"
+        rf"^{_S}(?:本版)?(?:责任编辑|责编|编辑|美编|美术编辑|校对|版式|版式设计|组版|审读|制图)"
         rf"{_S}[:：]")),
     (FurnitureKind.EDITION, re.compile(
         rf"^{_S}第{_S}[{_CN_NUM}]+{_S}版(?:{_S}[:：]?{_S}[{_HAN}A-Za-z·]{{1,10}})?{_S}$")),
@@ -141,11 +141,13 @@ def _name_tokens(chunk: str, glued: bool, strict: bool) -> list[str] | None:
     tokens = [t for t in _NAME_SEPARATORS.split(chunk.strip()) if t]
     names: list[str] = []
     for token in tokens:
-        if names_mod.is_name(token):
+        if names_mod.is_name(token) and not (strict and _long_dotted(token)):
             names.append(token)
             continue
         if strict:
-            split = names_mod.split_names(token) if len(token) >= 4 else None
+            # bare names written together: 5 characters or more (a 4-character word such
+            # as 商业顾问 splits into two 2-character "names" too easily)
+            split = names_mod.split_names(token) if len(token) >= BARE_SPLIT_CHARS else None
             if not split:
                 return None
             names.extend(split)  # bare names written together: 张成虎高睿凯
@@ -164,6 +166,16 @@ def _name_tokens(chunk: str, glued: bool, strict: bool) -> list[str] | None:
             return None
         names.append(token)
     return names
+
+
+BARE_SPLIT_CHARS = 5  # names written together without a role word: at least this long
+BARE_DOTTED_PART = 4  # a transliterated bare name: each part at most this long (胡里奥·塞瓦略斯)
+
+
+def _long_dotted(token: str) -> bool:
+    """A dotted run with a part too long for a transliterated name (作家胡里奥·塞瓦略斯)."""
+    parts = re.split(r"[·•‧・]", token)
+    return len(parts) > 1 and max(len(p) for p in parts) > BARE_DOTTED_PART
 
 
 def _compact_role(role: str) -> str:

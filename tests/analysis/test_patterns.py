@@ -184,3 +184,15 @@ def test_sentence_and_clause_ends() -> None:
     assert patterns.ends_clause("各单位纷纷开展入户大走访活动，")
     assert patterns.is_subtitle_dash("———示范区探索")
     assert patterns.continuation_marker("（下转第2版）") == "（下转第2版）"
+
+
+def test_bare_names_need_a_short_run_or_short_dotted_parts() -> None:
+    """Without a role word, a 4-character word does not split into two names (商业顾问)
+    and a dotted run with a long part is no transliterated name (作家胡里奥·塞瓦略斯);
+    bare names written together from 5 characters on still split."""
+    assert patterns.parse_byline("商业顾问、作家胡里奥·塞瓦略斯") is None
+    assert patterns.parse_byline("商业顾问") is None
+    assert patterns.parse_byline("玛丽娜·拉古什").names == ("玛丽娜·拉古什",)
+    assert patterns.parse_byline("张成虎高睿凯").names == ("张成虎", "高睿凯")
+    assert patterns.parse_byline("本报记者程龙潘俊强").names == ("程龙", "潘俊强")
+    assert patterns.furniture_kind("本版责编：陈东") is FurnitureKind.EDITOR

@@ -41,6 +41,8 @@ ALIGN_ROWS = 3  # rows looked at above and below
 ALIGNED_NEEDED = 2  # of them with a gap at the same place
 SPACE_EM = 0.18  # the raw extractor writes a space for a gap this wide
 WORD_EM = 0.15  # both write a space for a gap this wide between Latin letters / digits
+CAPTION_SIZE = 0.97  # a line this much smaller than the body text, in a caption and the
+# body alike, is the caption's
 BLOCK_GAP = 1.9  # a vertical gap of this many line pitches starts a new block (blank line)
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _WS = re.compile(r"\s+")
@@ -90,6 +92,12 @@ class Line:
     def compact(self) -> str:  # the text without spaces
         return _WS.sub("", "".join(g.text for g in self.glyphs))
 
+    @property
+    def plain(self) -> str:
+        """The text without spaces and with fake-bold copies merged: what the line says
+        (the raw extractor keeps the copies; matching against the truth must not)."""
+        return _WS.sub("", "".join(g.text for g in merge_fake_bold(self.glyphs)))
+
 
 def _cache_dir() -> Path:
     path = Path(os.environ.get("LAYOUT_SYNTH_CACHE") or Path(tempfile.gettempdir())
@@ -135,9 +143,12 @@ def _read_glyphs(pdf: str, _mtime: int) -> tuple[tuple[Glyph, ...], tuple[str, .
             text = ch["text"]
             if not text:
                 continue
-            if not ch.get("upright", True):
+            if not _upright(ch["matrix"]):
                 if not text.isspace():
-                    rotated.append((ch["x0"], -ch["bottom"], text))
+                    a, b = (float(v) for v in ch["matrix"][:2])
+                    along = a * 0.5 * (ch["x0"] + ch["x1"]) - b * 0.5 * (ch["top"] + ch["bottom"])
+                    rotated.append((round(ch["x0"] if abs(b) > abs(a) else ch["top"]), along,
+                                    text))  # by run across, then along the reading direction
                 continue
             size = float(ch.get("size") or (ch["bottom"] - ch["top"]))
             baseline = float(page.height) - float(ch["matrix"][5])  # the glyph's origin
@@ -146,6 +157,13 @@ def _read_glyphs(pdf: str, _mtime: int) -> tuple[tuple[Glyph, ...], tuple[str, .
     rotated.sort()
     labels = ["".join(t for _, _, t in rotated)] if rotated else []
     return tuple(glyphs), tuple(labels)
+
+
+def _upright(matrix: Sequence[float]) -> bool:
+    """A glyph set upright: its text matrix neither rotates nor mirrors it (pdfminer's own
+    ``upright`` flag calls a glyph turned by 90 degrees upright)."""
+    a, b, c, d = (float(v) for v in matrix[:4])
+    return a > 0 and d > 0 and abs(b) <= 0.05 * a and abs(c) <= 0.05 * d
 
 
 def colliding_glyphs(pdf: Path) -> int:
@@ -224,7 +242,9 @@ def _gaps(row: list[Glyph]) -> list[tuple[int, float, float]]:
 def build_lines(glyphs: list[Glyph]) -> list[Line]:
     """Glyphs on one baseline, cut at every gutter: a gap wider than GUTTER_EM, or a gap
     of at least MIN_GUTTER_EM that rows above and below leave empty too (gutters run down
-    the page; justification gaps do not line up)."""
+    the page; justification gaps do not line up) — never a gap that the ink of a line
+    just above or below (of like size) runs across: a gutter is empty all the way down,
+    a wide justification gap sits between full lines."""
     rows = _rows(glyphs)
     gaps = [_gaps(row) for row in rows]
     lines: list[Line] = []
@@ -232,12 +252,15 @@ def build_lines(glyphs: list[Glyph]) -> list[Line]:
         cuts = set()
         for k, x0, x1 in gaps[r]:
             size = row[k].size
+            near = range(max(0, r - 2 * ALIGN_ROWS), min(len(rows), r + 2 * ALIGN_ROWS + 1))
             aligned = sum(
-                1 for q in range(max(0, r - ALIGN_ROWS), min(len(rows), r + ALIGN_ROWS + 1))
-                if q != r and abs(rows[q][0].baseline - row[0].baseline) < 8 * size
+                1 for q in near
+                if q != r and abs(r - q) <= ALIGN_ROWS
+                and abs(rows[q][0].baseline - row[0].baseline) < 8 * size
                 and any(min(b, x1) - max(a, x0) >= MIN_GUTTER_EM * size
                         for _, a, b in gaps[q]))
-            if x1 - x0 > GUTTER_EM * size or aligned >= ALIGNED_NEEDED:
+            if (x1 - x0 > GUTTER_EM * size or aligned >= ALIGNED_NEEDED) and _open_strip(
+                    [rows[q] for q in near if q != r], x0, x1, row[0].baseline, size):
                 cuts.add(k)
         current: list[Glyph] = []
         for k, g in enumerate(row):
@@ -248,6 +271,28 @@ def build_lines(glyphs: list[Glyph]) -> list[Line]:
         if current:
             lines.append(Line(_with_spaces(current)))
     return [line for line in lines if line.glyphs]
+
+
+NEIGHBOUR_PITCH = 2.5  # a row this many em above or below is a neighbouring line
+
+
+def _open_strip(neighbours: list[list[Glyph]], x0: float, x1: float, baseline: float,
+                size: float) -> bool:
+    """Some strip of the gap [x0, x1], MIN_GUTTER_EM wide, that no glyph of a neighbouring
+    line (of like size, within NEIGHBOUR_PITCH em) covers: the gutter the gap opens onto."""
+    covered: list[tuple[float, float]] = []
+    for row in neighbours:
+        ref = row[0]
+        if abs(ref.baseline - baseline) > NEIGHBOUR_PITCH * size or not (
+                0.8 <= ref.size / size <= 1.25):
+            continue
+        covered += [(g.x0, g.x1) for g in row if g.text != " " and g.x0 < x1 and g.x1 > x0]
+    edge = x0
+    for a, b in sorted(covered):
+        if a - edge >= MIN_GUTTER_EM * size:
+            return True
+        edge = max(edge, b)
+    return x1 - edge >= MIN_GUTTER_EM * size
 
 
 def _with_spaces(glyphs: list[Glyph]) -> list[Glyph]:
@@ -307,12 +352,13 @@ def assign_lines(lines: list[Line], truth: TruthPage
     heads = [_norm(a.kicker) + "|" + _norm(a.headline) + "|" + _norm(a.subtitle)
              for a in truth.articles]
     bodies = ["|".join(_norm(t) for _, t in a.blocks) for a in truth.articles]
-    captions = ["|".join(_norm(c.text) + "|" + _norm(c.credit) for c in a.captions)
+    # a caption line may run from its text into its credit (…增势。本报记者叶新摄)
+    captions = ["|".join(_norm(c.text) + _norm(c.credit) for c in a.captions)
                 for a in truth.articles]
     names = [[_norm(n) for n in a.bylines] for a in truth.articles]
     furniture = "|".join(_norm(f) for f in truth.furniture)
     furniture_items = {_norm(f) for f in truth.furniture}
-    loose = "|".join(_norm(c.text) + "|" + _norm(c.credit) for c in truth.captions)
+    loose = "|".join(_norm(c.text) + _norm(c.credit) for c in truth.captions)
     groups = [_Group([], [], []) for _ in truth.articles]
     sizes = sorted(g.size for line in lines for g in line.glyphs)
     body_size = sizes[len(sizes) // 2] if sizes else 10.0
@@ -320,19 +366,20 @@ def assign_lines(lines: list[Line], truth: TruthPage
     furn: list[Line] = []
     loose_lines: list[Line] = []
     for line in sorted(lines, key=lambda x: (x.baseline, x.x0)):
-        text = line.compact
+        text = line.plain
         if text in furniture_items:
             furn.append(line)
             continue
         where: list[tuple[int, str]] = []
         for k in range(len(truth.articles)):
             in_body = text in bodies[k]
+            in_caption = text in captions[k]
             if text in heads[k] and not (in_body and line.size < 1.15 * body_size):
                 where.append((k, "head"))
+            elif in_caption and (not in_body or line.size < CAPTION_SIZE * body_size):
+                where.append((k, "captions"))  # a caption repeating a body sentence
             elif in_body:
                 where.append((k, "body"))
-            elif text in captions[k]:
-                where.append((k, "captions"))
             elif any(n and n in text for n in names[k]):
                 where.append((k, "head"))  # a byline: the names and role words
         if not where and text in furniture:
@@ -384,7 +431,8 @@ def _columns(lines: list[Line]) -> list[list[Line]]:
     order = sorted(lines, key=lambda x: (x.x1 - x.x0 > 1.25 * typical, -(x.x1 - x.x0)))
     for line in order:
         best, best_overlap = None, 0.0
-        inner = (line.x0 + 0.6 * line.size, line.x1 - 0.6 * line.size)  # no hanging marks
+        trim = min(0.6 * line.size, 0.25 * (line.x1 - line.x0))  # no hanging marks
+        inner = (line.x0 + trim, line.x1 - trim)
         for extent, members in columns:
             overlap = min(extent[1], inner[1]) - max(extent[0], inner[0])
             if overlap > best_overlap:
@@ -395,7 +443,9 @@ def _columns(lines: list[Line]) -> list[list[Line]]:
             best[1].append(line)
             if line.x1 - line.x0 <= 1.25 * typical:
                 best[0][0], best[0][1] = min(best[0][0], inner[0]), max(best[0][1], inner[1])
-    out = [sorted(members, key=lambda x: x.baseline) for _, members in columns]
+    # top down by their tops: a drop cap (its baseline lines up with a lower line) comes
+    # before the lines set beside it
+    out = [sorted(members, key=lambda x: (x.top, x.x0)) for _, members in columns]
     out.sort(key=lambda c: (min(x.x0 for x in c), c[0].top))
     return out
 

@@ -113,15 +113,32 @@ def headline_evidence(
     ``after_jump``: a jump marker stands right before it; ``shared_words``: share of
     Han bigrams the text before and after it have in common (:func:`shared_words`).
     """
+    cues = headline_cues(infos, run, width, paragraphs_before, rare_fffd, settings,
+                         width_change, after_jump, shared_words)
+    return sum(EVIDENCE[name] for name, present in cues.items() if present)
+
+
+def headline_cues(
+    infos: Sequence[LineInfo],
+    run: tuple[int, int],
+    width: ColumnWidth,
+    paragraphs_before: bool,
+    rare_fffd: bool,
+    settings: TextSettings,
+    width_change: float | None = None,
+    after_jump: bool = False,
+    shared_words: float | None = None,
+) -> dict[str, bool]:
+    """Which cues of ``EVIDENCE`` a header run shows (arguments as :func:`headline_evidence`)."""
     start, end = run
     lines = infos[start:end]
-    titles = [x for x in lines if x.fixed is not Fixed.BYLINE]
+    titles = merge_wrapped_tails([x for x in lines if x.fixed is not Fixed.BYLINE])
     if not titles:
-        return 0.0
+        return {}
     following = infos[end] if end < len(infos) else None
     joined = "".join(x.text for x in titles)
     cues = {
-        "byline": len(titles) < len(lines),
+        "byline": any(x.fixed is Fixed.BYLINE for x in lines),
         "dateline": following is not None and following.dateline,
         "rare_fffd": following is not None and following.line.replacement_indent and rare_fffd,
         "dash_subtitle": any(x.subtitle_dash for x in titles),
@@ -139,7 +156,25 @@ def headline_evidence(
         "many_lines": len(titles) >= 3,
         "topic_change": shared_words is not None and shared_words < TOPIC_SHARED,
     }
-    return sum(EVIDENCE[name] for name, present in cues.items() if present)
+    return cues
+
+
+WRAP_TAIL_CHARS = 2  # a title line this short right under another is its wrapped end
+
+
+def merge_wrapped_tails(titles: Sequence[LineInfo]) -> list[LineInfo]:
+    """Title lines with the wrapped end of a line (one or two characters set right under
+    it: …绿色环保发 / 展) joined to that line: one line of the title, not a label."""
+    out: list[LineInfo] = []
+    for info in titles:
+        if (out and len(info.text) <= WRAP_TAIL_CHARS and info.line.blanks_before == 0
+                and len(out[-1].text) > 2 * WRAP_TAIL_CHARS
+                and not any(is_cjk_punct(c) for c in info.text.rstrip(patterns.CLOSERS))):
+            out[-1] = replace(out[-1], text=out[-1].text + info.text,
+                              title=out[-1].title + info.title.strip())
+            continue
+        out.append(info)
+    return out
 
 
 def _label_shape(titles: Sequence[LineInfo]) -> bool:
@@ -238,10 +273,11 @@ def join_lines(texts: Sequence[str]) -> str:
 
 def join_title_lines(lines: Sequence[str]) -> str:
     """Title lines as one title: a couplet of equal halves (巩固拓展主题教育成果 /
-    推动示范区高质量发展) keeps one space between them; a wrapped title joins directly."""
+    推动示范区高质量发展) keeps one space between them; a wrapped title (also one of three
+    or more lines: 莫让实习生 / 权益保护 / 成“死角”) joins directly."""
     out = ""
     for line in lines:
-        if out and line and _couplet(out.split(" ")[-1], line):
+        if out and line and len(lines) == 2 and _couplet(out.split(" ")[-1], line):
             out += " " + line
         else:
             out += line
@@ -317,6 +353,7 @@ def split_title_lines(
     bold parts it from a plain kicker and subtitle; a short label under the headline is
     the subtitle; blank lines part kicker, headline and subtitle.
     """
+    lines = merge_wrapped_tails(lines)
     if len(lines) == 1:
         split = leading_label(lines[0].title)
         if split:

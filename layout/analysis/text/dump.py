@@ -26,6 +26,7 @@ from layout.analysis.text.articles import (
     Segment,
     build_article,
     header_runs,
+    join_lines,
     split_segments,
 )
 from layout.analysis.text.lines import ColumnWidth, Fixed, LineInfo, estimate_width, line_info
@@ -43,16 +44,50 @@ MAX_RESPLITS = 2  # how often an article found with a mixed width is split again
 EDGE_LINES = 3  # lines at the top/bottom of a page where a lone paper name is the masthead
 
 
-def _caption_block(text_line: LineInfo | None, credit_line: LineInfo) -> Block:
-    """A caption block from a caption line (text + credit), or a text line and a credit line."""
-    if text_line is not None:
-        text = text_line.text
-        _, credit = patterns.split_credit(credit_line.title)
-        return Block(Role.CAPTION, text=text, credit=credit or credit_line.title)
+def _caption_block(lead: Sequence[LineInfo], credit_line: LineInfo) -> Block:
+    """A caption block from its credit line (a credit, or caption text ending with one) and
+    the caption text lines above it (``lead``, possibly none). An organ name the line
+    break parted from its credit (…责任。新华社 / 记者雷慧 摄) goes with the credit."""
     body, credit = patterns.split_credit(credit_line.title)
-    if credit is None:
+    if credit is None and not lead:
         return Block(Role.CREDIT, text=credit_line.title)
-    return Block(Role.CAPTION, text=remove_cjk_spaces(body), credit=credit)
+    if credit is None:
+        credit, body = credit_line.title, ""
+    text = join_lines([x.text for x in lead] + ([remove_cjk_spaces(body)] if body else []))
+    organ = _CREDIT_ORGAN.search(text)
+    if organ and lead and not body and organ.start() > 0:
+        text, credit = text[:organ.start()], organ.group(0) + credit
+    return Block(Role.CAPTION, text=text, credit=credit)
+
+
+_CREDIT_ORGAN = re.compile(r"(?<=[。！？”）])(?:新华社|本报|人民网|中新社|人民日报|央视网?)$")
+MAX_CAPTION_LINES = 4  # caption text lines above a credit taken as one caption
+
+
+def _caption_lead(body: Sequence[LineInfo], credit_line: LineInfo) -> int:
+    """How many of the last body lines are the text of the caption whose credit line
+    follows: the block they make (no blank line inside, a blank line or the page top
+    above it, right above the credit line) of at most MAX_CAPTION_LINES plain lines with
+    no indent mark, or a lone line above a bare credit that is fake bold or a sentence set
+    apart. 0 when the lines above are body text."""
+    if credit_line.line.blanks_before > 0 or not body:
+        return 0
+    credit_only = patterns.is_credit_only(credit_line.title)
+    previous = body[-1]
+    if credit_only and (previous.doubled or _standalone_sentence(previous)):
+        return 1
+    count, below = 0, credit_line
+    while count < min(len(body), MAX_CAPTION_LINES):
+        line = body[-1 - count]
+        if (line.fixed is not Fixed.NONE or line.dateline or line.indent_marks
+                or line.line.number != below.line.number - 1):
+            return 0
+        count += 1
+        if line.line.blanks_before > 0 or line.line.number <= 1:
+            ends = patterns.ends_sentence(body[-1].text) or _CREDIT_ORGAN.search(body[-1].text)
+            return count if ends or not credit_only else 0
+        below = line
+    return 0
 
 
 @dataclass(frozen=True)
@@ -82,27 +117,23 @@ def partition_lines(infos: Sequence[LineInfo]) -> PageParts:
         elif info.fixed is Fixed.CONTINUATION:
             markers.append(info)
         elif info.fixed is Fixed.CAPTION:
-            previous = body[-1] if body else None
-            credit_only = patterns.is_credit_only(info.title)
-            if credit_only and previous is not None and info.line.blanks_before == 0 and (
-                previous.doubled or _standalone_sentence(previous)
-            ):
-                body.pop()
-                captions.append(_caption_block(previous, info))
-            else:
-                captions.append(_caption_block(None, info))
+            lead = _caption_lead(body, info)
+            captions.append(_caption_block(body[len(body) - lead:] if lead else [], info))
+            del body[len(body) - lead:]
         else:
             body.append(info)
     return PageParts(furniture, captions, _bare_name_bylines(body), markers)
 
 
 SECTION_CHARS = 8  # a page-head label (版名) is this short
+_LABEL_DOTS = "·・‧•"  # a page-head label may join two words with a middle dot: 评论·关注
 
 
 def _running_head(infos: Sequence[LineInfo]) -> int:
     """How many lines at the page's top are its running head: up to the last furniture
     line among the first EDGE_LINES + 1, when every line before it is a short label with
-    no punctuation (a section name such as 健康 beside the paper's name and date)."""
+    no punctuation but a middle dot (a section name such as 健康 or 评论·关注 beside the
+    paper's name and date)."""
     last = -1
     for k, info in enumerate(infos[:EDGE_LINES + 1]):
         if info.fixed is Fixed.FURNITURE or (info.fixed is Fixed.NONE and patterns.furniture_kind(
@@ -113,7 +144,8 @@ def _running_head(infos: Sequence[LineInfo]) -> int:
     labels = all(
         info.fixed in (Fixed.FURNITURE, Fixed.NONE) and (
             info.fixed is Fixed.FURNITURE or patterns.furniture_kind(info.title, True)
-            or (len(info.text) <= SECTION_CHARS and not any(is_cjk_punct(c) for c in info.text)))
+            or (len(info.text) <= SECTION_CHARS
+                and not any(is_cjk_punct(c) and c not in _LABEL_DOTS for c in info.text)))
         for info in infos[:last])
     return last + 1 if labels else 0
 
@@ -144,7 +176,7 @@ def _bare_name_bylines(body: list[LineInfo]) -> list[LineInfo]:
 def join_drop_caps(lines: Sequence[DumpLine]) -> list[DumpLine]:
     """A drop cap extracted as a line of its own (one ideograph right above a body line, or
     one blank line above it, at an article's start) is put back at the head of the line it
-    opens."""
+    opens, which is then marked as a paragraph's first line."""
     out: list[DumpLine] = []
     k = 0
     while k < len(lines):
@@ -154,8 +186,9 @@ def join_drop_caps(lines: Sequence[DumpLine]) -> list[DumpLine]:
         if (nxt is not None and nxt.number <= line.number + 2 and starts
                 and _DROP_CAP.fullmatch(line.text) and len(nxt.text) >= DROP_CAP_NEXT_CHARS
                 and _DROP_CAP.match(nxt.text[:1]) and not line.indent):
+            # the cap marks the paragraph's first line as an indent does (indent 2)
             out.append(dataclasses.replace(
-                nxt, raw=line.text + nxt.text, text=line.text + nxt.text, indent=0,
+                nxt, raw=line.text + nxt.text, text=line.text + nxt.text, indent=2,
                 replacement_indent=False, number=line.number,
                 blanks_before=line.blanks_before))
             k += 2

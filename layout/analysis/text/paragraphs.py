@@ -96,6 +96,9 @@ def _title_score(
         score -= 4.0
     elif info.indent_marks:
         score -= 2.0  # indented like a paragraph's first line
+        if abs(shortfall - settings.indent_chars) <= settings.full_tolerance + width.spread:
+            score -= 2.0  # and filling the column after the indent, as first lines do (a
+            # centred title is short on both sides)
     if info.dateline:
         score -= 8.0
     score += 0.4 * (min(info.line.blanks_before, 1) + min(info.line.blanks_after, 1))

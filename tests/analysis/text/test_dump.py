@@ -1,0 +1,101 @@
+"""Rules of the text-dump front end that hold on any extractor's dumps.
+
+Small hand-made lines: a multi-line caption above its credit line (the credit's organ
+parted from it by the line break), a page-head section label joined by a middle dot,
+a drop cap that opens a paragraph, a title's wrapped end, three-line headlines, and an
+indented line that fills the column (a paragraph's first line, not a title).
+"""
+
+from __future__ import annotations
+
+from layout.analysis.text.articles import join_title_lines, merge_wrapped_tails
+from layout.analysis.text.dump import analyze_text_dump, join_drop_caps, partition_lines
+from layout.analysis.text.lines import ColumnWidth, line_info
+from layout.analysis.text.paragraphs import State, emission, label_lines
+from layout.ingest.text import page_lines
+from layout.model import Role
+from layout.settings import Settings
+
+
+def _infos(text: str) -> list:
+    settings = Settings()
+    return [line_info(line, settings) for line in page_lines(text)]
+
+
+BODY = """　　近年来，各地坚持以人民为中心的发展
+思想，推动城乡融合发展取得新进展。"""
+
+
+def test_caption_text_over_several_lines_goes_with_its_credit() -> None:
+    parts = partition_lines(_infos(
+        BODY + "\n\n图为还有一些机构通过频繁更换公司主体\n或注销公司等手段逃避法律责任。新华社\n"
+        "记者雷慧 摄\n"))
+    assert [(c.text, c.credit) for c in parts.captions] == [
+        ("图为还有一些机构通过频繁更换公司主体或注销公司等手段逃避法律责任。",
+         "新华社记者雷慧 摄")]
+    assert [x.text for x in parts.body][-1] == "思想，推动城乡融合发展取得新进展。"
+
+
+def test_caption_line_ending_with_its_credit_takes_the_line_above() -> None:
+    parts = partition_lines(_infos(
+        BODY + "\n\n图为数据显示，前三季度企业贷款保持良好增\n势。本报记者叶新摄\n"))
+    assert [(c.text, c.credit) for c in parts.captions] == [
+        ("图为数据显示，前三季度企业贷款保持良好增势。", "本报记者叶新摄")]
+
+
+def test_indented_paragraph_above_a_credit_stays_body() -> None:
+    """A paragraph (indent marks) right above a bare credit is not the caption's text."""
+    parts = partition_lines(_infos(BODY + "\n记者 姬慧洋 摄\n"))
+    assert len(parts.body) == 2
+    assert [c.role for c in parts.captions] == [Role.CREDIT]
+
+
+def test_section_label_with_a_middle_dot_is_page_furniture() -> None:
+    page = analyze_text_dump(
+        ("评论·关注\n\n光明日报\n\n第03版 2026年9月30日 星期三\n\n" + BODY + "\n").encode(),
+        "h.txt", Settings()).pages[0]
+    assert "评论·关注" in [b.text for b in page.furniture]
+    assert all(a.kicker != "评论·关注" for a in page.articles)
+
+
+def test_editor_line_of_the_page_is_furniture() -> None:
+    page = analyze_text_dump((BODY + "\n\n本版责编：陈东\n").encode(), "e.txt",
+                             Settings()).pages[0]
+    assert "本版责编：陈东" in [b.text for b in page.furniture]
+
+
+def test_drop_cap_marks_the_first_line_of_its_paragraph() -> None:
+    lines = join_drop_caps(page_lines("刘伟晨\n\n不\n\n久前，据悉西班牙商业顾问推出专著\n"))
+    assert [x.text for x in lines] == ["刘伟晨", "不久前，据悉西班牙商业顾问推出专著"]
+    assert lines[1].indent == 2
+
+
+def test_wrapped_end_of_a_title_line_joins_it() -> None:
+    infos = _infos("老盛的“舍得”——\n\n“两山白茶贷”助力茶产业绿色环保发\n展\n")
+    merged = merge_wrapped_tails(infos)
+    assert [x.text for x in merged] == ["老盛的“舍得”——", "“两山白茶贷”助力茶产业绿色环保发展"]
+    assert len(merge_wrapped_tails(_infos("引领未来\n中国\n"))) == 2  # a short title: a label
+
+
+def test_three_line_headline_joins_without_spaces() -> None:
+    assert join_title_lines(["莫让实习生", "权益保护", "成“死角”"]) == "莫让实习生权益保护成“死角”"
+    assert join_title_lines(["巩固拓展主题教育成果", "推动示范区高质量发展"]) == (
+        "巩固拓展主题教育成果 推动示范区高质量发展")
+
+
+def test_indented_line_filling_the_column_is_no_title() -> None:
+    """An indented line that fills the column after its indent (不少同学反映，… of an
+    unpunctuated paragraph) scores lower as a title than an indented short line (a
+    centred title), and is labelled a paragraph's first line."""
+    width = ColumnWidth("chars", 19.0, 0.0)
+    settings = Settings().text
+    full, centred = _infos("　　不少同学反映，实习协议不对等、实习\n　　为何著书\n")
+    assert emission(full, width, settings)[State.TITLE] < emission(
+        centred, width, settings)[State.TITLE] - 1.5
+    text = ("　　近来，许多读者、网友反映，在一些学生\n自主寻找的非实践教学实习中，由于缺乏对\n"
+            "实习生劳动权益的明确规范，协议不清。\n　　不少同学反映，实习协议不对等、实习\n"
+            "待遇低、缺乏实习指导\n　　“我曾在一家业内知名度很高的会计师\n"
+            "事务所实习。”北京某大学会计学专业贾同\n"
+            "学告诉记者，这份为期一个月的实习很累。\n")
+    states = label_lines(_infos(text), width, settings)
+    assert states[3:5] == [State.FIRST, State.LAST]

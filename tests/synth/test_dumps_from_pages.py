@@ -1,0 +1,60 @@
+"""The dump extractor of composed pages: lines, rotation and the truth's matching.
+
+Hand-placed glyphs (no PDF): a wide justification gap between full lines stays inside
+its line, a gutter running down the rows cuts every row, a glyph turned by 90 degrees
+is not upright, and a fake-bold line matches the truth by its plain text.
+"""
+
+from __future__ import annotations
+
+from tests.synth.dumps_from_pages import Glyph, Line, _upright, build_lines
+
+SIZE = 10.0
+
+
+def _row(text: str, x: float, baseline: float, gaps: dict[int, float] | None = None
+         ) -> list[Glyph]:
+    out, gaps = [], gaps or {}
+    for k, ch in enumerate(text):
+        x += gaps.get(k, 0.0)
+        out.append(Glyph(ch, x, x + SIZE, baseline - SIZE, baseline, SIZE, baseline))
+        x += SIZE
+    return out
+
+
+def test_a_justification_gap_between_full_lines_is_no_gutter() -> None:
+    """Column one 10 characters wide, a 1.3 em gutter, column two; the middle row of
+    column one has a 1.25 em justification gap the rows above and below run across."""
+    glyphs = []
+    for r in range(3):
+        baseline = 100.0 + 14.0 * r
+        gaps = {5: 12.5} if r == 1 else {}
+        left = _row("甲乙丙丁戊己庚辛壬癸"[: 9 if r == 1 else 10], 0.0, baseline, gaps)
+        glyphs += left + _row("子丑寅卯辰巳午未申酉", 113.0, baseline)
+    lines = build_lines(glyphs)
+    assert [x.compact for x in lines] == ["甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未申酉",
+                                          "甲乙丙丁戊己庚辛壬", "子丑寅卯辰巳午未申酉",
+                                          "甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未申酉"]
+
+
+def test_two_captions_side_by_side_are_two_lines() -> None:
+    glyphs = _row("图为融资成本下降了吗。", 0.0, 100.0) + _row("图为数据显示增势。", 210.0, 100.0)
+    assert [x.compact for x in build_lines(glyphs)] == [
+        "图为融资成本下降了吗。", "图为数据显示增势。"]
+
+
+def test_turned_glyphs_are_not_upright() -> None:
+    assert _upright([1.0, 0.0, 0.0, 1.0, 5.0, 5.0])
+    assert _upright([0.7, 0.0, 0.0, 1.0, 5.0, 5.0])  # horizontally scaled (Tz 70)
+    assert not _upright([0.0, 1.0, -1.0, 0.0, 5.0, 5.0])
+    assert not _upright([0.0, -1.0, 1.0, 0.0, 5.0, 5.0])
+
+
+def test_fake_bold_line_has_its_plain_text() -> None:
+    glyphs = []
+    for k, ch in enumerate("标题"):
+        for dx in (0.0, 0.3):
+            x = k * SIZE + dx
+            glyphs.append(Glyph(ch, x, x + SIZE, 90.0, 100.0, SIZE, 100.0))
+    line = Line(glyphs)
+    assert line.compact == "标标题题" and line.plain == "标题"
