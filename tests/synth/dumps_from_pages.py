@@ -278,21 +278,40 @@ NEIGHBOUR_PITCH = 2.5  # a row this many em above or below is a neighbouring lin
 
 def _open_strip(neighbours: list[list[Glyph]], x0: float, x1: float, baseline: float,
                 size: float) -> bool:
-    """Some strip of the gap [x0, x1], MIN_GUTTER_EM wide, that no glyph of a neighbouring
-    line (of like size, within NEIGHBOUR_PITCH em) covers: the gutter the gap opens onto."""
-    covered: list[tuple[float, float]] = []
+    """The gap [x0, x1] opens onto a gutter: of the nearest lines above and below it (of
+    like size, within NEIGHBOUR_PITCH em, with ink near the gap), neither runs its ink
+    across the whole gap while the other leaves a strip of it open or is missing — a
+    justification gap sits between full lines of its column (or over nothing, at a
+    column's foot); a gutter is open below a byline or title set across it."""
+    above = below = None
     for row in neighbours:
         ref = row[0]
-        if abs(ref.baseline - baseline) > NEIGHBOUR_PITCH * size or not (
-                0.8 <= ref.size / size <= 1.25):
+        dy = ref.baseline - baseline
+        if abs(dy) > NEIGHBOUR_PITCH * size or not 0.8 <= ref.size / size <= 1.25:
             continue
-        covered += [(g.x0, g.x1) for g in row if g.text != " " and g.x0 < x1 and g.x1 > x0]
+        near = [(g.x0, g.x1) for g in row if g.text != " "
+                and g.x0 < x1 + NEAR_EM * size and g.x1 > x0 - NEAR_EM * size]
+        if not near:
+            continue
+        if dy < 0 and (above is None or dy > above[0]):
+            above = (dy, near)
+        elif dy > 0 and (below is None or dy < below[0]):
+            below = (dy, near)
+    sides = [_covers(side[1], x0, x1, size) if side else None for side in (above, below)]
+    return not (True in sides and False not in sides)
+
+
+NEAR_EM = 3.0  # ink this close to a gap (in em) makes a line a neighbour of it
+
+
+def _covers(spans: list[tuple[float, float]], x0: float, x1: float, size: float) -> bool:
+    """The spans leave no strip of [x0, x1] MIN_GUTTER_EM wide open."""
     edge = x0
-    for a, b in sorted(covered):
-        if a - edge >= MIN_GUTTER_EM * size:
-            return True
+    for a, b in sorted(spans):
+        if min(a, x1) - edge >= MIN_GUTTER_EM * size:
+            return False
         edge = max(edge, b)
-    return x1 - edge >= MIN_GUTTER_EM * size
+    return x1 - edge < MIN_GUTTER_EM * size
 
 
 def _with_spaces(glyphs: list[Glyph]) -> list[Glyph]:
@@ -351,12 +370,15 @@ def assign_lines(lines: list[Line], truth: TruthPage
     same column), else to the furniture or the loose captions."""
     heads = [_norm(a.kicker) + "|" + _norm(a.headline) + "|" + _norm(a.subtitle)
              for a in truth.articles]
-    bodies = ["|".join(_norm(t) for _, t in a.blocks) for a in truth.articles]
+    # an article's jump markers (▲上接第4版) sit in its columns like its paragraphs
+    bodies = ["|".join([_norm(t) for _, t in a.blocks] + [_norm(c) for c in a.continuations])
+              for a in truth.articles]
     # a caption line may run from its text into its credit (…增势。本报记者叶新摄)
     captions = ["|".join(_norm(c.text) + _norm(c.credit) for c in a.captions)
                 for a in truth.articles]
     names = [[_norm(n) for n in a.bylines] for a in truth.articles]
     furniture = "|".join(_norm(f) for f in truth.furniture)
+    furniture_run = "".join(_norm(f) for f in truth.furniture)  # items side by side: 第14版要闻
     furniture_items = {_norm(f) for f in truth.furniture}
     loose = "|".join(_norm(c.text) + _norm(c.credit) for c in truth.captions)
     groups = [_Group([], [], []) for _ in truth.articles]
@@ -382,7 +404,7 @@ def assign_lines(lines: list[Line], truth: TruthPage
                 where.append((k, "body"))
             elif any(n and n in text for n in names[k]):
                 where.append((k, "head"))  # a byline: the names and role words
-        if not where and text in furniture:
+        if not where and (text in furniture or text in furniture_run):
             furn.append(line)
             continue
         if not where and text in loose:
@@ -390,11 +412,18 @@ def assign_lines(lines: list[Line], truth: TruthPage
             continue
         pending.append((line, where))
     placed: list[tuple[Line, int]] = []
+    # lines only one article holds first; then lines several hold (a kicker two articles
+    # share: 百姓故事) go with the nearest placed line above or below them, and text no
+    # article holds with the nearest placed line above
     for line, where in pending:
-        if len({k for k, _ in where}) != 1:
-            k, part = _nearest(line, placed, where)
-        else:
-            k, part = where[0]
+        if len({k for k, _ in where}) == 1:
+            getattr(groups[where[0][0]], where[0][1]).append(line)
+            placed.append((line, where[0][0]))
+    unique = list(placed)
+    for line, where in pending:
+        if len({k for k, _ in where}) == 1:
+            continue
+        k, part = _nearest(line, unique if where else placed, where, below=bool(where))
         if k < 0:
             furn.append(line)
             continue
@@ -403,17 +432,23 @@ def assign_lines(lines: list[Line], truth: TruthPage
     return groups, furn, loose_lines
 
 
-def _nearest(line: Line, placed: list[tuple[Line, int]], where: list[tuple[int, str]]
-             ) -> tuple[int, str]:
-    """The article of the nearest placed line above in the same column (among ``where``)."""
+def _nearest(line: Line, placed: list[tuple[Line, int]], where: list[tuple[int, str]],
+             below: bool = False) -> tuple[int, str]:
+    """The article of the nearest placed line above (or, with ``below``, above or below)
+    in the same column, among ``where``."""
     allowed = {k for k, _ in where}
     best: tuple[float, int] | None = None
     for other, k in placed:
         if allowed and k not in allowed:
             continue
-        if other.x1 < line.x0 or other.x0 > line.x1 or other.top > line.top:
+        if other.x1 < line.x0 or other.x0 > line.x1:
             continue
-        distance = line.top - other.bottom
+        if other.top <= line.top:
+            distance = line.top - other.bottom
+        elif below:
+            distance = other.top - line.bottom
+        else:
+            continue
         if best is None or distance < best[0]:
             best = (distance, k)
     if best is None:

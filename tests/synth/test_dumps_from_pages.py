@@ -58,3 +58,16 @@ def test_fake_bold_line_has_its_plain_text() -> None:
             glyphs.append(Glyph(ch, x, x + SIZE, 90.0, 100.0, SIZE, 100.0))
     line = Line(glyphs)
     assert line.compact == "标标题题" and line.plain == "标题"
+
+
+def test_a_byline_set_across_a_gutter_does_not_close_it() -> None:
+    """A byline centred over two columns, right above their first lines: the gutter
+    under it still parts the columns."""
+    glyphs = _row("本报见习记者慕容强", 60.0, 86.0)
+    for r in range(2):
+        baseline = 100.0 + 14.0 * r
+        glyphs += _row("甲乙丙丁戊己庚辛壬癸", 0.0, baseline)
+        glyphs += _row("子丑寅卯辰巳午未申酉", 113.0, baseline)
+    lines = [x.compact for x in build_lines(glyphs)]
+    assert lines == ["本报见习记者慕容强", "甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未申酉",
+                     "甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未申酉"]

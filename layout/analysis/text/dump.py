@@ -184,7 +184,7 @@ def join_drop_caps(lines: Sequence[DumpLine]) -> list[DumpLine]:
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         starts = not out or out[-1].number < line.number - 1 or _title_like(out[-1].text)
         if (nxt is not None and nxt.number <= line.number + 2 and starts
-                and _DROP_CAP.fullmatch(line.text) and len(nxt.text) >= DROP_CAP_NEXT_CHARS
+                and _DROP_CAP_LINE.fullmatch(line.text) and len(nxt.text) >= DROP_CAP_NEXT_CHARS
                 and _DROP_CAP.match(nxt.text[:1]) and not line.indent):
             # the cap marks the paragraph's first line as an indent does (indent 2)
             out.append(dataclasses.replace(
@@ -199,6 +199,7 @@ def join_drop_caps(lines: Sequence[DumpLine]) -> list[DumpLine]:
 
 
 _DROP_CAP = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_DROP_CAP_LINE = re.compile(r"[“‘「『《（]?[\u3400-\u4dbf\u4e00-\u9fff]")  # also “报
 DROP_CAP_NEXT_CHARS = 4  # the line a drop cap opens is a body line, not a short title
 
 

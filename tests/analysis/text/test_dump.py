@@ -68,6 +68,8 @@ def test_drop_cap_marks_the_first_line_of_its_paragraph() -> None:
     lines = join_drop_caps(page_lines("刘伟晨\n\n不\n\n久前，据悉西班牙商业顾问推出专著\n"))
     assert [x.text for x in lines] == ["刘伟晨", "不久前，据悉西班牙商业顾问推出专著"]
     assert lines[1].indent == 2
+    quoted = join_drop_caps(page_lines("宋成东\n\n“报\n\n名时说先学习后付款，边学边赚钱\n"))
+    assert [x.text for x in quoted] == ["宋成东", "“报名时说先学习后付款，边学边赚钱"]
 
 
 def test_wrapped_end_of_a_title_line_joins_it() -> None:
