@@ -196,3 +196,9 @@ def test_bare_names_need_a_short_run_or_short_dotted_parts() -> None:
     assert patterns.parse_byline("张成虎高睿凯").names == ("张成虎", "高睿凯")
     assert patterns.parse_byline("本报记者程龙潘俊强").names == ("程龙", "潘俊强")
     assert patterns.furniture_kind("本版责编：陈东") is FurnitureKind.EDITOR
+
+
+def test_names_may_hold_duo_and_shao() -> None:
+    """多 and 少 are given-name characters (陶多多, 王少华): a 文/ byline keeps its name."""
+    assert patterns.parse_byline("文/陶多多").names == ("陶多多",)
+    assert patterns.parse_byline("记者 王少华").names == ("王少华",)

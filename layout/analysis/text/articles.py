@@ -54,6 +54,9 @@ EVIDENCE: dict[str, float] = {
     "after_jump": 3.0,  # a jump marker (（下转第2版）) ends the text before it
     "many_lines": 1.0,  # three or more title lines: kicker + headline, not a subhead
     "topic_change": 1.0,  # the text before and after share almost no Han bigrams
+    "indented": -1.0,  # a title line indented like a paragraph's first line
+    "dash_lead": -1.0,  # a line ending in —— leads into the next: a subhead's lead-in
+    # (为何著书—— / 中国不是难解的谜团…), not a kicker
 }
 TOPIC_WINDOW = 300  # characters of text read on each side of a title group
 TOPIC_MIN_BIGRAMS = 30  # fewer distinct Han bigrams on a side: too little text to judge
@@ -148,13 +151,16 @@ def headline_cues(
         "quote_or_tag": (joined.startswith("“") and joined.rstrip("）)").endswith("”"))
         or joined.endswith("）"),
         "label_shape": len(titles) >= 2 and _label_shape(titles),
-        "unequal_pair": len(titles) == 2 and abs(len(titles[0].text) - len(titles[1].text)) >= 3,
+        "unequal_pair": len(titles) == 2 and abs(len(titles[0].text) - len(titles[1].text)) >= 3
+        and not _label_shape(titles),  # one cue for one shape
         "width_change": width_change is not None and width_change >= 1.0,
         "leading_space": any(x.single_space_indent for x in titles),
         "double_blank": titles[0].line.blanks_before >= 2,
         "after_jump": after_jump,
         "many_lines": len(titles) >= 3,
         "topic_change": shared_words is not None and shared_words < TOPIC_SHARED,
+        "indented": any(x.indent_marks for x in titles),
+        "dash_lead": len(titles) >= 2 and titles[0].text.rstrip().endswith("——"),
     }
     return cues
 
@@ -290,6 +296,17 @@ def _couplet(left: str, right: str) -> bool:
             and " " not in right)
 
 
+KICKER_SHORTER = 2  # a kicker line over its headline is at least this much shorter
+KICKER_MIN_CHARS = 4
+
+
+def _kicker_over_headline(first: str, second: str) -> bool:
+    """Two plain title lines where the first is clearly the shorter: a kicker (引题) over
+    the headline. A wrapped headline fills its first line; couplet halves are equal."""
+    return (len(first) >= KICKER_MIN_CHARS and len(first) + KICKER_SHORTER <= len(second)
+            and not patterns.ends_clause(first) and not first.rstrip().endswith("——"))
+
+
 def _is_label(info: LineInfo, settings: TextSettings) -> bool:
     text = info.text
     return len(text) <= settings.label_chars and not any(is_cjk_punct(c) for c in text)
@@ -351,7 +368,8 @@ def split_title_lines(
     (【金台随感】, 环球走笔：) or a short label line over the headline is the kicker (a
     bracketed label opening the headline's own line too); the headline alone set fake
     bold parts it from a plain kicker and subtitle; a short label under the headline is
-    the subtitle; blank lines part kicker, headline and subtitle.
+    the subtitle; blank lines part kicker, headline and subtitle; of two plain lines, a
+    first line clearly shorter than the second is the kicker.
     """
     lines = merge_wrapped_tails(lines)
     if len(lines) == 1:
@@ -417,6 +435,8 @@ def split_title_lines(
                 rest = rest + extra
             else:
                 subtitle_lines = extra
+        elif len(rest) == 2 and _kicker_over_headline(rest[0].text, rest[1].text):
+            kicker_lines = [rest.pop(0)]
 
     def joined(infos: Sequence[LineInfo]) -> str | None:
         return join_title_lines([x.title for x in infos]) or None
@@ -450,6 +470,9 @@ def build_article(
     if headed:
         titles: list[LineInfo] = []
         while i < len(infos) and states[i] in _HEADER:
+            if (states[i] is State.TITLE and titles and bylines
+                    and not infos[i].subtitle_dash):
+                break  # a title under the byline of a headline group opens the text: （一）
             if states[i] is State.BYLINE:
                 bylines.append(patterns.format_byline(infos[i].title))
             else:

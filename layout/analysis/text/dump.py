@@ -150,18 +150,28 @@ def _running_head(infos: Sequence[LineInfo]) -> int:
     return last + 1 if labels else 0
 
 
+BARE_LINE_SHARE = 0.7  # a bare-name byline is shorter than this share of a full line, unless
+# a blank line sets the names apart
+
+
 def _bare_name_bylines(body: list[LineInfo]) -> list[LineInfo]:
     """Lines of bare names (邱学武; 李非 黄婧) right under a title line become bylines.
 
     A name line is a byline where a byline stands: under a line that leaves no sentence
     or clause open (a headline, kicker or subtitle — a body line that short would end its
-    paragraph with a stop). Elsewhere it stays what the paragraph stage makes of it.
+    paragraph with a stop), and set apart by a blank line or shorter than a full line.
+    Elsewhere it stays what the paragraph stage makes of it.
     """
     out = list(body)
+    lengths = sorted(len(x.text) for x in body)
+    column = lengths[int(0.75 * (len(lengths) - 1))] if lengths else 0  # a full line's length
     for k in range(1, len(out)):
         info, above = out[k], out[k - 1]
         if info.fixed is not Fixed.NONE or above.fixed not in (Fixed.NONE, Fixed.BYLINE):
             continue
+        set_apart = info.line.blanks_before > 0 or info.line.blanks_after > 0
+        if not set_apart and len(info.text) > BARE_LINE_SHARE * column:
+            continue  # a fragment of a full body line (…时科学 解答 时代新 in a raw dump)
         parsed = patterns.parse_byline(info.title)
         if parsed is None or not parsed.bare:
             continue
@@ -195,6 +205,30 @@ def join_drop_caps(lines: Sequence[DumpLine]) -> list[DumpLine]:
             continue
         out.append(line)
         k += 1
+    return out
+
+
+CAP_LINES = 3  # lines a drop cap stands beside, at most (the one it was joined to included)
+
+
+def _cap_lines(original: Sequence[DumpLine], joined: Sequence[DumpLine]) -> set[int]:
+    """Line numbers of the lines :func:`join_drop_caps` put a drop cap in front of."""
+    texts = {line.number: line.text for line in original}
+    return {line.number for line in joined if texts.get(line.number) != line.text}
+
+
+def mark_beside_caps(infos: list[LineInfo], capped: set[int]) -> list[LineInfo]:
+    """The lines right under a line that opens with a drop cap (no blank line between, up
+    to CAP_LINES in all) stand beside the cap: short by its width, yet full lines."""
+    out = list(infos)
+    for k, info in enumerate(out):
+        if info.line.number not in capped:
+            continue
+        for j in range(k + 1, min(len(out), k + CAP_LINES)):
+            if out[j].line.blanks_before > 0 or out[j].fixed is not Fixed.NONE or (
+                    patterns.ends_sentence(out[j - 1].text)):
+                break
+            out[j] = dataclasses.replace(out[j], beside_cap=True)
     return out
 
 
@@ -400,7 +434,9 @@ def attach_captions(
 
 def analyze_page(page: DumpPage, settings: Settings) -> Page:
     """One dump page -> a :class:`Page` (no geometry: width/height stay None)."""
-    infos = [line_info(line, settings) for line in join_drop_caps(page.lines)]
+    joined = join_drop_caps(page.lines)
+    infos = mark_beside_caps(
+        [line_info(line, settings) for line in joined], _cap_lines(page.lines, joined))
     check_budget()
     parts = partition_lines(infos)
     articles: list[Article] = []

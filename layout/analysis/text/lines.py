@@ -53,6 +53,7 @@ class LineInfo:
     subtitle_dash: bool
     dateline: bool  # opens with 本报讯（…）/ …电
     han_chars: int  # characters neither punctuation nor half-width: a width no measure shrinks
+    beside_cap: bool = False  # set beside a drop cap: as short as the cap is wide, yet full
 
     @property
     def indent_marks(self) -> bool:

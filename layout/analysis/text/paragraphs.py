@@ -102,6 +102,8 @@ def _title_score(
     if info.dateline:
         score -= 8.0
     score += 0.4 * (min(info.line.blanks_before, 1) + min(info.line.blanks_after, 1))
+    if info.beside_cap:
+        score -= 3.0  # a line beside a drop cap is the paragraph's text
     return score
 
 
@@ -121,7 +123,8 @@ def emission(
     pushed = 0.0  # width of a word too long for the space left, pushed whole to the next line
     if next_info is not None and shortfall > 0 and not patterns.ends_sentence(info.text):
         pushed = width.of(_leading_word(next_info.text))
-    full_shortfall = 0.0 if shortfall < pushed + settings.full_tolerance else shortfall
+    full_shortfall = 0.0 if shortfall < pushed + settings.full_tolerance or info.beside_cap else (
+        shortfall)
     tol = settings.full_tolerance + width.spread
     indent = settings.indent_chars
     marks = info.indent_marks
