@@ -132,3 +132,22 @@ def test_captions_of_the_sample_page_go_with_their_articles() -> None:
               for block in article.blocks if block.role is Role.CAPTION}
     assert owners == {"示范区“创文": "示范区：入户大走访 情暖千万家",  # 创文 走访
                       "民兵为群众讲": "开展征兵宣传 激发青年入伍热情"}
+
+
+def test_plain_kicker_over_a_longer_headline() -> None:
+    """Two plain title lines over a byline: the clearly shorter first is the kicker (引题);
+    a title under the byline (（一）) opens the text."""
+    page = _page("为未来五年中国发展擘画蓝图\n确保基本实现社会主义现代化取得决定性进展\n\n"
+                 "本报记者 史杰\n\n（一）\n" + FARM + "\n")
+    article = page.articles[0]
+    assert (article.kicker, article.headline) == (
+        "为未来五年中国发展擘画蓝图", "确保基本实现社会主义现代化取得决定性进展")
+    assert article.blocks[0].role is Role.SUBHEAD and article.blocks[0].text == "（一）"
+
+
+def test_subhead_with_a_dash_lead_in_stays_in_its_story() -> None:
+    """战略耐心—— / 可持续发展不是短跑，而是马拉松 inside a story is a subhead pair, not the
+    headline group of a new article."""
+    page = _page("引领未来中国做对了什么\n\n记者 张三\n\n" + FARM + "\n\n战略耐心——\n\n"
+                 "可持续发展不是短跑，而是马拉松\n\n" + FARM_MORE + "\n")
+    assert len(page.articles) == 1

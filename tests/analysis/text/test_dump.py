@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from layout.analysis.text.articles import join_title_lines, merge_wrapped_tails
 from layout.analysis.text.dump import analyze_text_dump, join_drop_caps, partition_lines
-from layout.analysis.text.lines import ColumnWidth, line_info
+from layout.analysis.text.lines import ColumnWidth, Fixed, line_info
 from layout.analysis.text.paragraphs import State, emission, label_lines
 from layout.ingest.text import page_lines
 from layout.model import Role
@@ -101,3 +101,27 @@ def test_indented_line_filling_the_column_is_no_title() -> None:
             "学告诉记者，这份为期一个月的实习很累。\n")
     states = label_lines(_infos(text), width, settings)
     assert states[3:5] == [State.FIRST, State.LAST]
+
+
+def test_lines_beside_a_drop_cap_are_full_lines() -> None:
+    text = ("刘伟晨\n\n“报\n\n名时说先学习后付款，边学边赚钱，\n其实根本挣不到钱。”“课没上几\n"
+            "节，想退课时却背上了6000元的债\n务。”近来，不少读者反映一些培训机构以“兼职赚\n"
+            "学费”为诱饵，结果所谓的“先学后付”，实际\n是“先学后债”。\n")
+    page = analyze_text_dump(text.encode(), "cap.txt", Settings()).pages[0]
+    assert len(page.articles) == 1
+    paragraphs = [b.text for b in page.articles[0].blocks if b.role is Role.PARAGRAPH]
+    assert paragraphs == [
+        "“报名时说先学习后付款，边学边赚钱，其实根本挣不到钱。”“课没上几节，想退课时"
+        "却背上了6000元的债务。”近来，不少读者反映一些培训机构以“兼职赚学费”为诱饵，"
+        "结果所谓的“先学后付”，实际是“先学后债”。"]
+
+
+def test_name_fragments_of_full_lines_are_no_bylines() -> None:
+    """In a raw dump of narrow columns a justified line can read as names (时科学 解答
+    时代新); a bare-name byline is set apart or shorter than a full line."""
+    column = ["\ufffd\ufffd每逢重大历史", "关头，中国共产党", "总是能够科学把握",
+              "时科学 解答 时代新", "历史方位与形势变", "化，制定正确的政"]
+    parts = partition_lines(_infos("\n".join(column) + "\n"))
+    assert all(x.fixed is not Fixed.BYLINE for x in parts.body)
+    parts = partition_lines(_infos("引领未来中国做对了什么\n邱学武\n" + "\n".join(column) + "\n"))
+    assert parts.body[1].fixed is Fixed.BYLINE
