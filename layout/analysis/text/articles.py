@@ -346,6 +346,29 @@ _TAGGED = re.compile(r"[^（(][（(][^（）()]{2,30}[）)]$")  # text closed by
 _LONE_TAG = re.compile(r"^[（(][^（）()]{2,30}[）)]$")
 
 
+QUOTE_LINES = 3  # a quotation headline wraps over at most this many lines
+
+
+def quoted_spans(lines: Sequence[LineInfo]) -> list[tuple[int, int]]:
+    """[first, last] line index of each whole quotation among title lines: one line
+    (“在上海，能看到演艺的未来”) or wrapped over up to QUOTE_LINES (“在上海， / 能看到…”)."""
+    spans: list[tuple[int, int]] = []
+    k = 0
+    while k < len(lines):
+        if not lines[k].title.strip().startswith("“"):
+            k += 1
+            continue
+        joined = ""
+        for last in range(k, min(len(lines), k + QUOTE_LINES)):
+            joined += lines[last].title.strip()
+            if _QUOTED.match(joined):
+                spans.append((k, last))
+                k = last
+                break
+        k += 1
+    return spans
+
+
 def _doubling_parts(lines: Sequence[LineInfo]) -> tuple[int, int] | None:
     """[start, end) of the one run of fake-bold lines among plain ones: the headline set
     bold between a kicker and/or subtitle set plain. None when all or none are bold."""
@@ -386,14 +409,14 @@ def split_title_lines(
     if len(rest) >= 2 and column_label(rest[0].title):
         kicker_lines = [rest.pop(0)]
     if len(rest) >= 2 and not kicker_lines:
-        quoted = [k for k, x in enumerate(rest) if _QUOTED.match(x.title.strip())]
+        quoted = quoted_spans(rest)
         tagged = [k for k, x in enumerate(rest) if _TAGGED.search(x.title.strip())]
-        if len(quoted) == 1 and (quoted[0] == 0 or rest[quoted[0] - 1].title.rstrip()[-1:]
+        if len(quoted) == 1 and (quoted[0][0] == 0 or rest[quoted[0][0] - 1].title.rstrip()[-1:]
                                  not in "，、；,;"):  # a whole quotation is the headline, with a
             # tag line after it (a line before it that leaves a clause open leads into it)
-            k = quoted[0]
-            end = k + 1 + (k + 1 < len(rest) and _LONE_TAG.match(rest[k + 1].title.strip())
-                           is not None)
+            k, last = quoted[0]
+            end = last + 1 + (last + 1 < len(rest) and _LONE_TAG.match(
+                rest[last + 1].title.strip()) is not None)
             kicker_lines, tail, rest = rest[:k], rest[end:], rest[k:end]
             subtitle_lines = tail + subtitle_lines
         elif len(tagged) == 1 and tagged[0] + 1 < len(rest):  # a column tag ends the headline
@@ -435,8 +458,8 @@ def split_title_lines(
                 rest = rest + extra
             else:
                 subtitle_lines = extra
-        elif len(rest) == 2 and _kicker_over_headline(rest[0].text, rest[1].text):
-            kicker_lines = [rest.pop(0)]
+        elif _kicker_over_headline(rest[0].text, rest[1].text):
+            kicker_lines = [rest.pop(0)]  # over a headline of one or more lines
 
     def joined(infos: Sequence[LineInfo]) -> str | None:
         return join_title_lines([x.title for x in infos]) or None

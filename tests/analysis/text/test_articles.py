@@ -151,3 +151,18 @@ def test_subhead_with_a_dash_lead_in_stays_in_its_story() -> None:
     page = _page("引领未来中国做对了什么\n\n记者 张三\n\n" + FARM + "\n\n战略耐心——\n\n"
                  "可持续发展不是短跑，而是马拉松\n\n" + FARM_MORE + "\n")
     assert len(page.articles) == 1
+
+
+def test_quotation_headline_wrapped_over_lines() -> None:
+    """A quotation wrapped over two lines (“在上海， / 能看到演艺的未来”) is the headline,
+    the line under it the subtitle; a kicker over it stays the kicker."""
+    page = _page("“在上海，\n能看到演艺的未来”\n\n9份项目合作协议现场签署\n\n记者 钟刚建\n\n"
+                 + FARM + "\n")
+    article = page.articles[0]
+    assert (article.kicker, article.headline, article.subtitle) == (
+        None, "“在上海，能看到演艺的未来”", "9份项目合作协议现场签署")
+    page = _page("不少读者对记者表示\n“为全球读者展现一个立体\n丰富的中国”（第一现场）\n\n"
+                 "记者 宋涛思\n\n" + FARM + "\n")
+    article = page.articles[0]
+    assert (article.kicker, article.headline) == (
+        "不少读者对记者表示", "“为全球读者展现一个立体丰富的中国”（第一现场）")
