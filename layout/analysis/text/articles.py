@@ -291,6 +291,9 @@ def join_title_lines(lines: Sequence[str]) -> str:
 
 
 def _couplet(left: str, right: str) -> bool:
+    """Two equal halves of a headline; not a quotation or bracket wrapped across them."""
+    if left.count("“") > left.count("”") or left.count("（") > left.count("）"):
+        return False
     return (len(left) >= 4 and abs(len(left) - len(right)) <= 1
             and not is_cjk_punct(left[-1]) and not is_cjk_punct(right[0])
             and " " not in right)
