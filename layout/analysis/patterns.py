@@ -438,9 +438,14 @@ def iso_date(line: str) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+SIGN_OFF_CHARS = 3  # ——编者: a dash and so few characters sign a note off, no subtitle
+
+
 def is_subtitle_dash(line: str) -> bool:
-    """True when the line opens with a dash run (——示范区探索…), the mark of a subtitle."""
-    return bool(_SUBTITLE_DASH.match(line))
+    """True when the line opens with a dash run (——示范区探索…), the mark of a subtitle;
+    not a sign-off (——编者, ——记者)."""
+    match = _SUBTITLE_DASH.match(line)
+    return bool(match) and len(line[match.end():].strip()) > SIGN_OFF_CHARS
 
 
 def continuation_marker(text: str) -> str | None:

@@ -202,3 +202,8 @@ def test_names_may_hold_duo_and_shao() -> None:
     """多 and 少 are given-name characters (陶多多, 王少华): a 文/ byline keeps its name."""
     assert patterns.parse_byline("文/陶多多").names == ("陶多多",)
     assert patterns.parse_byline("记者 王少华").names == ("王少华",)
+
+
+def test_a_dash_sign_off_is_no_subtitle() -> None:
+    assert patterns.is_subtitle_dash("——安全也是硬道理的理念")
+    assert not patterns.is_subtitle_dash("——编者")

@@ -118,7 +118,18 @@ def headline_evidence(
     """
     cues = headline_cues(infos, run, width, paragraphs_before, rare_fffd, settings,
                          width_change, after_jump, shared_words)
+    start, end = run
+    if (not cues and paragraphs_before and 0 < start and end < len(infos)
+            and all(x.fixed is Fixed.BYLINE and patterns.byline_names(x.title)
+                    for x in infos[start:end])
+            and infos[start].line.blanks_before > 0
+            and patterns.ends_sentence(infos[start - 1].text)):
+        return BYLINE_ALONE  # names set apart after a story's end: a story whose headline
+        # is art (outlined), not a byline in mid-text
     return sum(EVIDENCE[name] for name, present in cues.items() if present)
+
+
+BYLINE_ALONE = 2.0  # evidence of a byline run with no title, set apart after text
 
 
 def headline_cues(

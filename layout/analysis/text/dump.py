@@ -64,6 +64,21 @@ _CREDIT_ORGAN = re.compile(r"(?<=[。！？”）])(?:新华社|本报|人民网
 MAX_CAPTION_LINES = 4  # caption text lines above a credit taken as one caption
 
 
+CREDIT_TAIL_CHARS = 6  # the end of a photo credit wrapped onto a line of its own: 东摄
+
+
+def _credit_tail(body: Sequence[LineInfo], info: LineInfo) -> bool:
+    """A short line ending with 摄 right under a line that, with it, ends in a photo
+    credit: the credit was wrapped inside its name (…本报记者韦 / 东摄)."""
+    if (info.fixed is not Fixed.NONE or not body or len(info.text) > CREDIT_TAIL_CHARS
+            or not info.text.endswith("摄") or info.line.blanks_before > 0):
+        return False
+    above = body[-1]
+    if above.fixed is not Fixed.NONE or above.line.number != info.line.number - 1:
+        return False
+    return patterns.split_credit(above.title + info.title)[1] is not None
+
+
 def _caption_lead(body: Sequence[LineInfo], credit_line: LineInfo) -> int:
     """How many of the last body lines are the text of the caption whose credit line
     follows: the block they make (no blank line inside, a blank line or the page top
@@ -116,7 +131,11 @@ def partition_lines(infos: Sequence[LineInfo]) -> PageParts:
             furniture.append(info)
         elif info.fixed is Fixed.CONTINUATION:
             markers.append(info)
-        elif info.fixed is Fixed.CAPTION:
+        elif info.fixed is Fixed.CAPTION or _credit_tail(body, info):
+            if info.fixed is not Fixed.CAPTION:  # …本报记者韦 / 东摄: one caption line
+                above = body.pop()
+                info = dataclasses.replace(above, text=above.text + info.text,
+                                           title=above.title + info.title, fixed=Fixed.CAPTION)
             lead = _caption_lead(body, info)
             captions.append(_caption_block(body[len(body) - lead:] if lead else [], info))
             del body[len(body) - lead:]
@@ -175,10 +194,11 @@ def _bare_name_bylines(body: list[LineInfo]) -> list[LineInfo]:
         parsed = patterns.parse_byline(info.title)
         if parsed is None or not parsed.bare:
             continue
-        if above.fixed is Fixed.NONE and (
+        alone = info.line.blanks_before > 0 and info.line.blanks_after > 0
+        if above.fixed is Fixed.NONE and not alone and (
                 patterns.ends_sentence(above.text) or patterns.ends_clause(above.text)
                 or above.text.rstrip(patterns.CLOSERS)[-1:] in patterns.SENTENCE_END):
-            continue
+            continue  # (names alone between blank lines open a story whose headline is art)
         out[k] = dataclasses.replace(info, fixed=Fixed.BYLINE, han_gap=False)
     return out
 

@@ -125,3 +125,18 @@ def test_name_fragments_of_full_lines_are_no_bylines() -> None:
     assert all(x.fixed is not Fixed.BYLINE for x in parts.body)
     parts = partition_lines(_infos("引领未来中国做对了什么\n邱学武\n" + "\n".join(column) + "\n"))
     assert parts.body[1].fixed is Fixed.BYLINE
+
+
+def test_credit_wrapped_inside_its_name_stays_one_caption() -> None:
+    parts = partition_lines(_infos(
+        BODY + "\n\n图为引领未来，中国做对了什么。 本报记者韦\n东摄\n"))
+    assert [(c.text, c.credit) for c in parts.captions] == [
+        ("图为引领未来，中国做对了什么。", "本报记者韦东摄")]
+
+
+def test_names_alone_after_a_story_open_one_with_an_outlined_headline() -> None:
+    text = (BODY + "\n\n金英秀\n\n　　作为国家级艺术节，中国上海国际艺术节不断增强服务长三\n"
+            "角、辐射全中国的平台功能，活动汇聚上海、江苏无锡、安徽合肥。\n")
+    page = analyze_text_dump(text.encode(), "o.txt", Settings()).pages[0]
+    assert [a.bylines for a in page.articles] == [(), ("金英秀",)]
+    assert page.articles[1].headline is None
