@@ -17,8 +17,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from tests.synth.epaper_draw import Ink, PageCanvas
-from tests.synth.epaper_fonts import Face, text_width
+from tests.synth.epaper_draw import Ink, PageCanvas, ink_faces
+from tests.synth.epaper_fonts import Face, advance
 from tests.synth.epaper_layout import Frame, Grid
 from tests.synth.epaper_press import press_choices, with_latin
 from tests.synth.epaper_text import (
@@ -108,7 +108,10 @@ def _headline_lines(title: str, width: float, ink: Ink, body: float, rng: random
 
 
 def _width(text: str, ink: Ink) -> float:
-    return text_width(ink.face, text, ink.size)
+    """Width of ``text`` in the faces it is drawn with (Latin letters and digits in
+    ``ink.latin`` when set: measuring them in the CJK face ran lines past their column)."""
+    return sum(advance(face.name, ch, ink.size)
+               for face, ch in zip(ink_faces(ink, text), text, strict=True))
 
 
 def fitted(text: str, ink: Ink, width: float) -> Ink:

@@ -104,6 +104,8 @@ class PageCanvas:
                     obj.textOut(text[i:j])
                     i = j
             obj.setCharSpace(0)
+            if ink.hscale != 1.0:  # Tz is graphics state: it outlives ET, so undo it
+                obj.setHorizScale(100)
             self.canvas.drawText(obj)
             if ink.invisible:
                 self.canvas.restoreState()
@@ -139,6 +141,8 @@ class PageCanvas:
                     obj.setFont(current, ink.size)
                 obj.setTextOrigin(xs[i] + dx, y + dy)
                 obj.textOut(ch)
+            if ink.hscale != 1.0:  # Tz is graphics state: it outlives ET, so undo it
+                obj.setHorizScale(100)
             self.canvas.drawText(obj)
             if ink.invisible:
                 self.canvas.restoreState()

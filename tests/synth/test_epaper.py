@@ -346,3 +346,57 @@ def test_nothing_is_drawn_over_text(tmp_path, seed):
     path = tmp_path / "page.pdf"
     render_page(random_page_spec(seed), path)
     assert _clashes(path) == (0, 0)
+
+
+@pytest.mark.parametrize("runs", [False, True])
+def test_horizontal_scale_ends_with_its_text(tmp_path, runs):
+    """Tz is graphics state that outlives ET: text drawn after a scaled headline is unscaled
+    (a leaked 117 % set body lines a sixth wider than their column, over the next one)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from tests.synth.epaper_draw import Ink, PageCanvas
+
+    face = epaper_fonts.available_faces()[0]
+    canvas = Canvas(str(tmp_path / "tz.pdf"), pagesize=(300, 200))
+    page = PageCanvas(canvas, 200, runs=runs)
+    page.text(10, 40, "标题文字", Ink(face, 20, hscale=1.2))
+    page.text(10, 100, "正文文字", Ink(face, 10))
+    canvas.showPage()
+    canvas.save()
+    with pdfplumber.open(tmp_path / "tz.pdf") as pdf:
+        chars = pdf.pages[0].chars
+    head = [c for c in chars if c["top"] < 50]
+    body = [c for c in chars if c["top"] > 80]
+    assert [round(c["x1"] - c["x0"], 1) for c in head] == [24.0] * 4
+    assert [round(c["x1"] - c["x0"], 1) for c in body] == [10.0] * 4
+    assert [round(c["x0"]) for c in body] == [10, 20, 30, 40]
+
+
+@pytest.mark.parametrize(("family", "seed", "split"),
+                         [("feature", 1001, "holdout"), ("city", 11, None)])
+def test_family_pages_draw_nothing_over_text(tmp_path, family, seed, split):
+    """Pages with Tz-scaled headlines (these two overprinted their columns before)."""
+    from tests.synth.compose_reportlab import compose_reportlab
+
+    path = tmp_path / "page.pdf"
+    compose_reportlab(seed, family, split, path)
+    assert _clashes(path) == (0, 0)
+
+
+def test_lines_are_measured_in_the_faces_they_are_drawn_with():
+    """Latin letters and digits drawn in a Latin face are measured in it: measured in the CJK
+    face, a line with "ChatGPT" ran 5 pt into a 9 pt gutter."""
+    from tests.synth.epaper_article import _width
+    from tests.synth.epaper_draw import Ink, PageCanvas
+    from tests.synth.plan_make import LATIN_FACES
+
+    latin = next((epaper_fonts.latin_face(path) for _, path in LATIN_FACES.values()
+                  if epaper_fonts.latin_face(path)), None)
+    if latin is None:
+        pytest.skip("no Latin TrueType face installed")
+    face = epaper_fonts.available_faces()[0]
+    ink = Ink(face, 9.84, latin=latin)
+    text = "其中ChatGPT仓满囤堆2025年"
+    drawn = PageCanvas(None, 100).natural_width(text, ink)  # type: ignore[arg-type]
+    assert _width(text, ink) == pytest.approx(drawn)
+    assert _width(text, ink) != pytest.approx(epaper_fonts.text_width(face, text, 9.84))
