@@ -25,6 +25,7 @@ from layout.analysis.jumps import split_jump_markers
 from layout.analysis.patterns import (
     continuation_marker,
     dateline_names,
+    ends_clause,
     ends_sentence,
     format_byline,
     is_byline,
@@ -344,8 +345,9 @@ def _paragraph_lines(blocks: Sequence[TextBlock], siblings: Sequence[TextBlock],
     prev_short = True
     indent_marked: bool | None = None
     cap_opened = False  # the text opens with a drop cap: its next paragraph tells
-    for block in blocks:
-        col0, col1 = _column_extent(block, siblings)
+    extents = [_column_extent(block, siblings) for block in blocks]
+    indent = _paragraph_indent(blocks, [c0 for c0, _ in extents], indent_em)
+    for block, (col0, col1) in zip(blocks, extents, strict=True):
         em = block.size
         ragged = _ragged(block, col1)
         pitches = sorted(b.top - a.top for a, b in zip(block.lines, block.lines[1:],
@@ -356,6 +358,8 @@ def _paragraph_lines(blocks: Sequence[TextBlock], siblings: Sequence[TextBlock],
         for line in block.lines:
             beside_cap = line.top < cap_bottom - 0.2 * em
             indented = line.x0 - col0 >= indent_em * em and not beside_cap
+            if indented and prev is not None and _runs_into(prev, line, col0, col1, indent):
+                indented = False
             if indent_marked is None:
                 if line.bbox.height >= 1.8 * em and not paras:
                     cap_opened = True  # its lines open flush beside and under the cap
@@ -378,6 +382,29 @@ def _paragraph_lines(blocks: Sequence[TextBlock], siblings: Sequence[TextBlock],
             elif indent_marked is not False and prev_short and not ends_sentence(line.text):
                 prev_short = False
     return paras
+
+
+def _paragraph_indent(blocks: Sequence[TextBlock], col0s: Sequence[float],
+                      indent_em: float) -> float:
+    """The usual paragraph indent of ``blocks`` in points (the commonest indent of their
+    indented lines; 0 when no line is indented)."""
+    indents = [ln.x0 - col0 for block, col0 in zip(blocks, col0s, strict=True)
+               for ln in block.lines if ln.x0 - col0 >= indent_em * block.size]
+    return _common(indents, max(indents)) if indents else 0.0
+
+
+def _runs_into(prev: TextLine, line: TextLine, col0: float, col1: float,
+               indent: float) -> bool:
+    """``line`` goes on with the sentence of the full line above it although it starts
+    in from the column edge, by clearly less than the paragraphs' indent: a space the
+    line break left at its start (本报讯（记者 张三 / 　通讯员 李四）…), not an indent.
+    A line that ends a sentence or a clause, or stops short, may end its paragraph."""
+    em = line.size
+    full = col1 - prev.x1 < 0.5 * em
+    text = prev.text.rstrip()
+    mid_sentence = bool(text) and not ends_sentence(text) and not ends_clause(text) and (
+        text[-1] not in "”』」）)》")
+    return full and mid_sentence and line.x0 - col0 <= indent - 0.6 * em
 
 
 def _ragged(block: TextBlock, col1: float) -> bool:

@@ -57,6 +57,28 @@ def test_byline_and_dateline():
     assert [b.text for b in article.blocks] == ["今天天气很好，大家都开心。"]
 
 
+def test_a_space_left_at_a_line_start_is_no_paragraph_indent():
+    """本报讯（记者 张三 / 　通讯员 李四）: the break left the space between the names at
+    the start of the next line, 1 em in where paragraphs indent 2 em; the full line above
+    stops mid-sentence, so the paragraph and its dateline go on."""
+    glyphs = run("标题在这里", 0, 26, 24.0, "Hei")
+    lines = ["  本报讯（记者张三", " 通讯员李四）今天天", "气很好，大家都开心地",
+             "出门去，走了很远很远", "的路，才回到家里。", "  第二段开头写满了",
+             "二段还在写写满了，写", "满了一行又一行，还在", " 写到这里就结束了。",
+             "  第三段写满了写，", " 一个字到这里结束。"]
+    assert {len(t) for t in lines[:4] + lines[5:]} == {10}  # 10 fill a line
+    glyphs += column(lines, 0, 40, 10)
+    [parts] = _assemble(glyphs)
+    article = build_article(parts, "p1-a1", BODY, 10.0)
+    assert article.dateline == "本报讯（记者张三通讯员李四）"
+    assert article.bylines == ("记者 张三 通讯员 李四",)
+    # a full line that ends a clause (or a sentence) may end its paragraph: the next starts
+    assert [b.text for b in article.blocks] == [
+        "今天天气很好，大家都开心地出门去，走了很远很远的路，才回到家里。",
+        "第二段开头写满了二段还在写写满了，写满了一行又一行，还在写到这里就结束了。",
+        "第三段写满了写，", "一个字到这里结束。"]
+
+
 def test_text_without_any_head_is_kept_in_an_untitled_article():
     parts = _assemble(column(["没有标题的文字行", "还有一行文字。"], 0, 0, 8))
     article = build_article(parts[0], "p1-a1", BODY, 10.0)
