@@ -88,9 +88,11 @@ _DATELINE = re.compile(
     rf"{_S}(?:[（(][^）)]{{0,60}}[）)])?)"
 )
 
+# at most six names: names may be written together (张三李四), so an unbounded repeat would
+# try every way of cutting a long run of Han before 摄 into names (exponential time)
 _CREDIT = re.compile(
     rf"(?P<credit>(?:(?:本报|新华社|人民网)?(?:特约)?(?:摄影)?(?:记者|通讯员)|摄影)?"
-    rf"{_S}{_NAME}(?:{_S}[、,，]?{_S}{_NAME})*{_S}[/／]?{_S}摄)[)）]?{_S}$"
+    rf"{_S}{_NAME}(?:{_S}[、,，]?{_S}{_NAME}){{0,5}}{_S}[/／]?{_S}摄)[)）]?{_S}$"
 )
 
 _SUBTITLE_DASH = re.compile(r"^[ \t\u3000]*[—─\-–―]{1,}")

@@ -146,6 +146,17 @@ def test_credits(caption: str, text: str, credit: str | None) -> None:
     assert patterns.split_credit(caption) == (text, credit)
 
 
+def test_credits_of_many_names_and_long_lines_ending_in_she() -> None:
+    """Up to six names, glued or apart; a long run of Han before 摄 that is no credit is
+    read in linear time (an unbounded repeat of names tried every cut of it: 20 s a line
+    on a damaged real page; this one would not finish)."""
+    assert patterns.split_credit("图为现场。记者 张三 李四、王五 赵六 钱七 孙八 摄") == (
+        "图为现场。", "记者 张三 李四、王五 赵六 钱七 孙八 摄")
+    assert patterns.split_credit("图为现场。 张三李四摄") == ("图为现场。", "张三李四摄")
+    run = "这是一个很长的汉字句子没有任何标点符号一直写下去" * 8 + "x摄"
+    assert patterns.split_credit(run) == (run, None) and not patterns.is_credit_only(run)
+
+
 def test_credit_only_lines() -> None:
     assert patterns.is_credit_only("记者 姬慧洋 摄")
     assert not patterns.is_credit_only("民兵为群众讲解征兵政策。 记者 姬慧洋 摄")
