@@ -10,6 +10,9 @@ article against its match), reading order (pages whose articles come in the orde
 text layer gives them), and the same page's text-layer figures for comparison. The worst
 row is printed last.
 
+``--tounicode`` also reads each PDF with its fonts' ToUnicode maps removed (``--ocr auto``
+finds the text unreadable and OCRs the page) and scores it the same way.
+
 ``--speed`` adds: seconds per A3 page at ``--dpi`` (a held-out page set on A3, two pages
 of an image-only PDF, OCR cache off) with ``--jobs 1`` and ``--jobs 2`` in the same run and
 their ratio; and, for the text-layer PDFs, the time with ``--ocr auto`` against ``--ocr
@@ -72,6 +75,7 @@ def measure(composer: str, family: str, seeds: list[int], args: argparse.Namespa
     ocr_total, text_total = Score(), Score()
     edits = chars = text_edits = ordered = 0
     outlined_total = outlined_found = outlined_pages = outlined_pages_ok = 0
+    notu_total, notu_edits, notu_chars, notu_ocr = Score(), 0, 0, 0
     ocr_s = 0.0
     for seed in seeds:
         pdf = folder / f"{composer}-{family}-{seed}.pdf"
@@ -102,6 +106,18 @@ def measure(composer: str, family: str, seeds: list[int], args: argparse.Namespa
             outlined_found += got
             outlined_pages += 1
             outlined_pages_ok += got == len(outlined)
+        if args.tounicode:
+            stripped = without_tounicode(pdf, folder)
+            if stripped is not None:
+                try:
+                    read = analyze_pdf(stripped, settings).pages[0]
+                except Exception as exc:  # noqa: BLE001 - a figure too
+                    print(f"{composer} {family} seed {seed}: no-ToUnicode read failed: {exc!r}")
+                    read = Page(number=1)
+                notu_total += score_page(truth, read)
+                e2, n2 = body_errors(truth, read)
+                notu_edits, notu_chars = notu_edits + e2, notu_chars + n2
+                notu_ocr += read.ocr_confidence is not None
         same = in_order(article_order(truth, page), article_order(truth, text_page))
         ordered += same
         if args.failures:
@@ -117,8 +133,24 @@ def measure(composer: str, family: str, seeds: list[int], args: argparse.Namespa
            "body_chars": chars, "ocr_s": round(ocr_s, 1),
            "outlined_headlines": f"{outlined_found}/{outlined_total}",
            "outlined_pages_all_found": f"{outlined_pages_ok}/{outlined_pages}"}
+    if notu_total.pages:
+        row["no_tounicode"] = {
+            "pages": notu_total.pages, "ocr_pages": notu_ocr,
+            **{name: round(notu_total.ratio(name), 4) for name in RATIOS},
+            "cer": round(notu_edits / max(notu_chars, 1), 4)}
     row["worst"] = min(row[name] for name in RATIOS)
     return row
+
+
+def without_tounicode(pdf: Path, folder: Path) -> Path | None:
+    """A copy of ``pdf`` whose fonts have no ToUnicode map (the key renamed in place, so
+    the offsets hold); None when the maps are in compressed object streams."""
+    data = pdf.read_bytes()
+    if b"/ToUnicode" not in data or b"/ObjStm" in data:
+        return None
+    out = folder / f"{pdf.stem}.no-tounicode.pdf"
+    out.write_bytes(data.replace(b"/ToUnicode", b"/ToUnicodX"))
+    return out
 
 
 def _line(row: dict) -> str:
@@ -186,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clean", action="store_true", help="scans without blur, skew etc.")
     parser.add_argument("--no-ocr-cache", action="store_true")
     parser.add_argument("--speed", action="store_true", help="also A3 seconds and --jobs 2")
+    parser.add_argument("--tounicode", action="store_true",
+                        help="also read each PDF with its ToUnicode maps removed (OCR)")
     parser.add_argument("--failures", action="store_true", help="print each page's failures")
     parser.add_argument("--keep", type=Path, help="keep the PDFs and scans here")
     parser.add_argument("--json", type=Path, help="write the figures to this JSON file")
@@ -203,7 +237,8 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append(measure(composer, family, seed_range(args.seeds), args,
                                     settings, folder))
         if args.speed:
-            figures = speed(folder, args, sorted(folder.glob("*-*-*.pdf"))[:6])
+            figures = speed(folder, args, sorted(p for p in folder.glob("*-*-*.pdf")
+                                                 if "tounicode" not in p.name)[:6])
     print(f"seeds {args.seeds}, split {args.split}, {args.dpi:g} dpi, "
           f"{'clean' if args.clean else 'spoilt'} scans; groups = kicker+headline+subtitle "
           "exact; CER = body edits/chars; order = pages in text-layer article order; "
@@ -221,6 +256,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"worst CER {max(r['cer'] for r in rows):.2%}, worst order "
           f"{min(r['order'] for r in rows):.0%}; pages with outlined headlines, all read: "
           f"{sum(found[0::2])}/{sum(found[1::2])}")
+    notu = [r for r in rows if "no_tounicode" in r]
+    if notu:
+        print("pages without ToUnicode maps (read from the PDF in --ocr auto):")
+        for r in notu:
+            t = r["no_tounicode"]
+            print(f"{r['composer']:<10} {r['family']:<8} {t['pages']:>5}  "
+                  + "  ".join(f"{t[name]:>7.1%}" for name in RATIOS)
+                  + f"  {t['cer']:>6.2%}  OCR'd {t['ocr_pages']}/{t['pages']}")
     for name, value in figures.items():
         print(f"{name}: {value}")
     if args.json:

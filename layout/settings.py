@@ -181,6 +181,9 @@ class OcrSettings(_Validated):
     size_tolerance: float = tunable(
         0.15, "ratio", 0.0, 1.0, "OCR line sizes this close (relative) are taken as one size"
     )
+    char_px: float = tunable(
+        32.0, "px", 10.0, 100.0, "a scan with smaller body characters (ink blobs, measured) "
+        "is enlarged to this before OCR")
     min_photo_side: float = tunable(
         40.0, "pt", 5.0, 1000.0, "a printed area of a scan with no text, this large each way, "
         "is a photo")

@@ -58,6 +58,8 @@ class OcrUnavailable(Exception):
 
 _ENGINE_OPTIONS = {"max_side_len": 1_000_000}  # never shrink the page (its resolution was
 # chosen on purpose)
+_MIN_BLOBS = 200  # character-like blobs a page needs before its type size is measured
+_MIN_UPSCALE = 1.15  # a page image is enlarged this much or not at all
 _LINE_PAD = 0.3  # line heights each detected headline is widened by at both ends
 
 
@@ -369,7 +371,7 @@ def column_stacks(boxes: Sequence[tuple[float, float, float, float]]) -> list[in
 _LARGE = 1.4  # body line heights: a line this much taller is sized by its height
 _GUTTER = 0.55  # line heights: a gap this wide between two full-width characters of one
 # detected line is a column gutter (the detector joins lines across narrow gutters)
-_WIDE_GAP = 1.0  # line heights: a gap this wide between any two characters is one too
+_WIDE_GAP = 0.65  # line heights: a gap this wide between any two characters is one too
 
 
 def split_at_gutters(result: Sequence[Any]) -> list[Sequence[Any]]:
@@ -552,6 +554,36 @@ def lines_to_glyphs(results: Sequence[Sequence[Any]], sx: float, sy: float,
     return glyphs, lines
 
 
+def character_height(image: Any) -> float | None:
+    """The median height in pixels of the character-like blobs of a page image (ink,
+    Otsu's threshold, strokes joined by a pixel; blobs about as wide as tall): the size
+    of its body type, before any OCR. None when it has too few."""
+    import cv2
+    import numpy as np
+
+    grey = np.asarray(image.convert("L"), dtype=np.uint8)
+    _, ink = cv2.threshold(grey, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    ink = cv2.dilate(ink, np.ones((3, 3), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    heights, widths = stats[1:, 3], stats[1:, 2]
+    square = (heights >= 6) & (widths >= 0.5 * heights) & (widths <= 1.6 * heights)
+    if square.sum() < _MIN_BLOBS:
+        return None
+    return float(np.median(heights[square]))
+
+
+def upscale(image: Any, settings: Settings = DEFAULT_SETTINGS) -> float:
+    """How much to enlarge a page image before OCR so that its body characters are
+    ``ocr.char_px`` tall (1: not at all; at least ``_MIN_UPSCALE`` when at all, at most
+    2, and within ``limits.max_ocr_pixels``)."""
+    height = character_height(image)
+    if not height:
+        return 1.0
+    scale = min(settings.ocr.char_px / height, 2.0,
+                math.sqrt(settings.limits.max_ocr_pixels / max(image.width * image.height, 1)))
+    return scale if scale >= _MIN_UPSCALE else 1.0
+
+
 def ocr_image(image: Any, number: int, width_pt: float, height_pt: float,
               settings: Settings = DEFAULT_SETTINGS) -> RawPage:
     """The raw page of one page image covering ``width_pt`` x ``height_pt`` points."""
@@ -559,6 +591,12 @@ def ocr_image(image: Any, number: int, width_pt: float, height_pt: float,
     low, high = image.convert("L").getextrema()
     if high - low < _BLANK_CONTRAST:  # nothing printed: no text to look for
         return RawPage(number, width_pt, height_pt, (), (), (), ocr_lines=())
+    scale = upscale(image, settings)
+    if scale > 1.0:  # small type: the detector misses lines of it at this resolution
+        from PIL import Image
+
+        image = image.resize((round(image.width * scale), round(image.height * scale)),
+                             Image.Resampling.BICUBIC)
     results = recognise(image, settings)
     sx = width_pt / max(image.width, 1)
     sy = height_pt / max(image.height, 1)
@@ -591,6 +629,9 @@ def ocr_pdf_page(path: Path, raw: RawPage, settings: Settings = DEFAULT_SETTINGS
     dpi = ocr_dpi(raw.width, raw.height, settings)
     _engine(settings.ocr.threads)  # fail before rendering when the extra is missing
     image = render_pdf_page(path, raw.number, dpi)
+    scale = upscale(image, settings)
+    if scale > 1.0:  # small type: rendered again, sharper than an enlargement
+        image = render_pdf_page(path, raw.number, dpi * scale)
     page = ocr_image(image, raw.number, raw.width, raw.height, settings)
     return dataclasses.replace(raw, glyphs=page.glyphs, ocr_lines=page.ocr_lines,
                                images=raw.images + page.images)

@@ -8,6 +8,7 @@ import pytest
 
 from layout.ingest import ocr
 from layout.ingest.photos import inside, photo_boxes
+from layout.settings import DEFAULT_SETTINGS
 
 
 def _line(x0, top, text, pitch=20.0, height=26.0, gap_after=None):
@@ -113,3 +114,24 @@ def test_photos_are_found_in_a_scan_and_text_is_not():
     assert not inside((300.0, 200.0, 500.0, 220.0), photos)
     blank = image.fromarray(np.clip(_page(shade=30)[0], 0, 255).astype(np.uint8), "L")
     assert photo_boxes(blank, [], dpi=72.0) == []  # uneven paper is no photo
+
+
+def test_small_type_is_enlarged_before_ocr():
+    import numpy as np
+    from PIL import Image
+
+    def page(side: int) -> Image.Image:
+        pixels = np.full((1200, 900), 240, np.uint8)
+        for row in range(40, 1150, int(side * 1.6)):
+            for col in range(40, 860, int(side * 1.1)):
+                pixels[row:row + side, col:col + side - 2] = 30  # a character-like blob
+        return Image.fromarray(pixels, "L")
+
+    assert ocr.character_height(page(20)) == pytest.approx(20, abs=3)
+    assert ocr.upscale(page(20)) == pytest.approx(32 / ocr.character_height(page(20)))
+    assert ocr.upscale(page(30)) == 1.0  # large enough already
+    assert ocr.upscale(Image.new("L", (300, 300), 255)) == 1.0  # nothing to measure
+    capped = DEFAULT_SETTINGS.with_overrides(limits={"max_ocr_pixels": 1_825_200})
+    assert ocr.upscale(page(16), capped) == pytest.approx(1.3)  # within the pixel cap
+    barely = DEFAULT_SETTINGS.with_overrides(limits={"max_ocr_pixels": 1_200_000})
+    assert ocr.upscale(page(16), barely) == 1.0  # not worth it
