@@ -34,7 +34,7 @@ import math
 import os
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -59,7 +59,8 @@ class OcrUnavailable(Exception):
 _ENGINE_OPTIONS = {"max_side_len": 1_000_000}  # never shrink the page (its resolution was
 # chosen on purpose)
 _MIN_BLOBS = 200  # character-like blobs a page needs before its type size is measured
-_MIN_UPSCALE = 1.15  # a page image is enlarged this much or not at all
+_MIN_UPSCALE = 1.25  # a page image is enlarged this much or not at all (less: it reads
+# worse enlarged than as it is)
 _LINE_PAD = 0.3  # line heights each detected headline is widened by at both ends
 
 
@@ -372,12 +373,20 @@ _LARGE = 1.4  # body line heights: a line this much taller is sized by its heigh
 _GUTTER = 0.55  # line heights: a gap this wide between two full-width characters of one
 # detected line is a column gutter (the detector joins lines across narrow gutters)
 _WIDE_GAP = 0.65  # line heights: a gap this wide between any two characters is one too
+_MAYBE_GUTTER = 0.25  # line heights: a gap this wide is looked at on the page
+_WHITE_GUTTER = 0.8  # line heights: blank between two characters' middles: a gutter
 
 
-def split_at_gutters(result: Sequence[Any]) -> list[Sequence[Any]]:
+WhiteRun = Callable[[float, float, float, float], float]
+
+
+def split_at_gutters(result: Sequence[Any], white: WhiteRun | None = None
+                     ) -> list[Sequence[Any]]:
     """One engine line (``[box, text, score, word boxes, words, ...]``) as the lines it
-    holds: cut where its word boxes leave a gutter-wide gap; the line as it is when it
-    has no word boxes accounting for its text."""
+    holds: cut where its word boxes leave a gutter-wide gap, or (``white(x0, x1, top,
+    bottom)``: the longest run of blank pixel columns there) where the page shows one
+    between two characters (the recogniser's character positions are rough); the line
+    as it is when it has no word boxes accounting for its text."""
     box, text = result[0], str(result[1])
     words = result[4] if len(result) > 4 else None
     word_boxes = result[3] if len(result) > 3 else None
@@ -391,7 +400,12 @@ def split_at_gutters(result: Sequence[Any]) -> list[Sequence[Any]]:
         gap = _span(word_boxes[k], 0)[0] - _span(word_boxes[k - 1], 0)[1]
         both_wide = words[k - 1] and words[k] and _is_cjk(words[k - 1][-1]) and _is_cjk(
             words[k][0])
-        if gap > _WIDE_GAP * height or (both_wide and gap > _GUTTER * height):
+        cut = gap > _WIDE_GAP * height or (both_wide and gap > _GUTTER * height)
+        if not cut and white is not None and gap > _MAYBE_GUTTER * height:
+            a, b = _span(word_boxes[k - 1], 0), _span(word_boxes[k], 0)
+            cut = white((a[0] + a[1]) / 2, (b[0] + b[1]) / 2, top, bottom) >= (
+                _WHITE_GUTTER * height)
+        if cut:
             pieces.append([])
         pieces[-1].append(k)
     if len(pieces) == 1:
@@ -470,7 +484,7 @@ def stack_sizes(sizes: Sequence[float], stacks: Sequence[int], weights: Sequence
 
 
 def lines_to_glyphs(results: Sequence[Sequence[Any]], sx: float, sy: float,
-                    settings: Settings = DEFAULT_SETTINGS
+                    settings: Settings = DEFAULT_SETTINGS, white: WhiteRun | None = None
                     ) -> tuple[list[Glyph], list[OcrLine]]:
     """Glyphs and lines of rapidocr's results (``[box, text, score, word_boxes?, words?,
     ...]``, pixels), ``sx``/``sy`` points per pixel across and down. A full-width
@@ -478,7 +492,7 @@ def lines_to_glyphs(results: Sequence[Sequence[Any]], sx: float, sy: float,
     glyph's advance), others keep the recogniser's extent."""
     ocr = settings.ocr
     kept = [piece for r in results if float(r[2]) >= ocr.min_confidence and str(r[1]).strip()
-            for piece in split_at_gutters(r)]
+            for piece in split_at_gutters(r, white)]
     shapes = []
     for result in kept:
         box, text = result[0], str(result[1])
@@ -602,11 +616,37 @@ def ocr_image(image: Any, number: int, width_pt: float, height_pt: float,
     sy = height_pt / max(image.height, 1)
     photos = find_photos(image, results, 72.0 / sx, settings)
     results = [r for r in results if not inside(_box(r), photos)]
-    glyphs, lines = lines_to_glyphs(results, sx, sy, settings)
+    glyphs, lines = lines_to_glyphs(results, sx, sy, settings, blank_runs(image))
     images = tuple(BBox(x0 * sx, top * sy, x1 * sx, bottom * sy)
                    for x0, top, x1, bottom in photos)
     return RawPage(number, width_pt, height_pt, tuple(glyphs), (), images,
                    ocr_lines=tuple(lines))
+
+
+def blank_runs(image: Any) -> WhiteRun:
+    """``white(x0, x1, top, bottom)`` for a page image: the longest run of pixel columns
+    between ``x0`` and ``x1`` blank over the middle of the band ``top .. bottom`` (no pixel
+    darker than three fifths of the way from ink to paper)."""
+    import numpy as np
+
+    grey = np.asarray(image.convert("L"))
+    ink, paper = np.percentile(grey[::4, ::4], (2, 98))
+    threshold = ink + 0.6 * (paper - ink)
+
+    def white(x0: float, x1: float, top: float, bottom: float) -> float:
+        inset = 0.2 * (bottom - top)
+        band = grey[max(0, int(top + inset)):max(0, int(bottom - inset)),
+                    max(0, int(x0)):max(0, int(x1))]
+        if band.size == 0:
+            return 0.0
+        blank = band.min(axis=0) >= threshold
+        best = run = 0
+        for column in blank:
+            run = run + 1 if column else 0
+            best = max(best, run)
+        return float(best)
+
+    return white
 
 
 def _box(result: Sequence[Any]) -> tuple[float, float, float, float]:
