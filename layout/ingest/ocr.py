@@ -34,7 +34,7 @@ import math
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -331,6 +331,7 @@ def snap_sizes(sizes: Sequence[float], weights: Sequence[int],
 
 
 _PITCH_CHARS = 6  # ems: a line this long gives its size from its length
+_SHORT_PITCH_CHARS = 3  # ems: a shorter line's length bounds its size from its height
 _STACK_GAP = 0.8  # line heights: the most white between two lines of one column stack
 _STACK_OVERLAP = 0.25  # of the shorter line: lines of one column overlap this much across
 # (a paragraph's short last line over the next one's indented first)
@@ -458,11 +459,38 @@ def row_groups(boxes: Sequence[tuple[float, float, float, float]]) -> list[int]:
     return [root(k) for k in range(len(boxes))]
 
 
-def stack_sizes(sizes: Sequence[float], stacks: Sequence[int], weights: Sequence[int]
-                ) -> list[float]:
+def paragraph_tails(boxes: Sequence[tuple[float, float, float, float]],
+                    stacks: Sequence[int], short: Sequence[bool]) -> set[int]:
+    """The ``short`` lines that end a paragraph: right under a full line of their stack
+    (as wide as the stack's widest, within a tenth), starting where it starts and at the
+    leading of the lines above: whatever height the detector gave them, they are set in
+    the paragraph's size (a subhead is centred, or set apart)."""
+    widest: dict[int, float] = {}
+    for (x0, _, x1, _), stack in zip(boxes, stacks, strict=True):
+        widest[stack] = max(widest.get(stack, 0.0), x1 - x0)
+    tails = set()
+    for k, (x0, top, _, bottom) in enumerate(boxes):
+        if not short[k]:
+            continue
+        above = [j for j in range(len(boxes)) if stacks[j] == stacks[k] and j != k
+                 and boxes[j][3] <= top + 0.3 * (bottom - top)]
+        if not above:
+            continue
+        j = max(above, key=lambda j: boxes[j][3])
+        jx0, jtop, jx1, jbottom = boxes[j]
+        height = jbottom - jtop
+        if (jx1 - jx0 >= 0.9 * widest[stacks[k]] and abs(x0 - jx0) <= 0.5 * height
+                and top - jbottom <= _STACK_GAP * height):
+            tails.add(k)
+    return tails
+
+
+def stack_sizes(sizes: Sequence[float], stacks: Sequence[int], weights: Sequence[int],
+                tails: Collection[int] = ()) -> list[float]:
     """Line sizes with each line of a stack of three or more lines set to the stack's
-    character-weighted median when within ``_STACK_TOLERANCE`` of it: one line's height or
-    pitch (a short last line, a justified line spaced out) says less than its column's."""
+    character-weighted median when within ``_STACK_TOLERANCE`` of it, or one of the
+    paragraph ``tails``: one line's height or pitch (a short last line, a justified line
+    spaced out) says less than its column's."""
     members: dict[int, list[int]] = {}
     for k, stack in enumerate(stacks):
         members.setdefault(stack, []).append(k)
@@ -478,7 +506,7 @@ def stack_sizes(sizes: Sequence[float], stacks: Sequence[int], weights: Sequence
                 median = value
                 break
         for k in ks:
-            if abs(sizes[k] - median) <= _STACK_TOLERANCE * median:
+            if abs(sizes[k] - median) <= _STACK_TOLERANCE * median or k in tails:
                 out[k] = median
     return out
 
@@ -526,14 +554,24 @@ def lines_to_glyphs(results: Sequence[Sequence[Any]], sx: float, sy: float,
         row_ems[row] = row_ems.get(row, 0.0) + s[7]
     heights = sorted(s[5] for s in shapes if s[7] >= _PITCH_CHARS)
     body_height = heights[len(heights) // 2] if heights else 0.0
-    # large type (headlines, often set narrower or wider than square) by its height
-    estimates = [row_along[row] / row_ems[row] if row_ems[row] >= _PITCH_CHARS
-                 and s[5] < _LARGE * body_height else s[5] * per_height
-                 for row, s in zip(rows, shapes, strict=True)]
+
+    def estimate(row: int, shape: tuple) -> float:
+        if shape[5] >= _LARGE * body_height:  # large type (headlines, often set narrower
+            return shape[5] * per_height  # or wider than square) by its height
+        if row_ems[row] >= _PITCH_CHARS:
+            return row_along[row] / row_ems[row]
+        by_height = shape[5] * per_height  # a short line's box height varies most: its
+        # pitch bounds it (a subhead of a few characters)
+        return min(by_height, shape[6]) if shape[7] >= _SHORT_PITCH_CHARS else by_height
+
+    estimates = [estimate(row, s) for row, s in zip(rows, shapes, strict=True)]
     weights = [len(str(r[1])) for r in kept]
     stacks = column_stacks([(s[0], s[1], s[2], s[3]) if s[4] else (-1e9 - k, 0, -1e9 - k, 0)
                             for k, s in enumerate(shapes)])  # turned lines stand alone
-    sizes = stack_sizes(estimates, stacks, weights)
+    upright_boxes = [(s[0], s[1], s[2], s[3]) for s in shapes]
+    tails = paragraph_tails(upright_boxes, stacks,
+                            [s[4] and s[7] < _PITCH_CHARS for s in shapes])
+    sizes = stack_sizes(estimates, stacks, weights, tails)
     stack_size: dict[int, int] = {}
     for stack in stacks:
         stack_size[stack] = stack_size.get(stack, 0) + 1

@@ -255,3 +255,21 @@ def test_a_scan_in_a_pdf_and_a_multipage_tiff(scan, tmp_path):
     assert [p.number for p in issue.pages] == [1, 2]
     assert all(p.ocr_confidence for p in issue.pages)
     assert issue.pages[1].height == pytest.approx(bottom.height * 72 / 200, abs=0.5)
+
+
+def test_a_page_whose_fonts_have_no_tounicode_map_is_read_by_ocr(scan, tmp_path):
+    from layout.analysis.pdf.page import analyze_pdf
+
+    truth, png, _, _ = scan
+    data = png.with_suffix(".pdf").read_bytes()
+    assert b"/ToUnicode" in data and b"/ObjStm" not in data
+    stripped = tmp_path / "no-tounicode.pdf"
+    stripped.write_bytes(data.replace(b"/ToUnicode", b"/ToUnicodX"))  # offsets kept
+    never = DEFAULT_SETTINGS.with_overrides(ocr={"mode": "never"})
+    with pytest.raises(Exception, match="no readable text"):
+        analyze_pdf(stripped, never)  # the text layer gives nothing readable
+    [page] = analyze_pdf(stripped).pages  # auto: the page is OCR'd
+    assert page.ocr_confidence is not None and page.ocr_confidence > 0.9
+    want = "".join(p for a in truth.articles for p in a.paragraphs)
+    got = _body(page)
+    assert _levenshtein(want, got) / len(want) <= 0.08
