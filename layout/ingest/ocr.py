@@ -338,6 +338,8 @@ _STACK_OVERLAP = 0.25  # of the shorter line: lines of one column overlap this m
 _INDENT = 2.2  # line heights: lines starting this close are of one column (an indent)
 _STACK_HEIGHTS = 1.6  # the most one line of a stack may be taller than the next
 _STACK_TOLERANCE = 0.25  # a line this close (relative) to its stack's size takes it
+_HEAD_TOLERANCE = 0.15  # headline lines this close (relative), one under the other, are
+# one size (a kicker or subtitle is set smaller than that)
 
 
 def column_stacks(boxes: Sequence[tuple[float, float, float, float]]) -> list[int]:
@@ -486,16 +488,30 @@ def paragraph_tails(boxes: Sequence[tuple[float, float, float, float]],
 
 
 def stack_sizes(sizes: Sequence[float], stacks: Sequence[int], weights: Sequence[int],
-                tails: Collection[int] = ()) -> list[float]:
+                tails: Collection[int] = (), large: Collection[int] = ()) -> list[float]:
     """Line sizes with each line of a stack of three or more lines set to the stack's
     character-weighted median when within ``_STACK_TOLERANCE`` of it, or one of the
     paragraph ``tails``: one line's height or pitch (a short last line, a justified line
-    spaced out) says less than its column's."""
+    spaced out) says less than its column's. ``large`` lines stacked one under the other
+    within ``_HEAD_TOLERANCE`` of each other (a headline in two lines) take the largest
+    of their sizes."""
     members: dict[int, list[int]] = {}
     for k, stack in enumerate(stacks):
         members.setdefault(stack, []).append(k)
     out = list(sizes)
     for ks in members.values():
+        heads = [k for k in ks if k in large]  # in stacking order (ks are by line order)
+        chain: list[int] = heads[:1]
+        for k in heads[1:] + [-1]:
+            if k >= 0 and abs(sizes[k] - sizes[chain[-1]]) <= _HEAD_TOLERANCE * max(
+                    sizes[k], sizes[chain[-1]]):
+                chain.append(k)
+                continue
+            top = max(sizes[j] for j in chain) if chain else 0.0
+            for j in chain:
+                out[j] = top
+            chain = [k] if k >= 0 else []
+        ks = [k for k in ks if k not in large]
         if len(ks) < 3:
             continue
         pool = sorted((sizes[k], weights[k]) for k in ks)
@@ -571,7 +587,8 @@ def lines_to_glyphs(results: Sequence[Sequence[Any]], sx: float, sy: float,
     upright_boxes = [(s[0], s[1], s[2], s[3]) for s in shapes]
     tails = paragraph_tails(upright_boxes, stacks,
                             [s[4] and s[7] < _PITCH_CHARS for s in shapes])
-    sizes = stack_sizes(estimates, stacks, weights, tails)
+    large = {k for k, shape in enumerate(shapes) if shape[5] >= _LARGE * body_height}
+    sizes = stack_sizes(estimates, stacks, weights, tails, large)
     stack_size: dict[int, int] = {}
     for stack in stacks:
         stack_size[stack] = stack_size.get(stack, 0) + 1

@@ -135,3 +135,17 @@ def test_small_type_is_enlarged_before_ocr():
     assert ocr.upscale(page(16), capped) == pytest.approx(1.3)  # within the pixel cap
     barely = DEFAULT_SETTINGS.with_overrides(limits={"max_ocr_pixels": 1_200_000})
     assert ocr.upscale(page(16), barely) == 1.0  # not worth it
+
+
+def test_a_headline_in_two_lines_is_one_size_and_its_kicker_is_not():
+    px = 72 / 200
+    body = [_line(0, 300 + 40 * k, "这是一个栏里的正文行字") for k in range(8)]
+    kicker = _line(40, 0, "引题比标题小些", pitch=40.0, height=52.0)
+    first = _line(20, 70, "三季度出入境人员", pitch=60.0, height=76.0)
+    second = _line(60, 160, "达1.78亿人次", pitch=60.0, height=68.0)  # detected shorter
+    glyphs, _ = ocr.lines_to_glyphs([kicker, first, second, *body], px, px)
+    sizes = [g.size for g in glyphs]
+    kicker_size, first_size = sizes[0], sizes[len("引题比标题小些")]
+    second_size = sizes[len("引题比标题小些三季度出入境人员")]
+    assert first_size == second_size
+    assert kicker_size < 0.8 * first_size
