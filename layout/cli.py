@@ -150,7 +150,10 @@ def _add_render(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("output PDF")
     g.add_argument("--page-size", default="A4",
                    help=f"{'|'.join(NAMED_PAGE_SIZES_MM)} or WxH in mm (default A4)")
-    g.add_argument("--columns", type=int, choices=(1, 2), default=1, help="text columns")
+    g.add_argument("--columns", type=int, choices=(1, 2), default=None,
+                   help="text columns (default 1); with --writing-mode vertical: tiers (段), "
+                   "by default two when one would make columns over "
+                   f"{DEFAULT_SETTINGS.render.vertical_tier_em:g} characters long")
     g.add_argument("--theme", choices=THEMES, default="print",
                    help="print (default) or screen (larger type, narrow pages)")
     g.add_argument("--font-body", metavar="PATH", help="body face: TTF, OTF or TTC[#index]")
@@ -315,7 +318,8 @@ def _metadata(args: argparse.Namespace) -> IssueMetadata:
 
 def _render_options(args: argparse.Namespace) -> RenderOptions:
     return RenderOptions(
-        page_size=args.page_size, columns=args.columns, theme=args.theme,
+        page_size=args.page_size, theme=args.theme,
+        columns=args.columns or (None if args.writing_mode == "vertical" else 1),
         font_body=args.font_body, font_head=args.font_head,
         table_of_contents=not args.no_toc, system_fonts=args.system_fonts,
     )

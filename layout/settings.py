@@ -203,6 +203,9 @@ class RenderSettings(_Validated):
         "unit": "name", "choices": ("horizontal", "vertical"),
         "doc": "horizontal (lines left to right, top to bottom) or vertical (直排: columns top "
                "to bottom, right to left, in tiers; --writing-mode)"})
+    vertical_tier_em: float = tunable(
+        50.0, "em", 10.0, 500.0, "a vertical page whose columns would be longer than this many "
+        "body characters is set in two tiers (段) unless --columns says otherwise")
     margin_mm: float = tunable(18.0, "mm", 0.0, 80.0, "page margin on every side")
     column_gap_mm: float = tunable(6.0, "mm", 0.0, 40.0, "gap between text columns")
     han_latin_gap: float = tunable(0.25, "em", 0.0, 1.0, "space between Han and Latin/digits")

@@ -39,6 +39,8 @@ def page_size_points(spec: str) -> tuple[float, float]:
 class RenderOptions:
     """Output choices: page size, columns, theme and font overrides.
 
+    ``columns`` None: as the page allows (vertical pages: two tiers when one would make
+    columns longer than ``Settings.render.vertical_tier_em``; horizontal ones: one column).
     ``font_body``/``font_head`` are paths to TTF/OTF/TTC files (``path.ttc#2``
     picks a face of a collection) or None for the bundled faces. ``system_fonts`` lets
     characters that no bundled or given face draws come from fonts installed on the machine
@@ -46,7 +48,7 @@ class RenderOptions:
     """
 
     page_size: str = "A4"
-    columns: int = 1
+    columns: int | None = 1
     theme: str = "print"
     font_body: str | None = None
     font_head: str | None = None
@@ -55,7 +57,7 @@ class RenderOptions:
 
     def __post_init__(self) -> None:
         page_size_points(self.page_size)
-        if self.columns not in (1, 2):
+        if self.columns not in (None, 1, 2):
             raise UsageError(f"--columns {self.columns}: use 1 or 2")
         if self.theme not in THEMES:
             raise UsageError(f"--theme {self.theme}: use one of {', '.join(THEMES)}")

@@ -56,6 +56,7 @@ class Geometry:
     column_width: float
     column_gap: float
     vertical: bool = False
+    columns: int = 1  # side by side, or tiers (段) one above the other when vertical
 
     @property
     def inner_width(self) -> float:
@@ -84,8 +85,11 @@ def page_geometry(options: RenderOptions, settings: Settings) -> Geometry:
     vertical = settings.render.writing_mode == "vertical"
     along = (height if vertical else width) - 2 * margin
     columns = options.columns
+    if columns is None:  # as the page allows: tiers when a column would be too long to read
+        body = theme_for(options.theme).body.size
+        columns = 2 if vertical and along / body > settings.render.vertical_tier_em else 1
     column_width = (along - gap * (columns - 1)) / columns
-    return Geometry(width, height, margin, column_width, gap, vertical)
+    return Geometry(width, height, margin, column_width, gap, vertical, columns)
 
 
 class TurnedFrame(Frame):
@@ -213,7 +217,7 @@ def _build(stream, issues: Sequence[Issue], options: RenderOptions, settings: Se
         pages.setdefault(key, page)
 
     builder = StoryBuilder(theme, fonts, geometry.column_width, geometry.frame_height,
-                           doc.set_header, record, settings.render, options.columns,
+                           doc.set_header, record, settings.render, geometry.columns,
                            geometry.column_gap)
     story: list[Flowable] = []
     if options.table_of_contents and sum(len(i.articles()) for i in issues) > 1:

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import base64
 import io
-import subprocess
-import sys
+import zipfile
 from pathlib import Path
 
 import pdfplumber
@@ -16,6 +15,7 @@ from PIL import Image
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
+from layout.cli import main
 from layout.model import Article, Block, Issue, Page, Role
 from layout.pipeline import read_file
 from layout.render.fonts import load_font_set
@@ -72,6 +72,19 @@ def test_builtin_texts_keep_every_rule_down_the_columns(tmp_path, page_size, col
     checker = assert_clean(tmp_path, builtin_issue(), f"v-{page_size}-{columns}-{theme}",
                            page_size=page_size, columns=columns, theme=theme)
     assert len(checker.tiers) == columns  # 段: one tier per column setting
+
+
+@pytest.mark.parametrize("page_size, tiers", [("A4", 2), ("A5", 1), ("B5", 2)])
+def test_tiers_as_the_page_allows(tmp_path, page_size, tiers):
+    """Without --columns a vertical page takes two tiers when one would make columns longer
+    than ``vertical_tier_em`` body characters (A4: 70, A5: 47)."""
+    geometry = page_geometry(RenderOptions(page_size=page_size, columns=None), VERTICAL)
+    assert geometry.columns == tiers
+    checker = assert_clean(tmp_path, builtin_issue(repeat=1), f"auto-{page_size}",
+                           page_size=page_size, columns=None)
+    assert len(checker.tiers) == tiers
+    horizontal = page_geometry(RenderOptions(page_size=page_size, columns=None), Settings())
+    assert horizontal.columns == 1
 
 
 @pytest.mark.skipif(not EXAMPLE.is_file(), reason="examples/ not present")
@@ -225,17 +238,24 @@ def test_outline_and_table_of_contents(tmp_path):
 
 
 @pytest.mark.skipif(not EXAMPLE.is_file(), reason="examples/ not present")
-def test_cli_writing_mode(tmp_path):
-    out = tmp_path / "v.pdf"
-    args = [sys.executable, "-m", "layout", "convert", str(EXAMPLE), "-o", str(out),
-            "--writing-mode", "vertical", "--columns", "2", "--no-toc"]
-    subprocess.run(args, check=True, capture_output=True)
+def test_cli_writing_mode(tmp_path, capsys):
+    out, archive = tmp_path / "v.pdf", tmp_path / "archive.pdf"
+    assert main(["convert", str(EXAMPLE), "-o", str(out), "--writing-mode", "vertical",
+                 "--columns", "2", "--no-toc", "--also", "epub"]) == 0
     issue = read_file(EXAMPLE)
     checker = checker_for(out, RenderOptions(columns=2))
     assert checker.check() == [] and checker.text() == model_text(issue)
-    bad = subprocess.run(args[:-4] + ["--writing-mode", "diagonal"], capture_output=True,
-                         text=True)
-    assert bad.returncode == 1 and "--writing-mode" in bad.stderr
+    with zipfile.ZipFile(tmp_path / "v.epub") as epub:  # --also follows the writing mode
+        assert any("vertical-rl" in epub.read(name).decode("utf-8", "replace")
+                   for name in epub.namelist() if name.endswith(".css"))
+    assert main(["archive", str(EXAMPLE), "-o", str(archive), "--writing-mode", "vertical",
+                 "--no-toc"]) == 0  # A4 without --columns: two tiers
+    assert len(checker_for(archive, RenderOptions(columns=None)).tiers) == 2
+    assert checker_for(archive, RenderOptions()).text() == model_text(issue)
+    assert main(["convert", str(EXAMPLE), "-o", str(tmp_path / "x.pdf"),
+                 "--writing-mode", "diagonal"]) == 1
+    assert "--writing-mode" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()
 
 
 # the checker is real: a correct hand-set vertical page passes, each violation is caught
