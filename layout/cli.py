@@ -266,6 +266,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="Dask scheduler address, e.g. tcp://10.0.0.5:8786")
     p.add_argument("--force", action="store_true",
                    help="redo every issue, also those the manifest says are up to date")
+    p.add_argument("--retry-failed", action="store_true",
+                   help="try again the issues that failed as bad input in an earlier run "
+                   "(by default one whose input and settings are unchanged is reported "
+                   "failed without a retry)")
     p.add_argument("--formats", default="pdf,json", metavar="LIST",
                    help="what to write per issue: pdf,json,alto,mets,epub,txt,md "
                    "(default pdf,json)")
@@ -444,6 +448,7 @@ def _cmd_batch(args: argparse.Namespace) -> ExitCode:
         report = run_batch(args.input_dir, args.output, options, _settings(args),
                            jobs=args.jobs, executor=args.executor, scheduler=args.scheduler,
                            on_result=on_result, formats=formats, force=args.force,
+                           retry_failed=args.retry_failed,
                            on_start=on_start)
     finally:
         if bar is not None:
@@ -455,14 +460,18 @@ def _batch_summary(report, args: argparse.Namespace) -> ExitCode:
     """One line per failed or partial issue, then the counts; the exit code."""
     for result in report.results:
         if result.status == "failed":
-            print(f"layout: failed: {result.error}", file=sys.stderr)
+            again = " (failed before, input unchanged: not retried)" if result.failed_before \
+                else ""
+            print(f"layout: failed: {result.error}{again}", file=sys.stderr)
         elif result.status == "partial":
             print(f"layout: partial: {result.source}: " + "; ".join(result.skipped_pages),
                   file=sys.stderr)
     if not args.quiet:
         counts = {s: report.count(s) for s in ("ok", "partial", "skipped", "failed")}
+        before = sum(1 for r in report.results if r.failed_before)
+        again = f" ({before} failed before, not retried: --retry-failed)" if before else ""
         print(f"layout: {counts['ok']} converted, {counts['partial']} partial, "
-              f"{counts['skipped']} up to date (skipped), {counts['failed']} failed; "
+              f"{counts['skipped']} up to date (skipped), {counts['failed']} failed{again}; "
               f"report in {args.output / 'batch-report.json'}", file=sys.stderr)
     if report.failures and not report.successes:
         return ExitCode.BAD_INPUT

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from layout.analysis.text.dump import analyze_text_dump
 from layout.errors import InputError
 from layout.model import Issue, ModelError, Page, issue_from_json
 from layout.settings import DEFAULT_SETTINGS, Settings
@@ -150,6 +149,8 @@ def read_file(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Issue:
     """One input file through its front end (chosen by suffix); ``.json`` is read as is."""
     suffix = path.suffix.lower()
     if suffix == ".txt":
+        from layout.analysis.text.dump import analyze_text_dump  # not for skipped batch issues
+
         try:
             data = path.read_bytes()
         except OSError as exc:

@@ -3,9 +3,11 @@
 Takes the output folder; reads and writes ``OUT/batch-manifest.json`` (written to a temporary
 file and renamed, so it is always whole). One entry per input (keyed by its path relative to
 the input folder): the input's files with size, mtime and sha256, the tool version, a hash of
-the settings, render options and formats, and the outputs written. An issue is up to date
+the settings, render options and formats, and the outputs written; an issue that failed as
+bad input has an entry too (status ``failed``, its error, no outputs). An issue is up to date
 when its entry has the same version and settings, every output still exists, and each input
-file has the same size and mtime, or else the same content hash (a touched file is not redone).
+file has the same size and mtime, or else the same content hash (a touched file is not
+redone); a failed one is "failed before" on the same terms.
 """
 
 from __future__ import annotations
@@ -82,10 +84,26 @@ class Manifest:
         return cls(path, dict(entries) if isinstance(entries, dict) else {})
 
     def up_to_date(self, relative: str, source: Path, key: str) -> bool:
+        """The issue was converted from these very inputs with these settings, and every
+        output it wrote is still there."""
         entry = self.entries.get(relative)
-        if not entry or entry.get("settings") != key or entry.get("version") != __version__:
+        if not entry or entry.get("status") == "failed":
             return False
         if not all((self.path.parent / p).exists() for p in entry.get("outputs", [])):
+            return False
+        return self._unchanged(entry, source, key)
+
+    def failed_before(self, relative: str, source: Path, key: str) -> str | None:
+        """The error of an earlier run on these very inputs with these settings, when the
+        issue failed then as bad input; else None."""
+        entry = self.entries.get(relative)
+        if not entry or entry.get("status") != "failed":
+            return None
+        return str(entry.get("error") or "failed") if self._unchanged(entry, source,
+                                                                        key) else None
+
+    def _unchanged(self, entry: dict, source: Path, key: str) -> bool:
+        if entry.get("settings") != key or entry.get("version") != __version__:
             return False
         try:
             now = fingerprint(source, entry.get("files"))
@@ -101,6 +119,13 @@ class Manifest:
                pages: int, status: str) -> None:
         self.entries[relative] = {"files": files, "version": __version__, "settings": key,
                                   "outputs": outputs, "pages": pages, "status": status}
+
+    def record_failure(self, relative: str, files: list[dict], key: str, error: str) -> None:
+        """An issue that failed as bad input: not tried again while its inputs and the
+        settings stay the same (unless asked to)."""
+        self.entries[relative] = {"files": files, "version": __version__, "settings": key,
+                                  "outputs": [], "pages": 0, "status": "failed",
+                                  "error": error}
 
     def forget(self, relative: str) -> None:
         self.entries.pop(relative, None)

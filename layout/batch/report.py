@@ -2,8 +2,9 @@
 
 Takes results as issues finish; gives ``OUT/batch-report.json`` (every input with status
 ``ok``, ``skipped`` (up to date, not redone), ``partial`` (written, some pages left out),
-``failed`` or ``interrupted`` (not finished when the run was stopped), its error, seconds,
-pages and outputs) and the counts the command line summarises.
+``failed`` (with ``failed_before`` when an unchanged input that failed in an earlier run
+was not tried again) or ``interrupted`` (not finished when the run was stopped), its error,
+seconds, pages and outputs) and the counts the command line summarises.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ class ItemResult:
     pages: int = 0
     exports: tuple[str, ...] = ()  # files written for --formats beyond pdf and json
     skipped_pages: tuple[str, ...] = ()  # what a partial issue left out, and why
+    bad_input: bool = False  # failed on what the input holds (not on the run's conditions)
+    failed_before: bool = False  # not retried: the same input failed so in an earlier run
 
     @property
     def ok(self) -> bool:

@@ -1,7 +1,8 @@
 """Run a batch: discover, skip what is up to date, convert the rest, keep manifest and report.
 
 Takes an input folder, an output folder, render options, settings and how to run
-(``jobs``, ``executor``, ``scheduler``, ``force``); returns a :class:`BatchReport`. The
+(``jobs``, ``executor``, ``scheduler``, ``force``, ``retry_failed``); returns a
+:class:`BatchReport`. The
 manifest (``OUT/batch-manifest.json``) is rewritten as issues finish; whatever stops the
 run (Ctrl-C, SIGTERM, an error), the workers are stopped, no temporary file is left, the
 manifest names only finished issues and ``OUT/batch-report.json`` is written with them (the
@@ -61,13 +62,15 @@ def _refuse_overwriting_inputs(items: list[BatchItem], job_formats: tuple[str, .
 def run_batch(input_dir: Path, output_dir: Path, options: RenderOptions, settings: Settings,
               jobs: int | None = None, executor: str = "local", scheduler: str | None = None,
               on_result: OnResult | None = None, formats: Sequence[str] = ("pdf", "json"),
-              force: bool = False, on_start: Callable[[int], None] | None = None
-              ) -> BatchReport:
+              force: bool = False, on_start: Callable[[int], None] | None = None,
+              retry_failed: bool = False) -> BatchReport:
     """Convert every issue under ``input_dir`` that is not up to date in ``output_dir``.
 
     ``on_result(result, done, total)`` is called once per input, skipped ones first;
     ``on_start(total)`` once the inputs are found; ``jobs`` defaults to the usable cores;
-    ``force`` redoes every issue.
+    ``force`` redoes every issue; an issue that failed as bad input in an earlier run is
+    reported failed again without a retry while its input and the settings are unchanged,
+    unless ``retry_failed`` (or ``force``).
     """
     unknown = [f for f in formats if f not in BATCH_FORMATS]
     if unknown or not formats:
@@ -86,16 +89,24 @@ def run_batch(input_dir: Path, output_dir: Path, options: RenderOptions, setting
         output_dir.mkdir(parents=True, exist_ok=True)
         if on_start:
             on_start(len(items))
-        return _run(items, output_dir, job, jobs, client, on_result, force)
+        return _run(items, output_dir, job, jobs, client, on_result, force, retry_failed)
     finally:
         if client is not None:
             client.close()
 
 
+def _failure_key(key: str) -> str:
+    """The settings key of a failure: a bad input may read once the OCR extra is there."""
+    from importlib.util import find_spec
+
+    return settings_key(key, "ocr extra", find_spec("rapidocr_onnxruntime") is not None)
+
+
 def _run(items: list[BatchItem], output_dir: Path, job: Job, jobs: int, client,
-         on_result: OnResult | None, force: bool) -> BatchReport:
+         on_result: OnResult | None, force: bool, retry_failed: bool) -> BatchReport:
     manifest = Manifest.load(output_dir)
     key = settings_key(job.options, job.settings, job.formats)
+    failure_key = _failure_key(key)
     report = BatchReport()
     total = len(items)
 
@@ -112,6 +123,12 @@ def _run(items: list[BatchItem], output_dir: Path, job: Job, jobs: int, client,
                               str(item.pdf) if "pdf" in job.formats else None,
                               str(item.json) if "json" in job.formats else None,
                               pages=entry.get("pages", 0)))
+            continue
+        error = None if force or retry_failed else manifest.failed_before(
+            item.relative, item.source, failure_key)
+        if error is not None:
+            finish(ItemResult(str(item.source), "failed", error=error, bad_input=True,
+                              failed_before=True))
         else:
             todo.append(item)
     by_source = {str(item.source): item for item in todo}
@@ -136,6 +153,9 @@ def _run(items: list[BatchItem], output_dir: Path, job: Job, jobs: int, client,
                 manifest.record(item.relative, files[item.relative], key,
                                 _relative_outputs(result, output_dir), result.pages,
                                 result.status)
+            elif result.status == "failed" and result.bad_input and files[item.relative]:
+                manifest.record_failure(item.relative, files[item.relative], failure_key,
+                                        result.error or "failed")
             finish(result)
             if time.monotonic() - last_save >= MANIFEST_MIN_INTERVAL:
                 manifest.save()

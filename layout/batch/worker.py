@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from layout.batch.report import ItemResult
-from layout.errors import LayoutError
+from layout.errors import InputError, LayoutError
 from layout.fileio import atomic_output, write_text_atomic
 from layout.model import issue_to_json
 from layout.pipeline import read_issue
@@ -98,7 +98,8 @@ def convert_one(source: Path, pdf_path: Path, json_path: Path, options: RenderOp
     except LayoutError as exc:
         message = str(exc) if str(source) in str(exc) else f"{source}: {exc}"
         return ItemResult(str(source), "failed", error=message,
-                          seconds=time.perf_counter() - started)
+                          seconds=time.perf_counter() - started,
+                          bad_input=isinstance(exc, InputError))
     except Exception as exc:  # noqa: BLE001 - a batch carries on whatever one item does
         return ItemResult(str(source), "failed",
                           error=f"{source}: {type(exc).__name__}: {exc}",

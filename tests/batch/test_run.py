@@ -141,7 +141,43 @@ def test_manifest_names_inputs_hashes_version_and_settings(tmp_path):
     assert entry["files"][0]["size"] == len(data)
     assert entry["outputs"] == ["x/region/2024-01-18.pdf", "x/region/2024-01-18.json"]
     assert entry["settings"] and entry["version"] == __version__
-    assert "collide.pdf" not in manifest["entries"]  # failed: retried next time
+    failed = manifest["entries"]["collide.pdf"]  # failed as bad input: remembered as such
+    assert failed["status"] == "failed" and failed["outputs"] == []
+    assert "collide.pdf" in failed["error"] and failed["files"][0]["name"] == "collide.pdf"
+
+
+def test_a_failed_input_is_not_retried_until_it_changes_or_is_asked_for(tmp_path, capsys,
+                                                                        monkeypatch):
+    import layout.batch.executors as executors
+
+    root, out = nested_folder(tmp_path), tmp_path / "out"
+    assert main(["batch", str(root), "-o", str(out), "--jobs", "1", "-q"]) == 3
+    first = json.loads((out / "batch-report.json").read_text("utf-8"))
+    errors = {Path(i["source"]).name: i["error"] for i in first["items"] if i["error"]}
+    converted = []
+    real = executors.convert_one
+    monkeypatch.setattr(executors, "convert_one",
+                        lambda source, *a, **k: converted.append(source.name) or real(
+                            source, *a, **k))
+    capsys.readouterr()
+    assert main(["batch", str(root), "-o", str(out), "--jobs", "1"]) == 3  # still partial
+    err = capsys.readouterr().err
+    assert converted == []  # neither the 5 good nor the 2 bad ones were tried
+    report = json.loads((out / "batch-report.json").read_text("utf-8"))
+    again = {Path(i["source"]).name: i for i in report["items"] if i["status"] == "failed"}
+    assert set(again) == {"collide.pdf", "2024-01-19.txt"}
+    assert all(i["failed_before"] and i["error"] == errors[n] for n, i in again.items())
+    assert err.count("input unchanged: not retried") == 2 and "2 failed before" in err
+
+    (root / "x" / "region" / "2024-01-19.txt").write_bytes(dump(8))  # fixed: tried again
+    assert main(["batch", str(root), "-o", str(out), "--jobs", "1", "-q"]) == 3
+    assert converted == ["2024-01-19.txt"] and _statuses(out)["2024-01-19.txt"] == "ok"
+    assert main(["batch", str(root), "-o", str(out), "--jobs", "1", "-q",
+                 "--retry-failed"]) == 3
+    assert converted == ["2024-01-19.txt", "collide.pdf"]
+    report = json.loads((out / "batch-report.json").read_text("utf-8"))
+    retried = next(i for i in report["items"] if i["source"].endswith("collide.pdf"))
+    assert retried["status"] == "failed" and not retried["failed_before"]
 
 
 def test_output_over_an_input_is_refused(tmp_path):
