@@ -39,10 +39,15 @@ def _default_sigint() -> None:
 
 
 def _wait_for_first_output(process: subprocess.Popen, out: Path, timeout: float = 60) -> None:
+    """Until the batch has recorded a finished issue in its manifest (an output file alone
+    may be a worker's whose result the batch has not taken yet)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and process.poll() is None:
-        if json_outputs(out) if out.is_dir() else False:
-            return
+        try:
+            if json.loads((out / MANIFEST_NAME).read_text("utf-8"))["entries"]:
+                return
+        except (OSError, ValueError, KeyError):
+            pass
         time.sleep(0.05)
     raise AssertionError("no issue finished in time")
 
@@ -81,6 +86,40 @@ def test_ctrl_c_with_two_jobs_stops_promptly_and_a_rerun_resumes(tmp_path):
     report = _assert_consistent(out)
     statuses = [item["status"] for item in report["items"]]
     assert statuses.count("skipped") == ISSUES - statuses.count("ok") >= 1
+
+    whole = tmp_path / "whole"
+    run_batch(root, whole, RenderOptions(), DEFAULT_SETTINGS, jobs=1)
+    assert json_outputs(out) == json_outputs(whole)
+    assert len(json_outputs(out)) == ISSUES
+
+
+def test_sigterm_mid_run_keeps_what_finished_and_a_rerun_ends_as_an_uninterrupted_run(
+        tmp_path):
+    root, out = _folder(tmp_path), tmp_path / "out"
+    process = _batch(root, out, "--jobs", "2")
+    try:
+        _wait_for_first_output(process, out)
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=30)
+    finally:
+        process.kill()
+    assert process.returncode == 143, err
+    assert "Traceback" not in err
+    report = _assert_consistent(out)
+    assert report["interrupted"] is True
+    statuses = [item["status"] for item in report["items"]]
+    assert statuses.count("interrupted") >= 1 and statuses.count("ok") >= 1
+    assert set(statuses) <= {"ok", "interrupted"}
+    finished = {item["source"] for item in report["items"] if item["status"] == "ok"}
+    manifest = json.loads((out / MANIFEST_NAME).read_text("utf-8"))
+    assert {str(root / name) for name in manifest["entries"]} == finished
+
+    rerun = _batch(root, out, "--jobs", "2")
+    _, err = rerun.communicate(timeout=120)
+    assert rerun.returncode == 0, err
+    report = _assert_consistent(out)
+    redone = {item["source"] for item in report["items"] if item["status"] == "ok"}
+    assert redone == {item["source"] for item in report["items"]} - finished  # only the rest
 
     whole = tmp_path / "whole"
     run_batch(root, whole, RenderOptions(), DEFAULT_SETTINGS, jobs=1)
