@@ -12,7 +12,9 @@ after another here, each with its PDF pages spread over the jobs.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
 import multiprocessing
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -42,9 +44,30 @@ class Job:
         return (item.source, item.pdf, item.json, self.options, self.settings, self.formats)
 
 
+@contextlib.contextmanager
+def loaded_once(options: RenderOptions) -> Iterator[None]:
+    """Stages imported and faces parsed here once (:func:`warm_up`), then frozen out of the
+    garbage collector's sight while the batch runs: the full collections each issue makes
+    (:func:`layout.memory.release_free_memory`, tens of ms over the fonts' objects) skip
+    them, and workers forked meanwhile do not copy their pages by touching them. Unfrozen
+    at the end (they become collectable again)."""
+    warm_up(options)
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def run_serial(items: Sequence[BatchItem], job: Job, page_jobs: int = 1) -> Iterator[ItemResult]:
-    for item in items:
-        yield convert_one(*job.args(item), jobs=page_jobs)
+    if len(items) < 2:
+        for item in items:
+            yield convert_one(*job.args(item), jobs=page_jobs)
+        return
+    with loaded_once(job.options):
+        for item in items:
+            yield convert_one(*job.args(item), jobs=page_jobs)
 
 
 def _context() -> multiprocessing.context.BaseContext | None:
@@ -71,28 +94,29 @@ def run_pool(items: Sequence[BatchItem], job: Job, jobs: int) -> Iterator[ItemRe
         yield from run_serial(items, job, page_jobs=jobs)
         return
     context = _context()
-    if context is not None:
-        warm_up(job.options)  # once here: the forked workers inherit imports and parsed faces
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
-                               initializer=init_worker, initargs=(job.options,))
-    finished = False
-    try:
-        if job.settings.ocr.threads == 0:  # OCR engines share the cores
-            from layout.ingest.ocr import threads_per_job
+    with contextlib.ExitStack() as stack:
+        if context is not None:  # once here: the forked workers inherit imports and faces
+            stack.enter_context(loaded_once(job.options))
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                                   initializer=init_worker, initargs=(job.options,))
+        finished = False
+        try:
+            if job.settings.ocr.threads == 0:  # OCR engines share the cores
+                from layout.ingest.ocr import threads_per_job
 
-            job = dataclasses.replace(job, settings=job.settings.with_overrides(
-                ocr={"threads": threads_per_job(jobs)}))
-        pending = {pool.submit(convert_one, *job.args(item)) for item in items}
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                yield future.result()
-        finished = True
-    finally:
-        if finished:
-            pool.shutdown(wait=True)
-        else:
-            _terminate(pool)
+                job = dataclasses.replace(job, settings=job.settings.with_overrides(
+                    ocr={"threads": threads_per_job(jobs)}))
+            pending = {pool.submit(convert_one, *job.args(item)) for item in items}
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield future.result()
+            finished = True
+        finally:
+            if finished:
+                pool.shutdown(wait=True)
+            else:
+                _terminate(pool)
 
 
 def connect_dask(scheduler: str | None):  # -> distributed.Client

@@ -10,6 +10,7 @@ imports and fonts once per worker process rather than once per issue.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import time
@@ -43,6 +44,7 @@ def init_worker(options: RenderOptions | None = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_sigterm)
     warm_up(options)
+    gc.freeze()  # this process only converts issues: see layout.batch.executors.loaded_once
 
 
 def warm_up(options: RenderOptions | None = None) -> None:

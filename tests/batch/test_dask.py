@@ -75,7 +75,9 @@ def test_batch_survives_a_killed_worker_and_matches_the_local_run(cluster, tmp_p
                  "--scheduler", address]) == 3
     report = json.loads((out / "batch-report.json").read_text("utf-8"))
     assert [i["status"] for i in report["items"]].count("skipped") == ISSUES
-    assert len(json.loads((out / MANIFEST_NAME).read_text("utf-8"))["entries"]) == ISSUES
+    entries = json.loads((out / MANIFEST_NAME).read_text("utf-8"))["entries"]
+    assert sorted(e["status"] for e in entries.values()) == ["failed"] + ["ok"] * ISSUES
+    assert [i["failed_before"] for i in report["items"]].count(True) == 1  # broken.pdf
 
 
 def test_unreachable_scheduler_fails_fast_with_one_line(tmp_path, capsys):
