@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from layout.analysis import names as names_mod
 from layout.analysis import patterns
 from layout.analysis.text.lines import ColumnWidth, Fixed, LineInfo
 from layout.analysis.text.paragraphs import State
@@ -181,9 +182,14 @@ WRAP_TAIL_CHARS = 2  # a title line this short right under another is its wrappe
 
 def merge_wrapped_tails(titles: Sequence[LineInfo]) -> list[LineInfo]:
     """Title lines with the wrapped end of a line (one or two characters set right under
-    it: …绿色环保发 / 展) joined to that line: one line of the title, not a label."""
+    it: …绿色环保发 / 展, or the rest of a bracket or quotation left open) joined to that
+    line: one line of the title, not a label."""
     out: list[LineInfo] = []
     for info in titles:
+        if out and info.line.blanks_before == 0 and _open_bracket(out[-1].text):
+            out[-1] = replace(out[-1], text=out[-1].text + info.text,
+                              title=out[-1].title + info.title.strip())
+            continue  # a bracket or quotation wraps: …看（高质量发展看 / 亮点·读数）
         if (out and len(info.text) <= WRAP_TAIL_CHARS and info.line.blanks_before == 0
                 and len(out[-1].text) > 2 * WRAP_TAIL_CHARS
                 and not any(is_cjk_punct(c) for c in info.text.rstrip(patterns.CLOSERS))):
@@ -192,6 +198,11 @@ def merge_wrapped_tails(titles: Sequence[LineInfo]) -> list[LineInfo]:
             continue
         out.append(info)
     return out
+
+
+def _open_bracket(text: str) -> bool:
+    """The line leaves a bracket or quotation open (more （ or “ than closers)."""
+    return text.count("（") > text.count("）") or text.count("“") > text.count("”")
 
 
 def _label_shape(titles: Sequence[LineInfo]) -> bool:
@@ -346,6 +357,17 @@ def column_label(text: str) -> bool:
                 or _BAR_LABEL.match(stripped))  # no headline wraps at a bar
 
 
+_SERIES = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{2,6}[·・•][\u3400-\u4dbf\u4e00-\u9fff“]")
+
+
+def series_label(text: str) -> bool:
+    """A series or column name joined by a middle dot opening the line (深度观察·做好金融
+    “五篇大文章”, 副刊·关注): a kicker over the headline. A dot inside a bracketed tag
+    (…（…思想·学习…）) or between the parts of a foreign name (马丁·雅克) is not one."""
+    match = _SERIES.match(text.strip())
+    return bool(match) and not names_mod.is_name(text.strip()[:match.end() - 2].strip())
+
+
 def leading_label(text: str) -> tuple[str, str] | None:
     """(label, rest) of a title line opening with a bracketed column label: 【纵横】让科普…"""
     stripped = text.strip()
@@ -420,7 +442,7 @@ def split_title_lines(
             rest, subtitle_lines = list(lines[:k]), list(lines[k:])
             break
     kicker_lines: list[LineInfo] = []
-    if len(rest) >= 2 and column_label(rest[0].title):
+    if len(rest) >= 2 and (column_label(rest[0].title) or series_label(rest[0].text)):
         kicker_lines = [rest.pop(0)]
     if len(rest) >= 2 and not kicker_lines:
         quoted = quoted_spans(rest)
@@ -451,8 +473,8 @@ def split_title_lines(
             head = join_title_lines([split[1]]) or None
             return kicker, head, join_title_lines([x.title for x in subtitle_lines]) or None
     if not subtitle_lines and len(rest) >= 2 and _is_label(rest[-1], settings) and not (
-        _is_label(rest[-2], settings)
-    ):
+        _is_label(rest[-2], settings) or patterns.ends_clause(rest[-2].text)
+    ):  # (a line ending with a comma goes on: 流动的艺术， / 联动的长三角)
         subtitle_lines = [rest.pop()]  # a short label under the headline (搬口街道)
     if kicker_lines or bold is not None:
         pass

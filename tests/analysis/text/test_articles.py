@@ -166,3 +166,24 @@ def test_quotation_headline_wrapped_over_lines() -> None:
     article = page.articles[0]
     assert (article.kicker, article.headline) == (
         "不少读者对记者表示", "“为全球读者展现一个立体丰富的中国”（第一现场）")
+
+
+def test_series_label_kicker_bracket_wrap_and_comma_wrap() -> None:
+    """A series name joined by a middle dot over the headline is its kicker; a title whose
+    bracket wraps onto the next line is one line; a title line ending with a comma goes on
+    to the next (no short subtitle)."""
+    page = _page("深度观察·做好金融“五篇大文章”\n一片叶子富了一方百姓\n——持续滋养绿水青山\n\n"
+                 "记者 韦丽海\n\n" + FARM + "\n")
+    article = page.articles[0]
+    assert (article.kicker, article.headline) == (
+        "深度观察·做好金融“五篇大文章”", "一片叶子富了一方百姓")
+    page = _page("前三季度主要金融数据变化怎么看（高质量发展看\n亮点·读数）\n"
+                 "高技术制造业等重点行业维持高景气度\n\n记者 冯刚洋\n\n" + FARM + "\n")
+    article = page.articles[0]
+    assert (article.kicker, article.headline, article.subtitle) == (
+        None, "前三季度主要金融数据变化怎么看（高质量发展看亮点·读数）",
+        "高技术制造业等重点行业维持高景气度")
+    page = _page("金台随感\n流动的艺术，\n联动的长三角\n\n记者 金英秀\n\n" + FARM + "\n")
+    article = page.articles[0]
+    assert (article.kicker, article.headline, article.subtitle) == (
+        "金台随感", "流动的艺术，联动的长三角", None)
