@@ -55,6 +55,7 @@ EVIDENCE: dict[str, float] = {
     "after_jump": 3.0,  # a jump marker (（下转第2版）) ends the text before it
     "many_lines": 1.0,  # three or more title lines: kicker + headline, not a subhead
     "topic_change": 1.0,  # the text before and after share almost no Han bigrams
+    "topic_break": 1.0,  # and next to none (under TOPIC_BREAK): another story
     "indented": -1.0,  # a title line indented like a paragraph's first line
     "dash_lead": -1.0,  # a line ending in —— leads into the next: a subhead's lead-in
     # (为何著书—— / 中国不是难解的谜团…), not a kicker
@@ -62,6 +63,7 @@ EVIDENCE: dict[str, float] = {
 TOPIC_WINDOW = 300  # characters of text read on each side of a title group
 TOPIC_MIN_BIGRAMS = 30  # fewer distinct Han bigrams on a side: too little text to judge
 TOPIC_SHARED = 0.03  # share of bigrams below which the two sides read as other stories
+TOPIC_BREAK = 0.01  # share below which they surely do
 _NOT_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff]+")
 HEADLINE_PUNCT = "，：（）？！；"
 LABEL_CHARS = 6  # a title line this short next to a long one reads as a kicker/subtitle label
@@ -171,6 +173,7 @@ def headline_cues(
         "after_jump": after_jump,
         "many_lines": len(titles) >= 3,
         "topic_change": shared_words is not None and shared_words < TOPIC_SHARED,
+        "topic_break": shared_words is not None and shared_words < TOPIC_BREAK,
         "indented": any(x.indent_marks for x in titles),
         "dash_lead": len(titles) >= 2 and titles[0].text.rstrip().endswith("——"),
     }

@@ -187,3 +187,20 @@ def test_series_label_kicker_bracket_wrap_and_comma_wrap() -> None:
     article = page.articles[0]
     assert (article.kicker, article.headline, article.subtitle) == (
         "金台随感", "流动的艺术，联动的长三角", None)
+
+
+OCEAN = """在南海某海域，蛟龙号载人潜水
+器再次下潜至七千米深处。潜航员
+操纵机械手采集岩石样品，科考船
+甲板上的专家紧盯着屏幕上的画面。
+这次航次共完成十二次下潜作业，
+获取珊瑚、海绵等珍贵标本数百件。"""
+
+
+def test_a_lone_title_between_stories_that_share_no_words_opens_one() -> None:
+    """One title line between two texts with next to no Han bigram in common (shared
+    share under TOPIC_BREAK) opens a new article even with no byline or dateline."""
+    page = _page(FARM + "\n\n深海探测新图景\n\n" + OCEAN + "\n")
+    assert [a.headline for a in page.articles][-1] == "深海探测新图景"
+    page = _page(FARM + "\n\n乡村振兴新图景\n\n" + FARM_MORE + "\n")
+    assert len(page.articles) == 1  # the same story goes on under a subhead
