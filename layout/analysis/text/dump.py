@@ -184,9 +184,10 @@ def _bare_name_bylines(body: list[LineInfo]) -> list[LineInfo]:
     out = list(body)
     lengths = sorted(len(x.text) for x in body)
     column = lengths[int(0.75 * (len(lengths) - 1))] if lengths else 0  # a full line's length
-    for k in range(1, len(out)):
-        info, above = out[k], out[k - 1]
-        if info.fixed is not Fixed.NONE or above.fixed not in (Fixed.NONE, Fixed.BYLINE):
+    for k in range(len(out)):
+        info, above = out[k], (out[k - 1] if k else None)
+        if info.fixed is not Fixed.NONE or (
+                above is not None and above.fixed not in (Fixed.NONE, Fixed.BYLINE)):
             continue
         set_apart = info.line.blanks_before > 0 or info.line.blanks_after > 0
         if not set_apart and len(info.text) > BARE_LINE_SHARE * column:
@@ -195,7 +196,9 @@ def _bare_name_bylines(body: list[LineInfo]) -> list[LineInfo]:
         if parsed is None or not parsed.bare:
             continue
         alone = info.line.blanks_before > 0 and info.line.blanks_after > 0
-        if above.fixed is Fixed.NONE and not alone and (
+        if above is None and not alone:
+            continue  # atop the text only names set apart (a story whose headline is art)
+        if above is not None and above.fixed is Fixed.NONE and not alone and (
                 patterns.ends_sentence(above.text) or patterns.ends_clause(above.text)
                 or above.text.rstrip(patterns.CLOSERS)[-1:] in patterns.SENTENCE_END):
             continue  # (names alone between blank lines open a story whose headline is art)

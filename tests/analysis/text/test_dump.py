@@ -140,3 +140,12 @@ def test_names_alone_after_a_story_open_one_with_an_outlined_headline() -> None:
     page = analyze_text_dump(text.encode(), "o.txt", Settings()).pages[0]
     assert [a.bylines for a in page.articles] == [(), ("金英秀",)]
     assert page.articles[1].headline is None
+
+
+def test_names_alone_atop_the_page_text_are_a_byline() -> None:
+    text = ("光明日报\n\n第14版 2024年12月6日 星期五\n\n金英秀\n\n"
+            "　　作为国家级艺术节，中国上海国际艺术节不断增强服务长三\n"
+            "角、辐射全中国的平台功能，活动汇聚上海、江苏无锡、安徽合肥。\n")
+    page = analyze_text_dump(text.encode(), "t.txt", Settings()).pages[0]
+    assert [a.bylines for a in page.articles] == [("金英秀",)]
+    assert page.articles[0].headline is None
