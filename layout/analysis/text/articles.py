@@ -581,10 +581,13 @@ def build_article(
     first = next((k for k, b in enumerate(blocks) if b.role is Role.PARAGRAPH), None)
     if first == 0:
         found = patterns.split_dateline(blocks[0].text or "")
-        if found and found[1]:
+        if found and (found[1] or "（" in found[0] or "(" in found[0]):
             dateline, rest = found
             dateline = _spaced_dateline(dateline, "".join(lead_titles))
-            blocks[0] = replace(blocks[0], text=rest)
+            if rest:
+                blocks[0] = replace(blocks[0], text=rest)
+            else:  # a paragraph that is only the dateline: its text is the dateline
+                blocks.pop(0)
             names = patterns.dateline_names(dateline)
             have = "".join(bylines).replace(" ", "")
             if names and not all(n in have for n in names):

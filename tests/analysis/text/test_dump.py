@@ -149,3 +149,12 @@ def test_names_alone_atop_the_page_text_are_a_byline() -> None:
     page = analyze_text_dump(text.encode(), "t.txt", Settings()).pages[0]
     assert [a.bylines for a in page.articles] == [("金英秀",)]
     assert page.articles[0].headline is None
+
+
+def test_a_paragraph_that_is_only_a_dateline_gives_its_names() -> None:
+    text = ("引领未来中国做对了什么\n\n　　本报讯（记者 东方敏\n通讯员 金琪涵）\n亮点\n"
+            "　　“十四五”时期，跨省住院直接结算率达到九成左右，异地就医\n更方便了。\n")
+    article = analyze_text_dump(text.encode(), "d.txt", Settings()).pages[0].articles[0]
+    assert article.dateline == "本报讯（记者 东方敏 通讯员 金琪涵）"
+    assert "东方敏" in "".join(article.bylines) and "金琪涵" in "".join(article.bylines)
+    assert all("本报讯" not in (b.text or "") for b in article.blocks)
