@@ -56,6 +56,7 @@ EVIDENCE: dict[str, float] = {
     "many_lines": 1.0,  # three or more title lines: kicker + headline, not a subhead
     "topic_change": 1.0,  # the text before and after share almost no Han bigrams
     "topic_break": 1.0,  # and next to none (under TOPIC_BREAK): another story
+    "numbered": -2.0,  # a numbered section title (三、补齐产业短板, （二）): a subhead
     "indented": -1.0,  # a title line indented like a paragraph's first line
     "dash_lead": -1.0,  # a line ending in —— leads into the next: a subhead's lead-in
     # (为何著书—— / 中国不是难解的谜团…), not a kicker
@@ -64,6 +65,8 @@ TOPIC_WINDOW = 300  # characters of text read on each side of a title group
 TOPIC_MIN_BIGRAMS = 30  # fewer distinct Han bigrams on a side: too little text to judge
 TOPIC_SHARED = 0.03  # share of bigrams below which the two sides read as other stories
 TOPIC_BREAK = 0.01  # share below which they surely do
+_CN_NUMERAL = "一二三四五六七八九十"
+_SECTION_NUMBER = re.compile(rf"^(?:[{_CN_NUMERAL}]{{1,3}}、|[（(][{_CN_NUMERAL}\d]{{1,3}}[）)])")
 _NOT_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff]+")
 HEADLINE_PUNCT = "，：（）？！；"
 LABEL_CHARS = 6  # a title line this short next to a long one reads as a kicker/subtitle label
@@ -174,6 +177,7 @@ def headline_cues(
         "many_lines": len(titles) >= 3,
         "topic_change": shared_words is not None and shared_words < TOPIC_SHARED,
         "topic_break": shared_words is not None and shared_words < TOPIC_BREAK,
+        "numbered": bool(_SECTION_NUMBER.match(titles[0].text)),
         "indented": any(x.indent_marks for x in titles),
         "dash_lead": len(titles) >= 2 and titles[0].text.rstrip().endswith("——"),
     }

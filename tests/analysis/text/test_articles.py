@@ -204,3 +204,12 @@ def test_a_lone_title_between_stories_that_share_no_words_opens_one() -> None:
     assert [a.headline for a in page.articles][-1] == "深海探测新图景"
     page = _page(FARM + "\n\n乡村振兴新图景\n\n" + FARM_MORE + "\n")
     assert len(page.articles) == 1  # the same story goes on under a subhead
+
+
+def test_numbered_section_title_stays_a_subhead() -> None:
+    """三、补齐产业短板 between texts sharing no words is a numbered section of the story."""
+    page = _page("引领未来中国做对了什么\n\n记者 张三\n\n" + FARM + "\n\n三、深海探测新图景\n\n"
+                 + OCEAN + "\n")
+    assert len(page.articles) == 1
+    assert [b.text for b in page.articles[0].blocks if b.role is Role.SUBHEAD] == [
+        "三、深海探测新图景"]
