@@ -222,9 +222,9 @@ def _chains(cells: Sequence[Cell], index: _Index, max_gap_em: float,
             gap = d.top - c.bottom
             if gap < -0.6 * ref or gap > max_gap_em * ref:
                 continue
-            if max(gap, 0.0) > min(_row_room(c, rows[k][0]), _row_room(d, rows[j][0])) \
-                    + 0.05 * ref:
-                continue
+            if not (c.turned or d.turned) and max(gap, 0.0) > min(
+                    _row_room(c, rows[k][0]), _row_room(d, rows[j][0])) + 0.05 * ref:
+                continue  # (a turned glyph's ink box says little about the gap)
             pairs.append((gap, k, j))
     pairs.sort()
     nxt: dict[int, int] = {}
@@ -252,7 +252,8 @@ def _row_room(cell: Cell, gap: float) -> float:
 
 
 def _row_gap(k: int, cells: Sequence[Cell], index: _Index) -> tuple[float, int | None]:
-    """The gap to the nearest cell of like size on the same row (and which cell)."""
+    """The gap to the nearest cell of like size on the same row (and which cell); marks do
+    not count (a comma printed in its cell's upper right nears the next line)."""
     c = cells[k]
     if c.turned:
         return _INF, None
@@ -261,7 +262,8 @@ def _row_gap(k: int, cells: Sequence[Cell], index: _Index) -> tuple[float, int |
     reach = 3.0 * size
     for j in index.near(index.rows, c.cy, 0.3 * size, c.x0 - reach - 2 * size, c.x1 + reach):
         d = cells[j]
-        if j == k or d.turned or not _like_sizes(c, d) or abs(d.cy - c.cy) > 0.3 * size:
+        if j == k or d.turned or not _like_sizes(c, d) or abs(d.cy - c.cy) > 0.3 * size \
+                or is_cjk_punct(d.glyphs[0].text[:1]):  # a mark may sit in its cell's corner
             continue
         gap = max(d.x0 - c.x1, c.x0 - d.x1)
         if gap < -0.3 * size or gap > reach:
@@ -300,6 +302,9 @@ def split_vertical(glyphs: Sequence[Glyph], max_gap_em: float = 1.2, tight_em: f
     lines = [chain for chain in chains if chain[0] in vertical]
     for chain in short:  # short lines beside vertical ones (a paragraph's last)
         upright = [k for k in chain if not cells[k].turned]
+        # a mark printed in its cell's corner nears the next line: judge by the others
+        upright = [k for k in upright if not is_cjk_punct(cells[k].glyphs[0].text[:1])] \
+            or upright
         neighbours = [rows[k] for k in upright]
         beside = all(j is not None and j in vertical and gap >= 0.2 * cells[k].size
                      for k, (gap, j) in zip(upright, neighbours, strict=True))

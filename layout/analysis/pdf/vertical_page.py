@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from layout.analysis.patterns import format_byline, is_byline
+from layout.analysis.patterns import format_byline, is_byline, parse_byline
 from layout.analysis.pdf.articles import ArticleParts, Item, assign_items, build_article
 from layout.analysis.pdf.blocks import TextBlock, join_drop_caps, lines_to_blocks
 from layout.analysis.pdf.figures import Figure, attach_captions
@@ -95,6 +95,44 @@ def _under(head: BBox, block: BBox, size: float) -> bool:
             and overlap >= 0.3 * min(head.width, block.width))
 
 
+def _bylines_join_heads(parts: list[ArticleParts], size: float) -> None:
+    """Byline lines left untitled (turned frame) join the head right above them (a vertical
+    byline set at the foot of the tier does not overlap a short headline, yet follows it)
+    or the stand-in of a horizontal head right below them (a byline set right of the first
+    line under a horizontal headline)."""
+    orphans = next((p for p in parts if p.head is None), None)
+    heads = [p for p in parts if p.head is not None]
+    if orphans is None or not heads:
+        return
+    for item in list(orphans.items):
+        if not isinstance(item, TextBlock) or len(item.lines) > 2 or not is_byline(item.text):
+            continue
+        box = item.bbox
+        near = [(box.top - p.head.bbox.bottom, p) for p in heads
+                if -0.5 * size <= box.top - p.head.bbox.bottom <= 3.0 * size
+                and p.head.bbox.x0 - size <= box.x1 and box.x0 <= p.bbox.x1 + size]
+        # a byline set before the first line under a horizontal head (its stand-in)
+        near += [(p.head.bbox.top - box.bottom, p) for p in heads
+                 if -0.5 * size <= p.head.bbox.top - box.bottom <= 3.0 * size
+                 and p.head.bbox.horizontal_overlap(box) > 0]
+        if near:
+            min(near, key=lambda dp: dp[0])[1].items.append(item)
+            orphans.items.remove(item)
+    if not orphans.items:
+        parts.remove(orphans)
+
+
+def _rows(blocks: Sequence[TextBlock]) -> list[list[TextBlock]]:
+    """Blocks grouped by rows (overlapping vertically), top to bottom, left to right."""
+    rows: list[list[TextBlock]] = []
+    for b in sorted(blocks, key=lambda b: (b.bbox.top, b.bbox.x0)):
+        if rows and b.bbox.vertical_overlap(rows[-1][0].bbox) > 0.5 * b.bbox.height:
+            rows[-1].append(b)
+        else:
+            rows.append([b])
+    return rows
+
+
 def _placeholder(head: HeadingGroup, below: Sequence[TextBlock], width: float) -> HeadingGroup:
     """A turned-frame stand-in for a horizontal head: a thin box right before the first
     (rightmost) line of the vertical blocks ``below`` it, spanning their lengths."""
@@ -151,8 +189,10 @@ def analyze_vertical_page(raw: RawPage, vertical: list[VerticalLine], rest: list
                    and b.bbox.bottom <= nearest_v + 0.5 * size]
         nearest_h = min((b.bbox.top for b in below_h if b not in between), default=None)
         if nearest_v is not None and (nearest_h is None or nearest_v <= nearest_h):
-            for b in between:
-                (g.bylines if is_byline(b.text) else g.subtitle).append(b)
+            for row in _rows(between):
+                text = " ".join(b.text for b in row)
+                named = is_byline(text) or parse_byline(text) is not None
+                (g.bylines if named else g.subtitle).extend(row)
             body = [b for b in body if b not in between]
             over_vertical.append((g, below_v))
         else:
@@ -178,6 +218,7 @@ def analyze_vertical_page(raw: RawPage, vertical: list[VerticalLine], rest: list
     stand_ins = [_placeholder(g, below, width) for g, below in over_vertical]
     t_parts = assign_items([*t_groups, *stand_ins], t_items, t_rules, size) if (
         t_groups or stand_ins or t_items) else []
+    _bylines_join_heads(t_parts, size)
     page_heads = {id(s): g for s, (g, _) in zip(stand_ins, over_vertical, strict=True)}
     turned = []
     for p in t_parts:
