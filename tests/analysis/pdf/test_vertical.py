@@ -140,3 +140,29 @@ def issue_to_json_page(page) -> str:
     from layout.model import Issue
 
     return issue_to_json(Issue(source="v.pdf", pages=(page,)))
+
+
+def test_our_own_vertical_output_reads_back(tmp_path):
+    """A second setter of vertical text: ``layout convert --writing-mode vertical`` (vertical
+    forms drawn for plain marks, their ToUnicode naming the plain mark, columns right to
+    left in tiers) read back: the paragraphs of the bundled page come back intact."""
+    from pathlib import Path
+
+    from layout.cli import main
+
+    example = Path(__file__).resolve().parents[3] / "examples" / "zhoukou-demo-zone-page.txt"
+    pdf, horizontal, back = tmp_path / "v.pdf", tmp_path / "h.json", tmp_path / "v.json"
+    assert main(["-q", "convert", str(example), "-o", str(pdf), "--json", str(horizontal),
+                 "--writing-mode", "vertical"]) == 0
+    assert main(["-q", "analyze", str(pdf), "-o", str(back)]) == 0
+
+    def paragraphs(path: Path) -> list[str]:
+        data = json.loads(path.read_text("utf-8"))
+        return ["".join((b.get("text") or "").split()) for p in data["pages"]
+                for a in p["articles"] for b in a["blocks"] if b["role"] == "paragraph"]
+
+    want, got = paragraphs(horizontal), set(paragraphs(back))
+    assert len(want) >= 20
+    assert sum(w in got for w in want) >= 0.9 * len(want)
+    text = json.dumps(json.loads(back.read_text("utf-8")), ensure_ascii=False)
+    assert not any(0xFE10 <= ord(ch) <= 0xFE19 or 0xFE30 <= ord(ch) <= 0xFE4F for ch in text)
