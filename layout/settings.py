@@ -148,7 +148,7 @@ class PdfSettings(_Validated):
                                     "(median)")
     vertical_margin: float = tunable(0.05, "em", 0.0, 2.0,
                                      "... and this much closer than to their row neighbours")
-    vertical_min_glyphs: int = tunable(12, "glyphs", 1, 10000,
+    vertical_min_glyphs: int = tunable(30, "glyphs", 1, 10000,
                                        "fewer glyphs in vertical lines: the page is read as "
                                        "horizontal text only")
 

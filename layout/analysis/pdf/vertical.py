@@ -12,15 +12,16 @@ analysis. Writing direction is decided per line from the glyphs, not per page:
   the upper right of its cell, a turned bracket),
   no further than ``max_gap_em`` below, of a like size (turned glyphs, whose reported size
   is unreliable, are not compared);
-- a chain is a vertical line when its upright cells are mostly CJK, it has three cells or
-  more, and its cells
+- a chain is a vertical line when its upright cells are mostly CJK, it has ``seed_cells``
+  (6) cells or more, and its cells
   sit much closer along the chain than across it: the median gap down the chain is at most
   ``tight_em`` and smaller (by ``margin_em``) than the median gap to the nearest cell on
   the same row (in horizontal text, characters of one line touch and lines are a leading
   apart, so the comparison goes the other way);
-- a chain of one or two cells is vertical when its row neighbours are cells of vertical
-  lines (a paragraph's short last line), or when it is two CJK cells touching one above the
-  other with nothing within an em beside them (a headline's last two characters);
+- a shorter chain is vertical when its row neighbours are cells of vertical lines (a
+  paragraph's short last line), or when its CJK cells touch one above the other with
+  nothing within an em beside them (a short kicker, a headline's last characters); short
+  runs of letter-spaced horizontal text that happen to stand one above the other are not;
 - turned glyphs (Latin words and numbers set sideways inside a vertical line, brackets
   turned 90°) join the chain they line up with like any cell; turned runs not in a
   vertical line stay for the side-label pass.
@@ -274,7 +275,8 @@ def _row_gap(k: int, cells: Sequence[Cell], index: _Index) -> tuple[float, int |
 
 
 def split_vertical(glyphs: Sequence[Glyph], max_gap_em: float = 1.2, tight_em: float = 0.6,
-                   margin_em: float = 0.05) -> tuple[list[VerticalLine], list[Glyph]]:
+                   margin_em: float = 0.05, seed_cells: int = 6
+                   ) -> tuple[list[VerticalLine], list[Glyph]]:
     """(vertical lines, the other glyphs) of a page; see the module docstring."""
     cells = _tate_chu_yoko([g for g in glyphs if g.text and not g.text.isspace()])
     if len(cells) < 3:
@@ -283,13 +285,14 @@ def split_vertical(glyphs: Sequence[Glyph], max_gap_em: float = 1.2, tight_em: f
     rows = [_row_gap(k, cells, index) for k in range(len(cells))]
     chains = _chains(cells, index, max_gap_em, rows)
     vertical: set[int] = set()
+    lines: list[list[int]] = []
     short: list[list[int]] = []
     for chain in chains:
         members = [cells[k] for k in chain]
         upright = [c for c in members if not c.turned]
         if not upright:
             continue
-        if len(chain) < 3:
+        if len(chain) < seed_cells:  # judged by what stands beside it, below
             short.append(chain)
             continue
         size = median(c.size for c in upright)
@@ -299,23 +302,36 @@ def split_vertical(glyphs: Sequence[Glyph], max_gap_em: float = 1.2, tight_em: f
         cjk = sum(c.cjk for c in upright) >= 0.6 * len(upright)
         if cjk and down <= tight_em * size and down + margin_em * size < across:
             vertical.update(chain)
-    lines = [chain for chain in chains if chain[0] in vertical]
-    for chain in short:  # short lines beside vertical ones (a paragraph's last)
-        upright = [k for k in chain if not cells[k].turned]
-        # a mark printed in its cell's corner nears the next line: judge by the others
-        upright = [k for k in upright if not is_cjk_punct(cells[k].glyphs[0].text[:1])] \
-            or upright
-        neighbours = [rows[k] for k in upright]
-        beside = all(j is not None and j in vertical and gap >= 0.2 * cells[k].size
-                     for k, (gap, j) in zip(upright, neighbours, strict=True))
-        alone = len(upright) == 2 and all(cells[k].cjk for k in upright) and all(
-            gap >= 1.0 * cells[k].size for k, (gap, _) in zip(upright, neighbours, strict=True)
-        ) and cells[upright[1]].top - cells[upright[0]].bottom <= 0.15 * cells[upright[0]].size
-        if neighbours and (beside or alone):
+            lines.append(chain)
+    for chain in short:  # short lines beside vertical ones (a paragraph's last), or alone
+        if _short_vertical(chain, cells, rows, vertical):
             lines.append(chain)
     taken = {id(g) for chain in lines for k in chain for g in cells[k].glyphs}
     out = [VerticalLine(tuple(cells[k] for k in chain)) for chain in lines]
     return out, [g for g in glyphs if id(g) not in taken]
+
+
+def _short_vertical(chain: Sequence[int], cells: Sequence[Cell],
+                    rows: Sequence[tuple[float, int | None]], vertical: set[int]) -> bool:
+    """A chain too short to judge alone is vertical when the cells beside it on their rows
+    are cells of vertical lines (an em apart at least), or when its CJK cells touch one
+    above the other with nothing within an em beside them (a short headline or kicker)."""
+    upright = [k for k in chain if not cells[k].turned]
+    # a mark printed in its cell's corner nears the next line: judge by the others
+    upright = [k for k in upright if not is_cjk_punct(cells[k].glyphs[0].text[:1])] or upright
+    if not upright:
+        return False
+    neighbours = [(k, *rows[k]) for k in upright]
+    known = [(k, gap, j) for k, gap, j in neighbours if j is not None]
+    beside = bool(known) and all(j in vertical and gap >= 0.2 * cells[k].size
+                                 for k, gap, j in known)
+    if beside:
+        return True
+    size = cells[upright[0]].size
+    touching = all(cells[b].top - cells[a].bottom <= 0.15 * size
+                   for a, b in zip(upright, upright[1:], strict=False))
+    return (len(upright) >= 2 and touching and all(cells[k].cjk for k in upright)
+            and all(gap >= 1.0 * cells[k].size for k, gap, _ in neighbours))
 
 
 # --- the turned frame -------------------------------------------------------------------
