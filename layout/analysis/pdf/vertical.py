@@ -58,51 +58,27 @@ def plain_glyphs(glyphs: Sequence[Glyph]) -> list[Glyph]:
     return out
 
 
-@dataclass(frozen=True)
 class Cell:
-    """One cell of a possible vertical line: a glyph, or 縦中横 glyphs side by side."""
+    """One cell of a possible vertical line: a glyph, or 縦中横 glyphs side by side (its box,
+    size and kind worked out once: cells are compared many times)."""
 
-    glyphs: tuple[Glyph, ...]
+    __slots__ = ("glyphs", "x0", "top", "x1", "bottom", "turned", "size", "cx", "cy", "cjk",
+                 "mark")
 
-    @property
-    def x0(self) -> float:
-        return min(g.x0 for g in self.glyphs)
-
-    @property
-    def x1(self) -> float:
-        return max(g.x1 for g in self.glyphs)
-
-    @property
-    def top(self) -> float:
-        return min(g.top for g in self.glyphs)
-
-    @property
-    def bottom(self) -> float:
-        return max(g.bottom for g in self.glyphs)
-
-    @property
-    def turned(self) -> bool:
-        return not self.glyphs[0].upright
-
-    @property
-    def size(self) -> float:
-        """The font size (for a turned glyph, its extent across the line)."""
-        if self.turned:
-            return self.x1 - self.x0
-        return max(g.size for g in self.glyphs)
-
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def cy(self) -> float:
-        return (self.top + self.bottom) / 2
-
-    @property
-    def cjk(self) -> bool:
-        ch = self.glyphs[0].text[:1]
-        return bool(ch) and (is_cjk(ch) or is_cjk_punct(ch))
+    def __init__(self, glyphs: tuple[Glyph, ...]) -> None:
+        self.glyphs = glyphs
+        self.x0 = min(g.x0 for g in glyphs)
+        self.x1 = max(g.x1 for g in glyphs)
+        self.top = min(g.top for g in glyphs)
+        self.bottom = max(g.bottom for g in glyphs)
+        self.turned = not glyphs[0].upright
+        # the font size (for a turned glyph, its extent across the line)
+        self.size = self.x1 - self.x0 if self.turned else max(g.size for g in glyphs)
+        self.cx = (self.x0 + self.x1) / 2
+        self.cy = (self.top + self.bottom) / 2
+        ch = glyphs[0].text[:1]
+        self.mark = bool(ch) and is_cjk_punct(ch)
+        self.cjk = bool(ch) and (is_cjk(ch) or self.mark)
 
 
 @dataclass(frozen=True)
@@ -161,8 +137,7 @@ def _lined_up(a: Cell, b: Cell, size: float) -> bool:
     0.3 of the narrower."""
     if abs(a.cx - b.cx) <= 0.3 * size:
         return True
-    loose = a.turned or b.turned or is_cjk_punct(a.glyphs[0].text[:1]) or is_cjk_punct(
-        b.glyphs[0].text[:1])
+    loose = a.turned or b.turned or a.mark or b.mark
     overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
     return loose and overlap >= 0.3 * min(a.x1 - a.x0, b.x1 - b.x0, size)
 
@@ -247,7 +222,7 @@ def _chains(cells: Sequence[Cell], index: _Index, max_gap_em: float,
 def _row_room(cell: Cell, gap: float) -> float:
     """A cell's row gap as a limit for chaining: none for marks, which may be printed in
     their cell's corner (close to the next line), and for turned glyphs."""
-    if cell.turned or is_cjk_punct(cell.glyphs[0].text[:1]):
+    if cell.turned or cell.mark:
         return _INF
     return gap
 
@@ -264,7 +239,7 @@ def _row_gap(k: int, cells: Sequence[Cell], index: _Index) -> tuple[float, int |
     for j in index.near(index.rows, c.cy, 0.3 * size, c.x0 - reach - 2 * size, c.x1 + reach):
         d = cells[j]
         if j == k or d.turned or not _like_sizes(c, d) or abs(d.cy - c.cy) > 0.3 * size \
-                or is_cjk_punct(d.glyphs[0].text[:1]):  # a mark may sit in its cell's corner
+                or d.mark:  # a mark may sit in its cell's corner
             continue
         gap = max(d.x0 - c.x1, c.x0 - d.x1)
         if gap < -0.3 * size or gap > reach:
@@ -318,7 +293,7 @@ def _short_vertical(chain: Sequence[int], cells: Sequence[Cell],
     above the other with nothing within an em beside them (a short headline or kicker)."""
     upright = [k for k in chain if not cells[k].turned]
     # a mark printed in its cell's corner nears the next line: judge by the others
-    upright = [k for k in upright if not is_cjk_punct(cells[k].glyphs[0].text[:1])] or upright
+    upright = [k for k in upright if not cells[k].mark] or upright
     if not upright:
         return False
     neighbours = [(k, *rows[k]) for k in upright]
