@@ -29,6 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from layout.analysis.pdf.page import analyze_pdf  # noqa: E402
+from layout.settings import DEFAULT_SETTINGS, Settings  # noqa: E402
 from tests.synth.compose import (  # noqa: E402
     ALL_FAMILIES,
     COMPOSERS,
@@ -48,7 +49,7 @@ def seed_range(text: str) -> list[int]:
 
 
 def measure(composer: str, family: str, seeds: list[int], split: str | None, folder: Path,
-            failures: bool) -> dict:
+            failures: bool, settings: Settings = DEFAULT_SETTINGS) -> dict:
     """The figures of one composer × family over ``seeds``."""
     total = Score()
     lost = extra = pages_lost = 0
@@ -60,7 +61,7 @@ def measure(composer: str, family: str, seeds: list[int], split: str | None, fol
         compose_s += time.perf_counter() - start
         start = time.perf_counter()
         try:
-            analysed = analyze_pdf(path).pages[0]
+            analysed = analyze_pdf(path, settings).pages[0]
         except Exception as exc:  # a crash is a figure too: the page scores nothing
             print(f"{composer} {family} seed {seed}: analysis failed: {exc!r}")
             from layout.model import Page
@@ -112,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--failures", action="store_true", help="print each page's failures")
     parser.add_argument("--keep", type=Path, help="keep the composed PDFs here")
     parser.add_argument("--json", type=Path, help="write the figures to this JSON file")
+    parser.add_argument("--reader", choices=("pdfium", "pdfplumber"), default="pdfium",
+                        help="the PDF reader (as layout convert --reader)")
     args = parser.parse_args(argv)
     composers = COMPOSERS if args.composer == "all" else (args.composer,)
     try:
@@ -119,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         parser.error(str(exc))
     seeds = seed_range(args.seeds)
+    settings = DEFAULT_SETTINGS.with_overrides(pdf={"reader": args.reader})
     rows = []
     header = (f"{'composer':<10} {'family':<8} {'pages':>5}  "
               + "  ".join(f"{n[:7]:>7}" for n in RATIOS)
@@ -133,9 +137,9 @@ def main(argv: list[str] | None = None) -> int:
                           "vertical text)")
                     continue
                 rows.append(measure(composer, family, seeds, args.split, folder,
-                                    args.failures))
-    print(f"seeds {args.seeds}, split {args.split or 'all'}; groups = kicker+headline+"
-          "subtitle exact; lost/double = characters (nothing-lost oracle)")
+                                    args.failures, settings))
+    print(f"seeds {args.seeds}, split {args.split or 'all'}, reader {args.reader}; groups = "
+          "kicker+headline+subtitle exact; lost/double = characters (nothing-lost oracle)")
     print(header)
     for row in rows:
         print(_line(row))
