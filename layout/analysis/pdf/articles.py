@@ -125,6 +125,7 @@ def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule
     may lie between the two.
     """
     _figures_join_the_text_above(boxes, owner, rules, line, figures)
+    _text_under_figures_joins_them(boxes, owner, rules, line, figures)
     for allow_under in (False, True):
         changed = True
         while changed:
@@ -229,6 +230,27 @@ def _figures_join_the_text_above(boxes: Sequence[BBox], owner: list[int | None],
                  if owner[j] is not None and not figures[j]
                  and -0.5 * line <= box.top - other.bottom <= 2.0 * line
                  and box.horizontal_overlap(other) >= 0.8 * min(box.width, other.width)
+                 and not _rule_cuts(rules, other.bottom, box.top, box)]
+        if len({owner[j] for j in above}) == 1:
+            owner[i] = owner[above[0]]
+
+
+def _text_under_figures_joins_them(boxes: Sequence[BBox], owner: list[int | None],
+                                   rules: Sequence[Rule], line: float,
+                                   figures: Sequence[bool] | None = None) -> None:
+    """Text set right under an owned photo's caption, in its columns (within 2.5 lines,
+    no rule between), is that photo's article's before any side-by-side evidence: the
+    columns of the article beside it may start level with it, but its photo and head
+    stand above it."""
+    if figures is None:
+        return
+    for i, box in enumerate(boxes):
+        if owner[i] is not None or figures[i]:
+            continue
+        above = [j for j, other in enumerate(boxes)
+                 if owner[j] is not None and figures[j]
+                 and -0.5 * line <= box.top - other.bottom <= 2.5 * line
+                 and box.horizontal_overlap(other) >= 0.5 * min(box.width, other.width)
                  and not _rule_cuts(rules, other.bottom, box.top, box)]
         if len({owner[j] for j in above}) == 1:
             owner[i] = owner[above[0]]

@@ -79,6 +79,36 @@ def test_a_space_left_at_a_line_start_is_no_paragraph_indent():
         "第三段写满了写，", "一个字到这里结束。"]
 
 
+def test_text_under_a_photo_is_the_photos_article_not_the_one_beside_it():
+    """Article B's photo and caption stand under its head; its text starts a little
+    further under the caption, level with the columns of article A to its left (set
+    right under A's own photo): it is B's, not A's."""
+    from layout.analysis.pdf.figures import Figure
+
+    glyphs = run("左边的标题", 0, 26, 24.0, "Hei") + run("右边的大标题", 220, 26, 24.0, "Hei")
+    left_caption = run("图为左边的照片。", 0, 122, 9.0, "Kai")
+    glyphs += left_caption + column(["  左边第一段写", "左边第一段写满了", "写满了写满了写满",
+                                     "写到这里结束了。"], 0, 130, 9)
+    glyphs += column(["  左边第二段写", "左边第二段写满了", "写满了写满了写满"], 110, 130, 9)
+    right_caption = run("图为会议现场。记者张三摄", 220, 112, 9.0, "Kai")  # white under it
+    glyphs += right_caption + column(["  右边正文开", "右边正文写满了写", "结束了。"],
+                                     220, 130, 8)
+    blocks = blocks_of(glyphs)
+    groups = heading_groups(blocks, 10.0)
+    heads = {id(b) for g in groups for b in g.blocks}
+    captions = sorted((b for b in blocks if b.lines[0].text.startswith("图为")),
+                      key=lambda b: b.bbox.x0)
+    photos = [Figure(BBox(0, 36, 190, 110), [captions[0]]),
+              Figure(BBox(220, 36, 400, 100), [captions[1]])]
+    body = [b for b in blocks if id(b) not in heads and b not in captions]
+    parts = assign_items(groups, [*body, *photos], (), 10.0)
+    articles = {a.headline: a for a in (build_article(p, "x", BODY, 10.0) for p in parts)}
+    right = articles["右边的大标题"]
+    assert [b.text for b in right.blocks if b.role is Role.PARAGRAPH] == [
+        "右边正文开右边正文写满了写结束了。"]
+    assert all(b.bbox.x1 <= 200 for b in articles["左边的标题"].blocks)
+
+
 def test_text_without_any_head_is_kept_in_an_untitled_article():
     parts = _assemble(column(["没有标题的文字行", "还有一行文字。"], 0, 0, 8))
     article = build_article(parts[0], "p1-a1", BODY, 10.0)
