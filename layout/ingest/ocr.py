@@ -720,7 +720,8 @@ def find_photos(image: Any, results: Sequence[Sequence[Any]], dpi: float,
 
 def ocr_pdf_page(path: Path, raw: RawPage, settings: Settings = DEFAULT_SETTINGS) -> RawPage:
     """``raw`` (a page read from the PDF at ``path``) with its glyphs replaced by OCR's of
-    the rendered page; its rules and images are kept."""
+    the rendered page; its rules and images are kept, and the photos found in the render
+    that no image of the page covers are added."""
     dpi = ocr_dpi(raw.width, raw.height, settings)
     _engine(settings.ocr.threads)  # fail before rendering when the extra is missing
     image = render_pdf_page(path, raw.number, dpi)
@@ -728,8 +729,17 @@ def ocr_pdf_page(path: Path, raw: RawPage, settings: Settings = DEFAULT_SETTINGS
     if scale > 1.0:  # small type: rendered again, sharper than an enlargement
         image = render_pdf_page(path, raw.number, dpi * scale)
     page = ocr_image(image, raw.number, raw.width, raw.height, settings)
+    known = [b for b in raw.images if b.area < 0.6 * raw.width * raw.height]  # not a backdrop
+    found = tuple(b for b in page.images if not any(
+        _overlap(b, k) >= 0.3 * min(b.area, k.area) for k in known))  # photos seen twice
     return dataclasses.replace(raw, glyphs=page.glyphs, ocr_lines=page.ocr_lines,
-                               images=raw.images + page.images)
+                               images=raw.images + found)
+
+
+def _overlap(a: BBox, b: BBox) -> float:
+    width = min(a.x1, b.x1) - max(a.x0, b.x0)
+    height = min(a.bottom, b.bottom) - max(a.top, b.top)
+    return width * height if width > 0 and height > 0 else 0.0
 
 
 def image_frames(path: Path, settings: Settings = DEFAULT_SETTINGS
