@@ -30,6 +30,7 @@ from layout.ingest.raw import (
     RawPage,
     Rule,
     frame_rules,
+    page_shapes,
 )
 from layout.ingest.raw import dedupe_rules as _dedupe_rules
 from layout.ingest.readers import check_pdf_header, encrypted_problem
@@ -224,8 +225,10 @@ def read_page(page: pdfplumber.page.Page, number: int) -> RawPage:
     rules += thin_rects_to_rules([r for r in rects if r.get("fill")], width, height)
     rules += _frames_to_rules(frames, width, height, page)
     images = images_to_boxes(page.images, width, height)
+    shapes = [BBox(float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"]))
+              for c in page.curves if c.get("fill")]
     return RawPage(number, width, height, tuple(glyphs), tuple(_dedupe_rules(rules)),
-                   tuple(images))
+                   tuple(images), shapes=page_shapes(shapes, width, height))
 
 
 def _is_password_error(exc: BaseException) -> bool:

@@ -32,7 +32,15 @@ from layout.errors import InputError
 from layout.ingest.pdfium_copies import PageText, hidden_copies
 from layout.ingest.pdfium_lib import FSRect, handle, lib
 from layout.ingest.pdfium_paths import IDENTITY, Matrix, PageObjects, object_bounds, page_objects
-from layout.ingest.raw import MIN_IMAGE_SIDE, MIN_RULE_LENGTH, Glyph, RawPage, Rule, dedupe_rules
+from layout.ingest.raw import (
+    MIN_IMAGE_SIDE,
+    MIN_RULE_LENGTH,
+    Glyph,
+    RawPage,
+    Rule,
+    dedupe_rules,
+    page_shapes,
+)
 from layout.ingest.readers import check_pdf_header, declares_encryption, encrypted_problem
 from layout.model import BBox
 
@@ -305,7 +313,8 @@ def read_page(document: pdfium.PdfDocument, index: int) -> RawPage:
     rules = [r for r in (_clip_rule(r, width, height) for r in objects.rules) if r is not None]
     images = tuple(b for b in (_clip_box(b, width, height) for b in objects.images)
                    if b is not None)
-    return RawPage(index + 1, width, height, tuple(glyphs), tuple(dedupe_rules(rules)), images)
+    return RawPage(index + 1, width, height, tuple(glyphs), tuple(dedupe_rules(rules)), images,
+                   shapes=page_shapes(objects.shapes, width, height))
 
 
 def _clip_rule(rule: Rule, width: float, height: float) -> Rule | None:

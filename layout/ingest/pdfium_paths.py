@@ -28,7 +28,13 @@ from layout.ingest.pdfium_lib import (
     handle,
     lib,
 )
-from layout.ingest.raw import MAX_RULE_THICKNESS, MIN_RULE_LENGTH, Rule, frame_rules
+from layout.ingest.raw import (
+    MAX_RULE_THICKNESS,
+    MIN_RULE_LENGTH,
+    Rule,
+    frame_rules,
+    shape_box,
+)
 from layout.model import BBox
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -43,6 +49,7 @@ class PageObjects:
     text_matrix: dict[int, Matrix] = field(default_factory=dict)  # forms around a text object
     rules: list[Rule] = field(default_factory=list)
     images: list[BBox] = field(default_factory=list)
+    shapes: list[BBox] = field(default_factory=list)
 
 
 def _compose(inner: Matrix, outer: Matrix) -> Matrix:
@@ -104,14 +111,17 @@ def _subpaths(obj: int, total: Matrix, frame: Any) -> list[tuple[str, list[tuple
     return out
 
 
-def _path_rules(obj: int, total: Matrix, frame: Any) -> list[Rule]:
+def _path_rules(obj: int, total: Matrix, frame: Any) -> tuple[list[Rule], list[BBox]]:
+    """The rules of a path object and the boxes of its filled shapes (subpaths that are
+    neither a line nor a rectangle, as pdfminer tells them apart)."""
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     if not lib.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke)):
-        return []
+        return [], []
     filled, stroked = fill_mode.value != FILLMODE_NONE, bool(stroke.value)
     if not filled and not stroked:
-        return []  # a clipping path, not painted
+        return [], []  # a clipping path, not painted
     rules: list[Rule] = []
+    shapes: list[BBox] = []
     previous: BBox | None = None  # the rectangle subpath just before, for frames
     for shape, pts in _subpaths(obj, total, frame):
         if len(shape) > 3 and shape.endswith("lh") and _same(pts[-2], pts[0]):
@@ -142,7 +152,21 @@ def _path_rules(obj: int, total: Matrix, frame: Any) -> list[Rule]:
             previous = box
             continue
         previous = None
-    return rules
+        if filled and len(pts) >= 3:
+            shapes += shape_box(_on_curve(shape, pts))
+    return rules, shapes
+
+
+def _on_curve(shape: str, pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The points a subpath passes through: a Bézier segment's two control points left
+    out (pdfminer boxes a curve by these points only)."""
+    out: list[tuple[float, float]] = []
+    run = 0
+    for op, pt in zip(shape, pts, strict=False):
+        run = run + 1 if op == "c" else 0
+        if op != "c" or run % 3 == 0:
+            out.append(pt)
+    return out
 
 
 def _edge(box: BBox, horizontal: bool) -> list[Rule]:
@@ -178,7 +202,9 @@ def page_objects(page: Any, frame: Any) -> PageObjects:
                 if depth:
                     found.text_matrix[obj] = outer
             elif kind == PAGEOBJ_PATH:
-                found.rules += _path_rules(obj, _compose(_matrix_of(obj, buf), outer), frame)
+                rules, shapes = _path_rules(obj, _compose(_matrix_of(obj, buf), outer), frame)
+                found.rules += rules
+                found.shapes += shapes
             elif kind == PAGEOBJ_IMAGE:
                 box = object_bounds(obj, outer, frame)
                 if box is not None:

@@ -17,6 +17,8 @@ from layout.model import BBox
 INVISIBLE_RENDER_MODE = 3
 MIN_RULE_LENGTH = 12.0  # pt: shorter edges are glyph decorations, not rules
 MAX_RULE_THICKNESS = 3.0  # pt: a rectangle thinner than this is a rule
+MIN_SHAPE_SIDE = 2.0  # pt: filled shapes smaller on both sides are dots, not kept
+MIN_SHAPE_THICKNESS = 0.5  # pt: flatter filled shapes are hairlines (a rule's business)
 MIN_IMAGE_SIDE = 8.0  # pt: smaller images are bullets or dots
 
 
@@ -82,7 +84,10 @@ class OcrLine:
 class RawPage:
     """Everything the analysis needs from one page (``unreadable``: glyphs kept out of
     ``glyphs`` because they are not text, per font; ``ocr_lines``: set when the glyphs
-    came from OCR, its lines with their confidence)."""
+    came from OCR, its lines with their confidence; ``shapes``: the box of each filled
+    subpath that is neither a line nor an axis-aligned rectangle, at least
+    :data:`MIN_SHAPE_SIDE` on a side and :data:`MIN_SHAPE_THICKNESS` on the other: curves
+    and polygons, such as the glyphs of a headline converted to outlines)."""
 
     number: int
     width: float
@@ -92,6 +97,7 @@ class RawPage:
     images: tuple[BBox, ...]
     unreadable: tuple[UnreadableText, ...] = ()
     ocr_lines: tuple[OcrLine, ...] | None = None
+    shapes: tuple[BBox, ...] = ()  # filled shapes that are not rules or rectangles
 
     @property
     def ocr_confidence(self) -> float | None:
@@ -130,6 +136,30 @@ def frame_rules(first: BBox, second: BBox) -> list[Rule]:
         if eps < thickness <= MAX_RULE_THICKNESS and length >= MIN_RULE_LENGTH:
             rules.append(Rule(BBox(x0, top, x1, bottom), horizontal))
     return rules
+
+
+def shape_box(points: list[tuple[float, float]]) -> list[BBox]:
+    """The box of a filled shape's points (control points too, as pdfminer takes them),
+    in a list, or an empty list when it is under :data:`MIN_SHAPE_SIDE` on both sides."""
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    box = BBox(min(xs), min(ys), max(xs), max(ys))
+    return [box] if _shape_sized(box.width, box.height) else []
+
+
+def _shape_sized(width: float, height: float) -> bool:
+    return max(width, height) >= MIN_SHAPE_SIDE and min(width, height) >= MIN_SHAPE_THICKNESS
+
+
+def page_shapes(boxes: list[BBox], width: float, height: float) -> tuple[BBox, ...]:
+    """Shape boxes clipped to the page; those left too small (:func:`shape_box`), or off
+    the page, dropped."""
+    out: list[BBox] = []
+    for b in boxes:
+        x0, x1 = max(0.0, b.x0), min(width, b.x1)
+        top, bottom = max(0.0, b.top), min(height, b.bottom)
+        if x1 >= x0 and bottom >= top and _shape_sized(x1 - x0, bottom - top):
+            out.append(BBox(x0, top, x1, bottom))
+    return tuple(out)
 
 
 def dedupe_rules(rules: list[Rule]) -> list[Rule]:

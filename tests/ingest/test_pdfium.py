@@ -407,3 +407,25 @@ def test_even_odd_border_gives_the_rules_of_its_thin_sides(tmp_path):
     want = [(False, 20.0, 20.0, 20.5, 220.0), (True, 20.0, 20.0, 170.0, 20.8)]
     assert sorted(map(key, next(read_pdf(path)).rules)) == want
     assert sorted(map(key, next(plumber.read_pdf(path)).rules)) == want
+
+
+def test_filled_curves_are_shapes_in_both_readers(tmp_path):
+    """A filled path of curves (a glyph outline) is a shape, boxed by the points it
+    passes through (not its control points, as pdfminer boxes it); lines, rectangles and
+    an unfilled curve are not."""
+    path = tmp_path / "shapes.pdf"
+    c = Canvas(str(path), pagesize=(W, H))
+    p = c.beginPath()
+    p.moveTo(50, H - 50)
+    p.curveTo(60, H - 30, 80, H - 30, 90, H - 50)
+    p.lineTo(70, H - 80)
+    p.close()
+    c.drawPath(p, stroke=0, fill=1)
+    c.circle(200, H - 100, 20, stroke=1, fill=0)
+    c.rect(250, H - 150, 40, 40, stroke=0, fill=1)
+    c.line(20, H - 200, 300, H - 200)
+    c.showPage()
+    c.save()
+    for raw in (next(read_pdf(path)), next(plumber.read_pdf(path))):
+        assert [(round(b.x0), round(b.top), round(b.x1), round(b.bottom))
+                for b in raw.shapes] == [(50, 50, 90, 80)]

@@ -335,7 +335,11 @@ def _column_extent(block: TextBlock, siblings: Sequence[TextBlock]) -> tuple[flo
     xs0 = [ln.x0 for ln in block.lines]
     xs1 = [ln.x1 for ln in block.lines]
     if len(block.lines) >= 3:  # most lines are full: their common edges are the column's
-        return _common(xs0, min(xs0), leftmost=True), _common(xs1, max(xs1))
+        left = _common(xs0, min(xs0), leftmost=True)
+        typed = [ln.x0 for ln in block.lines if ln.bbox.height < 1.8 * block.size]
+        if typed and left - min(typed) >= block.size:  # lines open left of it: an indent
+            left = min(typed)  # (a drop cap's line opens left of the lines beside it)
+        return left, _common(xs1, max(xs1))
     if len(block.lines) == 2:
         return min(xs0), max(xs1)
     em = block.size

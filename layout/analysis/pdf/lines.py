@@ -46,8 +46,11 @@ class TextLine:
 
     @cached_property
     def font(self) -> str:
-        """The most common font name (subset prefix removed)."""
-        return Counter(base_font(g.font) for g in self.glyphs).most_common(1)[0][0]
+        """The most common font name (subset prefix removed) of the line's CJK glyphs, or
+        of all its glyphs when it has none: digits and Latin words set in another face
+        are runs inside a Chinese line's face (2023年6月主持召: the Han face)."""
+        han = [g for g in self.glyphs if g.text and _cjk_char(g.text[0])]
+        return Counter(base_font(g.font) for g in han or self.glyphs).most_common(1)[0][0]
 
     @cached_property
     def fonts(self) -> frozenset[str]:

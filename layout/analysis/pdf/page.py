@@ -7,7 +7,8 @@ invisible text dropped and fake bold collapsed (``chars``), presentation forms f
 vertical lines (直排) set apart (``vertical``; a page with vertical text goes on region by
 region in ``vertical_page``), lines (``lines``), blocks
 (``blocks``), furniture set aside (``furniture``), photos tied to captions
-(``figures``), heading groups from font statistics (``roles``), articles assembled and
+(``figures``), headlines drawn as outlines (``outlines``), heading groups from font
+statistics (``roles``), articles assembled and
 read in order (``articles``, ``reading_order``). Bad, encrypted or non-PDF files raise InputError.
 
 Limits (``settings.limits``): a file with more pages than ``max_pages`` is refused
@@ -46,6 +47,7 @@ from layout.analysis.pdf.furniture import (
 )
 from layout.analysis.pdf.line_geometry import model_lines
 from layout.analysis.pdf.lines import glyphs_to_lines, rotated_lines
+from layout.analysis.pdf.outlines import outline_blocks
 from layout.analysis.pdf.photo_gaps import side_by_side_gaps
 from layout.analysis.pdf.roles import HeadingGroup, body_size, heading_groups
 from layout.analysis.pdf.scan import INSTALL_HINT, readable_glyphs, with_ocr
@@ -119,7 +121,8 @@ def analyze_raw_page(raw: RawPage, settings: Settings = DEFAULT_SETTINGS) -> Pag
     content += turned_text
     size = body_size(content)
     font = _body_font(content, size)
-    groups = heading_groups(content, size, raw.rules, pdf.headline_ratio)
+    outlined = outline_blocks(raw.shapes, photos, size, pdf.headline_ratio, raw.rules)
+    groups = heading_groups([*content, *outlined], size, raw.rules, pdf.headline_ratio)
     heading_ids = {id(b) for g in groups for b in g.blocks}
     check_budget()
     figures = attach_captions(photos, content, heading_ids, (font, size))

@@ -224,3 +224,14 @@ def test_a_short_indented_first_line_does_not_make_the_indent_the_column_edge():
     article = _article_of(glyphs)
     assert [b.text for b in article.blocks] == ["“十四五”规划收官之际，两张网的关注：",
                                                 "一张是国家综合。"]
+
+
+def test_a_block_of_two_indented_lines_and_one_flush_is_indent_marked():
+    """Two of three lines open indented: the flush one is the column's edge, so the
+    short first line (the next word did not fit) is an indented opening, and the
+    paragraph runs on to the next indent."""
+    glyphs = run("文章的标题", 0, 26, 24.0, "Hei")
+    glyphs += column(["  二〇二五年", "听取吉林省委和省政府", "  工作汇报一句话。"], 0, 40, 10)
+    article = _article_of(glyphs)
+    assert [b.text for b in article.blocks] == ["二〇二五年听取吉林省委和省政府",
+                                                "工作汇报一句话。"]

@@ -157,3 +157,12 @@ def test_a_line_reaching_into_a_gutter_does_not_narrow_it():
     lines = glyphs_to_lines(glyphs)
     assert (84.0, 90.0) not in find_gutters(lines)
     assert "图片说明文字写，跨两栏" in {ln.text for ln in lines}
+
+
+def test_a_line_is_in_the_face_of_its_han_glyphs():
+    """2023年6月主持召: five digits in the Latin face, five ideographs in the body face."""
+    glyphs = run("2023", 0, 20, font="Latin", advance=5.0) + run("年", 20, 20)
+    glyphs += run("6", 30, 20, font="Latin", advance=5.0) + run("月主持召", 35, 20)
+    [line] = glyphs_to_lines(glyphs)
+    assert line.font == "Body-Serif"
+    assert glyphs_to_lines(run("2023", 0, 20, font="Latin", advance=5.0))[0].font == "Latin"

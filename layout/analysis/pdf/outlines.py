@@ -1,0 +1,130 @@
+"""Headlines converted to outlines: filled shapes set in rows like type, as heading blocks.
+
+Takes the filled shapes of a page (:attr:`layout.ingest.raw.RawPage.shapes`: glyph
+contours when a press system exports a headline as curves), its photo boxes and the body
+size; returns one :class:`~layout.analysis.pdf.blocks.TextBlock` per row of such shapes,
+holding one line of a single glyph with no text, sized like the type it was (its ink is
+about :data:`INK_EM` of an em tall). The heading stage takes them as it takes
+a headline set in type (:func:`layout.analysis.pdf.roles.heading_groups`): the kicker above
+and the subtitle below join it, and its article gets no headline text rather than the
+subtitle or kicker promoted to headline. Shapes merge into pieces when they lie within a
+quarter of the body size of each other (the strokes and contours of one glyph; shapes are
+hashed into a grid of that side, so the work grows with the shapes, not with their sizes
+or the distances between them), pieces into rows when level, at most one and a half
+times a piece's height apart and no vertical rule between (a sweep left to right).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from layout.analysis.pdf.blocks import TextBlock
+from layout.analysis.pdf.lines import TextLine
+from layout.ingest.raw import Glyph, Rule
+from layout.model import BBox
+
+OUTLINE_FONT = "(outlines)"  # the face name of an outline glyph
+INK_EM = 0.85  # a CJK glyph's ink spans about this share of its em
+MAX_GLYPH_EM = 12.0  # shapes taller than this many body sizes are drawings, not glyphs
+
+
+def outline_blocks(shapes: Sequence[BBox], photos: Sequence[BBox], body: float,
+                   headline_ratio: float = 1.25, rules: Sequence[Rule] = ()) -> list[TextBlock]:
+    """Heading blocks of the runs of shapes that look like a headline in outlines: rows
+    of ink at least ``headline_ratio`` of the body size (as an em) tall and twice as wide
+    as tall (two glyphs or more), outside every photo; no row runs across a vertical
+    rule (two headlines side by side)."""
+    if body <= 0 or not shapes:
+        return []
+    reach = 0.25 * body
+    boxes = [b for b in shapes if b.height <= MAX_GLYPH_EM * body and b.width <= 40 * body
+             and not any(_inside(b, p) for p in photos)]
+    pieces = [BBox.enclosing(c) for c in _clusters(boxes, reach)]  # glyphs (or touching ones)
+    blocks: list[TextBlock] = []
+    walls = [r for r in rules if not r.horizontal]
+    for row in _rows_of_pieces(pieces, walls):
+        line = _row_line(row)
+        if line.size >= headline_ratio * body and line.bbox.width >= 2 * line.bbox.height:
+            blocks.append(TextBlock([line]))
+    return blocks
+
+
+def _inside(box: BBox, photo: BBox) -> bool:
+    return (box.x0 >= photo.x0 - 1 and box.x1 <= photo.x1 + 1 and box.top >= photo.top - 1
+            and box.bottom <= photo.bottom + 1)
+
+
+def _clusters(boxes: Sequence[BBox], reach: float) -> list[list[BBox]]:
+    """Boxes grouped where they lie within ``reach`` of each other (single linkage)."""
+    parent = list(range(len(boxes)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    side = max(reach, 1e-6)
+    grid: dict[tuple[int, int], list[int]] = {}
+    for i, b in enumerate(boxes):
+        cells = [(cx, cy)
+                 for cx in range(math.floor((b.x0 - reach) / side),
+                                 math.floor((b.x1 + reach) / side) + 1)
+                 for cy in range(math.floor((b.top - reach) / side),
+                                 math.floor((b.bottom + reach) / side) + 1)]
+        for cell in cells:
+            for j in grid.get(cell, ()):
+                o = boxes[j]
+                if (o.x0 - reach <= b.x1 and b.x0 - reach <= o.x1
+                        and o.top - reach <= b.bottom and b.top - reach <= o.bottom):
+                    parent[find(i)] = find(j)
+            grid.setdefault(cell, []).append(i)
+    groups: dict[int, list[BBox]] = {}
+    for i, b in enumerate(boxes):
+        groups.setdefault(find(i), []).append(b)
+    return list(groups.values())
+
+
+def _rows_of_pieces(pieces: Sequence[BBox], walls: Sequence[Rule]) -> list[list[BBox]]:
+    """Pieces set on one row (heights overlapping by half the smaller one) and at most
+    1.5 times the taller one's height apart with no vertical rule between, left to right
+    (the glyphs of one headline line, across letter spacing and horizontal scaling)."""
+    ordered = sorted(pieces, key=lambda b: b.x0)
+    parent = list(range(len(ordered)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    reach = 1.5 * max((b.height for b in ordered), default=0.0)
+    for i, a in enumerate(ordered):
+        for j in range(i + 1, len(ordered)):
+            b = ordered[j]
+            if b.x0 - a.x1 > reach:
+                break
+            if (b.x0 - a.x1 <= 1.5 * max(a.height, b.height)
+                    and a.vertical_overlap(b) >= 0.5 * min(a.height, b.height)
+                    and not _wall_between(walls, a, b)):
+                parent[find(j)] = find(i)
+    rows: dict[int, list[BBox]] = {}
+    for i, b in enumerate(ordered):
+        rows.setdefault(find(i), []).append(b)
+    return list(rows.values())
+
+
+def _wall_between(walls: Sequence[Rule], a: BBox, b: BBox) -> bool:
+    left, right = (a, b) if a.x1 <= b.x1 else (b, a)
+    return any(left.x1 - 1 <= r.position <= right.x0 + 1
+               and r.bbox.top < min(a.bottom, b.bottom) and r.bbox.bottom > max(a.top, b.top)
+               for r in walls)
+
+
+def _row_line(row: Sequence[BBox]) -> TextLine:
+    box = BBox.enclosing(list(row))
+    size = box.height / INK_EM
+    glyph = Glyph("", box.x0, box.top, box.x1, box.bottom, size, OUTLINE_FONT,
+                  baseline=box.bottom)
+    return TextLine((glyph,))

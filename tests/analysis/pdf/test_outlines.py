@@ -1,0 +1,58 @@
+"""Outlines: a headline drawn as shapes heads its article with no headline text."""
+
+from layout.analysis.pdf.outlines import outline_blocks
+from layout.analysis.pdf.roles import heading_groups, heading_text
+from layout.model import BBox
+from tests.analysis.pdf.glyph_builders import blocks_of, column, run
+
+
+def _glyph_shapes(x, top, n, size=24.0, gap=3.0):
+    """Contours of ``n`` outlined glyphs ``size`` tall (ink 0.85 em) in a row, each of two
+    strokes (a glyph's parts), ``gap`` apart."""
+    ink = 0.85 * size
+    shapes = []
+    for k in range(n):
+        x0 = x + k * (ink + gap)
+        shapes += [BBox(x0, top, x0 + ink, top + 0.4 * ink),
+                   BBox(x0 + 0.2 * ink, top + 0.5 * ink, x0 + ink, top + ink)]
+    return shapes
+
+
+def test_a_row_of_glyph_shapes_is_one_textless_heading_line():
+    shapes = _glyph_shapes(10, 40, 6) + _glyph_shapes(200, 40, 1)  # a lone mark 60 pt on
+    blocks = outline_blocks(shapes, [], 10.0)
+    assert len(blocks) == 1
+    [line] = blocks[0].lines
+    assert line.text == "" and round(line.size) == 24 and round(line.x0) == 10
+
+
+def test_small_shapes_and_shapes_in_photos_head_nothing():
+    assert outline_blocks(_glyph_shapes(10, 40, 6, size=11.0), [], 10.0) == []
+    photo = BBox(0, 0, 300, 200)
+    assert outline_blocks(_glyph_shapes(10, 40, 6), [photo], 10.0) == []
+
+
+def test_kicker_and_subtitle_join_an_outlined_headline():
+    """Kicker, a headline drawn as shapes, a dashed subtitle: one group, the subtitle
+    is no headline."""
+    glyphs = run("人民时评", 40, 20, 13.0, "Hei")
+    glyphs += run("——制定正确的战略策略", 20, 75, 13.0, "Hei")
+    glyphs += column(["  正文从这里开始写", "到这里就结束了。"], 0, 90, 10)
+    blocks = blocks_of(glyphs)
+    outlined = outline_blocks(_glyph_shapes(20, 30, 6), [], 10.0)
+    [group] = heading_groups([*blocks, *outlined], 10.0)
+    assert heading_text(group.headline) == ""
+    assert heading_text(group.kicker) == "人民时评"
+    assert heading_text(group.subtitle) == "——制定正确的战略策略"
+
+
+def test_a_widely_spaced_outlined_row_is_one_line_but_not_across_a_rule():
+    """Glyphs 1.2 times their height apart (a scaled, letter-spaced headline) make one
+    row; a vertical rule between two runs keeps two headlines apart."""
+    from layout.ingest.raw import Rule
+
+    shapes = _glyph_shapes(10, 40, 3, gap=25.0) + _glyph_shapes(146.2, 40, 3, gap=25.0)
+    assert len(outline_blocks(shapes, [], 10.0)) == 1
+    wall = Rule(BBox(135, 20, 135, 90), horizontal=False)
+    blocks = outline_blocks(shapes, [], 10.0, rules=[wall])
+    assert sorted(round(b.bbox.x0) for b in blocks) == [10, 146]
