@@ -119,7 +119,8 @@ def frame_rules(first: BBox, second: BBox) -> list[Rule]:
     fill of two nested rectangles: how Cairo and others paint a CSS border): each side
     where the two are at most :data:`MAX_RULE_THICKNESS` apart, and not touching, is a
     rule. Nothing when neither rectangle holds the other."""
-    outer, inner = (first, second) if first.width >= second.width else (second, first)
+    outer, inner = ((first, second) if first.width * first.height >= second.width * second.height
+                    else (second, first))
     eps = 0.01
     if not (outer.x0 - eps <= inner.x0 and inner.x1 <= outer.x1 + eps
             and outer.top - eps <= inner.top and inner.bottom <= outer.bottom + eps):

@@ -386,8 +386,9 @@ def test_character_spacing_is_scaled_with_horizontal_scaling(tmp_path):
 
 def _border_page(path):
     """A CSS-style border painted as one even-odd fill of two nested rectangles (0.5 pt
-    left side, 0.8 pt top, no right or bottom side), and beside it two same-coloured
-    nested rectangles painted as separate paths (a solid box, not a frame)."""
+    left side, 0.8 pt top, no right or bottom side), a bottom border alone (the two
+    rectangles as wide), and beside them two same-coloured nested rectangles painted as
+    separate paths (a solid box, not a frame)."""
     c = Canvas(str(path), pagesize=(W, H))
     p = c.beginPath()
     p.rect(20, H - 220, 150, 200)  # outer: x 20-170, top 20, bottom 220
@@ -395,6 +396,10 @@ def _border_page(path):
     c.drawPath(p, stroke=0, fill=1, fillMode=FILL_EVEN_ODD)
     c.rect(200, H - 220, 150, 200, stroke=0, fill=1)
     c.rect(201, H - 219, 148, 198, stroke=0, fill=1)
+    p = c.beginPath()  # a running head's bottom border: the inner box first, as wide
+    p.rect(20, H - 262.8, 150, 22.8)  # inner: top 240, bottom 262.8
+    p.rect(20, H - 264, 150, 24)  # outer: bottom 264 (a 1.2 pt side)
+    c.drawPath(p, stroke=0, fill=1, fillMode=FILL_EVEN_ODD)
     c.showPage()
     c.save()
     return path
@@ -404,7 +409,8 @@ def test_even_odd_border_gives_the_rules_of_its_thin_sides(tmp_path):
     path = _border_page(tmp_path / "border.pdf")
     key = lambda r: (r.horizontal, round(r.bbox.x0, 1), round(r.bbox.top, 1),  # noqa: E731
                      round(r.bbox.x1, 1), round(r.bbox.bottom, 1))
-    want = [(False, 20.0, 20.0, 20.5, 220.0), (True, 20.0, 20.0, 170.0, 20.8)]
+    want = [(False, 20.0, 20.0, 20.5, 220.0), (True, 20.0, 20.0, 170.0, 20.8),
+            (True, 20.0, 262.8, 170.0, 264.0)]
     assert sorted(map(key, next(read_pdf(path)).rules)) == want
     assert sorted(map(key, next(plumber.read_pdf(path)).rules)) == want
 
