@@ -340,17 +340,18 @@ def _column_extent(block: TextBlock, siblings: Sequence[TextBlock]) -> tuple[flo
         if typed and left - min(typed) >= block.size:  # lines open left of it: an indent
             left = min(typed)  # (a drop cap's line opens left of the lines beside it)
         return left, _common(xs1, max(xs1))
-    if len(block.lines) == 2:
-        return min(xs0), max(xs1)
     em = block.size
+    if len(block.lines) == 2 and abs(xs0[0] - xs0[1]) > 0.5 * em:
+        return min(xs0), max(xs1)  # one line indented, one flush: the flush one is the edge
+    x0, x1 = min(xs0), max(xs1)  # one line, or two opening alike: the column is a sibling's
     for other in siblings:
         if other is block or len(other.lines) < 2:
             continue
         o0, o1 = min(ln.x0 for ln in other.lines), max(ln.x1 for ln in other.lines)
-        if abs(o0 - xs0[0]) <= 2.6 * em and o1 >= xs1[0] - 0.5 * em and o0 <= xs0[0] + 0.5:
-            if abs(o1 - xs1[0]) <= 0.6 * em or xs1[0] < o1:
+        if abs(o0 - x0) <= 2.6 * em and o1 >= x1 - 0.5 * em and o0 <= x0 + 0.5:
+            if abs(o1 - x1) <= 0.6 * em or x1 < o1:
                 return o0, o1
-    return xs0[0], xs1[0]
+    return x0, x1
 
 
 def _paragraph_lines(blocks: Sequence[TextBlock], siblings: Sequence[TextBlock],

@@ -235,3 +235,16 @@ def test_a_block_of_two_indented_lines_and_one_flush_is_indent_marked():
     article = _article_of(glyphs)
     assert [b.text for b in article.blocks] == ["二〇二五年听取吉林省委和省政府",
                                                 "工作汇报一句话。"]
+
+
+def test_one_line_paragraphs_in_a_block_of_their_own_are_indented_against_the_column():
+    """Two one-line paragraphs, both indented, stack into a block of their own over the
+    column's next block: the column's edge is that block's, so each line is a paragraph."""
+    glyphs = run("文章的标题", 0, 26, 24.0, "Hei")
+    glyphs += column(["  一行就是一段没写满", "  又是一行。"], 0, 40, 12)
+    glyphs += column(["  第三段从这里写起来了", "接着写满整整的一行字。", "到这里结束。"],
+                     0, 70, 12)
+    article = _article_of(glyphs)
+    assert [b.text for b in article.blocks] == [
+        "一行就是一段没写满", "又是一行。",
+        "第三段从这里写起来了接着写满整整的一行字。到这里结束。"]
