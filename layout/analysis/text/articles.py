@@ -334,9 +334,23 @@ KICKER_MIN_CHARS = 4
 
 def _kicker_over_headline(first: str, second: str) -> bool:
     """Two plain title lines where the first is clearly the shorter: a kicker (引题) over
-    the headline. A wrapped headline fills its first line; couplet halves are equal."""
-    return (len(first) >= KICKER_MIN_CHARS and len(first) + KICKER_SHORTER <= len(second)
+    the headline. A wrapped headline fills its first line; couplet halves are equal. A
+    column tag closing the second line (…（记者手记）) is set smaller and does not count:
+    用金融之手“贷” / 动绿色发展（记者手记） is one headline wrapped mid-phrase."""
+    body = _TAGGED_END.sub("", second.rstrip())
+    return (len(first) >= KICKER_MIN_CHARS and len(first) + KICKER_SHORTER <= len(body)
             and not patterns.ends_clause(first) and not first.rstrip().endswith("——"))
+
+
+LABEL_RATIO = 0.6  # a label line is at most this share of the title line next to it; a
+# headline wrapped into two lines of like length (委内瑞拉加强 / 应对美军事威胁) has none
+
+
+def _label_beside(label: LineInfo, others: Sequence[LineInfo], settings: TextSettings) -> bool:
+    """``label`` is a short label next to the title lines ``others``: short in itself and
+    short beside the widest of them (搬口街道 under 开展征兵宣传激发青年入伍热情)."""
+    widest = max(len(x.text) for x in others)
+    return _is_label(label, settings) and len(label.text) <= LABEL_RATIO * widest
 
 
 def _is_label(info: LineInfo, settings: TextSettings) -> bool:
@@ -386,6 +400,7 @@ def leading_label(text: str) -> tuple[str, str] | None:
 
 _QUOTED = re.compile(r"^“[^“”]+”(?:[（(][^（）()]{2,30}[）)])?$")  # a whole quotation
 _TAGGED = re.compile(r"[^（(][（(][^（）()]{2,30}[）)]$")  # text closed by a column tag
+_TAGGED_END = re.compile(r"[（(][^（）()]{2,30}[）)]$")  # the column tag closing a line
 _LONE_TAG = re.compile(r"^[（(][^（）()]{2,30}[）)]$")
 
 
@@ -479,13 +494,15 @@ def split_title_lines(
             kicker = split[0]
             head = join_title_lines([split[1]]) or None
             return kicker, head, join_title_lines([x.title for x in subtitle_lines]) or None
-    if not subtitle_lines and len(rest) >= 2 and _is_label(rest[-1], settings) and not (
-        _is_label(rest[-2], settings) or patterns.ends_clause(rest[-2].text)
-    ):  # (a line ending with a comma goes on: 流动的艺术， / 联动的长三角)
+    if not subtitle_lines and len(rest) >= 2 and _label_beside(
+        rest[-1], rest[:-1], settings
+    ) and not (_is_label(rest[-2], settings) or patterns.ends_clause(rest[-2].text)):
+        # (a line ending with a comma goes on: 流动的艺术， / 联动的长三角)
         subtitle_lines = [rest.pop()]  # a short label under the headline (搬口街道)
     if kicker_lines or bold is not None:
         pass
-    elif len(rest) >= 2 and _is_label(rest[0], settings) and not _is_label(rest[1], settings):
+    elif (len(rest) >= 2 and _label_beside(rest[0], rest[1:], settings)
+          and not _is_label(rest[1], settings)):
         kicker_lines = [rest.pop(0)]  # a short label over the headline
     elif len(rest) >= 2:
         blocks: list[list[LineInfo]] = [[rest[0]]]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from layout.analysis.text.articles import TOPIC_SHARED, shared_words
+from layout.analysis.text.articles import TOPIC_SHARED, shared_words, split_title_lines
 from layout.analysis.text.dump import analyze_text_dump
 from layout.analysis.text.lines import line_info
 from layout.ingest.text import page_lines
@@ -213,3 +213,27 @@ def test_numbered_section_title_stays_a_subhead() -> None:
     assert len(page.articles) == 1
     assert [b.text for b in page.articles[0].blocks if b.role is Role.SUBHEAD] == [
         "三、深海探测新图景"]
+
+
+def _title_lines(text: str) -> list:
+    return split_title_lines(_lines(text), Settings().text)
+
+
+def test_headline_wrapped_mid_phrase_is_one_headline() -> None:
+    """Two title lines of like length (the second with a column tag set smaller) are one
+    headline wrapped mid-phrase, not a kicker over a headline or a headline and label."""
+    assert _title_lines("用金融之手“贷”\n动绿色发展（记者手记）") == (
+        None, "用金融之手“贷”动绿色发展（记者手记）", None)
+    kicker, headline, subtitle = _title_lines("委内瑞拉加强\n应对美军事威胁")
+    assert kicker is None and subtitle is None  # (joined as a couplet: halves of like length)
+    assert headline is not None and headline.replace(" ", "") == "委内瑞拉加强应对美军事威胁"
+    assert _title_lines("用金融之手“贷”\n动绿色发展") == (None, "用金融之手“贷”动绿色发展", None)
+
+
+def test_short_labels_beside_a_long_headline_stay_labels() -> None:
+    assert _title_lines("开展征兵宣传激发青年入伍热情\n搬口街道") == (
+        None, "开展征兵宣传激发青年入伍热情", "搬口街道")
+    assert _title_lines("金台随感\n给缺点“上上秤”的办法") == (
+        "金台随感", "给缺点“上上秤”的办法", None)
+    assert _title_lines("据当地媒体报道\n委内瑞拉加强应对美军事威胁") == (
+        "据当地媒体报道", "委内瑞拉加强应对美军事威胁", None)
