@@ -29,12 +29,14 @@ from layout.analysis.patterns import (
     ends_sentence,
     format_byline,
     is_byline,
+    parse_byline,
     split_dateline,
 )
 from layout.analysis.pdf.blocks import TextBlock
 from layout.analysis.pdf.figures import Figure
 from layout.analysis.pdf.line_geometry import head_blocks, model_lines
 from layout.analysis.pdf.lines import TextLine, join_line_texts
+from layout.analysis.pdf.name_runs import names_text
 from layout.analysis.pdf.roles import HeadingGroup, heading_text
 from layout.analysis.pdf.text import body_text
 from layout.analysis.reading_order import xy_cut
@@ -452,6 +454,19 @@ def _has_paragraph(blocks: Sequence[Block]) -> bool:
     return any(b.role is Role.PARAGRAPH for b in blocks)
 
 
+def _bare_names_line(block: TextBlock, body_size: float) -> bool:
+    """One line of bare names from the surname table (张春; 李非 黄婧), set near body
+    size: before an article's first paragraph (under its photo, atop its column) it is
+    the byline."""
+    if len(block.lines) != 1 or block.size > 1.3 * body_size:
+        return False
+    text = names_text(block.lines[0])
+    parsed = parse_byline(text)
+    # each name written apart, 2-4 characters: a short title (新苗成大树) is no name
+    return parsed is not None and parsed.bare and len(parsed.names) <= 3 and all(
+        2 <= len(token) <= 4 for token in text.split())
+
+
 def _looks_like_names(text: str) -> bool:
     """A short line of Han names or role words, nothing else: 本报记者 张三 李四."""
     compact = text.replace(" ", "").replace("·", "")
@@ -590,6 +605,11 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
         if is_byline(text) and len(item.lines) <= 2:
             flush()
             bylines.append(format_byline(text))
+            byline_rows.append([item])
+            continue
+        if (not bylines and not pending and not _has_paragraph(out)
+                and _bare_names_line(item, body_size)):
+            bylines.append(format_byline(names_text(item.lines[0])))
             byline_rows.append([item])
             continue
         if not body_like and len(item.lines) <= 4 and len(text) <= 40:  # (narrow columns)

@@ -109,6 +109,25 @@ def test_text_under_a_photo_is_the_photos_article_not_the_one_beside_it():
     assert all(b.bbox.x1 <= 200 for b in articles["左边的标题"].blocks)
 
 
+def test_bare_names_before_the_first_paragraph_are_the_byline():
+    """A name alone (surname table) in its own face atop the first column's text, under
+    the photo there, below the top of the next column's text: the byline; a short
+    title there (新苗成大树) is not."""
+    from layout.analysis.pdf.figures import Figure
+
+    for line, byline in (("张春", ("张春",)), ("新苗成大树", ())):
+        glyphs = run("标题在这里写", 0, 26, 24.0, "Hei") + run(line, 0, 104, 10.0, "Kai")
+        glyphs += column(["  今天天气很好，", "大家都很开心地", "出门去了。"], 0, 112, 8)
+        glyphs += column(["走了很远的路，", "才回到家里。"], 100, 40, 8)
+        blocks = blocks_of(glyphs)
+        groups = heading_groups(blocks, 10.0)
+        heads = {id(b) for g in groups for b in g.blocks}
+        body = [b for b in blocks if id(b) not in heads]
+        [parts] = assign_items(groups, [*body, Figure(BBox(0, 36, 80, 90))], (), 10.0)
+        article = build_article(parts, "p1-a1", BODY, 10.0)
+        assert article.bylines == byline, line
+
+
 def test_text_without_any_head_is_kept_in_an_untitled_article():
     parts = _assemble(column(["没有标题的文字行", "还有一行文字。"], 0, 0, 8))
     article = build_article(parts[0], "p1-a1", BODY, 10.0)
