@@ -134,12 +134,15 @@ def _tate_chu_yoko(glyphs: Sequence[Glyph]) -> list[Cell]:
 def _lined_up(a: Cell, b: Cell, size: float) -> bool:
     """Centres within 0.3 em; or, where a mark or a turned glyph is involved (a comma
     printed in its cell's upper right, a bracket or a dot turned 90°), boxes overlapping by
-    0.3 of the narrower."""
+    0.3 of the narrower; two such cells (neither shows the line's axis: a mark in its
+    cell's right half, a turned bracket's ink in its left) boxes overlapping at all."""
     if abs(a.cx - b.cx) <= 0.3 * size:
         return True
-    loose = a.turned or b.turned or a.mark or b.mark
+    loose_a, loose_b = a.turned or a.mark, b.turned or b.mark
     overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
-    return loose and overlap >= 0.3 * min(a.x1 - a.x0, b.x1 - b.x0, size)
+    if loose_a and loose_b:  # neither marks the line's axis (！ right, 」 left in a cell)
+        return overlap > 0.0
+    return (loose_a or loose_b) and overlap >= 0.3 * min(a.x1 - a.x0, b.x1 - b.x0, size)
 
 
 def _like_sizes(a: Cell, b: Cell) -> bool:

@@ -91,6 +91,18 @@ def test_plain_marks_shifted_into_the_upper_right_stay_in_the_line():
     assert "我们，再见了朋友" in _texts(glyphs)
 
 
+def test_a_shifted_mark_then_a_turned_bracket_stay_in_the_line():
+    # ！ in its cell's right half, then 」 turned with its thin ink in the cell's left part:
+    # neither shows the line's axis, their boxes barely overlap
+    glyphs = down("坐过绿皮车了", 500, 100)
+    glyphs.append(Glyph("？", 500, 160, 510, 170, 10.0, "Body"))
+    glyphs.append(Glyph("！", 500, 170, 510, 180, 10.0, "Body"))
+    glyphs.append(Glyph("」", 495.3, 185, 501.8, 188, 6.5, "Body", upright=False))
+    glyphs += down("最近笔者乘坐高铁", 500, 195)
+    glyphs += down("山高水长后会有期啊再见了朋友们", 485, 100)  # the neighbouring line
+    assert "坐过绿皮车了？！」最近笔者乘坐高铁" in _texts(glyphs)
+
+
 def test_presentation_forms_fold_to_plain_marks():
     glyphs = plain_glyphs([Glyph(ch, 0, 0, 10, 10, 10.0, "F") for ch in "︐︒﹁﹂︵︶︙"])
     assert "".join(g.text for g in glyphs) == "，。「」（）…"
