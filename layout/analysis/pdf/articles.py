@@ -184,12 +184,13 @@ def _run_bottom(box: BBox, column: Sequence[BBox], rules: Sequence[Rule],
 
 
 def _columns_flow(items: Sequence[Item], boxes: Sequence[BBox], owner: list[int | None],
-                  rules: Sequence[Rule], line: float) -> bool:
+                  rules: Sequence[Rule], line: float, short_last: bool = False) -> bool:
     """Text runs from the foot of one column to the head of the next: an unowned block at
     the top of its column (nothing above it there), opening flush, continues the article
     whose last line fills the foot of the column to its left (a paragraph running on),
-    when both columns end level (full or balanced columns) and no rule walls them
-    apart. True when an owner was given."""
+    when both columns end level (full or balanced columns; with ``short_last``, the
+    next column may also end short: an article's last tier of vertical text) and no rule
+    walls them apart. True when an owner was given."""
     changed = False
     for i in sorted(range(len(boxes)), key=lambda k: (boxes[k].x0, boxes[k].top)):
         box = boxes[i]
@@ -210,7 +211,8 @@ def _columns_flow(items: Sequence[Item], boxes: Sequence[BBox], owner: list[int 
         foot = max(left, key=lambda j: boxes[j].bottom)
         above = items[foot]
         if (owner[foot] is None or not isinstance(above, TextBlock) or not _runs_on(above)
-                or abs(boxes[foot].bottom - run_bottom) > 2 * line
+                or run_bottom - boxes[foot].bottom > 2 * line
+                or (not short_last and boxes[foot].bottom - run_bottom > 2 * line)
                 or _vertical_rule_between(rules, boxes[foot], box)):
             continue
         owner[i] = owner[foot]
@@ -280,8 +282,10 @@ def _bodiless_heads_claim_orphans(groups: Sequence[HeadingGroup], items: Sequenc
 
 
 def assign_items(groups: Sequence[HeadingGroup], items: Sequence[Item],
-                 rules: Sequence[Rule], body_size: float = 10.0) -> list[ArticleParts]:
-    """Articles (heads with their items) plus one untitled article for orphans, if any.
+                 rules: Sequence[Rule], body_size: float = 10.0,
+                 short_last: bool = False) -> list[ArticleParts]:
+    """Articles (heads with their items) plus one untitled article for orphans, if any;
+    ``short_last``: see :func:`_columns_flow`.
 
     First every item right under a head (within a few lines, overlapping it) joins it;
     then ownership spreads to items that line up with owned ones (:func:`_spread`);
@@ -296,7 +300,7 @@ def assign_items(groups: Sequence[HeadingGroup], items: Sequence[Item],
             owner[i] = k
     figures = [isinstance(i, Figure) for i in items]
     _spread(boxes, owner, rules, line, figures)
-    while _columns_flow(items, boxes, owner, rules, line):
+    while _columns_flow(items, boxes, owner, rules, line, short_last):
         _spread(boxes, owner, rules, line, figures)
     for i, box in enumerate(boxes):
         if owner[i] is None:

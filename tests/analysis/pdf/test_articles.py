@@ -267,3 +267,27 @@ def test_one_line_paragraphs_in_a_block_of_their_own_are_indented_against_the_co
     assert [b.text for b in article.blocks] == [
         "一行就是一段没写满", "又是一行。",
         "第三段从这里写起来了接着写满整整的一行字。到这里结束。"]
+def test_a_short_last_column_continues_the_article_at_the_foot_when_allowed():
+    """As above, but column 2 ends well above column 1's foot (an article's last tier of
+    vertical text, turned): with ``short_last`` it still runs on from B; without, the level check
+    of horizontal columns holds and it does not."""
+    glyphs = run("上面标题", 0, 26, 20.0, "Hei")
+    glyphs += column(["  上面的正文第", "一段继续写满行", "这里结束了。"], 0, 40, 8)
+    glyphs += run("下面的标题", 0, 110, 20.0, "Hei")
+    glyphs += column(["  下面正文第一", "段写满这一行", "还在继续写满", "写到栏的底部"], 0, 120, 8)
+    glyphs += column(["接着写下去的正", "文写满了这一行", *["还在写满这一行"] * 6, "到这里结束。"],
+                     90, 8, 8)  # ends 2.5 lines above column 1's foot
+    blocks = blocks_of(glyphs)
+    groups = heading_groups(blocks, 10.0, ())
+    heads = {id(b) for g in groups for b in g.blocks}
+    body = [b for b in blocks if id(b) not in heads]
+
+    def lower_text(short_last: bool) -> str:
+        parts = assign_items(groups, body, (), 10.0, short_last=short_last)
+        by_head = {build_article(p, "x", BODY, 10.0).headline: p for p in parts}
+        lower = build_article(by_head["下面的标题"], "x", BODY, 10.0)
+        return "".join(b.text or "" for b in lower.blocks)
+
+    assert lower_text(True) == ("下面正文第一段写满这一行还在继续写满写到栏的底部"
+                                "接着写下去的正文写满了这一行" + "还在写满这一行" * 6
+                                + "到这里结束。")
