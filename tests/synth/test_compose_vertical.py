@@ -79,3 +79,12 @@ def test_only_reportlab_sets_vertical_pages():
     assert "vertical" not in families_named("all")
     with pytest.raises(ValueError):
         families_named("sideways")
+
+
+def test_a_turned_run_takes_the_length_it_is_drawn_at():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    [run] = units_of("ChatGPT", None, 10.0)
+    assert run.kind == "latin"
+    # drawn at 0.9 of the body size: no space reserved beyond its length
+    assert abs(run.em * 10.0 - stringWidth("ChatGPT", "Helvetica", 9.0)) < 1e-6

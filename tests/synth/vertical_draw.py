@@ -42,6 +42,7 @@ QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
 ASCII_RUN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.%+\-/ ]*[A-Za-z0-9%])?")
 NO_START = set("，。、；：！？）」』》〉】〕…—")
 NO_END = set("（「『《〈【〔")
+LATIN_SCALE = 0.9  # turned Latin runs and 縦中横 digits are set a little smaller
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,9 @@ def units_of(text: str, latin: Face | None, size: float) -> list[Unit]:
             out.append(Unit("char", run, 1.0))
         else:
             name = latin.name if latin else "Helvetica"
-            out.append(Unit("latin", run, max(1.0, stringWidth(run, name, size) / size)))
+            # the length it is drawn at (0.9 of the body size, see Sheet.vertical)
+            drawn = stringWidth(run, name, LATIN_SCALE * size)
+            out.append(Unit("latin", run, max(1.0, drawn / size)))
         pos = m.end()
     out += [Unit("char", ch, 1.0) for ch in text[pos:] if not ch.isspace()]
     return out
@@ -140,7 +143,7 @@ class Sheet:
                 c.saveState()
                 c.translate(xc - 0.32 * s, self.height - y)
                 c.rotate(-90)
-                c.setFont(name, s * 0.9)
+                c.setFont(name, s * LATIN_SCALE)
                 c.drawString(0, 0, u.text)
                 c.restoreState()
             else:
