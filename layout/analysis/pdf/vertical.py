@@ -7,7 +7,8 @@ analysis. Writing direction is decided per line from the glyphs, not per page:
 - cells: a glyph, or 縦中横 digits (two or three upright ASCII letters or digits side by
   side, one em wide at most, set as one cell of a vertical line);
 - cells are chained downwards: the nearest cell below, no further than the gap to either
-  cell's nearest neighbour on its row, lined up (centres within 0.3 em, or
+  cell's nearest neighbour on its row (half an em more below a comma or stop, which may
+  be printed in its cell's upper half), lined up (centres within 0.3 em, or
   boxes overlapping where a mark or a turned glyph is involved: a plain comma printed in
   the upper right of its cell, a turned bracket),
   no further than ``max_gap_em`` below, of a like size (turned glyphs, whose reported size
@@ -47,6 +48,7 @@ from layout.ingest.raw import Glyph, Rule
 from layout.model import BBox
 
 _INF = float("inf")
+CORNER_MARKS = frozenset("，、。．：；！？")
 
 
 def plain_glyphs(glyphs: Sequence[Glyph]) -> list[Glyph]:
@@ -63,7 +65,7 @@ class Cell:
     size and kind worked out once: cells are compared many times)."""
 
     __slots__ = ("glyphs", "x0", "top", "x1", "bottom", "turned", "size", "cx", "cy", "cjk",
-                 "mark")
+                 "mark", "corner")
 
     def __init__(self, glyphs: tuple[Glyph, ...]) -> None:
         self.glyphs = glyphs
@@ -79,6 +81,7 @@ class Cell:
         ch = glyphs[0].text[:1]
         self.mark = bool(ch) and is_cjk_punct(ch)
         self.cjk = bool(ch) and (is_cjk(ch) or self.mark)
+        self.corner = ch in CORNER_MARKS  # often printed in a corner of its cell
 
 
 @dataclass(frozen=True)
@@ -201,8 +204,10 @@ def _chains(cells: Sequence[Cell], index: _Index, max_gap_em: float,
             gap = d.top - c.bottom
             if gap < -0.6 * ref or gap > max_gap_em * ref:
                 continue
+            # a comma or stop above may sit in its cell's upper half: half an em more
+            slack = (0.5 if c.corner else 0.05) * ref
             if not (c.turned or d.turned) and max(gap, 0.0) > min(
-                    _row_room(c, rows[k][0]), _row_room(d, rows[j][0])) + 0.05 * ref:
+                    _row_room(c, rows[k][0]), _row_room(d, rows[j][0])) + slack:
                 continue  # (a turned glyph's ink box says little about the gap)
             pairs.append((gap, k, j))
     pairs.sort()

@@ -103,6 +103,16 @@ def test_a_shifted_mark_then_a_turned_bracket_stay_in_the_line():
     assert "坐过绿皮车了？！」最近笔者乘坐高铁" in _texts(glyphs)
 
 
+def test_a_comma_in_the_upper_half_of_a_justified_cell_keeps_the_line_going():
+    # letter-spaced line (3 pt after each cell), the comma drawn half an em up in its cell:
+    # its box ends 8 pt above the next glyph, more than the 6 pt to the next line
+    glyphs = down("穆罕默德表示", 500, 100, extra=3.0)
+    glyphs.append(Glyph("，", 500, 173, 510, 183, 10.0, "Body"))
+    glyphs += down("其中", 500, 191, extra=3.0)
+    glyphs += down("作为中国的自由贸易港海南向", 484, 100, extra=3.0)
+    assert "穆罕默德表示，其中" in _texts(glyphs)
+
+
 def test_presentation_forms_fold_to_plain_marks():
     glyphs = plain_glyphs([Glyph(ch, 0, 0, 10, 10, 10.0, "F") for ch in "︐︒﹁﹂︵︶︙"])
     assert "".join(g.text for g in glyphs) == "，。「」（）…"
