@@ -342,9 +342,15 @@ _HEAD_TOLERANCE = 0.15  # headline lines this close (relative), one under the ot
 # one size (a kicker or subtitle is set smaller than that)
 
 
-def column_stacks(boxes: Sequence[tuple[float, float, float, float]]) -> list[int]:
-    """A stack number for each line box ``(x0, top, x1, bottom)``: lines set one under
-    the other in one column, close and of like heights, share a number."""
+LineBox = tuple[float, float, float, float]  # (x0, top, x1, bottom)
+
+
+def sweep_groups(boxes: Sequence[LineBox], axis: int,
+                 beyond: Callable[[LineBox, LineBox], bool],
+                 joins: Callable[[LineBox, LineBox], bool]) -> list[int]:
+    """A group number for each box: the boxes sorted by their edge ``axis`` (0: ``x0``,
+    1: ``top``) and each compared with the ones after it until ``beyond(box, later)``;
+    boxes that ``joins(box, later)``, directly or through others, share a number."""
     parent = list(range(len(boxes)))
 
     def root(k: int) -> int:
@@ -353,23 +359,35 @@ def column_stacks(boxes: Sequence[tuple[float, float, float, float]]) -> list[in
             k = parent[k]
         return k
 
-    order = sorted(range(len(boxes)), key=lambda k: boxes[k][1])
+    order = sorted(range(len(boxes)), key=lambda k: boxes[k][axis])
     for at, i in enumerate(order):
-        x0, top, x1, bottom = boxes[i]
-        height = bottom - top
         for j in order[at + 1:]:
-            jx0, jtop, jx1, jbottom = boxes[j]
-            if jtop - bottom > 2 * max(height, 1.0):
+            if beyond(boxes[i], boxes[j]):
                 break
-            jheight = jbottom - jtop
-            tall, short = max(height, jheight), max(min(height, jheight), 1e-6)
-            overlap = min(x1, jx1) - max(x0, jx0)
-            if (jtop >= top and jtop - bottom <= _STACK_GAP * tall
-                    and tall / short <= _STACK_HEIGHTS
-                    and (overlap >= _STACK_OVERLAP * min(x1 - x0, jx1 - jx0)
-                         or abs(jx0 - x0) <= _INDENT * tall)):
+            if joins(boxes[i], boxes[j]):
                 parent[root(j)] = root(i)
     return [root(k) for k in range(len(boxes))]
+
+
+def column_stacks(boxes: Sequence[LineBox]) -> list[int]:
+    """A stack number for each line box ``(x0, top, x1, bottom)``: lines set one under
+    the other in one column, close and of like heights, share a number."""
+
+    def beyond(box: LineBox, later: LineBox) -> bool:
+        return later[1] - box[3] > 2 * max(box[3] - box[1], 1.0)
+
+    def joins(box: LineBox, later: LineBox) -> bool:
+        x0, top, x1, bottom = box
+        jx0, jtop, jx1, jbottom = later
+        height, jheight = bottom - top, jbottom - jtop
+        tall, short = max(height, jheight), max(min(height, jheight), 1e-6)
+        overlap = min(x1, jx1) - max(x0, jx0)
+        return (jtop >= top and jtop - bottom <= _STACK_GAP * tall
+                and tall / short <= _STACK_HEIGHTS
+                and (overlap >= _STACK_OVERLAP * min(x1 - x0, jx1 - jx0)
+                     or abs(jx0 - x0) <= _INDENT * tall))
+
+    return sweep_groups(boxes, 1, beyond, joins)
 
 
 _LARGE = 1.4  # body line heights: a line this much taller is sized by its height
@@ -434,31 +452,22 @@ _ROW_HEIGHTS = 1.25  # the most one part of a line may be taller than another
 _ROW_GAP = 1.5  # line heights: the most white between two parts of one line
 
 
-def row_groups(boxes: Sequence[tuple[float, float, float, float]]) -> list[int]:
+def row_groups(boxes: Sequence[LineBox]) -> list[int]:
     """A row number for each line box ``(x0, top, x1, bottom)``: boxes side by side on
     one line, of like heights and close, share a number."""
-    parent = list(range(len(boxes)))
 
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
+    def beyond(box: LineBox, later: LineBox) -> bool:
+        return later[0] - box[2] > _ROW_GAP * max(box[3] - box[1], 1.0) * _ROW_HEIGHTS
 
-    order = sorted(range(len(boxes)), key=lambda k: boxes[k][0])
-    for at, i in enumerate(order):
-        x0, top, x1, bottom = boxes[i]
-        height = bottom - top
-        for j in order[at + 1:]:
-            jx0, jtop, jx1, jbottom = boxes[j]
-            if jx0 - x1 > _ROW_GAP * max(height, 1.0) * _ROW_HEIGHTS:
-                break
-            jheight = jbottom - jtop
-            tall, short = max(height, jheight), max(min(height, jheight), 1e-6)
-            if (tall / short <= _ROW_HEIGHTS and jx0 - x1 <= _ROW_GAP * tall
-                    and min(bottom, jbottom) - max(top, jtop) >= _ROW_OVERLAP * short):
-                parent[root(j)] = root(i)
-    return [root(k) for k in range(len(boxes))]
+    def joins(box: LineBox, later: LineBox) -> bool:
+        _, top, x1, bottom = box
+        jx0, jtop, _, jbottom = later
+        height, jheight = bottom - top, jbottom - jtop
+        tall, short = max(height, jheight), max(min(height, jheight), 1e-6)
+        return (tall / short <= _ROW_HEIGHTS and jx0 - x1 <= _ROW_GAP * tall
+                and min(bottom, jbottom) - max(top, jtop) >= _ROW_OVERLAP * short)
+
+    return sweep_groups(boxes, 0, beyond, joins)
 
 
 def paragraph_tails(boxes: Sequence[tuple[float, float, float, float]],
