@@ -91,6 +91,7 @@ def _page(width=800, height=1000, shade=0):
 
 
 def test_photos_are_found_in_a_scan_and_text_is_not():
+    pytest.importorskip("cv2", reason="the photo finder needs OpenCV (layout[ocr])")
     import numpy as np
 
     pixels, image = _page(shade=25)
@@ -117,6 +118,7 @@ def test_photos_are_found_in_a_scan_and_text_is_not():
 
 
 def test_small_type_is_enlarged_before_ocr():
+    pytest.importorskip("cv2", reason="the type-size measure needs OpenCV (layout[ocr])")
     import numpy as np
     from PIL import Image
 
