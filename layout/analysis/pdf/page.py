@@ -25,7 +25,6 @@ When no page of the file has readable text, the file is bad input.
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,7 +48,7 @@ from layout.analysis.pdf.line_geometry import model_lines
 from layout.analysis.pdf.lines import glyphs_to_lines, rotated_lines
 from layout.analysis.pdf.outlines import outline_blocks
 from layout.analysis.pdf.photo_gaps import side_by_side_gaps
-from layout.analysis.pdf.roles import HeadingGroup, body_size, heading_groups
+from layout.analysis.pdf.roles import HeadingGroup, body_font, body_size, heading_groups
 from layout.analysis.pdf.scan import INSTALL_HINT, readable_glyphs, with_ocr
 from layout.analysis.pdf.vertical import plain_glyphs, split_vertical
 from layout.analysis.pdf.vertical_page import (
@@ -83,13 +82,6 @@ class PageAnalysis:
     body_font: str
 
 
-def _body_font(blocks: list[TextBlock], size: float) -> str:
-    counts: Counter[str] = Counter()
-    for b in blocks:
-        if abs(b.size - size) <= 0.6:
-            counts[b.font] += b.chars
-    return counts.most_common(1)[0][0] if counts else ""
-
 
 def analyze_raw_page(raw: RawPage, settings: Settings = DEFAULT_SETTINGS) -> PageAnalysis:
     """All geometric stages over one page's glyphs, rules and images."""
@@ -120,7 +112,7 @@ def analyze_raw_page(raw: RawPage, settings: Settings = DEFAULT_SETTINGS) -> Pag
     blocks += [f.block for f in labels]
     content += turned_text
     size = body_size(content)
-    font = _body_font(content, size)
+    font = body_font(content, size)
     outlined = outline_blocks(raw.shapes, photos, size, pdf.headline_ratio, raw.rules)
     groups = heading_groups([*content, *outlined], size, raw.rules, pdf.headline_ratio)
     heading_ids = {id(b) for g in groups for b in g.blocks}

@@ -59,16 +59,31 @@ def body_size(blocks: Sequence[TextBlock]) -> float:
     return counts.most_common(1)[0][0] if counts else 0.0
 
 
-def heading_text(blocks: Sequence[TextBlock]) -> str:
-    """Text of heading blocks in reading order: rows top to bottom, a space inside a row."""
+def block_rows(blocks: Sequence[TextBlock]) -> list[list[TextBlock]]:
+    """Blocks grouped by rows (overlapping vertically), rows top to bottom, each in the
+    order of (top, x0)."""
     rows: list[list[TextBlock]] = []
     for b in sorted(blocks, key=lambda b: (b.bbox.top, b.bbox.x0)):
         if rows and b.bbox.vertical_overlap(rows[-1][0].bbox) > 0.5 * b.bbox.height:
             rows[-1].append(b)
         else:
             rows.append([b])
+    return rows
+
+
+def body_font(blocks: Sequence[TextBlock], size: float) -> str:
+    """The font that sets most characters of blocks of (within 0.6 pt) the body size."""
+    counts: Counter[str] = Counter()
+    for b in blocks:
+        if abs(b.size - size) <= 0.6:
+            counts[b.font] += b.chars
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def heading_text(blocks: Sequence[TextBlock]) -> str:
+    """Text of heading blocks in reading order: rows top to bottom, a space inside a row."""
     parts = []
-    for row in rows:
+    for row in block_rows(blocks):
         row.sort(key=lambda b: b.bbox.x0)
         lines = sorted((ln for b in row for ln in b.lines), key=lambda ln: (ln.top, ln.x0))
         texts: list[str] = []

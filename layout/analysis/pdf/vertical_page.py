@@ -30,7 +30,14 @@ from layout.analysis.pdf.furniture import FurnitureBlock, side_labels, split_fur
 from layout.analysis.pdf.line_geometry import head_blocks
 from layout.analysis.pdf.lines import TextLine, glyphs_to_lines, rotated_lines
 from layout.analysis.pdf.photo_gaps import side_by_side_gaps
-from layout.analysis.pdf.roles import HeadingGroup, body_size, heading_groups, heading_text
+from layout.analysis.pdf.roles import (
+    HeadingGroup,
+    block_rows,
+    body_font,
+    body_size,
+    heading_groups,
+    heading_text,
+)
 from layout.analysis.pdf.vertical import (
     VerticalLine,
     rotate_box,
@@ -76,13 +83,6 @@ class VerticalAnalysis:
     vertical_share: float  # share of the page's text glyphs in vertical lines
 
 
-def _font(blocks: Sequence[TextBlock], size: float) -> str:
-    counts: dict[str, int] = {}
-    for b in blocks:
-        if abs(b.size - size) <= 0.6:
-            counts[b.font] = counts.get(b.font, 0) + b.chars
-    return max(counts, key=counts.__getitem__) if counts else ""
-
 
 def _gap(a: BBox, b: BBox) -> float:
     return max(0.0, a.x0 - b.x1, b.x0 - a.x1) + max(0.0, a.top - b.bottom, b.top - a.bottom)
@@ -122,16 +122,6 @@ def _bylines_join_heads(parts: list[ArticleParts], size: float) -> None:
         parts.remove(orphans)
 
 
-def _rows(blocks: Sequence[TextBlock]) -> list[list[TextBlock]]:
-    """Blocks grouped by rows (overlapping vertically), top to bottom, left to right."""
-    rows: list[list[TextBlock]] = []
-    for b in sorted(blocks, key=lambda b: (b.bbox.top, b.bbox.x0)):
-        if rows and b.bbox.vertical_overlap(rows[-1][0].bbox) > 0.5 * b.bbox.height:
-            rows[-1].append(b)
-        else:
-            rows.append([b])
-    return rows
-
 
 def _placeholder(head: HeadingGroup, below: Sequence[TextBlock], width: float) -> HeadingGroup:
     """A turned-frame stand-in for a horizontal head: a thin box right before the first
@@ -166,7 +156,7 @@ def analyze_vertical_page(raw: RawPage, vertical: list[VerticalLine], rest: list
     t_blocks = lines_to_blocks(t_lines, t_rules, max_gap_em=pdf.block_gap)
     check_budget()
     size = body_size([*content, *t_blocks])
-    font = _font([*content, *t_blocks], size)
+    font = body_font([*content, *t_blocks], size)
     groups = heading_groups(content, size, raw.rules, pdf.headline_ratio)
     t_groups = heading_groups(t_blocks, size, t_rules, pdf.headline_ratio)
     heading_ids = {id(b) for g in groups for b in g.blocks}
@@ -189,7 +179,7 @@ def analyze_vertical_page(raw: RawPage, vertical: list[VerticalLine], rest: list
                    and b.bbox.bottom <= nearest_v + 0.5 * size]
         nearest_h = min((b.bbox.top for b in below_h if b not in between), default=None)
         if nearest_v is not None and (nearest_h is None or nearest_v <= nearest_h):
-            for row in _rows(between):
+            for row in block_rows(between):
                 text = " ".join(b.text for b in row)
                 named = is_byline(text) or parse_byline(text) is not None
                 (g.bylines if named else g.subtitle).extend(row)
