@@ -40,7 +40,8 @@ def _read_page(path: Path, number: int, settings: Settings) -> object:
     from layout.ingest.readers import pdf_reader
 
     if settings.pdf.reader != "pdfium":
-        return pdf_reader(settings.pdf.reader, settings.pdf.password).read_pdf_page(path, number)
+        return pdf_reader(settings.pdf.reader, settings.pdf.password,
+                          settings.limits.max_page_objects).read_pdf_page(path, number)
     from layout.ingest import pdfium as reader
 
     if path not in _OPEN:
@@ -48,7 +49,8 @@ def _read_page(path: Path, number: int, settings: Settings) -> object:
             document.close()  # type: ignore[attr-defined]
         _OPEN.clear()
         _OPEN[path] = reader.open_document(path, settings.pdf.password)
-    return reader.read_document_page(path, _OPEN[path], number)  # type: ignore[arg-type]
+    return reader.read_document_page(path, _OPEN[path], number,  # type: ignore[arg-type]
+                                     settings.limits.max_page_objects)
 
 
 def _pdf_page_task(path: Path, number: int, settings: Settings) -> object:

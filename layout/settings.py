@@ -226,7 +226,13 @@ class LimitsSettings(_Validated):
         2000, "count", 1, 1_000_000, "pages one input may hold; more is bad input (exit 2)"
     )
     page_seconds: float = tunable(
-        60.0, "s", 0.1, 86_400.0, "time budget of one page; a page over it is skipped (partial)"
+        60.0, "s", 0.1, 86_400.0, "time budget of one page, in CPU seconds of the thread "
+        "analysing it (not wall time, so the same under load); a page over it is skipped "
+        "(partial)"
+    )
+    max_page_objects: int = tunable(
+        1_000_000, "count", 1_000, 100_000_000, "characters, drawing objects and path "
+        "segments a PDF reader takes from one page; a page with more is skipped (partial)"
     )
     max_glyph_size: float = tunable(
         5000.0, "pt", 10.0, 1e6, "glyphs set larger than this are dropped with a warning"

@@ -99,7 +99,7 @@ def test_a_page_over_its_budget_is_skipped_and_the_run_exits_3(tmp_path, capsys,
     path = tmp_path / "three.pdf"
     path.write_bytes(build_pdf([RawPageSpec(TEXT, fonts={"F1": HELVETICA})] * 3))
     now = [0.0]
-    monkeypatch.setattr(budget.time, "monotonic", lambda: now[0])
+    monkeypatch.setattr(budget.time, "thread_time", lambda: now[0])
     real = page_module.analyze_raw_page
 
     def slow_second_page(raw, settings):

@@ -5,7 +5,9 @@ font name, size, fill colour, text render mode), its rule lines (printed lines
 and the edges of thin or stroked rectangles) and the boxes of its images.
 Pages are parsed one at a time and their caches flushed, so memory stays bounded
 by one page. Unreadable, encrypted or non-PDF files raise
-:class:`layout.errors.InputError`.
+:class:`layout.errors.InputError`. The work per page is capped (``max_objects``,
+``limits.max_page_objects``: every character and path segment pdfminer draws is counted
+as it is drawn); a page over the cap comes back empty and ``skipped``.
 """
 
 from __future__ import annotations
@@ -23,13 +25,17 @@ from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
 from layout.errors import InputError
 from layout.ingest.raw import (
+    DEFAULT_MAX_PAGE_OBJECTS,
     MAX_RULE_THICKNESS,
     MIN_IMAGE_SIDE,
     MIN_RULE_LENGTH,
     Glyph,
+    ObjectTally,
     RawPage,
     Rule,
+    TooManyObjects,
     frame_rules,
+    over_limit_page,
     page_shapes,
 )
 from layout.ingest.raw import dedupe_rules as _dedupe_rules
@@ -45,9 +51,10 @@ class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
 
     _render_mode = 0
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, tally: ObjectTally, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.frames: list[tuple[LTRect, LTRect]] = []
+        self.tally = tally
 
     def render_string(self, textstate: Any, *args: Any, **kwargs: Any) -> None:
         self._render_mode = getattr(textstate, "render", 0) or 0
@@ -57,6 +64,7 @@ class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
                    path: Any) -> None:
         """As pdfminer paints it (one object per subpath), also keeping each pair of
         consecutive rectangles of one even-odd filled path: a frame (a CSS border)."""
+        self.tally.take(max(1, len(path)))
         objs = self.cur_item._objs
         before = len(objs)
         super().paint_path(gstate, stroke, fill, evenodd, path)
@@ -73,6 +81,7 @@ class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
                 previous = obj
 
     def render_char(self, *args: Any, **kwargs: Any) -> float:
+        self.tally.take()
         adv = super().render_char(*args, **kwargs)
         objs = self.cur_item._objs
         if objs and isinstance(objs[-1], LTChar):
@@ -80,13 +89,14 @@ class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
         return adv
 
 
-def _parse_layout(page: pdfplumber.page.Page) -> tuple[list[Glyph], list[tuple[Any, Any]]]:
+def _parse_layout(page: pdfplumber.page.Page, tally: ObjectTally
+                  ) -> tuple[list[Glyph], list[tuple[Any, Any]]]:
     """Parse ``page`` with the render-mode aggregator; its glyphs, read straight from the
     layout (as pdfplumber would place them), which then keeps only the non-text objects
     (pdfplumber's rects, lines and images come from it without a dict per char), and the
     rectangle pairs of even-odd filled paths (frames)."""
     device = _RenderModeAggregator(page.pdf.rsrcmgr, pageno=page.page_number,
-                                   laparams=page.pdf.laparams)
+                                   laparams=page.pdf.laparams, tally=tally)
     PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
     layout = device.get_result()
     page._layout = layout  # pdfplumber reads its objects from this cache
@@ -216,10 +226,16 @@ def images_to_boxes(images: list[dict[str, Any]], width: float, height: float) -
     return boxes
 
 
-def read_page(page: pdfplumber.page.Page, number: int) -> RawPage:
-    """One pdfplumber page -> :class:`RawPage` (parses the page once)."""
-    glyphs, frames = _parse_layout(page)
+def read_page(page: pdfplumber.page.Page, number: int,
+              max_objects: int = DEFAULT_MAX_PAGE_OBJECTS) -> RawPage:
+    """One pdfplumber page -> :class:`RawPage` (parses the page once); an empty, skipped
+    page when it draws more than ``max_objects`` characters and path segments."""
     width, height = float(page.width), float(page.height)
+    try:
+        glyphs, frames = _parse_layout(page, ObjectTally(max_objects))
+    except TooManyObjects:
+        log.debug("page %d: over %d objects", number, max_objects)
+        return over_limit_page(number, width, height, max_objects)
     rects = page.rects
     rules = lines_to_rules(page.lines, width, height) + rect_frames_to_rules(rects, width, height)
     rules += thin_rects_to_rules([r for r in rects if r.get("fill")], width, height)
@@ -259,13 +275,14 @@ def open_pdf(path: Path, password: str | None = None) -> pdfplumber.PDF:
     return pdf
 
 
-def read_pdf(path: Path, password: str | None = None) -> Iterator[RawPage]:
+def read_pdf(path: Path, password: str | None = None,
+             max_objects: int = DEFAULT_MAX_PAGE_OBJECTS) -> Iterator[RawPage]:
     """Yield every page of ``path`` as a :class:`RawPage`; pages are closed after reading."""
     pdf = open_pdf(path, password)
     try:
         for index, page in enumerate(pdf.pages, start=1):
             try:
-                raw = read_page(page, index)
+                raw = read_page(page, index, max_objects)
             except Exception as exc:
                 name = type(exc).__name__
                 if _is_password_error(exc):
@@ -287,7 +304,8 @@ def page_count(path: Path, password: str | None = None) -> int:
         pdf.close()
 
 
-def read_pdf_page(path: Path, number: int, password: str | None = None) -> RawPage:
+def read_pdf_page(path: Path, number: int, password: str | None = None,
+                  max_objects: int = DEFAULT_MAX_PAGE_OBJECTS) -> RawPage:
     """Only page ``number`` (from 1) of ``path``; InputError when there is no such page."""
     pdf = open_pdf(path, password)
     try:
@@ -295,7 +313,7 @@ def read_pdf_page(path: Path, number: int, password: str | None = None) -> RawPa
             raise InputError(path, f"no page {number} (the PDF has {len(pdf.pages)} pages)")
         page = pdf.pages[number - 1]
         try:
-            return read_page(page, number)
+            return read_page(page, number, max_objects)
         finally:
             page.close()
     finally:

@@ -14,7 +14,9 @@ PDFium inserts (spaces, line breaks) is skipped. PDFium's text layer hides the
 second copy of text drawn twice (fake bold, shadows); those copies are found among
 the page's text objects (:mod:`layout.ingest.pdfium_copies`) and returned as glyphs of
 their own, as drawn. Unreadable, encrypted or non-PDF files raise
-:class:`layout.errors.InputError`.
+:class:`layout.errors.InputError`. The work per page is capped (``max_objects``,
+``limits.max_page_objects``: characters, objects and path segments counted before each
+loop over them); a page over the cap comes back empty and ``skipped``.
 """
 
 from __future__ import annotations
@@ -33,12 +35,16 @@ from layout.ingest.pdfium_copies import PageText, hidden_copies
 from layout.ingest.pdfium_lib import FSRect, handle, lib
 from layout.ingest.pdfium_paths import IDENTITY, Matrix, PageObjects, object_bounds, page_objects
 from layout.ingest.raw import (
+    DEFAULT_MAX_PAGE_OBJECTS,
     MIN_IMAGE_SIDE,
     MIN_RULE_LENGTH,
     Glyph,
+    ObjectTally,
     RawPage,
     Rule,
+    TooManyObjects,
     dedupe_rules,
+    over_limit_page,
     page_shapes,
 )
 from layout.ingest.readers import check_pdf_header, declares_encryption, encrypted_problem
@@ -182,12 +188,14 @@ class _Reader:
                         max(0, int(lib.FPDFTextObj_GetTextRenderMode(obj))), color,
                         object_bounds(obj, outer, self.frame))
 
-    def chars(self, page: pdfium.PdfPage) -> tuple[dict[int, list[Glyph]], dict[int, float]]:
+    def chars(self, page: pdfium.PdfPage, tally: ObjectTally
+              ) -> tuple[dict[int, list[Glyph]], dict[int, float]]:
         """The glyphs PDFium's text layer holds, by the address of the text object that
-        draws them, and each such object's font size."""
+        draws them, and each such object's font size (the characters counted in ``tally``)."""
         textpage = page.get_textpage()
         tp = handle(textpage.raw)
         try:
+            tally.take(max(0, lib.FPDFText_CountChars(tp)))
             return self._chars(tp)
         finally:
             textpage.close()
@@ -286,17 +294,23 @@ def _split_ligatures(glyphs: list[Glyph]) -> list[Glyph]:
     return out
 
 
-def read_page(document: pdfium.PdfDocument, index: int) -> RawPage:
-    """Page ``index`` (from 0) of an open document -> :class:`RawPage` (number index + 1)."""
+def read_page(document: pdfium.PdfDocument, index: int,
+              max_objects: int = DEFAULT_MAX_PAGE_OBJECTS) -> RawPage:
+    """Page ``index`` (from 0) of an open document -> :class:`RawPage` (number index + 1);
+    an empty, skipped page when it holds more than ``max_objects`` objects."""
     page = document[index]
     try:
         frame = PageFrame(page)
         reader = _Reader(frame)
-        by_object, sizes = reader.chars(page)
-        objects: PageObjects = page_objects(page, frame)
+        tally = ObjectTally(max_objects)
+        by_object, sizes = reader.chars(page, tally)
+        objects: PageObjects = page_objects(page, frame, tally)
         copies = hidden_copies(
             objects.text, by_object, sizes,
             lambda obj: reader.describe(obj, objects.text_matrix.get(obj, IDENTITY)))
+    except TooManyObjects:
+        log.debug("page %d: over %d objects", index + 1, max_objects)
+        return over_limit_page(index + 1, frame.width, frame.height, max_objects)
     finally:
         page.close()
     glyphs: list[Glyph] = []
@@ -354,7 +368,8 @@ def open_document(path: Path, password: str | None = None) -> pdfium.PdfDocument
 PAGES_PER_OPEN = 32  # PDFium keeps the fonts and objects it parsed: reopen now and then
 
 
-def read_pdf(path: Path, password: str | None = None) -> Iterator[RawPage]:
+def read_pdf(path: Path, password: str | None = None,
+             max_objects: int = DEFAULT_MAX_PAGE_OBJECTS) -> Iterator[RawPage]:
     """Yield every page of ``path`` as a :class:`RawPage`, one page in memory at a time
     (the document is opened afresh every ``PAGES_PER_OPEN`` pages, so memory stays flat)."""
     document = open_document(path, password)
@@ -364,14 +379,15 @@ def read_pdf(path: Path, password: str | None = None) -> Iterator[RawPage]:
             if index and index % PAGES_PER_OPEN == 0:
                 document.close()
                 document = open_document(path, password)
-            yield _read_or_fail(path, document, index)
+            yield _read_or_fail(path, document, index, max_objects)
     finally:
         document.close()
 
 
-def _read_or_fail(path: Path, document: pdfium.PdfDocument, index: int) -> RawPage:
+def _read_or_fail(path: Path, document: pdfium.PdfDocument, index: int,
+                  max_objects: int = DEFAULT_MAX_PAGE_OBJECTS) -> RawPage:
     try:
-        return read_page(document, index)
+        return read_page(document, index, max_objects)
     except InputError:
         raise
     except Exception as exc:  # PDFium raises its own error type
@@ -388,17 +404,19 @@ def page_count(path: Path, password: str | None = None) -> int:
         document.close()
 
 
-def read_pdf_page(path: Path, number: int, password: str | None = None) -> RawPage:
+def read_pdf_page(path: Path, number: int, password: str | None = None,
+                  max_objects: int = DEFAULT_MAX_PAGE_OBJECTS) -> RawPage:
     """Only page ``number`` (from 1) of ``path``; InputError when there is no such page."""
     document = open_document(path, password)
     try:
-        return read_document_page(path, document, number)
+        return read_document_page(path, document, number, max_objects)
     finally:
         document.close()
 
 
-def read_document_page(path: Path, document: pdfium.PdfDocument, number: int) -> RawPage:
+def read_document_page(path: Path, document: pdfium.PdfDocument, number: int,
+                       max_objects: int = DEFAULT_MAX_PAGE_OBJECTS) -> RawPage:
     """Page ``number`` (from 1) of ``document``, opened from ``path`` (named in errors)."""
     if not 1 <= number <= len(document):
         raise InputError(path, f"no page {number} (the PDF has {len(document)} pages)")
-    return _read_or_fail(path, document, number - 1)
+    return _read_or_fail(path, document, number - 1, max_objects)

@@ -6,7 +6,10 @@ forms around it, to describe it later) in content-stream order, form XObjects
 entered, the rules of painted paths classified as pdfminer does (a one-segment
 subpath is a line, a closed axis-aligned four-corner subpath a rectangle: stroked
 rectangles give their four sides, thin filled ones a rule, and an even-odd fill of one
-rectangle inside the next the thin sides of that frame) and image boxes.
+rectangle inside the next the thin sides of that frame) and image boxes. Every object
+met (inside forms too, each time a form is drawn) and every path segment is counted in the
+page's :class:`~layout.ingest.raw.ObjectTally` before the loop over them, so the walk
+stops at the page's cap whatever the file holds.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from layout.ingest.pdfium_lib import (
 from layout.ingest.raw import (
     MAX_RULE_THICKNESS,
     MIN_RULE_LENGTH,
+    ObjectTally,
     Rule,
     frame_rules,
     shape_box,
@@ -82,13 +86,17 @@ def object_bounds(obj: int, outer: Matrix, frame: Any) -> BBox | None:
     return BBox(min(xs), min(ys), max(xs), max(ys))
 
 
-def _subpaths(obj: int, total: Matrix, frame: Any) -> list[tuple[str, list[tuple[float, float]]]]:
-    """pdfminer-style shapes ('m', 'l', 'c', 'h') with their points on the rendered page."""
+def _subpaths(obj: int, total: Matrix, frame: Any, tally: ObjectTally
+              ) -> list[tuple[str, list[tuple[float, float]]]]:
+    """pdfminer-style shapes ('m', 'l', 'c', 'h') with their points on the rendered page
+    (the segments counted in ``tally``)."""
     out: list[tuple[str, list[tuple[float, float]]]] = []
     shape: list[str] = []
     points: list[tuple[float, float]] = []
     x, y = ctypes.c_float(), ctypes.c_float()
-    for k in range(lib.FPDFPath_CountSegments(obj)):
+    segments = max(0, lib.FPDFPath_CountSegments(obj))
+    tally.take(segments)
+    for k in range(segments):
         seg = lib.FPDFPath_GetPathSegment(obj, k)
         kind = lib.FPDFPathSegment_GetType(seg)
         lib.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
@@ -111,7 +119,8 @@ def _subpaths(obj: int, total: Matrix, frame: Any) -> list[tuple[str, list[tuple
     return out
 
 
-def _path_rules(obj: int, total: Matrix, frame: Any) -> tuple[list[Rule], list[BBox]]:
+def _path_rules(obj: int, total: Matrix, frame: Any, tally: ObjectTally
+                ) -> tuple[list[Rule], list[BBox]]:
     """The rules of a path object and the boxes of its filled shapes (subpaths that are
     neither a line nor a rectangle, as pdfminer tells them apart)."""
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
@@ -123,7 +132,7 @@ def _path_rules(obj: int, total: Matrix, frame: Any) -> tuple[list[Rule], list[B
     rules: list[Rule] = []
     shapes: list[BBox] = []
     previous: BBox | None = None  # the rectangle subpath just before, for frames
-    for shape, pts in _subpaths(obj, total, frame):
+    for shape, pts in _subpaths(obj, total, frame, tally):
         if len(shape) > 3 and shape.endswith("lh") and _same(pts[-2], pts[0]):
             shape, pts = shape[:-2] + "h", pts[:-2] + [pts[-1]]
         if shape in ("ml", "mlh"):
@@ -187,13 +196,17 @@ def _square(pts: list[tuple[float, float]]) -> bool:
                 and abs(x3 - x0) <= t))
 
 
-def page_objects(page: Any, frame: Any) -> PageObjects:
-    """Every object of ``page`` (forms entered), sorted into text, rules and images."""
+def page_objects(page: Any, frame: Any, tally: ObjectTally | None = None) -> PageObjects:
+    """Every object of ``page`` (forms entered), sorted into text, rules and images;
+    :class:`~layout.ingest.raw.TooManyObjects` once ``tally`` is over its cap."""
     found = PageObjects()
     buf = FSMatrix()
     get_type = lib.FPDFPageObj_GetType
+    tally = ObjectTally() if tally is None else tally
 
     def walk(count: int, get: Any, holder: int, outer: Matrix, depth: int) -> None:
+        count = max(0, count)
+        tally.take(count)
         for k in range(count):
             obj = get(holder, k)
             kind = get_type(obj)
@@ -202,7 +215,8 @@ def page_objects(page: Any, frame: Any) -> PageObjects:
                 if depth:
                     found.text_matrix[obj] = outer
             elif kind == PAGEOBJ_PATH:
-                rules, shapes = _path_rules(obj, _compose(_matrix_of(obj, buf), outer), frame)
+                rules, shapes = _path_rules(obj, _compose(_matrix_of(obj, buf), outer), frame,
+                                            tally)
                 found.rules += rules
                 found.shapes += shapes
             elif kind == PAGEOBJ_IMAGE:

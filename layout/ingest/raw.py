@@ -3,7 +3,9 @@
 Holds no logic beyond small derived properties: :class:`Glyph` (one drawn
 character), :class:`Rule` (a printed horizontal or vertical line),
 :class:`OcrLine` (one line OCR read) and :class:`RawPage` (one page's glyphs, rules
-and image boxes). Coordinates are PDF
+and image boxes), and :class:`ObjectTally`, the count by which every reader caps the
+objects it takes from one page (``limits.max_page_objects``): a page over the cap comes
+back empty with ``RawPage.skipped`` saying so. Coordinates are PDF
 points with a top-left origin, ``x0 top x1 bottom``, relative to the page's
 page box, whatever reader made them.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from layout.model import BBox
+from layout.settings import DEFAULT_SETTINGS
 
 INVISIBLE_RENDER_MODE = 3
 MIN_RULE_LENGTH = 12.0  # pt: shorter edges are glyph decorations, not rules
@@ -98,6 +101,7 @@ class RawPage:
     unreadable: tuple[UnreadableText, ...] = ()
     ocr_lines: tuple[OcrLine, ...] | None = None
     shapes: tuple[BBox, ...] = ()  # filled shapes that are not rules or rectangles
+    skipped: str | None = None  # why the reader gave the page up (then it is empty)
 
     @property
     def ocr_confidence(self) -> float | None:
@@ -174,3 +178,36 @@ def dedupe_rules(rules: list[Rule]) -> list[Rule]:
             seen.add(key)
             out.append(r)
     return out
+
+
+DEFAULT_MAX_PAGE_OBJECTS = DEFAULT_SETTINGS.limits.max_page_objects
+
+
+class TooManyObjects(Exception):
+    """Raised inside a reader when a page holds more objects than its cap (caught there)."""
+
+
+class ObjectTally:
+    """The characters, drawing objects and path segments a reader has taken from one page,
+    against the page's cap: the reader's work on a page is bounded by the cap, whatever the
+    file holds (a form drawn a million times, a path of a million segments)."""
+
+    __slots__ = ("limit", "used")
+
+    def __init__(self, limit: int = DEFAULT_MAX_PAGE_OBJECTS) -> None:
+        self.limit = limit
+        self.used = 0
+
+    def take(self, count: int = 1) -> None:
+        """Count ``count`` more objects; TooManyObjects once the page is over its cap."""
+        self.used += count
+        if self.used > self.limit:
+            raise TooManyObjects(self.limit)
+
+
+def over_limit_page(number: int, width: float, height: float, limit: int) -> RawPage:
+    """The empty page a reader gives for page ``number`` when it holds over ``limit``
+    objects (the analysis skips it, naming the reason)."""
+    return RawPage(number, width, height, (), (), (),
+                   skipped=f"over {limit} objects (characters, drawings, path segments: "
+                           "limits.max_page_objects)")

@@ -1,6 +1,7 @@
 """The PDF readers by name: ``pdfium`` (the default, fast) and ``pdfplumber``.
 
-Takes a reader name (``Settings.pdf.reader``); returns its :class:`PdfReader`: the
+Takes a reader name (``Settings.pdf.reader``), the password and the cap on objects read
+per page (``limits.max_page_objects``); returns its :class:`PdfReader`: the
 three functions every reader offers over the same raw-page model
 (:mod:`layout.ingest.raw`): all pages in order, one page by number, the page count.
 """
@@ -13,7 +14,7 @@ from functools import partial
 from pathlib import Path
 
 from layout.errors import InputError, UsageError
-from layout.ingest.raw import RawPage
+from layout.ingest.raw import DEFAULT_MAX_PAGE_OBJECTS, RawPage
 
 READERS = ("pdfium", "pdfplumber")
 DEFAULT_READER = "pdfium"
@@ -59,17 +60,17 @@ def declares_encryption(path: Path, chunk: int = 1 << 20) -> bool:
     return False
 
 
-def pdf_reader(name: str = DEFAULT_READER, password: str | None = None) -> PdfReader:
-    """The reader called ``name`` (opening encrypted files with ``password``); UsageError
-    for an unknown name."""
+def pdf_reader(name: str = DEFAULT_READER, password: str | None = None,
+               max_objects: int = DEFAULT_MAX_PAGE_OBJECTS) -> PdfReader:
+    """The reader called ``name`` (opening encrypted files with ``password``, giving up a
+    page of more than ``max_objects`` objects); UsageError for an unknown name."""
     if name == "pdfium":
         from layout.ingest import pdfium as module
     elif name == "pdfplumber":
         from layout.ingest import pdf as module  # type: ignore[no-redef]
     else:
         raise UsageError(f"unknown PDF reader {name!r} (choose from {', '.join(READERS)})")
-    if password is None:
-        return PdfReader(name, module.read_pdf, module.read_pdf_page, module.page_count)
-    return PdfReader(name, partial(module.read_pdf, password=password),
-                     partial(module.read_pdf_page, password=password),
+    return PdfReader(name, partial(module.read_pdf, password=password, max_objects=max_objects),
+                     partial(module.read_pdf_page, password=password,
+                             max_objects=max_objects),
                      partial(module.page_count, password=password))

@@ -16,7 +16,9 @@ before any work; each page is screened (:mod:`layout.ingest.screen`: glyphs that
 not text or of absurd size are kept out, with a warning naming page and font) and
 analysed within ``page_seconds`` (:mod:`layout.budget`, a cooperative deadline): a
 page over it is skipped with a warning and named in ``Issue.skipped`` (a partial
-result). Reading a page (PDFium's C code) is outside the budget, and so is OCR: a page
+result), as is a page the reader gave up for holding more than ``max_page_objects``
+objects. Reading a page is outside the budget (its work is bounded by that cap), and so
+is OCR (bounded by ``max_ocr_pixels``): a page
 with no usable text layer is OCR'd first (:mod:`layout.analysis.pdf.scan`, by
 ``settings.ocr.mode``); without the OCR extra such a page fails with one line naming it.
 When no page of the file has readable text, the file is bad input.
@@ -230,6 +232,10 @@ def analyze_pdf_page(raw: RawPage, path: Path, settings: Settings = DEFAULT_SETT
     ``page_image`` when the page is an image file's); a page over the budget comes back
     skipped."""
     limits = settings.limits
+    if raw.skipped is not None:
+        note = f"{path}: page {raw.number}: {raw.skipped}; skipped"
+        log.warning("%s", note)
+        return PageResult(None, None, None, skipped=note)
     raw = screen_page(raw, limits, path)
     outcome = with_ocr(raw, path, settings)
     if outcome.failure is not None:
@@ -277,8 +283,13 @@ def issue_of_pages(path: Path, results: list[PageResult],
             raise InputError(path, problem if len(skipped) == 1 else
                              f"no page readable without OCR ({len(skipped)} pages); "
                              f"{INSTALL_HINT}")
-        raise InputError(path, f"every page over the {settings.limits.page_seconds:g} s "
-                         "page budget")
+        problems = [note.removeprefix(f"{path}: ").removesuffix("; skipped")
+                    for note in skipped]
+        if all("page budget" in problem for problem in problems):
+            raise InputError(path, f"every page over the {settings.limits.page_seconds:g} s "
+                             "page budget")
+        raise InputError(path, problems[0] if len(problems) == 1 else
+                         f"every page skipped ({len(problems)}; the first {problems[0]})")
     if not skipped and not any(r.readable for r in results):
         unreadable = sum(r.unreadable for r in results)
         if settings.ocr.mode == "never":
@@ -307,7 +318,8 @@ def check_page_count(path: Path, count: int, settings: Settings) -> None:
 def analyze_pdf(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Issue:
     """Every page of the PDF at ``path`` analysed; InputError for bad input."""
     path = Path(path)
-    reader = pdf_reader(settings.pdf.reader, settings.pdf.password)
+    reader = pdf_reader(settings.pdf.reader, settings.pdf.password,
+                        settings.limits.max_page_objects)
     check_page_count(path, reader.page_count(path), settings)
     figures = FigureSource(path, settings.pdf.password)
     try:
@@ -325,8 +337,11 @@ def analyze_one_page(path: Path, number: int,
     Figures are not cropped (the caller has the page image). InputError when the
     file is bad or has no such page.
     """
-    reader = pdf_reader(settings.pdf.reader, settings.pdf.password)
+    reader = pdf_reader(settings.pdf.reader, settings.pdf.password,
+                        settings.limits.max_page_objects)
     raw = reader.read_pdf_page(Path(path), number)
+    if raw.skipped is not None:
+        raise InputError(path, f"page {number}: {raw.skipped}")
     outcome = with_ocr(screen_page(raw, settings.limits, path), Path(path), settings)
     if outcome.failure is not None:
         raise InputError(path, outcome.failure.split(": ", 1)[-1])
