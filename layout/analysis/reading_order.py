@@ -19,13 +19,14 @@ from layout.model import BBox
 _TOLERANCE = 1.0  # pt of overlap still treated as a gap (glyph boxes touch)
 
 
-def _cuts(spans: list[tuple[float, float, int]]) -> list[list[int]]:
-    """Groups of indices separated by gaps in 1-D ``spans`` (start, end, index)."""
+def _cuts(spans: list[tuple[float, float, int]], min_gap: float = 0.0) -> list[list[int]]:
+    """Groups of indices separated by gaps in 1-D ``spans`` (start, end, index) wider
+    than ``min_gap``."""
     spans.sort()
     groups: list[list[int]] = []
     reach = float("-inf")
     for start, end, index in spans:
-        if not groups or start > reach - _TOLERANCE:
+        if not groups or start > reach + min_gap - _TOLERANCE:
             groups.append([index])
             reach = end
         else:
@@ -61,13 +62,16 @@ def _topological(boxes: Sequence[BBox], indices: list[int]) -> list[int]:
     return order
 
 
-def xy_cut(boxes: Sequence[BBox], horizontal_first: bool = True) -> list[int]:
-    """Indices of ``boxes`` in reading order."""
+def xy_cut(boxes: Sequence[BBox], horizontal_first: bool = True,
+           min_row_gap: float = 0.0) -> list[int]:
+    """Indices of ``boxes`` in reading order; a horizontal band of space cuts only when it
+    is wider than ``min_row_gap`` (an article's body: no wider than its text's leading,
+    the band between a column's last line and the next column's first is no cut)."""
 
     def visit(indices: list[int]) -> list[int]:
         if len(indices) <= 1:
             return list(indices)
-        rows = _cuts([(boxes[i].top, boxes[i].bottom, i) for i in indices])
+        rows = _cuts([(boxes[i].top, boxes[i].bottom, i) for i in indices], min_row_gap)
         cols = _cuts([(boxes[i].x0, boxes[i].x1, i) for i in indices])
         first, second = (rows, cols) if horizontal_first else (cols, rows)
         for groups in (first, second):

@@ -75,12 +75,15 @@ def _rule_cuts(rules: Sequence[Rule], upper: float, lower: float, box: BBox) -> 
     return False
 
 
-def _vertical_rule_between(rules: Sequence[Rule], a: BBox, b: BBox) -> bool:
-    """A vertical rule runs between ``a`` and ``b`` beside both of them (it walls them off)."""
+def _vertical_rule_between(rules: Sequence[Rule], a: BBox, b: BBox,
+                           slack: float = 1.0) -> bool:
+    """A vertical rule runs between ``a`` and ``b`` beside both of them (it walls them off);
+    ``slack``: how far into either box the rule may stand (a quote mark hung out into
+    the margin, in front of the rule a boxed article's text starts at)."""
     left, right = (a, b) if a.x1 <= b.x0 else (b, a)
     if left.x1 > right.x0:
         return False
-    return any(not r.horizontal and left.x1 - 1 <= r.position <= right.x0 + 1
+    return any(not r.horizontal and left.x1 - slack <= r.position <= right.x0 + slack
                and r.bbox.top < a.bottom and r.bbox.bottom > a.top
                and r.bbox.top < b.bottom and r.bbox.bottom > b.top for r in rules)
 
@@ -123,12 +126,13 @@ def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule
     """Give unowned boxes the owner of a neighbour in the same body.
 
     First, to a fixpoint, boxes whose top lines up with an owned box in the next column
-    (a gutter apart); then also boxes right below an owned box in their column. No rule
-    may lie between the two.
+    (a gutter apart); then also boxes right below an owned box in their column (a line
+    apart; then, for what is still unowned, up to 2.5 lines: a subhead set off by space
+    above it). No rule may lie between the two.
     """
     _figures_join_the_text_above(boxes, owner, rules, line, figures)
     _text_under_figures_joins_them(boxes, owner, rules, line, figures)
-    for allow_under in (False, True):
+    for allow_under, under_gap in ((False, 0.0), (True, 1.0), (True, 2.5)):
         changed = True
         while changed:
             changed = False
@@ -145,9 +149,9 @@ def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule
                              and box.x0 < other.x0 <= box.x0 + other.width + 2.5 * line)
                     side = (abs(box.top - other.top) <= 1.2 * line
                             and (0 <= hgap <= 2.5 * line or (hgap >= 0 and pitch))
-                            and not _vertical_rule_between(rules, box, other))
+                            and not _vertical_rule_between(rules, box, other, line / 1.5))
                     under = allow_under and (
-                        -0.5 * line <= box.top - other.bottom <= 1.0 * line
+                        -0.5 * line <= box.top - other.bottom <= under_gap * line
                         and box.horizontal_overlap(other) >= 0.5 * min(box.width, other.width)
                         and not _rule_cuts(rules, other.bottom, box.top, box))
                     if side or under:
@@ -213,7 +217,7 @@ def _columns_flow(items: Sequence[Item], boxes: Sequence[BBox], owner: list[int 
         if (owner[foot] is None or not isinstance(above, TextBlock) or not _runs_on(above)
                 or run_bottom - boxes[foot].bottom > 2 * line
                 or (not short_last and boxes[foot].bottom - run_bottom > 2 * line)
-                or _vertical_rule_between(rules, boxes[foot], box)):
+                or _vertical_rule_between(rules, boxes[foot], box, line / 1.5)):
             continue
         owner[i] = owner[foot]
         changed = True
@@ -462,13 +466,61 @@ def _bare_names_line(block: TextBlock, body_size: float) -> bool:
     """One line of bare names from the surname table (张春; 李非 黄婧), set near body
     size: before an article's first paragraph (under its photo, atop its column) it is
     the byline."""
-    if len(block.lines) != 1 or block.size > 1.3 * body_size:
+    return _bare_names_row([block], body_size)
+
+
+def _bare_names_row(row: Sequence[TextBlock], body_size: float) -> bool:
+    """Blocks of one line each, side by side, near body size, that read as bare names
+    (:func:`_bare_names_line`; a wide gap may cut one line of names into blocks)."""
+    if not row or any(len(b.lines) != 1 or b.size > 1.3 * body_size for b in row):
         return False
-    text = names_text(block.lines[0])
+    text = " ".join(names_text(b.lines[0]) for b in row)
     parsed = parse_byline(text)
     # each name written apart, 2-4 characters: a short title (新苗成大树) is no name
     return parsed is not None and parsed.bare and len(parsed.names) <= 3 and all(
         2 <= len(token) <= 4 for token in text.split())
+
+
+def _names_or_text(block: TextBlock) -> str:
+    """A one-line block's text with its names set apart (:func:`names_text`), else its
+    text."""
+    return names_text(block.lines[0]) if len(block.lines) == 1 else _block_text(block)
+
+
+def _join_role_rows(rows: list[list[TextBlock]], body_size: float) -> list[list[TextBlock]]:
+    """Byline rows with a row of bare names joined to the row right above it when that
+    one names no one (新华社记者 / 史杰 诸葛洋刚)."""
+    out: list[list[TextBlock]] = []
+    for row in rows:
+        if out and _names_under_role(
+                row, out[-1], " ".join(_block_text(b) for b in out[-1]), body_size):
+            out[-1] = [*out[-1], *row]
+        else:
+            out.append(row)
+    return out
+
+
+def _whole_dateline(text: str) -> bool:
+    """The text is a dateline and nothing more: 本报讯（记者 张三 通讯员 李四）."""
+    split = split_dateline(text)
+    return split is not None and not split[1] and ("（" in split[0] or "(" in split[0])
+
+
+def _names_under_role(row: Sequence[Item], above: Sequence[TextBlock], byline: str,
+                      body_size: float) -> bool:
+    """``row`` is a line of bare names set right under a byline that names no one
+    (新华社记者 / 史杰 诸葛洋刚, the names often smaller): the names are that byline's."""
+    blocks = [b for b in row if isinstance(b, TextBlock)]
+    if len(blocks) != len(row) or not above or not _bare_names_row(blocks, body_size):
+        return False
+    parsed = parse_byline(byline)
+    if parsed is None or parsed.names:
+        return False
+    box = max(above, key=lambda b: b.bbox.bottom).bbox
+    first = min(blocks, key=lambda b: b.bbox.x0)
+    gap = first.bbox.top - box.bottom
+    return (-0.3 * first.size <= gap <= 1.5 * max(first.size, body_size)
+            and any(b.bbox.horizontal_overlap(box) > 0 for b in blocks))
 
 
 def _looks_like_names(text: str) -> bool:
@@ -478,8 +530,23 @@ def _looks_like_names(text: str) -> bool:
 
 
 def _order(items: Sequence[Item]) -> list[Item]:
-    order = xy_cut([_box(i) for i in items], horizontal_first=False)
+    order = xy_cut([_box(i) for i in items], horizontal_first=False,
+                   min_row_gap=_leading_gap(items))
     return [items[k] for k in order]
+
+
+def _leading_gap(items: Sequence[Item]) -> float:
+    """The space between the lines of the items' text (the median gap from one line's
+    foot to the next one's top, plus a quarter em): a band no wider lies between two
+    lines of running text, not between parts of an article (0 with too few lines)."""
+    pairs = sorted((b.top - a.bottom, b.size) for item in items
+                   if isinstance(item, TextBlock)
+                   for a, b in zip(item.lines, item.lines[1:], strict=False)
+                   if b.top > a.bottom)
+    if len(pairs) < 3:
+        return 0.0
+    gap, size = pairs[len(pairs) // 2]
+    return gap + 0.25 * size
 
 
 def _block_text(block: TextBlock) -> str:
@@ -564,14 +631,16 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
     text_blocks = [i for i in ordered if isinstance(i, TextBlock)]
     out: list[Block] = []
     head_bylines = head.bylines if head is not None else []
-    byline_rows = _rows_of([*head_bylines, *byline_blocks])
-    bylines: list[str] = [format_byline(" ".join(_block_text(b) for b in row))
+    byline_rows = _join_role_rows(_rows_of([*head_bylines, *byline_blocks]), body_size)
+    bylines: list[str] = [format_byline(" ".join(_names_or_text(b) for b in row))
                           for row in byline_rows]
     continuations: list[str] = []
     pending: list[TextBlock] = []
     deferred: list[Block] = []
+    lead: str | None = None  # a dateline set apart, waiting for its paragraph
 
     def flush() -> None:
+        nonlocal lead
         for lines in _paragraph_lines(pending, text_blocks):
             text = _lines_text(lines)
             if not text:
@@ -587,6 +656,8 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
             if not out and not bylines and is_byline(text):
                 bylines.append(format_byline(text))
                 continue
+            if lead is not None and not _has_paragraph(out):
+                text, lead = lead + text, None
             box = BBox.enclosing([ln.bbox for ln in lines])
             out.append(Block(Role.PARAGRAPH, text=text, bbox=box, lines=model_lines(lines)))
         pending.clear()
@@ -611,11 +682,22 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
             bylines.append(format_byline(text))
             byline_rows.append([item])
             continue
+        if (bylines and not pending and not _has_paragraph(out)
+                and _names_under_role([item], byline_rows[-1], bylines[-1], body_size)):
+            bylines[-1] = format_byline(bylines[-1] + " " + names_text(item.lines[0]))
+            byline_rows[-1].append(item)
+            continue
         if (not bylines and not pending and not _has_paragraph(out)
                 and _bare_names_line(item, body_size)):
             bylines.append(format_byline(names_text(item.lines[0])))
             byline_rows.append([item])
             continue
+        if (not body_like and lead is None and not _has_paragraph(out)
+                and _whole_dateline(text)):
+            flush()  # (a jump marker above it: （上接第2版）)
+            if not _has_paragraph(out):
+                lead = body_text(text)  # 本报讯（记者 …） in a face of its own, then text
+                continue
         if not body_like and len(item.lines) <= 4 and len(text) <= 40:  # (narrow columns)
             flush()
             out.append(Block(Role.SUBHEAD, text=body_text(text), bbox=item.bbox,
@@ -623,6 +705,8 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
             continue
         pending.append(item)
     flush()
+    if lead is not None:  # a dateline no paragraph followed stays as text
+        out.append(Block(Role.PARAGRAPH, text=lead))
 
     dateline = None
     first_para = next((k for k, b in enumerate(out) if b.role is Role.PARAGRAPH), None)

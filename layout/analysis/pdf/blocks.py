@@ -76,7 +76,7 @@ def _aligned(line: TextLine, block: TextBlock, indent_em: float, body: float = 0
             and parse_byline(names_text(block.lines[0])) is None):
         return True  # a paragraph's short last line at a column's head, then the next one
     if (len(block.lines) == 1 and body_sized and 1.5 * em <= b.x0 - line.x0 <= 4.0 * em
-            and line.x1 >= b.x1 - 0.5 * em):
+            and line.x1 >= b.x1 - 0.5 * em and abs(block.size - body) <= 0.05 * body):
         return True  # an indented first line (any indent width), then the paragraph's body
     # ragged CJK (set without justification) stops up to an em short of the column's
     # edge: a line flush left with the block may reach past its lines so far by less
@@ -93,6 +93,11 @@ def _runs_on(last: TextLine, line: TextLine, block: TextBlock) -> bool:
     """A justified line in another face (a dateline) that fills the column and runs on."""
     em = line.size
     right = max(block.bbox.x1, line.x1)
+    if abs(line.size - last.size) > 0.04 * em:
+        return False  # a caption set smaller under the text: no run-on
+    if len(block.lines) >= 2 and (line.top - last.top) > (
+            last.top - block.lines[-2].top) + 0.2 * em:
+        return False  # set off by more than the text's own leading
     return (abs(last.x1 - right) <= 0.3 * em and line.x0 <= last.x0 + 0.3 * em
             and line.x1 >= last.x1 - 0.3 * em and len(last.glyphs) >= 4)
 

@@ -116,7 +116,7 @@ def attach_captions(images: Sequence[BBox], blocks: Sequence[TextBlock],
                       key=lambda b, img=img: max(b.bbox.top - img.bottom,
                                                  img.top - b.bbox.bottom))
         credits = [b for b in free if is_credit_only(b.text)]
-        plain = [b for b in near if not body_like(b)]
+        plain = [b for b in near if not body_like(b) and not _column_of_text(b, body_size)]
         fitting = [b for b in near if body_like(b) and len(b.lines) <= 4
                    and (b.bbox.width >= 0.8 * img.width or _reads_as_caption(b.text)
                         or _credited(b, credits) or _centred_line(img, b))]
@@ -143,6 +143,14 @@ def attach_captions(images: Sequence[BBox], blocks: Sequence[TextBlock],
                     grown = True
         fig.captions = sorted(group, key=lambda b: (b.bbox.top, b.bbox.x0))
     return figures
+
+
+def _column_of_text(block: TextBlock, body_size: float) -> bool:
+    """Many lines at body size that do not read as a caption: a column of an article's
+    text set in a face of its own (articles of one page may use different faces), not a
+    caption of the photo it stands on."""
+    return (len(block.lines) > 4 and abs(block.size - body_size) <= 0.06 * body_size
+            and not _reads_as_caption(block.text))
 
 
 def _credited(block: TextBlock, credits: Sequence[TextBlock]) -> bool:

@@ -381,7 +381,8 @@ _WIDEST_GUTTER = 60.0  # pt: find_gutters pairs edges at most 2.5 em apart
 def glyphs_to_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = (), gap_em: float = 0.55,
                     latin_gap_em: float = 0.75, max_gap_em: float = 1.6,
                     row_tolerance: float = 0.3,
-                    photo_gaps: Sequence[BBox] = ()) -> list[TextLine]:
+                    photo_gaps: Sequence[BBox] = (),
+                    photo_edges: Sequence[BBox] = ()) -> list[TextLine]:
     """Lines of a page, in no particular order (sort them as you need).
 
     Two passes. The first cuts rows at every gap wider than ``gap_em`` (next to CJK
@@ -393,7 +394,9 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = (), gap_em:
     rows are cut at every gap of the first pass but such justification gaps. Both passes
     cut a gap of half an em or more under the white between two photos side by side
     (``photo_gaps``, :mod:`layout.analysis.pdf.photo_gaps`) within three lines of their
-    foot: the captions of the two photos.
+    foot: the captions of the two photos; and a gap of 0.3 em or more at a photo's left
+    or right edge (``photo_edges``) within three lines under it: a caption's end, and
+    the text beside the photo's column.
     """
     cuts = _vertical_cuts(rules)
     rows = [part for row in _rows(glyphs, row_tolerance) for part in _unprint(row)]
@@ -403,6 +406,8 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = (), gap_em:
         return ((max(g.size, prev.size) / size > 1.25 and g.x0 - prev.x1 > 0.25 * size)
                 or (bool(photo_gaps) and g.x0 - prev.x1 > 0.5 * size
                     and _under_photo_gap(photo_gaps, prev, g))
+                or (bool(photo_edges) and g.x0 - prev.x1 > 0.3 * size
+                    and _at_photo_edge(photo_edges, prev, g))
                 or (bool(cuts) and g.x0 - prev.x1 > 0.1 * size
                     and _rule_between(cuts, prev.x1 - 0.5, g.x0 + 0.5, min(g.top, prev.top),
                                       max(g.bottom, prev.bottom))))
@@ -427,7 +432,7 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = (), gap_em:
             return True
         if not bridged.body_sized(prev, g):  # headlines, captions: not bound to the grid
             return gap > 0.2 * min(g.size, prev.size) and _holds_gutter(
-                gutters, starts, prev.x1, g.x0)
+                gutters, starts, ink_right(prev), ink_left(g))
         left, right = ink_right(prev), ink_left(g)
         return right - left > 0.2 * min(g.size, prev.size) and _crosses_gutter(
             gutters, starts, left, right)
@@ -442,6 +447,16 @@ def _under_photo_gap(gaps: Sequence[BBox], prev: Glyph, g: Glyph) -> bool:
     size = max(prev.size, g.size)
     return any(prev.x1 <= (gap.x0 + gap.x1) / 2 <= g.x0
                and gap.top <= base <= gap.bottom + 3.5 * size for gap in gaps)
+
+
+def _at_photo_edge(edges: Sequence[BBox], prev: Glyph, g: Glyph) -> bool:
+    """A photo's edge lies in the white from ``prev`` to ``g`` (±1 pt) and the glyphs
+    sit under the photo, at most three lines below its foot."""
+    base = (prev.base_y + g.base_y) / 2
+    size = max(prev.size, g.size)
+    left, right = ink_right(prev) - 1.0, ink_left(g) + 1.0
+    return any(left <= e.x0 <= right and e.bottom <= base <= e.bottom + 3.5 * size
+               for e in edges)
 
 
 class _Neighbours:

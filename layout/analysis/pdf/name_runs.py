@@ -13,14 +13,19 @@ from layout.analysis.pdf.lines import TextLine
 
 
 def names_text(line: TextLine) -> str:
-    """A line's text with a space wherever its glyphs stand half an em apart or more (the
-    gaps that separate names set in one line: 诸葛超涛 上官成). Single characters between
+    """A line's text with a space wherever its glyphs stand half an em apart or more, or a
+    quarter em further apart than the line's usual spacing (the gaps that separate names
+    set in one line: 诸葛超涛 上官成; a thin space in solid-set text). Single characters between
     such gaps pair up: a two-character name is letter-spaced to the width of three
     (罗兴武 孙 萌 → 罗兴武 孙萌)."""
+    gaps = sorted(max(0.0, b.x0 - a.x1) for a, b in zip(line.glyphs, line.glyphs[1:],
+                                                        strict=False))
+    usual = gaps[len(gaps) // 2] if gaps else 0.0  # the line's own letter spacing
     tokens: list[str] = []
     prev = None
     for g in line.glyphs:
-        if prev is None or g.x0 - prev.x1 >= 0.5 * min(g.size, prev.size):
+        size = min(g.size, prev.size) if prev is not None else g.size
+        if prev is None or g.x0 - prev.x1 >= min(0.5 * size, usual + 0.25 * size):
             tokens.append(g.text)
         else:
             tokens[-1] += g.text

@@ -49,7 +49,7 @@ from layout.analysis.pdf.furniture import (
 from layout.analysis.pdf.line_geometry import model_lines
 from layout.analysis.pdf.lines import glyphs_to_lines, rotated_lines
 from layout.analysis.pdf.outlines import outline_blocks
-from layout.analysis.pdf.photo_gaps import side_by_side_gaps
+from layout.analysis.pdf.photo_gaps import photo_edges, side_by_side_gaps
 from layout.analysis.pdf.roles import HeadingGroup, body_font, body_size, heading_groups
 from layout.analysis.pdf.scan import INSTALL_HINT, readable_glyphs, with_ocr
 from layout.analysis.pdf.vertical import plain_glyphs, split_vertical
@@ -104,7 +104,8 @@ def analyze_raw_page(raw: RawPage, settings: Settings = DEFAULT_SETTINGS) -> Pag
     turned = rotated_lines([g for g in glyphs if not g.upright])
     lines = glyphs_to_lines(upright, raw.rules, gap_em=pdf.line_gap,
                             latin_gap_em=pdf.latin_gap, max_gap_em=pdf.max_line_gap,
-                            photo_gaps=side_by_side_gaps(photos))
+                            photo_gaps=side_by_side_gaps(photos),
+                            photo_edges=photo_edges(photos))
     check_budget()
     blocks = join_drop_caps(lines_to_blocks(lines, raw.rules, max_gap_em=pdf.block_gap))
     check_budget()

@@ -4,6 +4,9 @@ Takes the image boxes of a page; returns the boxes of the gaps between photos pl
 side by side (level with each other, a narrow white strip apart). Each photo's caption
 is set under it, so where two captions meet on one baseline under such a gap they are
 two texts, not one line (:func:`layout.analysis.pdf.lines.glyphs_to_lines` cuts there).
+:func:`photo_edges` gives each photo's left and right edges as boxes of no width: a
+caption set under a photo starts or ends there, so a line under the photo does not run
+on across its edge into the text beside it.
 """
 
 from __future__ import annotations
@@ -32,3 +35,8 @@ def side_by_side_gaps(images: Sequence[BBox]) -> list[BBox]:
                 gaps.append(BBox(a.x1, min(a.top, b.top), b.x0, max(a.bottom, b.bottom)))
                 break
     return gaps
+
+
+def photo_edges(images: Sequence[BBox]) -> list[BBox]:
+    """The left and right edge of each photo as a box of no width, as tall as the photo."""
+    return [BBox(x, b.top, x, b.bottom) for b in images for x in (b.x0, b.x1)]

@@ -291,3 +291,61 @@ def test_a_short_last_column_continues_the_article_at_the_foot_when_allowed():
     assert lower_text(True) == ("下面正文第一段写满这一行还在继续写满写到栏的底部"
                                 "接着写下去的正文写满了这一行" + "还在写满这一行" * 6
                                 + "到这里结束。")
+
+
+def test_names_set_under_a_byline_that_names_no_one_are_its_names():
+    """新华社记者 on one line, the names in a smaller size on the next: one byline."""
+    glyphs = run("标题在这里", 0, 26, 24.0, "Hei")
+    glyphs += run("新华社记者", 0, 44, 10.0, "Hei") + run("史杰　诸葛洋刚", 0, 54, 7.5, "Hei")
+    glyphs += column(["  今天天气很好，", "大家都很开心地", "出门去了。"], 0, 62, 8)
+    [parts] = _assemble(glyphs)
+    article = build_article(parts, "p1-a1", BODY, 10.0)
+    assert article.bylines == ("新华社记者 史杰 诸葛洋刚",)
+    assert [b.role for b in article.blocks] == [Role.PARAGRAPH]
+
+
+def test_a_dateline_in_a_face_of_its_own_opens_the_first_paragraph():
+    """本报讯（记者 …） set in a bold face over two lines, then the text in the body face:
+    the dateline of the first paragraph (its names are bylines), not a subhead."""
+    glyphs = run("标题在这里", 0, 26, 24.0, "Hei")
+    glyphs += column(["本报讯（记者令狐", "霞轩）"], 0, 40, 8, font="Hei")
+    glyphs += column(["今天天气很好，大", "家都很开心地出门", "去了。"], 0, 70, 8)
+    [parts] = _assemble(glyphs)
+    article = build_article(parts, "p1-a1", BODY, 10.0)
+    assert article.dateline == "本报讯（记者令狐霞轩）"
+    assert article.bylines == ("记者 令狐霞轩",)
+    assert [b.text for b in article.blocks] == ["今天天气很好，大家都很开心地出门去了。"]
+
+
+def test_bare_names_atop_the_text_in_its_own_face_are_the_byline():
+    """Two names a thin space apart, set in the body face right above the first line,
+    stopping short of the column: the byline, its names apart."""
+    glyphs = run("标题在这里", 0, 26, 24.0, "Hei")
+    glyphs += run("崔丽国", 0, 48) + run("诸葛怡鹏", 33, 48)
+    glyphs += column(["今天天气很好，大家都", "很开心地出门去了。"], 0, 50, 8)
+    [parts] = _assemble(glyphs)
+    article = build_article(parts, "p1-a1", BODY, 10.0)
+    assert article.bylines == ("崔丽国 诸葛怡鹏",)
+    assert [b.text for b in article.blocks] == ["今天天气很好，大家都很开心地出门去了。"]
+
+
+def test_a_paragraph_end_atop_the_next_column_beside_the_byline_reads_after_its_start():
+    """Under a photo across two columns: the byline heads column 1, the last line of a
+    paragraph from column 1 heads column 2 level with it; a line's leading below, both
+    columns go on. The end is read after column 1, not before it."""
+    from layout.analysis.pdf.figures import Figure
+
+    glyphs = run("标题在这里写", 0, 26, 24.0, "Hei")
+    glyphs += run("本报记者 张三", 0, 110, 9.0, "Kai")
+    glyphs += column(["  第一段开头写满", "第一段继续写满了", "第一段还没写完"], 0, 113.5, 8)
+    glyphs += column(["了。", "  第二段从这里写", "第二段继续写满", "开始也结束了。"],
+                     100, 101.5, 8)
+    blocks = blocks_of(glyphs)
+    groups = heading_groups(blocks, 10.0)
+    heads = {id(b) for g in groups for b in g.blocks}
+    body = [b for b in blocks if id(b) not in heads]
+    [parts] = assign_items(groups, [*body, Figure(BBox(0, 36, 180, 88))], (), 10.0)
+    article = build_article(parts, "p1-a1", BODY, 10.0)
+    assert [b.text for b in article.blocks if b.role is Role.PARAGRAPH] == [
+        "第一段开头写满第一段继续写满了第一段还没写完了。",
+        "第二段从这里写第二段继续写满开始也结束了。"]

@@ -83,3 +83,24 @@ def test_bare_names_at_a_column_head_are_not_a_paragraphs_last_line():
                                                    "第二段从这里写开始也结束了的。"]
     tail = run("结束了。", 0, 8.8) + column(["  第二段从这里写", "开始也结束了的。"], 0, 15, 8)
     assert len(blocks_of(tail)) == 1
+
+
+def test_a_centred_subhead_does_not_take_the_indented_line_under_it():
+    """A subhead 7 % larger than the body, centred, then a paragraph's first line
+    indented 2 em: two blocks (the indented-first-line rule is for body lines only)."""
+    glyphs = column(["正文文字正文文字写满了"] * 3, 0, 0, 11)
+    glyphs += run("标准就一条", 40, 66, 10.7)
+    glyphs += run("新房装修，所有家电都", 20, 80)
+    texts = [b.text for b in blocks_of(glyphs)]
+    assert "标准就一条" in texts and "新房装修，所有家电都" in texts
+
+
+def test_a_smaller_caption_under_the_text_in_another_face_is_no_run_on():
+    """Caption lines (8.8 pt, another face, set off by more than the leading) under a
+    9.5 pt column that ends full: a block of their own."""
+    glyphs = column(["正文文字正文文字写满了"] * 3, 0, 0, 11, size=9.5)
+    glyphs += run("有的律师会让实习生提前走", 0, 54, 8.8, "Kai", advance=104.5 / 12)
+    glyphs += run("多学生为了今后能够留用会", 0, 67, 8.8, "Kai", advance=104.5 / 12)
+    blocks = blocks_of(glyphs)
+    assert len(blocks) == 2
+    assert blocks[1].text.startswith("有的律师")

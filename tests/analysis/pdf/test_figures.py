@@ -74,3 +74,13 @@ def test_short_line_centred_under_a_photo_in_body_type_is_its_caption():
     flush = run("正文文字", 0, 232, 10.0, "Body-Serif")  # flush left: body text, not a caption
     figures = attach_captions([PHOTO], blocks_of(flush), set(), ("Body-Serif", 10.0))
     assert figures[0].captions == []
+
+
+def test_a_column_in_another_face_above_the_photo_is_not_its_caption():
+    """An article's text set in a face of its own (not the page's body face) ends right
+    above the photo; the caption below is in the body face: the caption is the one below."""
+    glyphs = column(["另一种字体的正文文字写满了"] * 8, 0, 0, 13, font="Kai-Other")
+    glyphs += run("图为村民在田间收割小麦", 0, 232, 9.6)
+    figures = attach_captions([BBox(0, 122, 200, 220)], blocks_of(glyphs), set(),
+                              ("Body-Serif", 10.0))
+    assert figures[0].caption_and_credit()[0] == "图为村民在田间收割小麦"
