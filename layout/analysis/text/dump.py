@@ -30,7 +30,7 @@ from layout.analysis.text.articles import (
     split_segments,
 )
 from layout.analysis.text.lines import ColumnWidth, Fixed, LineInfo, estimate_width, line_info
-from layout.analysis.text.paragraphs import State, label_lines
+from layout.analysis.text.paragraphs import State, label_lines, marks_indents
 from layout.budget import check_budget, page_budget
 from layout.clean import is_cjk_punct, remove_cjk_spaces
 from layout.errors import BudgetExceeded, InputError
@@ -310,12 +310,14 @@ def _segment_articles(
     if not indented_starts(body, page_width, settings):
         settings = dataclasses.replace(
             settings, text=dataclasses.replace(settings.text, indent_chars=0.0))
-    states = label_lines(body, page_width, settings.text)
+    marked = marks_indents(body, page_width, settings.text)
+    states = label_lines(body, page_width, settings.text, marked)
     return _hand_on_trailing_titles(
-        _split(list(body), states, page_width, settings, 0, jump_lines))
+        _split(list(body), states, page_width, settings, 0, jump_lines, marked))
 
 
 NO_INDENT_SAMPLES = 4  # paragraph starts needed to judge that a dump has no indents
+FEW_NO_INDENT_SAMPLES = 2  # fewer will do when no line carries an indent mark
 NO_INDENT_SHARE = 0.8  # share of them set full width, with no indent marks
 
 
@@ -332,13 +334,21 @@ def indented_starts(body: Sequence[LineInfo], width: ColumnWidth, settings: Sett
         if any(x.fixed is not Fixed.NONE for x in (above, line, below)):
             continue
         if (patterns.ends_sentence(above.text)
-                and width.width - width.of(above.text) >= settings.text.indent_chars + 1.0
+                and width.width - width.of(above.text) >= settings.text.full_tolerance + 1.0
                 and width.width - width.of(below.text) <= settings.text.full_tolerance
                 and len(line.text) >= settings.text.min_body_chars):
-            starts.append(not line.indent_marks
-                          and width.width - width.of(line.text) <= settings.text.full_tolerance)
+            shortfall = width.width - width.of(line.text)
+            tol = settings.text.full_tolerance + width.spread
+            if line.indent_marks or abs(shortfall - settings.text.indent_chars) <= tol:
+                starts.append(False)  # indented
+            elif shortfall <= settings.text.full_tolerance:
+                starts.append(True)  # set full width
+            # shorter still: a subhead or label between paragraphs, no evidence
     if len(starts) < NO_INDENT_SAMPLES:
-        return True
+        # few sure starts (narrow columns end few paragraphs clearly short): enough when
+        # they all fill the column and no line of the text carries an indent mark
+        unmarked = not any(x.indent_marks for x in body)
+        return not (unmarked and len(starts) >= FEW_NO_INDENT_SAMPLES and all(starts))
     return sum(starts) < NO_INDENT_SHARE * len(starts)
 
 
@@ -362,18 +372,19 @@ def _hand_on_trailing_titles(
 
 def _split(
     lines: list[LineInfo], states: list[State], width: ColumnWidth, settings: Settings,
-    depth: int, jump_lines: frozenset[int],
+    depth: int, jump_lines: frozenset[int], marked: bool,
 ) -> list[tuple[list[LineInfo], list[State], bool]]:
     out: list[tuple[list[LineInfo], list[State], bool]] = []
     for seg in split_segments(lines, states, width, settings.text, jump_lines):
-        seg_lines, seg_states, headed = _relabel(lines, states, seg, width.measure, settings)
+        seg_lines, seg_states, headed = _relabel(
+            lines, states, seg, width.measure, settings, marked)
         if depth < MAX_RESPLITS:
             sub_width = estimate_width(
                 [x.text for x in seg_lines], settings, width.measure) or width
             if len(split_segments(
                     seg_lines, seg_states, sub_width, settings.text, jump_lines)) > 1:
                 out.extend(_split(
-                    seg_lines, seg_states, sub_width, settings, depth + 1, jump_lines))
+                    seg_lines, seg_states, sub_width, settings, depth + 1, jump_lines, marked))
                 continue
         out.append((seg_lines, seg_states, headed))
     return out
@@ -381,7 +392,7 @@ def _split(
 
 def _relabel(
     lines: Sequence[LineInfo], states: Sequence[State], seg: Segment, measure: str,
-    settings: Settings,
+    settings: Settings, marked: bool,
 ) -> tuple[list[LineInfo], list[State], bool]:
     """A segment's lines relabelled with its own column width; its header run is kept."""
     seg_lines = list(lines[seg.start:seg.end])
@@ -392,7 +403,8 @@ def _relabel(
     width = estimate_width([x.text for x in rest], settings, measure)
     if width is None:
         return seg_lines, seg_states, header > 0
-    return seg_lines, seg_states[:header] + label_lines(rest, width, settings.text), header > 0
+    relabelled = label_lines(rest, width, settings.text, marked)
+    return seg_lines, seg_states[:header] + relabelled, header > 0
 
 
 def _bigrams(text: str) -> set[str]:

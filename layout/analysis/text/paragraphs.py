@@ -168,10 +168,90 @@ def transition(prev: State | None, nxt: State | None, settings: TextSettings) ->
     return 0.0
 
 
-def label_lines(
+MIN_BLANK_SAMPLES = 3  # sure paragraph ends and column-filling lines needed to weigh blanks
+MAX_BLANK_WEIGHT = 4.0  # log-score a blank line (or its absence) gives at most
+
+
+def _plain_pair(a: LineInfo, b: LineInfo) -> bool:
+    return a.fixed is Fixed.NONE and b.fixed is Fixed.NONE and not a.dateline
+
+
+def _body_like(info: LineInfo, width: ColumnWidth, settings: TextSettings) -> bool:
+    """Long enough to be a paragraph's first or middle line (not a title or label)."""
+    return len(info.text) >= settings.min_body_chars and (
+        width.width - width.of(info.text)
+        <= settings.indent_chars + settings.full_tolerance + width.spread + 1.0)
+
+
+MIN_MARK_SAMPLES = 3  # sure paragraph starts needed to judge that the dump marks indents
+MARKED_SHARE = 0.8  # share of them with an indent mark
+UNMARKED_START_COST = 3.0  # log-score lost by an unmarked first line where indents are marked
+
+
+def marks_indents(
     infos: Sequence[LineInfo], width: ColumnWidth, settings: TextSettings
+) -> bool:
+    """The run marks first lines (spaces or U+FFFD before them): nearly every sure
+    paragraph start (a body line after a line clearly short of the column that ends a
+    sentence) carries an indent mark."""
+    tol = settings.full_tolerance + width.spread
+    starts = marked = 0
+    for a, b in zip(infos, infos[1:], strict=False):
+        if (_plain_pair(a, b) and _body_like(b, width, settings)
+                and patterns.ends_sentence(a.text)
+                and width.width - width.of(a.text) >= settings.indent_chars + tol + 1.0):
+            starts += 1
+            marked += b.indent_marks
+    return starts >= MIN_MARK_SAMPLES and marked >= MARKED_SHARE * starts
+
+
+def blank_weights(
+    infos: Sequence[LineInfo], width: ColumnWidth, settings: TextSettings
+) -> tuple[float, float]:
+    """What a blank line after a line that ends a sentence says about a paragraph break:
+    (log-score with a blank after it, log-score without), added to the line's end states.
+
+    The run tells how its dump uses blank lines: ``r`` is the share of sure paragraph
+    ends (a line clearly short of the column that ends a sentence, a long line after it)
+    followed by a blank line, ``q`` the share of lines inside a paragraph (filling the
+    column, not ending a sentence, a line after them) followed by one (a column or block
+    break). A dump that sets blanks between paragraphs has r near 1 and q small: a blank
+    after a sentence's end is a break and its absence is not; one that sets blanks only at
+    column breaks has r near q, and blanks tell nothing. (0, 0) with too few samples.
+    """
+    tol = settings.full_tolerance + width.spread
+    ends = ends_blank = inner = inner_blank = 0
+    for a, b in zip(infos, infos[1:], strict=False):
+        if not _plain_pair(a, b) or not _body_like(b, width, settings):
+            continue
+        shortfall = width.width - width.of(a.text)
+        if patterns.ends_sentence(a.text):
+            if shortfall >= settings.indent_chars + tol + 1.0:
+                ends += 1
+                ends_blank += a.line.blanks_after > 0
+        elif abs(shortfall) <= tol and not a.beside_cap:
+            inner += 1
+            inner_blank += a.line.blanks_after > 0
+    if ends < MIN_BLANK_SAMPLES or inner < MIN_BLANK_SAMPLES:
+        return 0.0, 0.0
+    r = (ends_blank + 0.5) / (ends + 1.0)
+    q = (inner_blank + 0.5) / (inner + 1.0)
+
+    def clip(value: float) -> float:
+        return max(-MAX_BLANK_WEIGHT, min(MAX_BLANK_WEIGHT, value))
+
+    return clip(math.log(r / q)), clip(math.log((1.0 - r) / (1.0 - q)))
+
+
+def label_lines(
+    infos: Sequence[LineInfo], width: ColumnWidth, settings: TextSettings,
+    marked: bool | None = None,
 ) -> list[State]:
-    """The best state sequence for ``infos`` (Viterbi over the paragraph automaton)."""
+    """The best state sequence for ``infos`` (Viterbi over the paragraph automaton).
+
+    ``marked``: whether the dump marks first lines with indent marks (:func:`marks_indents`
+    of the whole page, which sees more paragraph starts than one article); None judges
+    from ``infos``."""
     if not infos:
         return []
     n_states = len(_STATES)
@@ -183,6 +263,23 @@ def label_lines(
             for i, info in enumerate(infos)
         )
     ]
+    if marked if marked is not None else marks_indents(infos, width, settings):
+        first, single = _STATES.index(State.FIRST), _STATES.index(State.SINGLE)
+        for i, info in enumerate(infos):
+            if (not info.indent_marks and info.fixed is Fixed.NONE and not info.beside_cap
+                    and _body_like(info, width, settings)
+                    and i > 0 and infos[i - 1].fixed is Fixed.NONE):
+                scores[i][first] -= UNMARKED_START_COST
+                scores[i][single] -= UNMARKED_START_COST
+    with_blank, without_blank = blank_weights(infos, width, settings)
+    if with_blank or without_blank:
+        for i in range(len(infos) - 1):
+            if not _plain_pair(infos[i], infos[i + 1]) or not patterns.ends_sentence(
+                    infos[i].text):
+                continue
+            cue = with_blank if infos[i].line.blanks_after > 0 else without_blank
+            for k in _ENDED:
+                scores[i][k] += cue
     best = [transition(None, s, settings) + scores[0][k] for k, s in enumerate(_STATES)]
     back: list[list[int]] = []
     for i in range(1, len(infos)):
