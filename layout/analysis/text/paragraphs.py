@@ -26,7 +26,9 @@ from layout.analysis.text.lines import ColumnWidth, Fixed, LineInfo
 from layout.settings import TextSettings
 
 NEG = -1e9
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%,:/+\-]*")
+# the unbreakable run a line opens with: a Latin word or number, with the quote or bracket
+# and the one character before it that line breaking keeps with it (悉“ChatGPT”)
+_WORD = re.compile(r"(?:[^\s“‘（(]?[“‘（(])?[A-Za-z0-9][A-Za-z0-9.%,:/+\-]*[”’）)]?")
 
 
 class State(str, Enum):
@@ -108,7 +110,7 @@ def _title_score(
 
 
 def _leading_word(text: str) -> str:
-    """The unbreakable Latin/number run a line opens with (2023, LED, 99.01%)."""
+    """The unbreakable Latin/number run a line opens with (2023, LED, 99.01%, 悉“ChatGPT”)."""
     match = _WORD.match(text)
     return match.group(0) if match else ""
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from layout.analysis.text.dump import analyze_text_dump
 from layout.analysis.text.lines import ColumnWidth, estimate_width, line_info
-from layout.analysis.text.paragraphs import State, label_lines
+from layout.analysis.text.paragraphs import State, blank_weights, label_lines, marks_indents
 from layout.ingest.text import page_lines
 from layout.model import Role
 from layout.settings import Settings
@@ -136,3 +138,62 @@ def test_caption_with_its_credit_on_the_next_line() -> None:
     captions += [b for a in issue.pages[0].articles for b in a.blocks if b.role is Role.CAPTION]
     want = [("民兵为群众讲解征兵政策。", "记者 姬慧洋 摄")]
     assert [(c.text, c.credit) for c in captions] == want
+
+
+FULL = "一二三四五六七八九十一二三四五"  # fills a 15-character column
+
+
+def _column(lines: list[str]) -> list:
+    settings = Settings()
+    return [line_info(x, settings) for x in page_lines("\n".join(lines) + "\n")]
+
+
+def test_blank_lines_weigh_as_breaks_where_the_dump_sets_them_between_paragraphs() -> None:
+    # no indents, a blank line after every paragraph (short ends too) and one column break
+    # (a blank after a full line inside a sentence): the full line ending a sentence before
+    # a blank ends its paragraph; the one with no blank after it does not
+    short_end = "一二三四五六。"
+    body = []
+    for _ in range(4):
+        body += [FULL, FULL, short_end, ""]
+    full_end = "一二三四五六七八九十一二三四。"
+    body += [FULL, "", FULL, full_end, "", FULL, full_end, FULL, short_end]
+    text = dataclasses.replace(Settings().text, indent_chars=0.0)
+    infos = _column(body)
+    width = ColumnWidth("chars", 15.0, 0.0)
+    with_blank, without_blank = blank_weights(infos, width, text)
+    assert with_blank > 1.0 and without_blank < -1.0
+    assert label_lines(infos, width, text)[-7:] == [
+        State.FIRST, State.MIDDLE, State.LAST,  # across the column break
+        State.FIRST, State.MIDDLE, State.MIDDLE, State.LAST]
+
+
+def test_blank_lines_say_nothing_where_they_stand_only_at_column_breaks() -> None:
+    body = []
+    for k in range(5):
+        body += [FULL, FULL, "一二三四五六。"] + ([""] if k % 2 else [])
+        body += [FULL, FULL] + ([""] if k % 2 == 0 else [])
+    infos = _column(body)
+    settings = Settings()
+    with_blank, without_blank = blank_weights(infos, ColumnWidth("chars", 15.0, 0.0),
+                                              settings.text)
+    assert abs(with_blank) < 1.0 and abs(without_blank) < 1.0
+
+
+def test_where_indents_are_marked_an_unmarked_full_line_opens_no_paragraph() -> None:
+    indented = "\u3000\u3000一二三四五六七八九十一二三"
+    body = []
+    for _ in range(3):
+        body += [indented, FULL, "一二三四五。"]
+    # a line 2 short after one that ends a sentence: an indented first line, unless the
+    # dump marks indents and this one has no mark
+    body += [indented, "一二三四五六七八九十一二三四。", "一二三四五六七八九十一二，",
+             "一二三四五。"]
+    settings = Settings()
+    infos = _column(body)
+    width = ColumnWidth("chars", 15.0, 0.0)
+    assert marks_indents(infos, width, settings.text)
+    assert label_lines(infos, width, settings.text)[-4:] == [
+        State.FIRST, State.MIDDLE, State.MIDDLE, State.LAST]
+    assert label_lines(infos, width, settings.text, marked=False)[-4:] == [
+        State.FIRST, State.LAST, State.FIRST, State.LAST]
