@@ -1,91 +1,33 @@
 """PDFium reader: the raw-page model from pypdfium2, on hand-made pages and against pdfplumber.
 
-Hand-made pages check render modes, fonts, sizes, baselines, rules, images, forms, rotated
-text, fake bold drawn twice, MediaBox/CropBox offsets and bad files. The reader comparison
+Hand-made pages check forms, rotated text, fake bold drawn twice, MediaBox/CropBox offsets,
+letter spacing and borders (render modes, fonts, sizes, baselines, rules, images and bad
+files are the contract both readers share: ``tests/ingest/test_readers.py``). The reader comparison
 runs both readers over generated e-paper pages (and the corpus pages when ``../shared``
 exists): the same characters, boxes within 1 pt for at least 99 %, the same articles.
 """
 
 from __future__ import annotations
 
-import io
-
 import pypdfium2 as pdfium
 import pytest
-from PIL import Image
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
 
 from layout.analysis.pdf.chars import clean_glyphs
 from layout.analysis.pdf.page import analyze_pdf
 from layout.clean import plain_forms
-from layout.errors import InputError
 from layout.ingest import pdf as plumber
-from layout.ingest.pdfium import page_count, read_pdf, read_pdf_page
+from layout.ingest.pdfium import read_pdf
 from layout.settings import PdfSettings, Settings
+from tests.ingest.sample_pages import two_page_pdf
 from tests.shared_corpus import corpus_path
 from tests.synth import epaper_fonts
 
 W, H = 400.0, 300.0
 
 
-def _page(path, encrypt=None):
-    c = Canvas(str(path), pagesize=(W, H), encrypt=encrypt)
-    c.setFont("Helvetica", 12)
-    c.drawString(20, H - 40, "Seen")
-    t = c.beginText(20, H - 60)
-    t.setTextRenderMode(3)
-    t.setFont("Helvetica", 12)
-    t.textOut("Hidden")
-    c.drawText(t)
-    c.setLineWidth(0.8)
-    c.line(20, H - 100, 380, H - 100)  # horizontal rule, 100 pt from the top
-    c.rect(200, H - 280, 0.6, 150, stroke=0, fill=1)  # a thin filled rect: vertical rule
-    c.rect(30, H - 290, 120, 60, stroke=1, fill=0)  # a frame: four rules
-    img = Image.new("RGB", (20, 10), (200, 30, 30))
-    buf = io.BytesIO()
-    img.save(buf, format="PNG")
-    c.drawImage(ImageReader(io.BytesIO(buf.getvalue())), 250, H - 200, 100, 50)
-    c.showPage()
-    c.drawString(20, H - 40, "Two")
-    c.showPage()
-    c.save()
-    return path
-
-
-def test_glyphs_carry_render_mode_font_size_colour_and_baseline(tmp_path):
-    raw = next(read_pdf(_page(tmp_path / "a.pdf")))
-    text = "".join(g.text for g in raw.glyphs)
-    assert text == "SeenHidden"
-    modes = {g.text: g.render_mode for g in raw.glyphs}
-    assert modes["S"] == 0 and modes["H"] == 3
-    first = raw.glyphs[0]
-    assert first.size == pytest.approx(12.0)
-    assert "Helvetica" in first.font
-    assert first.color == (0.0, 0.0, 0.0)
-    assert first.baseline == pytest.approx(40.0, abs=0.01)  # top-left origin
-    assert first.upright
-
-
-def test_rules_from_lines_thin_rects_and_frames(tmp_path):
-    raw = next(read_pdf(_page(tmp_path / "a.pdf")))
-    horizontal = [r for r in raw.rules if r.horizontal]
-    vertical = [r for r in raw.rules if not r.horizontal]
-    assert any(abs(r.position - 100) < 0.5 and r.bbox.width > 300 for r in horizontal)
-    assert any(abs(r.position - 200.3) < 0.5 and r.bbox.height > 100 for r in vertical)
-    frame = sorted(round(r.position) for r in raw.rules if 110 <= r.bbox.width <= 130
-                   or 50 <= r.bbox.height <= 70)
-    assert frame == [30, 150, 230, 290]
-
-
-def test_image_boxes_in_top_left_coordinates(tmp_path):
-    raw = next(read_pdf(_page(tmp_path / "a.pdf")))
-    assert [(round(b.x0), round(b.top), round(b.x1), round(b.bottom)) for b in raw.images] == [
-        (250, 150, 350, 200)]
-
-
 def test_same_raw_page_as_pdfplumber_on_a_plain_page(tmp_path):
-    path = _page(tmp_path / "a.pdf")
+    path = two_page_pdf(tmp_path / "a.pdf")
     mine, theirs = next(read_pdf(path)), next(plumber.read_pdf(path))
     assert [g.text for g in mine.glyphs] == [g.text for g in theirs.glyphs]
     for a, b in zip(mine.glyphs, theirs.glyphs, strict=True):
@@ -98,30 +40,6 @@ def test_same_raw_page_as_pdfplumber_on_a_plain_page(tmp_path):
                      round(r.bbox.x1), round(r.bbox.bottom))
     assert sorted(map(key, mine.rules)) == sorted(map(key, theirs.rules))
     assert mine.images == pytest.approx(theirs.images)
-
-
-def test_pages_one_at_a_time_and_by_number(tmp_path):
-    path = _page(tmp_path / "a.pdf")
-    assert [p.number for p in read_pdf(path)] == [1, 2]
-    assert page_count(path) == 2
-    assert "".join(g.text for g in read_pdf_page(path, 2).glyphs) == "Two"
-    with pytest.raises(InputError, match="no page 3"):
-        read_pdf_page(path, 3)
-
-
-def test_bad_files_are_input_errors(tmp_path):
-    bad = tmp_path / "x.pdf"
-    bad.write_text("hello, not a pdf")
-    with pytest.raises(InputError, match="not a PDF"):
-        list(read_pdf(bad))
-    broken = tmp_path / "y.pdf"
-    broken.write_bytes(b"%PDF-1.4\n garbage without objects")
-    with pytest.raises(InputError, match="unreadable"):
-        list(read_pdf(broken))
-    with pytest.raises(InputError, match="cannot read"):
-        list(read_pdf(tmp_path / "missing.pdf"))
-    with pytest.raises(InputError, match="encrypted|password"):
-        list(read_pdf(_page(tmp_path / "locked.pdf", encrypt="secret")))
 
 
 def _ink_box(path, threshold=128):

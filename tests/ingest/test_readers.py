@@ -1,6 +1,11 @@
-"""Both PDF readers (layout.ingest.readers) cap the objects they take from one page.
+"""Both PDF readers (layout.ingest.readers): one raw-page contract, one cap on work per page.
 
-Hostile pages are written as raw PDF bytes (tests.pdfbytes): many characters, a path of
+The contract, for PDFium and pdfplumber alike, on the sample pages
+(:mod:`tests.ingest.sample_pages`): glyphs with render mode, font, size and baseline;
+rules from lines, thin rectangles and frames; image boxes in top-left coordinates; pages
+one at a time and by number; bad, missing, page-less and encrypted files as InputError.
+
+The cap: hostile pages are written as raw PDF bytes (tests.pdfbytes): many characters, a path of
 many segments, forms nested three deep and each drawn thirty times (27,000 drawings from
 a few hundred bytes). A page over ``limits.max_page_objects`` comes back empty and
 skipped, the reader's work bounded by the cap; the other pages of the file are read
@@ -13,13 +18,80 @@ import pytest
 
 from layout.analysis.pdf.page import analyze_pdf
 from layout.errors import InputError
+from layout.ingest import pdf as plumber
+from layout.ingest import pdfium
 from layout.ingest.raw import ObjectTally, TooManyObjects
 from layout.ingest.readers import READERS, pdf_reader
 from layout.settings import DEFAULT_SETTINGS
+from tests.ingest.sample_pages import two_page_pdf
 from tests.pdfbytes import RawPageSpec, build_pdf
 
 TEXT = b"BT /F1 14 Tf 30 250 Td (A line of text on this page) Tj ET\n"
 CAP = 2000
+
+
+@pytest.fixture(params=[pdfium, plumber], ids=["pdfium", "pdfplumber"])
+def reader(request):
+    """The reader module (``read_pdf``, ``read_pdf_page``, ``page_count``)."""
+    return request.param
+
+
+def test_glyphs_carry_render_mode_font_size_colour_and_baseline(tmp_path, reader):
+    raw = next(reader.read_pdf(two_page_pdf(tmp_path / "a.pdf")))
+    assert "".join(g.text for g in raw.glyphs) == "SeenHidden"
+    modes = {g.text: g.render_mode for g in raw.glyphs}
+    assert modes["S"] == 0 and modes["H"] == 3
+    first = raw.glyphs[0]
+    assert first.size == pytest.approx(12.0)
+    assert "Helvetica" in first.font
+    assert first.color == ((0.0, 0.0, 0.0) if reader is pdfium else (0,))  # pdfminer: grey
+    assert first.baseline == pytest.approx(40.0, abs=0.01)  # top-left origin
+    assert first.upright
+
+
+def test_rules_from_lines_thin_rects_and_frames(tmp_path, reader):
+    raw = next(reader.read_pdf(two_page_pdf(tmp_path / "a.pdf")))
+    horizontal = [r for r in raw.rules if r.horizontal]
+    vertical = [r for r in raw.rules if not r.horizontal]
+    assert any(abs(r.position - 100) < 0.5 and r.bbox.width > 300 for r in horizontal)
+    assert any(abs(r.position - 200.3) < 0.5 and r.bbox.height > 100 for r in vertical)
+    frame = sorted(round(r.position) for r in raw.rules if 110 <= r.bbox.width <= 130
+                   or 50 <= r.bbox.height <= 70)
+    assert frame == [30, 150, 230, 290]
+
+
+def test_image_boxes_in_top_left_coordinates(tmp_path, reader):
+    raw = next(reader.read_pdf(two_page_pdf(tmp_path / "a.pdf")))
+    assert [(round(b.x0), round(b.top), round(b.x1), round(b.bottom)) for b in raw.images] == [
+        (250, 150, 350, 200)]
+
+
+def test_pages_one_at_a_time_and_by_number(tmp_path, reader):
+    path = two_page_pdf(tmp_path / "a.pdf")
+    assert [p.number for p in reader.read_pdf(path)] == [1, 2]
+    assert reader.page_count(path) == 2
+    assert "".join(g.text for g in reader.read_pdf_page(path, 2).glyphs) == "Two"
+    with pytest.raises(InputError, match="no page 3"):
+        reader.read_pdf_page(path, 3)
+
+
+def test_bad_files_are_input_errors(tmp_path, reader):
+    bad = tmp_path / "x.pdf"
+    bad.write_text("hello, not a pdf")
+    with pytest.raises(InputError, match="not a PDF"):
+        list(reader.read_pdf(bad))
+    broken = tmp_path / "y.pdf"
+    broken.write_bytes(b"%PDF-1.4\n garbage without objects")
+    with pytest.raises(InputError, match="unreadable"):
+        list(reader.read_pdf(broken))
+    with pytest.raises(InputError, match="cannot read"):
+        list(reader.read_pdf(tmp_path / "missing.pdf"))
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(build_pdf([]))
+    with pytest.raises(InputError, match="no pages" if reader is plumber else "unreadable"):
+        list(reader.read_pdf(empty))  # PDFium refuses a page tree with no kids at open
+    with pytest.raises(InputError, match="encrypted: pass --password"):
+        list(reader.read_pdf(two_page_pdf(tmp_path / "locked.pdf", encrypt="secret")))
 
 
 def _many_chars(count: int) -> RawPageSpec:
