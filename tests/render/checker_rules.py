@@ -8,15 +8,20 @@ Takes lines (anything with ``page``, ``chars`` in reading order, ``text``, ``is_
 gap between two consecutive characters along its lines, a character's size and the frames
 its body lines sit in (columns or tiers, as ``(start, end)``); ``noun``, ``end_name`` and
 ``start_name`` word its messages. The rule lines crossing the frames are ``(start, end,
-across)``.
+across)``. :class:`LineRules` also holds what both checkers are made with (the PDF's path,
+the body size, the band, the pages to skip) and reads the PDF's pages through the
+checker's own line and rule finders.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, ClassVar
+
+import pdfplumber
 
 NO_START = "、，；：。．！？‼⁇”’」』）》〉】〗〕］｝～–·・‧" + ",.;:!?)]}%"
 NO_END = "“‘「『（《〈【〖〔［｛" + "([{"
@@ -79,17 +84,46 @@ def nearest_frame(frames: Sequence[tuple[float, float]], centre: float) -> int:
                else min(abs(centre - frames[i][0]), abs(centre - frames[i][1])))
 
 
+@dataclass
 class LineRules:
-    """The rule checks both checkers run; a checker subclasses it and gives its geometry."""
+    """The rule checks both checkers run; a checker subclasses it and gives its geometry.
+
+    Reads the PDF at ``path`` when made: each page's lines (:meth:`_page_lines`) and rule
+    lines (:meth:`_page_rules`) within ``band``, pages in ``skip_pages`` (1-based, e.g.
+    table-of-contents pages) left out; then the lines' frames (:meth:`_assign_frames`),
+    reading order and classes."""
 
     noun: ClassVar[str]  # "line" or "column", as messages name one line
     end_name: ClassVar[str]  # what a line must not run past: "the column edge"
     start_name: ClassVar[str]  # how a line's start is measured: "from the edge"
-    band: tuple[float, float] | None
+    path: Path
     body_size: float
-    tolerance: float
-    lines: list[Any]
-    rules: dict[int, list[tuple[float, float, float]]]
+    band: tuple[float, float] | None = None  # (top, bottom) in pdfplumber coordinates
+    skip_pages: frozenset[int] = frozenset()
+    tolerance: float = 0.3
+    lines: list[Any] = field(default_factory=list)
+    rules: dict[int, list[tuple[float, float, float]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        with pdfplumber.open(self.path) as pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                if number in self.skip_pages:
+                    continue
+                self.lines += self._page_lines(number, page.chars)
+                self.rules[number] = self._page_rules(page)
+        self._assign_frames()
+        self._sort_in_reading_order()
+        self._classify()
+
+    def _page_lines(self, number: int, chars: list[dict]) -> list[Any]:
+        raise NotImplementedError
+
+    def _page_rules(self, page: Any) -> list[tuple[float, float, float]]:
+        """The page's rule lines that cross the frames, as ``(start, end, across)``."""
+        raise NotImplementedError
+
+    def _assign_frames(self) -> None:
+        raise NotImplementedError
 
     def _frames(self) -> list[tuple[float, float]]:
         raise NotImplementedError

@@ -21,17 +21,15 @@ the horizontal geometry.
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
-
-import pdfplumber
+from typing import Any, ClassVar
 
 from tests.render.checker_rules import (
     SEGMENT_GAP_EM,
     LineRules,
     Violation,
-            without_spaces,
+    without_spaces,
 )
 
 
@@ -88,26 +86,11 @@ class Checker(LineRules):
     noun: ClassVar[str] = "line"
     end_name: ClassVar[str] = "the column edge"
     start_name: ClassVar[str] = "from the edge"
-    path: Path
-    body_size: float
-    band: tuple[float, float] | None = None  # (top, bottom) in pdfplumber coordinates
-    skip_pages: frozenset[int] = frozenset()  # 1-based, e.g. table-of-contents pages
-    tolerance: float = 0.3
-    lines: list[TextLine] = field(default_factory=list)
-    rules: dict[int, list[tuple[float, float, float]]] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        with pdfplumber.open(self.path) as pdf:
-            for number, page in enumerate(pdf.pages, start=1):
-                if number in self.skip_pages:
-                    continue
-                self.lines += self._page_lines(number, page.chars)
-                self.rules[number] = [(edge["x0"], edge["x1"], page.height - edge["top"])
-                                      for edge in page.horizontal_edges
-                                      if self._in_band(edge["top"], edge["bottom"])]
-        self._assign_columns()
-        self._sort_in_reading_order()
-        self._classify()
+    def _page_rules(self, page: Any) -> list[tuple[float, float, float]]:
+        return [(edge["x0"], edge["x1"], page.height - edge["top"])
+                for edge in page.horizontal_edges
+                if self._in_band(edge["top"], edge["bottom"])]
 
     def _page_lines(self, number: int, chars: list[dict]) -> list[TextLine]:
         rows: dict[float, list[dict]] = {}
@@ -135,7 +118,7 @@ class Checker(LineRules):
         body = all(abs(c["size"] - self.body_size) < 0.05 for c in chars)
         return TextLine(number, baseline, chars, size, body)
 
-    def _assign_columns(self) -> None:
+    def _assign_frames(self) -> None:
         """Columns: clusters of body lines' left edges; right edge = widest body line."""
         self.columns = self._find_frames()
 

@@ -26,11 +26,9 @@ vertical geometry.
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
-
-import pdfplumber
+from typing import Any, ClassVar
 
 from tests.render.checker_rules import (
     SEGMENT_GAP_EM,
@@ -100,26 +98,11 @@ class VerticalChecker(LineRules):
     noun: ClassVar[str] = "column"
     end_name: ClassVar[str] = "the tier's foot"
     start_name: ClassVar[str] = "below the head"
-    path: Path
-    body_size: float
-    band: tuple[float, float] | None = None  # (top, bottom) in pdfplumber coordinates
-    skip_pages: frozenset[int] = frozenset()
-    tolerance: float = 0.3
-    lines: list[VerticalLine] = field(default_factory=list)
-    rules: dict[int, list[tuple[float, float, float]]] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        with pdfplumber.open(self.path) as pdf:
-            for number, page in enumerate(pdf.pages, start=1):
-                if number in self.skip_pages:
-                    continue
-                self.lines += self._page_lines(number, page.chars)
-                self.rules[number] = [(edge["top"], edge["bottom"], edge["x0"])
-                                      for edge in page.vertical_edges
-                                      if self._in_band(edge["top"], edge["bottom"])]
-        self._assign_tiers()
-        self._sort_in_reading_order()
-        self._classify()
+    def _page_rules(self, page: Any) -> list[tuple[float, float, float]]:
+        return [(edge["top"], edge["bottom"], edge["x0"])
+                for edge in page.vertical_edges
+                if self._in_band(edge["top"], edge["bottom"])]
 
     def _page_lines(self, number: int, chars: list[dict]) -> list[VerticalLine]:
         kept = [c for c in chars if self._in_band(c["top"], c["bottom"])]
@@ -155,7 +138,7 @@ class VerticalChecker(LineRules):
         body = all(abs(s - self.body_size) < 0.05 for s in sizes)
         return VerticalLine(number, chars, statistics.median(sizes), body)
 
-    def _assign_tiers(self) -> None:
+    def _assign_frames(self) -> None:
         """Tiers: clusters of body lines' top edges; a tier's foot = its longest line's."""
         self.tiers = self._find_frames()
 
