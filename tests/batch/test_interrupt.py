@@ -63,65 +63,60 @@ def _assert_consistent(out: Path) -> dict:
     return report
 
 
-def test_ctrl_c_with_two_jobs_stops_promptly_and_a_rerun_resumes(tmp_path):
-    root, out = _folder(tmp_path), tmp_path / "out"
+def _stop_mid_run(root: Path, out: Path, sig: int, exit_code: int) -> list[str]:
+    """A two-job batch stopped by ``sig`` once an issue finished: it exits ``exit_code``
+    with no traceback, leaving a consistent, interrupted report; the items' statuses."""
     process = _batch(root, out, "--jobs", "2")
     try:
         _wait_for_first_output(process, out)
-        process.send_signal(signal.SIGINT)
+        process.send_signal(sig)
         _, err = process.communicate(timeout=30)
     finally:
         process.kill()
-    assert process.returncode == 130, err
+    assert process.returncode == exit_code, err
     assert "Traceback" not in err
     report = _assert_consistent(out)
     assert report["interrupted"] is True
     statuses = [item["status"] for item in report["items"]]
     assert statuses.count("interrupted") >= 1  # stopped, not run to the end
     assert set(statuses) <= {"ok", "interrupted"}
+    return statuses
 
+
+def _rerun(root: Path, out: Path) -> dict:
+    """The same batch run again to its end (exit 0); its consistent report."""
     rerun = _batch(root, out, "--jobs", "2")
     _, err = rerun.communicate(timeout=120)
     assert rerun.returncode == 0, err
-    report = _assert_consistent(out)
-    statuses = [item["status"] for item in report["items"]]
-    assert statuses.count("skipped") == ISSUES - statuses.count("ok") >= 1
+    return _assert_consistent(out)
 
+
+def _assert_same_as_one_whole_run(tmp_path: Path, root: Path, out: Path) -> None:
     whole = tmp_path / "whole"
     run_batch(root, whole, RenderOptions(), DEFAULT_SETTINGS, jobs=1)
     assert json_outputs(out) == json_outputs(whole)
     assert len(json_outputs(out)) == ISSUES
+
+
+def test_ctrl_c_with_two_jobs_stops_promptly_and_a_rerun_resumes(tmp_path):
+    root, out = _folder(tmp_path), tmp_path / "out"
+    _stop_mid_run(root, out, signal.SIGINT, 130)
+    statuses = [item["status"] for item in _rerun(root, out)["items"]]
+    assert statuses.count("skipped") == ISSUES - statuses.count("ok") >= 1
+    _assert_same_as_one_whole_run(tmp_path, root, out)
 
 
 def test_sigterm_mid_run_keeps_what_finished_and_a_rerun_ends_as_an_uninterrupted_run(
         tmp_path):
     root, out = _folder(tmp_path), tmp_path / "out"
-    process = _batch(root, out, "--jobs", "2")
-    try:
-        _wait_for_first_output(process, out)
-        process.send_signal(signal.SIGTERM)
-        _, err = process.communicate(timeout=30)
-    finally:
-        process.kill()
-    assert process.returncode == 143, err
-    assert "Traceback" not in err
-    report = _assert_consistent(out)
-    assert report["interrupted"] is True
-    statuses = [item["status"] for item in report["items"]]
-    assert statuses.count("interrupted") >= 1 and statuses.count("ok") >= 1
-    assert set(statuses) <= {"ok", "interrupted"}
+    statuses = _stop_mid_run(root, out, signal.SIGTERM, 143)
+    assert statuses.count("ok") >= 1
+    report = json.loads((out / "batch-report.json").read_text("utf-8"))
     finished = {item["source"] for item in report["items"] if item["status"] == "ok"}
     manifest = json.loads((out / MANIFEST_NAME).read_text("utf-8"))
     assert {str(root / name) for name in manifest["entries"]} == finished
 
-    rerun = _batch(root, out, "--jobs", "2")
-    _, err = rerun.communicate(timeout=120)
-    assert rerun.returncode == 0, err
-    report = _assert_consistent(out)
+    report = _rerun(root, out)
     redone = {item["source"] for item in report["items"] if item["status"] == "ok"}
     assert redone == {item["source"] for item in report["items"]} - finished  # only the rest
-
-    whole = tmp_path / "whole"
-    run_batch(root, whole, RenderOptions(), DEFAULT_SETTINGS, jobs=1)
-    assert json_outputs(out) == json_outputs(whole)
-    assert len(json_outputs(out)) == ISSUES
+    _assert_same_as_one_whole_run(tmp_path, root, out)
