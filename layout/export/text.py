@@ -11,7 +11,7 @@ the page's articles, so every content character of the structure is in the outpu
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from layout.model import Article, Block, Issue, Page, Role
 
@@ -46,14 +46,22 @@ def _article_txt(article: Article) -> list[str]:
         out.append("\n".join(head))
     if article.bylines:
         out.append("  ".join(article.bylines))
+    body, dateline = _blocks_with_dateline(article, _block_txt)
+    return out + body + ([dateline] if dateline else [])
+
+
+def _blocks_with_dateline(article: Article,
+                          block_lines: Callable[[Block, str | None], list[str]]
+                          ) -> tuple[list[str], str | None]:
+    """The article's blocks as ``block_lines`` writes them, the dateline handed to its
+    first paragraph; and the dateline when no paragraph took it."""
+    out: list[str] = []
     dateline = article.dateline
     for block in article.blocks:
-        out.extend(_block_txt(block, dateline))
+        out.extend(block_lines(block, dateline))
         if dateline and block.role is Role.PARAGRAPH:
             dateline = None
-    if dateline:
-        out.append(dateline)
-    return out
+    return out, dateline
 
 
 def _block_txt(block: Block, dateline: str | None = None) -> list[str]:
@@ -109,14 +117,8 @@ def _article_md(article: Article) -> list[str]:
         out.append(f"**{md_escape(article.subtitle)}**")
     if article.bylines:
         out.append(" · ".join(md_escape(b) for b in article.bylines))
-    dateline = article.dateline
-    for block in article.blocks:
-        out.extend(_block_md(block, dateline))
-        if dateline and block.role is Role.PARAGRAPH:
-            dateline = None
-    if dateline:
-        out.append(f"**{md_escape(dateline)}**")
-    return out
+    body, dateline = _blocks_with_dateline(article, _block_md)
+    return out + body + ([f"**{md_escape(dateline)}**"] if dateline else [])
 
 
 def _block_md(block: Block, dateline: str | None = None) -> list[str]:
