@@ -39,7 +39,7 @@ from layout.ingest.raw import (
     page_shapes,
 )
 from layout.ingest.raw import dedupe_rules as _dedupe_rules
-from layout.ingest.readers import check_pdf_header, encrypted_problem
+from layout.ingest.readers import check_page_number, check_pdf_header, encrypted_problem
 from layout.model import BBox
 
 log = logging.getLogger("layout.ingest.pdf")
@@ -184,19 +184,25 @@ def rect_frames_to_rules(rects: list[dict[str, Any]], width: float,
     return edges_to_rules(edges, width, height)
 
 
+def _on_page(obj: dict[str, Any], width: float, height: float) -> BBox | None:
+    """An object's box (its x0, top, x1, bottom) cut to the page; None when none is left."""
+    x0, x1 = max(0.0, float(obj["x0"])), min(width, float(obj["x1"]))
+    top, bottom = max(0.0, float(obj["top"])), min(height, float(obj["bottom"]))
+    if x1 < x0 or bottom < top:
+        return None
+    return BBox(x0, top, x1, bottom)
+
+
 def edges_to_rules(edges: list[dict[str, Any]], width: float, height: float) -> list[Rule]:
     """Edge dicts (x0, x1, top, bottom, orientation) -> long horizontal/vertical rules."""
     rules: list[Rule] = []
     for e in edges:
-        x0, x1 = max(0.0, float(e["x0"])), min(width, float(e["x1"]))
-        top, bottom = max(0.0, float(e["top"])), min(height, float(e["bottom"]))
-        if x1 < x0 or bottom < top:
+        box = _on_page(e, width, height)
+        if box is None:
             continue
         horizontal = e.get("orientation") == "h"
-        length = x1 - x0 if horizontal else bottom - top
-        if length < MIN_RULE_LENGTH:
-            continue
-        rules.append(Rule(BBox(x0, top, x1, bottom), horizontal))
+        if (box.width if horizontal else box.height) >= MIN_RULE_LENGTH:
+            rules.append(Rule(box, horizontal))
     return rules
 
 
@@ -204,26 +210,21 @@ def thin_rects_to_rules(rects: list[dict[str, Any]], width: float, height: float
     """Filled rectangles thinner than a few points drawn as rules."""
     rules: list[Rule] = []
     for r in rects:
-        x0, x1 = max(0.0, float(r["x0"])), min(width, float(r["x1"]))
-        top, bottom = max(0.0, float(r["top"])), min(height, float(r["bottom"]))
-        if x1 < x0 or bottom < top:
+        box = _on_page(r, width, height)
+        if box is None:
             continue
-        w, h = x1 - x0, bottom - top
-        if h <= MAX_RULE_THICKNESS and w >= MIN_RULE_LENGTH:
-            rules.append(Rule(BBox(x0, top, x1, bottom), True))
-        elif w <= MAX_RULE_THICKNESS and h >= MIN_RULE_LENGTH:
-            rules.append(Rule(BBox(x0, top, x1, bottom), False))
+        if box.height <= MAX_RULE_THICKNESS and box.width >= MIN_RULE_LENGTH:
+            rules.append(Rule(box, True))
+        elif box.width <= MAX_RULE_THICKNESS and box.height >= MIN_RULE_LENGTH:
+            rules.append(Rule(box, False))
     return rules
 
 
 def images_to_boxes(images: list[dict[str, Any]], width: float, height: float) -> list[BBox]:
-    boxes: list[BBox] = []
-    for im in images:
-        x0, x1 = max(0.0, float(im["x0"])), min(width, float(im["x1"]))
-        top, bottom = max(0.0, float(im["top"])), min(height, float(im["bottom"]))
-        if x1 - x0 >= MIN_IMAGE_SIDE and bottom - top >= MIN_IMAGE_SIDE:
-            boxes.append(BBox(x0, top, x1, bottom))
-    return boxes
+    """Image boxes on the page, at least :data:`MIN_IMAGE_SIDE` each way."""
+    boxes = (_on_page(im, width, height) for im in images)
+    return [b for b in boxes
+            if b is not None and b.width >= MIN_IMAGE_SIDE and b.height >= MIN_IMAGE_SIDE]
 
 
 def read_page(page: pdfplumber.page.Page, number: int,
@@ -281,18 +282,23 @@ def read_pdf(path: Path, password: str | None = None,
     pdf = open_pdf(path, password)
     try:
         for index, page in enumerate(pdf.pages, start=1):
-            try:
-                raw = read_page(page, index, max_objects)
-            except Exception as exc:
-                name = type(exc).__name__
-                if _is_password_error(exc):
-                    raise InputError(path, encrypted_problem(password)) from None
-                raise InputError(path, f"page {index} unreadable ({name}: {exc})") from None
-            finally:
-                page.close()
-            yield raw
+            yield _read_or_fail(path, page, index, password, max_objects)
     finally:
         pdf.close()
+
+
+def _read_or_fail(path: Path, page: pdfplumber.page.Page, number: int, password: str | None,
+                  max_objects: int) -> RawPage:
+    """Page ``number`` read and closed; InputError naming it when pdfminer fails on it."""
+    try:
+        return read_page(page, number, max_objects)
+    except Exception as exc:  # pdfminer raises many unrelated types
+        if _is_password_error(exc):
+            raise InputError(path, encrypted_problem(password)) from None
+        raise InputError(path, f"page {number} unreadable ({type(exc).__name__}: {exc})"
+                         ) from None
+    finally:
+        page.close()
 
 
 def page_count(path: Path, password: str | None = None) -> int:
@@ -309,12 +315,7 @@ def read_pdf_page(path: Path, number: int, password: str | None = None,
     """Only page ``number`` (from 1) of ``path``; InputError when there is no such page."""
     pdf = open_pdf(path, password)
     try:
-        if not 1 <= number <= len(pdf.pages):
-            raise InputError(path, f"no page {number} (the PDF has {len(pdf.pages)} pages)")
-        page = pdf.pages[number - 1]
-        try:
-            return read_page(page, number, max_objects)
-        finally:
-            page.close()
+        check_page_number(path, number, len(pdf.pages))
+        return _read_or_fail(path, pdf.pages[number - 1], number, password, max_objects)
     finally:
         pdf.close()

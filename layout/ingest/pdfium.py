@@ -47,7 +47,12 @@ from layout.ingest.raw import (
     over_limit_page,
     page_shapes,
 )
-from layout.ingest.readers import check_pdf_header, declares_encryption, encrypted_problem
+from layout.ingest.readers import (
+    check_page_number,
+    check_pdf_header,
+    declares_encryption,
+    encrypted_problem,
+)
 from layout.model import BBox
 
 log = logging.getLogger("layout.ingest.pdfium")
@@ -417,6 +422,5 @@ def read_pdf_page(path: Path, number: int, password: str | None = None,
 def read_document_page(path: Path, document: pdfium.PdfDocument, number: int,
                        max_objects: int = DEFAULT_MAX_PAGE_OBJECTS) -> RawPage:
     """Page ``number`` (from 1) of ``document``, opened from ``path`` (named in errors)."""
-    if not 1 <= number <= len(document):
-        raise InputError(path, f"no page {number} (the PDF has {len(document)} pages)")
+    check_page_number(path, number, len(document))
     return _read_or_fail(path, document, number - 1, max_objects)

@@ -44,6 +44,12 @@ def check_pdf_header(path: Path) -> None:
         raise InputError(path, "not a PDF file (no %PDF header)")
 
 
+def check_page_number(path: Path, number: int, count: int) -> None:
+    """InputError unless page ``number`` (from 1) is one of the file's ``count`` pages."""
+    if not 1 <= number <= count:
+        raise InputError(path, f"no page {number} (the PDF has {count} pages)")
+
+
 def declares_encryption(path: Path, chunk: int = 1 << 20) -> bool:
     """Whether the file holds an ``/Encrypt`` key (read in chunks, on the failure path only).
 
