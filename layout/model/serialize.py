@@ -46,29 +46,24 @@ def _bbox_out(box: BBox | None) -> list[float] | None:
     return None if box is None else [round(v, 2) for v in box.as_list()]
 
 
+def _present(**fields: Any) -> dict[str, Any]:
+    """The fields that are set, in order (an unset optional key is left out of the JSON)."""
+    return {key: value for key, value in fields.items() if value is not None}
+
+
+def _rounded(value: float | None, places: int) -> float | None:
+    return None if value is None else round(value, places)
+
+
 def line_to_dict(line: Line) -> dict[str, Any]:
-    out: dict[str, Any] = {"text": line.text}
-    if line.bbox is not None:
-        out["bbox"] = _bbox_out(line.bbox)
-    if line.font is not None:
-        out["font"] = line.font
-    if line.size is not None:
-        out["size"] = round(line.size, 2)
-    return out
+    return {"text": line.text, **_present(bbox=_bbox_out(line.bbox), font=line.font,
+                                          size=_rounded(line.size, 2))}
 
 
 def block_to_dict(block: Block) -> dict[str, Any]:
-    out: dict[str, Any] = {"role": block.role.value}
-    if block.kind is not None:
-        out["kind"] = block.kind.value
-    if block.text is not None:
-        out["text"] = block.text
-    if block.credit is not None:
-        out["credit"] = block.credit
-    if block.image is not None:
-        out["image"] = block.image
-    if block.bbox is not None:
-        out["bbox"] = _bbox_out(block.bbox)
+    out: dict[str, Any] = {"role": block.role.value, **_present(
+        kind=None if block.kind is None else block.kind.value, text=block.text,
+        credit=block.credit, image=block.image, bbox=_bbox_out(block.bbox))}
     if block.lines:
         out["lines"] = [line_to_dict(ln) for ln in block.lines]
     return out
@@ -94,13 +89,9 @@ def article_to_dict(article: Article) -> dict[str, Any]:
 
 
 def page_to_dict(page: Page) -> dict[str, Any]:
-    out: dict[str, Any] = {"number": page.number, "width": page.width, "height": page.height}
-    if page.edition is not None:
-        out["edition"] = page.edition
-    if page.section is not None:
-        out["section"] = page.section
-    if page.ocr_confidence is not None:
-        out["ocr_confidence"] = round(page.ocr_confidence, 4)
+    out: dict[str, Any] = {"number": page.number, "width": page.width, "height": page.height,
+                           **_present(edition=page.edition, section=page.section,
+                                      ocr_confidence=_rounded(page.ocr_confidence, 4))}
     out["articles"] = [article_to_dict(a) for a in page.articles]
     out["blocks"] = [block_to_dict(b) for b in page.blocks]
     out["furniture"] = [block_to_dict(b) for b in page.furniture]
