@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from layout.analysis.pdf.blocks import TextBlock
 from layout.analysis.pdf.lines import TextLine
+from layout.analysis.unionfind import DisjointSets
 from layout.ingest.raw import Glyph, Rule
 from layout.model import BBox
 
@@ -57,13 +58,7 @@ def _inside(box: BBox, photo: BBox) -> bool:
 
 def _clusters(boxes: Sequence[BBox], reach: float) -> list[list[BBox]]:
     """Boxes grouped where they lie within ``reach`` of each other (single linkage)."""
-    parent = list(range(len(boxes)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    sets = DisjointSets(len(boxes))
 
     side = max(reach, 1e-6)
     grid: dict[tuple[int, int], list[int]] = {}
@@ -78,12 +73,9 @@ def _clusters(boxes: Sequence[BBox], reach: float) -> list[list[BBox]]:
                 o = boxes[j]
                 if (o.x0 - reach <= b.x1 and b.x0 - reach <= o.x1
                         and o.top - reach <= b.bottom and b.top - reach <= o.bottom):
-                    parent[find(i)] = find(j)
+                    sets.join(i, j)
             grid.setdefault(cell, []).append(i)
-    groups: dict[int, list[BBox]] = {}
-    for i, b in enumerate(boxes):
-        groups.setdefault(find(i), []).append(b)
-    return list(groups.values())
+    return sets.groups(boxes)
 
 
 def _rows_of_pieces(pieces: Sequence[BBox], walls: Sequence[Rule]) -> list[list[BBox]]:
@@ -91,13 +83,7 @@ def _rows_of_pieces(pieces: Sequence[BBox], walls: Sequence[Rule]) -> list[list[
     1.5 times the taller one's height apart with no vertical rule between, left to right
     (the glyphs of one headline line, across letter spacing and horizontal scaling)."""
     ordered = sorted(pieces, key=lambda b: b.x0)
-    parent = list(range(len(ordered)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    sets = DisjointSets(len(ordered))
 
     reach = 1.5 * max((b.height for b in ordered), default=0.0)
     for i, a in enumerate(ordered):
@@ -108,11 +94,8 @@ def _rows_of_pieces(pieces: Sequence[BBox], walls: Sequence[Rule]) -> list[list[
             if (b.x0 - a.x1 <= 1.5 * max(a.height, b.height)
                     and a.vertical_overlap(b) >= 0.5 * min(a.height, b.height)
                     and not _wall_between(walls, a, b)):
-                parent[find(j)] = find(i)
-    rows: dict[int, list[BBox]] = {}
-    for i, b in enumerate(ordered):
-        rows.setdefault(find(i), []).append(b)
-    return list(rows.values())
+                sets.join(j, i)
+    return sets.groups(ordered)
 
 
 def _wall_between(walls: Sequence[Rule], a: BBox, b: BBox) -> bool:

@@ -21,6 +21,7 @@ from layout.analysis.pdf.blocks import TextBlock
 from layout.analysis.pdf.lines import TextLine, join_line_texts
 from layout.analysis.pdf.name_runs import names_text
 from layout.analysis.pdf.text import title_text
+from layout.analysis.unionfind import DisjointSets
 from layout.ingest.raw import Rule
 from layout.model import BBox
 
@@ -151,13 +152,7 @@ def heading_groups(blocks: Sequence[TextBlock], body: float, rules: Sequence[Rul
                  and b.lines[0].font != main_font)]
     heads.sort(key=lambda b: (b.bbox.top, b.bbox.x0))
     # union-find over touching heading blocks (few blocks: pairwise is cheap)
-    parent = list(range(len(heads)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    sets = DisjointSets(len(heads))
 
     for i, a in enumerate(heads):
         for j in range(i + 1, len(heads)):
@@ -165,16 +160,14 @@ def heading_groups(blocks: Sequence[TextBlock], body: float, rules: Sequence[Rul
             if b.bbox.top - a.bbox.bottom > 1.5 * max(a.size, b.size):
                 continue
             if _touch(a, b, rules):
-                parent[find(j)] = find(i)
-    clusters: dict[int, list[TextBlock]] = {}
-    for i, b in enumerate(heads):
-        clusters.setdefault(find(i), []).append(b)
+                sets.join(j, i)
+    clusters = sets.groups(heads)
     groups: list[HeadingGroup] = []
-    secondary = _secondary_styles(list(clusters.values()))
-    subhead_styles = {_style(b) for members in clusters.values()
+    secondary = _secondary_styles(clusters)
+    subhead_styles = {_style(b) for members in clusters
                       if max(b.size for b in members) < headline_ratio * body * _ROUNDING
                       for b in members}
-    for members in clusters.values():
+    for members in clusters:
         biggest = max(b.size for b in members)
         if biggest < headline_ratio * body * _ROUNDING:
             continue  # only kicker-sized text: a subhead, not an article head
