@@ -52,6 +52,7 @@ from tests.synth.scoring import (  # noqa: E402
     body_errors,
     norm,
     score_page,
+    timed_page,
 )
 
 RATIOS = ("articles", "groups", "paragraphs")
@@ -83,13 +84,9 @@ def measure(composer: str, family: str, seeds: list[int], args: argparse.Namespa
         truth = as_scanned(layer_truth)  # outlined headlines: the text they show
         png = folder / f"{composer}-{family}-{seed}.png"
         scan(pdf, args.dpi, None if args.clean else seed).save(png, dpi=(args.dpi, args.dpi))
-        start = time.perf_counter()
-        try:
-            page = read_file(png, settings).pages[0]
-        except Exception as exc:  # a crash is a figure too: the page scores nothing
-            print(f"{composer} {family} seed {seed}: OCR failed: {exc!r}")
-            page = Page(number=1)
-        ocr_s += time.perf_counter() - start
+        page, seconds = timed_page(read_file, png, settings,
+                                   f"{composer} {family} seed {seed}: OCR")
+        ocr_s += seconds
         text_page = analyze_pdf(pdf).pages[0]
         score = score_page(truth, page)
         ocr_total += score

@@ -38,7 +38,7 @@ from tests.synth.compose import (  # noqa: E402
     supports,
 )
 from tests.synth.nothing_lost import balance, shown_characters  # noqa: E402
-from tests.synth.scoring import Score, score_page  # noqa: E402
+from tests.synth.scoring import Score, score_page, timed_page  # noqa: E402
 
 RATIOS = ("articles", "groups", "paragraphs", "bylines", "captions")
 
@@ -59,15 +59,9 @@ def measure(composer: str, family: str, seeds: list[int], split: str | None, fol
         start = time.perf_counter()
         page = compose(composer, seed, family, path, split)
         compose_s += time.perf_counter() - start
-        start = time.perf_counter()
-        try:
-            analysed = analyze_pdf(path, settings).pages[0]
-        except Exception as exc:  # a crash is a figure too: the page scores nothing
-            print(f"{composer} {family} seed {seed}: analysis failed: {exc!r}")
-            from layout.model import Page
-
-            analysed = Page(number=1)
-        analyse_s += time.perf_counter() - start
+        analysed, seconds = timed_page(analyze_pdf, path, settings,
+                                       f"{composer} {family} seed {seed}: analysis")
+        analyse_s += seconds
         score = score_page(page.truth, analysed)
         total = total + score
         want = page.printed if page.printed is not None else shown_characters(path)

@@ -5,16 +5,20 @@ predicted :class:`layout.model.Page` objects; returns a :class:`Score` with
 counts and ratios: articles found, headlines/kickers/subtitles/bylines exact,
 paragraphs, subheads and captions exact, furniture leaks, junk left in text.
 Text is compared with all whitespace removed; a subtitle's leading dashes are ignored.
+:func:`timed_page` times one page's reconstruction for the benchmarks (a crash: no page).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
 from typing import Any
 
-from layout.model import Article, Block, Page, Role
+from layout.model import Article, Block, Issue, Page, Role
+from layout.settings import Settings
 
 _WS = re.compile(r"\s+")
 _LEADING_DASHES = re.compile(r"^[—─\-–―]+")
@@ -388,3 +392,17 @@ def article_order(truth: TruthPage, page: Page) -> list[int]:
     at = {id(p): k for k, p in enumerate(page.articles)}
     found = [(at[id(p)], i) for i, p in enumerate(matched) if p is not None]
     return [i for _, i in sorted(found)]
+
+
+def timed_page(read: Callable[[Path, Settings], Issue], path: Path, settings: Settings,
+               what: str) -> tuple[Page, float]:
+    """The first page of ``read(path, settings)`` and the seconds it took; an empty page
+    when it raises (a crash is a figure too: the page scores nothing), printed as
+    ``{what} failed: ...``."""
+    start = time.perf_counter()
+    try:
+        page = read(path, settings).pages[0]
+    except Exception as exc:  # noqa: BLE001 - any crash scores nothing, and is said
+        print(f"{what} failed: {exc!r}")
+        page = Page(number=1)
+    return page, time.perf_counter() - start
