@@ -19,7 +19,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from tests.synth.epaper_draw import random_photo
-from tests.synth.outline import outline_svg
+from tests.synth.outline import write_outlined_heads
 from tests.synth.plan import ArticlePlan, FaceRef, PagePlan, PhotoSlot
 from tests.synth.plan_make import keep_blocks, shrink_plan
 
@@ -63,12 +63,7 @@ def write_assets(plan: PagePlan, folder: Path) -> None:
         target = folder / f"photo-{p.seed}.jpg"
         if not target.exists():
             random_photo(random.Random(p.seed)).save(target, "JPEG", quality=80)
-    faces = {f.name: f for f in plan.fonts.head}
-    for bi, band in enumerate(plan.bands):
-        for si, s in enumerate(band.slots):
-            if isinstance(s, ArticlePlan) and s.head_outlined:
-                svg = outline_svg(s.headline, faces[s.head_face], s.head_scale, s.head_color)
-                (folder / f"head-{bi}-{si}.svg").write_text(svg, "utf-8")
+    write_outlined_heads(plan, folder)
 
 
 def _plan_json(plan: PagePlan) -> str:

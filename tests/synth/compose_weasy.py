@@ -22,7 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from tests.synth.epaper_draw import random_photo
-from tests.synth.outline import outline_svg
+from tests.synth.outline import write_outlined_heads
 from tests.synth.plan import ArticlePlan, FaceRef, PagePlan, Photo, PhotoSlot
 from tests.synth.plan_make import shrink_plan
 
@@ -232,12 +232,7 @@ def _write_assets(plan: PagePlan, folder: Path) -> None:
                 if not target.exists():
                     size = (120, max(20, round(120 * p.aspect)))
                     random_photo(random.Random(p.seed), size).save(target, "JPEG", quality=80)
-    faces = {f.name: f for f in plan.fonts.head}
-    for bi, band in enumerate(plan.bands):
-        for si, s in enumerate(band.slots):
-            if isinstance(s, ArticlePlan) and s.head_outlined:
-                svg = outline_svg(s.headline, faces[s.head_face], s.head_scale, s.head_color)
-                (folder / f"head-{bi}-{si}.svg").write_text(svg, "utf-8")
+    write_outlined_heads(plan, folder)
 
 
 def _heights(document) -> dict[str, float]:

@@ -4,16 +4,19 @@ Takes the headline lines, the :class:`~tests.synth.plan.FaceRef` to draw them in
 horizontal scale and the colour; returns an SVG document (font units, one line under the
 other, each line centred) that an engine embeds as vector graphics, so the PDF holds the
 headline's shapes but none of its characters. Characters the face lacks are left out.
+:func:`write_outlined_heads` writes the SVG of each outlined headline of a page plan
+(``head-B-S.svg``: band B, slot S) for the composers that embed them.
 """
 
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 from fontTools.pens.svgPathPen import SVGPathPen
 from fontTools.ttLib import TTFont
 
-from tests.synth.plan import FaceRef
+from tests.synth.plan import ArticlePlan, FaceRef, PagePlan
 
 
 @functools.lru_cache(maxsize=16)
@@ -58,3 +61,14 @@ def outline_svg(lines: tuple[str, ...] | list[str], face: FaceRef, scale: float 
         parts.append("</g>")
     parts.append("</g></svg>")
     return "\n".join(parts)
+
+
+def write_outlined_heads(plan: PagePlan, folder: Path) -> None:
+    """``head-B-S.svg`` in ``folder`` for each article of ``plan`` whose headline is drawn
+    as outlines (band B, slot S)."""
+    faces = {f.name: f for f in plan.fonts.head}
+    for bi, band in enumerate(plan.bands):
+        for si, s in enumerate(band.slots):
+            if isinstance(s, ArticlePlan) and s.head_outlined:
+                svg = outline_svg(s.headline, faces[s.head_face], s.head_scale, s.head_color)
+                (folder / f"head-{bi}-{si}.svg").write_text(svg, "utf-8")
