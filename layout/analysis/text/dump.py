@@ -70,13 +70,17 @@ CREDIT_TAIL_CHARS = 6  # the end of a photo credit wrapped onto a line of its ow
 def _credit_tail(body: Sequence[LineInfo], info: LineInfo) -> bool:
     """A short line ending with 摄 right under a line that, with it, ends in a photo
     credit: the credit was wrapped inside its name (…本报记者韦 / 东摄)."""
+    lone = info.text == "摄"  # 摄 alone: a credit's end wherever it stands (…卢欣桂 / / 摄)
     if (info.fixed is not Fixed.NONE or not body or len(info.text) > CREDIT_TAIL_CHARS
-            or not info.text.endswith("摄") or info.line.blanks_before > 0):
+            or not info.text.endswith("摄") or info.line.blanks_before > lone):
         return False
     above = body[-1]
-    if above.fixed is not Fixed.NONE or above.line.number != info.line.number - 1:
+    if above.fixed not in ((Fixed.NONE, Fixed.BYLINE) if lone else (Fixed.NONE,)) or (
+            above.line.number != info.line.number - 1 - info.line.blanks_before):
         return False
-    return patterns.split_credit(above.title + info.title)[1] is not None
+    joined = above.title + info.title
+    return patterns.split_credit(joined)[1] is not None or (
+        lone and patterns.is_credit_only(joined))
 
 
 def _caption_lead(body: Sequence[LineInfo], credit_line: LineInfo) -> int:
@@ -85,9 +89,11 @@ def _caption_lead(body: Sequence[LineInfo], credit_line: LineInfo) -> int:
     above it, right above the credit line) of at most MAX_CAPTION_LINES plain lines with
     no indent mark, or a lone line above a bare credit that is fake bold or a sentence set
     apart. 0 when the lines above are body text."""
-    if credit_line.line.blanks_before > 0 or not body:
+    if not body:
         return 0
     credit_only = patterns.is_credit_only(credit_line.title)
+    if credit_line.line.blanks_before > 0:
+        return _caption_block_above(body, credit_line) if credit_only else 0
     previous = body[-1]
     if credit_only and (previous.doubled or _standalone_sentence(previous)):
         return 1
@@ -103,6 +109,40 @@ def _caption_lead(body: Sequence[LineInfo], credit_line: LineInfo) -> int:
             return count if ends or not credit_only else 0
         below = line
     return 0
+
+
+def _caption_block_above(body: Sequence[LineInfo], credit_line: LineInfo) -> int:
+    """How many of the last body lines are the caption text of a bare credit set one
+    blank line under them (图为…。 / blank / 记者孔建思摄): a block of its own (blank lines
+    around it, at most MAX_CAPTION_LINES lines, no indent mark, no dateline) that ends a
+    sentence and whose lines are not cut at the body's column width: a caption is set
+    to its photo's width. 0 when the block reads as body text."""
+    if credit_line.line.blanks_before != 1:
+        return 0
+    last = body[-1]
+    if last.line.number != credit_line.line.number - 2 or not patterns.ends_sentence(
+            last.text):
+        return 0
+    count = 1
+    while count < len(body) and body[-count].line.blanks_before == 0 and (
+            body[-count - 1].line.number == body[-count].line.number - 1):
+        count += 1
+        if count > MAX_CAPTION_LINES:
+            return 0
+    block = body[len(body) - count:]
+    if block[0].line.blanks_before == 0 and block[0].line.number > 1:
+        return 0
+    if any(x.fixed is not Fixed.NONE or x.dateline or x.indent_marks for x in block):
+        return 0
+    lengths = sorted(len(x.text) for x in body)
+    column = lengths[int(0.75 * (len(lengths) - 1))]  # a full body line's length
+    widest = max(len(x.text) for x in block)
+    full = {len(x.text) for x in block[:-1]}  # the block's own full lines, when it wraps
+    return count if widest >= column + CAPTION_WIDER or (
+        count >= 3 and len(full) == 1 and column not in full) else 0
+
+
+CAPTION_WIDER = 2  # a caption line set apart is this many characters longer than body lines
 
 
 @dataclass(frozen=True)
@@ -218,7 +258,9 @@ def join_drop_caps(lines: Sequence[DumpLine]) -> list[DumpLine]:
         starts = not out or out[-1].number < line.number - 1 or _title_like(out[-1].text)
         if (nxt is not None and nxt.number <= line.number + 2 and starts
                 and _DROP_CAP_LINE.fullmatch(line.text) and len(nxt.text) >= DROP_CAP_NEXT_CHARS
-                and _DROP_CAP.match(nxt.text[:1]) and not line.indent):
+                and _DROP_CAP.match(nxt.text[:1]) and not line.indent
+                and not (line.text == "摄" and out and out[-1].number >= line.number - 2)):
+            # (a lone 摄 under a name ends a photo credit: …卢欣桂 / / 摄)
             # the cap marks the paragraph's first line as an indent does (indent 2)
             out.append(dataclasses.replace(
                 nxt, raw=line.text + nxt.text, text=line.text + nxt.text, indent=2,

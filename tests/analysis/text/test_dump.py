@@ -158,3 +158,40 @@ def test_a_paragraph_that_is_only_a_dateline_gives_its_names() -> None:
     assert article.dateline == "本报讯（记者 东方敏 通讯员 金琪涵）"
     assert "东方敏" in "".join(article.bylines) and "金琪涵" in "".join(article.bylines)
     assert all("本报讯" not in (b.text or "") for b in article.blocks)
+
+
+COLUMN = ("　　近年来，各地坚持以人民为中心的发\n展思想，推动城乡融合发展取得新进展\n"
+          "城乡融合发展取得新进展，推动城乡融合\n发展取得新进展，各地坚持以人民为中\n"
+          "心的发展思想，推动城乡融合发展取得新\n进展。\n")
+
+
+def test_caption_set_apart_from_its_bare_credit_goes_with_it() -> None:
+    """Caption text wider than the body's lines, a blank line, then its bare credit."""
+    parts = partition_lines(_infos(
+        COLUMN + "\n从家里的阳台俯望下去，可以见到高大宽阔的防洪堤，堤外就是黄绿相间\n"
+        "的鸳鸯江。\n\n邵涛摄\n"))
+    assert [(c.text, c.credit) for c in parts.captions] == [
+        ("从家里的阳台俯望下去，可以见到高大宽阔的防洪堤，堤外就是黄绿相间的鸳鸯江。",
+         "邵涛摄")]
+    assert len(parts.body) == 6
+
+
+def test_body_lines_set_apart_above_a_bare_credit_stay_body() -> None:
+    """The tail of a column (lines cut at the body's width) above a credit is no caption."""
+    parts = partition_lines(_infos(
+        COLUMN + "\n城乡融合发展取得新进展，推动城乡融合\n进展。\n\n邵涛摄\n"))
+    assert [c.role for c in parts.captions] == [Role.CREDIT]
+    assert len(parts.body) == 8
+
+
+def test_a_lone_she_under_a_name_ends_the_credit_not_a_drop_cap() -> None:
+    text = (COLUMN + "\n有的律师会让实习生提前走，但是许\n多学生为了今后能够留用，会自愿加\n"
+            "班到凌晨。\n\n卢欣桂\n\n摄\n\n前三季度主要金融数据变化怎么看\n\n"
+            "本报记者 史春春\n\n" + COLUMN)
+    page = analyze_text_dump(text.encode(), "c.txt", Settings()).pages[0]
+    captions = [b for a in page.articles for b in a.blocks if b.role is Role.CAPTION]
+    captions += [b for b in page.blocks if b.role is Role.CAPTION]
+    assert [(c.text, c.credit) for c in captions] == [
+        ("有的律师会让实习生提前走，但是许多学生为了今后能够留用，会自愿加班到凌晨。", "卢欣桂摄")]
+    assert page.articles[-1].headline == "前三季度主要金融数据变化怎么看"
+    assert page.articles[-1].bylines == ("本报记者 史春春",)
