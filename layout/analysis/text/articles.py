@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 
 from layout.analysis import names as names_mod
 from layout.analysis import patterns
-from layout.analysis.text.lines import ColumnWidth, Fixed, LineInfo
+from layout.analysis.text.lines import MEASURES, ColumnWidth, Fixed, LineInfo
 from layout.analysis.text.paragraphs import State
 from layout.clean import is_cjk_punct, remove_cjk_spaces
 from layout.model import Article, Block, Line, Role
@@ -60,6 +60,8 @@ EVIDENCE: dict[str, float] = {
     "indented": -1.0,  # a title line indented like a paragraph's first line
     "dash_lead": -1.0,  # a line ending in —— leads into the next: a subhead's lead-in
     # (为何著书—— / 中国不是难解的谜团…), not a kicker
+    "unopened": -9.0,  # (a veto) the titles close a bracket they never opened: they go on with the
+    # text above (a dateline's credit broken into short lines: 霞轩 / 通讯员闫欣）)
 }
 TOPIC_WINDOW = 300  # characters of text read on each side of a title group
 TOPIC_MIN_BIGRAMS = 30  # fewer distinct Han bigrams on a side: too little text to judge
@@ -180,8 +182,22 @@ def headline_cues(
         "numbered": bool(_SECTION_NUMBER.match(titles[0].text)),
         "indented": any(x.indent_marks for x in titles),
         "dash_lead": len(titles) >= 2 and titles[0].text.rstrip().endswith("——"),
+        "unopened": _unopened(joined),
     }
     return cues
+
+
+def _unopened(text: str) -> bool:
+    """A closing bracket comes before any bracket opens it: 霞轩通讯员闫欣）（一）."""
+    depth = 0
+    for char in text:
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
 
 
 WRAP_TAIL_CHARS = 2  # a title line this short right under another is its wrapped end
@@ -427,6 +443,46 @@ def quoted_spans(lines: Sequence[LineInfo]) -> list[tuple[int, int]]:
     return spans
 
 
+FULL_SLACK = 1.5  # em a wrapped headline's first line may fall short of a later line
+KICKER_NARROWER = 1.0  # em a kicker is shorter than the headline's full first line
+KICKER_WIDER = 2.0  # em a kicker set smaller is longer than the line under it
+SAME_WIDTH = 0.5  # em within which two lines are cut at one width
+
+
+def _set_width(info: LineInfo) -> float:
+    """A title line's width in em as set (half-width characters and punctuation count
+    less), without a column tag closing it (set smaller: …（百姓关注）)."""
+    return MEASURES["typeset"](_TAGGED_END.sub("", info.title.replace(" ", "")))
+
+
+def wrapped_kicker(lines: Sequence[LineInfo]) -> bool:
+    """The first of three or more stacked title lines is a kicker over a headline wrapped
+    over the others, by the width the lines are cut at: a wrapped headline's first line is
+    full (no later line clearly longer), so a first line clearly shorter than it is set
+    apart (赓续红色血脉 / 第二届新时代青 / 年“重走长征路” / 徒步活动启动), and a first
+    line clearly longer than every line under it is set in smaller type (“十四五”的民生故事
+    / 一项改革 / 带来就 / 医新变化). Lines of one width (前三季度主 / 要金融数据 / 变化怎么
+    看) are one headline."""
+    if len(lines) < 3:
+        return False
+    first = _set_width(lines[0])
+    widths = [_set_width(x) for x in lines[1:]]
+    head, later = widths[0], max(widths[1:])
+    if head >= later - FULL_SLACK and first <= head - KICKER_NARROWER:
+        return True
+    return first >= head + KICKER_WIDER and first >= later + KICKER_NARROWER
+
+
+def _bold_kicker(lines: Sequence[LineInfo], bold_start: int) -> bool:
+    """The first line is the plain kicker over a fake-bold headline starting at
+    ``bold_start`` (an extractor may double only some of a headline's lines): with one
+    plain line, unless it is cut at the bold line's width (the headline wrapped: 前三季度主 /
+    要要金金融融数数据据); with more, when :func:`wrapped_kicker` says so."""
+    if bold_start == 1:
+        return abs(_set_width(lines[0]) - _set_width(lines[1])) > SAME_WIDTH
+    return wrapped_kicker(lines)
+
+
 def _doubling_parts(lines: Sequence[LineInfo]) -> tuple[int, int] | None:
     """[start, end) of the one run of fake-bold lines among plain ones: the headline set
     bold between a kicker and/or subtitle set plain. None when all or none are bold."""
@@ -438,6 +494,17 @@ def _doubling_parts(lines: Sequence[LineInfo]) -> tuple[int, int] | None:
     while end < len(flags) and flags[end]:
         end += 1
     return (start, end) if not any(flags[end:]) else None
+
+
+def _apart_below(
+    rest: list[LineInfo], subtitle_lines: list[LineInfo]
+) -> tuple[list[LineInfo], list[LineInfo]]:
+    """(headline, subtitle) lines of the title lines under a kicker: lines a blank line sets
+    apart under the headline are its subtitle (unless a —— subtitle is already there)."""
+    cut = next((k for k, x in enumerate(rest) if k and x.line.blanks_before > 0), None)
+    if cut is None or subtitle_lines:
+        return rest, subtitle_lines
+    return rest[:cut], rest[cut:]
 
 
 def split_title_lines(
@@ -466,6 +533,7 @@ def split_title_lines(
     kicker_lines: list[LineInfo] = []
     if len(rest) >= 2 and (column_label(rest[0].title) or series_label(rest[0].text)):
         kicker_lines = [rest.pop(0)]
+        rest, subtitle_lines = _apart_below(rest, subtitle_lines)
     if len(rest) >= 2 and not kicker_lines:
         quoted = quoted_spans(rest)
         tagged = [k for k, x in enumerate(rest) if _TAGGED.search(x.title.strip())]
@@ -482,10 +550,18 @@ def split_title_lines(
             rest, subtitle_lines = rest[:k + 1], rest[k + 1:] + subtitle_lines
     bold = _doubling_parts(rest) if len(rest) >= 2 else None
     if bold is not None and bold[0] > 0 and not kicker_lines:
-        # plain lines over a bold run: a kicker over the headline (a bold run first may
-        # as well be a bold kicker over a plain headline, so it decides nothing)
-        kicker_lines, rest, tail = rest[:bold[0]], rest[bold[0]:bold[1]], rest[bold[1]:]
-        subtitle_lines = tail + subtitle_lines
+        # plain lines over a bold run: the first may be a kicker over the headline, the
+        # others are the headline's (a bold run first may as well be a bold kicker over a
+        # plain headline, so it decides nothing); plain lines right under the run wrap it,
+        # a line clearly wider (set smaller) is the subtitle
+        if _bold_kicker(rest, bold[0]):
+            kicker_lines, rest = rest[:1], rest[1:]
+        end = bold[1] - len(kicker_lines)
+        cut = end
+        while cut < len(rest) and rest[cut].line.blanks_before == 0 and (
+                _set_width(rest[cut]) < _set_width(rest[end - 1]) + KICKER_WIDER):
+            cut += 1  # not clearly wider than the bold line: its wrapped end, no subtitle
+        rest, subtitle_lines = rest[:cut], rest[cut:] + subtitle_lines
     else:
         bold = None
     if not kicker_lines and len(rest) == 1:
@@ -504,6 +580,7 @@ def split_title_lines(
     elif (len(rest) >= 2 and _label_beside(rest[0], rest[1:], settings)
           and not _is_label(rest[1], settings)):
         kicker_lines = [rest.pop(0)]  # a short label over the headline
+        rest, subtitle_lines = _apart_below(rest, subtitle_lines)
     elif len(rest) >= 2:
         blocks: list[list[LineInfo]] = [[rest[0]]]
         for info in rest[1:]:
@@ -511,14 +588,24 @@ def split_title_lines(
                 blocks.append([info])
             else:
                 blocks[-1].append(info)
-        if len(blocks) >= 2:  # parts set apart by blank lines: kicker, headline(, subtitle)
+        first = blocks[0]
+        if len(blocks) >= 2 and len(first) >= 2 and (
+                wrapped_kicker(first) or _kicker_over_headline(first[0].text, first[1].text)):
+            # a kicker stacked over a wrapped headline, a subtitle set apart under them
+            kicker_lines, rest = first[:1], first[1:]
+            extra = [x for b in blocks[1:] for x in b]
+            if subtitle_lines:
+                rest = rest + extra
+            else:
+                subtitle_lines = extra
+        elif len(blocks) >= 2:  # parts set apart by blank lines: kicker, headline(, subtitle)
             kicker_lines, rest = blocks[0], blocks[1]
             extra = [x for b in blocks[2:] for x in b]
             if subtitle_lines:
                 rest = rest + extra
             else:
                 subtitle_lines = extra
-        elif _kicker_over_headline(rest[0].text, rest[1].text):
+        elif _kicker_over_headline(rest[0].text, rest[1].text) or wrapped_kicker(rest):
             kicker_lines = [rest.pop(0)]  # over a headline of one or more lines
 
     def joined(infos: Sequence[LineInfo]) -> str | None:

@@ -237,3 +237,43 @@ def test_short_labels_beside_a_long_headline_stay_labels() -> None:
         "金台随感", "给缺点“上上秤”的办法", None)
     assert _title_lines("据当地媒体报道\n委内瑞拉加强应对美军事威胁") == (
         "据当地媒体报道", "委内瑞拉加强应对美军事威胁", None)
+
+
+def test_kicker_over_a_wrapped_headline_by_the_width_lines_are_cut_at() -> None:
+    """A wrapped headline's first line is full: a first line clearly shorter than it, or
+    clearly longer than every line under it (smaller type), is the kicker; lines of one
+    width are one headline."""
+    assert _title_lines("赓续红色血脉\n第二届新时代青\n年“重走长征路”\n徒步活动启动") == (
+        "赓续红色血脉", "第二届新时代青年“重走长征路”徒步活动启动", None)
+    assert _title_lines("“十四五”的民生故事\n一项改革\n带来就\n医新变化") == (
+        "“十四五”的民生故事", "一项改革带来就医新变化", None)
+    assert _title_lines("前三季度主\n要金融数据\n变化怎么看") == (
+        None, "前三季度主要金融数据变化怎么看", None)
+    assert _title_lines("莫让实习生\n权益保护\n成“死角”") == (
+        None, "莫让实习生权益保护成“死角”", None)
+
+
+def test_bold_lines_are_the_headline_and_plain_lines_wrapping_them_too() -> None:
+    """An extractor doubling only some headline lines: the plain lines the headline wraps
+    onto stay in it; only a first line of another width is a kicker; a plain line clearly
+    wider under the bold run is the subtitle."""
+    assert _title_lines("现场直击\nIMF 调高全球\n增增长长预预期期强强调调世世\n界经济仍较脆弱") == (
+        "现场直击", "IMF调高全球增长预期强调世界经济仍较脆弱", None)
+    assert _title_lines("前三季度主\n要要金金融融数数据据\n变化怎么看") == (
+        None, "前三季度主要金融数据变化怎么看", None)
+    assert _title_lines("编辑手记\n思思政政课课，，一一个个温温暖暖的的““圆圆””\n"
+                        "最终，思政课完成了一个温暖的“圆”") == (
+        "编辑手记", "思政课，一个温暖的“圆”", "最终，思政课完成了一个温暖的“圆”")
+
+
+def test_a_line_set_apart_under_a_labelled_headline_is_its_subtitle() -> None:
+    assert _title_lines("一线视角\n让科普“追”\n上科创\n\n在全社会营造科技创新的浓厚氛围") == (
+        "一线视角", "让科普“追”上科创", "在全社会营造科技创新的浓厚氛围")
+
+
+def test_titles_closing_a_bracket_they_never_opened_open_no_article() -> None:
+    """A dateline's credit broken into short lines (霞轩 / 通讯员闫欣）) goes on with the
+    text above it."""
+    page = _page("引领未来中国做对了什么\n\n" + FARM + "\n　　本报讯（记者\n令狐\n\n霞轩\n"
+                 "通讯员 闫欣）\n（一）\n" + FARM_MORE + "\n")
+    assert len(page.articles) == 1
