@@ -223,8 +223,35 @@ def _chains(cells: Sequence[Cell], index: _Index, max_gap_em: float,
         chain = [k]
         while chain[-1] in nxt:
             chain.append(nxt[chain[-1]])
-        chains.append(chain)
+        chains.extend(_cut_at_size_jumps(chain, cells))
     return chains
+
+
+def _cut_at_size_jumps(chain: list[int], cells: Sequence[Cell]) -> list[list[int]]:
+    """``chain`` cut where turned cells (whose size is not compared) join upright cells of
+    unlike sizes: a headline's glyph above a turned run that opens a line of body text
+    belongs to its headline. The cut falls on the wider gap beside the turned run."""
+    out: list[list[int]] = []
+    start = 0
+    k = 0
+    while k < len(chain):
+        if not cells[chain[k]].turned:
+            k += 1
+            continue
+        end = k
+        while end < len(chain) and cells[chain[end]].turned:
+            end += 1
+        if k > start and end < len(chain):
+            above, below = cells[chain[k - 1]], cells[chain[end]]
+            if not _like_sizes(above, below):
+                gap_above = cells[chain[k]].top - above.bottom
+                gap_below = below.top - cells[chain[end - 1]].bottom
+                cut = k if gap_above >= gap_below else end
+                out.append(chain[start:cut])
+                start = cut
+        k = end
+    out.append(chain[start:])
+    return out
 
 
 def _row_room(cell: Cell, gap: float) -> float:

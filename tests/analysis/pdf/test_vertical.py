@@ -113,6 +113,21 @@ def test_a_comma_in_the_upper_half_of_a_justified_cell_keeps_the_line_going():
     assert "穆罕默德表示，其中" in _texts(glyphs)
 
 
+def test_a_headline_glyph_over_a_turned_run_stays_in_its_headline():
+    # a horizontal headline (20 pt) over vertical body text whose line opens with a turned
+    # run (GDP): the chain through the turned cells joins unlike sizes and is cut there
+    glyphs = run("一个人对中国的观察", 440, 90, size=20.0)
+    top = 102.0
+    for ch in "GDP":
+        glyphs.append(Glyph(ch, 497.0, top, 503.5, top + 5.0, 8.0, "Latin", upright=False))
+        top += 5.5
+    glyphs += down("而是鲜活的拼图", 500, top + 1.0)
+    glyphs += down("中国不是难解的谜团涉及", 485, 102)  # the neighbouring line
+    texts = _texts(glyphs)
+    assert "GDP而是鲜活的拼图" in texts
+    assert not any("对" in t for t in texts)
+
+
 def test_presentation_forms_fold_to_plain_marks():
     glyphs = plain_glyphs([Glyph(ch, 0, 0, 10, 10, 10.0, "F") for ch in "︐︒﹁﹂︵︶︙"])
     assert "".join(g.text for g in glyphs) == "，。「」（）…"
