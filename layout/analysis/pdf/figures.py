@@ -135,9 +135,10 @@ def attach_captions(images: Sequence[BBox], blocks: Sequence[TextBlock],
                 closed = [g for g in group if _ends_with_credit_mark(g.text)]
                 if closed and b.bbox.top >= min(g.bbox.bottom for g in closed) - 1:
                     continue  # the credit (…摄) ends the caption: text below is not its
-                if any(-0.5 * b.size <= b.bbox.top - g.bbox.bottom <= 1.0 * b.size
-                       or -0.5 * b.size <= g.bbox.top - b.bbox.bottom <= 1.0 * b.size
-                       for g in group) and not _spans_image(img, b):
+                if (any(-0.5 * b.size <= b.bbox.top - g.bbox.bottom <= 1.0 * b.size
+                        or -0.5 * b.size <= g.bbox.top - b.bbox.bottom <= 1.0 * b.size
+                        for g in group) and not _spans_image(img, b)) or _credit_beside(
+                            b, group):
                     group.append(b)
                     taken.add(id(b))
                     grown = True
@@ -151,6 +152,15 @@ def _column_of_text(block: TextBlock, body_size: float) -> bool:
     caption of the photo it stands on."""
     return (len(block.lines) > 4 and abs(block.size - body_size) <= 0.06 * body_size
             and not _reads_as_caption(block.text))
+
+
+def _credit_beside(block: TextBlock, group: Sequence[TextBlock]) -> bool:
+    """``block`` is a credit (…摄) set on the row of a caption line, right after it (a
+    space apart: 「图为…活动。  记者潘永摄」 read as two lines)."""
+    b, em = block.bbox, block.size
+    return is_credit_only(block.text) and any(
+        abs(b.top - g.bbox.top) <= 0.3 * em and abs(b.bottom - g.bbox.bottom) <= 0.3 * em
+        and 0 <= b.x0 - g.bbox.x1 <= 2.0 * em for g in group)
 
 
 def _credited(block: TextBlock, credits: Sequence[TextBlock]) -> bool:

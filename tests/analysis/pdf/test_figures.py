@@ -23,6 +23,14 @@ def test_caption_below_with_its_credit_line():
     assert figures[0].caption_and_credit() == ("图为村民在田间收割小麦", "记者张三摄")
 
 
+def test_credit_a_space_after_the_caption_on_its_row_joins_it():
+    # 「图为现场群众参加活动。 记者潘永摄」: the space splits the row into two lines
+    glyphs = run("图为现场群众参加活动。", 0, 232, 9.0, "Kai")
+    glyphs += run("记者潘永摄", 105, 232, 9.0, "Kai")
+    figures = attach_captions([PHOTO], blocks_of(glyphs), set(), ("Body-Serif", 10.0))
+    assert figures[0].caption_and_credit() == ("图为现场群众参加活动。", "记者潘永摄")
+
+
 def test_caption_above_when_nothing_below():
     glyphs = run("图为新建成的大桥", 0, 92, 9.0, "Kai")
     figures = attach_captions([PHOTO], blocks_of(glyphs), set(), ("Body-Serif", 10.0))
