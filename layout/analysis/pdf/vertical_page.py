@@ -95,6 +95,25 @@ def _under(head: BBox, block: BBox, size: float) -> bool:
             and overlap >= 0.3 * min(head.width, block.width))
 
 
+def _between(head: BBox, vertical: Sequence[BBox], nearest_v: float,
+             blocks: Sequence[TextBlock], size: float) -> list[TextBlock]:
+    """Short horizontal blocks (two lines at most) set between a horizontal head and the
+    vertical text under it: under the head, or beside it yet over that vertical text
+    (within its width), no lower than the vertical text's head."""
+    x0, x1 = min(b.x0 for b in vertical), max(b.x1 for b in vertical)
+    out = []
+    for b in blocks:
+        box = b.bbox
+        if len(b.lines) > 2 or box.bottom > nearest_v + 0.5 * size:
+            continue
+        if _under(head, box, size):
+            out.append(b)
+        elif (box.top >= head.top - 0.5 * size and box.top - head.bottom <= 3.0 * size
+              and box.x0 >= x0 - size and box.x1 <= x1 + size):
+            out.append(b)
+    return out
+
+
 def _bylines_join_heads(parts: list[ArticleParts], size: float) -> None:
     """Byline lines left untitled (turned frame) join the head right above them (a vertical
     byline set at the foot of the tier does not overlap a short headline, yet follows it)
@@ -174,9 +193,10 @@ def analyze_vertical_page(raw: RawPage, vertical: list[VerticalLine], rest: list
         below_v = [b for b in t_body if _under(box, t_page_boxes[id(b)], size)]
         below_h = [b for b in body if _under(box, b.bbox, size)]
         nearest_v = min((t_page_boxes[id(b)].top for b in below_v), default=None)
-        # horizontal text between the head and vertical text: a byline, a subtitle
-        between = [b for b in below_h if nearest_v is not None and len(b.lines) <= 2
-                   and b.bbox.bottom <= nearest_v + 0.5 * size]
+        # horizontal text between the head and vertical text: a byline, a subtitle (set
+        # under the head, or beside it over the vertical text: a byline flush right)
+        between = [] if nearest_v is None else _between(
+            box, [t_page_boxes[id(b)] for b in below_v], nearest_v, body, size)
         nearest_h = min((b.bbox.top for b in below_h if b not in between), default=None)
         if nearest_v is not None and (nearest_h is None or nearest_v <= nearest_h):
             for row in block_rows(between):

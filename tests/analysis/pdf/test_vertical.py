@@ -203,3 +203,19 @@ def test_our_own_vertical_output_reads_back(tmp_path):
     assert sum(w in got for w in want) >= 0.9 * len(want)
     text = json.dumps(json.loads(back.read_text("utf-8")), ensure_ascii=False)
     assert not any(0xFE10 <= ord(ch) <= 0xFE19 or 0xFE30 <= ord(ch) <= 0xFE4F for ch in text)
+
+
+def test_a_byline_flush_right_beside_a_horizontal_head_is_its_byline():
+    from layout.analysis.pdf.page import analysis_to_page, analyze_raw_page
+    from layout.ingest.raw import RawPage
+
+    body = "在加沙地带中部的努赛赖特难民营萨拉赫和阿卜杜拉兄弟俩开了家路边书摊试图从战争的"
+    glyphs = run("无声的灯塔", 300, 88, size=20.0)  # the head: x 300-400
+    glyphs += run("记者王小明", 470, 104, size=10.0, font="Kai")  # right of the head
+    for k in range(12):  # vertical text under both, lines right to left from x 535
+        glyphs += down(body[k:k + 24], 535 - 15 * k, 120)
+    raw = RawPage(1, 600.0, 500.0, tuple(glyphs), (), ())
+    page = analysis_to_page(analyze_raw_page(raw))
+    [article] = [a for a in page.articles if a.headline]
+    assert article.headline == "无声的灯塔"
+    assert any("王小明" in b for b in article.bylines)
