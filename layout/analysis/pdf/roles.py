@@ -174,8 +174,11 @@ def heading_groups(blocks: Sequence[TextBlock], body: float, rules: Sequence[Rul
         if len(members) == 1 and _section_head(members[0]):
             continue  # 一、引言: a numbered section of the text, not an article head
         candidates = [b for b in members if _style(b) not in secondary] or members
-        biggest = max(b.size for b in candidates)
-        headline = [b for b in candidates if b.size >= biggest * 0.92]
+        big = max(candidates, key=lambda b: b.size)
+        biggest = big.size
+        # a line near headline size in another face is not the headline's (a kicker set
+        # as large as a headline narrowed to fit its column)
+        headline = [b for b in candidates if b.size >= biggest * 0.92 and b.font == big.font]
         top = min(b.bbox.top for b in headline)
         bottom = max(b.bbox.bottom for b in headline)
         kicker = [b for b in members if b not in headline and b.bbox.bottom <= top + 1]

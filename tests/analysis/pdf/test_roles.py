@@ -84,3 +84,14 @@ def test_letter_spaced_author_names_under_a_title_are_bylines():
     [group] = heading_groups(blocks_of(glyphs), 10.0)
     assert group.subtitle == []
     assert "".join(b.text for b in group.bylines) == "罗兴武孙萌刘洋"
+
+
+def test_a_kicker_as_large_as_a_narrowed_headline_stays_the_kicker():
+    """In a narrow column the headline is set smaller to fit, as large as the kicker over
+    it (15.2 pt Kai over 16.4 pt Song): the face tells them apart."""
+    glyphs = run("寻访", 100, 20, 15.2, "Kai")  # over the headline's right end
+    glyphs += run("森林中的一颗钢钉", 0, 44, 16.4, "Song-Bold")
+    glyphs += column(["正文文字正文文字正文文字"] * 5, 0, 60, 12)
+    [group] = heading_groups(blocks_of(glyphs), 10.0)
+    assert heading_text(group.kicker) == "寻访"
+    assert heading_text(group.headline) == "森林中的一颗钢钉"
