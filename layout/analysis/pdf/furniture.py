@@ -69,12 +69,14 @@ def split_furniture(blocks: Sequence[TextBlock], rules: Sequence[Rule], width: f
         header_rule = _band_rule(rules, width, 0.0, height * 0.13, topmost=True,
                                  min_share=0.25)
     footer_rule = _band_rule(rules, width, height * 0.88, height, topmost=True)
+    headline_under = _headline_under_running_head(blocks, rules, width, height, header_rule)
     content: list[TextBlock] = []
     furniture: list[FurnitureBlock] = []
     for block in blocks:
         box = block.bbox
         text = title_text(" ".join(ln.text for ln in block.lines))
-        above = header_rule is not None and box.bottom <= header_rule + 1
+        above = (header_rule is not None and box.bottom <= header_rule + 1
+                 and not headline_under(block))
         below = footer_rule is not None and box.top >= footer_rule - 1
         in_margin = box.bottom <= height * band or box.top >= height * (1 - band)
         kind = _kind(text, in_margin) if (in_margin or above or below) and len(
@@ -89,6 +91,22 @@ def split_furniture(blocks: Sequence[TextBlock], rules: Sequence[Rule], width: f
         else:
             content.append(block)
     return _same_row_as_furniture(content, furniture, height, band)
+
+
+def _headline_under_running_head(blocks: Sequence[TextBlock], rules: Sequence[Rule],
+                                 width: float, height: float, header_rule: float | None):
+    """A test for blocks between the running head's rule (the topmost band rule) and a
+    lower band rule taken for the header rule: those set 1.5 times the running head's
+    largest type or more are a headline across the page (ruled off under it), not the
+    running head."""
+    top_rule = _band_rule(rules, width, 0.0, height * 0.13, topmost=True)
+    if header_rule is None or top_rule is None or top_rule >= header_rule - 1:
+        return lambda block: False
+    head = [b.size for b in blocks if b.bbox.bottom <= top_rule + 1]
+    if not head:
+        return lambda block: False
+    big = 1.5 * max(head)
+    return lambda block: block.bbox.top >= top_rule - 1 and block.size >= big
 
 
 def _same_row_as_furniture(content: list[TextBlock], furniture: list[FurnitureBlock],

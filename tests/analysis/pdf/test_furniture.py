@@ -46,3 +46,17 @@ def test_a_short_turned_run_is_a_side_label():
     labels, text = side_labels(rotated_lines(label))
     assert [(f.kind, f.text) for f in labels] == [(FurnitureKind.SECTION, "法治专版")]
     assert text == []
+
+
+def test_a_headline_ruled_off_under_the_running_head_is_content():
+    """A headline across the page right under the running head, with a full-width rule
+    under it too: the lower rule is not the running head's, the headline is content."""
+    glyphs = run("2025年10月20日星期一", 20, 30, 9.0, "Hei")
+    glyphs += run("第3版", 520, 30, 9.0, "Hei")
+    glyphs += run("流动的艺术联动的长三角", 150, 75, 24.0, "Hei")
+    glyphs += column(["正文文字正文文字正文文字"] * 10, 20, 100, 12)
+    rules = [Rule(BBox(20, 40, 580, 40), horizontal=True),
+             Rule(BBox(20, 85, 580, 85), horizontal=True)]
+    content, furniture = split_furniture(blocks_of(glyphs, rules), rules, W, H)
+    assert "流动的艺术联动的长三角" in [b.text for b in content]
+    assert "流动的艺术联动的长三角" not in [f.text for f in furniture]
