@@ -207,7 +207,9 @@ class Composer:
         lefts = [x0 + 0.3 * body] * len(tops)
         captions: list[TruthCaption] = []
         if rng.random() < style.photo + 0.1 and x1 - x0 > 18 * body:
-            captions = self.photo(source, x0, x1, tops[-1], tier_h, lefts)
+            # under a horizontal head when the last tier is the first (not over it)
+            captions = self.photo(source, x0, x1, starts[-1],
+                                  tops[-1] + tier_h - starts[-1], lefts)
         slots = [(xc, start, int((top + tier_h - start) / body + 1e-6))
                  for top, start, left, right in zip(tops, starts, lefts, rights, strict=True)
                  for xc in _centres(left, right, body, self.pitch)]
