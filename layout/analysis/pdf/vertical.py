@@ -314,7 +314,7 @@ def split_vertical(glyphs: Sequence[Glyph], max_gap_em: float = 1.2, tight_em: f
             vertical.update(chain)
             lines.append(chain)
     for chain in short:  # short lines beside vertical ones (a paragraph's last), or alone
-        if _short_vertical(chain, cells, rows, vertical):
+        if _short_vertical(chain, cells, rows, vertical, index):
             lines.append(chain)
     taken = {id(g) for chain in lines for k in chain for g in cells[k].glyphs}
     out = [VerticalLine(tuple(cells[k] for k in chain)) for chain in lines]
@@ -322,7 +322,8 @@ def split_vertical(glyphs: Sequence[Glyph], max_gap_em: float = 1.2, tight_em: f
 
 
 def _short_vertical(chain: Sequence[int], cells: Sequence[Cell],
-                    rows: Sequence[tuple[float, int | None]], vertical: set[int]) -> bool:
+                    rows: Sequence[tuple[float, int | None]], vertical: set[int],
+                    index: _Index) -> bool:
     """A chain too short to judge alone is vertical when the cells beside it on their rows
     are cells of vertical lines (an em apart at least), or when its CJK cells touch one
     above the other with nothing within an em beside them (a short headline or kicker)."""
@@ -337,11 +338,32 @@ def _short_vertical(chain: Sequence[int], cells: Sequence[Cell],
                                  for k, gap, j in known)
     if beside:
         return True
+    if len(chain) == 1 and not known and cells[chain[0]].cjk and _between_lines(
+            upright[0], cells, index, vertical):
+        return True  # a paragraph's last glyph alone at the head of a line
     size = cells[upright[0]].size
     touching = all(cells[b].top - cells[a].bottom <= 0.15 * size
                    for a, b in zip(upright, upright[1:], strict=False))
     return (len(upright) >= 2 and touching and all(cells[k].cjk for k in upright)
             and all(gap >= 1.0 * cells[k].size for k, gap, _ in neighbours))
+
+
+def _between_lines(k: int, cells: Sequence[Cell], index: _Index, vertical: set[int]) -> bool:
+    """A cell with nothing on its row has cells of vertical lines on both sides, a line
+    pitch away, at its row or within 3 em below it (a paragraph's last glyph, alone at
+    the head of a line, between lines that open lower: indented, or with a turned run)."""
+    c = cells[k]
+    size = c.size
+    left = right = False
+    for j in index.near(index.rows, c.cy + 1.5 * size, 1.5 * size + 1.0,
+                        c.x0 - 3.5 * size, c.x1 + 2.5 * size):
+        d = cells[j]
+        if j not in vertical or d.top < c.top - 0.3 * size or d.top > c.top + 3.0 * size:
+            continue
+        off = d.cx - c.cx
+        left |= -2.5 * size <= off <= -0.8 * size
+        right |= 0.8 * size <= off <= 2.5 * size
+    return left and right
 
 
 # --- the turned frame -------------------------------------------------------------------
