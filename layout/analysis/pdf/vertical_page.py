@@ -114,6 +114,16 @@ def _between(head: BBox, vertical: Sequence[BBox], nearest_v: float,
     return out
 
 
+def _head_over(photo: BBox, heads: Sequence[HeadingGroup], size: float
+               ) -> HeadingGroup | None:
+    """The horizontal head right over ``photo`` (its foot within 3 lines above the photo,
+    overlapping it across), if any: the photo is its article's."""
+    over = [(photo.top - g.bbox.bottom, g) for g in heads
+            if -0.5 * size <= photo.top - g.bbox.bottom <= 3.0 * size
+            and g.bbox.horizontal_overlap(photo) >= 0.3 * min(g.bbox.width, photo.width)]
+    return min(over, key=lambda dg: dg[0])[1] if over else None
+
+
 def _bylines_join_heads(parts: list[ArticleParts], size: float) -> None:
     """Byline lines left untitled (turned frame) join the head right above them (a vertical
     byline set at the foot of the tier does not overlap a short headline, yet follows it)
@@ -199,7 +209,11 @@ def analyze_vertical_page(raw: RawPage, vertical: list[VerticalLine], rest: list
             box, [t_page_boxes[id(b)] for b in below_v], nearest_v, body, size)
         nearest_h = min((b.bbox.top for b in below_h if b not in between), default=None)
         if nearest_v is not None and (nearest_h is None or nearest_v <= nearest_h):
-            for row in block_rows(between):
+            # rows under the head: bylines when they read as names, else its subtitle
+            # (a short Han line near body size is no byline when no name is in it)
+            rows = block_rows([*g.bylines, *between])
+            g.bylines.clear()
+            for row in rows:
                 text = " ".join(b.text for b in row)
                 named = is_byline(text) or parse_byline(text) is not None
                 (g.bylines if named else g.subtitle).extend(row)
@@ -207,15 +221,17 @@ def analyze_vertical_page(raw: RawPage, vertical: list[VerticalLine], rest: list
             over_vertical.append((g, below_v))
         else:
             own.append(g)
-    # photos go with the nearest text
+    # photos go with the text of the head right over them, else with the nearest text
     h_items: list[Item] = list(body)
     t_items: list[Item] = list(t_body)
     proxies: dict[int, Figure] = {}
+    vertical_heads = {id(g) for g, _ in over_vertical}
     for fig in figures:
         box = BBox.enclosing([fig.bbox, *(c.bbox for c in fig.captions)])
         near_v = min((_gap(box, t_page_boxes[id(b)]) for b in t_body), default=float("inf"))
         near_h = min((_gap(box, b.bbox) for b in body), default=float("inf"))
-        if near_v <= near_h:
+        over = _head_over(fig.bbox, groups, size)
+        if (id(over) in vertical_heads) if over is not None else near_v <= near_h:
             proxy = Figure(rotate_box(fig.bbox, width),
                            [TextBlock(c.lines, _box=rotate_box(c.bbox, width))
                             for c in fig.captions])

@@ -219,3 +219,47 @@ def test_a_byline_flush_right_beside_a_horizontal_head_is_its_byline():
     [article] = [a for a in page.articles if a.headline]
     assert article.headline == "无声的灯塔"
     assert any("王小明" in b for b in article.bylines)
+
+
+def test_a_paragraphs_last_glyph_alone_at_the_head_of_a_line_is_vertical():
+    # 报 ends a paragraph alone at the head of its line; the lines on both sides open
+    # lower (new paragraphs, indented two em): nothing stands on its row
+    glyphs = down("在二月听取吉林省委和省政府工作汇", 500, 100)
+    glyphs += down("报", 485, 80)
+    glyphs += down("一句话指明了方向要守牢实体", 470, 100)
+    glyphs += down("经济这个根基统筹推动传统产", 455, 100)
+    assert "报" in _texts(glyphs)
+
+
+def test_a_photo_under_a_horizontal_head_goes_with_the_vertical_text_under_it():
+    from layout.analysis.pdf.page import analysis_to_page, analyze_raw_page
+    from layout.ingest.raw import RawPage
+
+    body = "这是一颗锋利的钢钉它刺破了大兴安岭茫茫林海钉在了一棵樟子松身上我一直想见识"
+    glyphs = run("大兴安岭森林中的一颗钢钉", 330, 98, size=18.0)  # head: x 330-546
+    for k in range(8):  # its vertical text at the right, x 540 to 435
+        glyphs += down(body[k:k + 20], 540 - 15 * k, 115)
+    photo = BBox(340.0, 115.0, 410.0, 300.0)  # under the head, 20 pt left of its text
+    glyphs += run("木刻楞房子外观大气，冬暖夏凉。", 340, 312, size=4.5, font="Kai")
+    for k in range(16):  # a horizontal article at the left, nearer (10 pt) to the photo
+        glyphs += run("习近平指出村山先生是日本富有正义感的政治家", 78, 100 + 14 * k,
+                      size=12.0)
+    raw = RawPage(1, 600.0, 500.0, tuple(glyphs), (), (photo,))
+    page = analysis_to_page(analyze_raw_page(raw))
+    [article] = [a for a in page.articles if a.headline == "大兴安岭森林中的一颗钢钉"]
+    assert any(b.role.name == "FIGURE" for b in article.blocks)
+
+
+def test_a_short_han_line_under_a_horizontal_head_naming_no_one_is_its_subtitle():
+    from layout.analysis.pdf.page import analysis_to_page, analyze_raw_page
+    from layout.ingest.raw import RawPage
+
+    body = "在加沙地带中部的努赛赖特难民营萨拉赫和阿卜杜拉兄弟俩开了家路边书摊试图从战争的"
+    glyphs = run("无声的灯塔", 330, 88, size=20.0, font="Hei")
+    glyphs += run("我终于到达了目的地", 340, 104, size=11.0, font="Kai")
+    for k in range(12):
+        glyphs += down(body[k:k + 24], 535 - 15 * k, 120)
+    raw = RawPage(1, 600.0, 500.0, tuple(glyphs), (), ())
+    page = analysis_to_page(analyze_raw_page(raw))
+    [article] = [a for a in page.articles if a.headline]
+    assert (article.subtitle, article.bylines) == ("我终于到达了目的地", ())
