@@ -259,8 +259,11 @@ def build_lines(glyphs: list[Glyph]) -> list[Line]:
                 and abs(rows[q][0].baseline - row[0].baseline) < 8 * size
                 and any(min(b, x1) - max(a, x0) >= MIN_GUTTER_EM * size
                         for _, a, b in gaps[q]))
-            if (x1 - x0 > GUTTER_EM * size or aligned >= ALIGNED_NEEDED) and _open_strip(
-                    [rows[q] for q in near if q != r], x0, x1, row[0].baseline, size):
+            sides = _strip_sides(
+                [rows[q] for q in near if q != r], x0, x1, row[0].baseline, size)
+            opened = not (True in sides and False not in sides)
+            if opened and (x1 - x0 > GUTTER_EM * size or (
+                    aligned >= ALIGNED_NEEDED and False in sides)):
                 cuts.add(k)
         current: list[Glyph] = []
         for k, g in enumerate(row):
@@ -276,13 +279,17 @@ def build_lines(glyphs: list[Glyph]) -> list[Line]:
 NEIGHBOUR_PITCH = 2.5  # a row this many em above or below is a neighbouring line
 
 
-def _open_strip(neighbours: list[list[Glyph]], x0: float, x1: float, baseline: float,
-                size: float) -> bool:
-    """The gap [x0, x1] opens onto a gutter: of the nearest lines above and below it (of
-    like size, within NEIGHBOUR_PITCH em, with ink near the gap), neither runs its ink
-    across the whole gap while the other leaves a strip of it open or is missing — a
-    justification gap sits between full lines of its column (or over nothing, at a
-    column's foot); a gutter is open below a byline or title set across it."""
+def _strip_sides(neighbours: list[list[Glyph]], x0: float, x1: float, baseline: float,
+                 size: float) -> list[bool | None]:
+    """For the nearest lines above and below the gap [x0, x1] (of like size, within
+    NEIGHBOUR_PITCH em, with ink near the gap): whether its ink covers the whole gap
+    (None: no such line, or one whose ink stops short of the gap: no evidence). The gap
+    opens onto a gutter unless one side covers it and the
+    other does not leave a strip open — a justification gap sits between full lines of
+    its column (or over nothing, at a column's foot); a gutter is open below a byline or
+    title set across it. A narrow gap (a Latin word's or digit's spacing) is a gutter only
+    where a neighbour shows the strip open: with no line near it on either side (short
+    last lines around it) it is a gap inside a line."""
     above = below = None
     for row in neighbours:
         ref = row[0]
@@ -297,8 +304,14 @@ def _open_strip(neighbours: list[list[Glyph]], x0: float, x1: float, baseline: f
             above = (dy, near)
         elif dy > 0 and (below is None or dy < below[0]):
             below = (dy, near)
-    sides = [_covers(side[1], x0, x1, size) if side else None for side in (above, below)]
-    return not (True in sides and False not in sides)
+    def covers(spans: list[tuple[float, float]]) -> bool | None:
+        if _covers(spans, x0, x1, size):
+            return True
+        # open: no evidence of a gutter where all the line's ink near the gap stops an em
+        # or more short of it (a short line's end leaves any strip right of it open)
+        return None if all(b <= x0 - size for _, b in spans) else False
+
+    return [covers(side[1]) if side else None for side in (above, below)]
 
 
 NEAR_EM = 3.0  # ink this close to a gap (in em) makes a line a neighbour of it

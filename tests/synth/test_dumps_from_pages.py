@@ -71,3 +71,16 @@ def test_a_byline_set_across_a_gutter_does_not_close_it() -> None:
     lines = [x.compact for x in build_lines(glyphs)]
     assert lines == ["本报见习记者慕容强", "甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未申酉",
                      "甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未申酉"]
+
+
+def test_a_narrow_gap_over_short_lines_stays_inside_its_line() -> None:
+    """A column's first line with a 0.3 em gap before its last character (the spacing
+    after a Latin run: 2025年2 月) over two short last lines: the strip the short lines
+    leave open is no gutter, so the line is not cut; the real gutter (3.7 em) still is."""
+    glyphs = _row("甲乙丙丁戊己庚辛壬癸", 0.0, 100.0, {9: 3.0}) + _row("子丑寅卯辰巳午未申酉",
+                                                                  140.0, 100.0)
+    for r in (1, 2):
+        glyphs += _row("甲乙丙丁", 0.0, 100.0 + 14.0 * r) + _row("子丑寅卯辰巳午未申酉", 140.0,
+                                                           100.0 + 14.0 * r)
+    lines = build_lines(glyphs)
+    assert [x.compact for x in lines][:2] == ["甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未申酉"]
