@@ -39,6 +39,7 @@ GUTTER_EM = 0.9  # a gap this wide (in em of the line's size) between glyphs is 
 MIN_GUTTER_EM = 0.25  # a narrower gap is a gutter when rows around it leave it empty too
 ALIGN_ROWS = 3  # rows looked at above and below
 ALIGNED_NEEDED = 2  # of them with a gap at the same place
+ALIGNED_SHARE = 0.8  # a gap at the same place overlaps this share of the gap
 SPACE_EM = 0.18  # the raw extractor writes a space for a gap this wide
 WORD_EM = 0.15  # both write a space for a gap this wide between Latin letters / digits
 CAPTION_SIZE = 0.97  # a line this much smaller than the body text, in a caption and the
@@ -253,11 +254,16 @@ def build_lines(glyphs: list[Glyph]) -> list[Line]:
         for k, x0, x1 in gaps[r]:
             size = row[k].size
             near = range(max(0, r - 2 * ALIGN_ROWS), min(len(rows), r + 2 * ALIGN_ROWS + 1))
+            # the rows around it with ink of like size near the gap (rows of other columns
+            # set on another baseline grid, interleaved with these, do not count)
+            inked = [q for q in near if q != r and _inked_near(rows[q], x0, x1, size)]
+            above = [q for q in inked if q < r][-ALIGN_ROWS:]
+            below = [q for q in inked if q > r][:ALIGN_ROWS]
             aligned = sum(
-                1 for q in near
-                if q != r and abs(r - q) <= ALIGN_ROWS
-                and abs(rows[q][0].baseline - row[0].baseline) < 8 * size
-                and any(min(b, x1) - max(a, x0) >= MIN_GUTTER_EM * size
+                1 for q in above + below
+                if abs(rows[q][0].baseline - row[0].baseline) < 8 * size
+                and any(min(b, x1) - max(a, x0) >= max(MIN_GUTTER_EM * size,
+                                                         ALIGNED_SHARE * (x1 - x0))
                         for _, a, b in gaps[q]))
             sides = _strip_sides(
                 [rows[q] for q in near if q != r], x0, x1, row[0].baseline, size)
@@ -274,6 +280,12 @@ def build_lines(glyphs: list[Glyph]) -> list[Line]:
         if current:
             lines.append(Line(_with_spaces(current)))
     return [line for line in lines if line.glyphs]
+
+
+def _inked_near(row: list[Glyph], x0: float, x1: float, size: float) -> bool:
+    """The row has ink of like size near the gap [x0, x1]."""
+    return any(g.text != " " and 0.8 <= g.size / size <= 1.25
+               and g.x0 < x1 + NEAR_EM * size and g.x1 > x0 - NEAR_EM * size for g in row)
 
 
 NEIGHBOUR_PITCH = 2.5  # a row this many em above or below is a neighbouring line

@@ -84,3 +84,17 @@ def test_a_narrow_gap_over_short_lines_stays_inside_its_line() -> None:
                                                            100.0 + 14.0 * r)
     lines = build_lines(glyphs)
     assert [x.compact for x in lines][:2] == ["甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未申酉"]
+
+
+def test_a_narrow_gutter_cuts_rows_between_rows_of_another_baseline_grid() -> None:
+    """Two columns 0.78 em apart, three rows; a third column far to the right sets its
+    rows on another baseline grid, between these: the gutter still lines up down the
+    rows that have ink near it, so every row is cut there."""
+    glyphs = []
+    for r in range(3):
+        baseline = 100.0 + 14.0 * r
+        glyphs += _row("甲乙丙丁戊己庚辛壬癸", 0.0, baseline)
+        glyphs += _row("子丑寅卯辰巳午未申酉", 107.8, baseline)
+        glyphs += _row("天地玄黄宇宙洪荒", 400.0, baseline + 7.0)
+    texts = [x.compact for x in build_lines(glyphs)]
+    assert texts.count("甲乙丙丁戊己庚辛壬癸") == 3 and texts.count("子丑寅卯辰巳午未申酉") == 3
