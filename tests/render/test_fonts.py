@@ -321,10 +321,11 @@ def test_bundled_faces_alone_decide_unless_system_fonts_are_asked_for(monkeypatc
 
 
 def test_system_fonts_flag_reaches_the_render_options() -> None:
-    from layout.cli import _render_options, build_parser
+    from layout.cli import build_parser
+    from layout.cli.options import render_options
 
     def options(*flags: str):
-        return _render_options(build_parser().parse_args(["convert", "a.txt", "-o", "b.pdf",
+        return render_options(build_parser().parse_args(["convert", "a.txt", "-o", "b.pdf",
                                                           *flags]))
 
     assert options().system_fonts is False

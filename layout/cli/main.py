@@ -1,0 +1,96 @@
+"""The entry point: argv in, exit code out; the one place that maps errors to exit codes.
+
+Takes ``argv`` (default ``sys.argv[1:]``); parses it (:mod:`layout.cli.parser`), sets up
+logging to stderr (``-v`` more, ``-q`` errors only), runs the command
+(:mod:`layout.cli.commands`) and returns its exit code. Every error is one line on stderr
+(a traceback only with ``-v``): a :class:`~layout.errors.LayoutError` exits with its
+code, Ctrl-C 130, SIGTERM 143 (unwinding like Ctrl-C, so temporary files are removed),
+anything unexpected 2.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+from collections.abc import Sequence
+
+from layout.cli.commands import COMMANDS
+from layout.cli.parser import build_parser
+from layout.errors import ExitCode, LayoutError
+
+log = logging.getLogger("layout")
+
+
+class Terminated(BaseException):
+    """Raised by the SIGTERM handler, so cleanup runs as for Ctrl-C (not caught as an error)."""
+
+
+def _configure_logging(verbose: int, quiet: bool) -> None:
+    level = logging.ERROR if quiet else logging.DEBUG if verbose > 1 else (
+        logging.INFO if verbose else logging.WARNING)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("layout: %(levelname)s: %(message)s"))
+    log.handlers[:] = [handler]
+    log.setLevel(level)
+    log.propagate = False
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
+def _install_sigterm() -> object | None:
+    """Make SIGTERM unwind like Ctrl-C (temporary files removed); the old handler, or None."""
+    try:
+        return signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not the main thread: leave signals alone
+        return None
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(line.strip() for line in str(exc).splitlines()) or type(exc).__name__
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    verbose = "-v" in argv or "--verbose" in argv or any(a.startswith("-vv") for a in argv)
+    previous = _install_sigterm()
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        args.verbose = args.verbose + getattr(args, "sub_verbose", 0)  # before or after
+        args.quiet = args.quiet or getattr(args, "sub_quiet", False)
+        _configure_logging(args.verbose, args.quiet)
+        if not args.command:
+            parser.print_help(sys.stderr)
+            return ExitCode.BAD_ARGUMENTS
+        return int(COMMANDS[args.command](args))
+    except KeyboardInterrupt:
+        print("layout: interrupted", file=sys.stderr)
+        return ExitCode.INTERRUPTED
+    except Terminated:
+        print("layout: terminated", file=sys.stderr)
+        return ExitCode.TERMINATED
+    except LayoutError as exc:
+        if verbose:
+            logging.getLogger("layout").exception("failed")
+        print(f"layout: error: {_one_line(exc)}", file=sys.stderr)
+        return int(exc.exit_code)
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("layout"):
+            raise
+        if verbose:
+            logging.getLogger("layout").exception("failed")
+        print(f"layout: error: this capability has not landed yet ({exc.name})",
+              file=sys.stderr)
+        return ExitCode.BAD_ARGUMENTS
+    except Exception as exc:  # noqa: BLE001 - the one place that maps everything
+        if verbose:
+            raise
+        print(f"layout: error: unexpected {type(exc).__name__}: {_one_line(exc)} "
+              "(rerun with -v)", file=sys.stderr)
+        return ExitCode.BAD_INPUT
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)  # type: ignore[arg-type]
