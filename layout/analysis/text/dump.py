@@ -246,6 +246,67 @@ def _bare_name_bylines(body: list[LineInfo]) -> list[LineInfo]:
     return out
 
 
+_DATELINE_OPEN = re.compile(
+    rf"^[{patterns.BYLINE_MARKS}]?(?:本报讯|(?:本报|新华社|中新社|人民网)[\u4e00-\u9fff]{{0,8}}"
+    r"(?:[0-9０-９]+月[0-9０-９]+日)?[电讯])(?:[（(][^）)]*)?$")
+DATELINE_LINES = 4  # lines a dateline's credit may be broken over
+INDENT_CHARS = 2  # characters a first-line indent stands for
+SHORT_BY = 2  # characters a line falls short of the column's width when not cut at it
+
+
+def join_broken_datelines(lines: Sequence[DumpLine]) -> list[DumpLine]:
+    """A dateline broken before its credit closes, on short lines (本报讯（记者 / 钟刚建 通讯员
+    / 龚艳）10月18, 本报深圳4月18日电 / （记者 陈嘉）…), is joined back into the line it
+    opens: the short lines, and the line closing the bracket when it is short too or
+    indented (a line closing a bracket starts no paragraph), DATELINE_LINES in all, no
+    blank line between. The names stay in the dateline, not bylines or titles of their
+    own. A dateline wrapped at the column's width (full lines) is left as it is."""
+    out: list[DumpLine] = []
+
+    def cut_at(x: DumpLine) -> int:  # the line's length with its indent (two characters)
+        return len(x.text) + (INDENT_CHARS if x.indent else 0)
+
+    lengths = sorted(cut_at(x) for x in lines)
+    column = lengths[int(0.75 * (len(lengths) - 1))] if lengths else 0  # a full line's length
+
+    def short(x: DumpLine) -> bool:  # clearly not cut at the column's width, or names alone
+        return cut_at(x) <= column - SHORT_BY or patterns.is_byline(x.text)
+
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        compact = re.sub(r"\s+", "", line.text)
+        end = k
+        if _DATELINE_OPEN.match(compact):
+            text = compact
+            while end + 1 < len(lines) and end + 1 < k + DATELINE_LINES:
+                nxt = lines[end + 1]
+                if nxt.blanks_before > 0 or ("（" not in text and "(" not in text
+                                             and not nxt.text.startswith(("（", "("))):
+                    break
+                text += re.sub(r"\s+", "", nxt.text)
+                end += 1
+                if "）" in nxt.text or ")" in nxt.text:
+                    break
+            if not re.search(r"[（(][^）)]*[）)]", text):
+                end = k  # the bracket never closes: not a broken dateline
+            elif not short(lines[end]) and lines[end].indent == 0:
+                end -= 1  # a full line closes it: that line stays as it is cut
+            if not any(short(x) for x in lines[k:end + 1]):
+                end = k  # lines cut at the column's width: the paragraph reads on as it is
+        if end == k:
+            out.append(line)
+            k += 1
+            continue
+        parts = lines[k:end + 1]
+        out.append(dataclasses.replace(
+            line, raw=line.raw + "".join(x.text for x in parts[1:]),
+            text=line.text + "".join(x.text for x in parts[1:]),
+            blanks_after=parts[-1].blanks_after))
+        k = end + 1
+    return out
+
+
 def join_drop_caps(lines: Sequence[DumpLine]) -> list[DumpLine]:
     """A drop cap extracted as a line of its own (one ideograph right above a body line, or
     one blank line above it, at an article's start) is put back at the head of the line it
@@ -511,9 +572,10 @@ def attach_captions(
 
 def analyze_page(page: DumpPage, settings: Settings) -> Page:
     """One dump page -> a :class:`Page` (no geometry: width/height stay None)."""
-    joined = join_drop_caps(page.lines)
+    lines = join_broken_datelines(page.lines)
+    joined = join_drop_caps(lines)
     infos = mark_beside_caps(
-        [line_info(line, settings) for line in joined], _cap_lines(page.lines, joined))
+        [line_info(line, settings) for line in joined], _cap_lines(lines, joined))
     check_budget()
     parts = partition_lines(infos)
     articles: list[Article] = []

@@ -9,7 +9,12 @@ indented line that fills the column (a paragraph's first line, not a title).
 from __future__ import annotations
 
 from layout.analysis.text.articles import join_title_lines, merge_wrapped_tails
-from layout.analysis.text.dump import analyze_text_dump, join_drop_caps, partition_lines
+from layout.analysis.text.dump import (
+    analyze_text_dump,
+    join_broken_datelines,
+    join_drop_caps,
+    partition_lines,
+)
 from layout.analysis.text.lines import ColumnWidth, Fixed, line_info
 from layout.analysis.text.paragraphs import State, emission, label_lines
 from layout.ingest.text import page_lines
@@ -195,3 +200,20 @@ def test_a_lone_she_under_a_name_ends_the_credit_not_a_drop_cap() -> None:
         ("有的律师会让实习生提前走，但是许多学生为了今后能够留用，会自愿加班到凌晨。", "卢欣桂摄")]
     assert page.articles[-1].headline == "前三季度主要金融数据变化怎么看"
     assert page.articles[-1].bylines == ("本报记者 史春春",)
+
+
+def test_a_dateline_broken_on_short_lines_keeps_its_names() -> None:
+    """本报讯（记者 / 钟刚建 通讯员 / 龚艳）…: the names stay in the dateline and go to the
+    bylines; none of the pieces becomes a byline or title of its own."""
+    text = ("流动的艺术，联动的长三角\n\n　　本报讯（记者\n钟刚建 通讯员\n"
+            "龚艳）10月18日，融合了现代\n演艺形式和传统文化特色的英歌和醒\n狮表演，为第二十四届中国上海国际\n艺术节国际演艺"
+            "大会及国际对话会\n拉开了序幕，全国各地的嘉宾纷纷前\n来观看。\n")
+    article = analyze_text_dump(text.encode(), "d.txt", Settings()).pages[0].articles[0]
+    assert article.dateline is not None and article.dateline.startswith("本报讯（记者")
+    assert "".join(article.bylines).replace(" ", "") == "记者钟刚建通讯员龚艳"
+
+
+def test_a_dateline_wrapped_at_the_column_width_is_left_as_it_is() -> None:
+    lines = list(page_lines("　　本报北京10月19日电（记者 罗\n华）傍晚，安徽省芜湖市湾沚区的\n"
+                            "饭店迎来客流高峰。厨房里，饭店经\n营者兼大厨吴可云忙个不停，一道道\n"))
+    assert join_broken_datelines(lines) == lines
