@@ -100,13 +100,17 @@ def _nearest_head_above(groups: Sequence[HeadingGroup], box: BBox,
         if _rule_cuts(rules, underline, box.top, box):
             continue
         d = box.top - head.bottom
+        if d < -0.3 * g.headline[0].size:
+            continue  # the head stands beside the box (its edge reaching over it), not above
         if best is None or d < best_d:
             best, best_d = k, d
     return best, best_d
 
 
 def _nearest_head_anywhere(groups: Sequence[HeadingGroup], box: BBox,
-                           rules: Sequence[Rule]) -> int | None:
+                           rules: Sequence[Rule]) -> tuple[int | None, float]:
+    """The head nearest the box (gap across plus gap down) that no rule walls off, and
+    that distance."""
     best, best_d = None, 0.0
     for k, g in enumerate(groups):
         head = g.bbox
@@ -118,7 +122,7 @@ def _nearest_head_anywhere(groups: Sequence[HeadingGroup], box: BBox,
         d = max(0.0, head.x0 - box.x1, box.x0 - head.x1) + max(0.0, box.top - head.bottom)
         if best is None or d < best_d:
             best, best_d = k, d
-    return best
+    return best, best_d
 
 
 def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule],
@@ -128,11 +132,13 @@ def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule
     First, to a fixpoint, boxes whose top lines up with an owned box in the next column
     (a gutter apart); then also boxes right below an owned box in their column (a line
     apart; then, for what is still unowned, up to 2.5 lines: a subhead set off by space
-    above it). No rule may lie between the two.
+    above it; or a line right above an owned box: a paragraph opening with a drop cap,
+    left of a centred head, over the rest of its column). No rule may lie between the two.
     """
     _figures_join_the_text_above(boxes, owner, rules, line, figures)
     _text_under_figures_joins_them(boxes, owner, rules, line, figures)
-    for allow_under, under_gap in ((False, 0.0), (True, 1.0), (True, 2.5)):
+    for allow_under, under_gap, above_gap in ((False, 0.0, 0.0), (True, 1.0, 0.0),
+                                              (True, 2.5, 1.0)):
         changed = True
         while changed:
             changed = False
@@ -154,7 +160,11 @@ def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule
                         -0.5 * line <= box.top - other.bottom <= under_gap * line
                         and box.horizontal_overlap(other) >= 0.5 * min(box.width, other.width)
                         and not _rule_cuts(rules, other.bottom, box.top, box))
-                    if side or under:
+                    above = above_gap > 0 and (
+                        -0.5 * line <= other.top - box.bottom <= above_gap * line
+                        and box.horizontal_overlap(other) >= 0.5 * min(box.width, other.width)
+                        and not _rule_cuts(rules, box.bottom, other.top, box))
+                    if side or under or above:
                         owner[i] = owner[j]
                         changed = True
                         break
@@ -308,9 +318,12 @@ def assign_items(groups: Sequence[HeadingGroup], items: Sequence[Item],
         _spread(boxes, owner, rules, line, figures)
     for i, box in enumerate(boxes):
         if owner[i] is None:
-            owner[i] = _nearest_head_above(groups, box, rules)[0]
-            if owner[i] is None:
-                owner[i] = _nearest_head_anywhere(groups, box, rules)
+            above, far = _nearest_head_above(groups, box, rules)
+            near, near_d = _nearest_head_anywhere(groups, box, rules)
+            # a head right beside the box's top (a centred head over the columns it
+            # starts) beats one far up its column: the box heads that article's column
+            owner[i] = near if above is None or (near is not None and near_d < 0.5 * far) \
+                else above
     _bodiless_heads_claim_orphans(groups, items, boxes, owner)
     parts = [ArticleParts(g) for g in groups]
     orphans: list[Item] = []
@@ -572,6 +585,8 @@ def _byline_blocks(items: Sequence[Item], body_font: str, body_size: float) -> l
         level = b.bbox.top > body_top - 0.5 * body_size
         if level and not any(abs(o.bbox.x0 - b.bbox.x0) <= 0.5 * body_size for o in body):
             continue  # level with the body but not flush left: a centred subhead
+        if level and body_like and not is_byline(text) and not _bare_names_line(b, body_size):
+            continue  # a paragraph's last word atop the next column (指导), no name
         if is_byline(text) or (_looks_like_names(text) and (not body_like or len(b.lines) == 1)):
             found.append(b)
     return sorted(found, key=lambda b: (b.bbox.top, b.bbox.x0))

@@ -117,7 +117,8 @@ def attach_captions(images: Sequence[BBox], blocks: Sequence[TextBlock],
                                                  img.top - b.bbox.bottom))
         credits = [b for b in free if is_credit_only(b.text)]
         plain = [b for b in near if not body_like(b) and not _column_of_text(b, body_size)]
-        fitting = [b for b in near if body_like(b) and len(b.lines) <= 4
+        fitting = [b for b in near if body_like(b) and (
+                       len(b.lines) <= 4 or (len(b.lines) <= 8 and _ends_with_credit(b)))
                    and (b.bbox.width >= 0.8 * img.width or _reads_as_caption(b.text)
                         or _credited(b, credits) or _centred_line(img, b))]
         chosen = (plain or fitting)[:1]
@@ -161,6 +162,12 @@ def _credit_beside(block: TextBlock, group: Sequence[TextBlock]) -> bool:
     return is_credit_only(block.text) and any(
         abs(b.top - g.bbox.top) <= 0.3 * em and abs(b.bottom - g.bbox.bottom) <= 0.3 * em
         and 0 <= b.x0 - g.bbox.x1 <= 2.0 * em for g in group)
+
+
+def _ends_with_credit(block: TextBlock) -> bool:
+    """The block's text ends with a photo credit (…记者 张三摄): a caption, however many
+    lines a narrow column breaks it into."""
+    return split_credit(block.text.replace(" ", ""))[1] is not None
 
 
 def _credited(block: TextBlock, credits: Sequence[TextBlock]) -> bool:

@@ -115,7 +115,7 @@ def _touch(a: TextBlock, b: TextBlock, rules: Sequence[Rule]) -> bool:
     vgap = max(ba.top, bb.top) - min(ba.bottom, bb.bottom)
     overlap = ba.horizontal_overlap(bb)
     centred = abs((ba.x0 + ba.x1) - (bb.x0 + bb.x1)) <= 2 * size
-    flush = abs(ba.x0 - bb.x0) <= size
+    flush = abs(ba.x0 - bb.x0) <= 1.3 * size  # (an opening quote hung, or only inked)
     if vgap <= 1.2 * size and overlap > 0 and (
             overlap >= 0.5 * min(ba.width, bb.width) or centred or flush):
         return True

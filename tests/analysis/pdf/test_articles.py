@@ -349,3 +349,30 @@ def test_a_paragraph_end_atop_the_next_column_beside_the_byline_reads_after_its_
     assert [b.text for b in article.blocks if b.role is Role.PARAGRAPH] == [
         "第一段开头写满第一段继续写满了第一段还没写完了。",
         "第二段从这里写第二段继续写满开始也结束了。"]
+
+
+def test_a_head_beside_the_text_whose_edge_reaches_over_it_does_not_own_it():
+    """The right article's tall head starts a few points left of the left article's
+    second column (a hung quote) and reaches below that column's top: the column stays
+    with the head right above it."""
+    glyphs = run("左边的标题写在这里", 0, 26, 20.0, "Hei")
+    glyphs += column(["  左边第一栏的文字", "写满了这一栏的字。"], 0, 40, 9)
+    glyphs += column(["  左边第二栏的文字", "也写满了这栏的字。"], 110, 40, 9)
+    glyphs += run("“右边的大标题", 196, 30, 24.0, "Hei") + run("第二行标题", 220, 58, 24.0, "Hei")
+    glyphs += column(["  右边的正文文字", "写在标题下面的。"], 220, 70, 9)
+    parts = _assemble(glyphs)
+    by_head = {build_article(p, "x", BODY, 10.0).headline: p for p in parts}
+    left = next(p for h, p in by_head.items() if h and h.startswith("左边"))
+    assert {round(i.bbox.x0) for i in left.items} == {0, 110}
+
+
+def test_a_paragraphs_last_word_atop_the_next_column_is_no_byline():
+    """指导 (the end of a paragraph from column 1) heads column 2 level with the first
+    line of column 1: text, not a byline."""
+    glyphs = run("标题在这里", 0, 26, 24.0, "Hei")
+    glyphs += column(["  今天天气很好，", "大家都很开心地", "出门去缺乏实习"], 0, 40, 8)
+    glyphs += column(["指导", "  第二段从这里写", "开始也结束了。"], 100, 40, 8)
+    [parts] = _assemble(glyphs)
+    article = build_article(parts, "p1-a1", BODY, 10.0)
+    assert article.bylines == ()
+    assert article.blocks[0].text == "今天天气很好，大家都很开心地出门去缺乏实习指导"

@@ -92,3 +92,21 @@ def test_a_column_in_another_face_above_the_photo_is_not_its_caption():
     figures = attach_captions([BBox(0, 122, 200, 220)], blocks_of(glyphs), set(),
                               ("Body-Serif", 10.0))
     assert figures[0].caption_and_credit()[0] == "图为村民在田间收割小麦"
+
+
+def test_a_caption_broken_over_five_lines_of_a_narrow_column_ending_in_a_credit():
+    """Body face, five lines above a one-column photo, ending with its credit: the caption."""
+    lines = ["去阿克陶县的木吉", "乡看火山口遇见一", "名朴实的青年木吉", "乡的干部小任。本",
+             "报记者覃嘉英摄"]
+    glyphs = column(lines, 0, 30, 9, size=9.6)
+    figures = attach_captions([BBox(0, 108, 90, 160)], blocks_of(glyphs), set(),
+                              ("Body-Serif", 10.0))
+    assert figures[0].caption_and_credit() == (
+        "去阿克陶县的木吉乡看火山口遇见一名朴实的青年木吉乡的干部小任。", "本报记者覃嘉英摄")
+
+
+def test_a_credit_set_on_the_captions_row_across_a_gutter_joins_it():
+    glyphs = run("图为维护国家安全没有局外人。", 0, 92, 9.0, "Kai")
+    glyphs += run("通讯员陆娟杰摄", 140, 92, 9.0, "Kai")
+    figures = attach_captions([PHOTO], blocks_of(glyphs), set(), ("Body-Serif", 10.0))
+    assert figures[0].caption_and_credit() == ("图为维护国家安全没有局外人。", "通讯员陆娟杰摄")
