@@ -103,6 +103,7 @@ class _FontCache:
 
     def __init__(self) -> None:
         self._by_handle: dict[int, tuple[str, float]] = {}
+        self._advances: dict[tuple[int, int], float] = {}
         self._buf = ctypes.create_string_buffer(512)
         self._value = ctypes.c_float()
 
@@ -120,6 +121,16 @@ class _FontCache:
                 descent = float(self._value.value) / 1000.0
         self._by_handle[font] = (name, descent)
         return name, descent
+
+    def advance(self, font: int, code: int) -> float:
+        """The font's advance width of the character ``code`` per unit of font size (0
+        when PDFium does not know it)."""
+        key = (font, code)
+        known = self._advances.get(key)
+        if known is None:
+            ok = font and lib.FPDFFont_GetGlyphWidth(font, code, 1.0, ctypes.byref(self._value))
+            known = self._advances[key] = float(self._value.value) if ok else 0.0
+        return known
 
 
 class _Reader:
@@ -247,8 +258,8 @@ class _Reader:
             if upright:
                 get_loose(tp, i, p_loose)
                 low = oy + descent
-                if plain:
-                    x0, top, x1, bottom = (loose.left - left, top_edge - low - size,
+                if plain:  # (a glyph's box starts at its origin: a j reaches left of it)
+                    x0, top, x1, bottom = (max(loose.left, ox) - left, top_edge - low - size,
                                            loose.right - left, top_edge - low)
                     base_y = top_edge - oy
                 else:
@@ -267,6 +278,7 @@ class _Reader:
             run.append(Glyph(text, x0, top, x1, bottom, size, st.font, st.color,
                              st.render_mode, flat, baseline))
         for obj, glyphs in by_object.items():
+            _fit_latin_advances(obj, glyphs, self.fonts)
             if len(glyphs) > 1:  # one glyph is no ligature
                 by_object[obj] = _split_ligatures(glyphs)
         return by_object, {obj: known[0].size for obj, known in styles.items()}
@@ -275,6 +287,39 @@ class _Reader:
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
         lib.FPDFText_GetCharBox(tp, index, left, right, bottom, top)
         return self.frame.box(left.value, bottom.value, right.value, top.value)
+
+
+def _fit_latin_advances(obj: int, glyphs: list[Glyph], fonts: _FontCache) -> None:
+    """Latin letters and digits whose box reaches past their advance made one advance
+    wide (in place). PDFium's loose box of a glyph that overhangs its advance (an f, a j,
+    an ff ligature) is wider than the advance, so the gap to the next word reads narrower
+    than the space set there. The advance is the font's width of the letter times the
+    object's scale, taken as the median box-to-width ratio of its Latin glyphs (three or
+    more); the letters of a ligature (one box) get the sum of their widths."""
+    def latin(g: Glyph) -> bool:
+        return g.upright and len(g.text) == 1 and ord(g.text) < 0x250 and g.text.isalnum()
+
+    runs: list[list[int]] = []  # glyphs sharing one box (a ligature's letters) together
+    for k, g in enumerate(glyphs):
+        if runs and abs(glyphs[runs[-1][0]].x0 - g.x0) < 0.01:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    runs = [r for r in runs if all(latin(glyphs[k]) for k in r)]
+    if len(runs) < 3:
+        return
+    font = lib.FPDFTextObj_GetFont(obj) or 0
+    widths = [sum(fonts.advance(font, ord(glyphs[k].text)) for k in r) for r in runs]
+    ratios = sorted((glyphs[r[0]].x1 - glyphs[r[0]].x0) / w
+                    for r, w in zip(runs, widths, strict=True) if len(r) == 1 and w > 0)
+    if len(ratios) < 3:
+        return
+    scale = ratios[len(ratios) // 2]
+    for run, w in zip(runs, widths, strict=True):
+        g = glyphs[run[0]]
+        if w > 0 and g.x1 - g.x0 > scale * w:
+            for k in run:
+                glyphs[k] = dataclasses.replace(glyphs[k], x1=g.x0 + scale * w)
 
 
 def _split_ligatures(glyphs: list[Glyph]) -> list[Glyph]:

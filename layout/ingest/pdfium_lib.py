@@ -49,6 +49,7 @@ _SIGNATURES: dict[str, tuple[Any, list[Any]]] = {
     "FPDFTextObj_GetTextRenderMode": (_I, [_P]),
     "FPDFFont_GetBaseFontName": (ctypes.c_size_t, [_P, ctypes.c_char_p, ctypes.c_size_t]),
     "FPDFFont_GetDescent": (_I, [_P, ctypes.c_float, _F]),
+    "FPDFFont_GetGlyphWidth": (_I, [_P, ctypes.c_uint, ctypes.c_float, _F]),
     "FPDFPage_CountObjects": (_I, [_P]),
     "FPDFPage_GetObject": (_P, [_P, _I]),
     "FPDFFormObj_CountObjects": (_I, [_P]),

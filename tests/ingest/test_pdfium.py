@@ -252,13 +252,7 @@ CORPUS_PAGES = ("zh_journal-article_management-world_2024.pdf",
                 "en_latex-newspaper_new-times.pdf")
 
 
-LATIN_SPACES = pytest.mark.xfail(strict=True, reason=(
-    "word spaces in Latin text: PDFium's loose box of an overhanging glyph (f) reaches past "
-    "its advance, so a few narrow gaps after it read as no space (4 of ~600 words)"))
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=LATIN_SPACES) if n.startswith("en_")
-                                  else n for n in CORPUS_PAGES])
+@pytest.mark.parametrize("name", CORPUS_PAGES)
 def test_readers_agree_on_corpus_pages(name):
     """Real pages: same characters once presentation forms are folded (pdfplumber gives the
     Kangxi radicals and ligatures some files map their glyphs to, PDFium the ideographs and
