@@ -420,6 +420,7 @@ def _segment_articles(
 
 
 NO_INDENT_SAMPLES = 4  # paragraph starts needed to judge that a dump has no indents
+_INDENT_CHARS = " \t\u3000\ufffd"
 FEW_NO_INDENT_SAMPLES = 2  # fewer will do when no line carries an indent mark
 NO_INDENT_SHARE = 0.8  # share of them set full width, with no indent marks
 
@@ -450,7 +451,8 @@ def indented_starts(body: Sequence[LineInfo], width: ColumnWidth, settings: Sett
     if len(starts) < NO_INDENT_SAMPLES:
         # few sure starts (narrow columns end few paragraphs clearly short): enough when
         # they all fill the column and no line of the text carries an indent mark
-        unmarked = not any(x.indent_marks for x in body)
+        unmarked = not any(x.indent_marks and x.line.raw[:1] in _INDENT_CHARS for x in body)
+        # (a drop cap marks its line without a mark in the text)
         return not (unmarked and len(starts) >= FEW_NO_INDENT_SAMPLES and all(starts))
     return sum(starts) < NO_INDENT_SHARE * len(starts)
 

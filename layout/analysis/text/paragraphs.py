@@ -26,6 +26,7 @@ from layout.analysis.text.lines import ColumnWidth, Fixed, LineInfo
 from layout.settings import TextSettings
 
 NEG = -1e9
+_NO_LINE_START = frozenset("，。、；：！？…,.;:!?" + patterns.CLOSERS)  # marks no line opens with
 # the unbreakable run a line opens with: a Latin word or number, with the quote or bracket
 # and the one character before it that line breaking keeps with it (悉“ChatGPT”)
 _WORD = re.compile(r"(?:[^\s“‘（(]?[“‘（(])?[A-Za-z0-9][A-Za-z0-9.%,:/+\-]*[”’）)]?")
@@ -125,6 +126,9 @@ def emission(
     pushed = 0.0  # width of a word too long for the space left, pushed whole to the next line
     if next_info is not None and shortfall > 0 and not patterns.ends_sentence(info.text):
         pushed = width.of(_leading_word(next_info.text))
+        if next_info.text[1:2] in _NO_LINE_START and next_info.text[:1] not in _NO_LINE_START:
+            # 避头尾: the character before a mark that may not open a line went down with it
+            pushed = max(pushed, width.of(next_info.text[:1]))
     full_shortfall = 0.0 if shortfall < pushed + settings.full_tolerance or info.beside_cap else (
         shortfall)
     tol = settings.full_tolerance + width.spread
