@@ -65,7 +65,7 @@ class Cell:
     size and kind worked out once: cells are compared many times)."""
 
     __slots__ = ("glyphs", "x0", "top", "x1", "bottom", "turned", "size", "cx", "cy", "cjk",
-                 "mark", "corner")
+                 "mark", "corner", "narrow")
 
     def __init__(self, glyphs: tuple[Glyph, ...]) -> None:
         self.glyphs = glyphs
@@ -82,6 +82,9 @@ class Cell:
         self.mark = bool(ch) and is_cjk_punct(ch)
         self.cjk = bool(ch) and (is_cjk(ch) or self.mark)
         self.corner = ch in CORNER_MARKS  # often printed in a corner of its cell
+        # an upright half-width letter or digit alone (9月): set at either side of its cell
+        self.narrow = (not self.turned and len(glyphs) == 1 and ch.isascii()
+                       and self.x1 - self.x0 < 0.7 * self.size)
 
 
 @dataclass(frozen=True)
@@ -138,13 +141,14 @@ def _lined_up(a: Cell, b: Cell, size: float) -> bool:
     """Centres within 0.3 em; or, where a mark or a turned glyph is involved (a comma
     printed in its cell's upper right, a bracket or a dot turned 90°), boxes overlapping by
     0.3 of the narrower; two such cells (neither shows the line's axis: a mark in its
-    cell's right half, a turned bracket's ink in its left) boxes overlapping at all."""
+    cell's right half, a turned bracket's ink or a half-width digit in its left) boxes
+    touching at least."""
     if abs(a.cx - b.cx) <= 0.3 * size:
         return True
-    loose_a, loose_b = a.turned or a.mark, b.turned or b.mark
+    loose_a, loose_b = a.turned or a.mark or a.narrow, b.turned or b.mark or b.narrow
     overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
     if loose_a and loose_b:  # neither marks the line's axis (！ right, 」 left in a cell)
-        return overlap > 0.0
+        return overlap > -0.05 * size  # (。 in its cell's right half, 9 in its left: touch)
     return (loose_a or loose_b) and overlap >= 0.3 * min(a.x1 - a.x0, b.x1 - b.x0, size)
 
 

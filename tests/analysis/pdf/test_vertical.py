@@ -103,6 +103,17 @@ def test_a_shifted_mark_then_a_turned_bracket_stay_in_the_line():
     assert "坐过绿皮车了？！」最近笔者乘坐高铁" in _texts(glyphs)
 
 
+def test_a_half_width_digit_after_a_shifted_stop_stays_in_the_line():
+    # 。 printed in its cell's upper right, then an upright 9 in the left half of its cell:
+    # neither on the line's axis, their boxes just touch
+    glyphs = down("阿克陶", 500, 100)
+    glyphs.append(Glyph("。", 500, 125, 510, 135, 10.0, "Body"))
+    glyphs.append(Glyph("9", 495, 140, 500, 150, 10.0, "Body"))
+    glyphs += down("月的杨树成排成片", 500, 150)
+    glyphs += down("雪山下都立着杨树天气干燥杨", 483, 100)  # the neighbouring line
+    assert "阿克陶。9月的杨树成排成片" in _texts(glyphs)
+
+
 def test_a_comma_in_the_upper_half_of_a_justified_cell_keeps_the_line_going():
     # letter-spaced line (3 pt after each cell), the comma drawn half an em up in its cell:
     # its box ends 8 pt above the next glyph, more than the 6 pt to the next line
