@@ -114,6 +114,18 @@ def _between(head: BBox, vertical: Sequence[BBox], nearest_v: float,
     return out
 
 
+def _names_or_subtitle(head: HeadingGroup, between: Sequence[TextBlock]) -> None:
+    """The head's byline candidates and the rows ``between`` it and its text: bylines
+    when they read as names (a byline pattern, or names the surname table accepts), else
+    its subtitle (a short Han line near body size, 报道刊发当天, names no one)."""
+    rows = block_rows([*head.bylines, *between])
+    head.bylines.clear()
+    for row in rows:
+        text = " ".join(b.text for b in row)
+        named = is_byline(text) or parse_byline(text) is not None
+        (head.bylines if named else head.subtitle).extend(row)
+
+
 def _head_over(photo: BBox, heads: Sequence[HeadingGroup], size: float
                ) -> HeadingGroup | None:
     """The horizontal head right over ``photo`` (its foot within 3 lines above the photo,
@@ -188,6 +200,8 @@ def analyze_vertical_page(raw: RawPage, vertical: list[VerticalLine], rest: list
     font = body_font([*content, *t_blocks], size)
     groups = heading_groups(content, size, raw.rules, pdf.headline_ratio)
     t_groups = heading_groups(t_blocks, size, t_rules, pdf.headline_ratio)
+    for g in t_groups:
+        _names_or_subtitle(g, [])
     heading_ids = {id(b) for g in groups for b in g.blocks}
     t_heading_ids = {id(b) for g in t_groups for b in g.blocks}
     figures = attach_captions(photos, content, heading_ids, (font, size))
@@ -209,14 +223,7 @@ def analyze_vertical_page(raw: RawPage, vertical: list[VerticalLine], rest: list
             box, [t_page_boxes[id(b)] for b in below_v], nearest_v, body, size)
         nearest_h = min((b.bbox.top for b in below_h if b not in between), default=None)
         if nearest_v is not None and (nearest_h is None or nearest_v <= nearest_h):
-            # rows under the head: bylines when they read as names, else its subtitle
-            # (a short Han line near body size is no byline when no name is in it)
-            rows = block_rows([*g.bylines, *between])
-            g.bylines.clear()
-            for row in rows:
-                text = " ".join(b.text for b in row)
-                named = is_byline(text) or parse_byline(text) is not None
-                (g.bylines if named else g.subtitle).extend(row)
+            _names_or_subtitle(g, between)
             body = [b for b in body if b not in between]
             over_vertical.append((g, below_v))
         else:

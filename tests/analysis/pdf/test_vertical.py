@@ -274,3 +274,19 @@ def test_a_short_han_line_under_a_horizontal_head_naming_no_one_is_its_subtitle(
     page = analysis_to_page(analyze_raw_page(raw))
     [article] = [a for a in page.articles if a.headline]
     assert (article.subtitle, article.bylines) == ("我终于到达了目的地", ())
+
+
+def test_a_vertical_subtitle_naming_no_one_is_no_byline():
+    from layout.analysis.pdf.page import analysis_to_page, analyze_raw_page
+    from layout.ingest.raw import RawPage
+
+    body = "在加沙地带中部的努赛赖特难民营萨拉赫和阿卜杜拉兄弟俩开了家路边书摊试图从战争的"
+    glyphs = down("创新答卷彰显优势", 560, 100, size=24.0, font="Hei")  # the headline
+    glyphs += down("全社会共同努力", 535, 110, size=11.0, font="Kai")  # its subtitle
+    for k in range(12):
+        glyphs += down(body[k:k + 24], 515 - 15 * k, 100)
+    raw = RawPage(1, 600.0, 500.0, tuple(glyphs), (), ())
+    page = analysis_to_page(analyze_raw_page(raw))
+    [article] = [a for a in page.articles if a.headline]
+    assert (article.headline, article.subtitle, article.bylines) == (
+        "创新答卷彰显优势", "全社会共同努力", ())
