@@ -148,7 +148,7 @@ def _lined_up(a: Cell, b: Cell, size: float) -> bool:
     loose_a, loose_b = a.turned or a.mark or a.narrow, b.turned or b.mark or b.narrow
     overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
     if loose_a and loose_b:  # neither marks the line's axis (！ right, 」 left in a cell)
-        return overlap > -0.05 * size  # (。 in its cell's right half, 9 in its left: touch)
+        return overlap > -0.1 * size  # (。 in its cell's right half, 9 in its left: touch)
     return (loose_a or loose_b) and overlap >= 0.3 * min(a.x1 - a.x0, b.x1 - b.x0, size)
 
 
