@@ -329,8 +329,9 @@ def _short_vertical(chain: Sequence[int], cells: Sequence[Cell],
                     rows: Sequence[tuple[float, int | None]], vertical: set[int],
                     index: _Index) -> bool:
     """A chain too short to judge alone is vertical when the cells beside it on their rows
-    are cells of vertical lines (an em apart at least), or when its CJK cells touch one
-    above the other with nothing within an em beside them (a short headline or kicker)."""
+    are cells of vertical lines (0.2 em apart at least; or any cells 1.5 em away), or when
+    its CJK cells touch one above the other with nothing within an em beside them (a short
+    headline or kicker)."""
     upright = [k for k in chain if not cells[k].turned]
     # a mark printed in its cell's corner nears the next line: judge by the others
     upright = [k for k in upright if not cells[k].mark] or upright
@@ -338,8 +339,11 @@ def _short_vertical(chain: Sequence[int], cells: Sequence[Cell],
         return False
     neighbours = [(k, *rows[k]) for k in upright]
     known = [(k, gap, j) for k, gap, j in neighbours if j is not None]
-    beside = bool(known) and all(j in vertical and gap >= 0.2 * cells[k].size
-                                 for k, gap, j in known)
+    # (a row neighbour 1.5 em away or more, in a line not judged yet, is two lines off:
+    # the next line opens lower)
+    beside = any(j in vertical for _, _, j in known) and all(
+        (j in vertical or gap >= 1.5 * cells[k].size) and gap >= 0.2 * cells[k].size
+        for k, gap, j in known)
     if beside:
         return True
     if len(chain) == 1 and not known and cells[chain[0]].cjk and _between_lines(

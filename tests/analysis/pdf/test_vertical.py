@@ -103,6 +103,17 @@ def test_a_shifted_mark_then_a_turned_bracket_stay_in_the_line():
     assert "坐过绿皮车了？！」最近笔者乘坐高铁" in _texts(glyphs)
 
 
+def test_a_short_last_line_whose_head_has_only_a_far_neighbour_is_vertical():
+    # 层干部群众 ends a paragraph; the lines on both sides open two em lower (new
+    # paragraphs), so its first two cells see only a short line two lines off
+    glyphs = down("二〇二四年春节前夕赴天津看望慰问基", 500, 120)
+    glyphs += down("层干部群众", 484, 100)
+    glyphs += down("老百姓的事情是最重要的事情一定要", 468, 120)
+    glyphs += down("办好", 452, 100)
+    glyphs += down("春节前夕习近平总书记赴天津看望慰问", 436, 100)
+    assert "层干部群众" in _texts(glyphs)
+
+
 def test_a_half_width_digit_after_a_shifted_stop_stays_in_the_line():
     # 。 printed in its cell's upper right, then an upright 9 in the left half of its cell:
     # neither on the line's axis, their boxes (nearly) touch
