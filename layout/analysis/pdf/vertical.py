@@ -195,7 +195,7 @@ def _chains(cells: Sequence[Cell], index: _Index, max_gap_em: float,
         size = c.size
         reach = max(size, 8.0)  # a turned dot is narrow: look as far as for a letter
         for j in index.near(index.columns, c.cx, 0.8 * reach, c.top + 0.2 * size,
-                            c.bottom + 1.5 * max_gap_em * reach):
+                            c.bottom + (1.5 * max_gap_em + 0.5) * reach):
             d = cells[j]
             if j == k:
                 continue
@@ -206,7 +206,9 @@ def _chains(cells: Sequence[Cell], index: _Index, max_gap_em: float,
                     or not _lined_up(c, d, ref):
                 continue
             gap = d.top - c.bottom
-            if gap < -0.6 * ref or gap > max_gap_em * ref:
+            # a turned run may be spaced out by a loose line's justification (ink boxes)
+            loose = 0.5 if c.turned and d.turned else 0.0
+            if gap < -0.6 * ref or gap > (max_gap_em + loose) * ref:
                 continue
             # a comma or stop above may sit in its cell's upper half: half an em more
             slack = (0.5 if c.corner else 0.05) * ref
@@ -317,6 +319,8 @@ def split_vertical(glyphs: Sequence[Glyph], max_gap_em: float = 1.2, tight_em: f
         if cjk and down <= tight_em * size and down + margin_em * size < across:
             vertical.update(chain)
             lines.append(chain)
+        elif cjk and down + margin_em * size < across:
+            short.append(chain)  # letter-spaced far apart: judged by its neighbours
     for chain in short:  # short lines beside vertical ones (a paragraph's last), or alone
         if _short_vertical(chain, cells, rows, vertical, index):
             lines.append(chain)

@@ -114,6 +114,32 @@ def test_a_short_last_line_whose_head_has_only_a_far_neighbour_is_vertical():
     assert "层干部群众" in _texts(glyphs)
 
 
+def test_a_line_spaced_out_by_justification_stays_one_line():
+    # a short line justified to the tier's depth: 0.77 em between cells (more than the
+    # chain's usual gaps), a comma in its cell's upper right
+    glyphs = down("文化和旅游厅主办", 500, 100, extra=7.7)
+    glyphs.append(Glyph("，", 500.5, 236.6, 510.5, 246.6, 10.0, "Body"))
+    glyphs += down("据悉", 500, 256, extra=7.7)
+    glyphs += down("共西藏自治区委员会宣传部西藏自治区文化", 482, 100)
+    glyphs += down("西藏演艺有限公司承办的大型主题音乐会", 464, 100)
+    assert "文化和旅游厅主办，据悉" in _texts(glyphs)
+
+
+def test_a_turned_run_spaced_out_before_its_closing_bracket_stays_in_the_line():
+    glyphs = down("公司", 500, 100)
+    top = 121.0
+    glyphs.append(Glyph("（", 495.0, top, 505.0, top + 3.0, 10.0, "Body", upright=False))
+    top += 6.0
+    for ch in "BeltandRoad":
+        glyphs.append(Glyph(ch, 497.0, top, 504.0, top + 4.5, 9.0, "Latin", upright=False))
+        top += 5.2
+    top += 13.0  # a loose line's justification after the run: 1.3 em
+    glyphs.append(Glyph("）", 495.0, top, 505.0, top + 3.0, 10.0, "Body", upright=False))
+    glyphs += down("西藏演艺有限", 500, top + 11.0)
+    glyphs += down("共西藏自治区委员会宣传部西藏自治区文化和旅游", 482, 100)
+    assert "公司（BeltandRoad）西藏演艺有限" in _texts(glyphs)
+
+
 def test_a_half_width_digit_after_a_shifted_stop_stays_in_the_line():
     # 。 printed in its cell's upper right, then an upright 9 in the left half of its cell:
     # neither on the line's axis, their boxes (nearly) touch
