@@ -60,6 +60,8 @@ EVIDENCE: dict[str, float] = {
     "indented": -1.0,  # a title line indented like a paragraph's first line
     "dash_lead": -1.0,  # a line ending in —— leads into the next: a subhead's lead-in
     # (为何著书—— / 中国不是难解的谜团…), not a kicker
+    "kicker_shape": 1.0,  # a line set apart over a headline wrapped over two or more lines
+    # (国际论坛 / / 谱写全球妇女 / 事业发展新篇章): a kicker, which subheads do not have
     "unopened": -9.0,  # (a veto) the titles close a bracket they never opened: they go on with the
     # text above (a dateline's credit broken into short lines: 霞轩 / 通讯员闫欣）)
 }
@@ -183,6 +185,9 @@ def headline_cues(
         "indented": any(x.indent_marks for x in titles),
         "dash_lead": len(titles) >= 2 and titles[0].text.rstrip().endswith("——"),
         "unopened": _unopened(joined),
+        "kicker_shape": len(titles) >= 3 and titles[1].line.blanks_before > 0 and all(
+            x.line.blanks_before == 0 for x in titles[2:])
+        and not titles[0].text.rstrip().endswith("——"),  # (a lead-in is no kicker)
     }
     return cues
 
@@ -211,7 +216,8 @@ def merge_wrapped_tails(titles: Sequence[LineInfo]) -> list[LineInfo]:
     for info in titles:
         if out and info.line.blanks_before == 0 and _open_bracket(out[-1].text):
             out[-1] = replace(out[-1], text=out[-1].text + info.text,
-                              title=out[-1].title + info.title.strip())
+                              title=out[-1].title + info.title.strip(),
+                              first_chars=out[-1].first_chars or len(out[-1].text))
             continue  # a bracket or quotation wraps: …看（高质量发展看 / 亮点·读数）
         if (out and len(info.text) <= WRAP_TAIL_CHARS and info.line.blanks_before == 0
                 and len(out[-1].text) > 2 * WRAP_TAIL_CHARS
@@ -221,6 +227,12 @@ def merge_wrapped_tails(titles: Sequence[LineInfo]) -> list[LineInfo]:
             continue
         out.append(info)
     return out
+
+
+def _first_line(info: LineInfo) -> str:
+    """The text of a title line as cut, before :func:`merge_wrapped_tails` joined lines
+    it wrapped onto (…安 / 全（深入学习… / …专家谈）: the width is the first one's)."""
+    return info.text[:info.first_chars] if info.first_chars else info.text
 
 
 def _open_bracket(text: str) -> bool:
@@ -452,7 +464,8 @@ SAME_WIDTH = 0.5  # em within which two lines are cut at one width
 def _set_width(info: LineInfo) -> float:
     """A title line's width in em as set (half-width characters and punctuation count
     less), without a column tag closing it (set smaller: …（百姓关注）)."""
-    return MEASURES["typeset"](_TAGGED_END.sub("", info.title.replace(" ", "")))
+    text = _first_line(info) if info.first_chars else info.title.replace(" ", "")
+    return MEASURES["typeset"](_TAGGED_END.sub("", text))
 
 
 def wrapped_kicker(lines: Sequence[LineInfo]) -> bool:
@@ -590,7 +603,8 @@ def split_title_lines(
                 blocks[-1].append(info)
         first = blocks[0]
         if len(blocks) >= 2 and len(first) >= 2 and (
-                wrapped_kicker(first) or _kicker_over_headline(first[0].text, first[1].text)):
+                wrapped_kicker(first) or _kicker_over_headline(
+                    first[0].text, _first_line(first[1]))):
             # a kicker stacked over a wrapped headline, a subtitle set apart under them
             kicker_lines, rest = first[:1], first[1:]
             extra = [x for b in blocks[1:] for x in b]
@@ -605,7 +619,7 @@ def split_title_lines(
                 rest = rest + extra
             else:
                 subtitle_lines = extra
-        elif _kicker_over_headline(rest[0].text, rest[1].text) or wrapped_kicker(rest):
+        elif _kicker_over_headline(rest[0].text, _first_line(rest[1])) or wrapped_kicker(rest):
             kicker_lines = [rest.pop(0)]  # over a headline of one or more lines
 
     def joined(infos: Sequence[LineInfo]) -> str | None:

@@ -236,6 +236,8 @@ def _bare_name_bylines(body: list[LineInfo]) -> list[LineInfo]:
         if parsed is None or not parsed.bare:
             continue
         alone = info.line.blanks_before > 0 and info.line.blanks_after > 0
+        if above is not None and info.line.blanks_before == 0 and _leaves_open(above.text):
+            continue  # the title above goes on: “把保障居民 / 安居乐业作 / 为头等大事”
         if above is None and not alone:
             continue  # atop the text only names set apart (a story whose headline is art)
         if above is not None and above.fixed is Fixed.NONE and not alone and (
@@ -252,6 +254,11 @@ _DATELINE_OPEN = re.compile(
 DATELINE_LINES = 4  # lines a dateline's credit may be broken over
 INDENT_CHARS = 2  # characters a first-line indent stands for
 SHORT_BY = 2  # characters a line falls short of the column's width when not cut at it
+
+
+def _leaves_open(text: str) -> bool:
+    """The line leaves a quotation or bracket open (more “ or （ than closers)."""
+    return text.count("“") > text.count("”") or text.count("（") > text.count("）")
 
 
 def join_broken_datelines(lines: Sequence[DumpLine]) -> list[DumpLine]:
@@ -312,11 +319,16 @@ def join_drop_caps(lines: Sequence[DumpLine]) -> list[DumpLine]:
     one blank line above it, at an article's start) is put back at the head of the line it
     opens, which is then marked as a paragraph's first line."""
     out: list[DumpLine] = []
+    lengths = sorted(len(x.text) + (INDENT_CHARS if x.indent else 0) for x in lines)
+    column = lengths[int(0.75 * (len(lengths) - 1))] if lengths else 0  # a full line's length
     k = 0
     while k < len(lines):
         line = lines[k]
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         starts = not out or out[-1].number < line.number - 1 or _title_like(out[-1].text)
+        if out and out[-1].number == line.number - 1 and abs(
+                len(out[-1].text) + (INDENT_CHARS if out[-1].indent else 0) - column) <= 1:
+            starts = False  # the wrapped end of a full line above (…维持高景气 / 度)
         if (nxt is not None and nxt.number <= line.number + 2 and starts
                 and _DROP_CAP_LINE.fullmatch(line.text) and len(nxt.text) >= DROP_CAP_NEXT_CHARS
                 and _DROP_CAP.match(nxt.text[:1]) and not line.indent
@@ -414,9 +426,25 @@ def _segment_articles(
         settings = dataclasses.replace(
             settings, text=dataclasses.replace(settings.text, indent_chars=0.0))
     marked = marks_indents(body, page_width, settings.text)
-    states = label_lines(body, page_width, settings.text, marked)
+    states = sign_offs(body, label_lines(body, page_width, settings.text, marked))
     return _hand_on_trailing_titles(
         _split(list(body), states, page_width, settings, 0, jump_lines, marked))
+
+
+_SIGN_OFF = re.compile(rf"^[—─]{{1,3}}[\u4e00-\u9fff]{{1,{patterns.SIGN_OFF_CHARS}}}$")
+
+
+def sign_offs(lines: Sequence[LineInfo], states: list[State]) -> list[State]:
+    """A sign-off line (——编者) right under the text it signs, indented or with no blank
+    line between, is a paragraph of its own there, not a title over the next story."""
+    out = list(states)
+    for k in range(1, len(lines)):
+        info = lines[k]
+        if (out[k] is State.TITLE and out[k - 1] not in (State.TITLE, State.BYLINE)
+                and _SIGN_OFF.match(info.text)
+                and (info.indent_marks or info.line.blanks_before == 0)):
+            out[k] = State.SINGLE
+    return out
 
 
 NO_INDENT_SAMPLES = 4  # paragraph starts needed to judge that a dump has no indents
@@ -508,7 +536,7 @@ def _relabel(
     width = estimate_width([x.text for x in rest], settings, measure)
     if width is None:
         return seg_lines, seg_states, header > 0
-    relabelled = label_lines(rest, width, settings.text, marked)
+    relabelled = sign_offs(rest, label_lines(rest, width, settings.text, marked))
     return seg_lines, seg_states[:header] + relabelled, header > 0
 
 

@@ -29,6 +29,9 @@ _HAN_GAP = re.compile(rf"[{_HAN}”」』》）][ \t\u3000]+[{_HAN}“「『《�
 _PUNCT_CLASS = "，。、；：“”‘’（）《》！？"
 
 
+_MARKER_ARROWS = "▲▼△▽►◄→←"  # arrows a jump marker may carry: ▲上接第3版, 转第9版▲
+
+
 class Fixed(str, Enum):
     """A role a line has from its text alone, before any paragraph reasoning."""
 
@@ -54,6 +57,7 @@ class LineInfo:
     dateline: bool  # opens with 本报讯（…）/ …电
     han_chars: int  # characters neither punctuation nor half-width: a width no measure shrinks
     beside_cap: bool = False  # set beside a drop cap: as short as the cap is wide, yet full
+    first_chars: int = 0  # of a title line joined from wrapped lines: the first one's length
 
     @property
     def indent_marks(self) -> bool:
@@ -72,7 +76,7 @@ def _line_fixed(text: str, doubled: bool) -> tuple[Fixed, FurnitureKind | None]:
     if patterns.is_byline(text):
         return Fixed.BYLINE, None
     marker = patterns.continuation_marker(text)
-    if marker is not None and marker == re.sub(r"\s+", "", text):
+    if marker is not None and marker == re.sub(rf"[\s{_MARKER_ARROWS}]+", "", text):
         return Fixed.CONTINUATION, None
     body, credit = patterns.split_credit(text)
     if credit is not None or patterns.is_credit_only(text):

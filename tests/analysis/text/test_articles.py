@@ -277,3 +277,22 @@ def test_titles_closing_a_bracket_they_never_opened_open_no_article() -> None:
     page = _page("引领未来中国做对了什么\n\n" + FARM + "\n　　本报讯（记者\n令狐\n\n霞轩\n"
                  "通讯员 闫欣）\n（一）\n" + FARM_MORE + "\n")
     assert len(page.articles) == 1
+
+
+def test_headline_wrapped_over_a_bracket_is_measured_by_its_first_line() -> None:
+    """A headline line leaving a bracket open is joined to the lines it wraps onto; the
+    line above is compared with the first of them (the width they are cut at), so a full
+    first line is no kicker."""
+    assert _title_lines("更好统筹高质量发展和高水平安\n全（深入学习贯彻习近平新时代\n"
+                        "中国特色社会主义思想·学习《习\n近平经济文选》第一卷专家谈）") == (
+        None, "更好统筹高质量发展和高水平安全（深入学习贯彻习近平新时代中国特色社会主义思想·"
+        "学习《习近平经济文选》第一卷专家谈）", None)
+
+
+def test_a_line_set_apart_over_a_wrapped_headline_opens_a_story() -> None:
+    """国际论坛 / / 谱写全球妇女 / 事业发展新篇章 between two texts: a kicker over a wrapped
+    headline (a subhead has no kicker), not a subhead."""
+    page = _page("引领未来中国做对了什么\n\n记者 张三\n\n" + FARM + "\n\n国际论坛\n\n谱写全球妇女\n"
+                 "事业发展新篇章\n\n" + FARM_MORE + "\n")
+    assert [(a.kicker, (a.headline or "").replace(" ", "")) for a in page.articles] == [
+        (None, "引领未来中国做对了什么"), ("国际论坛", "谱写全球妇女事业发展新篇章")]

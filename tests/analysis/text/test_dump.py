@@ -14,6 +14,7 @@ from layout.analysis.text.dump import (
     join_broken_datelines,
     join_drop_caps,
     partition_lines,
+    sign_offs,
 )
 from layout.analysis.text.lines import ColumnWidth, Fixed, line_info
 from layout.analysis.text.paragraphs import State, emission, label_lines
@@ -217,3 +218,31 @@ def test_a_dateline_wrapped_at_the_column_width_is_left_as_it_is() -> None:
     lines = list(page_lines("　　本报北京10月19日电（记者 罗\n华）傍晚，安徽省芜湖市湾沚区的\n"
                             "饭店迎来客流高峰。厨房里，饭店经\n营者兼大厨吴可云忙个不停，一道道\n"))
     assert join_broken_datelines(lines) == lines
+
+
+def test_a_jump_marker_with_an_arrow_is_a_marker() -> None:
+    infos = _infos("▲上接第3版\n转第9版▲\n")
+    assert [x.fixed for x in infos] == [Fixed.CONTINUATION, Fixed.CONTINUATION]
+
+
+def test_a_sign_off_under_a_note_stays_with_it() -> None:
+    """——编者 under the note it signs is a paragraph there, not a title over the next story;
+    set apart by a blank line and not indented it stays as labelled."""
+    infos = _infos("　　记者进行了采访。\n　　——编者\n“把保障居民安居乐业作为头等大事”\n")
+    states = [State.SINGLE, State.TITLE, State.TITLE]
+    assert sign_offs(infos, states) == [State.SINGLE, State.SINGLE, State.TITLE]
+    apart = _infos("　　记者进行了采访。\n\n——编者\n")
+    assert sign_offs(apart, [State.SINGLE, State.TITLE]) == [State.SINGLE, State.TITLE]
+
+
+def test_no_byline_inside_a_quotation_headline() -> None:
+    """安居乐业作 reads as names, but the quotation above it is still open."""
+    parts = partition_lines(_infos("“把保障居民\n安居乐业作\n为头等大事”\n\n吴萍立\n\n" + COLUMN))
+    assert [x.fixed for x in parts.body[:4]] == [Fixed.NONE, Fixed.NONE, Fixed.NONE,
+                                                 Fixed.BYLINE]
+
+
+def test_a_lone_character_wrapped_from_the_line_above_is_no_drop_cap() -> None:
+    lines = list(page_lines("　　装备制造业、高技术制\n造业等重点行业维持高景气\n度\n\n金台随感\n"))
+    assert [x.text for x in join_drop_caps(lines)] == [
+        "装备制造业、高技术制", "造业等重点行业维持高景气", "度", "金台随感"]
