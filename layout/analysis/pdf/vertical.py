@@ -43,12 +43,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from statistics import median
 
-from layout.clean import is_cjk, is_cjk_punct, plain_forms
+from layout.analysis.pdf.vertical_search import (
+    BIN_PT,
+    CellArrays,
+    cell_kind,
+    chain_pairs,
+    row_gaps,
+)
+from layout.clean import plain_forms
 from layout.ingest.raw import Glyph, Rule
 from layout.model import BBox
-
-_INF = float("inf")
-CORNER_MARKS = frozenset("，、。．：；！？")
 
 
 def plain_glyphs(glyphs: Sequence[Glyph]) -> list[Glyph]:
@@ -69,19 +73,23 @@ class Cell:
 
     def __init__(self, glyphs: tuple[Glyph, ...]) -> None:
         self.glyphs = glyphs
-        self.x0 = min(g.x0 for g in glyphs)
-        self.x1 = max(g.x1 for g in glyphs)
-        self.top = min(g.top for g in glyphs)
-        self.bottom = max(g.bottom for g in glyphs)
-        self.turned = not glyphs[0].upright
+        first = glyphs[0]
+        if len(glyphs) == 1:  # nearly every cell
+            self.x0, self.top, self.x1, self.bottom = first.x0, first.top, first.x1, first.bottom
+            size = first.size
+        else:
+            self.x0 = min(g.x0 for g in glyphs)
+            self.x1 = max(g.x1 for g in glyphs)
+            self.top = min(g.top for g in glyphs)
+            self.bottom = max(g.bottom for g in glyphs)
+            size = max(g.size for g in glyphs)
+        self.turned = not first.upright
         # the font size (for a turned glyph, its extent across the line)
-        self.size = self.x1 - self.x0 if self.turned else max(g.size for g in glyphs)
+        self.size = self.x1 - self.x0 if self.turned else size
         self.cx = (self.x0 + self.x1) / 2
         self.cy = (self.top + self.bottom) / 2
-        ch = glyphs[0].text[:1]
-        self.mark = bool(ch) and is_cjk_punct(ch)
-        self.cjk = bool(ch) and (is_cjk(ch) or self.mark)
-        self.corner = ch in CORNER_MARKS  # often printed in a corner of its cell
+        ch = first.text[:1]
+        self.mark, self.cjk, self.corner = cell_kind(ch)
         # an upright half-width letter or digit alone (9月): set at either side of its cell
         self.narrow = (not self.turned and len(glyphs) == 1 and ch.isascii()
                        and self.x1 - self.x0 < 0.7 * self.size)
@@ -109,12 +117,13 @@ class VerticalLine:
                     max(c.x1 for c in self.cells), max(c.bottom for c in self.cells))
 
 
-def _tate_chu_yoko(glyphs: Sequence[Glyph]) -> list[Cell]:
-    """Cells: upright ASCII runs of 2–3 glyphs on one top, one em wide at most, as one."""
+def _tate_chu_yoko(glyphs: Sequence[Glyph]) -> list[tuple[Glyph, ...]]:
+    """Glyphs grouped into cells: upright ASCII runs of 2–3 glyphs on one top, one em wide
+    at most, as one (these first), every other glyph alone."""
     ascii_ = sorted((g for g in glyphs if g.upright and g.text.isascii() and g.text.isalnum()),
                     key=lambda g: (round(g.top), g.x0))
     used: set[int] = set()
-    cells: list[Cell] = []
+    cells: list[tuple[Glyph, ...]] = []
     k = 0
     while k < len(ascii_):
         run = [ascii_[k]]
@@ -128,28 +137,53 @@ def _tate_chu_yoko(glyphs: Sequence[Glyph]) -> list[Cell]:
             j += 1
         width = run[-1].x1 - run[0].x0
         if 2 <= len(run) <= 3 and width <= 1.25 * max(g.size for g in run):
-            cells.append(Cell(tuple(run)))
+            cells.append(tuple(run))
             used.update(id(g) for g in run)
             k = j
         else:
             k += 1
-    cells += [Cell((g,)) for g in glyphs if id(g) not in used]
+    if used:
+        cells += [(g,) for g in glyphs if id(g) not in used]
+    else:
+        cells += [(g,) for g in glyphs]
     return cells
 
 
-def _lined_up(a: Cell, b: Cell, size: float) -> bool:
-    """Centres within 0.3 em; or, where a mark or a turned glyph is involved (a comma
-    printed in its cell's upper right, a bracket or a dot turned 90°), boxes overlapping by
-    0.3 of the narrower; two such cells (neither shows the line's axis: a mark in its
-    cell's right half, a turned bracket's ink or a half-width digit in its left) boxes
-    touching at least."""
-    if abs(a.cx - b.cx) <= 0.3 * size:
-        return True
-    loose_a, loose_b = a.turned or a.mark or a.narrow, b.turned or b.mark or b.narrow
-    overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
-    if loose_a and loose_b:  # neither marks the line's axis (！ right, 」 left in a cell)
-        return overlap > -0.1 * size  # (。 in its cell's right half, 9 in its left: touch)
-    return (loose_a or loose_b) and overlap >= 0.3 * min(a.x1 - a.x0, b.x1 - b.x0, size)
+class _Cells:
+    """The :class:`Cell` of each glyph group, made when first asked for (most never are)."""
+
+    def __init__(self, groups: Sequence[tuple[Glyph, ...]]) -> None:
+        self.groups = groups
+        self.made: dict[int, Cell] = {}
+
+    def __len__(self) -> int:
+        return len(self.groups)
+
+    def __getitem__(self, k: int) -> Cell:
+        cell = self.made.get(k)
+        if cell is None:
+            cell = self.made[k] = Cell(self.groups[k])
+        return cell
+
+
+def _chains(pairs: Sequence[tuple[float, int, int]]) -> tuple[list[list[int]], set[int]]:
+    """Cells chained downwards, top to bottom: each to its nearest cell below among the
+    ``pairs`` (gap, upper, lower; nearest first) that neither has used yet. Returns the
+    chains of two cells or more (by their first cell's index) and the cells in them."""
+    nxt: dict[int, int] = {}
+    prv: dict[int, int] = {}
+    for _, k, j in pairs:
+        if k not in nxt and j not in prv:
+            nxt[k], prv[j] = j, k
+    chains = []
+    for k in sorted(nxt):
+        if k in prv:
+            continue
+        chain = [k]
+        while chain[-1] in nxt:
+            chain.append(nxt[chain[-1]])
+        chains.append(chain)
+    return chains, {*nxt, *prv}
 
 
 def _like_sizes(a: Cell, b: Cell) -> bool:
@@ -158,82 +192,7 @@ def _like_sizes(a: Cell, b: Cell) -> bool:
     return 0.8 <= a.size / b.size <= 1.25 if b.size else False
 
 
-class _Index:
-    """Cells binned by x centre and by y centre, each bin sorted by top / by x0."""
-
-    def __init__(self, cells: Sequence[Cell], bin_pt: float = 4.0) -> None:
-        self.bin = bin_pt
-        self.columns: dict[int, list[tuple[float, int]]] = defaultdict(list)
-        self.rows: dict[int, list[tuple[float, int]]] = defaultdict(list)
-        for k, c in enumerate(cells):
-            self.columns[int(c.cx // bin_pt)].append((c.top, k))
-            self.rows[int(c.cy // bin_pt)].append((c.x0, k))
-        for bucket in (*self.columns.values(), *self.rows.values()):
-            bucket.sort()
-
-    def near(self, table: dict[int, list[tuple[float, int]]], centre: float, reach: float,
-             lo: float, hi: float) -> list[int]:
-        out: list[int] = []
-        for b in range(int((centre - reach) // self.bin), int((centre + reach) // self.bin) + 1):
-            bucket = table.get(b)
-            if not bucket:
-                continue
-            k = bisect.bisect_left(bucket, (lo, -1))
-            while k < len(bucket) and bucket[k][0] <= hi:
-                out.append(bucket[k][1])
-                k += 1
-        return out
-
-
-def _chains(cells: Sequence[Cell], index: _Index, max_gap_em: float,
-            rows: Sequence[tuple[float, int | None]]) -> list[list[int]]:
-    """Cells chained downwards (each to its nearest lined-up cell below), top to bottom;
-    never across a gap wider than either cell's gap to its row neighbour (a glyph of a
-    horizontal line just above vertical text stays with its line)."""
-    pairs: list[tuple[float, int, int]] = []
-    for k, c in enumerate(cells):
-        size = c.size
-        reach = max(size, 8.0)  # a turned dot is narrow: look as far as for a letter
-        for j in index.near(index.columns, c.cx, 0.8 * reach, c.top + 0.2 * size,
-                            c.bottom + (1.5 * max_gap_em + 0.5) * reach):
-            d = cells[j]
-            if j == k:
-                continue
-            # compare with an upright cell's size: a turned glyph's is its thickness
-            ref = (size if not c.turned else d.size if not d.turned
-                   else max(size, d.size, 0.5 * reach))
-            if d.top < c.top + 0.25 * min(size, d.size) or not _like_sizes(c, d) \
-                    or not _lined_up(c, d, ref):
-                continue
-            gap = d.top - c.bottom
-            # a turned run may be spaced out by a loose line's justification (ink boxes)
-            loose = 0.5 if c.turned and d.turned else 0.0
-            if gap < -0.6 * ref or gap > (max_gap_em + loose) * ref:
-                continue
-            # a comma or stop above may sit in its cell's upper half: half an em more
-            slack = (0.5 if c.corner else 0.05) * ref
-            if not (c.turned or d.turned) and max(gap, 0.0) > min(
-                    _row_room(c, rows[k][0]), _row_room(d, rows[j][0])) + slack:
-                continue  # (a turned glyph's ink box says little about the gap)
-            pairs.append((gap, k, j))
-    pairs.sort()
-    nxt: dict[int, int] = {}
-    prv: dict[int, int] = {}
-    for _, k, j in pairs:
-        if k not in nxt and j not in prv:
-            nxt[k], prv[j] = j, k
-    chains = []
-    for k in range(len(cells)):
-        if k in prv:
-            continue
-        chain = [k]
-        while chain[-1] in nxt:
-            chain.append(nxt[chain[-1]])
-        chains.extend(_cut_at_size_jumps(chain, cells))
-    return chains
-
-
-def _cut_at_size_jumps(chain: list[int], cells: Sequence[Cell]) -> list[list[int]]:
+def _cut_at_size_jumps(chain: list[int], cells: _Cells) -> list[list[int]]:
     """``chain`` cut where turned cells (whose size is not compared) join upright cells of
     unlike sizes: a headline's glyph above a turned run that opens a line of body text
     belongs to its headline. The cut falls on the wider gap beside the turned run."""
@@ -260,56 +219,32 @@ def _cut_at_size_jumps(chain: list[int], cells: Sequence[Cell]) -> list[list[int
     return out
 
 
-def _row_room(cell: Cell, gap: float) -> float:
-    """A cell's row gap as a limit for chaining: none for marks, which may be printed in
-    their cell's corner (close to the next line), and for turned glyphs."""
-    if cell.turned or cell.mark:
-        return _INF
-    return gap
-
-
-def _row_gap(k: int, cells: Sequence[Cell], index: _Index) -> tuple[float, int | None]:
-    """The gap to the nearest cell of like size on the same row (and which cell); marks do
-    not count (a comma printed in its cell's upper right nears the next line)."""
-    c = cells[k]
-    if c.turned:
-        return _INF, None
-    size = c.size
-    best, who = _INF, None
-    reach = 3.0 * size
-    for j in index.near(index.rows, c.cy, 0.3 * size, c.x0 - reach - 2 * size, c.x1 + reach):
-        d = cells[j]
-        if j == k or d.turned or not _like_sizes(c, d) or abs(d.cy - c.cy) > 0.3 * size \
-                or d.mark:  # a mark may sit in its cell's corner
-            continue
-        gap = max(d.x0 - c.x1, c.x0 - d.x1)
-        if gap < -0.3 * size or gap > reach:
-            continue
-        if max(gap, 0.0) < best:
-            best, who = max(gap, 0.0), j
-    return best, who
-
-
 def split_vertical(glyphs: Sequence[Glyph], max_gap_em: float = 1.2, tight_em: float = 0.6,
                    margin_em: float = 0.05, seed_cells: int = 6
                    ) -> tuple[list[VerticalLine], list[Glyph]]:
     """(vertical lines, the other glyphs) of a page; see the module docstring."""
-    cells = _tate_chu_yoko([g for g in glyphs if g.text and not g.text.isspace()])
-    if len(cells) < 3:
+    groups = _tate_chu_yoko([g for g in glyphs if g.text and not g.text.isspace()])
+    if len(groups) < 3:
         return [], list(glyphs)
-    index = _Index(cells)
-    rows = [_row_gap(k, cells, index) for k in range(len(cells))]
-    chains = _chains(cells, index, max_gap_em, rows)
+    arrays = CellArrays.of(groups)
+    gaps, neighbours = row_gaps(arrays)
+    rows = list(zip(gaps, neighbours, strict=True))
+    linked_chains, linked = _chains(chain_pairs(arrays, gaps, max_gap_em))
+    cells = _Cells(groups)
+    # (the chains in the order of their first cell, each cut where sizes jump; a cell in
+    # no chain is a chain of its own, judged only beside vertical lines, below)
+    chains = [((chain[0], n), piece) for chain in linked_chains
+              for n, piece in enumerate(_cut_at_size_jumps(chain, cells))]
     vertical: set[int] = set()
     lines: list[list[int]] = []
-    short: list[list[int]] = []
-    for chain in chains:
-        members = [cells[k] for k in chain]
-        upright = [c for c in members if not c.turned]
-        if not upright:
-            continue
+    short: list[tuple[tuple[int, int], list[int]]] = []
+    for key, chain in chains:
         if len(chain) < seed_cells:  # judged by what stands beside it, below
-            short.append(chain)
+            if len(chain) > 1 or not cells[chain[0]].turned:
+                short.append((key, chain))
+            continue
+        upright = [cells[k] for k in chain if not cells[k].turned]
+        if not upright:
             continue
         size = median(c.size for c in upright)
         down = median(max(0.0, cells[b].top - cells[a].bottom) for a, b in zip(
@@ -320,18 +255,23 @@ def split_vertical(glyphs: Sequence[Glyph], max_gap_em: float = 1.2, tight_em: f
             vertical.update(chain)
             lines.append(chain)
         elif cjk and down + margin_em * size < across:
-            short.append(chain)  # letter-spaced far apart: judged by its neighbours
-    for chain in short:  # short lines beside vertical ones (a paragraph's last), or alone
-        if _short_vertical(chain, cells, rows, vertical, index):
+            short.append((key, chain))  # letter-spaced far apart: judged by its neighbours
+    if vertical:  # a lone upright cell is vertical only beside a vertical line
+        turned = arrays.turned.tolist()
+        short += [((k, 0), [k]) for k in range(len(groups)) if k not in linked and not turned[k]]
+        short.sort(key=lambda item: item[0])
+    beside = _RowIndex(cells, vertical)
+    for _, chain in short:  # short lines beside vertical ones (a paragraph's last), or alone
+        if _short_vertical(chain, cells, rows, vertical, beside):
             lines.append(chain)
-    taken = {id(g) for chain in lines for k in chain for g in cells[k].glyphs}
+    taken = {id(g) for chain in lines for k in chain for g in groups[k]}
     out = [VerticalLine(tuple(cells[k] for k in chain)) for chain in lines]
     return out, [g for g in glyphs if id(g) not in taken]
 
 
-def _short_vertical(chain: Sequence[int], cells: Sequence[Cell],
+def _short_vertical(chain: Sequence[int], cells: _Cells,
                     rows: Sequence[tuple[float, int | None]], vertical: set[int],
-                    index: _Index) -> bool:
+                    index: _RowIndex) -> bool:
     """A chain too short to judge alone is vertical when the cells beside it on their rows
     are cells of vertical lines (0.2 em apart at least; or any cells 1.5 em away), or when
     its CJK cells touch one above the other with nothing within an em beside them (a short
@@ -360,15 +300,45 @@ def _short_vertical(chain: Sequence[int], cells: Sequence[Cell],
             and all(gap >= 1.0 * cells[k].size for k, gap, _ in neighbours))
 
 
-def _between_lines(k: int, cells: Sequence[Cell], index: _Index, vertical: set[int]) -> bool:
+class _RowIndex:
+    """The cells of vertical lines binned by y centre (every ``BIN_PT``), each bin sorted
+    by x0, made when first searched (a page without vertical lines never is)."""
+
+    def __init__(self, cells: _Cells, members: set[int]) -> None:
+        self.cells, self.members = cells, members
+        self.rows: dict[int, list[tuple[float, int]]] | None = None
+
+    def near(self, centre: float, reach: float, lo: float, hi: float) -> list[int]:
+        """The cells whose y centre falls in a bin from ``centre - reach`` to ``centre +
+        reach`` and whose x0 lies in ``[lo, hi]``."""
+        if self.rows is None:
+            self.rows = defaultdict(list)
+            for k in self.members:
+                c = self.cells[k]
+                self.rows[int(c.cy // BIN_PT)].append((c.x0, k))
+            for bucket in self.rows.values():
+                bucket.sort()
+        out: list[int] = []
+        for b in range(int((centre - reach) // BIN_PT), int((centre + reach) // BIN_PT) + 1):
+            bucket = self.rows.get(b)
+            if not bucket:
+                continue
+            k = bisect.bisect_left(bucket, (lo, -1))
+            while k < len(bucket) and bucket[k][0] <= hi:
+                out.append(bucket[k][1])
+                k += 1
+        return out
+
+
+def _between_lines(k: int, cells: _Cells, index: _RowIndex, vertical: set[int]) -> bool:
     """A cell with nothing on its row has cells of vertical lines on both sides, a line
     pitch away, at its row or within 3 em below it (a paragraph's last glyph, alone at
     the head of a line, between lines that open lower: indented, or with a turned run)."""
     c = cells[k]
     size = c.size
     left = right = False
-    for j in index.near(index.rows, c.cy + 1.5 * size, 1.5 * size + 1.0,
-                        c.x0 - 3.5 * size, c.x1 + 2.5 * size):
+    for j in index.near(c.cy + 1.5 * size, 1.5 * size + 1.0, c.x0 - 3.5 * size,
+                        c.x1 + 2.5 * size):
         d = cells[j]
         if j not in vertical or d.top < c.top - 0.3 * size or d.top > c.top + 3.0 * size:
             continue
