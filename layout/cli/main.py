@@ -10,6 +10,7 @@ anything unexpected 2.
 
 from __future__ import annotations
 
+import gc
 import logging
 import signal
 import sys
@@ -20,6 +21,7 @@ from layout.cli.parser import build_parser
 from layout.errors import ExitCode, LayoutError
 
 log = logging.getLogger("layout")
+GC_YOUNG_OBJECTS = 10_000  # allocations between collections of the youngest generation
 
 
 class Terminated(BaseException):
@@ -56,6 +58,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     verbose = "-v" in argv or "--verbose" in argv or any(a.startswith("-vv") for a in argv)
     previous = _install_sigterm()
+    thresholds = gc.get_threshold()
+    # the analysis allocates millions of small objects and few cycles: collecting the
+    # youngest generation every 700 allocations costs a tenth of a run for nothing
+    gc.set_threshold(GC_YOUNG_OBJECTS, *thresholds[1:])
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
@@ -92,5 +98,6 @@ def main(argv: Sequence[str] | None = None) -> int:
               "(rerun with -v)", file=sys.stderr)
         return ExitCode.BAD_INPUT
     finally:
+        gc.set_threshold(*thresholds)
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)  # type: ignore[arg-type]
