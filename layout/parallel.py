@@ -11,7 +11,7 @@ Errors raised in a worker are raised again here, as the serial run raises them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
@@ -83,9 +83,11 @@ def _raise(result: object) -> object:
     return result
 
 
-def read_files_parallel(files: Sequence[Path], settings: Settings, jobs: int) -> list[Issue]:
+def read_files_parallel(files: Sequence[Path], settings: Settings, jobs: int,
+                        while_waiting: Callable[[], object] | None = None) -> list[Issue]:
     """``[layout.pipeline.read_file(f, settings) for f in files]`` with the pages of PDF
-    files spread over ``jobs`` processes."""
+    files spread over ``jobs`` processes; ``while_waiting`` (if given) is called here once
+    every task is handed out, before the results are collected (this process would idle)."""
     from layout.analysis.pdf.page import check_page_count, issue_of_pages
     from layout.ingest.readers import pdf_reader
 
@@ -110,6 +112,8 @@ def read_files_parallel(files: Sequence[Path], settings: Settings, jobs: int) ->
                                        for n in range(1, counts[path] + 1)]))
             else:
                 pending.append((path, pool.submit(_file_task, path, settings)))
+        if while_waiting is not None:
+            while_waiting()
         issues: list[Issue] = []
         for path, futures in pending:
             if isinstance(futures, list):

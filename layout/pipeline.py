@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -222,23 +222,27 @@ def read_issue(
     settings: Settings = DEFAULT_SETTINGS,
     metadata: IssueMetadata = IssueMetadata(),
     jobs: int = 1,
+    while_waiting: Callable[[], object] | None = None,
 ) -> Issue:
     """Inputs (files or one issue folder) → one :class:`Issue`; ``jobs`` > 1 analyses PDF
-    pages in that many processes (same result, see :mod:`layout.parallel`)."""
-    _, issues = read_files(inputs, settings, jobs)
+    pages in that many processes (same result, see :mod:`layout.parallel`), and this one
+    calls ``while_waiting`` meanwhile (work for later that does not touch the result)."""
+    _, issues = read_files(inputs, settings, jobs, while_waiting)
     return apply_metadata(one_issue(inputs, issues), metadata)
 
 
 def read_files(inputs: Sequence[Path], settings: Settings = DEFAULT_SETTINGS,
-               jobs: int = 1) -> tuple[list[Path], list[Issue]]:
-    """The input files of one issue and the issue each file gives, in order."""
+               jobs: int = 1, while_waiting: Callable[[], object] | None = None
+               ) -> tuple[list[Path], list[Issue]]:
+    """The input files of one issue and the issue each file gives, in order (with ``jobs``
+    > 1, ``while_waiting`` called once the workers have their tasks)."""
     files = expand_inputs(inputs)
     if not files:
         raise InputError(", ".join(map(str, inputs)) or "<none>", "no input files")
     if jobs != 1:
         from layout.parallel import read_files_parallel
 
-        return files, read_files_parallel(files, settings, jobs)
+        return files, read_files_parallel(files, settings, jobs, while_waiting)
     return files, [read_file(path, settings) for path in files]
 
 

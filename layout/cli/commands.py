@@ -63,7 +63,7 @@ def _cmd_convert(args: argparse.Namespace) -> ExitCode:
         refuse_overwriting_inputs(args.inputs, [beside(Path(args.output), f) for f in also])
     outputs = checked_outputs(args.inputs, args.output, args.json)
 
-    from layout.render.pdf import render_issues
+    from layout.render.pdf import preload_fonts, render_issues
 
     with staged_outputs(outputs, _stdout()) as streams:
         if also:
@@ -71,8 +71,9 @@ def _cmd_convert(args: argparse.Namespace) -> ExitCode:
 
             source = read_issue_source(args.inputs, settings, metadata_of(args), jobs=args.jobs)
             issue = source.issue
-        else:
-            issue = read_issue(args.inputs, settings, metadata_of(args), jobs=args.jobs)
+        else:  # with --jobs, the fonts are parsed while the workers read the pages
+            issue = read_issue(args.inputs, settings, metadata_of(args), jobs=args.jobs,
+                               while_waiting=lambda: preload_fonts(options))
         _log_read(issue)
         render_issues([issue], streams[0], options, settings)
         if args.json:

@@ -248,6 +248,15 @@ def _issue_text(issues: Sequence[Issue]) -> str:
     return "".join(parts)
 
 
+def preload_fonts(options: RenderOptions) -> None:
+    """Parse the four faces of the font set ``options`` name now (a convert that waits for
+    its page workers does it then, instead of in the first pages of the build); what is
+    written does not change (faces are embedded only where drawn)."""
+    fonts = load_font_set(options.font_body, options.font_head, options.system_fonts)
+    for name in (fonts.body, fonts.body_bold, fonts.head, fonts.kai):
+        fonts.ensure(name)
+
+
 def render_issues(issues: Sequence[Issue], stream: BinaryIO, options: RenderOptions,
                   settings: Settings) -> None:
     """Write ``issues`` as one re-typeset PDF to ``stream``."""
