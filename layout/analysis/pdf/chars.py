@@ -62,9 +62,9 @@ def dedupe_fake_bold(glyphs: Sequence[Glyph], along: float = 0.1,
     a copy of an earlier kept one with the same text when its sizes differ by at most 10 %
     and its origin lies within ``along`` em horizontally and ``across`` em vertically.
     """
-    # (text, size class) -> (cell x, cell y) -> kept glyphs: a glyph looks only at the
+    # text -> size class -> (cell x, cell y) -> kept glyphs: a glyph looks only at the
     # classes its text was kept in, and at the cells of those that are near it
-    cells: dict[tuple[str, int], dict[tuple[int, int], list[Glyph]]] = {}
+    cells: dict[str, dict[int, dict[tuple[int, int], list[Glyph]]]] = {}
     kept: list[Glyph] = []
     side_of: dict[int, tuple[float, float]] = {}
 
@@ -97,8 +97,9 @@ def dedupe_fake_bold(glyphs: Sequence[Glyph], along: float = 0.1,
         text, x0, top = g.text, g.x0, g.top
         dx_max, dy_max = along * size, across * size
         duplicate = False
-        for k, wx, wy, rx, ry in searches:
-            grid = cells.get((text, k))
+        classes = cells.get(text)
+        for k, wx, wy, rx, ry in searches if classes is not None else ():
+            grid = classes.get(k)  # type: ignore[union-attr]
             if grid is None:
                 continue
             cx, cy = floor(x0 / wx), floor(top / wy)
@@ -121,7 +122,7 @@ def dedupe_fake_bold(glyphs: Sequence[Glyph], along: float = 0.1,
         if duplicate:
             continue
         wx, wy = sides(own)
-        grid = cells.setdefault((text, own), {})
+        grid = cells.setdefault(text, {}).setdefault(own, {})
         grid.setdefault((floor(x0 / wx), floor(top / wy)), []).append(g)
         kept.append(g)
     return kept

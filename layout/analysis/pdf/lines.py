@@ -21,10 +21,20 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from layout.clean import SHARED_QUOTES, is_cjk, is_cjk_punct
 from layout.ingest.raw import Glyph, Rule
 from layout.model import BBox
+
+
+def _most_common(values: list) -> Any:
+    """The most common of ``values`` (the first met among equally common ones), as
+    ``Counter(values).most_common(1)`` gives it; a line is mostly of one size and face."""
+    first = values[0]
+    if values.count(first) == len(values):
+        return first
+    return Counter(values).most_common(1)[0][0]
 
 
 @dataclass(frozen=True)
@@ -42,7 +52,7 @@ class TextLine:
     @cached_property
     def size(self) -> float:
         """The most common (rounded) font size of the line's glyphs."""
-        return Counter(round(g.size, 1) for g in self.glyphs).most_common(1)[0][0]
+        return _most_common([round(g.size, 1) for g in self.glyphs])
 
     @cached_property
     def font(self) -> str:
@@ -50,7 +60,7 @@ class TextLine:
         of all its glyphs when it has none: digits and Latin words set in another face
         are runs inside a Chinese line's face (2023年6月主持召: the Han face)."""
         han = [g for g in self.glyphs if g.text and _cjk_char(g.text[0])]
-        return Counter(base_font(g.font) for g in han or self.glyphs).most_common(1)[0][0]
+        return _most_common([base_font(g.font) for g in han or self.glyphs])
 
     @cached_property
     def fonts(self) -> frozenset[str]:
