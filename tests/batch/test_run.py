@@ -216,9 +216,9 @@ def test_fewer_issues_than_jobs_spreads_pages(tmp_path, monkeypatch):
     calls = []
     real = parallel.read_files_parallel
 
-    def spy(files, settings, jobs):
+    def spy(files, settings, jobs, *rest):
         calls.append(jobs)
-        return real(files, settings, jobs)
+        return real(files, settings, jobs, *rest)
 
     monkeypatch.setattr(parallel, "read_files_parallel", spy)
     run_batch(root, tmp_path / "two", RenderOptions(), DEFAULT_SETTINGS, jobs=2)
