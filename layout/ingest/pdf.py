@@ -35,6 +35,7 @@ from layout.ingest.raw import (
     Rule,
     TooManyObjects,
     frame_rules,
+    is_upright,
     over_limit_page,
     page_shapes,
 )
@@ -119,7 +120,9 @@ def _parse_layout(page: pdfplumber.page.Page, tally: ObjectTally
                     continue
                 matrix = obj.matrix
                 baseline = None
+                upright = bool(obj.upright)
                 if matrix and len(matrix) == 6:
+                    upright = is_upright(*matrix[:4])  # pdfminer's own test takes 90° as upright
                     baseline = bottom + (obj.y0 - matrix[5])
                     if not top - 1 <= baseline <= bottom + 1:
                         baseline = None
@@ -129,7 +132,7 @@ def _parse_layout(page: pdfplumber.page.Page, tally: ObjectTally
                     font = font.decode("latin-1")
                 append(Glyph(text, x0, top, x1, bottom, obj.size or 0.0, str(font or ""),
                              color if isinstance(color, tuple) else (color,),
-                             getattr(obj, "render_mode", 0), bool(obj.upright), baseline))
+                             getattr(obj, "render_mode", 0), upright, baseline))
                 continue
             if hasattr(obj, "_objs"):
                 obj._objs = walk(obj._objs)

@@ -44,6 +44,7 @@ from layout.ingest.raw import (
     Rule,
     TooManyObjects,
     dedupe_rules,
+    is_upright,
     over_limit_page,
     page_shapes,
 )
@@ -57,7 +58,6 @@ from layout.model import BBox
 
 log = logging.getLogger("layout.ingest.pdfium")
 
-UPRIGHT_SKEW = 1e-3  # matrix b, c below this (relative to a, d): the glyph is upright
 
 
 class PageFrame:
@@ -189,7 +189,7 @@ class _Reader:
         name, descent = self.fonts.get(font)
         color = (rgba[0] / 255, rgba[1] / 255, rgba[2] / 255) if has_color else (0.0, 0.0, 0.0)
         style = TextStyle(name, descent, float(buf[0]), color, max(0, mode), (a, b, c, d))
-        upright = (a > 0 and d > 0 and abs(b) <= UPRIGHT_SKEW * a and abs(c) <= UPRIGHT_SKEW * d)
+        upright = is_upright(a, b, c, d)
         size = style.size * d if upright else style.size * (c * c + d * d) ** 0.5
         return style, upright, size, style.descent * size
 

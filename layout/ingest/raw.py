@@ -1,7 +1,8 @@
 """The raw-page model every PDF reader produces and the geometric analysis reads.
 
-Holds no logic beyond small derived properties: :class:`Glyph` (one drawn
-character), :class:`Rule` (a printed horizontal or vertical line),
+Holds no logic beyond small derived properties and :func:`is_upright` (the rule by
+which every reader tells an upright glyph from a turned or mirrored one):
+:class:`Glyph` (one drawn character), :class:`Rule` (a printed horizontal or vertical line),
 :class:`OcrLine` (one line OCR read) and :class:`RawPage` (one page's glyphs, rules
 and image boxes), and :class:`ObjectTally`, the count by which every reader caps the
 objects it takes from one page (``limits.max_page_objects``): a page over the cap comes
@@ -23,6 +24,14 @@ MAX_RULE_THICKNESS = 3.0  # pt: a rectangle thinner than this is a rule
 MIN_SHAPE_SIDE = 2.0  # pt: filled shapes smaller on both sides are dots, not kept
 MIN_SHAPE_THICKNESS = 0.5  # pt: flatter filled shapes are hairlines (a rule's business)
 MIN_IMAGE_SIDE = 8.0  # pt: smaller images are bullets or dots
+UPRIGHT_SKEW = 1e-3  # matrix b, c below this (relative to a, d): the glyph is upright
+
+
+def is_upright(a: float, b: float, c: float, d: float) -> bool:
+    """Whether a glyph drawn with the text matrix ``a b c d`` (its translation aside) is
+    upright: not mirrored, and turned by no more than :data:`UPRIGHT_SKEW` either way (a
+    label turned 90 degrees has ``a`` and ``d`` near 0, ``b`` and ``c`` near +-1)."""
+    return a > 0 and d > 0 and abs(b) <= UPRIGHT_SKEW * a and abs(c) <= UPRIGHT_SKEW * d
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,3 +36,25 @@ def test_glyphs_sit_where_pdfplumber_puts_its_chars(tmp_path, origin):
     got = [(g.text, round(g.x0, 3), round(g.top, 3), round(g.bottom, 3), g.font,
             round(g.size, 3), g.color) for g in raw.glyphs]
     assert got == want and len(got) == 6
+
+
+def test_a_label_turned_by_a_rounded_matrix_is_not_upright(tmp_path):
+    """A side label set with a text matrix turned 90 degrees whose cosine is a rounding
+    error off 0 (as Typst writes it): pdfminer's own test (a*d > 0, b*c <= 0) calls it
+    upright; the reader takes the same rule as the PDFium reader, so it is turned."""
+    path = tmp_path / "turned.pdf"
+    c = Canvas(str(path), pagesize=(300, 200))
+    c.setFont("Helvetica", 12)
+    c.drawString(20, 150, "Up")
+    text = c.beginText()
+    text.setTextTransform(1e-6, 1, -1, 1e-6, 250, 40)
+    text.textOut("Side")
+    c.drawText(text)
+    c.save()
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:  # the premise: pdfminer calls the turned chars upright
+        assert [ch["upright"] for ch in pdf.pages[0].chars] == [True] * 6
+    raw = next(read_pdf(path))
+    upright = {g.text: g.upright for g in raw.glyphs}
+    assert upright == {"U": True, "p": True, "S": False, "i": False, "d": False, "e": False}
