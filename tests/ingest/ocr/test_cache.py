@@ -1,10 +1,10 @@
-"""OCR cache (layout.ingest.ocr_cache): results kept by page image, reused, bounded."""
+"""OCR cache (layout.ingest.ocr.cache): results kept by page image, reused, bounded."""
 
 from __future__ import annotations
 
 import os
 
-from layout.ingest import ocr_cache
+from layout.ingest.ocr import cache as ocr_cache
 
 
 def test_results_are_kept_by_image_and_reused(tmp_path):

@@ -1,5 +1,5 @@
-"""OCR (layout.ingest.ocr, layout.analysis.pdf.scan): glyphs from recognised lines, which
-pages need OCR, the error without the extra, and scans of synthetic pages read end to end
+"""OCR of whole pages (layout.ingest.ocr.pages, layout.analysis.pdf.scan): which pages
+need OCR, the error without the extra, and scans of synthetic pages read end to end
 (those skip when rapidocr is not installed; CI installs the extra ``layout[ocr]``)."""
 
 from __future__ import annotations
@@ -8,13 +8,13 @@ import dataclasses
 import importlib.util
 import json
 import sys
-from pathlib import Path
 
 import pytest
 
 from layout.analysis.pdf.scan import needs_ocr
 from layout.cli import main
 from layout.ingest import ocr
+from layout.ingest.ocr.engine import load_engine
 from layout.ingest.raw import Glyph, RawPage, UnreadableText
 from layout.ingest.screen import NO_TOUNICODE
 from layout.settings import DEFAULT_SETTINGS
@@ -22,60 +22,6 @@ from tests.pdfbytes import RawPageSpec, build_pdf, image_pdf
 
 HAS_ENGINE = importlib.util.find_spec("rapidocr_onnxruntime") is not None
 TEXT = b"BT /F1 14 Tf 30 250 Td (A line of text on this page) Tj ET\n"
-
-
-def test_a_line_box_is_split_by_character_widths():
-    spans = ocr.split_span("中a文", 0.0, 25.0)
-    assert [c for c, _, _ in spans] == ["中", "a", "文"]
-    assert [round(b - a, 3) for _, a, b in spans] == [10.0, 5.0, 10.0]
-    # no word boxes: the line box is shared out, spaces take room but give no glyph
-    spans = ocr.char_spans("ab cd", [[0, 0], [25, 0], [25, 10], [0, 10]], None, None, 0)
-    assert [(c, a, b) for c, a, b in spans] == [("a", 0, 5), ("b", 5, 10), ("c", 15, 20),
-                                                ("d", 20, 25)]
-
-
-def test_recognised_lines_become_glyphs_in_points_top_left():
-    px = 72 / 200  # points per pixel at 200 dpi
-    box = [[100, 50], [200, 50], [200, 80], [100, 80]]
-    words = ["新", "闻", "ok"]
-    word_boxes = [[[100, 50], [130, 50], [130, 80], [100, 80]],
-                  [[134, 50], [164, 50], [164, 80], [134, 80]],
-                  [[170, 50], [200, 50], [200, 80], [170, 80]]]
-    low = [[[0, 0], [10, 0], [10, 10], [0, 10]], "噪", 0.2]
-    standing = [[[300, 10], [330, 10], [330, 130], [300, 130]], "竖排标题", 0.95]
-    glyphs, lines = ocr.lines_to_glyphs(
-        [[box, "新闻ok", 0.99, word_boxes, words], low, standing], px, px)
-    assert "".join(g.text for g in glyphs) == "新闻ok竖排标题"  # the low-confidence line dropped
-    assert [ln.text for ln in lines] == ["新闻ok", "竖排标题"]
-    assert lines[0].confidence == 0.99
-    xin, wen, o, k = glyphs[:4]
-    assert xin.upright and xin.font == ocr.OCR_FONT
-    # a Han character: an em wide about the recogniser's centre; Latin keeps its extent
-    assert xin.x1 - xin.x0 == pytest.approx(xin.size)
-    assert (xin.x0 + xin.x1) / 2 == pytest.approx(115 * px)
-    assert (o.x0, k.x1) == (pytest.approx(170 * px), pytest.approx(200 * px))
-    assert (xin.top + xin.bottom) / 2 == pytest.approx(65 * px)
-    assert xin.size == pytest.approx(30 * px * DEFAULT_SETTINGS.ocr.size_per_line_height)
-    turned = glyphs[4:]
-    assert not any(g.upright for g in turned)
-    assert [g.top for g in turned] == sorted(g.top for g in turned)  # read top to bottom
-
-
-def test_near_equal_line_sizes_snap_to_one():
-    sizes = ocr.snap_sizes([9.0, 9.6, 8.4, 20.0, 21.5, 6.0], [10, 10, 10, 3, 3, 2], 0.15)
-    assert sizes[:3] == [9.0, 9.0, 9.0]  # body lines: the body size
-    assert sizes[3] == sizes[4] and sizes[3] in (20.0, 21.5)
-    assert sizes[5] == 6.0
-
-
-def test_resolution_follows_the_text_size_and_the_pixel_cap():
-    assert ocr.ocr_dpi(842, 1191) == pytest.approx(72 * 26 / 9)  # ~208 dpi for 9 pt text
-    small_text = DEFAULT_SETTINGS.with_overrides(ocr={"text_size": 4.0})
-    assert ocr.ocr_dpi(842, 1191, small_text) == 300  # max_dpi
-    capped = DEFAULT_SETTINGS.with_overrides(limits={"max_ocr_pixels": 1_000_000})
-    dpi = ocr.ocr_dpi(842, 1191, capped)
-    assert (842 * dpi / 72) * (1191 * dpi / 72) == pytest.approx(1_000_000)
-
 
 def _raw(readable: int, unreadable: int) -> RawPage:
     glyphs = tuple(Glyph("字", 10 * k, 0, 10 * k + 9, 9, 9, "F") for k in range(readable))
@@ -97,10 +43,10 @@ def test_which_pages_need_ocr():
 @pytest.fixture
 def no_engine(monkeypatch):
     """rapidocr's import fails, as without the extra."""
-    ocr._engine.cache_clear()
+    load_engine.cache_clear()
     monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)
     yield
-    ocr._engine.cache_clear()
+    load_engine.cache_clear()
 
 
 def _image_page() -> RawPageSpec:
@@ -146,16 +92,6 @@ def test_without_the_extra_an_image_file_exits_2_in_one_line(tmp_path, capsys, n
     assert main(["analyze", str(bad), "-o", str(out)]) == 2
     assert capsys.readouterr().err.splitlines()[-1].startswith(
         f"layout: error: {bad}: not a readable image")
-
-
-def test_the_engine_loads_offline_from_the_wheel():
-    if not HAS_ENGINE:
-        pytest.skip("rapidocr-onnxruntime (layout[ocr]) not installed")
-    import rapidocr_onnxruntime
-
-    models = Path(rapidocr_onnxruntime.__file__).parent / "models"
-    assert sorted(p.suffix for p in models.iterdir() if p.suffix == ".onnx")  # in the wheel
-    assert ocr.ocr_available()
 
 
 def _levenshtein(a: str, b: str) -> int:

@@ -22,7 +22,7 @@ from typing import Any
 from layout.errors import OutputError
 from layout.fileio import atomic_path
 
-log = logging.getLogger("layout.ingest.ocr_cache")
+log = logging.getLogger("layout.ingest.ocr.cache")
 
 CACHE_VERSION = 1  # raise when what is stored (or how it is keyed) changes
 

@@ -1,0 +1,122 @@
+"""The characters of one recognised line: their widths, extents and marks as Chinese
+prints them.
+
+Takes a line's text (and the recogniser's word boxes, pixels); returns each character
+with its extent along the line (:func:`char_spans`: from the word boxes when they
+account for every character, else the line box split by character widths, full-width
+for CJK, half for Latin and digits), the line's full-width pitch, and its text with the
+ASCII marks the recogniser reads for full-width ones set full-width
+(:func:`cjk_punctuation`) and the dash —— mended (:func:`cjk_dashes`). One character
+for one, so the extents still fit.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+_EM_MARKS = set("“”‘’—…")  # of ambiguous width, an em in Chinese text
+
+
+def char_weight(ch: str) -> float:
+    """The width of a character in ems: 1 for full-width (CJK, and the quotes, dash and
+    ellipsis Chinese sets an em wide), 0.5 for the rest."""
+    return 1.0 if ch in _EM_MARKS or unicodedata.east_asian_width(ch) in ("W", "F") else 0.5
+
+
+def split_span(text: str, start: float, end: float) -> list[tuple[str, float, float]]:
+    """``text`` spread over ``start``..``end`` by character widths: (char, from, to)."""
+    weights = [char_weight(c) for c in text]
+    total = sum(weights) or 1.0
+    out: list[tuple[str, float, float]] = []
+    at = start
+    for ch, w in zip(text, weights, strict=True):
+        step = (end - start) * w / total
+        out.append((ch, at, at + step))
+        at += step
+    return out
+
+
+def span(points: Sequence[Sequence[float]], axis: int) -> tuple[float, float]:
+    values = [p[axis] for p in points]
+    return min(values), max(values)
+
+
+def char_spans(text: str, box: Sequence[Sequence[float]], words: Sequence[str] | None,
+               word_boxes: Sequence[Any] | None, along: int) -> list[tuple[str, float, float]]:
+    """Each non-space character of a line with its extent along the line (pixels):
+    from the recogniser's word boxes when they account for every character, else the
+    line box split by character widths."""
+    chars = "".join(text.split())
+    if words and word_boxes and len(words) == len(word_boxes) and "".join(
+            "".join(w.split()) for w in words) == chars:
+        out: list[tuple[str, float, float]] = []
+        for word, wbox in zip(words, word_boxes, strict=True):
+            lo, hi = span(wbox, along)
+            out.extend(split_span("".join(word.split()), lo, hi))
+        return out
+    lo, hi = span(box, along)
+    # spaces take their share of the line but give no glyph
+    return [s for s in split_span(text, lo, hi) if not s[0].isspace()]
+
+
+def full_width_pitch(spans: Sequence[tuple[str, float, float]]) -> float:
+    """The median distance between the centres of neighbouring full-width characters of
+    a line (its em when set solid; at least it when spaced); 0 when under 3 such pairs."""
+    steps = sorted((b1 + b2 - a1 - a2) / 2
+                   for (c1, a1, b1), (c2, a2, b2) in zip(spans, spans[1:], strict=False)
+                   if char_weight(c1) == 1.0 and char_weight(c2) == 1.0
+                   and unicodedata.category(c1)[0] != "P" and unicodedata.category(c2)[0] != "P")
+    return steps[len(steps) // 2] if len(steps) >= 3 else 0.0
+
+
+_FULL_WIDTH = {",": "，", "?": "？", "!": "！", ";": "；", ":": "：", "(": "（", ")": "）",
+               "丶": "、"}  # the recogniser reads the enumeration comma as the radical 丶
+INK_FIRST = set("，。、；：！？”’）》」』】〕")  # full-width marks printed in an em's first half
+INK_LAST = set("“‘（《「『【〔")  # and in its second half
+_CLOSING = set("，。：；！？、）》”’」』")
+
+
+def is_cjk(ch: str) -> bool:
+    return char_weight(ch) == 1.0
+
+
+def cjk_punctuation(text: str) -> str:
+    """A line of mostly Chinese text with the ASCII marks the recogniser reads for
+    full-width ones (``, ? ! ; : ( ) "``, and 丶 for 、) set full-width, as Chinese prints them;
+    a mark between two ASCII letters or digits (1,000, 10:30) stays."""
+    if sum(is_cjk(c) for c in text) < sum(c.isascii() and c.isalnum() for c in text):
+        return text  # mostly Latin
+    out: list[str] = []
+    for k, ch in enumerate(text):
+        before = text[k - 1] if k else ""
+        after = text[k + 1] if k + 1 < len(text) else ""
+        latin_run = before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
+        if ch in _FULL_WIDTH and not latin_run:
+            ch = _FULL_WIDTH[ch]
+        elif ch == '"':
+            unclosed = "".join(out).count("“") > "".join(out).count("”")
+            ch = "”" if unclosed or not after or after in _CLOSING else "“"
+        out.append(ch)
+    return "".join(out)
+
+
+_DASH_PARTS = "一—-－―─"
+_DASH_PAIR = re.compile(f"[{re.escape(_DASH_PARTS)}]{{2}}")
+
+
+def cjk_dashes(text: str, standalone: bool) -> str:
+    """The dash —— as Chinese prints it, where the recogniser reads its two halves as 一,
+    — or -: a pair not both 一, or (``standalone``: a line alone, as a subtitle is, not in a
+    column of text) 一一 opening the line before Chinese text. One character for one."""
+    def dash(match: re.Match[str]) -> str:
+        pair = match.group()
+        return "——" if pair != "一一" else pair
+
+    out = _DASH_PAIR.sub(dash, text)
+    if standalone and out.startswith("一一") and len(out) > 2 and is_cjk(out[2]) and (
+            out[2] != "一"):
+        out = "——" + out[2:]
+    return out

@@ -1,0 +1,122 @@
+"""The OCR engine: ``rapidocr-onnxruntime`` (``layout[ocr]``), loaded once per process.
+
+Takes a grey PIL page image and the settings; returns the engine's results (``[box,
+text, score, word boxes, words, ...]`` per detected line, pixels), from the OCR cache
+(:mod:`layout.ingest.ocr.cache`) when it holds them. The detector's boxes of large type
+set across (headlines) are widened a little before recognition, so marks at a line's
+ends (“ ”) are read. The engine's models ship inside its wheel: nothing is downloaded
+at run time. Without the extra, :class:`OcrUnavailable` says "install layout[ocr]".
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from typing import Any
+
+from layout.ingest.ocr.lines import LARGE
+from layout.settings import DEFAULT_SETTINGS, Settings
+
+
+class OcrUnavailable(Exception):
+    """The OCR engine (the optional extra ``layout[ocr]``) cannot be imported."""
+
+
+_ENGINE_OPTIONS = {"max_side_len": 1_000_000}  # never shrink the page (its resolution was
+# chosen on purpose)
+_LINE_PAD = 0.3  # line heights each detected headline is widened by at both ends
+
+
+@cache
+def load_engine(threads: int = 0) -> Any:
+    """The rapidocr engine, loaded once per process and thread count (0: the engine's
+    default); its models come with the wheel."""
+    try:
+        from rapidocr_onnxruntime import RapidOCR
+    except ImportError as exc:
+        raise OcrUnavailable(f"install layout[ocr] ({exc})") from None
+    threading = {"intra_op_num_threads": threads, "inter_op_num_threads": 1} if threads else {}
+    engine = RapidOCR(print_verbose=False, **_ENGINE_OPTIONS, **threading)
+    detect = getattr(engine, "auto_text_det", None)
+    if detect is not None:  # the recogniser reads a line's edge marks (“ ”) from some margin
+        def padded(image: Any) -> Any:
+            boxes, elapsed = detect(image)
+            if boxes is not None:
+                boxes = pad_boxes(boxes, image.shape[1], _LINE_PAD)
+            return boxes, elapsed
+
+        engine.auto_text_det = padded
+    return engine
+
+
+def pad_boxes(boxes: Any, width: int, pad: float) -> Any:
+    """Detected line boxes (``N x 4 x 2``: corners from top left, clockwise) of large type
+    set across (headlines: ``LARGE`` times the median height), widened by ``pad`` line
+    heights at each end, within ``0 .. width`` (body lines are left alone: their margin
+    would take in the next column)."""
+    import numpy as np
+
+    out = np.array(boxes, dtype=np.float32, copy=True)
+    heights = [float(np.linalg.norm(box[3] - box[0])) for box in out]
+    body = sorted(heights)[len(heights) // 2] if heights else 0.0
+    for box, height in zip(out, heights, strict=True):
+        length = float(np.linalg.norm(box[1] - box[0]))
+        if length < height or height < LARGE * body:
+            continue  # a line standing on end, a single character, body text
+        margin = pad * height
+        box[0, 0] = box[3, 0] = max(0.0, min(box[0, 0], box[3, 0]) - margin)
+        box[1, 0] = box[2, 0] = min(float(width - 1), max(box[1, 0], box[2, 0]) + margin)
+    return out
+
+
+def engine_name() -> str:
+    """The engine's name, version and call options: part of the OCR cache key."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        release = version("rapidocr-onnxruntime")
+    except PackageNotFoundError:
+        release = "?"
+    return (f"rapidocr-onnxruntime {release} {sorted(_ENGINE_OPTIONS.items())} word boxes "
+            f"pad {_LINE_PAD} over {LARGE}")
+
+
+def recognise(image: Any, settings: Settings = DEFAULT_SETTINGS) -> list[Any]:
+    """The engine's results for a grey PIL page image (``[box, text, score, word boxes,
+    words, ...]`` per line, pixels), from the OCR cache when ``ocr.cache`` and it holds
+    them."""
+    import numpy as np
+
+    engine = load_engine(settings.ocr.threads)
+
+    def run() -> list[Any]:
+        rgb = np.asarray(image.convert("RGB"))[:, :, ::-1]  # the engine reads BGR (OpenCV)
+        results, _ = engine(np.ascontiguousarray(rgb), return_word_box=True)
+        return [list(r) for r in results or []]
+
+    if not settings.ocr.cache:
+        return run()
+    from layout.ingest.ocr.cache import cached, image_key
+
+    grey = image.convert("L")
+    key = image_key(grey.tobytes(), grey.width, grey.height, grey.mode, engine_name())
+    return cached(key, run, settings.ocr.cache_mb)
+
+
+def threads_per_job(jobs: int) -> int:
+    """Engine threads for each of ``jobs`` processes sharing this machine's cores (0: the
+    engine's default, for one job)."""
+    if jobs <= 1:
+        return 0
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
+    return max(1, cores // jobs)
+
+
+def ocr_available() -> bool:
+    """Whether the OCR engine loads."""
+    try:
+        load_engine()
+    except OcrUnavailable:
+        return False
+    return True

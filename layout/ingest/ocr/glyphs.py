@@ -1,0 +1,227 @@
+"""Recognised lines -> glyphs: the same glyph model the PDF readers give.
+
+Takes the engine's results (``[box, text, score, word boxes, words, ...]`` per line,
+pixels), the points per pixel across and down, and the settings; returns one
+:class:`~layout.ingest.raw.Glyph` per character and an
+:class:`~layout.ingest.raw.OcrLine` per kept line (points, top-left):
+
+- a character's box from the recogniser's character positions (a full-width one an em
+  wide about its centre, as a PDF glyph's advance), marks printed in an em's first or
+  second half placed there;
+- its size from the line's height (``ocr.size_per_line_height``, or what a height is
+  worth in ems on this page, measured on its long lines) or, for a line of many
+  characters, its pitch; lines of one column stack take the stack's size, the lines
+  of a headline one under the other one size, near-equal sizes snap to one
+  (``ocr.size_tolerance``);
+- lines standing on end (taller than 1.5 times their width) give turned glyphs, read
+  top to bottom;
+- lines recognised with less confidence than ``ocr.min_confidence`` are dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import Any
+
+from layout.ingest.ocr.chars import (
+    INK_FIRST,
+    INK_LAST,
+    char_spans,
+    char_weight,
+    cjk_dashes,
+    cjk_punctuation,
+    span,
+)
+from layout.ingest.ocr.lines import (
+    LARGE,
+    WhiteRun,
+    column_stacks,
+    paragraph_tails,
+    row_groups,
+    split_at_gutters,
+)
+from layout.ingest.raw import Glyph, OcrLine
+from layout.model import BBox
+from layout.settings import DEFAULT_SETTINGS, Settings
+
+OCR_FONT = "OCR"
+_UPRIGHT_RATIO = 1.5  # a line box taller than this many widths is text standing on end
+_PITCH_CHARS = 6  # ems: a line this long gives its size from its length
+_SHORT_PITCH_CHARS = 3  # ems: a shorter line's length bounds its size from its height
+_STACK_TOLERANCE = 0.25  # a line this close (relative) to its stack's size takes it
+_HEAD_TOLERANCE = 0.15  # headline lines this close (relative), one under the other, are
+# one size (a kicker or subtitle is set smaller than that)
+
+
+def snap_sizes(sizes: Sequence[float], weights: Sequence[int],
+               tolerance: float) -> list[float]:
+    """Line sizes with those near the body size (the character-weighted median, within
+    ``tolerance``, a ratio) set to it, and the rest in runs of near-equal sizes set to
+    their run's median: detected line heights vary with what a line holds, printed
+    sizes do not."""
+
+    def median(ks: Sequence[int]) -> float:
+        pool = sorted((sizes[k], weights[k]) for k in ks)
+        half, seen = sum(w for _, w in pool) / 2, 0
+        for value, w in pool:
+            seen += w
+            if seen >= half:
+                return value
+        return pool[-1][0]
+
+    out = list(sizes)
+    if not sizes:
+        return out
+    body = median(range(len(sizes)))
+    rest = []
+    for k, size in enumerate(sizes):
+        if abs(size - body) <= tolerance * body:
+            out[k] = body
+        else:
+            rest.append(k)
+    run: list[int] = []
+    for k in sorted(rest, key=lambda k: sizes[k]) + [-1]:
+        if run and (k < 0 or sizes[k] > sizes[run[0]] * (1 + tolerance)):
+            value = median(run)
+            for j in run:
+                out[j] = value
+            run = []
+        if k >= 0:
+            run.append(k)
+    return out
+
+
+def stack_sizes(sizes: Sequence[float], stacks: Sequence[int], weights: Sequence[int],
+                tails: Collection[int] = (), large: Collection[int] = ()) -> list[float]:
+    """Line sizes with each line of a stack of three or more lines set to the stack's
+    character-weighted median when within ``_STACK_TOLERANCE`` of it, or one of the
+    paragraph ``tails``: one line's height or pitch (a short last line, a justified line
+    spaced out) says less than its column's. ``large`` lines stacked one under the other
+    within ``_HEAD_TOLERANCE`` of each other (a headline in two lines) take the largest
+    of their sizes."""
+    members: dict[int, list[int]] = {}
+    for k, stack in enumerate(stacks):
+        members.setdefault(stack, []).append(k)
+    out = list(sizes)
+    for ks in members.values():
+        heads = [k for k in ks if k in large]  # in stacking order (ks are by line order)
+        chain: list[int] = heads[:1]
+        for k in heads[1:] + [-1]:
+            if k >= 0 and abs(sizes[k] - sizes[chain[-1]]) <= _HEAD_TOLERANCE * max(
+                    sizes[k], sizes[chain[-1]]):
+                chain.append(k)
+                continue
+            top = max(sizes[j] for j in chain) if chain else 0.0
+            for j in chain:
+                out[j] = top
+            chain = [k] if k >= 0 else []
+        ks = [k for k in ks if k not in large]
+        if len(ks) < 3:
+            continue
+        pool = sorted((sizes[k], weights[k]) for k in ks)
+        half, seen, median = sum(w for _, w in pool) / 2, 0, pool[-1][0]
+        for value, w in pool:
+            seen += w
+            if seen >= half:
+                median = value
+                break
+        for k in ks:
+            if abs(sizes[k] - median) <= _STACK_TOLERANCE * median or k in tails:
+                out[k] = median
+    return out
+
+
+def lines_to_glyphs(results: Sequence[Sequence[Any]], sx: float, sy: float,
+                    settings: Settings = DEFAULT_SETTINGS, white: WhiteRun | None = None
+                    ) -> tuple[list[Glyph], list[OcrLine]]:
+    """Glyphs and lines of rapidocr's results (``[box, text, score, word_boxes?, words?,
+    ...]``, pixels), ``sx``/``sy`` points per pixel across and down. A full-width
+    character's box is an em wide about the centre the recogniser gives (as a PDF
+    glyph's advance), others keep the recogniser's extent."""
+    ocr = settings.ocr
+    kept = [piece for r in results if float(r[2]) >= ocr.min_confidence and str(r[1]).strip()
+            for piece in split_at_gutters(r, white)]
+    shapes = []
+    for result in kept:
+        box, text = result[0], str(result[1])
+        x0, x1 = span(box, 0)
+        top, bottom = span(box, 1)
+        upright = not (bottom - top > _UPRIGHT_RATIO * (x1 - x0) and len(text.strip()) > 1)
+        spans = char_spans(text, box, result[4] if len(result) > 4 else None,
+                           result[3] if len(result) > 3 else None, along=0 if upright else 1)
+        if spans and upright:  # the ink's extent (the detected box has a margin)
+            x0, x1 = spans[0][1], spans[-1][2]
+        elif spans:
+            top, bottom = spans[0][1], spans[-1][2]
+        across = (bottom - top) * sy if upright else (x1 - x0) * sx
+        along = (x1 - x0) * sx if upright else (bottom - top) * sy
+        ems = sum(char_weight(c) for c in "".join(text.split()))
+        shapes.append((x0, top, x1, bottom, upright, across, along / max(ems, 0.5), ems))
+    # a line of many characters gives its em as its length over its characters (set solid,
+    # or spaced out a little when justified); its detected height, what a height is worth
+    # in ems on this page, for the short lines
+    ratios = sorted(s[6] / s[5] for s in shapes if s[7] >= _PITCH_CHARS and s[5] > 0)
+    per_height = (ratios[len(ratios) // 2] if len(ratios) >= 5
+                  else ocr.size_per_line_height)
+    # the parts of one line the detector gave as two boxes (a headline broken at a gap)
+    # are measured together
+    rows = row_groups([(s[0], s[1], s[2], s[3]) if s[4] else (-1e9 - k, 0, -1e9 - k, 0)
+                       for k, s in enumerate(shapes)])
+    row_along: dict[int, float] = {}
+    row_ems: dict[int, float] = {}
+    for row, s in zip(rows, shapes, strict=True):
+        row_along[row] = row_along.get(row, 0.0) + s[6] * s[7]
+        row_ems[row] = row_ems.get(row, 0.0) + s[7]
+    heights = sorted(s[5] for s in shapes if s[7] >= _PITCH_CHARS)
+    body_height = heights[len(heights) // 2] if heights else 0.0
+
+    def estimate(row: int, shape: tuple) -> float:
+        if shape[5] >= LARGE * body_height:  # large type (headlines, often set narrower
+            return shape[5] * per_height  # or wider than square) by its height
+        if row_ems[row] >= _PITCH_CHARS:
+            return row_along[row] / row_ems[row]
+        by_height = shape[5] * per_height  # a short line's box height varies most: its
+        # pitch bounds it (a subhead of a few characters)
+        return min(by_height, shape[6]) if shape[7] >= _SHORT_PITCH_CHARS else by_height
+
+    estimates = [estimate(row, s) for row, s in zip(rows, shapes, strict=True)]
+    weights = [len(str(r[1])) for r in kept]
+    stacks = column_stacks([(s[0], s[1], s[2], s[3]) if s[4] else (-1e9 - k, 0, -1e9 - k, 0)
+                            for k, s in enumerate(shapes)])  # turned lines stand alone
+    upright_boxes = [(s[0], s[1], s[2], s[3]) for s in shapes]
+    tails = paragraph_tails(upright_boxes, stacks,
+                            [s[4] and s[7] < _PITCH_CHARS for s in shapes])
+    large = {k for k, shape in enumerate(shapes) if shape[5] >= LARGE * body_height}
+    sizes = stack_sizes(estimates, stacks, weights, tails, large)
+    stack_size: dict[int, int] = {}
+    for stack in stacks:
+        stack_size[stack] = stack_size.get(stack, 0) + 1
+    sizes = snap_sizes(sizes, weights, ocr.size_tolerance)
+    glyphs: list[Glyph] = []
+    lines: list[OcrLine] = []
+    for result, (x0, top, x1, bottom, upright, *_), size, stack in zip(
+            kept, shapes, sizes, stacks, strict=True):
+        box, text, score = result[0], str(result[1]), float(result[2])
+        word_boxes = result[3] if len(result) > 3 else None
+        words = result[4] if len(result) > 4 else None
+        scale = sx if upright else sy
+        middle = (top + bottom) / 2 * sy if upright else (x0 + x1) / 2 * sx
+        spans = char_spans(text, box, words, word_boxes, along=0 if upright else 1)
+        # one character for one: the spans still fit
+        text = cjk_dashes(cjk_punctuation(text), standalone=stack_size[stack] < 3)
+        for (_, a, b), ch in zip(spans, "".join(text.split()), strict=True):
+            a, b = a * scale, b * scale
+            if ch in INK_FIRST:  # the ink of ，。、 sits in the first half of its em
+                b = a + size
+            elif ch in INK_LAST:  # of “（《 in the second
+                a = b - size
+            elif char_weight(ch) == 1.0:
+                a, b = (a + b - size) / 2, (a + b + size) / 2
+            if upright:
+                glyphs.append(Glyph(ch, a, middle - size / 2, b, middle + size / 2, size,
+                                    OCR_FONT))
+            else:
+                glyphs.append(Glyph(ch, middle - size / 2, a, middle + size / 2, b, size,
+                                    OCR_FONT, upright=False))
+        lines.append(OcrLine(text, BBox(x0 * sx, top * sy, x1 * sx, bottom * sy), score))
+    return glyphs, lines

@@ -1,0 +1,92 @@
+"""OCR of one page: a page image or a PDF page -> the raw-page model.
+
+Takes a grey page image with the page size in points (or a PDF page's raw page and its
+file) and the settings; returns a :class:`~layout.ingest.raw.RawPage` whose glyphs are
+the recognised characters (:mod:`layout.ingest.ocr.glyphs`) and whose images are the
+photos found in the image (:mod:`layout.ingest.ocr.photos`; text read inside a photo is
+part of it). Small type is enlarged first (a PDF page rendered again at the higher
+resolution); a blank image is not sent to the engine. Every kept line and its
+confidence is in ``RawPage.ocr_lines``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from layout.ingest.ocr.chars import span
+from layout.ingest.ocr.engine import load_engine, recognise
+from layout.ingest.ocr.glyphs import lines_to_glyphs
+from layout.ingest.ocr.images import blank_runs, ocr_dpi, render_pdf_page, upscale
+from layout.ingest.ocr.photos import inside, photo_boxes
+from layout.ingest.raw import RawPage
+from layout.model import BBox
+from layout.settings import DEFAULT_SETTINGS, Settings
+
+_BLANK_CONTRAST = 16  # grey levels: a page image with less between its darkest and lightest
+# pixels is blank
+
+
+def ocr_image(image: Any, number: int, width_pt: float, height_pt: float,
+              settings: Settings = DEFAULT_SETTINGS) -> RawPage:
+    """The raw page of one page image covering ``width_pt`` x ``height_pt`` points."""
+    load_engine(settings.ocr.threads)  # OcrUnavailable without the extra, even for a blank page
+    low, high = image.convert("L").getextrema()
+    if high - low < _BLANK_CONTRAST:  # nothing printed: no text to look for
+        return RawPage(number, width_pt, height_pt, (), (), (), ocr_lines=())
+    scale = upscale(image, settings)
+    if scale > 1.0:  # small type: the detector misses lines of it at this resolution
+        from PIL import Image
+
+        image = image.resize((round(image.width * scale), round(image.height * scale)),
+                             Image.Resampling.BICUBIC)
+    results = recognise(image, settings)
+    sx = width_pt / max(image.width, 1)
+    sy = height_pt / max(image.height, 1)
+    photos = find_photos(image, results, 72.0 / sx, settings)
+    results = [r for r in results if not inside(_box(r), photos)]
+    glyphs, lines = lines_to_glyphs(results, sx, sy, settings, blank_runs(image))
+    images = tuple(BBox(x0 * sx, top * sy, x1 * sx, bottom * sy)
+                   for x0, top, x1, bottom in photos)
+    return RawPage(number, width_pt, height_pt, tuple(glyphs), (), images,
+                   ocr_lines=tuple(lines))
+
+
+def _box(result: Sequence[Any]) -> tuple[float, float, float, float]:
+    x0, x1 = span(result[0], 0)
+    top, bottom = span(result[0], 1)
+    return x0, top, x1, bottom
+
+
+def find_photos(image: Any, results: Sequence[Sequence[Any]], dpi: float,
+                settings: Settings = DEFAULT_SETTINGS) -> list[tuple[float, float, float, float]]:
+    """The photos of a page image (pixels; :mod:`layout.ingest.ocr.photos`), the engine's
+    ``results`` its text."""
+    confident = [_box(r) for r in results if float(r[2]) >= settings.ocr.min_confidence]
+    return photo_boxes(image, confident, dpi, settings.ocr.min_photo_side)
+
+
+def ocr_pdf_page(path: Path, raw: RawPage, settings: Settings = DEFAULT_SETTINGS) -> RawPage:
+    """``raw`` (a page read from the PDF at ``path``) with its glyphs replaced by OCR's of
+    the rendered page; its rules and images are kept, and the photos found in the render
+    that no image of the page covers are added."""
+    dpi = ocr_dpi(raw.width, raw.height, settings)
+    load_engine(settings.ocr.threads)  # fail before rendering when the extra is missing
+    image = render_pdf_page(path, raw.number, dpi)
+    scale = upscale(image, settings)
+    if scale > 1.0:  # small type: rendered again, sharper than an enlargement
+        image = render_pdf_page(path, raw.number, dpi * scale)
+    page = ocr_image(image, raw.number, raw.width, raw.height, settings)
+    known = [b for b in raw.images if b.area < 0.6 * raw.width * raw.height]  # not a backdrop
+    found = tuple(b for b in page.images if not any(
+        _overlap(b, k) >= 0.3 * min(b.area, k.area) for k in known))  # photos seen twice
+    return dataclasses.replace(raw, glyphs=page.glyphs, ocr_lines=page.ocr_lines,
+                               images=raw.images + found)
+
+
+def _overlap(a: BBox, b: BBox) -> float:
+    width = min(a.x1, b.x1) - max(a.x0, b.x0)
+    height = min(a.bottom, b.bottom) - max(a.top, b.top)
+    return width * height if width > 0 and height > 0 else 0.0

@@ -1,0 +1,27 @@
+"""A recognised line's characters (layout.ingest.ocr.chars): extents, marks and dashes
+as Chinese prints them."""
+
+from __future__ import annotations
+
+from layout.ingest.ocr import chars
+
+
+def test_a_line_box_is_split_by_character_widths():
+    spans = chars.split_span("中a文", 0.0, 25.0)
+    assert [c for c, _, _ in spans] == ["中", "a", "文"]
+    assert [round(b - a, 3) for _, a, b in spans] == [10.0, 5.0, 10.0]
+    # no word boxes: the line box is shared out, spaces take room but give no glyph
+    spans = chars.char_spans("ab cd", [[0, 0], [25, 0], [25, 10], [0, 10]], None, None, 0)
+    assert [(c, a, b) for c, a, b in spans] == [("a", 0, 5), ("b", 5, 10), ("c", 15, 20),
+                                                ("d", 20, 25)]
+
+
+def test_marks_and_dashes_as_chinese_prints_them():
+    assert chars.cjk_punctuation('“APEC蓝”成为"北京蓝"') == "“APEC蓝”成为“北京蓝”"
+    assert chars.cjk_punctuation('他说"好",走了') == "他说“好”，走了"
+    assert chars.cjk_punctuation("Hello, world (ok)") == "Hello, world (ok)"
+    assert chars.cjk_dashes("一—还有提升的空间", standalone=False) == "——还有提升的空间"
+    assert chars.cjk_dashes("一-2014年11月10日", standalone=False) == "——2014年11月10日"
+    assert chars.cjk_dashes("一一总书记的关切", standalone=True) == "——总书记的关切"
+    assert chars.cjk_dashes("一一落实到位", standalone=False) == "一一落实到位"  # in a column
+    assert chars.cjk_dashes("统一一致", standalone=True) == "统一一致"

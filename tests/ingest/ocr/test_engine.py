@@ -1,0 +1,34 @@
+"""The OCR engine (layout.ingest.ocr.engine): headline boxes widened, models from the
+wheel (skips without rapidocr)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from layout.ingest.ocr import engine
+
+HAS_ENGINE = importlib.util.find_spec("rapidocr_onnxruntime") is not None
+
+def test_detected_headlines_are_widened_to_take_in_edge_marks():
+    import numpy as np
+
+    body = [[[20, y], [200, y], [200, y + 30], [20, y + 30]] for y in range(100, 400, 40)]
+    boxes = np.array([[[100, 10], [300, 10], [300, 70], [100, 70]],
+                      [[5, 50], [35, 50], [35, 300], [5, 300]], *body], dtype=np.float32)
+    out = engine.pad_boxes(boxes, 310, 0.3)
+    assert out[0, 0, 0] == pytest.approx(82) and out[0, 1, 0] == pytest.approx(309)
+    assert (out[1:] == boxes[1:]).all()  # standing on end, body lines: left alone
+    assert boxes[0, 0, 0] == 100  # the engine's array untouched
+
+
+def test_the_engine_loads_offline_from_the_wheel():
+    if not HAS_ENGINE:
+        pytest.skip("rapidocr-onnxruntime (layout[ocr]) not installed")
+    import rapidocr_onnxruntime
+
+    models = Path(rapidocr_onnxruntime.__file__).parent / "models"
+    assert sorted(p.suffix for p in models.iterdir() if p.suffix == ".onnx")  # in the wheel
+    assert engine.ocr_available()

@@ -1,0 +1,82 @@
+"""Recognised lines into glyphs (layout.ingest.ocr.glyphs): boxes in points top-left,
+sizes taken per column and per headline, not per line. No engine needed: the engine's
+results are written out here."""
+
+from __future__ import annotations
+
+import pytest
+
+from layout.ingest.ocr.glyphs import OCR_FONT, lines_to_glyphs, snap_sizes
+from layout.settings import DEFAULT_SETTINGS
+from tests.ingest.ocr.engine_lines import engine_line
+
+
+def test_recognised_lines_become_glyphs_in_points_top_left():
+    px = 72 / 200  # points per pixel at 200 dpi
+    box = [[100, 50], [200, 50], [200, 80], [100, 80]]
+    words = ["新", "闻", "ok"]
+    word_boxes = [[[100, 50], [130, 50], [130, 80], [100, 80]],
+                  [[134, 50], [164, 50], [164, 80], [134, 80]],
+                  [[170, 50], [200, 50], [200, 80], [170, 80]]]
+    low = [[[0, 0], [10, 0], [10, 10], [0, 10]], "噪", 0.2]
+    standing = [[[300, 10], [330, 10], [330, 130], [300, 130]], "竖排标题", 0.95]
+    glyphs, lines = lines_to_glyphs(
+        [[box, "新闻ok", 0.99, word_boxes, words], low, standing], px, px)
+    assert "".join(g.text for g in glyphs) == "新闻ok竖排标题"  # the low-confidence line dropped
+    assert [ln.text for ln in lines] == ["新闻ok", "竖排标题"]
+    assert lines[0].confidence == 0.99
+    xin, wen, o, k = glyphs[:4]
+    assert xin.upright and xin.font == OCR_FONT
+    # a Han character: an em wide about the recogniser's centre; Latin keeps its extent
+    assert xin.x1 - xin.x0 == pytest.approx(xin.size)
+    assert (xin.x0 + xin.x1) / 2 == pytest.approx(115 * px)
+    assert (o.x0, k.x1) == (pytest.approx(170 * px), pytest.approx(200 * px))
+    assert (xin.top + xin.bottom) / 2 == pytest.approx(65 * px)
+    assert xin.size == pytest.approx(30 * px * DEFAULT_SETTINGS.ocr.size_per_line_height)
+    turned = glyphs[4:]
+    assert not any(g.upright for g in turned)
+    assert [g.top for g in turned] == sorted(g.top for g in turned)  # read top to bottom
+
+
+def test_near_equal_line_sizes_snap_to_one():
+    sizes = snap_sizes([9.0, 9.6, 8.4, 20.0, 21.5, 6.0], [10, 10, 10, 3, 3, 2], 0.15)
+    assert sizes[:3] == [9.0, 9.0, 9.0]  # body lines: the body size
+    assert sizes[3] == sizes[4] and sizes[3] in (20.0, 21.5)
+    assert sizes[5] == 6.0
+
+
+def test_sizes_follow_the_column_not_one_line():
+    px = 72 / 200
+    column = [engine_line(0, 40 * k, "这是一个栏里的正文行字") for k in range(6)]
+    column.append(engine_line(0, 240, "去。”", height=30.0))  # a short last line, taller box
+    column.append(engine_line(40, 280, "首行缩进了两字", pitch=24.0))  # justified, spaced
+    glyphs, _ = lines_to_glyphs(column, px, px)
+    assert len({round(g.size, 3) for g in glyphs}) == 1
+    assert glyphs[0].size == pytest.approx(20 * px)  # the em from the lines' pitch
+    headline = engine_line(0, 400, "大标题", pitch=60.0, height=78.0)
+    glyphs, _ = lines_to_glyphs([*column, headline], px, px)
+    assert glyphs[-1].size > 2.5 * glyphs[0].size
+
+
+def test_two_boxes_of_one_headline_get_one_size():
+    px = 72 / 200
+    left = engine_line(0, 0, "久久为功，", pitch=60.0, height=70.0)
+    right = engine_line(330, 2, "“APEC蓝”成为“北京蓝”", pitch=60.0, height=74.0)
+    body = [engine_line(0, 200 + 40 * k, "这是一个栏里的正文行字") for k in range(6)]
+    glyphs, _ = lines_to_glyphs([left, right, *body], px, px)
+    head = [g for g in glyphs if g.size > 15]
+    assert len(head) == len("久久为功，“APEC蓝”成为“北京蓝”") and len({g.size for g in head}) == 1
+
+
+def test_a_headline_in_two_lines_is_one_size_and_its_kicker_is_not():
+    px = 72 / 200
+    body = [engine_line(0, 300 + 40 * k, "这是一个栏里的正文行字") for k in range(8)]
+    kicker = engine_line(40, 0, "引题比标题小些", pitch=40.0, height=52.0)
+    first = engine_line(20, 70, "三季度出入境人员", pitch=60.0, height=76.0)
+    second = engine_line(60, 160, "达1.78亿人次", pitch=60.0, height=68.0)  # detected shorter
+    glyphs, _ = lines_to_glyphs([kicker, first, second, *body], px, px)
+    sizes = [g.size for g in glyphs]
+    kicker_size, first_size = sizes[0], sizes[len("引题比标题小些")]
+    second_size = sizes[len("引题比标题小些三季度出入境人员")]
+    assert first_size == second_size
+    assert kicker_size < 0.8 * first_size
