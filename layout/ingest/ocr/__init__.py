@@ -9,7 +9,8 @@ concern:
 - :mod:`~layout.ingest.ocr.images`: PDF pages rendered at a resolution chosen from the
   text size, image files read frame by frame, small type measured and enlarged;
 - :mod:`~layout.ingest.ocr.engine`: the engine, loaded once, its results cached by page
-  image (:mod:`~layout.ingest.ocr.cache`);
+  image (:mod:`~layout.ingest.ocr.cache`); lines detected across a column gutter cut
+  there before they are read (:mod:`~layout.ingest.ocr.gutters`);
 - :mod:`~layout.ingest.ocr.lines`: lines cut at column gutters, column stacks, rows;
 - :mod:`~layout.ingest.ocr.chars`: characters' extents, marks and dashes as Chinese
   prints them;

@@ -2,10 +2,12 @@
 
 Takes a grey PIL page image and the settings; returns the engine's results (``[box,
 text, score, word boxes, words, ...]`` per detected line, pixels), from the OCR cache
-(:mod:`layout.ingest.ocr.cache`) when it holds them. The detector's boxes of large type
-set across (headlines) are widened a little before recognition, so marks at a line's
-ends (“ ”) are read. The engine's models ship inside its wheel: nothing is downloaded
-at run time. Without the extra, :class:`OcrUnavailable` says "install layout[ocr]".
+(:mod:`layout.ingest.ocr.cache`) when it holds them. Between detection and recognition
+the detector's boxes of large type set across (headlines) are widened a little, so marks
+at a line's ends (“ ”) are read, and boxes that run across a column gutter are cut
+there (:mod:`layout.ingest.ocr.gutters`), so each column's part is read on its own.
+The engine's models ship inside its wheel: nothing is downloaded at run time. Without
+the extra, :class:`OcrUnavailable` says "install layout[ocr]".
 """
 
 from __future__ import annotations
@@ -14,6 +16,16 @@ import os
 from functools import cache
 from typing import Any
 
+from layout.ingest.ocr.gutters import (
+    GUTTER_WIDTH,
+    INK_SHARE,
+    MIN_LENGTH,
+    MIN_PIECE,
+    RUN,
+    SHORT_PIECE,
+    WIDE_GAP,
+    cut_at_gutters,
+)
 from layout.ingest.ocr.lines import LARGE
 from layout.settings import DEFAULT_SETTINGS, Settings
 
@@ -38,11 +50,12 @@ def load_engine(threads: int = 0) -> Any:
     threading = {"intra_op_num_threads": threads, "inter_op_num_threads": 1} if threads else {}
     engine = RapidOCR(print_verbose=False, **_ENGINE_OPTIONS, **threading)
     detect = getattr(engine, "auto_text_det", None)
-    if detect is not None:  # the recogniser reads a line's edge marks (“ ”) from some margin
+    if detect is not None:  # the recogniser reads a line's edge marks (“ ”) from some margin,
+        # and each column's part of a line detected across a gutter on its own
         def padded(image: Any) -> Any:
             boxes, elapsed = detect(image)
             if boxes is not None:
-                boxes = pad_boxes(boxes, image.shape[1], _LINE_PAD)
+                boxes = cut_at_gutters(pad_boxes(boxes, image.shape[1], _LINE_PAD), image)
             return boxes, elapsed
 
         engine.auto_text_det = padded
@@ -78,7 +91,8 @@ def engine_name() -> str:
     except PackageNotFoundError:
         release = "?"
     return (f"rapidocr-onnxruntime {release} {sorted(_ENGINE_OPTIONS.items())} word boxes "
-            f"pad {_LINE_PAD} over {LARGE}")
+            f"pad {_LINE_PAD} over {LARGE} gutters {GUTTER_WIDTH} {MIN_PIECE} {SHORT_PIECE} "
+            f"{WIDE_GAP} {RUN} {MIN_LENGTH} {INK_SHARE}")
 
 
 def recognise(image: Any, settings: Settings = DEFAULT_SETTINGS) -> list[Any]:

@@ -10,7 +10,9 @@ pixels), the points per pixel across and down, and the settings; returns one
   second half placed there;
 - its size from the line's height (``ocr.size_per_line_height``, or what a height is
   worth in ems on this page, measured on its long lines) or, for a line of many
-  characters, its pitch; lines of one column stack take the stack's size, the lines
+  characters, its pitch (a long line of characters as wide as the body's is body text,
+  however tall the detector drew its box); lines of one column stack take the stack's
+  size, the lines
   of a headline one under the other one size, near-equal sizes snap to one
   (``ocr.size_tolerance``);
 - lines standing on end (taller than 1.5 times their width) give turned glyphs, read
@@ -47,6 +49,8 @@ from layout.settings import DEFAULT_SETTINGS, Settings
 OCR_FONT = "OCR"
 _UPRIGHT_RATIO = 1.5  # a line box taller than this many widths is text standing on end
 _PITCH_CHARS = 6  # ems: a line this long gives its size from its length
+_BODY_PITCH = 1.15  # body pitches: a long line of characters narrower than this is body
+# text, however tall its box
 _SHORT_PITCH_CHARS = 3  # ems: a shorter line's length bounds its size from its height
 _STACK_TOLERANCE = 0.25  # a line this close (relative) to its stack's size takes it
 _HEAD_TOLERANCE = 0.15  # headline lines this close (relative), one under the other, are
@@ -174,9 +178,19 @@ def lines_to_glyphs(results: Sequence[Sequence[Any]], sx: float, sy: float,
         row_ems[row] = row_ems.get(row, 0.0) + s[7]
     heights = sorted(s[5] for s in shapes if s[7] >= _PITCH_CHARS)
     body_height = heights[len(heights) // 2] if heights else 0.0
+    pitches = sorted(row_along[row] / row_ems[row] for row, s in zip(rows, shapes, strict=True)
+                     if row_ems[row] >= _PITCH_CHARS)
+    body_pitch = pitches[len(pitches) // 2] if pitches else 0.0
+
+    def is_large(row: int, shape: tuple) -> bool:
+        """Taller than body lines, and not a long line of body-wide characters (a box
+        the detector drew too tall)."""
+        return shape[5] >= LARGE * body_height and not (
+            row_ems[row] >= _PITCH_CHARS
+            and row_along[row] / row_ems[row] < _BODY_PITCH * body_pitch)
 
     def estimate(row: int, shape: tuple) -> float:
-        if shape[5] >= LARGE * body_height:  # large type (headlines, often set narrower
+        if is_large(row, shape):  # large type (headlines, often set narrower
             return shape[5] * per_height  # or wider than square) by its height
         if row_ems[row] >= _PITCH_CHARS:
             return row_along[row] / row_ems[row]
@@ -191,7 +205,8 @@ def lines_to_glyphs(results: Sequence[Sequence[Any]], sx: float, sy: float,
     upright_boxes = [(s[0], s[1], s[2], s[3]) for s in shapes]
     tails = paragraph_tails(upright_boxes, stacks,
                             [s[4] and s[7] < _PITCH_CHARS for s in shapes])
-    large = {k for k, shape in enumerate(shapes) if shape[5] >= LARGE * body_height}
+    large = {k for k, (row, shape) in enumerate(zip(rows, shapes, strict=True))
+             if is_large(row, shape)}
     sizes = stack_sizes(estimates, stacks, weights, tails, large)
     stack_size: dict[int, int] = {}
     for stack in stacks:

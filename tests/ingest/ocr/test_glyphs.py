@@ -80,3 +80,15 @@ def test_a_headline_in_two_lines_is_one_size_and_its_kicker_is_not():
     second_size = sizes[len("引题比标题小些三季度出入境人员")]
     assert first_size == second_size
     assert kicker_size < 0.8 * first_size
+
+
+def test_a_body_line_detected_too_tall_stays_body_text():
+    px = 72 / 200
+    column = [engine_line(0, 40 * k, "这是一个栏里的正文行字") for k in range(6)]
+    tall = engine_line(0, 240, "这一行的框画得太高了些", height=40.0)  # 1.5 line heights
+    headline = engine_line(0, 400, "大标题", pitch=60.0, height=78.0)
+    glyphs, _ = lines_to_glyphs([*column, tall, headline], px, px)
+    sizes = [g.size for g in glyphs]
+    body = sizes[0]
+    assert sizes[66:77] == [body] * 11  # the tall box's line: the column's size
+    assert sizes[-1] > 2.5 * body
