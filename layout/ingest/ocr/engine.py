@@ -23,6 +23,7 @@ from layout.ingest.ocr.gutters import (
     MIN_PIECE,
     RUN,
     SHORT_PIECE,
+    SIDE,
     WIDE_GAP,
     cut_at_gutters,
 )
@@ -92,7 +93,7 @@ def engine_name() -> str:
         release = "?"
     return (f"rapidocr-onnxruntime {release} {sorted(_ENGINE_OPTIONS.items())} word boxes "
             f"pad {_LINE_PAD} over {LARGE} gutters {GUTTER_WIDTH} {MIN_PIECE} {SHORT_PIECE} "
-            f"{WIDE_GAP} {RUN} {MIN_LENGTH} {INK_SHARE}")
+            f"{WIDE_GAP} {RUN} {SIDE} {MIN_LENGTH} {INK_SHARE}")
 
 
 def recognise(image: Any, settings: Settings = DEFAULT_SETTINGS) -> list[Any]:

@@ -8,7 +8,8 @@ narrow gutter, and a line read across a gutter loses characters and mixes column
 
 A gutter is found in the page's whitespace, not from any layout: a run of pixel columns
 blank over the line's height (but for a thin margin) and on down the page for ``RUN``
-line heights above and below the line together (a gutter runs down a column's length;
+line heights above and below the line together, ``SIDE`` of them on each side (a gutter
+runs down a column's length, past the lines before and after;
 the gaps after marks or between the words of one line line up with a neighbour's at
 most by chance), at least
 ``GUTTER_WIDTH`` line heights wide, leaving no piece under ``MIN_PIECE`` line heights
@@ -29,6 +30,7 @@ SHORT_PIECE = 3.0  # line heights: a piece shorter than this is cut off by a wid
 WIDE_GAP = 1.0  # line heights: as wide as this
 RUN = 6.0  # line heights: the blank a gutter runs down the page beside a line (above and
 # below it together)
+SIDE = 2.5  # line heights: and on each side (past the next two lines' ink)
 MIN_LENGTH = 3.0  # line heights: a shorter box holds no gutter worth cutting
 INK_SHARE = 0.6  # a pixel darker than this share of the way from ink to paper is ink
 _INSET = 0.1  # line heights: the top and bottom of a line box not looked at (a
@@ -57,7 +59,7 @@ def true_runs(blank: Any) -> list[tuple[int, int]]:
 
 def gutter_cuts(ink: Any, box: Any) -> list[tuple[float, float]]:
     """The gutters a line box (``4 x 2``, corners from top left, clockwise) crosses:
-    ``(start, end)`` in page pixel columns, left to right. The line and the bands above
+    ``(start, end)`` in page pixel columns, left to right. The line and the blank above
     and below it follow the box's top and bottom edges (a slightly turned page)."""
     import numpy as np
 
@@ -72,7 +74,8 @@ def gutter_cuts(ink: Any, box: Any) -> list[tuple[float, float]]:
     inset, reach = _INSET * height, int(RUN * height)
     step = max(4, int(height / 2))
     line = np.zeros(c1 - c0, bool)
-    through = np.zeros(c1 - c0, np.int64)  # blank pixels above and below the line
+    above = np.zeros(c1 - c0, np.int64)  # blank pixels above the line, and below
+    below = np.zeros(c1 - c0, np.int64)
 
     def edge(p: Any, q: Any, x: float) -> float:
         span = float(q[0] - p[0])
@@ -102,9 +105,12 @@ def gutter_cuts(ink: Any, box: Any) -> list[tuple[float, float]]:
         top = edge(top_left, top_right, middle)
         bottom = edge(bottom_left, bottom_right, middle)
         line[a - c0:b - c0] = blank(top + inset, bottom - inset, a, b)
-        through[a - c0:b - c0] = blank_reach(top, -1, a, b) + blank_reach(bottom, 1, a, b)
+        above[a - c0:b - c0] = blank_reach(top, -1, a, b)
+        below[a - c0:b - c0] = blank_reach(bottom, 1, a, b)
+    side = SIDE * height
+    through = (above >= side) & (below >= side) & (above + below >= reach)
     cuts = []
-    for a, b in true_runs(line & (through >= reach)):
+    for a, b in true_runs(line & through):
         if a == 0 or b == c1 - c0 or b - a < GUTTER_WIDTH * height:
             continue  # the box's margin, or too narrow for a gutter
         if not ((~line[:a]).any() and (~line[b:]).any()):
@@ -135,23 +141,24 @@ def cut_at_gutters(boxes: Any, image: Any) -> Any:
     height (at most half the gutter) into the gutter."""
     import numpy as np
 
-    ink = None
+    boxes = np.asarray(boxes, dtype=np.float32).reshape(-1, 4, 2)
+    heights = [float(np.linalg.norm(box[3] - box[0])) for box in boxes]
+    across = [k for k, (box, height) in enumerate(zip(boxes, heights, strict=True))
+              if height > 0 and float(np.linalg.norm(box[1] - box[0])) >= MIN_LENGTH * height]
+    cuts: dict[int, list[tuple[float, float]]] = {}
+    if across:
+        ink = ink_mask(image)
+        cuts = {k: gutter_cuts(ink, boxes[k]) for k in across}
     out = []
-    for box in np.asarray(boxes, dtype=np.float32):
-        height = float(np.linalg.norm(box[3] - box[0]))
-        length = float(np.linalg.norm(box[1] - box[0]))
-        if height <= 0 or length < MIN_LENGTH * height:
-            out.append(box)
-            continue
-        if ink is None:
-            ink = ink_mask(image)
+    for k, box in enumerate(boxes):
+        height = heights[k]
         xs = box[:, 0]
-        cuts = gutter_cuts(ink, box)
-        if not cuts:
+        if not cuts.get(k):
             out.append(box)
             continue
-        margin = [min(0.25 * height, (b - a) / 2) for a, b in cuts]
-        edges = [float(xs.min())] + [x for (a, b), m in zip(cuts, margin, strict=True)
+        cuts_k = cuts[k]
+        margin = [min(0.25 * height, (b - a) / 2) for a, b in cuts_k]
+        edges = [float(xs.min())] + [x for (a, b), m in zip(cuts_k, margin, strict=True)
                                      for x in (a + m, b - m)] + [float(xs.max())]
         for left, right in zip(edges[0::2], edges[1::2], strict=True):
             out.append(_slice(box, left, right))
