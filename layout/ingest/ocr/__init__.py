@@ -13,7 +13,8 @@ concern:
   there before they are read (:mod:`~layout.ingest.ocr.gutters`);
 - :mod:`~layout.ingest.ocr.lines`: lines cut at column gutters, column stacks, rows;
 - :mod:`~layout.ingest.ocr.chars`: characters' extents, marks and dashes as Chinese
-  prints them;
+  prints them; :mod:`~layout.ingest.ocr.marks`: a full stop read as a middle dot told
+  apart by where its ink sits;
 - :mod:`~layout.ingest.ocr.glyphs`: recognised lines -> glyphs, sizes per column stack;
 - :mod:`~layout.ingest.ocr.photos`: photos found in a page image;
 - :mod:`~layout.ingest.ocr.pages`: one page, all of the above.

@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from layout.ingest.ocr.gutters import (
+    FLANK,
     GUTTER_WIDTH,
     INK_SHARE,
     MIN_LENGTH,
@@ -93,7 +94,7 @@ def engine_name() -> str:
         release = "?"
     return (f"rapidocr-onnxruntime {release} {sorted(_ENGINE_OPTIONS.items())} word boxes "
             f"pad {_LINE_PAD} over {LARGE} gutters {GUTTER_WIDTH} {MIN_PIECE} {SHORT_PIECE} "
-            f"{WIDE_GAP} {RUN} {SIDE} {MIN_LENGTH} {INK_SHARE}")
+            f"{WIDE_GAP} {RUN} {SIDE} {FLANK} {MIN_LENGTH} {INK_SHARE}")
 
 
 def recognise(image: Any, settings: Settings = DEFAULT_SETTINGS) -> list[Any]:

@@ -8,8 +8,9 @@ narrow gutter, and a line read across a gutter loses characters and mixes column
 
 A gutter is found in the page's whitespace, not from any layout: a run of pixel columns
 blank over the line's height (but for a thin margin) and on down the page for ``RUN``
-line heights above and below the line together, ``SIDE`` of them on each side (a gutter
-runs down a column's length, past the lines before and after;
+line heights above and below the line together, ``SIDE`` of them on each side, between
+text on both sides for ``FLANK`` line heights of those rows (a gutter runs down between
+two columns' lines, past the lines before and after: blank paper is no gutter;
 the gaps after marks or between the words of one line line up with a neighbour's at
 most by chance), at least
 ``GUTTER_WIDTH`` line heights wide, leaving no piece under ``MIN_PIECE`` line heights
@@ -31,6 +32,7 @@ WIDE_GAP = 1.0  # line heights: as wide as this
 RUN = 6.0  # line heights: the blank a gutter runs down the page beside a line (above and
 # below it together)
 SIDE = 2.5  # line heights: and on each side (past the next two lines' ink)
+FLANK = 1.2  # line heights of rows above and below where text stands on both sides of it
 MIN_LENGTH = 3.0  # line heights: a shorter box holds no gutter worth cutting
 INK_SHARE = 0.6  # a pixel darker than this share of the way from ink to paper is ink
 _INSET = 0.1  # line heights: the top and bottom of a line box not looked at (a
@@ -108,6 +110,24 @@ def gutter_cuts(ink: Any, box: Any) -> list[tuple[float, float]]:
         above[a - c0:b - c0] = blank_reach(top, -1, a, b)
         below[a - c0:b - c0] = blank_reach(bottom, 1, a, b)
     side = SIDE * height
+    box_top, box_bottom = float(np.min(box[:, 1])), float(np.max(box[:, 1]))
+    bands = [ink[max(0, int(box_top) - reach):max(0, int(box_top))],
+             ink[min(rows, int(box_bottom)):min(rows, int(box_bottom) + reach)]]
+
+    def flanked(start: int, end: int) -> bool:
+        """Whether, above and below the line, the blank from ``start`` to ``end`` runs
+        between ink on both sides of it for ``FLANK`` line heights of rows."""
+        width = int(height)
+        rows_beside = 0
+        for band in bands:
+            if not band.shape[0]:
+                continue
+            strip = ~band[:, start:end].any(axis=1)
+            left = band[:, max(0, start - width):start].any(axis=1)
+            right = band[:, end:end + width].any(axis=1)
+            rows_beside += int((strip & left & right).sum())
+        return rows_beside >= FLANK * height
+
     through = (above >= side) & (below >= side) & (above + below >= reach)
     cuts = []
     for a, b in true_runs(line & through):
@@ -115,6 +135,8 @@ def gutter_cuts(ink: Any, box: Any) -> list[tuple[float, float]]:
             continue  # the box's margin, or too narrow for a gutter
         if not ((~line[:a]).any() and (~line[b:]).any()):
             continue  # no ink on one side
+        if not flanked(c0 + a, c0 + b):
+            continue  # no text beside it above or below: blank paper, no gutter
         cuts.append((float(c0 + a), float(c0 + b)))
     # a piece as narrow as a mark or a character is no column's, and a short one (a
     # paragraph's last line, a column's start) stands apart by a wide gap: else the

@@ -5,8 +5,9 @@ file) and the settings; returns a :class:`~layout.ingest.raw.RawPage` whose glyp
 the recognised characters (:mod:`layout.ingest.ocr.glyphs`) and whose images are the
 photos found in the image (:mod:`layout.ingest.ocr.photos`; text read inside a photo is
 part of it). Small type is enlarged first (a PDF page rendered again at the higher
-resolution); a blank image is not sent to the engine. Every kept line and its
-confidence is in ``RawPage.ocr_lines``.
+resolution); a blank image is not sent to the engine; a middle dot printed low in its
+line is read as the full stop it is (:mod:`layout.ingest.ocr.marks`). Every kept line
+and its confidence is in ``RawPage.ocr_lines``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from layout.ingest.ocr.chars import span
 from layout.ingest.ocr.engine import load_engine, recognise
 from layout.ingest.ocr.glyphs import lines_to_glyphs
 from layout.ingest.ocr.images import blank_runs, ocr_dpi, render_pdf_page, upscale
+from layout.ingest.ocr.marks import stops_from_low_dots
 from layout.ingest.ocr.photos import inside, photo_boxes
 from layout.ingest.raw import RawPage
 from layout.model import BBox
@@ -46,7 +48,7 @@ def ocr_image(image: Any, number: int, width_pt: float, height_pt: float,
     sx = width_pt / max(image.width, 1)
     sy = height_pt / max(image.height, 1)
     photos = find_photos(image, results, 72.0 / sx, settings)
-    results = [r for r in results if not inside(_box(r), photos)]
+    results = stops_from_low_dots([r for r in results if not inside(_box(r), photos)], image)
     glyphs, lines = lines_to_glyphs(results, sx, sy, settings, blank_runs(image))
     images = tuple(BBox(x0 * sx, top * sy, x1 * sx, bottom * sy)
                    for x0, top, x1, bottom in photos)

@@ -97,3 +97,10 @@ def test_no_piece_is_as_narrow_as_a_mark():
     box = _box(46, top - 4, gutter + 40, top + EM + 4)
     cuts = gutter_cuts(ink_mask(page), box)
     assert cuts == []  # the mark stays with the line it ends
+
+
+def test_a_lone_line_on_blank_paper_is_not_cut():
+    # two runs of characters with a gutter-wide gap, nothing above or below them
+    page = _page([(50, 10, PITCH), (50 + 10 * PITCH + 14, 10, PITCH)], lines=1)
+    box = _line_box(0, 50, 50 + 20 * PITCH + 14)
+    assert gutter_cuts(ink_mask(page), box) == []

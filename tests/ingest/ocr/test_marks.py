@@ -1,0 +1,39 @@
+"""Marks told apart by where their ink sits (layout.ingest.ocr.marks): a middle dot read
+where a full stop is printed. No engine needed: a line drawn and its result written out."""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image
+
+from layout.ingest.ocr.marks import stops_from_low_dots
+
+EM = 30
+
+
+def _line_image(dot_rows: tuple[int, int]) -> Image.Image:
+    """One line of three character blobs with a small dot after the second, its ink in
+    ``dot_rows`` (pixels from the line's top at 10)."""
+    pixels = np.full((60, 200), 240, np.uint8)
+    for x in (10, 40, 100):
+        pixels[10:10 + EM, x:x + EM - 4] = 30
+    pixels[10 + dot_rows[0]:10 + dot_rows[1], 78:86] = 30
+    return Image.fromarray(pixels, "L")
+
+
+def _result(text: str) -> list:
+    boxes = [[[x, 10], [x + EM, 10], [x + EM, 10 + EM], [x, 10 + EM]] for x in (10, 40, 70, 100)]
+    return [[[10, 10], [130, 10], [130, 10 + EM], [10, 10 + EM]], text, 0.99, boxes, list(text)]
+
+
+def test_a_dot_low_in_its_line_is_a_full_stop():
+    [low] = stops_from_low_dots([_result("中国·好")], _line_image((22, 29)))
+    assert low[1] == "中国。好" and low[4] == ["中", "国", "。", "好"]
+    assert low[3] == _result("中国·好")[3]  # the boxes as they were
+
+
+def test_a_dot_at_mid_height_stays():
+    [middle] = stops_from_low_dots([_result("胡里·奥")], _line_image((12, 18)))
+    assert middle[1] == "胡里·奥"
+    plain = _result("没有点号")
+    assert stops_from_low_dots([plain], _line_image((12, 18))) == [plain]
