@@ -263,8 +263,8 @@ def acceptance(rows: list[Measure], sizes: tuple[int, ...], work: Path | None = 
         out.append(("sample text page, convert end to end (wall)",
                     f"{sample.wall_s:.2f} s ({sample.cpu_s:.2f} s CPU)", "<= 0.8 s",
                     met(sample.wall_s <= 0.8), at(sample)))
-    small = f"{10 if 10 in sizes else sizes[-2]}p"
-    c_small, c_big = get(small, "convert"), convert
+    small = f"{10 if 10 in sizes else sizes[-2]}p" if len(sizes) > 1 else None
+    c_small, c_big = (get(small, "convert") if small else None), convert
     if c_small and c_big:
         ratio = c_big.peak_rss_mb / c_small.peak_rss_mb
         out.append((f"convert peak RSS {big} / {small}", f"{c_big.peak_rss_mb:.0f} / "

@@ -1,4 +1,5 @@
-"""Pages in parallel (--jobs): byte-identical JSON to a serial run; errors as in a serial run."""
+"""Pages in parallel (--jobs): byte-identical JSON and PDF to a serial run; errors as in a
+serial run."""
 
 from __future__ import annotations
 
@@ -29,6 +30,22 @@ def test_analyze_jobs_2_writes_the_same_bytes_as_jobs_1(issue_pdf, tmp_path):
     data = serial.read_bytes()
     assert data.count(b'"number"') >= 4 and b"data:image/jpeg" in data
     assert parallel.read_bytes() == data
+
+
+def test_convert_jobs_2_writes_the_same_pdf_as_jobs_1(issue_pdf, tmp_path, monkeypatch):
+    from reportlab import rl_config
+
+    from layout.render import pdf, prefill
+
+    monkeypatch.setattr(rl_config, "invariant", 1)  # no timestamps: runs compare bytewise
+    prefilled: list[int] = []
+    monkeypatch.setattr(pdf, "prefill_lines", lambda *args: prefilled.append(
+        prefill.prefill_lines(*args)) or prefilled[-1])
+    serial, parallel = tmp_path / "serial.pdf", tmp_path / "parallel.pdf"
+    assert main(["convert", str(issue_pdf), "-o", str(serial), "--jobs", "1"]) == 0
+    assert main(["convert", str(issue_pdf), "-o", str(parallel), "--jobs", "2"]) == 0
+    assert prefilled and prefilled[0] > 0  # the text was typeset in workers
+    assert parallel.read_bytes() == serial.read_bytes()
 
 
 def test_a_folder_of_page_files_in_parallel(issue_pdf, tmp_path):

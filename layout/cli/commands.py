@@ -75,7 +75,7 @@ def _cmd_convert(args: argparse.Namespace) -> ExitCode:
             issue = read_issue(args.inputs, settings, metadata_of(args), jobs=args.jobs,
                                while_waiting=lambda: preload_fonts(options))
         _log_read(issue)
-        render_issues([issue], streams[0], options, settings)
+        render_issues([issue], streams[0], options, settings, args.jobs)
         if args.json:
             write_issue_json(issue, streams[1])
     log.info("wrote %s", ", ".join(outputs))

@@ -395,6 +395,11 @@ class FontSet:
             runs.append((current_font, text[start:]))
         return runs
 
+    def note_missing(self, chars: Iterable[str]) -> None:
+        """Record ``chars`` as covered by no face (found by another process; not warned)."""
+        for char in chars:
+            self._missing.setdefault(char, f"U+{ord(char):04X}")
+
     def missing(self) -> dict[str, str]:
         """Characters no face covers so far → ``"U+XXXX"``."""
         return dict(self._missing)

@@ -29,6 +29,7 @@ from layout.render.flowables import TocNumbers
 from layout.render.fonts import FontSet, load_font_set
 from layout.render.glyphs import Measure
 from layout.render.options import MM, RenderOptions
+from layout.render.prefill import prefill_lines
 from layout.render.story import StoryBuilder, paper_name
 from layout.render.styles import Theme, theme_for
 from layout.render.typeset import typeset
@@ -206,8 +207,9 @@ def _document_info(issues: Sequence[Issue]) -> dict[str, str]:
 
 
 def _build(stream, issues: Sequence[Issue], options: RenderOptions, settings: Settings,
-           fonts: FontSet) -> dict[str, int]:
-    """One layout pass; the page of every anchor (article, page, issue) it placed."""
+           fonts: FontSet, jobs: int = 1) -> dict[str, int]:
+    """One layout pass; the page of every anchor (article, page, issue) it placed (with
+    ``jobs`` > 1, the text typeset in that many processes first)."""
     geometry = page_geometry(options, settings)
     theme = theme_for(options.theme)
     doc = _Document(stream, geometry, theme, fonts, **_document_info(issues))
@@ -231,6 +233,9 @@ def _build(stream, issues: Sequence[Issue], options: RenderOptions, settings: Se
         story += builder.issue(issue, index, nested=len(issues) > 1)
     if not story:
         story.append(Spacer(1, 1))
+    if jobs > 1 and geometry.columns == 1:  # the blocks are wrapped at the frame's width
+        frame = doc.pageTemplates[0].frames[0]
+        prefill_lines(story, frame._getAvailableWidth(), jobs, fonts)
     doc.build(story)
     return pages
 
@@ -258,11 +263,12 @@ def preload_fonts(options: RenderOptions) -> None:
 
 
 def render_issues(issues: Sequence[Issue], stream: BinaryIO, options: RenderOptions,
-                  settings: Settings) -> None:
-    """Write ``issues`` as one re-typeset PDF to ``stream``."""
+                  settings: Settings, jobs: int = 1) -> None:
+    """Write ``issues`` as one re-typeset PDF to ``stream`` (its text typeset in ``jobs``
+    processes: the same PDF)."""
     release_free_memory()  # what reading and analysing freed, before the fonts load
     fonts = load_font_set(options.font_body, options.font_head, options.system_fonts)
-    _build(stream, issues, options, settings, fonts)
+    _build(stream, issues, options, settings, fonts, jobs)
     missing = fonts.coverage(_issue_text(issues))  # of this document, not of the process
     if missing:
         log.warning("%d character(s) drawn without a covering font: %s", len(missing),
