@@ -134,6 +134,9 @@ def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule
     apart; then, for what is still unowned, up to 2.5 lines: a subhead set off by space
     above it; or a line right above an owned box: a paragraph opening with a drop cap,
     left of a centred head, over the rest of its column). No rule may lie between the two.
+    A box of text beside an owned one goes with it; else with the nearest owned box above
+    or below it (a vertical article's byline, right of its text and a few lines left of the
+    article before: turned, it stands just over its own text, further under the other).
     """
     _figures_join_the_text_above(boxes, owner, rules, line, figures)
     _text_under_figures_joins_them(boxes, owner, rules, line, figures)
@@ -145,6 +148,7 @@ def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule
             for i, box in enumerate(boxes):
                 if owner[i] is not None:
                     continue
+                nearest: tuple[float, int] | None = None  # (gap, j) under or above
                 for j, other in enumerate(boxes):
                     if owner[j] is None:
                         continue
@@ -164,10 +168,16 @@ def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule
                         -0.5 * line <= other.top - box.bottom <= above_gap * line
                         and box.horizontal_overlap(other) >= 0.5 * min(box.width, other.width)
                         and not _rule_cuts(rules, box.bottom, other.top, box))
-                    if side or under or above:
-                        owner[i] = owner[j]
-                        changed = True
+                    if side or ((under or above) and figures and figures[i]):
+                        nearest = (float("-inf"), j)  # (a photo: the first found)
                         break
+                    if under or above:
+                        gap = box.top - other.bottom if under else other.top - box.bottom
+                        if nearest is None or gap < nearest[0]:
+                            nearest = (gap, j)
+                if nearest is not None:
+                    owner[i] = owner[nearest[1]]
+                    changed = True
 
 
 def _runs_on(block: TextBlock) -> bool:

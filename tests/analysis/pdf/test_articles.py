@@ -1,9 +1,10 @@
 """Articles: items go to the head above them; paragraphs run on across columns."""
 
 from layout.analysis.pdf.articles import assign_items, build_article
-from layout.analysis.pdf.blocks import lines_to_blocks
-from layout.analysis.pdf.roles import heading_groups, heading_text
-from layout.ingest.raw import Rule
+from layout.analysis.pdf.blocks import TextBlock, lines_to_blocks
+from layout.analysis.pdf.lines import TextLine
+from layout.analysis.pdf.roles import HeadingGroup, heading_groups, heading_text
+from layout.ingest.raw import Glyph, Rule
 from layout.model import BBox, Role
 from tests.analysis.pdf.glyph_builders import BODY, blocks_of, column, run
 
@@ -376,3 +377,24 @@ def test_a_paragraphs_last_word_atop_the_next_column_is_no_byline():
     article = build_article(parts, "p1-a1", BODY, 10.0)
     assert article.bylines == ()
     assert article.blocks[0].text == "今天天气很好，大家都很开心地出门去缺乏实习指导"
+
+
+def test_a_line_between_two_articles_goes_with_the_nearer_text():
+    """A byline 1.3 lines under one article's text and half a line over the next one's,
+    whose head stands under the byline (a vertical article's byline, right of its first
+    line, turned frame: the head's stand-in is at that first line): the byline is the
+    nearer text's, not the one above it found first."""
+    upper = heading_groups(blocks_of(run("上面标题", 0, 26, 20.0, "Hei")), 10.0, ())
+    upper_text = blocks_of(column(["  上面的正文写", "满这一行还在写", "满这一行也写满",
+                                   "到这里结束。"], 0, 40, 8))
+    byline = blocks_of(run("本报记者张三", 0, 114 + 8.8, 10.0, "Hei"))
+    lower_text = blocks_of(column(["  下面的正文写", "满这一行还在写", "到这里结束。"],
+                                  0, 131, 8))
+    ghost = Glyph("", 0.0, 125.0, 80.0, 126.0, 20.0, "Hei")  # a head's stand-in
+    lower = HeadingGroup([TextBlock([TextLine((ghost,))])], [], [])
+    parts = assign_items([*upper, lower], [*upper_text, *byline, *lower_text], (), 10.0)
+    owner = {id(i): k for k, p in enumerate(parts) for i in p.items}
+    assert [owner[id(b)] for b in byline] == [1]
+    assert {owner[id(b)] for b in upper_text} == {0}
+    assert {owner[id(b)] for b in lower_text} == {1}
+
