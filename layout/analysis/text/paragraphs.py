@@ -269,6 +269,7 @@ def label_lines(
             for i, info in enumerate(infos)
         )
     ]
+    unmarked_starts: set[int] = set()  # body lines that cannot open a paragraph
     if marked if marked is not None else marks_indents(infos, width, settings):
         first, single = _STATES.index(State.FIRST), _STATES.index(State.SINGLE)
         for i, info in enumerate(infos):
@@ -277,12 +278,16 @@ def label_lines(
                     and i > 0 and infos[i - 1].fixed is Fixed.NONE):
                 scores[i][first] -= UNMARKED_START_COST
                 scores[i][single] -= UNMARKED_START_COST
+                unmarked_starts.add(i)
     with_blank, without_blank = blank_weights(infos, width, settings)
     if with_blank or without_blank:
         for i in range(len(infos) - 1):
             if not _plain_pair(infos[i], infos[i + 1]) or not patterns.ends_sentence(
                     infos[i].text):
                 continue
+            if i + 1 in unmarked_starts and width.width - width.of(infos[i].text) <= (
+                    settings.full_tolerance + width.spread):
+                continue  # a full line, then an unmarked one, where first lines are marked
             cue = with_blank if infos[i].line.blanks_after > 0 else without_blank
             for k in _ENDED:
                 scores[i][k] += cue
