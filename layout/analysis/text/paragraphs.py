@@ -269,7 +269,7 @@ def label_lines(
             for i, info in enumerate(infos)
         )
     ]
-    unmarked_starts: set[int] = set()  # body lines that cannot open a paragraph
+    unmarked_starts: set[int] = set()  # unmarked body lines, costed as paragraph starts
     if marked if marked is not None else marks_indents(infos, width, settings):
         first, single = _STATES.index(State.FIRST), _STATES.index(State.SINGLE)
         for i, info in enumerate(infos):
