@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from layout.analysis.text.articles import TOPIC_SHARED, shared_words, split_title_lines
 from layout.analysis.text.dump import analyze_text_dump
 from layout.analysis.text.lines import line_info
+from layout.analysis.text.starts import TOPIC_SHARED, shared_words
+from layout.analysis.text.titles import split_title_lines
 from layout.ingest.text import page_lines
 from layout.model import Page, Role
 from layout.settings import Settings

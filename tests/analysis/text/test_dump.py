@@ -8,16 +8,13 @@ indented line that fills the column (a paragraph's first line, not a title).
 
 from __future__ import annotations
 
-from layout.analysis.text.articles import join_title_lines, merge_wrapped_tails
-from layout.analysis.text.dump import (
-    analyze_text_dump,
-    join_broken_datelines,
-    join_drop_caps,
-    partition_lines,
-    sign_offs,
-)
+from layout.analysis.text.dump import analyze_text_dump
+from layout.analysis.text.joins import join_broken_datelines, join_drop_caps
 from layout.analysis.text.lines import ColumnWidth, Fixed, line_info
 from layout.analysis.text.paragraphs import State, emission, label_lines
+from layout.analysis.text.partition import partition_lines
+from layout.analysis.text.segments import sign_offs
+from layout.analysis.text.titles import join_title_lines, merge_wrapped_tails
 from layout.ingest.text import page_lines
 from layout.model import Role
 from layout.settings import Settings

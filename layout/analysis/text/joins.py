@@ -1,0 +1,146 @@
+"""Repairs of a dump page's raw lines before line features: broken datelines, drop caps.
+
+Takes the :class:`DumpLine` list of a page; :func:`join_broken_datelines` and
+:func:`join_drop_caps` return the lines with a dateline broken over short lines
+joined back and a drop cap extracted as a line of its own put back at the head of
+its line. :func:`cap_lines` tells which lines got a cap and
+:func:`mark_beside_caps` marks, on the line features, the lines standing beside it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from layout.analysis import patterns
+from layout.analysis.text.lines import Fixed, LineInfo
+from layout.ingest.text import DumpLine
+
+_DATELINE_OPEN = re.compile(
+    rf"^[{patterns.BYLINE_MARKS}]?(?:本报讯|(?:本报|新华社|中新社|人民网)[\u4e00-\u9fff]{{0,8}}"
+    r"(?:[0-9０-９]+月[0-9０-９]+日)?[电讯])(?:[（(][^）)]*)?$")
+DATELINE_LINES = 4  # lines a dateline's credit may be broken over
+INDENT_CHARS = 2  # characters a first-line indent stands for
+SHORT_BY = 2  # characters a line falls short of the column's width when not cut at it
+
+
+def join_broken_datelines(lines: Sequence[DumpLine]) -> list[DumpLine]:
+    """A dateline broken before its credit closes, on short lines (本报讯（记者 / 钟刚建 通讯员
+    / 龚艳）10月18, 本报深圳4月18日电 / （记者 陈嘉）…), is joined back into the line it
+    opens: the short lines, and the line closing the bracket when it is short too or
+    indented (a line closing a bracket starts no paragraph), DATELINE_LINES in all, no
+    blank line between. The names stay in the dateline, not bylines or titles of their
+    own. A dateline wrapped at the column's width (full lines) is left as it is."""
+    out: list[DumpLine] = []
+
+    def cut_at(x: DumpLine) -> int:  # the line's length with its indent (two characters)
+        return len(x.text) + (INDENT_CHARS if x.indent else 0)
+
+    lengths = sorted(cut_at(x) for x in lines)
+    column = lengths[int(0.75 * (len(lengths) - 1))] if lengths else 0  # a full line's length
+
+    def short(x: DumpLine) -> bool:  # clearly not cut at the column's width, or names alone
+        return cut_at(x) <= column - SHORT_BY or patterns.is_byline(x.text)
+
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        compact = re.sub(r"\s+", "", line.text)
+        end = k
+        if _DATELINE_OPEN.match(compact):
+            text = compact
+            while end + 1 < len(lines) and end + 1 < k + DATELINE_LINES:
+                nxt = lines[end + 1]
+                if nxt.blanks_before > 0 or ("（" not in text and "(" not in text
+                                             and not nxt.text.startswith(("（", "("))):
+                    break
+                text += re.sub(r"\s+", "", nxt.text)
+                end += 1
+                if "）" in nxt.text or ")" in nxt.text:
+                    break
+            if not re.search(r"[（(][^）)]*[）)]", text):
+                end = k  # the bracket never closes: not a broken dateline
+            elif not short(lines[end]) and lines[end].indent == 0:
+                end -= 1  # a full line closes it: that line stays as it is cut
+            if not any(short(x) for x in lines[k:end + 1]):
+                end = k  # lines cut at the column's width: the paragraph reads on as it is
+        if end == k:
+            out.append(line)
+            k += 1
+            continue
+        parts = lines[k:end + 1]
+        out.append(dataclasses.replace(
+            line, raw=line.raw + "".join(x.text for x in parts[1:]),
+            text=line.text + "".join(x.text for x in parts[1:]),
+            blanks_after=parts[-1].blanks_after))
+        k = end + 1
+    return out
+
+
+def join_drop_caps(lines: Sequence[DumpLine]) -> list[DumpLine]:
+    """A drop cap extracted as a line of its own (one ideograph right above a body line, or
+    one blank line above it, at an article's start) is put back at the head of the line it
+    opens, which is then marked as a paragraph's first line."""
+    out: list[DumpLine] = []
+    lengths = sorted(len(x.text) + (INDENT_CHARS if x.indent else 0) for x in lines)
+    column = lengths[int(0.75 * (len(lengths) - 1))] if lengths else 0  # a full line's length
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        starts = not out or out[-1].number < line.number - 1 or _title_like(out[-1].text)
+        if out and out[-1].number == line.number - 1 and abs(
+                len(out[-1].text) + (INDENT_CHARS if out[-1].indent else 0) - column) <= 1:
+            starts = False  # the wrapped end of a full line above (…维持高景气 / 度)
+        if (nxt is not None and nxt.number <= line.number + 2 and starts
+                and _DROP_CAP_LINE.fullmatch(line.text) and len(nxt.text) >= DROP_CAP_NEXT_CHARS
+                and _DROP_CAP.match(nxt.text[:1]) and not line.indent
+                and not (line.text == "摄" and out and out[-1].number >= line.number - 2)):
+            # (a lone 摄 under a name ends a photo credit: …卢欣桂 / / 摄)
+            # the cap marks the paragraph's first line as an indent does (indent 2)
+            out.append(dataclasses.replace(
+                nxt, raw=line.text + nxt.text, text=line.text + nxt.text, indent=2,
+                replacement_indent=False, number=line.number,
+                blanks_before=line.blanks_before))
+            k += 2
+            continue
+        out.append(line)
+        k += 1
+    return out
+
+
+CAP_LINES = 3  # lines a drop cap stands beside, at most (the one it was joined to included)
+
+
+def cap_lines(original: Sequence[DumpLine], joined: Sequence[DumpLine]) -> set[int]:
+    """Line numbers of the lines :func:`join_drop_caps` put a drop cap in front of."""
+    texts = {line.number: line.text for line in original}
+    return {line.number for line in joined if texts.get(line.number) != line.text}
+
+
+def mark_beside_caps(infos: list[LineInfo], capped: set[int]) -> list[LineInfo]:
+    """The lines right under a line that opens with a drop cap (no blank line between, up
+    to CAP_LINES in all) stand beside the cap: short by its width, yet full lines."""
+    out = list(infos)
+    for k, info in enumerate(out):
+        if info.line.number not in capped:
+            continue
+        for j in range(k + 1, min(len(out), k + CAP_LINES)):
+            if out[j].line.blanks_before > 0 or out[j].fixed is not Fixed.NONE or (
+                    patterns.ends_sentence(out[j - 1].text)):
+                break
+            out[j] = dataclasses.replace(out[j], beside_cap=True)
+    return out
+
+
+_DROP_CAP = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_DROP_CAP_LINE = re.compile(r"[“‘「『《（]?[\u3400-\u4dbf\u4e00-\u9fff]")  # also “报
+DROP_CAP_NEXT_CHARS = 4  # the line a drop cap opens is a body line, not a short title
+
+
+def _title_like(text: str) -> bool:
+    """A line that leaves no sentence open: a title or byline above an article's text."""
+    stripped = text.rstrip()
+    return bool(stripped) and not (patterns.ends_sentence(stripped)
+                                   or patterns.ends_clause(stripped)) and len(stripped) <= 40

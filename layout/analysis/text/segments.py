@@ -1,0 +1,156 @@
+"""A page's body lines -> article segments with paragraph states.
+
+Takes the body lines of a page (:class:`LineInfo`, captions and furniture taken
+out), the settings and the line numbers of jump markers; :func:`segment_articles`
+returns (lines, states, headed) per article: paragraph states by Viterbi with a
+page-wide column width, article segments (:mod:`layout.analysis.text.starts`),
+then states again per article with its own width, an article found with a mixed
+width split again (up to MAX_RESPLITS). Also decides whether the dump indents
+paragraph starts at all (:func:`indented_starts`) and keeps sign-offs (——编者)
+with the text they sign (:func:`sign_offs`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from layout.analysis import patterns
+from layout.analysis.text.lines import ColumnWidth, Fixed, LineInfo, estimate_width
+from layout.analysis.text.paragraphs import State, label_lines, marks_indents
+from layout.analysis.text.starts import Segment, header_runs, split_segments
+from layout.settings import Settings
+
+MAX_RESPLITS = 2  # how often an article found with a mixed width is split again
+
+
+def _fallback_width(infos: Sequence[LineInfo]) -> ColumnWidth:
+    longest = max((len(x.text) for x in infos), default=10)
+    return ColumnWidth("chars", float(longest), 0.0)
+
+
+def segment_articles(
+    body: Sequence[LineInfo], settings: Settings, jump_lines: frozenset[int] = frozenset(),
+) -> list[tuple[list[LineInfo], list[State], bool]]:
+    """(lines, states, headed) per article: page-wide pass, then per-article widths.
+
+    ``jump_lines``: line numbers of the page's jump markers (下转第N版), which end an article.
+    """
+    page_width = estimate_width([x.text for x in body], settings) or _fallback_width(body)
+    if not indented_starts(body, page_width, settings):
+        settings = dataclasses.replace(
+            settings, text=dataclasses.replace(settings.text, indent_chars=0.0))
+    marked = marks_indents(body, page_width, settings.text)
+    states = sign_offs(body, label_lines(body, page_width, settings.text, marked))
+    return _hand_on_trailing_titles(
+        _split(list(body), states, page_width, settings, 0, jump_lines, marked))
+
+
+_SIGN_OFF = re.compile(rf"^[—─]{{1,3}}[\u4e00-\u9fff]{{1,{patterns.SIGN_OFF_CHARS}}}$")
+
+
+def sign_offs(lines: Sequence[LineInfo], states: list[State]) -> list[State]:
+    """A sign-off line (——编者) right under the text it signs, indented or with no blank
+    line between, is a paragraph of its own there, not a title over the next story."""
+    out = list(states)
+    for k in range(1, len(lines)):
+        info = lines[k]
+        if (out[k] is State.TITLE and out[k - 1] not in (State.TITLE, State.BYLINE)
+                and _SIGN_OFF.match(info.text)
+                and (info.indent_marks or info.line.blanks_before == 0)):
+            out[k] = State.SINGLE
+    return out
+
+
+NO_INDENT_SAMPLES = 4  # paragraph starts needed to judge that a dump has no indents
+_INDENT_CHARS = " \t\u3000\ufffd"
+FEW_NO_INDENT_SAMPLES = 2  # fewer will do when no line carries an indent mark
+NO_INDENT_SHARE = 0.8  # share of them set full width, with no indent marks
+
+
+def indented_starts(body: Sequence[LineInfo], width: ColumnWidth, settings: Settings) -> bool:
+    """False when the dump sets paragraph starts without indents (the extractor dropped them).
+
+    Sure paragraph starts are the lines after a short line that ends a sentence (a
+    paragraph's last line) with a long line after them; when nearly all of them fill
+    the column and carry no indent marks, first lines are not indented.
+    """
+    starts = []
+    for k in range(1, len(body) - 1):
+        above, line, below = body[k - 1], body[k], body[k + 1]
+        if any(x.fixed is not Fixed.NONE for x in (above, line, below)):
+            continue
+        if (patterns.ends_sentence(above.text)
+                and width.width - width.of(above.text) >= settings.text.full_tolerance + 1.0
+                and width.width - width.of(below.text) <= settings.text.full_tolerance
+                and len(line.text) >= settings.text.min_body_chars):
+            shortfall = width.width - width.of(line.text)
+            tol = settings.text.full_tolerance + width.spread
+            if line.indent_marks or abs(shortfall - settings.text.indent_chars) <= tol:
+                starts.append(False)  # indented
+            elif shortfall <= settings.text.full_tolerance:
+                starts.append(True)  # set full width
+            # shorter still: a subhead or label between paragraphs, no evidence
+    if len(starts) < NO_INDENT_SAMPLES:
+        # few sure starts (narrow columns end few paragraphs clearly short): enough when
+        # they all fill the column and no line of the text carries an indent mark
+        unmarked = not any(x.indent_marks and x.line.raw[:1] in _INDENT_CHARS for x in body)
+        # (a drop cap marks its line without a mark in the text)
+        return not (unmarked and len(starts) >= FEW_NO_INDENT_SAMPLES and all(starts))
+    return sum(starts) < NO_INDENT_SHARE * len(starts)
+
+
+def _hand_on_trailing_titles(
+    articles: list[tuple[list[LineInfo], list[State], bool]],
+) -> list[tuple[list[LineInfo], list[State], bool]]:
+    """Title lines that end an article (nothing follows them) head the next article."""
+    for k in range(len(articles) - 1):
+        lines, states, headed = articles[k]
+        cut = len(states)
+        while cut > 0 and states[cut - 1] is State.TITLE:
+            cut -= 1
+        if cut == len(states) or cut == 0:
+            continue
+        nxt_lines, nxt_states, _ = articles[k + 1]
+        articles[k] = (lines[:cut], states[:cut], headed)
+        articles[k + 1] = (lines[cut:] + nxt_lines, states[cut:] + nxt_states,
+                           True)
+    return articles
+
+
+def _split(
+    lines: list[LineInfo], states: list[State], width: ColumnWidth, settings: Settings,
+    depth: int, jump_lines: frozenset[int], marked: bool,
+) -> list[tuple[list[LineInfo], list[State], bool]]:
+    out: list[tuple[list[LineInfo], list[State], bool]] = []
+    for seg in split_segments(lines, states, width, settings.text, jump_lines):
+        seg_lines, seg_states, headed = _relabel(
+            lines, states, seg, width.measure, settings, marked)
+        if depth < MAX_RESPLITS:
+            sub_width = estimate_width(
+                [x.text for x in seg_lines], settings, width.measure) or width
+            if len(split_segments(
+                    seg_lines, seg_states, sub_width, settings.text, jump_lines)) > 1:
+                out.extend(_split(
+                    seg_lines, seg_states, sub_width, settings, depth + 1, jump_lines, marked))
+                continue
+        out.append((seg_lines, seg_states, headed))
+    return out
+
+
+def _relabel(
+    lines: Sequence[LineInfo], states: Sequence[State], seg: Segment, measure: str,
+    settings: Settings, marked: bool,
+) -> tuple[list[LineInfo], list[State], bool]:
+    """A segment's lines relabelled with its own column width; its header run is kept."""
+    seg_lines = list(lines[seg.start:seg.end])
+    seg_states = list(states[seg.start:seg.end])
+    runs = header_runs(seg_states)
+    header = runs[0][1] if runs and runs[0][0] == 0 else 0
+    rest = seg_lines[header:]
+    width = estimate_width([x.text for x in rest], settings, measure)
+    if width is None:
+        return seg_lines, seg_states, header > 0
+    relabelled = sign_offs(rest, label_lines(rest, width, settings.text, marked))
+    return seg_lines, seg_states[:header] + relabelled, header > 0

@@ -1,0 +1,284 @@
+"""Where articles start among labelled dump lines: headline evidence per title run.
+
+Takes the body lines of a page or article (:class:`LineInfo`, captions and furniture
+taken out) with their paragraph states (:mod:`layout.analysis.text.paragraphs`), the
+column width and the text settings; :func:`split_segments` returns the article
+segments (:class:`Segment`, line ranges), a new one at every header run (title and
+byline lines) that opens an article. Other title runs stay subheads.
+
+A title group opens an article when the text says so (weighted cues in
+``EVIDENCE``): a byline follows it, the next paragraph opens with a dateline
+(本报讯（…）), it holds a —— subtitle, it is the first thing on the page, its
+first paragraph carries the page's rare U+FFFD indent, it holds more characters
+than a column, the column width changes across it, it reads like a headline
+(commas/colons/brackets, a quotation, a column tag), it has a label next to it,
+it is set off by a leading space or a double blank line, a jump marker
+(（下转第2版）) ends the text before it, it has three or more lines (a subhead is one
+line or a pair), or the vocabulary changes across it (the text before and after
+share almost no two-character words).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from layout.analysis import patterns
+from layout.analysis.text.lines import ColumnWidth, Fixed, LineInfo
+from layout.analysis.text.paragraphs import State
+from layout.analysis.text.titles import merge_wrapped_tails
+from layout.settings import TextSettings
+
+HEADER_STATES = (State.TITLE, State.BYLINE)
+
+# Weight of each cue that a title group opens a new article (summed, compared with
+# TextSettings.headline_threshold). Strong cues alone suffice; weak ones need company.
+EVIDENCE: dict[str, float] = {
+    "byline": 3.0,  # a byline line follows the titles
+    "dateline": 3.0,  # the next paragraph opens with 本报讯（…） / …电
+    "rare_fffd": 1.5,  # the next paragraph has the U+FFFD indent only article starts get
+    "dash_subtitle": 3.0,  # a —— subtitle line
+    "page_start": 3.0,  # nothing but titles before it on the page
+    "overhang": 2.0,  # more CJK characters than a column holds: set across columns
+    "headline_punct": 1.0,  # commas, colons, brackets: headline syntax, rare in subheads
+    "quote_or_tag": 1.0,  # a quotation as the title, or a column tag such as （人民时评）
+    "label_shape": 1.0,  # a long title next to a short label (kicker/subtitle shape)
+    "unequal_pair": 1.0,  # two title lines of unlike length: kicker and headline, not a
+    # couplet of subheads (拓宽思路解难题 / 共话文明暖人心)
+    "width_change": 1.5,  # the column width differs before and after it
+    "leading_space": 1.0,  # the title line opens with a single space
+    "double_blank": 1.0,  # two blank lines above it
+    "after_jump": 3.0,  # a jump marker (（下转第2版）) ends the text before it
+    "many_lines": 1.0,  # three or more title lines: kicker + headline, not a subhead
+    "topic_change": 1.0,  # the text before and after share almost no Han bigrams
+    "topic_break": 1.0,  # and next to none (under TOPIC_BREAK): another story
+    "numbered": -2.0,  # a numbered section title (三、补齐产业短板, （二）): a subhead
+    "indented": -1.0,  # a title line indented like a paragraph's first line
+    "dash_lead": -1.0,  # a line ending in —— leads into the next: a subhead's lead-in
+    # (为何著书—— / 中国不是难解的谜团…), not a kicker
+    "kicker_shape": 1.0,  # a line set apart over a headline wrapped over two or more lines
+    # (国际论坛 / / 谱写全球妇女 / 事业发展新篇章): a kicker, which subheads do not have
+    "unopened": -9.0,  # (a veto) the titles close a bracket they never opened: they go on with the
+    # text above (a dateline's credit broken into short lines: 霞轩 / 通讯员闫欣）)
+}
+TOPIC_WINDOW = 300  # characters of text read on each side of a title group
+TOPIC_MIN_BIGRAMS = 30  # fewer distinct Han bigrams on a side: too little text to judge
+TOPIC_SHARED = 0.03  # share of bigrams below which the two sides read as other stories
+TOPIC_BREAK = 0.01  # share below which they surely do
+_CN_NUMERAL = "一二三四五六七八九十"
+_SECTION_NUMBER = re.compile(rf"^(?:[{_CN_NUMERAL}]{{1,3}}、|[（(][{_CN_NUMERAL}\d]{{1,3}}[）)])")
+_NOT_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff]+")
+HEADLINE_PUNCT = "，：（）？！；"
+LABEL_CHARS = 6  # a title line this short next to a long one reads as a kicker/subtitle label
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """Body lines [start, end) of one article."""
+
+    start: int
+    end: int
+
+
+def header_runs(states: Sequence[State]) -> list[tuple[int, int]]:
+    """Maximal runs [start, end) of title and byline lines."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(states):
+        if states[i] in HEADER_STATES:
+            j = i
+            while j < len(states) and states[j] in HEADER_STATES:
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def rare_replacement_indent(infos: Sequence[LineInfo], states: Sequence[State]) -> bool:
+    """True when U+FFFD indents mark only some paragraph starts (so they mean 'article start')."""
+    starts = [i for i, s in enumerate(states) if s in (State.FIRST, State.SINGLE)]
+    if not starts:
+        return False
+    marked = sum(infos[i].line.replacement_indent for i in starts)
+    return 0 < marked <= 0.5 * len(starts)
+
+
+def headline_evidence(
+    infos: Sequence[LineInfo],
+    run: tuple[int, int],
+    width: ColumnWidth,
+    paragraphs_before: bool,
+    rare_fffd: bool,
+    settings: TextSettings,
+    width_change: float | None = None,
+    after_jump: bool = False,
+    shared_words: float | None = None,
+) -> float:
+    """How strongly a header run opens a new article (see the module docstring).
+
+    ``width_change``: column width difference across the run (:func:`_width_change`);
+    ``after_jump``: a jump marker stands right before it; ``shared_words``: share of
+    Han bigrams the text before and after it have in common (:func:`shared_words`).
+    """
+    cues = headline_cues(infos, run, width, paragraphs_before, rare_fffd, settings,
+                         width_change, after_jump, shared_words)
+    start, end = run
+    if (not cues and paragraphs_before and 0 < start and end < len(infos)
+            and all(x.fixed is Fixed.BYLINE and patterns.byline_names(x.title)
+                    for x in infos[start:end])
+            and infos[start].line.blanks_before > 0
+            and patterns.ends_sentence(infos[start - 1].text)):
+        return BYLINE_ALONE  # names set apart after a story's end: a story whose headline
+        # is art (outlined), not a byline in mid-text
+    return sum(EVIDENCE[name] for name, present in cues.items() if present)
+
+
+BYLINE_ALONE = 2.0  # evidence of a byline run with no title, set apart after text
+
+
+def headline_cues(
+    infos: Sequence[LineInfo],
+    run: tuple[int, int],
+    width: ColumnWidth,
+    paragraphs_before: bool,
+    rare_fffd: bool,
+    settings: TextSettings,
+    width_change: float | None = None,
+    after_jump: bool = False,
+    shared_words: float | None = None,
+) -> dict[str, bool]:
+    """Which cues of ``EVIDENCE`` a header run shows (arguments as :func:`headline_evidence`)."""
+    start, end = run
+    lines = infos[start:end]
+    titles = merge_wrapped_tails([x for x in lines if x.fixed is not Fixed.BYLINE])
+    if not titles:
+        return {}
+    following = infos[end] if end < len(infos) else None
+    joined = "".join(x.text for x in titles)
+    cues = {
+        "byline": any(x.fixed is Fixed.BYLINE for x in lines),
+        "dateline": following is not None and following.dateline,
+        "rare_fffd": following is not None and following.line.replacement_indent and rare_fffd,
+        "dash_subtitle": any(x.subtitle_dash for x in titles),
+        "page_start": not paragraphs_before,
+        "overhang": any(x.han_chars >= width.width + settings.overhang_chars for x in titles),
+        "headline_punct": any(c in HEADLINE_PUNCT for c in joined),
+        "quote_or_tag": (joined.startswith("“") and joined.rstrip("）)").endswith("”"))
+        or joined.endswith("）"),
+        "label_shape": len(titles) >= 2 and _label_shape(titles),
+        "unequal_pair": len(titles) == 2 and abs(len(titles[0].text) - len(titles[1].text)) >= 3
+        and not _label_shape(titles),  # one cue for one shape
+        "width_change": width_change is not None and width_change >= 1.0,
+        "leading_space": any(x.single_space_indent for x in titles),
+        "double_blank": titles[0].line.blanks_before >= 2,
+        "after_jump": after_jump,
+        "many_lines": len(titles) >= 3,
+        "topic_change": shared_words is not None and shared_words < TOPIC_SHARED,
+        "topic_break": shared_words is not None and shared_words < TOPIC_BREAK,
+        "numbered": bool(_SECTION_NUMBER.match(titles[0].text)),
+        "indented": any(x.indent_marks for x in titles),
+        "dash_lead": len(titles) >= 2 and titles[0].text.rstrip().endswith("——"),
+        "unopened": _unopened(joined),
+        "kicker_shape": len(titles) >= 3 and titles[1].line.blanks_before > 0 and all(
+            x.line.blanks_before == 0 for x in titles[2:])
+        and not titles[0].text.rstrip().endswith("——"),  # (a lead-in is no kicker)
+    }
+    return cues
+
+
+def _unopened(text: str) -> bool:
+    """A closing bracket comes before any bracket opens it: 霞轩通讯员闫欣）（一）."""
+    depth = 0
+    for char in text:
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
+
+
+def _label_shape(titles: Sequence[LineInfo]) -> bool:
+    """A long title line next to a short label line (kicker / subtitle shape)."""
+    lengths = [len(x.text) for x in titles]
+    return min(lengths) <= LABEL_CHARS and max(lengths) >= 2 * min(lengths) + 2
+
+
+def _width_change(
+    infos: Sequence[LineInfo], before: tuple[int, int], after: tuple[int, int],
+    width: ColumnWidth, settings: TextSettings,
+) -> float | None:
+    """How much the column width differs between the text before and after a title."""
+    def measured(span: tuple[int, int]) -> float | None:
+        texts = [infos[i].text for i in range(*span) if len(infos[i].text) >= 4]
+        if len(texts) < settings.min_width_lines:
+            return None
+        values = sorted(width.of(t) for t in texts)
+        return values[int(0.75 * (len(values) - 1))]  # upper quartile: the full lines
+
+    a, b = measured(before), measured(after)
+    return None if a is None or b is None else abs(a - b)
+
+
+def _han_bigrams(infos: Sequence[LineInfo], lines: Sequence[int]) -> set[str]:
+    """Distinct Han bigrams of the given lines' text, read up to TOPIC_WINDOW characters."""
+    text = ""
+    for i in lines:
+        if len(text) >= TOPIC_WINDOW:
+            break
+        text += infos[i].text
+    pairs: set[str] = set()
+    for run in _NOT_HAN.split(text):
+        pairs.update(run[i:i + 2] for i in range(len(run) - 1))
+    return pairs
+
+
+def shared_words(
+    infos: Sequence[LineInfo], before: tuple[int, int], after: tuple[int, int]
+) -> float | None:
+    """Share of Han bigrams common to the text just before and just after a title group.
+
+    Text before is read backwards from the title, text after forwards, up to
+    TOPIC_WINDOW characters each. Two sections of one story share names and terms;
+    two stories seldom do. None when either side is too short to judge.
+    """
+    near = _han_bigrams(infos, range(before[1] - 1, before[0] - 1, -1))
+    far = _han_bigrams(infos, range(*after))
+    if min(len(near), len(far)) < TOPIC_MIN_BIGRAMS:
+        return None
+    return len(near & far) / min(len(near), len(far))
+
+
+def split_segments(
+    infos: Sequence[LineInfo], states: Sequence[State], width: ColumnWidth,
+    settings: TextSettings, jump_lines: frozenset[int] = frozenset(),
+) -> list[Segment]:
+    """Article segments: a new one starts at every header run that opens an article.
+
+    ``jump_lines``: page line numbers of jump markers (（下转第2版）) taken out of the body.
+    """
+    rare = rare_replacement_indent(infos, states)
+    runs = header_runs(states)
+    cuts = [0]
+    for k, run in enumerate(runs):
+        paragraphs_before = any(
+            s not in HEADER_STATES for s in states[cuts[-1]:run[0]]
+        ) or cuts[-1] > 0
+        if run[0] == 0:
+            continue
+        after_end = runs[k + 1][0] if k + 1 < len(runs) else len(infos)
+        before_start = runs[k - 1][1] if k > 0 else 0
+        change = _width_change(infos, (cuts[-1], run[0]), (run[1], after_end), width, settings)
+        above, below = infos[run[0] - 1].line.number, infos[run[0]].line.number
+        after_jump = any(above < n < below for n in jump_lines)
+        shared = shared_words(infos, (before_start, run[0]), (run[1], after_end))
+        if headline_evidence(
+            infos, run, width, paragraphs_before, rare, settings, change, after_jump, shared
+        ) >= settings.headline_threshold:
+            cuts.append(run[0])
+    cuts.append(len(infos))
+    return [Segment(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
