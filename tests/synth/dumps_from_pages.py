@@ -5,7 +5,8 @@ a seed and the split; composes the page, reads its glyphs back from the PDF (pdf
 as any extractor reads them: the composer's own line breaks, justification gaps, fake-bold
 copies, horizontally scaled or outlined headlines, rotated labels) and writes a dump:
 lines cut where the composer broke them and never across a gutter, article by article
-(the export's article threads: each line goes to the article whose text holds it),
+(the export's article threads: each line goes to the article whose text holds it;
+text drawn invisible, render mode 3, is no article's and no export holds it),
 headline group first, then the body column by column in reading order, a blank line at
 each column break and wherever the vertical gap says a new block starts, captions after
 their article, furniture at the page's top and foot. Returns (dump bytes, [truth page]).
@@ -31,6 +32,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from tests.synth.scoring import TruthPage
 
@@ -138,12 +140,13 @@ def _read_glyphs(pdf: str, _mtime: int) -> tuple[tuple[Glyph, ...], tuple[str, .
 
     glyphs: list[Glyph] = []
     rotated: list[tuple[float, float, str]] = []
+    hidden = _invisible_chars(pdf)
     with pdfplumber.open(pdf) as doc:
         page = doc.pages[0]
         for ch in page.chars:
             text = ch["text"]
-            if not text:
-                continue
+            if not text or _char_key(text, ch["matrix"]) in hidden:
+                continue  # text not printed (render mode 3) is no article's: no export holds it
             if not _upright(ch["matrix"]):
                 if not text.isspace():
                     a, b = (float(v) for v in ch["matrix"][:2])
@@ -158,6 +161,45 @@ def _read_glyphs(pdf: str, _mtime: int) -> tuple[tuple[Glyph, ...], tuple[str, .
     rotated.sort()
     labels = ["".join(t for _, _, t in rotated)] if rotated else []
     return tuple(glyphs), tuple(labels)
+
+
+def _char_key(text: str, matrix: Sequence[float]) -> tuple[str, int, int]:
+    """A glyph's text and origin (to a tenth of a point): the same in pdfminer and pdfplumber."""
+    return text, round(float(matrix[4]) * 10), round(float(matrix[5]) * 10)
+
+
+def _invisible_chars(pdf: str) -> set[tuple[str, int, int]]:
+    """Keys (:func:`_char_key`) of the first page's glyphs drawn with text render mode 3
+    (invisible: in the PDF's text, not on the printed page)."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LTChar
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+
+    class ModeAggregator(PDFPageAggregator):
+        mode = 0
+        found: set[tuple[str, int, int]] = set()
+
+        def render_string(self, textstate: Any, *args: Any, **kwargs: Any) -> None:
+            self.mode = textstate.render
+            super().render_string(textstate, *args, **kwargs)
+
+        def render_char(self, *args: Any, **kwargs: Any) -> float:
+            adv = super().render_char(*args, **kwargs)
+            char = self.cur_item._objs[-1]
+            if self.mode == 3 and isinstance(char, LTChar):
+                self.found.add(_char_key(char.get_text(), char.matrix))
+            return adv
+
+    with open(pdf, "rb") as f:
+        manager = PDFResourceManager()
+        device = ModeAggregator(manager, laparams=None)
+        device.found = set()
+        interpreter = PDFPageInterpreter(manager, device)
+        for page in PDFPage.get_pages(f):
+            interpreter.process_page(page)
+            break
+    return device.found
 
 
 def _upright(matrix: Sequence[float]) -> bool:

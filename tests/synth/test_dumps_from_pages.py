@@ -2,12 +2,15 @@
 
 Hand-placed glyphs (no PDF): a wide justification gap between full lines stays inside
 its line, a gutter running down the rows cuts every row, a glyph turned by 90 degrees
-is not upright, and a fake-bold line matches the truth by its plain text.
+is not upright, and a fake-bold line matches the truth by its plain text; a small PDF:
+text drawn invisible (render mode 3) is not read.
 """
 
 from __future__ import annotations
 
-from tests.synth.dumps_from_pages import Glyph, Line, _upright, build_lines
+from pathlib import Path
+
+from tests.synth.dumps_from_pages import Glyph, Line, _upright, build_lines, read_glyphs
 
 SIZE = 10.0
 
@@ -98,3 +101,23 @@ def test_a_narrow_gutter_cuts_rows_between_rows_of_another_baseline_grid() -> No
         glyphs += _row("天地玄黄宇宙洪荒", 400.0, baseline + 7.0)
     texts = [x.compact for x in build_lines(glyphs)]
     assert texts.count("甲乙丙丁戊己庚辛壬癸") == 3 and texts.count("子丑寅卯辰巳午未申酉") == 3
+
+
+def test_invisible_text_is_not_read(tmp_path: Path) -> None:
+    """Text drawn with render mode 3 (over a photo, not printed) is in no export."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "hidden.pdf"
+    canvas = Canvas(str(path), pagesize=(200, 200))
+    for text, mode, y in (("SHOWN", 0, 150), ("HIDDEN", 3, 100), ("ALSO", 0, 50)):
+        canvas.saveState()  # (the render mode is graphics state)
+        obj = canvas.beginText(20, y)
+        obj.setFont("Helvetica", 12)
+        obj.setTextRenderMode(mode)
+        obj.textOut(text)
+        canvas.drawText(obj)
+        canvas.restoreState()
+    canvas.showPage()
+    canvas.save()
+    glyphs, _ = read_glyphs(path)
+    assert "".join(g.text for g in glyphs) == "SHOWNALSO"
