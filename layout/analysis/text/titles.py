@@ -207,6 +207,20 @@ def wrapped_kicker(lines: Sequence[LineInfo]) -> bool:
     return first >= head + KICKER_WIDER and first >= later + KICKER_NARROWER
 
 
+def _wrapped_through(lines: Sequence[LineInfo], span: tuple[int, int]) -> bool:
+    """The quotation ``span`` sits inside a headline wrapped at one width: lines before and
+    after it, with no blank line between, cut at its width (让科普 / “追” / 上科创)."""
+    first, last = span
+    if first == 0 or last + 1 >= len(lines) or any(
+            x.line.blanks_before > 0 for x in lines[first:last + 2]):
+        return False
+    widths = [_set_width(x) for x in lines[first - 1:last + 2]]
+    return max(widths) - min(widths) <= WRAP_SLACK
+
+
+WRAP_SLACK = 1.0  # em lines of one wrapped headline differ by (a quotation's marks set half)
+
+
 def _bold_kicker(lines: Sequence[LineInfo], bold_start: int) -> bool:
     """The first line is the plain kicker over a fake-bold headline starting at
     ``bold_start`` (an extractor may double only some of a headline's lines): with one
@@ -241,6 +255,35 @@ def _apart_below(
     return rest[:cut], rest[cut:]
 
 
+def _headline_missing(
+    above: Sequence[LineInfo], subtitle_lines: Sequence[LineInfo], settings: TextSettings
+) -> tuple[str | None, str | None, str | None] | None:
+    """(kicker, None, subtitle) of a headline group whose headline has no text (set as
+    art or outlines: the dump holds none of it): a —— subtitle with nothing above it, or
+    with only a label above it (a column label, a series name, a short line with no
+    punctuation: 人民时评 / ——制定正确的政治战略策略) — a headline that short over a
+    subtitle several times its length would be a label, not a headline. None otherwise."""
+    if not subtitle_lines:
+        return None
+    subtitle = join_title_lines([x.title for x in subtitle_lines]) or None
+    if not above:
+        return None, None, subtitle
+    if len(above) != 1:
+        return None
+    label = above[0]
+    labelled = column_label(label.title) or series_label(label.text) or (
+        _is_label(label, settings) and len(label.text) <= KICKER_LABEL_CHARS
+        and len(label.text) * SUBTITLE_TIMES_LABEL <= len(subtitle_lines[0].text))
+    if not labelled or label.line.blanks_after == 0 and not (
+            column_label(label.title) or series_label(label.text)):
+        return None
+    return join_title_lines([label.title]) or None, None, subtitle
+
+
+KICKER_LABEL_CHARS = 4  # a plain label line over a lone subtitle is at most this long
+SUBTITLE_TIMES_LABEL = 2  # and the subtitle at least this many times as long
+
+
 def split_title_lines(
     lines: Sequence[LineInfo], settings: TextSettings
 ) -> tuple[str | None, str | None, str | None]:
@@ -261,9 +304,12 @@ def split_title_lines(
     subtitle_lines: list[LineInfo] = []
     rest = list(lines)
     for k, info in enumerate(lines):
-        if info.subtitle_dash and k > 0:
+        if info.subtitle_dash:
             rest, subtitle_lines = list(lines[:k]), list(lines[k:])
             break
+    missing = _headline_missing(rest, subtitle_lines, settings)
+    if missing is not None:
+        return missing
     kicker_lines: list[LineInfo] = []
     if len(rest) >= 2 and (column_label(rest[0].title) or series_label(rest[0].text)):
         kicker_lines = [rest.pop(0)]
@@ -272,8 +318,9 @@ def split_title_lines(
         quoted = quoted_spans(rest)
         tagged = [k for k, x in enumerate(rest) if _TAGGED.search(x.title.strip())]
         if len(quoted) == 1 and (quoted[0][0] == 0 or rest[quoted[0][0] - 1].title.rstrip()[-1:]
-                                 not in "，、；,;"):  # a whole quotation is the headline, with a
-            # tag line after it (a line before it that leaves a clause open leads into it)
+                                 not in "，、；,;") and not _wrapped_through(rest, quoted[0]):
+            # a whole quotation is the headline, with a tag line after it (a line before it
+            # that leaves a clause open leads into it; lines of its width around it wrap it)
             k, last = quoted[0]
             end = last + 1 + (last + 1 < len(rest) and _LONE_TAG.match(
                 rest[last + 1].title.strip()) is not None)

@@ -297,3 +297,23 @@ def test_a_line_set_apart_over_a_wrapped_headline_opens_a_story() -> None:
                  "事业发展新篇章\n\n" + FARM_MORE + "\n")
     assert [(a.kicker, (a.headline or "").replace(" ", "")) for a in page.articles] == [
         (None, "引领未来中国做对了什么"), ("国际论坛", "谱写全球妇女事业发展新篇章")]
+
+
+def test_a_headline_set_as_art_leaves_its_kicker_and_subtitle() -> None:
+    """A headline with no text in the dump (outlines): a lone —— subtitle stays the
+    subtitle, a label set apart over it the kicker; a headline over one stays one."""
+    assert _title_lines("——服务国内国际双循环的重要平台") == (
+        None, None, "——服务国内国际双循环的重要平台")
+    assert _title_lines("人民时评\n\n——制定正确的政治战略策略") == (
+        "人民时评", None, "——制定正确的政治战略策略")
+    assert _title_lines("深度观察·做好金融“五篇大文章”\n\n——这里的金融机构加快产品和服务创新") == (
+        "深度观察·做好金融“五篇大文章”", None, "——这里的金融机构加快产品和服务创新")
+    assert _title_lines("阿克陶的杨树\n\n——窗外的杨树成排挺立") == (
+        None, "阿克陶的杨树", "——窗外的杨树成排挺立")
+
+
+def test_a_quotation_inside_a_headline_wrapped_at_one_width_is_no_headline() -> None:
+    """让科普 / “追” / 上科创: one headline wrapped at three characters, not a kicker over
+    a quoted headline."""
+    assert _title_lines("让科普\n“追”\n上科创\n\n——这是科普资源的") == (
+        None, "让科普“追”上科创", "——这是科普资源的")
