@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from layout.analysis import patterns
 from layout.analysis.text.captions import caption_block, caption_lead, credit_tail
+from layout.analysis.text.joins import INDENT_CHARS
 from layout.analysis.text.lines import Fixed, LineInfo
 from layout.clean import is_cjk_punct
 from layout.model import Block
@@ -90,6 +91,34 @@ BARE_LINE_SHARE = 0.7  # a bare-name byline is shorter than this share of a full
 # a blank line sets the names apart
 
 
+LOCAL_LINES = 12  # lines either side read for the length a full line has there
+FULL_SLACK = 1  # characters a line cut at the column's width may fall short of it
+
+
+def cut_length(info: LineInfo) -> int:
+    """The line's length as cut, its indent (two characters) counted."""
+    return len(info.text) + (INDENT_CHARS if info.indent_marks else 0)
+
+
+def _local_full_length(body: Sequence[LineInfo], k: int) -> int:
+    """The length of a full line around line ``k``: the upper quartile of the cut
+    lengths of the LOCAL_LINES lines either side (a page's articles differ in width)."""
+    near = sorted(cut_length(x) for x in body[max(0, k - LOCAL_LINES):k + LOCAL_LINES + 1])
+    return near[int(0.75 * (len(near) - 1))] if near else 0
+
+
+def _runs_on(above: LineInfo, info: LineInfo, full: int) -> bool:
+    """``info`` goes on with the text of ``above``: no blank line between, ``above`` cut
+    at the column's width in mid-sentence, and either indented (a paragraph's first line;
+    titles are not indented) or followed by a line cut at the width too."""
+    if info.line.blanks_before > 0 or above.fixed is not Fixed.NONE or (
+            patterns.ends_sentence(above.text)):
+        return False
+    if cut_length(above) < full - FULL_SLACK:
+        return False
+    return above.indent_marks or cut_length(info) >= full - FULL_SLACK
+
+
 def _bare_name_bylines(body: list[LineInfo]) -> list[LineInfo]:
     """Lines of bare names (邱学武; 李非 黄婧) right under a title line become bylines.
 
@@ -112,6 +141,8 @@ def _bare_name_bylines(body: list[LineInfo]) -> list[LineInfo]:
         parsed = patterns.parse_byline(info.title)
         if parsed is None or not parsed.bare:
             continue
+        if above is not None and _runs_on(above, info, _local_full_length(out, k)):
+            continue  # the text of a full line goes on: …授信 / 白茶业有限公司授信
         alone = info.line.blanks_before > 0 and info.line.blanks_after > 0
         if above is not None and info.line.blanks_before == 0 and _leaves_open(above.text):
             continue  # the title above goes on: “把保障居民 / 安居乐业作 / 为头等大事”
