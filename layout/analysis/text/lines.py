@@ -172,17 +172,23 @@ def _mode_window(values: list[float], window: float) -> tuple[float, int]:
     return best_value, best_count
 
 
+SHORT_SHARE = 0.7  # a line shorter than this share of the median line is a title or label
+
+
 def interior_lines(texts: Sequence[str], min_chars: int) -> list[str]:
     """Lines inside a sentence on both ends: neither they nor the line before end a sentence.
 
     Whatever the paragraph structure, such lines are middle lines of a paragraph,
     so they fill the column; they tell the width without knowing the paragraphs.
-    Lines much shorter than the long lines (titles, labels) are left out.
+    Lines much shorter than the median line (titles, labels) are left out: the median,
+    not the longest lines, so that on a page whose articles are set to unlike widths
+    (or whose dump glued two columns' lines into one) the narrower columns, which
+    hold most lines, still count.
     """
     lengths = sorted(len(t) for t in texts)
     if not lengths:
         return []
-    floor = max(min_chars, 0.7 * lengths[int(0.9 * (len(lengths) - 1))])
+    floor = max(min_chars, SHORT_SHARE * lengths[(len(lengths) - 1) // 2])
     out = []
     for i, text in enumerate(texts):
         if i == 0 or len(text) < floor or len(texts[i - 1]) < floor:
