@@ -11,8 +11,9 @@ pixels), the points per pixel across and down, and the settings; returns one
 - its size from the line's height (``ocr.size_per_line_height``, or what a height is
   worth in ems on this page, measured on its long lines) or, for a line of many
   characters, its pitch (a long line of characters as wide as the body's is body text,
-  however tall the detector drew its box); lines of one column stack take the stack's
-  size, the lines
+  however tall the detector drew its box; a long line spaced out, by its height); lines
+  of one column stack take the stack's size (and a line set at the stack's leading
+  between two others does, whatever its box says), the lines
   of a headline one under the other one size, near-equal sizes snap to one
   (``ocr.size_tolerance``);
 - lines standing on end (taller than 1.5 times their width) give turned glyphs, read
@@ -37,6 +38,7 @@ from layout.ingest.ocr.chars import (
 from layout.ingest.ocr.lines import (
     LARGE,
     WhiteRun,
+    at_leading,
     column_stacks,
     paragraph_tails,
     row_groups,
@@ -51,6 +53,8 @@ _UPRIGHT_RATIO = 1.5  # a line box taller than this many widths is text standing
 _PITCH_CHARS = 6  # ems: a line this long gives its size from its length
 _BODY_PITCH = 1.15  # body pitches: a long line of characters narrower than this is body
 # text, however tall its box
+_SPACED_PITCH = 1.2  # a long line whose pitch is this much over what its height gives is
+# spaced out: sized by its height
 _SHORT_PITCH_CHARS = 3  # ems: a shorter line's length bounds its size from its height
 _STACK_TOLERANCE = 0.25  # a line this close (relative) to its stack's size takes it
 _HEAD_TOLERANCE = 0.15  # headline lines this close (relative), one under the other, are
@@ -192,9 +196,13 @@ def lines_to_glyphs(results: Sequence[Sequence[Any]], sx: float, sy: float,
     def estimate(row: int, shape: tuple) -> float:
         if is_large(row, shape):  # large type (headlines, often set narrower
             return shape[5] * per_height  # or wider than square) by its height
-        if row_ems[row] >= _PITCH_CHARS:
-            return row_along[row] / row_ems[row]
-        by_height = shape[5] * per_height  # a short line's box height varies most: its
+        by_height = shape[5] * per_height
+        if row_ems[row] >= _PITCH_CHARS:  # a long line's own pitch, else its row's; a
+            # line spaced out (justified over a long word that went to the next line) is
+            # set no larger than its height says
+            pitch = shape[6] if shape[7] >= _PITCH_CHARS else row_along[row] / row_ems[row]
+            return by_height if pitch > _SPACED_PITCH * by_height else pitch
+        # a short line's box height varies most: its
         # pitch bounds it (a subhead of a few characters)
         return min(by_height, shape[6]) if shape[7] >= _SHORT_PITCH_CHARS else by_height
 
@@ -207,7 +215,8 @@ def lines_to_glyphs(results: Sequence[Sequence[Any]], sx: float, sy: float,
                             [s[4] and s[7] < _PITCH_CHARS for s in shapes])
     large = {k for k, (row, shape) in enumerate(zip(rows, shapes, strict=True))
              if is_large(row, shape)}
-    sizes = stack_sizes(estimates, stacks, weights, tails, large)
+    sizes = stack_sizes(estimates, stacks, weights, tails | at_leading(upright_boxes, stacks),
+                        large)
     stack_size: dict[int, int] = {}
     for stack in stacks:
         stack_size[stack] = stack_size.get(stack, 0) + 1

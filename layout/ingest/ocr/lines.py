@@ -1,11 +1,12 @@
 """The geometry of recognised lines: lines cut at column gutters, grouped into column
-stacks, rows and paragraph ends.
+stacks, rows, paragraph ends and lines at their column's leading.
 
 Takes line boxes (pixels, ``(x0, top, x1, bottom)``) or engine lines (``[box, text,
 score, word boxes, words, ...]``); returns the pieces of a line read across a gutter
 (:func:`split_at_gutters`), a stack number per line (lines one under the other in one
 column: :func:`column_stacks`), a row number per line (boxes side by side on one line:
-:func:`row_groups`) and the short lines that end a paragraph (:func:`paragraph_tails`).
+:func:`row_groups`), the short lines that end a paragraph (:func:`paragraph_tails`) and
+the lines set at their column's leading (:func:`at_leading`).
 """
 
 from __future__ import annotations
@@ -174,3 +175,38 @@ def paragraph_tails(boxes: Sequence[tuple[float, float, float, float]],
                 and top - jbottom <= _STACK_GAP * height):
             tails.add(k)
     return tails
+
+
+_LEADING_TOLERANCE = 0.12  # of the stack's line step: a step this close is its leading
+
+
+def at_leading(boxes: Sequence[LineBox], stacks: Sequence[int]) -> set[int]:
+    """The lines of a stack of three or more rows set at the stack's leading on both
+    sides: the step from the row above to theirs and from theirs to the row below each
+    within ``_LEADING_TOLERANCE`` of the stack's median step. Such a line is set in its
+    column's size, whatever its box's height or its pitch (a justified line spaced out)
+    say: a line set larger, or a subhead, would move the rows after it down."""
+    members: dict[int, list[int]] = {}
+    for k, stack in enumerate(stacks):
+        members.setdefault(stack, []).append(k)
+    out: set[int] = set()
+    for ks in members.values():
+        rows: list[list[int]] = []  # pieces of one line side by side make one row
+        for k in sorted(ks, key=lambda k: boxes[k][1]):
+            height = boxes[k][3] - boxes[k][1]
+            if rows and boxes[k][1] - boxes[rows[-1][0]][1] < 0.5 * height:
+                rows[-1].append(k)
+            else:
+                rows.append([k])
+        if len(rows) < 3:
+            continue
+        tops = [min(boxes[k][1] for k in row) for row in rows]
+        steps = [b - a for a, b in zip(tops, tops[1:], strict=False)]
+        leading = sorted(steps)[len(steps) // 2]
+        if leading <= 0:
+            continue
+        regular = [abs(step - leading) <= _LEADING_TOLERANCE * leading for step in steps]
+        for r in range(1, len(rows) - 1):
+            if regular[r - 1] and regular[r]:
+                out.update(rows[r])
+    return out

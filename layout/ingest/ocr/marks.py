@@ -5,7 +5,8 @@ pixels) and the page image they were read from; returns the results with each mi
 dot ``·`` whose ink sits low in its line read as the full stop ``。`` (a Chinese full
 stop is printed in the lower part of its em, a middle dot, as in 胡里奥·塞瓦略斯, at
 mid-height; the recogniser reads the one for the other). A dot whose ink cannot be told
-apart from its neighbours' stays as read. One character for one: the word boxes still
+apart from its neighbours' stays as read. A dot drawn as a ring is a full stop wherever it
+sits (some faces set 。 at mid-height). One character for one: the word boxes still
 fit.
 """
 
@@ -20,7 +21,28 @@ from layout.ingest.ocr.gutters import ink_mask
 MIDDLE_DOT = "·"
 FULL_STOP = "。"
 LOW = 0.6  # of the line's height from its top: a dot whose ink's middle is lower is a stop
+_RING_SIDE = 5  # pixels: the least a ring's ink spans each way to show its hole
+_RING_FILL = 0.66  # of its bounding box: a dot inked less is a ring (。 is a ring, · a
+# solid dot)
 _CORE = 0.25  # of a character's box on each side of its middle: where its own ink is
+
+
+def hollow(band: Any) -> bool:
+    """Whether the largest blob of ink in ``band`` (a boolean array) is a ring: at least
+    ``_RING_SIDE`` pixels each way and less than ``_RING_FILL`` of its bounding box inked
+    (a solid dot, however blurred, fills about π/4 of it)."""
+    import cv2
+    import numpy as np
+
+    if not band.any():
+        return False
+    count, _, stats, _ = cv2.connectedComponentsWithStats(band.astype(np.uint8),
+                                                          connectivity=8)
+    if count < 2:
+        return False
+    _, _, width, height, area = stats[1 + int(np.argmax(stats[1:, 4]))]
+    return (min(width, height) >= _RING_SIDE
+            and area < _RING_FILL * width * height)
 
 
 def stops_from_low_dots(results: Sequence[Sequence[Any]], image: Any) -> list[Sequence[Any]]:
@@ -48,7 +70,7 @@ def stops_from_low_dots(results: Sequence[Sequence[Any]], image: Any) -> list[Se
             band = ink[max(0, int(top)):max(0, int(bottom)),
                        max(0, int(middle - half)):max(0, int(middle + half) + 1)]
             rows = np.flatnonzero(band.any(axis=1)) if band.size else np.array([])
-            if rows.size and (rows[0] + rows[-1]) / 2 > LOW * height:
+            if rows.size and ((rows[0] + rows[-1]) / 2 > LOW * height or hollow(band)):
                 low.append(k)
         if not low:
             out.append(result)

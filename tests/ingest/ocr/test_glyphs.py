@@ -92,3 +92,15 @@ def test_a_body_line_detected_too_tall_stays_body_text():
     body = sizes[0]
     assert sizes[66:77] == [body] * 11  # the tall box's line: the column's size
     assert sizes[-1] > 2.5 * body
+
+
+def test_a_line_spaced_out_and_drawn_tall_within_its_column_is_body_text():
+    px = 72 / 200
+    column = [engine_line(0, 40 * k, "这是一个栏里的正文行字") for k in range(8)]
+    # a justified line of few characters spread over the column, its box drawn taller,
+    # broken in two by the detector at a wide gap: still at the column's leading
+    spaced = [engine_line(40, 120, "新房装修，", pitch=30.0, height=34.0),
+              engine_line(195, 120, "据悉", pitch=20.0, height=34.0)]
+    column[3:4] = spaced
+    glyphs, _ = lines_to_glyphs(column, px, px)
+    assert len({round(g.size, 3) for g in glyphs}) == 1

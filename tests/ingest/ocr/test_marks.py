@@ -37,3 +37,13 @@ def test_a_dot_at_mid_height_stays():
     assert middle[1] == "胡里·奥"
     plain = _result("没有点号")
     assert stops_from_low_dots([plain], _line_image((12, 18))) == [plain]
+
+
+def test_a_ring_at_mid_height_is_a_full_stop_and_a_solid_dot_stays():
+    ring = _line_image((12, 20))
+    pixels = np.asarray(ring).copy()
+    pixels[23:29, 79:85] = 240  # the ring's hole
+    [stop] = stops_from_low_dots([_result("中国·好")], Image.fromarray(pixels, "L"))
+    assert stop[1] == "中国。好"
+    [dot] = stops_from_low_dots([_result("胡里·奥")], _line_image((12, 20)))
+    assert dot[1] == "胡里·奥"
