@@ -120,3 +120,14 @@ def cjk_dashes(text: str, standalone: bool) -> str:
             out[2] != "一"):
         out = "——" + out[2:]
     return out
+
+
+def word_pitch(words: Sequence[str], boxes: Sequence[Any], least: int = 3) -> float:
+    """The median step between the centres of neighbouring one-character full-width
+    words of a line (``words`` and their ``boxes``, pixels, along the line); 0 when
+    fewer than ``least`` such steps."""
+    centres = [sum(span(b, 0)) / 2 for b in boxes]
+    steps = sorted(centres[k] - centres[k - 1] for k in range(1, len(words))
+                   if len(words[k]) == len(words[k - 1]) == 1
+                   and is_cjk(words[k]) and is_cjk(words[k - 1]))
+    return steps[len(steps) // 2] if len(steps) >= least else 0.0

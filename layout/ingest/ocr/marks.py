@@ -7,7 +7,7 @@ stop is printed in the lower part of its em, a middle dot, as in 胡里奥·塞�
 mid-height; the recogniser reads the one for the other). A dot whose ink cannot be told
 apart from its neighbours' stays as read. A dot drawn as a ring is a full stop wherever it
 sits (some faces set 。 at mid-height). One character for one: the word boxes still
-fit.
+fit. And a run of dots read for an ellipsis is the ellipsis …… (:func:`ellipses`).
 """
 
 from __future__ import annotations
@@ -15,34 +15,36 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from layout.ingest.ocr.chars import span
+from layout.ingest.ocr.chars import is_cjk, span, word_pitch
 from layout.ingest.ocr.gutters import ink_mask
 
 MIDDLE_DOT = "·"
 FULL_STOP = "。"
 LOW = 0.6  # of the line's height from its top: a dot whose ink's middle is lower is a stop
 _RING_SIDE = 5  # pixels: the least a ring's ink spans each way to show its hole
-_RING_FILL = 0.66  # of its bounding box: a dot inked less is a ring (。 is a ring, · a
-# solid dot)
+_RING_HOLE = 2  # pixels: the least hole a ring shows (。 is a ring, · a solid dot)
 _CORE = 0.25  # of a character's box on each side of its middle: where its own ink is
 
 
 def hollow(band: Any) -> bool:
     """Whether the largest blob of ink in ``band`` (a boolean array) is a ring: at least
-    ``_RING_SIDE`` pixels each way and less than ``_RING_FILL`` of its bounding box inked
-    (a solid dot, however blurred, fills about π/4 of it)."""
+    ``_RING_SIDE`` pixels each way, round a hole of ``_RING_HOLE`` pixels or more that
+    the paper outside does not reach (a solid dot, or a stroke, has none)."""
     import cv2
     import numpy as np
 
     if not band.any():
         return False
-    count, _, stats, _ = cv2.connectedComponentsWithStats(band.astype(np.uint8),
-                                                          connectivity=8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(band.astype(np.uint8),
+                                                               connectivity=8)
     if count < 2:
         return False
-    _, _, width, height, area = stats[1 + int(np.argmax(stats[1:, 4]))]
-    return (min(width, height) >= _RING_SIDE
-            and area < _RING_FILL * width * height)
+    k = 1 + int(np.argmax(stats[1:, 4]))
+    if min(stats[k, 2], stats[k, 3]) < _RING_SIDE:
+        return False
+    paper = np.pad(labels != k, 1, constant_values=True).astype(np.uint8)
+    cv2.floodFill(paper, None, (0, 0), 0)  # the paper outside the blob gone: holes stay
+    return int(paper.sum()) >= _RING_HOLE
 
 
 def stops_from_low_dots(results: Sequence[Sequence[Any]], image: Any) -> list[Sequence[Any]]:
@@ -87,3 +89,72 @@ def stops_from_low_dots(results: Sequence[Sequence[Any]], image: Any) -> list[Se
             text[places[dots.index(k)]] = FULL_STOP
         out.append([result[0], "".join(text), result[2], result[3], words, *result[5:]])
     return out
+
+
+_DOTS = set("·…．.")  # what the recogniser reads an ellipsis's dots as
+ELLIPSIS = "…"
+_LONE_ELLIPSIS = 1.5  # pitches: a single dot read over this much is an ellipsis
+
+
+def ellipses(results: Sequence[Sequence[Any]]) -> list[Sequence[Any]]:
+    """``results`` with each run of dots the recogniser read for an ellipsis (``···``,
+    ``··``, or one dot over ``_LONE_ELLIPSIS`` pitches) between Chinese characters read
+    as the ellipsis …… it is: one … per pitch of the run's extent (one or two), each
+    with its share of the run's box. A lone dot of a character's width (胡里奥·塞瓦略斯)
+    stays."""
+    out: list[Sequence[Any]] = []
+    for result in results:
+        words = list(result[4]) if len(result) > 4 and result[4] else []
+        boxes = list(result[3]) if len(result) > 3 and result[3] else []
+        text = str(result[1])
+        if (len(words) != len(boxes) or not any(w in _DOTS for w in words)
+                or "".join(words) != text):  # (a line with spaces is left as read)
+            out.append(result)
+            continue
+        pitch = word_pitch(words, boxes)
+        if pitch <= 0:
+            out.append(result)
+            continue
+        new_words: list[str] = []
+        new_boxes: list[Any] = []
+        k = 0
+        changed = False
+        while k < len(words):
+            end = k
+            while end < len(words) and words[end] in _DOTS:
+                end += 1
+            if end == k:
+                new_words.append(words[k])
+                new_boxes.append(boxes[k])
+                k += 1
+                continue
+            x0 = min(span(b, 0)[0] for b in boxes[k:end])
+            x1 = max(span(b, 0)[1] for b in boxes[k:end])
+            beside = (k > 0 and is_cjk_word(words[k - 1])) or (
+                end < len(words) and is_cjk_word(words[end]))
+            run = words[k:end]
+            if beside and (len(run) > 1 or x1 - x0 >= _LONE_ELLIPSIS * pitch) and (
+                    run != [ELLIPSIS, ELLIPSIS]):
+                count = 2 if x1 - x0 >= _LONE_ELLIPSIS * pitch else 1
+                top, bottom = span(boxes[k], 1)
+                step = (x1 - x0) / count
+                for j in range(count):
+                    a, b = x0 + j * step, x0 + (j + 1) * step
+                    new_words.append(ELLIPSIS)
+                    new_boxes.append([[a, top], [b, top], [b, bottom], [a, bottom]])
+                changed = True
+            else:
+                new_words.extend(run)
+                new_boxes.extend(boxes[k:end])
+            k = end
+        if not changed:
+            out.append(result)
+            continue
+        out.append([result[0], "".join(new_words), result[2], new_boxes, new_words,
+                    *result[5:]])
+    return out
+
+
+def is_cjk_word(word: str) -> bool:
+    """Whether ``word`` ends in a full-width character that is no dot."""
+    return bool(word) and word not in _DOTS and is_cjk(word[-1])

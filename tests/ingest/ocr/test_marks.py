@@ -47,3 +47,23 @@ def test_a_ring_at_mid_height_is_a_full_stop_and_a_solid_dot_stays():
     assert stop[1] == "中国。好"
     [dot] = stops_from_low_dots([_result("胡里·奥")], _line_image((12, 20)))
     assert dot[1] == "胡里·奥"
+
+
+def _dotted(words: list[str], widths: list[float]) -> list:
+    boxes, x = [], 10.0
+    for width in widths:
+        boxes.append([[x, 10], [x + width, 10], [x + width, 40], [x, 40]])
+        x += width
+    return [[[10, 10], [x, 10], [x, 40], [10, 40]], "".join(words), 0.99, boxes, words]
+
+
+def test_dots_read_for_an_ellipsis_are_one():
+    from layout.ingest.ocr.marks import ellipses
+
+    words = ["他", "说", "·", "·", "·", "好", "吗", "你"]
+    [two] = ellipses([_dotted(words, [30, 30, 20, 20, 20, 30, 30, 30])])
+    assert two[1] == "他说……好吗你" and len(two[3]) == len(two[4]) == 7
+    [one] = ellipses([_dotted(words, [30, 30, 10, 10, 10, 30, 30, 30])])
+    assert one[1] == "他说…好吗你"
+    name = _dotted(list("胡里奥·塞瓦略"), [30, 30, 30, 12, 30, 30, 30])
+    assert ellipses([name]) == [name]

@@ -1,0 +1,141 @@
+"""Marks the recogniser dropped, found in the gaps between the characters it read.
+
+Takes the engine's results (``[box, text, score, word boxes, words, ...]`` per line,
+pixels) and the page image they were read from; returns the results with the small
+marks the recogniser skips (the enumeration comma 、, the full stop 。, the comma ，)
+put back where the page shows one: between two characters of a line read one box a
+character, the step between their centres is at least ``MIN_STEP`` times the line's
+pitch (the median step), and between the two characters' ems (or ``_SLACK`` into them)
+lies ink of its own, apart from theirs (the blob nearest the gap's middle), no larger
+than a mark (``MARK_SIDE`` pitches each way, at least ``MIN_SIDE`` one way), not in the
+line's upper part. A ring is 。; a stroke falling to the right 、; one falling to the
+left ，. Nothing else is added: a gap with no ink is a space, a gap with larger ink an
+unread character, left as it is. The mark gets its own word box, between its
+neighbours', so the word boxes still account for every character.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from layout.ingest.ocr.chars import char_weight, span, word_pitch
+from layout.ingest.ocr.gutters import ink_mask
+from layout.ingest.ocr.marks import hollow
+
+MIN_STEP = 1.35  # pitches between two read characters' centres: room for a mark
+MARK_SIDE = 0.55  # pitches: the most a mark's ink spans each way
+LOWER = 0.35  # of the line's height from its top: a mark's ink's middle is lower
+MIN_SIDE = 0.2  # pitches: a mark's ink spans at least this much one way (a smaller dot
+# may be a middle dot ·, a speck)
+_SLACK = 0.2  # pitches: a mark's middle may lie this far into its neighbours' ems
+_MIN_PAIRS = 3  # steps between full-width characters a line needs for its pitch
+_NEAR = 0.1  # pitches: pieces of ink this close to the mark's are the mark's
+_SPECK = 3  # pixels: ink this small each way is a speck, not a mark
+
+
+def _single_cjk(word: str) -> bool:
+    return len(word) == 1 and char_weight(word) == 1.0
+
+
+def marks_in_gaps(results: Sequence[Sequence[Any]], image: Any) -> list[Sequence[Any]]:
+    """``results`` with the marks the recogniser dropped put back (see the module doc)."""
+    import numpy as np
+
+    ink = None
+    out: list[Sequence[Any]] = []
+    for result in results:
+        words = list(result[4]) if len(result) > 4 and result[4] else []
+        boxes = list(result[3]) if len(result) > 3 and result[3] else []
+        text = str(result[1])
+        x0, x1 = span(result[0], 0)
+        top, bottom = span(result[0], 1)
+        if (len(words) != len(boxes) or len(words) < _MIN_PAIRS + 1
+                or "".join(words) != "".join(text.split()) or x1 - x0 < bottom - top):
+            out.append(result)
+            continue
+        centres = [sum(span(b, 0)) / 2 for b in boxes]
+        pitch = word_pitch(words, boxes, _MIN_PAIRS)
+        if pitch <= 2:
+            out.append(result)
+            continue
+        if ink is None:
+            ink = ink_mask(np.asarray(image.convert("L")))
+        found = []
+        for k in range(1, len(words)):
+            if not (_single_cjk(words[k - 1]) and _single_cjk(words[k])
+                    and centres[k] - centres[k - 1] >= MIN_STEP * pitch):
+                continue
+            mark = _gap_mark(ink, centres[k - 1], centres[k], top, bottom, pitch)
+            if mark is not None:
+                found.append((k, *mark))
+        if not found:
+            out.append(result)
+            continue
+        for k, ch, a, b in reversed(found):
+            words.insert(k, ch)
+            boxes.insert(k, [[a, top], [b, top], [b, bottom], [a, bottom]])
+        out.append([result[0], _with_marks(text, found), result[2], boxes, words,
+                    *result[5:]])
+    return out
+
+
+def _with_marks(text: str, found: Sequence[tuple[int, str, float, float]]) -> str:
+    """``text`` with each found mark put before its ``k``-th non-space character."""
+    at = {k: ch for k, ch, _, _ in found}
+    out, seen = [], 0
+    for ch in text:
+        if not ch.isspace():
+            if seen in at:
+                out.append(at[seen])
+            seen += 1
+        out.append(ch)
+    return "".join(out)
+
+
+def _gap_mark(ink: Any, left: float, right: float, top: float, bottom: float,
+              pitch: float) -> tuple[str, float, float] | None:
+    """The mark between two characters centred at ``left`` and ``right`` (pixels), and
+    its extent; None when the gap holds no mark."""
+    import cv2
+    import numpy as np
+
+    rows, cols = ink.shape
+    r0, r1 = max(0, int(round(top))), min(rows, int(round(bottom)))
+    c0, c1 = max(0, int(round(left))), min(cols, int(round(right)))
+    if r1 - r0 < 4 or c1 - c0 < 4:
+        return None
+    band = ink[r0:r1, c0:c1]
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(band.astype(np.uint8),
+                                                               connectivity=8)
+    lo = left + (0.5 - _SLACK) * pitch - c0  # where a mark's middle may lie: past the
+    hi = right - (0.5 - _SLACK) * pitch - c0  # characters' ems, or a little into them
+    keep = [k for k in range(1, count)
+            if lo <= stats[k, 0] + stats[k, 2] / 2 <= hi
+            and stats[k, 0] > 0 and stats[k, 0] + stats[k, 2] < band.shape[1]]
+    if not keep:
+        return None  # blank: a space, or a gutter
+    middle = (left + right) / 2 - c0  # the mark: the blob nearest the gap's middle, and
+    # the pieces beside it (a ring broken in two); a neighbour's stroke further off stays
+    first = min(keep, key=lambda k: abs(stats[k, 0] + stats[k, 2] / 2 - middle))
+    near = _NEAR * pitch
+    a, b = stats[first, 0] - near, stats[first, 0] + stats[first, 2] + near
+    keep = [k for k in keep if stats[k, 0] + stats[k, 2] >= a and stats[k, 0] <= b]
+    gap = np.isin(labels, keep)
+    lit_rows = np.flatnonzero(gap.any(axis=1))
+    lit_cols = np.flatnonzero(gap.any(axis=0))
+    height = lit_rows[-1] - lit_rows[0] + 1
+    width = lit_cols[-1] - lit_cols[0] + 1
+    if max(height, width) < max(_SPECK, MIN_SIDE * pitch) or (
+            max(height, width) > MARK_SIDE * pitch):
+        return None  # a speck or a dot, or an unread character
+    if (lit_rows[0] + lit_rows[-1]) / 2 < LOWER * (r1 - r0):
+        return None  # high in the line: part of a character
+    blob = gap[lit_rows[0]:lit_rows[-1] + 1, lit_cols[0]:lit_cols[-1] + 1]
+    if hollow(blob):
+        ch = "。"
+    else:
+        ys, xs = np.nonzero(blob)
+        slope = float(np.mean((xs - xs.mean()) * (ys - ys.mean())))
+        ch = "、" if slope > 0 else "，"
+    return ch, float(c0 + lit_cols[0]), float(c0 + lit_cols[-1] + 1)

@@ -1,0 +1,53 @@
+"""Marks the recogniser dropped put back from the ink in the gap (layout.ingest.ocr.gaps).
+No engine needed: a line drawn and its result written out."""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image
+
+from layout.ingest.ocr.gaps import marks_in_gaps
+
+EM = 30
+TOP = 10
+
+
+def _page(mark: str | None) -> Image.Image:
+    """Five character blobs a pitch apart with room for a sixth after the third; in that
+    room a small mark (``"、"``: a stroke falling right, ``"。"``: a ring, ``"big"``: a
+    character's worth of ink) or nothing."""
+    pixels = np.full((60, 260), 240, np.uint8)
+    for k in (0, 1, 2, 4, 5):
+        x = 10 + k * EM
+        pixels[TOP + 2:TOP + EM - 2, x + 2:x + EM - 2] = 30
+    x = 10 + 3 * EM  # the mark's em
+    if mark == "、":
+        for d in range(8):
+            pixels[TOP + 16 + d, x + 4 + d:x + 7 + d] = 30
+    elif mark == "。":
+        pixels[TOP + 16:TOP + 25, x + 3:x + 12] = 30
+        pixels[TOP + 18:TOP + 23, x + 5:x + 10] = 240
+    elif mark == "big":
+        pixels[TOP + 4:TOP + EM - 4, x + 4:x + EM - 4] = 30
+    return Image.fromarray(pixels, "L")
+
+
+def _result(text: str = "一二三四五") -> list:
+    boxes = [[[x, TOP], [x + EM, TOP], [x + EM, TOP + EM], [x, TOP + EM]]
+             for x in (10 + k * EM for k in (0, 1, 2, 4, 5))]
+    return [[[10, TOP], [190, TOP], [190, TOP + EM], [10, TOP + EM]], text, 0.99, boxes,
+            list(text)]
+
+
+def test_a_dropped_enumeration_comma_and_full_stop_are_put_back():
+    [comma] = marks_in_gaps([_result()], _page("、"))
+    assert comma[1] == "一二三、四五" and comma[4] == list("一二三、四五")
+    assert len(comma[3]) == 6 and 100 <= comma[3][3][0][0] < comma[3][3][1][0] <= 130
+    [stop] = marks_in_gaps([_result()], _page("。"))
+    assert stop[1] == "一二三。四五"
+
+
+def test_a_blank_gap_or_an_unread_character_adds_nothing():
+    plain = _result()
+    assert marks_in_gaps([plain], _page(None)) == [plain]
+    assert marks_in_gaps([plain], _page("big")) == [plain]
