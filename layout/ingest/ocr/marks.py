@@ -7,7 +7,8 @@ stop is printed in the lower part of its em, a middle dot, as in 胡里奥·塞�
 mid-height; the recogniser reads the one for the other). A dot whose ink cannot be told
 apart from its neighbours' stays as read. A dot drawn as a ring is a full stop wherever it
 sits (some faces set 。 at mid-height). One character for one: the word boxes still
-fit. And a run of dots read for an ellipsis is the ellipsis …… (:func:`ellipses`).
+fit. And a run of dots read for an ellipsis is the ellipsis …… (:func:`ellipses`); 一一 read
+where one unbroken stroke is printed, the dash —— (:func:`dashes`).
 """
 
 from __future__ import annotations
@@ -158,3 +159,70 @@ def ellipses(results: Sequence[Sequence[Any]]) -> list[Sequence[Any]]:
 def is_cjk_word(word: str) -> bool:
     """Whether ``word`` ends in a full-width character that is no dot."""
     return bool(word) and word not in _DOTS and is_cjk(word[-1])
+
+
+ONE = "一"
+DASH = "—"
+_DASH_BAND = (0.3, 0.75)  # of the line's height: where a dash's stroke runs
+_LONG_ONE = 1.6  # pitches: a 一 read over this much is the dash —— read as one
+
+
+def dashes(results: Sequence[Sequence[Any]], image: Any) -> list[Sequence[Any]]:
+    """``results`` with the dash —— read where the recogniser read 一一 (or one 一 over
+    ``_LONG_ONE`` pitches) and the page shows one unbroken stroke: every pixel column
+    from the first's middle to the second's inked at mid-height (一一, "one by one", is
+    two strokes with paper between)."""
+    import numpy as np
+
+    ink = None
+    out: list[Sequence[Any]] = []
+    for result in results:
+        words = list(result[4]) if len(result) > 4 and result[4] else []
+        boxes = list(result[3]) if len(result) > 3 and result[3] else []
+        text = str(result[1])
+        if ONE not in words or len(words) != len(boxes) or "".join(words) != text:
+            out.append(result)
+            continue
+        if ink is None:
+            ink = ink_mask(np.asarray(image.convert("L")))
+        top, bottom = span(result[0], 1)
+        height = bottom - top
+        r0 = max(0, int(top + _DASH_BAND[0] * height))
+        r1 = min(ink.shape[0], int(top + _DASH_BAND[1] * height) + 1)
+        band = ink[r0:r1]
+
+        def unbroken(a: float, b: float, band: Any = band) -> bool:
+            return _unbroken(band, a, b)
+
+        pitch = word_pitch(words, boxes)
+        new_words, new_boxes, changed, k = [], [], False, 0
+        while k < len(words):
+            a0, a1 = span(boxes[k], 0)
+            if words[k] == ONE and k + 1 < len(words) and words[k + 1] in (ONE, DASH):
+                b0, b1 = span(boxes[k + 1], 0)
+                if unbroken((a0 + a1) / 2, (b0 + b1) / 2):
+                    new_words += [DASH, DASH]
+                    new_boxes += boxes[k:k + 2]
+                    changed, k = True, k + 2
+                    continue
+            if words[k] == ONE and pitch > 0 and a1 - a0 >= _LONG_ONE * pitch and unbroken(
+                    a0 + 0.25 * (a1 - a0), a1 - 0.25 * (a1 - a0)):
+                t0, t1 = span(boxes[k], 1)
+                mid = (a0 + a1) / 2
+                new_words += [DASH, DASH]
+                new_boxes += [[[a0, t0], [mid, t0], [mid, t1], [a0, t1]],
+                              [[mid, t0], [a1, t0], [a1, t1], [mid, t1]]]
+                changed, k = True, k + 1
+                continue
+            new_words.append(words[k])
+            new_boxes.append(boxes[k])
+            k += 1
+        out.append([result[0], "".join(new_words), result[2], new_boxes, new_words,
+                    *result[5:]] if changed else result)
+    return out
+
+
+def _unbroken(band: Any, a: float, b: float) -> bool:
+    """Whether every pixel column of ``band`` (rows of ink) from ``a`` to ``b`` is inked."""
+    c0, c1 = max(0, int(round(a))), min(band.shape[1], int(round(b)))
+    return c1 - c0 >= 2 and bool(band[:, c0:c1].any(axis=0).all())

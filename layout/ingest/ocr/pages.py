@@ -6,10 +6,10 @@ the recognised characters (:mod:`layout.ingest.ocr.glyphs`) and whose images are
 photos found in the image (:mod:`layout.ingest.ocr.photos`; text read inside a photo is
 part of it). Small type is enlarged first (a PDF page rendered again at the higher
 resolution); a blank image is not sent to the engine; a middle dot printed low in its
-line is read as the full stop it is and dots read for an ellipsis as ……
-(:mod:`layout.ingest.ocr.marks`), and the small marks the recogniser dropped between two
-characters are put back (:mod:`layout.ingest.ocr.gaps`). Every kept line
-and its confidence is in ``RawPage.ocr_lines``.
+line is read as the full stop it is, dots read for an ellipsis as …… and 一一 printed as
+one stroke as —— (:mod:`layout.ingest.ocr.marks`), and the small marks the recogniser
+dropped between two characters are put back (:mod:`layout.ingest.ocr.gaps`). Every kept
+line and its confidence is in ``RawPage.ocr_lines``.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from layout.ingest.ocr.engine import load_engine, recognise
 from layout.ingest.ocr.gaps import marks_in_gaps
 from layout.ingest.ocr.glyphs import lines_to_glyphs
 from layout.ingest.ocr.images import blank_runs, ocr_dpi, render_pdf_page, upscale
-from layout.ingest.ocr.marks import ellipses, stops_from_low_dots
+from layout.ingest.ocr.marks import dashes, ellipses, stops_from_low_dots
 from layout.ingest.ocr.photos import inside, photo_boxes
 from layout.ingest.raw import RawPage
 from layout.model import BBox
@@ -52,7 +52,7 @@ def ocr_image(image: Any, number: int, width_pt: float, height_pt: float,
     sy = height_pt / max(image.height, 1)
     photos = find_photos(image, results, 72.0 / sx, settings)
     results = stops_from_low_dots([r for r in results if not inside(_box(r), photos)], image)
-    results = marks_in_gaps(ellipses(results), image)
+    results = marks_in_gaps(dashes(ellipses(results), image), image)
     glyphs, lines = lines_to_glyphs(results, sx, sy, settings, blank_runs(image))
     images = tuple(BBox(x0 * sx, top * sy, x1 * sx, bottom * sy)
                    for x0, top, x1, bottom in photos)

@@ -67,3 +67,21 @@ def test_dots_read_for_an_ellipsis_are_one():
     assert one[1] == "他说…好吗你"
     name = _dotted(list("胡里奥·塞瓦略"), [30, 30, 30, 12, 30, 30, 30])
     assert ellipses([name]) == [name]
+
+
+def test_one_one_printed_as_one_stroke_is_the_dash():
+    from layout.ingest.ocr.marks import dashes
+
+    pixels = np.full((50, 200), 240, np.uint8)
+    for x in (10, 100, 130, 160):
+        pixels[12:36, x + 2:x + 28] = 30
+    pixels[22:25, 40:100] = 30  # —— : one stroke over two ems
+    words = ["他", "一", "一", "说", "好", "吗"]
+    boxes = [[[x, 10], [x + 30, 10], [x + 30, 40], [x, 40]] for x in (10, 40, 70, 100, 130, 160)]
+    result = [[[10, 10], [190, 10], [190, 40], [10, 40]], "他一一说好吗", 0.99, boxes, words]
+    [dash] = dashes([result], Image.fromarray(pixels, "L"))
+    assert dash[1] == "他——说好吗" and dash[4][1:3] == ["—", "—"]
+    pixels[22:25, 40:100] = 240
+    pixels[22:25, 42:68] = 30  # 一一: two strokes, paper between
+    pixels[22:25, 72:98] = 30
+    assert dashes([result], Image.fromarray(pixels, "L")) == [result]
