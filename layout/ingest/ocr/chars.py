@@ -86,7 +86,8 @@ def is_cjk(ch: str) -> bool:
 def cjk_punctuation(text: str) -> str:
     """A line of mostly Chinese text with the ASCII marks the recogniser reads for
     full-width ones (``, ? ! ; : ( ) "``, and 丶 for 、) set full-width, as Chinese prints them;
-    a mark between two ASCII letters or digits (1,000, 10:30) stays."""
+    a mark between two ASCII letters or digits (1,000, 10:30) stays; an empty pair of
+    quotes “” between Chinese characters is a quote closed and the next opened ”“."""
     if sum(is_cjk(c) for c in text) < sum(c.isascii() and c.isalnum() for c in text):
         return text  # mostly Latin
     out: list[str] = []
@@ -100,7 +101,11 @@ def cjk_punctuation(text: str) -> str:
             unclosed = "".join(out).count("“") > "".join(out).count("”")
             ch = "”" if unclosed or not after or after in _CLOSING else "“"
         out.append(ch)
-    return "".join(out)
+    # a quote closed and the next opened (……底线”“更好……) read as an empty pair “”
+    return _EMPTY_QUOTES.sub("”“", "".join(out))
+
+
+_EMPTY_QUOTES = re.compile("(?<=[\u3400-\u9fff])“”(?=[\u3400-\u9fff])")
 
 
 _DASH_PARTS = "一—-－―─"

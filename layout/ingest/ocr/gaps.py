@@ -8,7 +8,8 @@ character, the step between their centres is at least ``MIN_STEP`` times the lin
 pitch (the median step), and between the two characters' ems (or ``_SLACK`` into them)
 lies ink of its own, apart from theirs (the blob nearest the gap's middle), no larger
 than a mark (``MARK_SIDE`` pitches each way, at least ``MIN_SIDE`` one way), not in the
-line's upper part. A ring is 。; a stroke falling to the right 、; one falling to the
+line's upper part, and not fitting in one em with either neighbour's ink (a stroke of
+theirs would). A ring is 。; a stroke falling to the right 、; one falling to the
 left ，. Nothing else is added: a gap with no ink is a space, a gap with larger ink an
 unread character, left as it is. The mark gets its own word box, between its
 neighbours', so the word boxes still account for every character.
@@ -31,6 +32,8 @@ MIN_SIDE = 0.2  # pitches: a mark's ink spans at least this much one way (a smal
 _SLACK = 0.2  # pitches: a mark's middle may lie this far into its neighbours' ems
 _MIN_PAIRS = 3  # steps between full-width characters a line needs for its pitch
 _NEAR = 0.1  # pitches: pieces of ink this close to the mark's are the mark's
+_REACH = 0.6  # pitches past a neighbour's centre its ink may reach
+_ONE_EM = 1.05  # pitches: ink that fits in this much with a neighbour's may be its own
 _SPECK = 3  # pixels: ink this small each way is a speck, not a mark
 
 
@@ -131,6 +134,17 @@ def _gap_mark(ink: Any, left: float, right: float, top: float, bottom: float,
         return None  # a speck or a dot, or an unread character
     if (lit_rows[0] + lit_rows[-1]) / 2 < LOWER * (r1 - r0):
         return None  # high in the line: part of a character
+    # a stroke of a neighbour (the dot of 小, of 氵) fits in one em with the rest of its
+    # ink: a mark does not
+    m0, m1 = c0 + lit_cols[0], c0 + lit_cols[-1] + 1
+    row_band = ink[r0:r1]
+    reach = int(_REACH * pitch)
+    after = np.flatnonzero(row_band[:, m1:min(cols, int(right) + reach)].any(axis=0))
+    before = np.flatnonzero(row_band[:, max(0, int(left) - reach):m0].any(axis=0))
+    if after.size and m1 + after[-1] + 1 - m0 <= _ONE_EM * pitch:
+        return None
+    if before.size and m1 - (max(0, int(left) - reach) + before[0]) <= _ONE_EM * pitch:
+        return None
     blob = gap[lit_rows[0]:lit_rows[-1] + 1, lit_cols[0]:lit_cols[-1] + 1]
     if hollow(blob):
         ch = "。"
@@ -138,4 +152,4 @@ def _gap_mark(ink: Any, left: float, right: float, top: float, bottom: float,
         ys, xs = np.nonzero(blob)
         slope = float(np.mean((xs - xs.mean()) * (ys - ys.mean())))
         ch = "、" if slope > 0 else "，"
-    return ch, float(c0 + lit_cols[0]), float(c0 + lit_cols[-1] + 1)
+    return ch, float(m0), float(m1)

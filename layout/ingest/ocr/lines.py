@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from layout.ingest.ocr.chars import is_cjk, span
+from layout.ingest.ocr.chars import INK_FIRST, INK_LAST, is_cjk, span
 
 _STACK_GAP = 0.8  # line heights: the most white between two lines of one column stack
 _STACK_OVERLAP = 0.25  # of the shorter line: lines of one column overlap this much across
@@ -99,12 +99,13 @@ def split_at_gutters(result: Sequence[Any], white: WhiteRun | None = None
     height = max(bottom - top, 1.0)
     pieces: list[list[int]] = [[0]]
     for k in range(1, len(words)):
-        gap = span(word_boxes[k], 0)[0] - span(word_boxes[k - 1], 0)[1]
+        a, b = _em_extent(words[k - 1], word_boxes[k - 1], height), _em_extent(
+            words[k], word_boxes[k], height)
+        gap = b[0] - a[1]
         both_wide = words[k - 1] and words[k] and is_cjk(words[k - 1][-1]) and is_cjk(
             words[k][0])
         cut = gap > _WIDE_GAP * height or (both_wide and gap > _GUTTER * height)
         if not cut and white is not None and gap > _MAYBE_GUTTER * height:
-            a, b = span(word_boxes[k - 1], 0), span(word_boxes[k], 0)
             cut = white((a[0] + a[1]) / 2, (b[0] + b[1]) / 2, top, bottom) >= (
                 _WHITE_GUTTER * height)
         if cut:
@@ -126,6 +127,18 @@ def split_at_gutters(result: Sequence[Any], white: WhiteRun | None = None
         out.append([[[x0, top], [x1, top], [x1, bottom], [x0, bottom]], piece_text,
                     result[2], [word_boxes[k] for k in ks], [words[k] for k in ks]])
     return out
+
+
+def _em_extent(word: str, box: Any, em: float) -> tuple[float, float]:
+    """A word's extent along the line (pixels): its box, and for a mark whose ink sits in
+    one half of its em (，。、 in the first, “（ in the second) the em it takes (the
+    recogniser's box holds the ink only: the blank beside it is the mark's, no gutter)."""
+    x0, x1 = span(box, 0)
+    if len(word) == 1 and word in INK_FIRST:
+        return x0, max(x1, x0 + em)
+    if len(word) == 1 and word in INK_LAST:
+        return min(x0, x1 - em), x1
+    return x0, x1
 
 
 _ROW_OVERLAP = 0.7  # of the shorter box's height: boxes on one line overlap this much

@@ -168,10 +168,10 @@ _LONG_ONE = 1.6  # pitches: a 一 read over this much is the dash —— read as
 
 
 def dashes(results: Sequence[Sequence[Any]], image: Any) -> list[Sequence[Any]]:
-    """``results`` with the dash —— read where the recogniser read 一一 (or one 一 over
-    ``_LONG_ONE`` pitches) and the page shows one unbroken stroke: every pixel column
-    from the first's middle to the second's inked at mid-height (一一, "one by one", is
-    two strokes with paper between)."""
+    """``results`` with the dash —— read where the recogniser read 一一 (or one 一 whose
+    stroke runs ``_LONG_ONE`` pitches) and the page shows one unbroken stroke: every pixel
+    column from the first's middle to the second's inked at mid-height (一一, "one by
+    one", is two strokes with paper between)."""
     import numpy as np
 
     ink = None
@@ -206,7 +206,7 @@ def dashes(results: Sequence[Sequence[Any]], image: Any) -> list[Sequence[Any]]:
                     changed, k = True, k + 2
                     continue
             if words[k] == ONE and pitch > 0 and a1 - a0 >= _LONG_ONE * pitch and unbroken(
-                    a0 + 0.25 * (a1 - a0), a1 - 0.25 * (a1 - a0)):
+                    (a0 + a1) / 2 - _LONG_ONE * pitch / 2, (a0 + a1) / 2 + _LONG_ONE * pitch / 2):
                 t0, t1 = span(boxes[k], 1)
                 mid = (a0 + a1) / 2
                 new_words += [DASH, DASH]

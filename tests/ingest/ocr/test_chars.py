@@ -20,6 +20,8 @@ def test_marks_and_dashes_as_chinese_prints_them():
     assert chars.cjk_punctuation('“APEC蓝”成为"北京蓝"') == "“APEC蓝”成为“北京蓝”"
     assert chars.cjk_punctuation('他说"好",走了') == "他说“好”，走了"
     assert chars.cjk_punctuation("Hello, world (ok)") == "Hello, world (ok)"
+    assert chars.cjk_punctuation("守住底线“”更好统筹") == "守住底线”“更好统筹"
+    assert chars.cjk_punctuation("他说：“”") == "他说：“”"
     assert chars.cjk_dashes("一—还有提升的空间", standalone=False) == "——还有提升的空间"
     assert chars.cjk_dashes("一-2014年11月10日", standalone=False) == "——2014年11月10日"
     assert chars.cjk_dashes("一一总书记的关切", standalone=True) == "——总书记的关切"
