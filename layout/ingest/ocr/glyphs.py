@@ -18,7 +18,9 @@ pixels), the points per pixel across and down, and the settings; returns one
   (``ocr.size_tolerance``);
 - lines standing on end (taller than 1.5 times their width) give turned glyphs, read
   top to bottom;
-- lines recognised with less confidence than ``ocr.min_confidence`` are dropped.
+- lines recognised with less confidence than ``ocr.min_confidence`` are dropped, and
+  characters read twice (a line's box run on into the next column) kept once
+  (:mod:`layout.ingest.ocr.doubles`).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from layout.ingest.ocr.chars import (
     cjk_punctuation,
     span,
 )
+from layout.ingest.ocr.doubles import drop_doubles
 from layout.ingest.ocr.lines import (
     LARGE,
     WhiteRun,
@@ -147,8 +150,9 @@ def lines_to_glyphs(results: Sequence[Sequence[Any]], sx: float, sy: float,
     character's box is an em wide about the centre the recogniser gives (as a PDF
     glyph's advance), others keep the recogniser's extent."""
     ocr = settings.ocr
-    kept = [piece for r in results if float(r[2]) >= ocr.min_confidence and str(r[1]).strip()
-            for piece in split_at_gutters(r, white)]
+    kept = drop_doubles([piece for r in results
+                         if float(r[2]) >= ocr.min_confidence and str(r[1]).strip()
+                         for piece in split_at_gutters(r, white)])
     shapes = []
     for result in kept:
         box, text = result[0], str(result[1])
