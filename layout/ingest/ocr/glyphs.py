@@ -201,10 +201,13 @@ def lines_to_glyphs(results: Sequence[Sequence[Any]], sx: float, sy: float,
         if is_large(row, shape):  # large type (headlines, often set narrower
             return shape[5] * per_height  # or wider than square) by its height
         by_height = shape[5] * per_height
-        if row_ems[row] >= _PITCH_CHARS:  # a long line's own pitch, else its row's; a
-            # line spaced out (justified over a long word that went to the next line) is
-            # set no larger than its height says
-            pitch = shape[6] if shape[7] >= _PITCH_CHARS else row_along[row] / row_ems[row]
+        if row_ems[row] >= _PITCH_CHARS:  # its row's pitch, or a long line's own when
+            # less (a neighbour spaced out says nothing of it); a line spaced out
+            # (justified over a long word that went to the next line) is set no larger
+            # than its height says
+            pitch = row_along[row] / row_ems[row]
+            if shape[7] >= _PITCH_CHARS:
+                pitch = min(pitch, shape[6])
             return by_height if pitch > _SPACED_PITCH * by_height else pitch
         # a short line's box height varies most: its
         # pitch bounds it (a subhead of a few characters)
