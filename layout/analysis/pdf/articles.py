@@ -405,6 +405,7 @@ def _paragraph_lines(blocks: Sequence[TextBlock], siblings: Sequence[TextBlock],
     prev_short = True
     indent_marked: bool | None = None
     cap_opened = False  # the text opens with a drop cap: its next paragraph tells
+    last: TextLine | None = None  # the line before, across blocks
     extents = [_column_extent(block, siblings) for block in blocks]
     indent = _paragraph_indent(blocks, [c0 for c0, _ in extents], indent_em)
     for block, (col0, col1) in zip(blocks, extents, strict=True):
@@ -418,7 +419,8 @@ def _paragraph_lines(blocks: Sequence[TextBlock], siblings: Sequence[TextBlock],
         for line in block.lines:
             beside_cap = line.top < cap_bottom - 0.2 * em
             indented = line.x0 - col0 >= indent_em * em and not beside_cap
-            if indented and prev is not None and _runs_into(prev, line, col0, col1, indent):
+            above = prev if prev is not None else last  # (the block before, a face apart)
+            if indented and above is not None and _runs_into(above, line, col0, col1, indent):
                 indented = False
             if indent_marked is None:
                 if line.bbox.height >= 1.8 * em and not paras:
@@ -431,7 +433,7 @@ def _paragraph_lines(blocks: Sequence[TextBlock], siblings: Sequence[TextBlock],
             # text without indents sets its paragraphs apart with extra leading
             spaced = (not indent_marked and prev is not None and len(pitches) >= 3
                       and line.top - prev.top >= pitch + 0.15 * em)
-            prev = line
+            prev = last = line
             if not paras or indented or (prev_short and not beside_cap) or spaced:
                 paras.append([line])
             else:
@@ -527,6 +529,14 @@ def _whole_dateline(text: str) -> bool:
     """The text is a dateline and nothing more: 本报讯（记者 张三 通讯员 李四）."""
     split = split_dateline(text)
     return split is not None and not split[1] and ("（" in split[0] or "(" in split[0])
+
+
+def _opens_with_dateline(text: str) -> bool:
+    """The text opens with a dateline naming its reporters (本报上海11月21日电（记者 张三）
+    …): an article's first paragraph, however short, whose dateline's own face makes most
+    of it (本报上海11月21日电（记者 张三）（一）), not a subhead."""
+    split = split_dateline(text)
+    return split is not None and ("（" in split[0] or "(" in split[0])
 
 
 def _names_under_role(row: Sequence[Item], above: Sequence[TextBlock], byline: str,
@@ -678,8 +688,12 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
             if marker and len(text) <= len(marker) + 6:
                 continuations.append(text)
                 continue
-            if not out and not bylines and is_byline(text):
+            if not _has_paragraph(out) and not bylines and is_byline(text):
                 bylines.append(format_byline(text))
+                continue
+            if (not _has_paragraph(out) and not bylines and len(lines) == 1
+                    and _bare_names_line(TextBlock(list(lines)), body_size)):
+                bylines.append(format_byline(names_text(lines[0])))  # atop the text
                 continue
             if lead is not None and not _has_paragraph(out):
                 text, lead = lead + text, None
@@ -723,7 +737,8 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
             if not _has_paragraph(out):
                 lead = body_text(text)  # 本报讯（记者 …） in a face of its own, then text
                 continue
-        if not body_like and len(item.lines) <= 4 and len(text) <= 40:  # (narrow columns)
+        if (not body_like and len(item.lines) <= 4 and len(text) <= 40  # (narrow columns)
+                and not (not _has_paragraph(out) and _opens_with_dateline(text))):
             flush()
             out.append(Block(Role.SUBHEAD, text=body_text(text), bbox=item.bbox,
                              lines=model_lines(item.lines)))

@@ -156,12 +156,13 @@ def _column_of_text(block: TextBlock, body_size: float) -> bool:
 
 
 def _credit_beside(block: TextBlock, group: Sequence[TextBlock]) -> bool:
-    """``block`` is a credit (…摄) set on the row of a caption line, right after it (a
-    space apart: 「图为…活动。  记者潘永摄」 read as two lines)."""
+    """``block`` is a credit (…摄) set on the row of a caption's line, right after it (a
+    space apart: 「图为…活动。  记者潘永摄」 read as two lines; the caption's last line when
+    it wraps)."""
     b, em = block.bbox, block.size
     return is_credit_only(block.text) and any(
-        abs(b.top - g.bbox.top) <= 0.3 * em and abs(b.bottom - g.bbox.bottom) <= 0.3 * em
-        and 0 <= b.x0 - g.bbox.x1 <= 2.0 * em for g in group)
+        abs(b.top - ln.top) <= 0.3 * em and abs(b.bottom - ln.bottom) <= 0.3 * em
+        and 0 <= b.x0 - ln.x1 <= 2.0 * em for g in group for ln in g.lines[-1:])
 
 
 def _ends_with_credit(block: TextBlock) -> bool:

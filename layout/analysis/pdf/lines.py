@@ -112,24 +112,37 @@ def _script_char(glyphs: Sequence[Glyph], k: int, step: int) -> str:
 
 def glyphs_to_text(glyphs: Sequence[Glyph], space_em: float = 0.2) -> str:
     """Text of glyphs on one line: spaces only between non-CJK text across a real gap
-    (wider than ``space_em`` of the font size)."""
+    (wider than ``space_em`` of the font size), never after a decimal point between
+    digits (PM2.5 set loosely). A line set letter-spaced (every glyph of it apart, as a
+    justified line may be: 3 6 . 0 9) spaces words by that much more."""
     parts: list[str] = []
+    tracking = _tracking(glyphs)
     for k, g in enumerate(glyphs):
         if k and g.text and glyphs[k - 1].text:
             prev = glyphs[k - 1]
             gap = g.x0 - prev.x1
-            if gap > space_em * min(g.size, prev.size) and not (
+            if gap > space_em * min(g.size, prev.size) + tracking and not (
                     _cjk_char(_script_char(glyphs, k - 1, -1))
-                    or _cjk_char(_script_char(glyphs, k, 1))):
+                    or _cjk_char(_script_char(glyphs, k, 1))
+                    or (prev.text == "." and g.text[0].isdigit() and k >= 2
+                        and glyphs[k - 2].text[-1:].isdigit())):  # a decimal: 2.5
                 parts.append(" ")
         parts.append(g.text)
     return "".join(parts)
 
 
+def _tracking(glyphs: Sequence[Glyph]) -> float:
+    """The letter spacing of the line's Latin and digits: the narrowest gap between two
+    of them side by side, when there are three such pairs or more (else 0; never less)."""
+    gaps = [g.x0 - p.x1 for p, g in zip(glyphs, glyphs[1:], strict=False)
+            if p.text and g.text and not _cjk_char(p.text[-1]) and not _cjk_char(g.text[0])]
+    return max(0.0, min(gaps)) if len(gaps) >= 3 else 0.0
+
+
 def join_line_texts(texts: Sequence[str]) -> str:
     """Lines of one text run joined: nothing between CJK, a space between words of other
     scripts (Latin, accented, ligatures), a line-end hyphen between two letters dropped
-    (hyphenation)."""
+    (hyphenation), nothing inside a decimal broken at its point (14. / 75)."""
     out = ""
     for t in texts:
         if not t:
@@ -143,6 +156,8 @@ def join_line_texts(texts: Sequence[str]) -> str:
                 b = "'"
             if a == "-" and len(out) > 1 and out[-2].isalpha() and b.isalpha() and b.islower():
                 out = out[:-1]
+            elif a == "." and len(out) > 1 and out[-2].isdigit() and b.isdigit():
+                pass  # a decimal broken at its point (14. / 75万亿元): no word space
             elif (a.isalnum() or a in ".,;:!?)\"'") and (b.isalnum() or b in "(\"'"):
                 out += " "
         out += t
@@ -403,8 +418,8 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = (), gap_em:
     or below print across is a justification gap too, and is kept. With no gutter found,
     rows are cut at every gap of the first pass but such justification gaps. Both passes
     cut a gap of half an em or more under the white between two photos side by side
-    (``photo_gaps``, :mod:`layout.analysis.pdf.photo_gaps`) within three lines of their
-    foot: the captions of the two photos; and a gap of 0.3 em or more at a photo's left
+    (``photo_gaps``, :mod:`layout.analysis.pdf.photo_gaps`) within four lines of their
+    foot: the captions of the two photos (and their credits under them); and a gap of 0.3 em or more at a photo's left
     or right edge (``photo_edges``) within three lines under it: a caption's end, and
     the text beside the photo's column.
     """
@@ -444,19 +459,46 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = (), gap_em:
             return gap > 0.2 * min(g.size, prev.size) and _holds_gutter(
                 gutters, starts, ink_right(prev), ink_left(g))
         left, right = ink_right(prev), ink_left(g)
-        return right - left > 0.2 * min(g.size, prev.size) and _crosses_gutter(
-            gutters, starts, left, right)
+        size = min(g.size, prev.size)
+        if ((g.x0 - prev.x1 > 0.05 * size or right - left >= 0.75 * size)
+                and right - left > 0.2 * size
+                and _crosses_gutter(gutters, starts, left, right)):
+            return True  # (boxes that touch with less white are text run on: the
+            # white is one mark's empty half, not a gutter between two marks' halves)
+        return (right - left >= max(0.75 * size, column_gap)
+                and _near(column_ends, prev.x1) and bridged.column_end(prev, g))
 
+    column_ends = common_ends(first)
+    column_gap = 0.75 * _median([gr - gl for gl, gr in gutters])
     return [ln for row in rows for ln in _split_row(row, loose)]
+
+
+def common_ends(lines: Sequence[TextLine], min_lines: int = 4) -> list[int]:
+    """Right edges (1 pt bins) that ``min_lines`` lines end at, within a point: the
+    right sides of the page's columns."""
+    ends: Counter[int] = Counter(round(ln.x1) for ln in lines)
+    return sorted(x for x, n in ends.items()
+                  if n + ends.get(x - 1, 0) + ends.get(x + 1, 0) >= min_lines
+                  and n >= ends.get(x - 1, 0) and n >= ends.get(x + 1, 0))
+
+
+def _near(edges: Sequence[int], x: float, tolerance: float = 1.5) -> bool:
+    k = bisect.bisect_left(edges, x - tolerance)
+    return k < len(edges) and edges[k] <= x + tolerance
+
+
+def _median(values: Sequence[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else 0.0
 
 
 def _under_photo_gap(gaps: Sequence[BBox], prev: Glyph, g: Glyph) -> bool:
     """The white from ``prev`` to ``g`` holds the middle of a gap between photos side by
-    side, and the two glyphs sit at most three lines below the photos' foot."""
+    side, and the two glyphs sit at most four lines (5.5 sizes) below the photos' foot."""
     base = (prev.base_y + g.base_y) / 2
     size = max(prev.size, g.size)
     return any(prev.x1 <= (gap.x0 + gap.x1) / 2 <= g.x0
-               and gap.top <= base <= gap.bottom + 3.5 * size for gap in gaps)
+               and gap.top <= base <= gap.bottom + 5.5 * size for gap in gaps)
 
 
 def _at_photo_edge(edges: Sequence[BBox], prev: Glyph, g: Glyph) -> bool:
@@ -502,6 +544,24 @@ class _Neighbours:
             if _covers(self.rows[k][1], left, right, 0.6 * size):
                 return True
         return False
+
+
+    def column_end(self, prev: Glyph, g: Glyph) -> bool:
+        """The body line on the next baseline down ends where ``prev`` ends (within
+        1.5 pt of its ink) and prints nothing in the white from ``prev`` to ``g``: the
+        gap is a gutter whose column to the right holds this one line only (an
+        article's last column), so no common left edge marks it."""
+        size = min(prev.size, g.size)
+        if not self.body_sized(prev, g):
+            return False
+        end, start = ink_right(prev), ink_left(g)
+        base = (prev.base_y + g.base_y) / 2
+        k = bisect.bisect_right(self.baselines, base + 0.5 * size)
+        if k == len(self.rows) or self.baselines[k] - base > 1.8 * size:
+            return False
+        row = self.rows[k][1]
+        ends_here = any(abs(ink_right(h) - end) <= 1.5 for h in row)
+        return ends_here and not any(h.x1 > end + 1.5 and h.x0 < start for h in row)
 
 
 def _covers(row: Sequence[Glyph], left: float, right: float, white: float) -> bool:

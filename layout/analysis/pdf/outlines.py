@@ -4,7 +4,8 @@ Takes the filled shapes of a page (:attr:`layout.ingest.raw.RawPage.shapes`: gly
 contours when a press system exports a headline as curves), its photo boxes and the body
 size; returns one :class:`~layout.analysis.pdf.blocks.TextBlock` per row of such shapes,
 holding one line of a single glyph with no text, sized like the type it was (its ink is
-about :data:`INK_EM` of an em tall). The heading stage takes them as it takes
+about :data:`INK_EM` of an em tall; a row of two glyphs only, narrower than that, counts
+when it stacks on such a row: a headline broken into short lines). The heading stage takes them as it takes
 a headline set in type (:func:`layout.analysis.pdf.roles.heading_groups`): the kicker above
 and the subtitle below join it, and its article gets no headline text rather than the
 subtitle or kicker promoted to headline. Shapes merge into pieces when they lie within a
@@ -42,13 +43,31 @@ def outline_blocks(shapes: Sequence[BBox], photos: Sequence[BBox], body: float,
     boxes = [b for b in shapes if b.height <= MAX_GLYPH_EM * body and b.width <= 40 * body
              and not any(_inside(b, p) for p in photos)]
     pieces = [BBox.enclosing(c) for c in _clusters(boxes, reach)]  # glyphs (or touching ones)
-    blocks: list[TextBlock] = []
     walls = [r for r in rules if not r.horizontal]
-    for row in _rows_of_pieces(pieces, walls):
-        line = _row_line(row)
-        if line.size >= headline_ratio * body and line.bbox.width >= 2 * line.bbox.height:
-            blocks.append(TextBlock([line]))
-    return blocks
+    rows = [(len(row), _row_line(row)) for row in _rows_of_pieces(pieces, walls)]
+    rows = [(n, line) for n, line in rows if line.size >= headline_ratio * body]
+    kept = [line for _, line in rows if line.bbox.width >= 2 * line.bbox.height]
+    short = [line for n, line in rows if n >= 2 and line not in kept
+             and line.bbox.width >= 1.4 * line.bbox.height]
+    grown = True
+    while grown:  # a headline broken into lines of two glyphs (我心 / 中的 / 两条江)
+        grown = False
+        for line in short:
+            if any(_stacked(line, other) for other in kept):
+                kept.append(line)
+                short.remove(line)
+                grown = True
+                break
+    return [TextBlock([line]) for line in sorted(kept, key=lambda ln: (ln.top, ln.x0))]
+
+
+def _stacked(a: TextLine, b: TextLine) -> bool:
+    """Two rows of outlines of one size set one under the other (lines of one headline):
+    heights within a fifth, at most half a row's height apart, overlapping sideways."""
+    ha, hb = a.bbox.height, b.bbox.height
+    gap = max(a.top, b.top) - min(a.bottom, b.bottom)
+    return (abs(ha - hb) <= 0.2 * max(ha, hb) and gap <= 0.5 * max(ha, hb)
+            and a.bbox.horizontal_overlap(b.bbox) > 0)
 
 
 def _inside(box: BBox, photo: BBox) -> bool:

@@ -147,9 +147,11 @@ def heading_groups(blocks: Sequence[TextBlock], body: float, rules: Sequence[Rul
                    headline_ratio: float = 1.25) -> list[HeadingGroup]:
     """Heading groups among ``blocks``; blocks not in any group are left out."""
     main_font = _body_font(blocks, body)
-    heads = [b for b in blocks if _is_heading(b, body, headline_ratio)
-             or (is_subtitle_dash(b.lines[0].text) and len(b.lines) <= 3
-                 and b.lines[0].font != main_font)]
+    heads = [b for b in blocks if _is_heading(b, body, headline_ratio)]
+    headlines = [b for b in heads if b.size >= headline_ratio * body * _ROUNDING]
+    heads += [b for b in blocks if b not in heads and is_subtitle_dash(b.lines[0].text)
+              and len(b.lines) <= 3 and (b.lines[0].font != main_font
+                                         or _right_under(b, headlines))]
     heads.sort(key=lambda b: (b.bbox.top, b.bbox.x0))
     # union-find over touching heading blocks (few blocks: pairwise is cheap)
     sets = DisjointSets(len(heads))
@@ -175,6 +177,10 @@ def heading_groups(blocks: Sequence[TextBlock], body: float, rules: Sequence[Rul
             continue  # 一、引言: a numbered section of the text, not an article head
         candidates = [b for b in members if _style(b) not in secondary] or members
         big = max(candidates, key=lambda b: b.size)
+        # a short label set a shade larger than a long headline shrunk to fit its
+        # measure (金台随感 over three lines of headline): the headline says the most
+        big = max((b for b in candidates if b.size >= 0.95 * big.size),
+                  key=lambda b: (b.chars, b.size))
         biggest = big.size
         # a line near headline size in another face is not the headline's (a kicker set
         # as large as a headline narrowed to fit its column)
@@ -186,6 +192,10 @@ def heading_groups(blocks: Sequence[TextBlock], body: float, rules: Sequence[Rul
                     and b.bbox.top >= bottom - 1]
         rest = [b for b in members if b not in headline + kicker + subtitle]
         headline += rest
+        others = [b for b in blocks if b not in heads]
+        subtitle = [b for b in subtitle if not _beside_text(b, headline, others, body)
+                    and (is_subtitle_dash(b.lines[0].text) or _aligned_under(b, headline)
+                         or not _opens_column(b, others, body))]
         bylines = [b for b in subtitle  # bylines are set near body size
                    if (_names_line(b) and _style(b) not in secondary and b.size <= 1.15 * body)
                    or _surname_names(b, body)]
@@ -196,6 +206,55 @@ def heading_groups(blocks: Sequence[TextBlock], body: float, rules: Sequence[Rul
         groups.append(HeadingGroup(headline, kicker, subtitle, bylines))
     _attach_labels(groups, [b for b in blocks if b not in heads], main_font, body, rules)
     return groups
+
+
+def _right_under(block: TextBlock, headlines: Sequence[TextBlock]) -> bool:
+    """``block`` sits right under a headline-sized block (within 1.2 of its own size),
+    overlapping it: a subtitle set in the body face (——…), not a paragraph."""
+    box = block.bbox
+    return any(-0.3 * block.size <= box.top - h.bbox.bottom <= 1.2 * block.size
+               and box.horizontal_overlap(h.bbox) > 0.5 * min(box.width, h.bbox.width)
+               for h in headlines)
+
+
+def _aligned_under(block: TextBlock, headline: Sequence[TextBlock]) -> bool:
+    """``block`` lines up with the headline above it: centred under it, or flush with its
+    left or right side (a subtitle does; a subhead at the top of a later column, under
+    the headline's middle, does not)."""
+    box, span = block.bbox, BBox.enclosing([b.bbox for b in headline])
+    slack = 1.5 * block.size
+    return (abs((box.x0 + box.x1) - (span.x0 + span.x1)) <= 2 * slack
+            or abs(box.x0 - span.x0) <= slack or abs(box.x1 - span.x1) <= slack
+            or box.width >= 0.8 * span.width)
+
+
+def _opens_column(block: TextBlock, others: Sequence[TextBlock], body: float) -> bool:
+    """``block`` starts flush with a column of body text that runs right under it (within
+    two lines): it heads that column, as a subhead does."""
+    box = block.bbox
+    return any(abs(o.size - body) <= 0.1 * body and abs(o.bbox.x0 - box.x0) <= 0.3 * body
+               and 0 <= o.bbox.top - box.bottom <= 2.5 * body and len(o.lines) >= 2
+               for o in others)
+
+
+def _beside_text(block: TextBlock, headline: Sequence[TextBlock],
+                 others: Sequence[TextBlock], body: float) -> bool:
+    """Body text under the headline runs level with ``block``, beside it, or stands
+    between the headline and it: ``block`` heads a column or a part of the text (a
+    subhead), not the whole article (a subtitle stands above all of its text)."""
+    box = block.bbox
+    span = BBox.enclosing([b.bbox for b in headline])
+    for o in others:
+        ob = o.bbox
+        if (abs(o.size - body) <= 0.1 * body and ob.top >= span.bottom - 1
+                and ob.bottom <= box.top + 1 and ob.horizontal_overlap(box) > 0):
+            return True  # text between the headline and it: it heads a later part
+        if (abs(o.size - body) <= 0.1 * body and ob.top >= span.bottom
+                and ob.vertical_overlap(box) >= 0.5 * min(ob.height, box.height)
+                and (ob.x1 <= box.x0 or ob.x0 >= box.x1)
+                and ob.x0 >= span.x0 - body and ob.x1 <= span.x1 + body):
+            return True
+    return False
 
 
 def _attach_labels(groups: list[HeadingGroup], others: Sequence[TextBlock], main_font: str,

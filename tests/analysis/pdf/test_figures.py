@@ -110,3 +110,4 @@ def test_a_credit_set_on_the_captions_row_across_a_gutter_joins_it():
     glyphs += run("通讯员陆娟杰摄", 140, 92, 9.0, "Kai")
     figures = attach_captions([PHOTO], blocks_of(glyphs), set(), ("Body-Serif", 10.0))
     assert figures[0].caption_and_credit() == ("图为维护国家安全没有局外人。", "通讯员陆娟杰摄")
+

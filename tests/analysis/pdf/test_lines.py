@@ -166,3 +166,52 @@ def test_a_line_is_in_the_face_of_its_han_glyphs():
     [line] = glyphs_to_lines(glyphs)
     assert line.font == "Body-Serif"
     assert glyphs_to_lines(run("2023", 0, 20, font="Latin", advance=5.0))[0].font == "Latin"
+
+
+def test_a_decimal_keeps_its_point_unspaced():
+    """PM2.5 set loosely (a gap after the point) and 14. / 75 broken at the line end."""
+    glyphs = run("PM2", 0, 20, advance=5.0) + run(".", 15.0, 20, advance=2.5)
+    glyphs += run("5", 20.5, 20, advance=5.0)  # 3 pt (0.3 em) after the point
+    assert glyphs_to_lines(glyphs)[0].text == "PM2.5"
+    assert join_line_texts(["增加14.", "75万亿元"]) == "增加14.75万亿元"
+    assert join_line_texts(["in 2015.", "Next year"]) == "in 2015. Next year"
+
+
+def test_a_letter_spaced_line_keeps_its_digits_together():
+    """A justified line spaced out evenly (every glyph 0.33 em apart): 36.09 stays whole,
+    while a word space wider than the spacing still shows."""
+    glyphs = run("余额为", 0, 20, extra=3.4)
+    glyphs += run("36", 40.2, 20, advance=6.0, extra=3.4) + run(".", 59.0, 20, advance=3.5)
+    glyphs += run("09", 65.9, 20, advance=6.0, extra=3.4) + run("万亿", 84.7, 20, extra=3.4)
+    assert glyphs_to_lines(glyphs)[0].text == "余额为36.09万亿"
+    words = run("New", 0, 20, advance=5.0, extra=3.4) + run("York", 28.2, 20, advance=5.0,
+                                                               extra=3.4)
+    assert glyphs_to_lines(words)[0].text == "New York"
+
+
+def test_a_one_line_last_column_is_cut_at_its_gutter():
+    """An article's last column holds one line only: no common left edge marks its gutter,
+    but the columns' common right edge and the white under the gap do."""
+    glyphs = []
+    for k in range(6):
+        y = 20 + 15 * k
+        glyphs += run("左栏文字左栏文字", 0, y)  # columns end at 80, 172
+        glyphs += run("中栏文字中栏文字", 92, y)
+    glyphs += run("末栏一行", 184, 20)  # 1.2 em after the middle column's first line
+    texts = {(round(ln.x0), ln.text) for ln in glyphs_to_lines(glyphs)}
+    assert (92, "中栏文字中栏文字") in texts and (184, "末栏一行") in texts
+
+
+def test_a_caption_line_runs_on_past_a_mark_at_a_gutter():
+    """Boxes that touch are text set on: a comma's empty half over a gutter of the
+    columns below (a caption under a photo spanning them) does not cut the line."""
+    glyphs = []
+    for k in range(6):
+        y = 60 + 15 * k
+        glyphs += run("左栏文字左栏文字", 0, y)
+        glyphs += run("右栏文字右栏文字", 86, y)  # gutter 80-86
+    glyphs += run("图为说明文字说明文，", 0, 20) + run("跨栏说明", 100, 20)  # comma at 90
+    glyphs = [g for g in glyphs if not (g.top < 30 and 80 < g.x0 < 86)]
+    caption = run("图为说明，", 36, 35) + run("跨栏接续", 86, 35)  # comma box 76-86
+    texts = {ln.text for ln in glyphs_to_lines(glyphs + caption)}
+    assert "图为说明，跨栏接续" in texts

@@ -95,3 +95,35 @@ def test_a_kicker_as_large_as_a_narrowed_headline_stays_the_kicker():
     [group] = heading_groups(blocks_of(glyphs), 10.0)
     assert heading_text(group.kicker) == "寻访"
     assert heading_text(group.headline) == "森林中的一颗钢钉"
+
+
+def test_a_subhead_atop_a_later_column_is_no_subtitle():
+    """「为何著书——」 set larger at the top of the second column, level with the first
+    column's text: a subhead of the text, not the article's subtitle."""
+    glyphs = run("一个西班牙人的观察", 0, 30, 24.0, "Song-Bold")  # headline, 0-216
+    glyphs += column(["正文文字正文文字正文"] * 6, 0, 44, 10)  # first column
+    glyphs += run("为何著书——", 120, 55, 11.5, "Kai")  # atop the second column
+    glyphs += column(["正文文字正文文字正文"] * 4, 120, 62, 10)
+    [group] = heading_groups(blocks_of(glyphs), 10.0)
+    assert heading_text(group.headline) == "一个西班牙人的观察"
+    assert group.subtitle == []
+
+
+def test_a_dash_subtitle_in_the_body_face_right_under_the_headline():
+    glyphs = run("在上海，能看到演艺的未来", 0, 30, 24.0, "Song-Bold")
+    glyphs += run("——西班牙等国家的百余个演艺机构设立自荐展台", 0, 48, 10.2)  # body face
+    glyphs += column(["正文文字正文文字正文文字"] * 6, 0, 64, 12)
+    [group] = heading_groups(blocks_of(glyphs), 10.0)
+    assert heading_text(group.subtitle) == "——西班牙等国家的百余个演艺机构设立自荐展台"
+
+
+def test_a_short_label_a_shade_larger_than_a_long_headline_is_its_kicker():
+    """金台随感 (15.1 pt) over a headline of three lines shrunk to 14.8 pt to fit."""
+    glyphs = run("金台随感", 100, 20, 15.1, "Kai")
+    for k, text in enumerate(["更好统筹高质量发展和高水平", "安全深入学习贯彻新时代中国",
+                              "特色社会主义思想专家谈"]):
+        glyphs += run(text, 0, 44 + 21 * k, 14.8, "Hei")
+    glyphs += column(["正文文字正文文字正文文字"] * 5, 0, 100, 12)
+    [group] = heading_groups(blocks_of(glyphs), 10.0)
+    assert heading_text(group.kicker) == "金台随感"
+    assert heading_text(group.headline).startswith("更好统筹")
