@@ -419,9 +419,11 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = (), gap_em:
     rows are cut at every gap of the first pass but such justification gaps. Both passes
     cut a gap of half an em or more under the white between two photos side by side
     (``photo_gaps``, :mod:`layout.analysis.pdf.photo_gaps`) within four lines of their
-    foot: the captions of the two photos (and their credits under them); and a gap of 0.3 em or more at a photo's left
-    or right edge (``photo_edges``) within three lines under it: a caption's end, and
-    the text beside the photo's column.
+    foot: the captions of the two photos (and their credits under them); and a gap of
+    0.3 em or more at a photo's left or right edge (``photo_edges``) within three lines
+    under it: a caption's end, and the text beside the photo's column. A body line is
+    also cut where it leaves the columns' common right edge by a gutter's width with
+    nothing under the gap on the next line: an article's last column of one line.
     """
     cuts = _vertical_cuts(rules)
     rows = [part for row in _rows(glyphs, row_tolerance) for part in _unprint(row)]

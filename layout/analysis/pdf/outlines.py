@@ -5,9 +5,10 @@ contours when a press system exports a headline as curves), its photo boxes and 
 size; returns one :class:`~layout.analysis.pdf.blocks.TextBlock` per row of such shapes,
 holding one line of a single glyph with no text, sized like the type it was (its ink is
 about :data:`INK_EM` of an em tall; a row of two glyphs only, narrower than that, counts
-when it stacks on such a row: a headline broken into short lines). The heading stage takes them as it takes
-a headline set in type (:func:`layout.analysis.pdf.roles.heading_groups`): the kicker above
-and the subtitle below join it, and its article gets no headline text rather than the
+when it stacks on such a row: a headline broken into short lines). The heading stage
+takes them as it takes a headline set in type
+(:func:`layout.analysis.pdf.roles.heading_groups`): the kicker above and the subtitle
+below join it, and its article gets no headline text rather than the
 subtitle or kicker promoted to headline. Shapes merge into pieces when they lie within a
 quarter of the body size of each other (the strokes and contours of one glyph; shapes are
 hashed into a grid of that side, so the work grows with the shapes, not with their sizes

@@ -398,3 +398,18 @@ def test_a_line_between_two_articles_goes_with_the_nearer_text():
     assert {owner[id(b)] for b in upper_text} == {0}
     assert {owner[id(b)] for b in lower_text} == {1}
 
+
+
+def test_a_dateline_led_short_first_paragraph_in_the_datelines_face_is_no_subhead():
+    """本报上海11月21日电（记者 / 顾成军）（一）: most of it in the dateline's own face,
+    yet it is the first paragraph (its dateline split off, its names bylines)."""
+    glyphs = run("标题在这里", 0, 26, 24.0, "Hei")
+    glyphs += run("本报上海11月21日电（记者", 20, 48, 10.0, "Hei")
+    glyphs += run("顾成军）", 0, 63, 10.0, "Hei") + run("（一）", 40, 63)
+    glyphs += column(["  今天天气很好，大家都很开心", "地出门去了，走得很远很远很", "远很远。"],
+                     0, 82, 14)
+    [parts] = _assemble(glyphs)
+    article = build_article(parts, "p1-a1", BODY, 10.0)
+    assert article.dateline == "本报上海11月21日电（记者顾成军）"
+    assert article.bylines == ("记者 顾成军",)
+    assert [b.role for b in article.blocks] == [Role.PARAGRAPH, Role.PARAGRAPH]

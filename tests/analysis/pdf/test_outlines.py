@@ -56,3 +56,17 @@ def test_a_widely_spaced_outlined_row_is_one_line_but_not_across_a_rule():
     wall = Rule(BBox(135, 20, 135, 90), horizontal=False)
     blocks = outline_blocks(shapes, [], 10.0, rules=[wall])
     assert sorted(round(b.bbox.x0) for b in blocks) == [10, 146]
+
+
+
+def test_a_headline_broken_into_lines_of_two_glyphs_keeps_them_all():
+    """我心 / 中的 / 两条江: rows of two outlined glyphs (inked narrower than their height,
+    so the row is less than twice as wide as tall) count where they stack on a row of
+    three; a lone pair of shapes does not."""
+    def row(top, n):
+        return [BBox(10 + 22 * k, top, 26 + 22 * k, top + 20.4) for k in range(n)]
+
+    shapes = row(40, 2) + row(67, 2) + row(94, 3)
+    tops = [round(b.bbox.top) for b in outline_blocks(shapes, [], 10.0)]
+    assert tops == [40, 67, 94]
+    assert outline_blocks(row(40, 2), [], 10.0) == []
