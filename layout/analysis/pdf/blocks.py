@@ -5,7 +5,8 @@ Takes the :class:`TextLine` objects of a page and its rules; returns
 same font and size, sits within a line spacing below (or at the block's own line
 pitch, for loosely leaded text), overlaps it horizontally
 and lines up with it (same left edge, a 2 em paragraph indent, same right edge,
-or same centre for centred headings), and no horizontal rule runs between them.
+or same centre for centred headings), and no horizontal rule runs between them; a
+one-line byline takes no line under it that does not go on naming its authors.
 Lines are swept top to bottom; only blocks still open (ending near the current
 line) are compared, so the work grows with lines × columns, not lines².
 """
@@ -127,6 +128,13 @@ def _at_pitch(block: TextBlock, line: TextLine) -> bool:
     return 0 < line.top - last.top <= (last.top - before.top) + 0.1 * line.size
 
 
+def _byline_alone(last: TextLine, line: TextLine) -> bool:
+    """``last`` is a byline (新华社记者 高娟辉、万英超) and ``line`` does not go on with
+    it: the text under a byline starts a block of its own, even in the byline's face."""
+    return (len(last.glyphs) <= 30 and is_byline(last.text)
+            and not is_byline(last.text + line.text))
+
+
 def _rule_between(rules: Sequence[Rule], upper: BBox, lower: BBox) -> bool:
     x0, x1 = max(upper.x0, lower.x0), min(upper.x1, lower.x1)
     for r in rules:
@@ -166,6 +174,8 @@ def lines_to_blocks(lines: Sequence[TextLine], rules: Sequence[Rule] = (),
                     _runs_on(last, line, block)):
                 continue
             if not _aligned(line, block, indent_em, body):
+                continue
+            if len(block.lines) == 1 and _byline_alone(last, line):
                 continue
             if horizontal and _rule_between(horizontal, last.bbox, line.bbox):
                 continue

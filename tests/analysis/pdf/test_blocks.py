@@ -104,3 +104,14 @@ def test_a_smaller_caption_under_the_text_in_another_face_is_no_run_on():
     blocks = blocks_of(glyphs)
     assert len(blocks) == 2
     assert blocks[1].text.startswith("有的律师")
+
+
+def test_a_byline_atop_a_column_takes_no_text_under_it():
+    """新华社记者 高娟辉、万英超 set in the body's face atop a column, the text indented
+    under it: the byline stays a block of its own."""
+    glyphs = run("新华社记者高娟辉、万英超", 0, 20, 9.6)
+    text = ["  第十一批国家组织", "集中采购将于近期开标", "不久国家医保局明确"]
+    glyphs += column(text, 5, 26, 10, size=9.1)
+    blocks = blocks_of(glyphs)
+    assert [b.lines[0].text for b in blocks][:1] == ["新华社记者高娟辉、万英超"]
+    assert len(blocks[0].lines) == 1
