@@ -171,8 +171,8 @@ def lines_to_blocks(lines: Sequence[TextLine], rules: Sequence[Rule] = (),
             if abs(last.size - line.size) > 0.08 * line.size or _ends_caption(last):
                 continue
             if last.font not in line.fonts and line.font not in last.fonts and not (
-                    _runs_on(last, line, block)):
-                continue
+                    abs(line.size - body) <= 0.1 * body and _runs_on(last, line, block)):
+                continue  # (in heading type another face is another part: kicker, title)
             if not _aligned(line, block, indent_em, body):
                 continue
             if len(block.lines) == 1 and _byline_alone(last, line):

@@ -115,3 +115,13 @@ def test_a_byline_atop_a_column_takes_no_text_under_it():
     blocks = blocks_of(glyphs)
     assert [b.lines[0].text for b in blocks][:1] == ["新华社记者高娟辉、万英超"]
     assert len(blocks[0].lines) == 1
+
+
+def test_a_kicker_filling_its_measure_takes_no_headline_line_in_another_face():
+    """A kicker in Kai filling the width, the headline's first line in Song under it at
+    nearly its size: in heading type another face is another part, not a run-on."""
+    glyphs = run("要统筹山水林田湖草沙系统", 0, 20, 14.5, "Kai")
+    glyphs += run("“扎实推进山水林田湖草沙", 0, 40, 14.6, "Song-Bold")
+    glyphs += column(["正文文字正文文字正文文字"] * 6, 0, 60, 12)
+    texts = [b.text for b in blocks_of(glyphs)]
+    assert "要统筹山水林田湖草沙系统" in texts
