@@ -163,7 +163,7 @@ def heading_groups(blocks: Sequence[TextBlock], body: float, rules: Sequence[Rul
                 continue
             if _touch(a, b, rules):
                 sets.join(j, i)
-    clusters = sets.groups(heads)
+    clusters = _labels_over_clusters(sets.groups(heads), rules)
     groups: list[HeadingGroup] = []
     secondary = _secondary_styles(clusters)
     subhead_styles = {_style(b) for members in clusters
@@ -206,6 +206,34 @@ def heading_groups(blocks: Sequence[TextBlock], body: float, rules: Sequence[Rul
         groups.append(HeadingGroup(headline, kicker, subtitle, bylines))
     _attach_labels(groups, [b for b in blocks if b not in heads], main_font, body, rules)
     return groups
+
+
+def _labels_over_clusters(clusters: list[list[TextBlock]],
+                          rules: Sequence[Rule]) -> list[list[TextBlock]]:
+    """A lone one-line block right over a cluster of much larger type that lines up with
+    the cluster as a whole (flush with its widest line, not its first: 编辑手记 over a
+    headline whose first line is centred and short) joins that cluster, as its kicker."""
+    out = [list(c) for c in clusters]
+    for members in out:
+        if len(members) != 1 or len(members[0].lines) != 1:
+            continue
+        label = members[0]
+        box = label.bbox
+        for other in out:
+            if other is members or not other:
+                continue
+            size = max(b.size for b in other)
+            span = BBox.enclosing([b.bbox for b in other])
+            gap = span.top - box.bottom
+            lined_up = (abs(box.x0 - span.x0) <= 1.3 * label.size
+                        or abs((box.x0 + box.x1) - (span.x0 + span.x1)) <= 2 * label.size)
+            if (label.size <= 0.8 * size and -0.3 * label.size <= gap <= 1.2 * label.size
+                    and box.horizontal_overlap(span) > 0 and lined_up
+                    and not _rule_separates(rules, box, span)):
+                other.append(label)
+                members.clear()
+                break
+    return [c for c in out if c]
 
 
 def _right_under(block: TextBlock, headlines: Sequence[TextBlock]) -> bool:

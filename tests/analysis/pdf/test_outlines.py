@@ -70,3 +70,15 @@ def test_a_headline_broken_into_lines_of_two_glyphs_keeps_them_all():
     tops = [round(b.bbox.top) for b in outline_blocks(shapes, [], 10.0)]
     assert tops == [40, 67, 94]
     assert outline_blocks(row(40, 2), [], 10.0) == []
+
+
+def test_a_label_flush_with_an_outlined_headlines_widest_line_is_its_kicker():
+    """编辑手记 over a headline in outlines whose first line is short and set in from
+    the left (集采药， / 拼质量才能护健康): it lines up with the headline as a whole."""
+    glyphs = run("编辑手记", 0, 33, 11.8, "Hei")
+    glyphs += column(["  正文从这里开始写", "到这里就结束了。"], 0, 100, 10)
+    outlined = outline_blocks(_glyph_shapes(46, 28, 4, size=30.0)
+                              + _glyph_shapes(0, 58, 8, size=30.0), [], 10.0)
+    groups = heading_groups([*blocks_of(glyphs), *outlined], 10.0)
+    assert len(groups) == 1
+    assert heading_text(groups[0].kicker) == "编辑手记"
