@@ -1,9 +1,10 @@
 """Repairs of a dump page's raw lines before line features: broken datelines, drop caps.
 
-Takes the :class:`DumpLine` list of a page; :func:`join_broken_datelines` and
-:func:`join_drop_caps` return the lines with a dateline broken over short lines
-joined back and a drop cap extracted as a line of its own put back at the head of
-its line. :func:`cap_lines` tells which lines got a cap and
+Takes the :class:`DumpLine` list of a page; :func:`join_broken_datelines`,
+:func:`join_wrapped_ends` and :func:`join_drop_caps` return the lines with a
+dateline broken over short lines joined back, the wrapped end of a title or byline
+joined back to it, and a drop cap extracted as a line of its own put back at the
+head of its line. :func:`cap_lines` tells which lines got a cap and
 :func:`mark_beside_caps` marks, on the line features, the lines standing beside it.
 """
 
@@ -13,6 +14,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
+from layout.analysis import names as names_mod
 from layout.analysis import patterns
 from layout.analysis.text.lines import Fixed, LineInfo
 from layout.ingest.text import DumpLine
@@ -144,3 +146,56 @@ def _title_like(text: str) -> bool:
     stripped = text.rstrip()
     return bool(stripped) and not (patterns.ends_sentence(stripped)
                                    or patterns.ends_clause(stripped)) and len(stripped) <= 40
+
+
+TAIL_CHARS = 2  # a title line's wrapped end standing on a line of its own is this short
+NAME_TAIL_CHARS = 2  # a byline's last name wrapped after its surname leaves this much
+TITLE_OVER_COLUMN = 2  # a line this many characters longer than a full line is set across
+_HAN_ONLY = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+def join_wrapped_ends(lines: Sequence[DumpLine]) -> list[DumpLine]:
+    """The wrapped end of a title or byline line, alone on the next line, joined back.
+
+    A title set across columns (longer than a full line of the page by TITLE_OVER_COLUMN,
+    no sentence ended) whose last one or two characters wrapped onto a line of their own
+    right under it, with a blank line after them (——中国上海国际艺术节不断增 / 强; two
+    characters that read as a name are a bare-name byline under it: 王观); a
+    byline whose last name stops at its surname (本报记者 董萍、唐成一、任 / 慧, a blank
+    line between at most). A body line that short ends a paragraph and is left alone."""
+    lengths = sorted(len(_compact(x.text)) for x in lines)
+    column = lengths[int(0.75 * (len(lengths) - 1))] if lengths else 0  # a full line's length
+    single, _ = names_mod.surnames()
+    out: list[DumpLine] = []
+    for line in lines:
+        above = out[-1] if out else None
+        tail = _compact(line.text)
+        if above is not None and _HAN_ONLY.fullmatch(tail) and line.indent == 0 and (
+                _title_end(above, line, tail, column) or _name_end(above, line, tail, single)):
+            out[-1] = dataclasses.replace(
+                above, raw=above.raw + line.text, text=above.text + line.text,
+                blanks_after=line.blanks_after)
+            continue
+        out.append(line)
+    return out
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _title_end(above: DumpLine, line: DumpLine, tail: str, column: int) -> bool:
+    """``line`` is the wrapped end of the title line ``above`` (see join_wrapped_ends)."""
+    head = _compact(above.text)
+    return (len(tail) <= TAIL_CHARS and line.blanks_before == 0 and line.blanks_after > 0
+            and not names_mod.is_name(tail) and above.indent == 0 and len(head) >= column + TITLE_OVER_COLUMN
+            and not patterns.ends_sentence(head) and not patterns.ends_clause(head))
+
+
+def _name_end(above: DumpLine, line: DumpLine, tail: str, single: frozenset[str]) -> bool:
+    """``line`` ends the last name of the byline ``above``, which stops at a surname."""
+    if len(tail) > NAME_TAIL_CHARS or line.blanks_before > 1 or not patterns.is_byline(
+            above.text):
+        return False
+    last = re.split(r"[\s、,，/／]+", above.text.strip())[-1]
+    return len(last) == 1 and last in single and patterns.is_byline(above.text + tail)

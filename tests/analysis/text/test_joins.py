@@ -1,0 +1,37 @@
+"""Repairs of dump lines: the wrapped end of a title or byline joined back to it.
+
+Small hand-made pages (body column 14 characters): a title set across columns whose
+last character wrapped onto a line of its own, a byline whose last name stops at its
+surname, and the lines that must stay as they are (a paragraph's short last line, a
+bare-name byline under a title).
+"""
+
+from __future__ import annotations
+
+from layout.analysis.text.joins import join_wrapped_ends
+from layout.ingest.text import page_lines
+
+BODY = """　　近年来，各地坚持以人民为中
+心的发展思想，推动城乡融合发展
+取得新进展。在田间地头，新型农
+业经营主体不断壮大，农民收入稳
+步提高。"""
+
+
+def _texts(text: str) -> list[str]:
+    return [x.text for x in join_wrapped_ends(page_lines(text))]
+
+
+def test_a_wide_titles_wrapped_end_joins_it() -> None:
+    assert _texts("——中国上海国际艺术节不断增强服务功能平\n台\n\n本报记者 杨立玉\n\n" + BODY)[:2] == [
+        "——中国上海国际艺术节不断增强服务功能平台", "本报记者 杨立玉"]
+
+
+def test_a_bylines_last_name_wrapped_after_its_surname_joins_it() -> None:
+    assert _texts("推动城乡融合发展\n\n本报记者 董萍、唐成一、任\n\n慧\n" + BODY)[:2] == [
+        "推动城乡融合发展", "本报记者 董萍、唐成一、任慧"]
+
+
+def test_short_lines_that_are_not_wrapped_ends_stay() -> None:
+    lines = page_lines("——中国上海国际艺术节不断增强服务功能平台\n王观\n\n" + BODY + "\n\n稳\n")
+    assert [x.text for x in join_wrapped_ends(lines)] == [x.text for x in lines]
