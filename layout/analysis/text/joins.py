@@ -188,7 +188,8 @@ def _title_end(above: DumpLine, line: DumpLine, tail: str, column: int) -> bool:
     """``line`` is the wrapped end of the title line ``above`` (see join_wrapped_ends)."""
     head = _compact(above.text)
     return (len(tail) <= TAIL_CHARS and line.blanks_before == 0 and line.blanks_after > 0
-            and not names_mod.is_name(tail) and above.indent == 0 and len(head) >= column + TITLE_OVER_COLUMN
+            and not names_mod.is_name(tail) and above.indent == 0
+            and len(head) >= column + TITLE_OVER_COLUMN
             and not patterns.ends_sentence(head) and not patterns.ends_clause(head))
 
 

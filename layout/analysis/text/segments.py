@@ -20,6 +20,7 @@ from layout.analysis import patterns
 from layout.analysis.text.lines import ColumnWidth, Fixed, LineInfo, estimate_width
 from layout.analysis.text.paragraphs import State, label_lines, marks_indents
 from layout.analysis.text.starts import Segment, header_runs, split_segments
+from layout.clean import is_cjk_punct
 from layout.settings import Settings
 
 MAX_RESPLITS = 2  # how often an article found with a mixed width is split again
@@ -42,7 +43,8 @@ def segment_articles(
         settings = dataclasses.replace(
             settings, text=dataclasses.replace(settings.text, indent_chars=0.0))
     marked = marks_indents(body, page_width, settings.text)
-    states = sign_offs(body, label_lines(body, page_width, settings.text, marked))
+    states = label_kickers(
+        body, sign_offs(body, label_lines(body, page_width, settings.text, marked)), settings)
     return _hand_on_trailing_titles(
         _split(list(body), states, page_width, settings, 0, jump_lines, marked))
 
@@ -60,6 +62,23 @@ def sign_offs(lines: Sequence[LineInfo], states: list[State]) -> list[State]:
                 and _SIGN_OFF.match(info.text)
                 and (info.indent_marks or info.line.blanks_before == 0)):
             out[k] = State.SINGLE
+    return out
+
+
+def label_kickers(lines: Sequence[LineInfo], states: list[State], settings: Settings
+                  ) -> list[State]:
+    """A short label line set apart by blank lines (no punctuation, no indent: 百姓故事)
+    right over a title line is a kicker over that title, not the last line of a paragraph
+    above it (a story cut off mid-sentence where its frame ends leaves one open)."""
+    out = list(states)
+    for k in range(len(lines) - 1):
+        info = lines[k]
+        if (out[k] in (State.LAST, State.SINGLE) and out[k + 1] is State.TITLE
+                and info.fixed is Fixed.NONE and not info.indent_marks
+                and (k == 0 or info.line.blanks_before > 0) and info.line.blanks_after > 0
+                and len(info.text) <= settings.text.label_chars
+                and not any(is_cjk_punct(c) or not c.isalnum() for c in info.text)):
+            out[k] = State.TITLE
     return out
 
 
@@ -152,5 +171,6 @@ def _relabel(
     width = estimate_width([x.text for x in rest], settings, measure)
     if width is None:
         return seg_lines, seg_states, header > 0
-    relabelled = sign_offs(rest, label_lines(rest, width, settings.text, marked))
+    relabelled = label_kickers(
+        rest, sign_offs(rest, label_lines(rest, width, settings.text, marked)), settings)
     return seg_lines, seg_states[:header] + relabelled, header > 0

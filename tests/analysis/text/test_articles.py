@@ -317,3 +317,15 @@ def test_a_quotation_inside_a_headline_wrapped_at_one_width_is_no_headline() -> 
     a quoted headline."""
     assert _title_lines("让科普\n“追”\n上科创\n\n——这是科普资源的") == (
         None, "让科普“追”上科创", "——这是科普资源的")
+
+
+def test_a_label_set_apart_over_a_title_is_its_kicker_after_text_cut_off() -> None:
+    """A story cut off mid-sentence (its frame ends: …推动乡村全面振兴，) and a label set
+    apart under it (百姓故事) over the next headline: the label is that headline's kicker,
+    not the last line of the paragraph above."""
+    cut = FARM.rsplit("\n", 1)[0] + "\n展特色产业，推动乡村全面振兴，"  # a full line, cut off
+    page = _page("引领未来中国做对了什么\n\n记者 张三\n\n" + cut
+                 + "\n\n百姓故事\n\n深海探测新图景\n\n" + OCEAN + "\n")
+    assert [(a.kicker, a.headline) for a in page.articles] == [
+        (None, "引领未来中国做对了什么"), ("百姓故事", "深海探测新图景")]
+    assert not page.articles[0].blocks[-1].text.endswith("百姓故事")

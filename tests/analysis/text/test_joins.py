@@ -23,8 +23,8 @@ def _texts(text: str) -> list[str]:
 
 
 def test_a_wide_titles_wrapped_end_joins_it() -> None:
-    assert _texts("——中国上海国际艺术节不断增强服务功能平\n台\n\n本报记者 杨立玉\n\n" + BODY)[:2] == [
-        "——中国上海国际艺术节不断增强服务功能平台", "本报记者 杨立玉"]
+    text = "——中国上海国际艺术节不断增强服务功能平\n台\n\n本报记者 杨立玉\n\n" + BODY
+    assert _texts(text)[:2] == ["——中国上海国际艺术节不断增强服务功能平台", "本报记者 杨立玉"]
 
 
 def test_a_bylines_last_name_wrapped_after_its_surname_joins_it() -> None:
