@@ -44,7 +44,8 @@ def segment_articles(
             settings, text=dataclasses.replace(settings.text, indent_chars=0.0))
     marked = marks_indents(body, page_width, settings.text)
     states = label_kickers(
-        body, sign_offs(body, label_lines(body, page_width, settings.text, marked)), settings)
+        body, sign_offs(body, label_lines(body, page_width, settings.text, marked)), settings,
+        marked)
     return _hand_on_trailing_titles(
         _split(list(body), states, page_width, settings, 0, jump_lines, marked))
 
@@ -65,21 +66,49 @@ def sign_offs(lines: Sequence[LineInfo], states: list[State]) -> list[State]:
     return out
 
 
-def label_kickers(lines: Sequence[LineInfo], states: list[State], settings: Settings
-                  ) -> list[State]:
-    """A short label line set apart by blank lines (no punctuation, no indent: 百姓故事)
-    right over a title line is a kicker over that title, not the last line of a paragraph
-    above it (a story cut off mid-sentence where its frame ends leaves one open)."""
+def label_kickers(lines: Sequence[LineInfo], states: list[State], settings: Settings,
+                  marked: bool = False) -> list[State]:
+    """Title lines the paragraph states took for text, right over a title line, made titles.
+
+    A short label set apart by blank lines (no punctuation, no indent: 百姓故事) over a
+    title line is a kicker over it, not the last line of a paragraph above it (a story
+    cut off mid-sentence where its frame ends leaves one open). Where the page marks
+    first lines (``marked``), up to LEAD_IN_LINES unmarked lines with no punctuation but
+    a closing colon, set apart by a blank line under a sentence's end, that lead into a
+    title line (集成电路是信息产业发展的基础 / / 南京浦口经济开发区： / 探索集成电路国产化路径)
+    are titles too: no paragraph starts there unmarked."""
     out = list(states)
-    for k in range(len(lines) - 1):
-        info = lines[k]
-        if (out[k] in (State.LAST, State.SINGLE) and out[k + 1] is State.TITLE
-                and info.fixed is Fixed.NONE and not info.indent_marks
-                and (k == 0 or info.line.blanks_before > 0) and info.line.blanks_after > 0
-                and len(info.text) <= settings.text.label_chars
-                and not any(is_cjk_punct(c) or not c.isalnum() for c in info.text)):
-            out[k] = State.TITLE
+    for k in range(1, len(lines)):
+        if out[k] is not State.TITLE or out[k - 1] in (State.TITLE, State.BYLINE):
+            continue
+        top = None
+        for j in range(k - 1, max(-1, k - 1 - LEAD_IN_LINES), -1):
+            info = lines[j]
+            if not _lead_in(info, settings) or out[j] is State.BYLINE or not (
+                    info.line.blanks_after > 0 or info.text.endswith(("：", ":"))):
+                break
+            apart = j == 0 or info.line.blanks_before > 0
+            label = (j == k - 1 and apart and info.line.blanks_after > 0
+                     and len(info.text) <= settings.text.label_chars
+                     and out[j] in (State.LAST, State.SINGLE))
+            if label or (marked and apart and (
+                    j == 0 or patterns.ends_sentence(lines[j - 1].text))):
+                top = j
+        if top is not None:
+            out[top:k] = [State.TITLE] * (k - top)
     return out
+
+
+LEAD_IN_LINES = 2  # title lines over a title line the paragraph states may have taken
+
+
+def _lead_in(info: LineInfo, settings: Settings) -> bool:
+    """A line that may be a title: no role, no indent mark, no punctuation but a closing
+    colon, not longer than a title line."""
+    text = info.text.rstrip("：:")
+    return (info.fixed is Fixed.NONE and not info.indent_marks and bool(text)
+            and len(info.text) <= settings.text.max_title_chars
+            and not any(is_cjk_punct(c) or not c.isalnum() for c in text))
 
 
 NO_INDENT_SAMPLES = 4  # paragraph starts needed to judge that a dump has no indents
@@ -172,5 +201,6 @@ def _relabel(
     if width is None:
         return seg_lines, seg_states, header > 0
     relabelled = label_kickers(
-        rest, sign_offs(rest, label_lines(rest, width, settings.text, marked)), settings)
+        rest, sign_offs(rest, label_lines(rest, width, settings.text, marked)), settings,
+        marked)
     return seg_lines, seg_states[:header] + relabelled, header > 0
