@@ -216,6 +216,9 @@ class RenderSettings(_Validated):
     figure_enlargement: float = tunable(
         2.0, "ratio", 1.0, 10.0, "largest enlargement of a photo over its printed width"
     )
+    prefill_chunk_blocks: int = tunable(
+        16, "count", 1, 100_000, "text blocks a typesetting worker of convert --jobs sends at "
+        "once (fewer: the build gets lines sooner; more: less overhead per message)")
 
 
 @dataclass(frozen=True)

@@ -35,17 +35,20 @@ def test_analyze_jobs_2_writes_the_same_bytes_as_jobs_1(issue_pdf, tmp_path):
 def test_convert_jobs_2_writes_the_same_pdf_as_jobs_1(issue_pdf, tmp_path, monkeypatch):
     from reportlab import rl_config
 
-    from layout.render import pdf, prefill
+    from tests.render.test_prefill import spy_on_feeds
 
     monkeypatch.setattr(rl_config, "invariant", 1)  # no timestamps: runs compare bytewise
-    prefilled: list[int] = []
-    monkeypatch.setattr(pdf, "prefill_lines", lambda *args: prefilled.append(
-        prefill.prefill_lines(*args)) or prefilled[-1])
+    feeds = spy_on_feeds(monkeypatch)
     serial, parallel = tmp_path / "serial.pdf", tmp_path / "parallel.pdf"
-    assert main(["convert", str(issue_pdf), "-o", str(serial), "--jobs", "1"]) == 0
-    assert main(["convert", str(issue_pdf), "-o", str(parallel), "--jobs", "2"]) == 0
-    assert prefilled and prefilled[0] > 0  # the text was typeset in workers
+    serial_json, parallel_json = tmp_path / "serial.json", tmp_path / "parallel.json"
+    assert main(["convert", str(issue_pdf), "-o", str(serial), "--json", str(serial_json),
+                 "--jobs", "1"]) == 0
+    assert feeds == [None]  # one job: the build typesets as it goes
+    assert main(["convert", str(issue_pdf), "-o", str(parallel), "--json",
+                 str(parallel_json), "--jobs", "2"]) == 0
+    assert feeds[1] is not None and feeds[1].received > 0  # text typeset in a worker
     assert parallel.read_bytes() == serial.read_bytes()
+    assert parallel_json.read_bytes() == serial_json.read_bytes()  # written by another process
 
 
 def test_a_folder_of_page_files_in_parallel(issue_pdf, tmp_path):

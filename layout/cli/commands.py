@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import BinaryIO
 
+from layout.background import written_in_background
 from layout.cli.options import checked_outputs, metadata_of, render_options, settings_for
 from layout.errors import ExitCode, UsageError
 from layout.fileio import STDOUT, is_stdout, refuse_overwriting_inputs, staged_outputs
@@ -75,9 +76,12 @@ def _cmd_convert(args: argparse.Namespace) -> ExitCode:
             issue = read_issue(args.inputs, settings, metadata_of(args), jobs=args.jobs,
                                while_waiting=lambda: preload_fonts(options))
         _log_read(issue)
-        render_issues([issue], streams[0], options, settings, args.jobs)
-        if args.json:
-            write_issue_json(issue, streams[1])
+        if args.json:  # with --jobs, written by another process while the PDF is built
+            with written_in_background(lambda stream: write_issue_json(issue, stream),
+                                       streams[1], enabled=args.jobs > 1):
+                render_issues([issue], streams[0], options, settings, args.jobs)
+        else:
+            render_issues([issue], streams[0], options, settings, args.jobs)
     log.info("wrote %s", ", ".join(outputs))
     if also:
         from layout.export import ExportOptions

@@ -29,7 +29,7 @@ from layout.render.flowables import TocNumbers
 from layout.render.fonts import FontSet, load_font_set
 from layout.render.glyphs import Measure
 from layout.render.options import MM, RenderOptions
-from layout.render.prefill import prefill_lines
+from layout.render.prefill import LineFeed, line_feed
 from layout.render.story import StoryBuilder, paper_name
 from layout.render.styles import Theme, theme_for
 from layout.render.typeset import typeset
@@ -127,6 +127,7 @@ class _Document(BaseDocTemplate):
         self.toc_numbers: TocNumbers | None = None
         self.anchor_pages: dict[str, int] = {}
         self.current: tuple[str, str] | None = None
+        self.feed: LineFeed | None = None  # text typeset ahead by other processes
         # one frame across the page: two-column articles lay out their own columns
         padding = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
         if geometry.vertical:
@@ -140,6 +141,11 @@ class _Document(BaseDocTemplate):
 
     def build(self, flowables: list[Flowable]) -> None:
         super().build(flowables, canvasmaker=CompactCanvas)  # pages kept compressed
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        if self.feed is not None:
+            self.feed.take()  # lines typeset meanwhile, before the next flowable is wrapped
+        super().handle_flowable(flowables)
 
     def _endBuild(self) -> None:  # noqa: N802 - ReportLab's hook
         """After the last page, give the table of contents its page numbers, then save."""
@@ -233,10 +239,15 @@ def _build(stream, issues: Sequence[Issue], options: RenderOptions, settings: Se
         story += builder.issue(issue, index, nested=len(issues) > 1)
     if not story:
         story.append(Spacer(1, 1))
-    if jobs > 1 and geometry.columns == 1:  # the blocks are wrapped at the frame's width
-        frame = doc.pageTemplates[0].frames[0]
-        prefill_lines(story, frame._getAvailableWidth(), jobs, fonts)
-    doc.build(story)
+    width = doc.pageTemplates[0].frames[0]._getAvailableWidth()
+    # blocks are wrapped at the frame's width (on one-column pages)
+    with line_feed(story, width, jobs if geometry.columns == 1 else 1, fonts,
+                   settings.render.prefill_chunk_blocks) as feed:
+        doc.feed = feed
+        doc.build(story)
+        if feed is not None:
+            log.debug("%d of %d text blocks typeset by other processes", feed.received,
+                      len(feed.blocks))
     return pages
 
 

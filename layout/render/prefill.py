@@ -1,22 +1,28 @@
-"""Typeset a story's text blocks in worker processes before the build (``convert --jobs``).
+"""Typeset a story's text blocks in worker processes while the build runs (``convert --jobs``).
 
-Takes the flowables of a story, the width the frame gives them and a number of jobs; sets
-on every text block not yet typeset (also those in a KeepTogether) the lines
-:meth:`TextBlock.typeset_for` gives at that width, ``jobs - 1`` forked workers and this
-process each taking one run of blocks of about the same amount of text (the same code over
-the same fonts, so the same lines). The build, which must run in one process, is then left
-mostly drawing. A block the build sets at another width is typeset again there, as it would
-be without this step: the PDF written is the one a serial run writes. Returns how many
-blocks were set; with one job, too few blocks or no ``fork``, none (the build typesets them
-as it goes). Memory: the workers share this process's pages copy-on-write and send back
+Takes the flowables of a story, the width the frame gives them, a number of jobs, the font
+set and how many blocks a worker sends at once; :func:`line_feed` yields a
+:class:`LineFeed` (or None: one job, too few blocks, system fonts or no ``fork``). ``jobs -
+1`` forked workers typeset the text blocks not yet typeset (also those in a KeepTogether),
+in story order, each taking every ``jobs - 1``-th run of ``chunk`` blocks, and send the lines
+:meth:`TextBlock.typeset_for` gives at that width (the same code over the same fonts, so
+the same lines) as they go. The build, which must run in one process, calls
+:meth:`LineFeed.take` before each flowable: what has arrived is set on the blocks, and a
+block the build reaches before its lines came is typeset by the build itself, as without
+this step (the worker's lines for it are then dropped: nothing waits). A block the build
+sets at another width is typeset again there. So the PDF written is the one a serial run
+writes, and the build is left mostly drawing. When the build ends, workers still running
+are stopped. Memory: the workers share this process's pages copy-on-write and send back
 only lines, which the blocks would hold anyway.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+import os
+import pickle
+from collections.abc import Iterator, Sequence
 from multiprocessing import get_all_start_methods, get_context
 
 from reportlab.platypus.flowables import Flowable
@@ -26,35 +32,118 @@ from layout.render.fonts import FontSet, ensure_loaded, loaded_faces, warn_missi
 from layout.render.typeset import Line
 
 MIN_BLOCKS_PER_JOB = 20  # fewer: starting a worker costs more than it saves
+_HEADER = 8  # bytes: the length of the pickled chunk that follows
+_READ = 1 << 20  # bytes asked for per read
 
-_BLOCKS: list[TextBlock] = []  # the blocks being prefilled (forked workers inherit them)
-_FONTS: list[FontSet] = []  # and the font set they choose faces from
-
-
-def _typeset_range(start: int, stop: int, width: float) -> list[list[Line]]:
-    return [_BLOCKS[k].typeset_for(width) for k in range(start, stop)]
-
-
-def _worker_range(start: int, stop: int, width: float
-                  ) -> tuple[list[list[Line]], dict[str, str], list[str]]:
-    """In a worker: the lines, the characters no face covers (the parent warns about them,
-    once, as a serial run does) and the faces loaded (the parent loads them to draw)."""
-    logging.getLogger("layout.fonts").disabled = True
-    lines = _typeset_range(start, stop, width)
-    return lines, _FONTS[0].missing(), loaded_faces()
+# one chunk: (index of its first block, the blocks' lines, characters found missing since
+# the worker's last chunk, faces it has loaded)
+Chunk = tuple[int, list[list[Line]], list[str], list[str]]
 
 
-def _shares(blocks: Sequence[TextBlock], parts: int) -> list[tuple[int, int]]:
-    """``parts`` contiguous ranges of ``blocks`` holding about the same number of chars."""
-    total = sum(len(block.text) for block in blocks) or 1
-    bounds, done, start = [], 0, 0
-    for index, block in enumerate(blocks):
-        done += len(block.text)
-        if len(bounds) < parts - 1 and done * parts >= total * (len(bounds) + 1):
-            bounds.append((start, index + 1))
-            start = index + 1
-    bounds.append((start, len(blocks)))
-    return [(a, b) for a, b in bounds if b > a]
+def _chunks(count: int, chunk: int, worker: int, workers: int) -> Iterator[tuple[int, int]]:
+    """The (start, stop) block ranges worker ``worker`` of ``workers`` typesets, in order."""
+    for start in range(worker * chunk, count, workers * chunk):
+        yield start, min(count, start + chunk)
+
+
+def _send(fd: int, chunk: Chunk) -> None:
+    data = pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL)
+    view = memoryview(len(data).to_bytes(_HEADER, "little") + data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _work(blocks: Sequence[TextBlock], width: float, fonts: FontSet,
+          ranges: list[tuple[int, int]], fd: int, readers: list[int]) -> None:
+    """In a worker: typeset each range and send it as a :data:`Chunk`; quietly stop when the
+    build no longer listens (its end of the pipe is closed) or anything fails (the build
+    then typesets the rest itself). ``readers``: read ends inherited, closed here."""
+    for reader in readers:
+        with contextlib.suppress(OSError):
+            os.close(reader)
+    logging.getLogger("layout.fonts").disabled = True  # the build warns, once, as serially
+    known = set(fonts.missing())
+    try:
+        for start, stop in ranges:
+            lines = [blocks[k].typeset_for(width) for k in range(start, stop)]
+            missing = [char for char in fonts.missing() if char not in known]
+            known.update(missing)
+            _send(fd, (start, lines, missing, loaded_faces()))
+    except BaseException:  # noqa: BLE001, S110 - nothing to report: the build goes on alone
+        pass
+    finally:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+
+
+class _Source:
+    """One worker's end of a pipe, read without waiting, and the bytes of a partial chunk."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.buffer = bytearray()
+        os.set_blocking(fd, False)
+
+    def read(self, wait: bool) -> bool:
+        """Read what the worker has written (all of it with ``wait``); False at its end."""
+        os.set_blocking(self.fd, wait)
+        while True:
+            try:
+                data = os.read(self.fd, _READ)
+            except BlockingIOError:
+                return True
+            if not data:
+                return False
+            self.buffer += data
+
+    def chunks(self) -> Iterator[Chunk]:
+        """The complete chunks read so far (removed from the buffer)."""
+        buffer = self.buffer
+        while len(buffer) >= _HEADER:
+            size = int.from_bytes(buffer[:_HEADER], "little")
+            if len(buffer) < _HEADER + size:
+                return
+            chunk = pickle.loads(memoryview(buffer)[_HEADER:_HEADER + size])
+            del buffer[:_HEADER + size]
+            yield chunk
+
+
+class LineFeed:
+    """Lines arriving from typesetting workers, set on the story's blocks by :meth:`take`."""
+
+    def __init__(self, blocks: Sequence[TextBlock], width: float, fonts: FontSet,
+                 fds: list[int]) -> None:
+        self.blocks, self.width, self.fonts = blocks, width, fonts
+        self.sources = [_Source(fd) for fd in fds]
+        self.received = 0  # blocks whose lines came from a worker and were set
+
+    def take(self, wait: bool = False) -> int:
+        """Set the lines that have arrived (all lines, waiting for the workers, with
+        ``wait``); how many blocks were set by this call."""
+        done = 0
+        for source in list(self.sources):
+            open_ = source.read(wait)
+            for chunk in source.chunks():
+                done += self._install(chunk)
+            if not open_:
+                self.sources.remove(source)
+        self.received += done
+        return done
+
+    def _install(self, chunk: Chunk) -> int:
+        start, lines_of_blocks, missing, faces = chunk
+        for name in faces:
+            ensure_loaded(name)
+        new = [char for char in missing if char not in self.fonts.missing()]
+        self.fonts.note_missing(new)
+        warn_missing(new)
+        done = 0
+        for block, lines in zip(self.blocks[start:start + len(lines_of_blocks)],
+                                lines_of_blocks, strict=True):
+            if block.lines is None:  # not typeset by the build meanwhile
+                block.lines, block._width = lines, self.width
+                done += 1
+        return done
 
 
 def _untypeset_blocks(flowables: Sequence[Flowable]) -> list[TextBlock]:
@@ -69,32 +158,39 @@ def _untypeset_blocks(flowables: Sequence[Flowable]) -> list[TextBlock]:
     return blocks
 
 
-def prefill_lines(story: Sequence[Flowable], width: float, jobs: int, fonts: FontSet) -> int:
-    """Typeset the story's text blocks at ``width`` in ``jobs`` processes, their faces
-    chosen from ``fonts`` (not with system fonts: a worker's new faces would be its own)."""
+@contextlib.contextmanager
+def line_feed(story: Sequence[Flowable], width: float, jobs: int, fonts: FontSet,
+              chunk: int = 16) -> Iterator[LineFeed | None]:
+    """Workers typesetting the story's text blocks at ``width``, their faces chosen from
+    ``fonts`` (not with system fonts: a worker's new faces would be its own), ``chunk``
+    blocks per message; stopped when the block ends."""
     blocks = _untypeset_blocks(story)
     if jobs < 2 or len(blocks) < MIN_BLOCKS_PER_JOB * jobs or fonts.system_fallback \
             or "fork" not in get_all_start_methods():
-        return 0
-    own, *theirs = _shares(blocks, jobs)
-    if not theirs:
-        return 0
-    _BLOCKS[:], _FONTS[:] = blocks, [fonts]
+        yield None
+        return
+    context = get_context("fork")
+    workers = jobs - 1
+    processes, fds = [], []
     try:
-        with ProcessPoolExecutor(max_workers=len(theirs), mp_context=get_context("fork")) \
-                as pool:
-            futures = [pool.submit(_worker_range, a, b, width) for a, b in theirs]
-            _typeset_range(*own, width)  # this process's share, while the workers run
-            for (a, b), future in zip(theirs, futures, strict=True):
-                lines_of_blocks, missing, faces = future.result()
-                for block, lines in zip(blocks[a:b], lines_of_blocks, strict=True):
-                    block.lines, block._width = lines, width
-                for name in faces:
-                    ensure_loaded(name)
-                new = [char for char in missing if char not in fonts.missing()]
-                fonts.note_missing(new)
-                warn_missing(new)
+        for worker in range(workers):
+            read_fd, write_fd = os.pipe()
+            fds.append(read_fd)
+            ranges = list(_chunks(len(blocks), max(1, chunk), worker, workers))
+            process = context.Process(target=_work, daemon=True,
+                                      args=(blocks, width, fonts, ranges, write_fd,
+                                            list(fds)))
+            try:
+                process.start()
+            finally:
+                os.close(write_fd)  # the worker's own copy is the one written to
+            processes.append(process)
+        yield LineFeed(blocks, width, fonts, list(fds))
     finally:
-        _BLOCKS.clear()
-        _FONTS.clear()
-    return len(blocks)
+        for fd in fds:
+            with contextlib.suppress(OSError):
+                os.close(fd)  # a worker still sending sees a broken pipe and stops
+        for process in processes:
+            if process.is_alive():
+                process.kill()
+            process.join()
