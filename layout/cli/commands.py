@@ -64,7 +64,10 @@ def _cmd_convert(args: argparse.Namespace) -> ExitCode:
         refuse_overwriting_inputs(args.inputs, [beside(Path(args.output), f) for f in also])
     outputs = checked_outputs(args.inputs, args.output, args.json)
 
-    from layout.render.pdf import preload_fonts, render_issues
+    def preload() -> None:
+        from layout.render.pdf import preload_fonts
+
+        preload_fonts(options)
 
     with staged_outputs(outputs, _stdout()) as streams:
         if also:
@@ -72,10 +75,13 @@ def _cmd_convert(args: argparse.Namespace) -> ExitCode:
 
             source = read_issue_source(args.inputs, settings, metadata_of(args), jobs=args.jobs)
             issue = source.issue
-        else:  # with --jobs, the fonts are parsed while the workers read the pages
+        else:  # with --jobs, the renderer is imported and the fonts parsed while the
+            # workers read the pages
             issue = read_issue(args.inputs, settings, metadata_of(args), jobs=args.jobs,
-                               while_waiting=lambda: preload_fonts(options))
+                               while_waiting=preload)
         _log_read(issue)
+        from layout.render.pdf import render_issues
+
         if args.json:  # with --jobs, written by another process while the PDF is built
             with written_in_background(lambda stream: write_issue_json(issue, stream),
                                        streams[1], enabled=args.jobs > 1):

@@ -12,10 +12,50 @@ text.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
+from reportlab.lib.rl_accel import escapePDF
 from reportlab.pdfbase.pdfmetrics import getFont
 
 from layout.render.typeset import Line, Run
+
+_NAMES = "_layout_subset_names"  # a document's cache: (face, subset) -> its PDF font name
+
+
+@cache
+def _escapes() -> dict[int, str]:
+    """What ``escapePDF`` makes of each byte it changes (it maps every byte on its own)."""
+    table = {}
+    for code in range(256):
+        escaped = escapePDF(bytes([code]))
+        if escaped != chr(code):
+            table[code] = escaped
+    return table
+
+
+def escape_bytes(encoded: bytes) -> str:
+    """``escapePDF(encoded)`` (a PDF string's body), in one ``str.translate``."""
+    return encoded.decode("latin-1").translate(_escapes())
+
+
+def draw_state(doc) -> list:
+    """The text state drawing starts from: [the subset font set, the character spacing,
+    the names of the document's font subsets found so far]."""
+    names = getattr(doc, _NAMES, None)
+    if names is None:
+        names = {}
+        setattr(doc, _NAMES, names)
+    return [None, 0.0, names]
+
+
+def subset_name(font, subset: int, doc, names: dict) -> str:
+    """``font.getSubsetInternalName(subset, doc)``, asked of ReportLab once per document
+    (its first answer registers the font with the document; later ones are the same)."""
+    key = (font.fontName, subset)
+    name = names.get(key)
+    if name is None:
+        name = names[key] = font.getSubsetInternalName(subset, doc)
+    return name
 
 
 def _run_operators(doc, escape, run: Run, x: float, y: float, size: float,
@@ -25,27 +65,31 @@ def _run_operators(doc, escape, run: Run, x: float, y: float, size: float,
     ReportLab splits a run into font subsets of 256 glyphs. A viewer adds the character
     spacing after a string's last glyph, but pdfminer (and so pdfplumber) does not: with
     spacing, each subset piece is positioned on its own so that both agree.
-    ``state`` holds the current (subset font name, character spacing) across calls.
+    ``state`` (:func:`draw_state`) holds the current subset font name and character
+    spacing across calls.
     """
     font = getFont(run.font)
+    names = state[2]
+    char_space = run.char_space
     ops = []
-    if run.char_space != state[1]:
-        ops.append(f"{run.char_space:.4f} Tc")
-        state[1] = run.char_space
+    if char_space != state[1]:
+        ops.append(f"{char_space:.4f} Tc")
+        state[1] = char_space
     start, first = 0, True
     for subset, encoded in font.splitString(run.text, doc):
-        name = font.getSubsetInternalName(subset, doc)
+        name = subset_name(font, subset, doc, names)
         if name != state[0]:
             ops.append(f"{name} {size:g} Tf")
             state[0] = name
-        if first or run.char_space:
+        if first or char_space:
             ops.append(f"1 0 0 1 {x:.3f} {y:.3f} Tm")
         first = False
         ops.append(f"({escape(encoded)}) Tj")
-        if run.char_space:
-            piece = run.text[start:start + len(encoded)]
-            x += font.stringWidth(piece, size) + len(piece) * run.char_space
-        start += len(encoded)
+        count = len(encoded)
+        if char_space:
+            piece = run.text[start:start + count]
+            x += font.stringWidth(piece, size) + count * char_space
+        start += count
     return ops
 
 
@@ -59,13 +103,13 @@ def draw_lines(canvas, lines: Sequence[Line], x: float, y_top: float, size: floa
     """
     text = canvas.beginText()
     baseline = y_top - ascent
-    doc, escape = canvas._doc, canvas._escape
-    state: list = [None, 0.0]
+    doc = canvas._doc
+    state = draw_state(doc)
+    code = text._code
     for index, line in enumerate(lines):
         shift = x + (offsets[index] if offsets else 0.0)
         for run in line.runs:
-            text._code.extend(_run_operators(doc, escape, run, shift + run.x, baseline, size,
-                                             state))
+            code += _run_operators(doc, escape_bytes, run, shift + run.x, baseline, size, state)
         baseline -= leading
     text._code.append("0 Tc")
     canvas.drawText(text)

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from reportlab.pdfbase.pdfmetrics import getFont
 
-from layout.render.draw import _run_operators
+from layout.render.draw import _run_operators, draw_state, escape_bytes, subset_name
 from layout.render.typeset import Line, Run
 from layout.render.vertical import (
     DIGITS,
@@ -62,7 +62,7 @@ def _upright_operators(doc, escape, run: Run, face: VerticalFace, start: float,
         if unit in SHIFTED and unit not in face.forms:  # half round about the em square
             matrix = f"0 -1 1 0 {position + (1 - face.ascent) * size:.3f} {centre + width / 2:.3f}"
         for subset, encoded in font.splitString(unit, doc):
-            name = font.getSubsetInternalName(subset, doc)
+            name = subset_name(font, subset, doc, state[2])
             if name != state[0]:
                 ops.append(f"{name} {size:g} Tf")
                 state[0] = name
@@ -82,8 +82,8 @@ def draw_vertical_lines(canvas, lines: Sequence[Line], x: float, y_top: float, s
     """
     text = canvas.beginText()
     baseline = y_top - ascent
-    doc, escape = canvas._doc, canvas._escape
-    state: list = [None, 0.0]
+    doc, escape = canvas._doc, escape_bytes
+    state = draw_state(doc)
     for index, line in enumerate(lines):
         shift = x + (offsets[index] if offsets else 0.0)
         centre = baseline + EM_BOX_CENTRE * size

@@ -54,3 +54,18 @@ def test_no_cells():
     arrays = CellArrays.of([])
     assert row_gaps(arrays) == ([], [])
     assert chain_pairs(arrays, [], 1.2) == []
+
+
+@pytest.mark.parametrize("values", [
+    [], [3], [1, 1, 1], [-2, 0, 0, 5, 9, 9, 9], [0.5, 0.5, 1.0, float("nan"), float("nan")],
+    [float("nan")], [-0.0, 0.0, 2.5]])
+def test_sorted_unique_is_numpys_unique_of_a_sorted_array(values):
+    import numpy as np
+
+    from layout.analysis.pdf.vertical_search import sorted_unique
+
+    array = np.sort(np.array(values, dtype=float if any(isinstance(v, float) for v in values)
+                             else np.int64))
+    got, want = sorted_unique(array), np.unique(array)
+    assert got.dtype == want.dtype
+    assert np.array_equal(got, want, equal_nan=True)
