@@ -15,7 +15,7 @@ the end of the block, as a serial run writes it.
 from __future__ import annotations
 
 import contextlib
-import sys
+import os
 from collections.abc import Callable, Iterator
 from multiprocessing import get_all_start_methods, get_context
 from typing import BinaryIO
@@ -38,6 +38,7 @@ def _child(write: Callable[[BinaryIO], None], stream: BinaryIO, conn) -> None:
         conn.send(outcome)
     finally:
         conn.close()
+        os._exit(0)  # now: nothing of the parent's (buffers, exit handlers) runs here again
 
 
 def _raise(outcome: object) -> None:
@@ -62,9 +63,6 @@ def written_in_background(write: Callable[[BinaryIO], None], stream: BinaryIO,
         return
     context = get_context("fork")
     receive, send = context.Pipe(duplex=False)
-    for std in (sys.stdout, sys.stderr):  # the child must not write this process's buffers
-        with contextlib.suppress(Exception):
-            std.flush()
     child = context.Process(target=_child, args=(write, stream, send), daemon=True)
     child.start()
     send.close()

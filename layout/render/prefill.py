@@ -74,6 +74,7 @@ def _work(blocks: Sequence[TextBlock], width: float, fonts: FontSet,
     finally:
         with contextlib.suppress(OSError):
             os.close(fd)
+        os._exit(0)  # now: nothing of the parent's (buffers, exit handlers) runs here again
 
 
 class _Source:
