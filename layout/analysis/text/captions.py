@@ -94,8 +94,9 @@ def _caption_block_above(body: Sequence[LineInfo], credit_line: LineInfo) -> int
     """How many of the last body lines are the caption text of a bare credit set one
     blank line under them (图为…。 / blank / 记者孔建思摄): a block of its own (blank lines
     around it, at most MAX_CAPTION_LINES lines, no indent mark, no dateline) that ends a
-    sentence and whose lines are not cut at the body's column width: a caption is set
-    to its photo's width. 0 when the block reads as body text."""
+    sentence and whose lines are not cut at the body's column width (a caption is set
+    to its photo's width) or that opens with 图为 (上图, 左图…). 0 when the block reads
+    as body text."""
     if credit_line.line.blanks_before != 1:
         return 0
     last = body[-1]
@@ -118,9 +119,12 @@ def _caption_block_above(body: Sequence[LineInfo], credit_line: LineInfo) -> int
     widest = max(len(x.text) for x in block)
     full = {len(x.text) for x in block[:-1]}  # the block's own full lines, when it wraps
     return count if widest >= column + CAPTION_WIDER or (
-        count >= 3 and len(full) == 1 and column not in full) else 0
+        count >= 3 and len(full) == 1 and column not in full) or (
+        block[0].text.startswith(CAPTION_OPENERS)) else 0
 
 
+CAPTION_OPENERS = ("图为", "上图", "下图", "左图", "右图", "图：", "图:")  # words a caption opens
+# with (the picture shows…); no body paragraph set apart over a credit opens so
 CAPTION_WIDER = 2  # a caption line set apart is this many characters longer than body lines
 
 
