@@ -28,6 +28,7 @@ from layout.analysis import patterns
 from layout.analysis.text.lines import ColumnWidth, Fixed, LineInfo
 from layout.analysis.text.paragraphs import State
 from layout.analysis.text.titles import merge_wrapped_tails
+from layout.clean import is_cjk_punct
 from layout.settings import TextSettings
 
 HEADER_STATES = (State.TITLE, State.BYLINE)
@@ -253,6 +254,33 @@ def shared_words(
     return len(near & far) / min(len(near), len(far))
 
 
+_EDITOR_SIGN_OFF = re.compile(r"^[—─]{1,3}编者$")
+SECTION_TITLE_CHARS = 12  # a package section's title is one line this short, or shorter
+SECTION_SAME_CHARS = 1  # characters the package's section titles differ by at most
+
+
+def _section_title(
+    infos: Sequence[LineInfo], states: Sequence[State], run: tuple[int, int]
+) -> str | None:
+    """The title of a header run shaped as a package section's head: one short title line
+    with no punctuation, byline lines under it (战略科技持续壮大 / 本报记者刘诗瑶)."""
+    start, end = run
+    if end - start < 2 or states[start] is not State.TITLE or any(
+            s is not State.BYLINE for s in states[start + 1:end]):
+        return None
+    text = infos[start].text
+    if len(text) > SECTION_TITLE_CHARS or any(is_cjk_punct(c) for c in text):
+        return None
+    return text
+
+
+def _editor_note_ends(infos: Sequence[LineInfo], states: Sequence[State], start: int) -> bool:
+    """The line before ``start`` signs an editor's note (——编者): the note opens a package
+    of reports, each under a section title and its reporter's byline, all one article."""
+    return start > 0 and states[start - 1] not in HEADER_STATES and bool(
+        _EDITOR_SIGN_OFF.match(infos[start - 1].text))
+
+
 def split_segments(
     infos: Sequence[LineInfo], states: Sequence[State], width: ColumnWidth,
     settings: TextSettings, jump_lines: frozenset[int] = frozenset(),
@@ -260,16 +288,25 @@ def split_segments(
     """Article segments: a new one starts at every header run that opens an article.
 
     ``jump_lines``: page line numbers of jump markers (（下转第2版）) taken out of the body.
+    A package (an editor's note signed ——编者, then sections under a short title and a
+    byline each, the titles of one length) stays one article.
     """
     rare = rare_replacement_indent(infos, states)
     runs = header_runs(states)
     cuts = [0]
+    section_chars: int | None = None  # the first section title's length, in a package
     for k, run in enumerate(runs):
         paragraphs_before = any(
             s not in HEADER_STATES for s in states[cuts[-1]:run[0]]
         ) or cuts[-1] > 0
         if run[0] == 0:
             continue
+        section = _section_title(infos, states, run)
+        if section is not None and (
+                _editor_note_ends(infos, states, run[0]) if section_chars is None
+                else abs(len(section) - section_chars) <= SECTION_SAME_CHARS):
+            section_chars = len(section) if section_chars is None else section_chars
+            continue  # a section of the package the editor's note opens
         after_end = runs[k + 1][0] if k + 1 < len(runs) else len(infos)
         before_start = runs[k - 1][1] if k > 0 else 0
         change = _width_change(infos, (cuts[-1], run[0]), (run[1], after_end), width, settings)
@@ -280,5 +317,6 @@ def split_segments(
             infos, run, width, paragraphs_before, rare, settings, change, after_jump, shared
         ) >= settings.headline_threshold:
             cuts.append(run[0])
+            section_chars = None
     cuts.append(len(infos))
     return [Segment(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]

@@ -243,3 +243,68 @@ def test_a_lone_character_wrapped_from_the_line_above_is_no_drop_cap() -> None:
     lines = list(page_lines("　　装备制造业、高技术制\n造业等重点行业维持高景气\n度\n\n金台随感\n"))
     assert [x.text for x in join_drop_caps(lines)] == [
         "装备制造业、高技术制", "造业等重点行业维持高景气", "度", "金台随感"]
+
+
+def test_names_that_go_on_with_a_full_line_are_text() -> None:
+    """A line that parses as bare names under a line cut at the column's width in
+    mid-sentence is the text going on: under an indented first line (…促进高水 / 平安全),
+    or full under full (…凤尚奕 / 白茶业有限公司授信) with a column break after it."""
+    indented = ["　　完整准确全面贯彻新发展理念，以高质量发展促进高水", "平安全",
+                "　　习近平总书记在《经济工作要适应经济发展新常态》中",
+                "指出：“发展是党执政兴国的第一要务，是解决我国一切问题",
+                "的基础和关键”；在亚洲相互协作与信任措施会议第四次峰会"]
+    parts = partition_lines(_infos("\n".join(indented) + "\n"))
+    assert all(x.fixed is not Fixed.BYLINE for x in parts.body)
+    narrow = ["地安吉，由中国建设银", "行浙江湖州安吉支行", "向溪龙乡安吉凤尚奕",
+              "白茶业有限公司授信", "", "210万元。"]
+    parts = partition_lines(_infos("\n".join(narrow) + "\n"))
+    assert all(x.fixed is not Fixed.BYLINE for x in parts.body)
+
+
+def test_a_picture_caption_cut_at_the_body_width_goes_with_its_credit() -> None:
+    """图为… set apart over a bare credit is the caption, even when no wider than the body."""
+    parts = partition_lines(_infos(
+        COLUMN + "\n图为早有准备的鄂温克猎人冲出了营地。\n\n本报记者范欣超摄\n"))
+    assert [(c.text, c.credit) for c in parts.captions] == [
+        ("图为早有准备的鄂温克猎人冲出了营地。", "本报记者范欣超摄")]
+
+
+PACKAGE = """创新答卷彰显新型举国体制优势
+
+本报记者　林文
+
+　　“十四五”期间，在以习近平同志为核心的党中央坚强领导下，充分
+发挥新型举国体制优势，全社会共同努力，我国科技事业取得历史性成
+就，发生历史性变革，科技创新交出了一份亮眼的答卷，步伐铿锵有力。
+　　创新中国动能澎湃，为中国式现代化建设提供了坚实支撑。
+　　——编者
+
+战略科技持续壮大
+
+本报记者　刘诗瑶
+
+　　以蓝白色相间的美丽地球为背景，神舟二十号乘组航天员王杰身穿舱
+外服，在空间站机械臂和地面科研人员的配合支持下，顺利开展出舱任
+务，茫茫太空多了一抹五星红旗的鲜艳，这样的场景时常出现。
+
+原创成果不断涌现
+
+本报记者　徐靖
+
+　　早上，和往常一样，黄耀步履匆匆来到了位于安徽合肥科学岛的全超
+导托卡马克核聚变实验装置控制大厅，开始为当天的实验做准备，这是
+他一天工作的开始。
+"""
+
+
+def test_sections_of_a_package_opened_by_an_editors_note_stay_one_article() -> None:
+    """An editor's note (——编者) opens a package: sections under a short title and a
+    reporter's byline each, the titles of one length, belong to the one article."""
+    page = analyze_text_dump(PACKAGE.encode(), "package.txt", Settings()).pages[0]
+    assert [a.headline for a in page.articles] == ["创新答卷彰显新型举国体制优势"]
+    texts = [b.text for b in page.articles[0].blocks if b.role is Role.PARAGRAPH]
+    assert any(t.startswith("以蓝白色相间") for t in texts)
+    assert any(t.startswith("早上，和往常一样") for t in texts)
+    without_note = PACKAGE.replace("　　——编者\n", "")
+    page = analyze_text_dump(without_note.encode(), "stories.txt", Settings()).pages[0]
+    assert len(page.articles) == 3  # without the note, title and byline open stories

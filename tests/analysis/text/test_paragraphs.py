@@ -197,3 +197,14 @@ def test_where_indents_are_marked_an_unmarked_full_line_opens_no_paragraph() -> 
         State.FIRST, State.MIDDLE, State.MIDDLE, State.LAST]
     assert label_lines(infos, width, settings.text, marked=False)[-4:] == [
         State.FIRST, State.LAST, State.FIRST, State.LAST]
+
+
+def test_the_page_width_is_the_width_most_lines_are_cut_at() -> None:
+    """Lines of two columns glued into one (twice the width) do not set the width of
+    the many lines cut at one column's width."""
+    narrow = ["够科学把握历史方位与形势变化，制定正确",
+              "的政治战略策略，指引中国人民战胜无数风"] * 6
+    glued = ["上海国际艺术节首趟分会场专列，一直以来，艺术节持续输送国内外优质的",
+             "次复兴号列车从上海南站启程，拉开了今年演艺资源，点亮分会场，让长三"] * 4
+    width = estimate_width(narrow + glued, Settings())
+    assert width is not None and abs(width.width - 19) <= 1
