@@ -16,6 +16,7 @@ sentences together.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Sequence
@@ -174,6 +175,16 @@ def transition(prev: State | None, nxt: State | None, settings: TextSettings) ->
     return 0.0
 
 
+DATELINE_RUN_ON = 6.0  # log-score lost by a paragraph that is a bare dateline, where the line
+# after it goes on unindented
+
+
+def _bare_dateline(info: LineInfo) -> bool:
+    """The line is a dateline and nothing else: 本报讯（记者 东方敏 通讯员 金琪涵）."""
+    found = patterns.split_dateline(info.text) if info.dateline else None
+    return found is not None and not found[1] and found[0].endswith(("）", ")"))
+
+
 MIN_BLANK_SAMPLES = 3  # sure paragraph ends and column-filling lines needed to weigh blanks
 MAX_BLANK_WEIGHT = 4.0  # log-score a blank line (or its absence) gives at most
 
@@ -279,6 +290,12 @@ def label_lines(
                 scores[i][first] -= UNMARKED_START_COST
                 scores[i][single] -= UNMARKED_START_COST
                 unmarked_starts.add(i)
+    for i in range(len(infos) - 1):
+        if _bare_dateline(infos[i]) and _plain_pair(
+                dataclasses.replace(infos[i], dateline=False), infos[i + 1]) and not (
+                infos[i + 1].indent_marks or infos[i].line.blanks_after):
+            for k in _ENDED:  # the text after a dateline alone on its line is its paragraph's
+                scores[i][k] -= DATELINE_RUN_ON
     with_blank, without_blank = blank_weights(infos, width, settings)
     if with_blank or without_blank:
         for i in range(len(infos) - 1):

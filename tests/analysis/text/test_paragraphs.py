@@ -208,3 +208,15 @@ def test_the_page_width_is_the_width_most_lines_are_cut_at() -> None:
              "次复兴号列车从上海南站启程，拉开了今年演艺资源，点亮分会场，让长三"] * 4
     width = estimate_width(narrow + glued, Settings())
     assert width is not None and abs(width.width - 19) <= 1
+
+
+def test_text_after_a_dateline_alone_on_its_line_is_its_paragraph() -> None:
+    """本报讯（…） filling a line of its own, then an unindented line: one paragraph."""
+    dump = ("民生实事落地见效\n\n　　本报讯（记者 东方敏 通讯员 金琪涵）\n亮点\n"
+            "　　“十四五”时期，跨省住院直接结算率达\n到90%左右，群众看病就医更加方便。\n"
+            "　　傍晚，安徽省芜湖市湾沚区的一家饭店\n迎来客流高峰，一道道美味小炒接连出锅。\n"
+            "　　记者走进后厨，看到厨师们忙而不乱，\n菜品一道接着一道，端上了食客的餐桌。\n")
+    article = analyze_text_dump(dump.encode(), "d.txt", Settings()).pages[0].articles[0]
+    assert article.dateline is not None and article.dateline.startswith("本报讯")
+    first = article.blocks[0]
+    assert first.role is Role.PARAGRAPH and first.text == "亮点"
