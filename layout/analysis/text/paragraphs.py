@@ -24,6 +24,7 @@ from enum import Enum
 
 from layout.analysis import patterns
 from layout.analysis.text.lines import ColumnWidth, Fixed, LineInfo
+from layout.clean import is_cjk_punct
 from layout.settings import TextSettings
 
 NEG = -1e9
@@ -185,6 +186,30 @@ def _bare_dateline(info: LineInfo) -> bool:
     return found is not None and not found[1] and found[0].endswith(("）", ")"))
 
 
+FRAGMENT_CHARS = 2  # a piece of a line this short, set on a line of its own mid-sentence
+FRAGMENT_COST = 1.0  # log-score of such a piece as a paragraph's middle line
+
+
+def _fragment_between(
+    above: LineInfo, info: LineInfo, below: LineInfo, width: ColumnWidth,
+    settings: TextSettings,
+) -> bool:
+    """A piece of a line (型, 芯) an extractor set on a line of its own where the font
+    changed, inside a sentence: no punctuation, no blank line around it, body lines
+    around it (none wider than the column: two columns' lines glued into one are no
+    sentence going on), the one above leaving its sentence open."""
+    return (0 < len(info.text) <= FRAGMENT_CHARS and info.fixed is Fixed.NONE
+            and not any(is_cjk_punct(c) for c in info.text)
+            and info.line.blanks_before == 0 and info.line.blanks_after == 0
+            and _plain_pair(above, info) and _plain_pair(info, below)
+            and not patterns.ends_sentence(above.text)
+            and len(above.text) >= settings.min_body_chars
+            and len(below.text) >= settings.min_body_chars
+            and not below.indent_marks and not above.doubled
+            and max(width.of(above.text), width.of(below.text))
+            <= width.width + settings.full_tolerance + width.spread + 1.0)
+
+
 MIN_BLANK_SAMPLES = 3  # sure paragraph ends and column-filling lines needed to weigh blanks
 MAX_BLANK_WEIGHT = 4.0  # log-score a blank line (or its absence) gives at most
 
@@ -296,6 +321,10 @@ def label_lines(
                 infos[i + 1].indent_marks or infos[i].line.blanks_after):
             for k in _ENDED:  # the text after a dateline alone on its line is its paragraph's
                 scores[i][k] -= DATELINE_RUN_ON
+    middle = _STATES.index(State.MIDDLE)
+    for i in range(1, len(infos) - 1):
+        if _fragment_between(infos[i - 1], infos[i], infos[i + 1], width, settings):
+            scores[i][middle] = max(scores[i][middle], -FRAGMENT_COST)
     with_blank, without_blank = blank_weights(infos, width, settings)
     if with_blank or without_blank:
         for i in range(len(infos) - 1):

@@ -220,3 +220,18 @@ def test_text_after_a_dateline_alone_on_its_line_is_its_paragraph() -> None:
     assert article.dateline is not None and article.dateline.startswith("本报讯")
     first = article.blocks[0]
     assert first.role is Role.PARAGRAPH and first.text == "亮点"
+
+
+def test_a_piece_of_a_line_set_apart_mid_sentence_stays_in_its_paragraph() -> None:
+    """An extractor may set a line's last character on a line of its own where the font
+    changed (…可满足AI / 芯 / 片、…): the sentence goes on, no title stands there."""
+    dump = ("芯片产业加快国产化\n\n"
+            "　　宏泰半导体先后推出多型测试设\n备，测试设备性能稳定，可满足AI\n芯\n"
+            "片、算力芯片、工业控制等领域需\n求，有效填补了高端测试领域的空\n"
+            "白，市场前景十分广阔。\n"
+            "　　强链补链是产业发展的必由之路，\n各方通过招大引强，持续做大做强\n"
+            "产业集群，成效显著。\n")
+    article = analyze_text_dump(dump.encode(), "f.txt", Settings()).pages[0].articles[0]
+    paragraphs = [b.text for b in article.blocks if b.role is Role.PARAGRAPH]
+    assert any("可满足AI芯片、算力芯片" in t for t in paragraphs)
+    assert all(b.role is Role.PARAGRAPH for b in article.blocks)
