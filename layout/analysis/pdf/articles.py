@@ -506,6 +506,18 @@ def _bare_names_row(row: Sequence[TextBlock], body_size: float) -> bool:
         2 <= len(token) <= 4 for token in text.split())
 
 
+def _row_text(row: Sequence[TextBlock]) -> str:
+    """A byline row's text, its names apart: blocks of one line each on one baseline read
+    as one line (letter-spaced names set as pieces, 罗兴武 孙 萌 刘 洋: the single
+    characters pair up as :func:`names_text` pairs them), else each block's text."""
+    if len(row) >= 2 and all(len(b.lines) == 1 for b in row) and (
+            max(b.lines[0].glyphs[0].base_y for b in row)
+            - min(b.lines[0].glyphs[0].base_y for b in row) <= 0.3 * row[0].size):
+        glyphs = sorted((g for b in row for g in b.lines[0].glyphs), key=lambda g: g.x0)
+        return names_text(TextLine(tuple(glyphs)))
+    return " ".join(_names_or_text(b) for b in row)
+
+
 def _names_or_text(block: TextBlock) -> str:
     """A one-line block's text with its names set apart (:func:`names_text`), else its
     text."""
@@ -667,8 +679,7 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
     out: list[Block] = []
     head_bylines = head.bylines if head is not None else []
     byline_rows = _join_role_rows(_rows_of([*head_bylines, *byline_blocks]), body_size)
-    bylines: list[str] = [format_byline(" ".join(_names_or_text(b) for b in row))
-                          for row in byline_rows]
+    bylines: list[str] = [format_byline(_row_text(row)) for row in byline_rows]
     continuations: list[str] = []
     pending: list[TextBlock] = []
     deferred: list[Block] = []

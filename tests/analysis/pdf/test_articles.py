@@ -413,3 +413,15 @@ def test_a_dateline_led_short_first_paragraph_in_the_datelines_face_is_no_subhea
     assert article.dateline == "本报上海11月21日电（记者顾成军）"
     assert article.bylines == ("记者 顾成军",)
     assert [b.role for b in article.blocks] == [Role.PARAGRAPH, Role.PARAGRAPH]
+
+
+def test_letter_spaced_author_names_keep_their_names_apart_in_the_byline():
+    """罗兴武 孙 萌 刘 洋, every piece its own block: the byline reads 罗兴武 孙萌 刘洋."""
+    glyphs = run("数字拟人品的成长机制", 0, 40, 32.0, "Hei")
+    glyphs += run("罗兴武", 60, 70, 16.0, "Fang")
+    for name, x in (("孙", 126), ("萌", 159), ("刘", 192), ("洋", 225)):
+        glyphs += run(name, x, 70, 16.0, "Fang")
+    glyphs += column(["正文文字正文文字正文文字正文文字"] * 5, 0, 90, 16)
+    [parts] = _assemble(glyphs)
+    article = build_article(parts, "p1-a1", BODY, 10.0)
+    assert article.bylines == ("罗兴武 孙萌 刘洋",)
