@@ -6,7 +6,8 @@ same font and size, sits within a line spacing below (or at the block's own line
 pitch, for loosely leaded text), overlaps it horizontally
 and lines up with it (same left edge, a 2 em paragraph indent, same right edge,
 or same centre for centred headings), and no horizontal rule runs between them; a
-one-line byline takes no line under it that does not go on naming its authors.
+one-line byline takes no line under it that does not go on naming its authors. A line
+of digits or Latin alone in its own face (9.6%) under a full Chinese line joins it.
 Lines are swept top to bottom; only blocks still open (ending near the current
 line) are compared, so the work grows with lines × columns, not lines².
 """
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from layout.analysis.patterns import is_byline, is_credit_only, parse_byline, split_credit
 from layout.analysis.pdf.lines import TextLine
 from layout.analysis.pdf.name_runs import names_text
+from layout.clean import is_cjk, is_cjk_punct
 from layout.ingest.raw import Rule
 from layout.model import BBox
 
@@ -103,6 +105,21 @@ def _runs_on(last: TextLine, line: TextLine, block: TextBlock) -> bool:
             and line.x1 >= last.x1 - 0.3 * em and len(last.glyphs) >= 4)
 
 
+def _digits_run_on(last: TextLine, line: TextLine, block: TextBlock) -> bool:
+    """``line`` holds no Chinese, only digits or Latin in their own face (9.6%), flush
+    under a Chinese line it would not have fitted on: the sentence's last word wrapped
+    onto a line of its own, not a new part set in another face."""
+    em = line.size
+    return (not any(_cjk(g.text) for g in line.glyphs) and len(line.glyphs) <= 12
+            and any(_cjk(g.text) for g in last.glyphs)
+            and last.x1 + line.bbox.width > block.bbox.x1 - 0.2 * em
+            and abs(line.x0 - block.bbox.x0) <= 0.5 * em)
+
+
+def _cjk(text: str) -> bool:
+    return bool(text) and (is_cjk(text[0]) or is_cjk_punct(text[0]))
+
+
 def _ends_caption(line: TextLine) -> bool:
     """The line ends with a photo credit (…记者 张三 摄): a caption ends there, so the
     text set below it in the same face is not the caption's."""
@@ -171,7 +188,8 @@ def lines_to_blocks(lines: Sequence[TextLine], rules: Sequence[Rule] = (),
             if abs(last.size - line.size) > 0.08 * line.size or _ends_caption(last):
                 continue
             if last.font not in line.fonts and line.font not in last.fonts and not (
-                    abs(line.size - body) <= 0.1 * body and _runs_on(last, line, block)):
+                    abs(line.size - body) <= 0.1 * body and _runs_on(last, line, block)
+            ) and not _digits_run_on(last, line, block):
                 continue  # (in heading type another face is another part: kicker, title)
             if not _aligned(line, block, indent_em, body):
                 continue

@@ -125,3 +125,16 @@ def test_a_kicker_filling_its_measure_takes_no_headline_line_in_another_face():
     glyphs += column(["正文文字正文文字正文文字"] * 6, 0, 60, 12)
     texts = [b.text for b in blocks_of(glyphs)]
     assert "要统筹山水林田湖草沙系统" in texts
+
+
+def test_a_sentences_last_figure_wrapped_onto_a_line_of_its_own_stays_in_its_block():
+    """…年均增长 / 9.6% in a Latin face: the figure did not fit on the line above; it is
+    the paragraph's end, not a part of its own. A Latin line that would have fitted there
+    is not taken."""
+    glyphs = column(["  二〇二〇年至二〇二四年", "居民服务性消费支出年均增长"], 0, 20, 13)
+    glyphs += run("9.6%", 0, 58.8, 10.0, "Latin", advance=6.0)
+    blocks = blocks_of(glyphs)
+    assert len(blocks) == 1 and blocks[0].text.endswith("年均增长9.6%")
+    short = column(["  二〇二〇年至二〇二四年", "居民服务性消费"], 0, 20, 13)
+    short += run("9.6%", 0, 58.8, 10.0, "Latin", advance=6.0)
+    assert len(blocks_of(short)) == 2
