@@ -546,9 +546,13 @@ def _whole_dateline(text: str) -> bool:
 def _opens_with_dateline(text: str) -> bool:
     """The text opens with a dateline naming its reporters (本报上海11月21日电（记者 张三）
     …): an article's first paragraph, however short, whose dateline's own face makes most
-    of it (本报上海11月21日电（记者 张三）（一）), not a subhead."""
-    split = split_dateline(text)
-    return split is not None and ("（" in split[0] or "(" in split[0])
+    of it (本报上海11月21日电（记者 张三）（一）), not a subhead; also when the text stops
+    inside the parentheses (本报讯（记者 梁鸣 通讯员: its line ends there)."""
+    for candidate in (text, text + "）"):  # (broken inside its names)
+        split = split_dateline(candidate)
+        if split is not None and ("（" in split[0] or "(" in split[0]):
+            return True
+    return False
 
 
 def _names_under_role(row: Sequence[Item], above: Sequence[TextBlock], byline: str,
@@ -749,7 +753,8 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
                 lead = body_text(text)  # 本报讯（记者 …） in a face of its own, then text
                 continue
         if (not body_like and len(item.lines) <= 4 and len(text) <= 40  # (narrow columns)
-                and not (not _has_paragraph(out) and _opens_with_dateline(text))):
+                and not (not _has_paragraph(out) and _opens_with_dateline(
+                    "".join(_block_text(p) for p in pending) + text))):
             flush()
             out.append(Block(Role.SUBHEAD, text=body_text(text), bbox=item.bbox,
                              lines=model_lines(item.lines)))

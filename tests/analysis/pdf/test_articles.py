@@ -425,3 +425,17 @@ def test_letter_spaced_author_names_keep_their_names_apart_in_the_byline():
     [parts] = _assemble(glyphs)
     article = build_article(parts, "p1-a1", BODY, 10.0)
     assert article.bylines == ("罗兴武 孙萌 刘洋",)
+
+
+def test_a_dateline_broken_inside_its_names_over_two_blocks_opens_the_text():
+    """本报讯（记者梁鸣通讯员 / 范平雨）（一）: the dateline's line stops inside the
+    parentheses; the two pieces are the first paragraph, not two subheads."""
+    glyphs = run("标题在这里", 0, 26, 24.0, "Hei")
+    glyphs += run("本报讯（记者梁鸣通讯员", 30, 48, 10.0, "Hei")  # to the edge
+    glyphs += run("范平雨）", 10, 63, 10.0, "Hei") + run("（一）", 50, 63)
+    glyphs += column(["  今天天气很好，大家都很开心", "地出门去了，走得很远很远很", "远很远。"],
+                     0, 82, 14)
+    [parts] = _assemble(glyphs)
+    article = build_article(parts, "p1-a1", BODY, 10.0)
+    assert article.bylines == ("记者 梁鸣 通讯员 范平雨",)
+    assert Role.SUBHEAD not in [b.role for b in article.blocks]
