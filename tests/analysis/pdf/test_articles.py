@@ -429,12 +429,13 @@ def test_letter_spaced_author_names_keep_their_names_apart_in_the_byline():
 
 def test_a_dateline_broken_inside_its_names_over_two_blocks_opens_the_text():
     """本报讯（记者梁鸣通讯员 / 范平雨）（一）: the dateline's line stops inside the
-    parentheses; the two pieces are the first paragraph, not two subheads."""
+    parentheses (the next one set in by the space the break left); the two pieces are
+    the first paragraph, not two subheads."""
     glyphs = run("标题在这里", 0, 26, 24.0, "Hei")
-    glyphs += run("本报讯（记者梁鸣通讯员", 30, 48, 10.0, "Hei")  # to the edge
+    glyphs += run("本报讯（记者梁鸣通讯员", 20, 48, 10.0, "Hei")  # to the column's edge
     glyphs += run("范平雨）", 10, 63, 10.0, "Hei") + run("（一）", 50, 63)
-    glyphs += column(["  今天天气很好，大家都很开心", "地出门去了，走得很远很远很", "远很远。"],
-                     0, 82, 14)
+    glyphs += column(["  今天天气很好，大家都很", "开心地出门去了，走得很远", "很远很远。"],
+                     0, 82, 13)
     [parts] = _assemble(glyphs)
     article = build_article(parts, "p1-a1", BODY, 10.0)
     assert article.bylines == ("记者 梁鸣 通讯员 范平雨",)
