@@ -172,8 +172,10 @@ def _ends_with_credit(block: TextBlock) -> bool:
 
 
 def _credited(block: TextBlock, credits: Sequence[TextBlock]) -> bool:
-    """A credit line (…摄) is set right under ``block``."""
-    return any(0 <= c.bbox.top - block.bbox.bottom <= 1.0 * c.size for c in credits)
+    """A credit line (…摄) is set right under ``block``, or right after its last line on
+    that line's row (「但越是拓宽机制，…加强监管。  新华社记者 贺轩艳摄」)."""
+    return any(0 <= c.bbox.top - block.bbox.bottom <= 1.0 * c.size
+               or _credit_beside(c, [block]) for c in credits)
 
 
 def _centred_line(image: BBox, block: TextBlock) -> bool:

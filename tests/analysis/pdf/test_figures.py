@@ -111,3 +111,12 @@ def test_a_credit_set_on_the_captions_row_across_a_gutter_joins_it():
     figures = attach_captions([PHOTO], blocks_of(glyphs), set(), ("Body-Serif", 10.0))
     assert figures[0].caption_and_credit() == ("图为维护国家安全没有局外人。", "通讯员陆娟杰摄")
 
+
+
+def test_a_short_caption_in_body_type_with_its_credit_beside_it():
+    """「但越是拓宽机制，加强监管。  新华社记者贺轩艳摄」 in the body face under a photo,
+    narrower than it: the credit on the row of its last line makes it the caption."""
+    glyphs = run("但越是拓宽机制，加强监管。", 0, 232)
+    glyphs += run("新华社记者贺轩艳摄", 138, 232, advance=6.0)
+    figures = attach_captions([PHOTO], blocks_of(glyphs), set(), ("Body-Serif", 10.0))
+    assert figures[0].caption_and_credit() == ("但越是拓宽机制，加强监管。", "新华社记者贺轩艳摄")
