@@ -572,6 +572,14 @@ def _names_under_role(row: Sequence[Item], above: Sequence[TextBlock], byline: s
             and any(b.bbox.horizontal_overlap(box) > 0 for b in blocks))
 
 
+def _reads_as_names(block: TextBlock) -> bool:
+    """A run of Han characters set apart as names the byline patterns accept (the
+    surname table; up to four characters always): not a phrase that happens to have no
+    punctuation (到举办第一届全国青少年三大球运动会)."""
+    compact = block.text.replace(" ", "")
+    return len(compact) <= 4 or parse_byline(_names_or_text(block)) is not None
+
+
 def _looks_like_names(text: str) -> bool:
     """A short line of Han names or role words, nothing else: 本报记者 张三 李四."""
     compact = text.replace(" ", "").replace("·", "")
@@ -623,7 +631,8 @@ def _byline_blocks(items: Sequence[Item], body_font: str, body_size: float) -> l
             continue  # level with the body but not flush left: a centred subhead
         if level and body_like and not is_byline(text) and not _bare_names_line(b, body_size):
             continue  # a paragraph's last word atop the next column (指导), no name
-        if is_byline(text) or (_looks_like_names(text) and (not body_like or len(b.lines) == 1)):
+        if is_byline(text) or (_looks_like_names(text) and (not body_like or len(b.lines) == 1)
+                               and _reads_as_names(b)):
             found.append(b)
     return sorted(found, key=lambda b: (b.bbox.top, b.bbox.x0))
 
@@ -731,6 +740,11 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
             continue
         text = _block_text(item)
         body_like = item.font == body_font and abs(item.size - body_size) <= 0.6
+        opened = "".join(_block_text(p) for p in pending)
+        if (pending and not _has_paragraph(out) and opened.count("（") > opened.count("）")
+                and _opens_with_dateline(opened)):
+            pending.append(item)  # the names inside a dateline broken over lines
+            continue
         if is_byline(text) and len(item.lines) <= 2:
             flush()
             bylines.append(format_byline(text))
@@ -753,8 +767,7 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
                 lead = body_text(text)  # 本报讯（记者 …） in a face of its own, then text
                 continue
         if (not body_like and len(item.lines) <= 4 and len(text) <= 40  # (narrow columns)
-                and not (not _has_paragraph(out) and _opens_with_dateline(
-                    "".join(_block_text(p) for p in pending) + text))):
+                and not (not _has_paragraph(out) and _opens_with_dateline(text))):
             flush()
             out.append(Block(Role.SUBHEAD, text=body_text(text), bbox=item.bbox,
                              lines=model_lines(item.lines)))

@@ -315,12 +315,15 @@ def _section_head(block: TextBlock) -> bool:
 
 
 def _names_line(block: TextBlock) -> bool:
-    """One short line of Han names or a byline (记者 张三), nothing else."""
+    """One short line of Han names or a byline (记者 张三), nothing else: a run of Han
+    characters counts when it reads as names apart (the surname table; a phrase as long
+    as a few names, 一些当地读者还给同伴做起了讲解, does not)."""
     text = block.text.replace(" ", "").replace("·", "")
     if len(block.lines) != 1 or not text:
         return False
     return is_byline(block.text) or (len(text) <= 16 and all(
-        "\u4e00" <= ch <= "\u9fff" for ch in text))
+        "\u4e00" <= ch <= "\u9fff" for ch in text) and (
+            len(text) <= 4 or parse_byline(names_text(block.lines[0])) is not None))
 
 
 def _surname_names(block: TextBlock, body: float) -> bool:
