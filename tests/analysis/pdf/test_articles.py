@@ -440,3 +440,18 @@ def test_a_dateline_broken_inside_its_names_over_two_blocks_opens_the_text():
     article = build_article(parts, "p1-a1", BODY, 10.0)
     assert article.bylines == ("记者 梁鸣 通讯员 范平雨",)
     assert Role.SUBHEAD not in [b.role for b in article.blocks]
+
+
+def test_a_dateline_broken_over_three_lines_keeps_its_names_in_the_text():
+    """本报讯（记者 / 郑秀东 通讯员 / 欧阳子东）…: the middle line reads as a byline on its
+    own, but it is inside the dateline's parentheses."""
+    glyphs = run("标题在这里", 0, 26, 24.0, "Hei")
+    glyphs += run("本报讯（记者", 20, 48, 10.0, "Hei")  # 2 em in, to the column's edge
+    glyphs += run("郑秀东通讯员", 10, 63, 10.0, "Hei")  # 1 em in: the space after 记者
+    glyphs += run("欧阳子东）", 0, 78, 10.0, "Hei") + run("十月十", 50, 78)
+    glyphs += column(["五日书展在法兰克", "福举行。来自一百多"], 0, 85, 8)
+    glyphs += column(["个国家和地区的出版"] * 5, 100, 40, 9)  # the next column, level
+    [parts] = _assemble(glyphs)
+    article = build_article(parts, "p1-a1", BODY, 10.0)
+    assert article.dateline == "本报讯（记者郑秀东通讯员欧阳子东）"
+    assert article.bylines == ("记者 郑秀东 通讯员 欧阳子东",)

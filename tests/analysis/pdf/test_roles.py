@@ -127,3 +127,14 @@ def test_a_short_label_a_shade_larger_than_a_long_headline_is_its_kicker():
     [group] = heading_groups(blocks_of(glyphs), 10.0)
     assert heading_text(group.kicker) == "金台随感"
     assert heading_text(group.headline).startswith("更好统筹")
+
+
+def test_a_phrase_under_a_headline_is_no_byline_for_having_no_punctuation():
+    """一些当地读者还给同伴做起了讲解 under the headline: Han characters only, short, but
+    no names by the surname table: not a byline (李明 张华 there would be)."""
+    for text, byline in (("一些当地读者还给同伴做起了讲解", False), ("李明", True)):
+        glyphs = run("为全球读者展现中国", 0, 30, 24.0, "Song-Bold")
+        glyphs += run(text, 0, 48, 10.6, "Ming")
+        glyphs += column(["正文文字正文文字正文文字"] * 6, 0, 64, 12)
+        [group] = heading_groups(blocks_of(glyphs), 10.0)
+        assert bool(group.bylines) == byline, text
