@@ -111,3 +111,17 @@ def split_names(run: str) -> list[str] | None:
 
     walk(0, [])
     return found[0] if len(found) == 1 else None
+
+
+def splits_into_names(run: str) -> bool:
+    """True when some split of ``run`` into names (:func:`is_name`, two to four
+    characters each) covers it, however many there are (令狐子东彭阳: 令狐子东 彭阳 or
+    令狐子 东彭阳); a phrase (到举办第一届全国青少年…) has none."""
+    reach = [False] * (len(run) + 1)
+    reach[0] = True
+    for start in range(len(run)):
+        if reach[start]:
+            for end in range(start + 2, min(len(run), start + 4) + 1):
+                if not reach[end] and is_name(run[start:end]):
+                    reach[end] = True
+    return bool(run) and reach[len(run)]

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from layout.analysis.jumps import split_jump_markers
+from layout.analysis.names import splits_into_names
 from layout.analysis.patterns import (
     continuation_marker,
     dateline_names,
@@ -577,7 +578,8 @@ def _reads_as_names(block: TextBlock) -> bool:
     surname table; up to four characters always): not a phrase that happens to have no
     punctuation (到举办第一届全国青少年三大球运动会)."""
     compact = block.text.replace(" ", "")
-    return len(compact) <= 4 or parse_byline(_names_or_text(block)) is not None
+    return (len(compact) <= 4 or parse_byline(_names_or_text(block)) is not None
+            or splits_into_names(compact))
 
 
 def _looks_like_names(text: str) -> bool:

@@ -7,7 +7,8 @@ pitch, for loosely leaded text), overlaps it horizontally
 and lines up with it (same left edge, a 2 em paragraph indent, same right edge,
 or same centre for centred headings), and no horizontal rule runs between them; a
 one-line byline takes no line under it that does not go on naming its authors. A line
-of digits or Latin alone in its own face (9.6%) under a full Chinese line joins it.
+of digits or Latin alone in its own face (9.6%) under a full Chinese line of body text
+joins it.
 Lines are swept top to bottom; only blocks still open (ending near the current
 line) are compared, so the work grows with lines × columns, not lines².
 """
@@ -189,7 +190,8 @@ def lines_to_blocks(lines: Sequence[TextLine], rules: Sequence[Rule] = (),
                 continue
             if last.font not in line.fonts and line.font not in last.fonts and not (
                     abs(line.size - body) <= 0.1 * body and _runs_on(last, line, block)
-            ) and not _digits_run_on(last, line, block):
+            ) and not (abs(line.size - body) <= 0.1 * body
+                       and _digits_run_on(last, line, block)):
                 continue  # (in heading type another face is another part: kicker, title)
             if not _aligned(line, block, indent_em, body):
                 continue

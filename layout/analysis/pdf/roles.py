@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from layout.analysis.names import splits_into_names
 from layout.analysis.patterns import is_byline, is_subtitle_dash, parse_byline
 from layout.analysis.pdf.blocks import TextBlock
 from layout.analysis.pdf.lines import TextLine, join_line_texts
@@ -323,7 +324,8 @@ def _names_line(block: TextBlock) -> bool:
         return False
     return is_byline(block.text) or (len(text) <= 16 and all(
         "\u4e00" <= ch <= "\u9fff" for ch in text) and (
-            len(text) <= 4 or parse_byline(names_text(block.lines[0])) is not None))
+            len(text) <= 4 or parse_byline(names_text(block.lines[0])) is not None
+            or splits_into_names(text)))
 
 
 def _surname_names(block: TextBlock, body: float) -> bool:

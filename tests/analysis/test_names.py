@@ -1,0 +1,15 @@
+"""Names: runs of names written together, checked against the surname table."""
+
+from layout.analysis.names import split_names, splits_into_names
+
+
+def test_a_run_of_names_splits_into_names_even_when_the_split_is_ambiguous():
+    assert splits_into_names("令狐子东彭阳")  # 令狐子东 彭阳, or 令狐子 东彭阳
+    assert split_names("令狐子东彭阳") is None  # (no single split to name them by)
+    assert splits_into_names("秦丽汪明") and split_names("秦丽汪明") == ["秦丽", "汪明"]
+
+
+def test_a_phrase_does_not_split_into_names():
+    assert not splits_into_names("一些当地读者还给同伴做起了讲解")
+    assert not splits_into_names("到举办第一届全国青少年三大球运动会")
+    assert not splits_into_names("")
