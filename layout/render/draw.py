@@ -58,6 +58,32 @@ def subset_name(font, subset: int, doc, names: dict) -> str:
     return name
 
 
+def split_string(font, text: str, doc) -> list[tuple[int, bytes]]:
+    """``font.splitString(text, doc)``: (subset, bytes) pieces. Worked out here when every
+    character of ``text`` has its code in ``doc`` already (nearly always: the same codes,
+    grouped as ReportLab groups them), else asked of ReportLab, which gives new characters
+    their codes."""
+    state = getattr(font, "state", {}).get(doc)
+    if state is None:
+        return font.splitString(text, doc)
+    assignments = state.assignments
+    try:
+        codes = [assignments[code] for code in map(ord, text)]
+    except KeyError:  # a character new to the document (or a no-break space)
+        return font.splitString(text, doc)
+    pieces: list[tuple[int, bytes]] = []
+    subset, current = -1, []
+    for code in codes:
+        if code >> 8 != subset:
+            if current:
+                pieces.append((subset, bytes(current)))
+            subset, current = code >> 8, []
+        current.append(code & 0xFF)
+    if current:
+        pieces.append((subset, bytes(current)))
+    return pieces
+
+
 def _run_operators(doc, escape, run: Run, x: float, y: float, size: float,
                    state: list) -> list[str]:
     """PDF text operators for one run of a TrueType font, one Tj per font subset.
@@ -76,7 +102,7 @@ def _run_operators(doc, escape, run: Run, x: float, y: float, size: float,
         ops.append(f"{char_space:.4f} Tc")
         state[1] = char_space
     start, first = 0, True
-    for subset, encoded in font.splitString(run.text, doc):
+    for subset, encoded in split_string(font, run.text, doc):
         name = subset_name(font, subset, doc, names)
         if name != state[0]:
             ops.append(f"{name} {size:g} Tf")

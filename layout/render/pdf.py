@@ -21,7 +21,7 @@ from reportlab import rl_config
 from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 from reportlab.platypus.flowables import Flowable, Spacer
 
-from layout.memory import release_free_memory
+from layout.memory import heap_frozen, release_free_memory
 from layout.model import Issue
 from layout.render.canvas import CompactCanvas
 from layout.render.draw import draw_lines
@@ -128,6 +128,7 @@ class _Document(BaseDocTemplate):
         self.anchor_pages: dict[str, int] = {}
         self.current: tuple[str, str] | None = None
         self.feed: LineFeed | None = None  # text typeset ahead by other processes
+        self.header_lines: dict[tuple, list] = {}
         # one frame across the page: two-column articles lay out their own columns
         padding = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
         if geometry.vertical:
@@ -161,6 +162,15 @@ class _Document(BaseDocTemplate):
         if self.page_first is None:
             self.page_first = self.current
 
+    def _header_line(self, text: str, measure: Measure, width: float) -> list:
+        """The first line ``typeset`` gives ``text`` at ``width``, typeset once per
+        document (the running header repeats on every page of a section)."""
+        key = (text, measure.font, measure.size, width, measure.han_latin_gap_em,
+               measure.compression_em)
+        if key not in self.header_lines:
+            self.header_lines[key] = typeset(text, measure, width, justify=False)[:1]
+        return self.header_lines[key]
+
     def _furniture(self, canvas, doc) -> None:
         header = self.page_first or self.current
         self.page_first = None
@@ -173,11 +183,11 @@ class _Document(BaseDocTemplate):
             top = geometry.page_height - geometry.margin + style.line_height + 6
             left, right = header
             # date and page label first; the paper's name gets what is left (one line each)
-            right_lines = typeset(right, measure, inner, justify=False)[:1] if right else []
+            right_lines = self._header_line(right, measure, inner) if right else []
             right_width = right_lines[0].width if right_lines else 0.0
             room = inner - right_width - 2 * style.size
             if left and room > 4 * style.size:
-                left_lines = typeset(left, measure, room, justify=False)[:1]
+                left_lines = self._header_line(left, measure, room)
                 draw_lines(canvas, left_lines, geometry.margin, top, style.size,
                            style.line_height, style.size)
             if right_lines:
@@ -279,7 +289,8 @@ def render_issues(issues: Sequence[Issue], stream: BinaryIO, options: RenderOpti
     processes: the same PDF)."""
     release_free_memory()  # what reading and analysing freed, before the fonts load
     fonts = load_font_set(options.font_body, options.font_head, options.system_fonts)
-    _build(stream, issues, options, settings, fonts, jobs)
+    with heap_frozen():  # the collection before saving walks the build's objects only
+        _build(stream, issues, options, settings, fonts, jobs)
     missing = fonts.coverage(_issue_text(issues))  # of this document, not of the process
     if missing:
         log.warning("%d character(s) drawn without a covering font: %s", len(missing),
