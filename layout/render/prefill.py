@@ -22,6 +22,7 @@ import contextlib
 import logging
 import os
 import pickle
+import weakref
 from collections.abc import Iterator, Sequence
 from multiprocessing import get_all_start_methods, get_context
 
@@ -34,6 +35,8 @@ from layout.render.typeset import Line
 MIN_BLOCKS_PER_JOB = 20  # fewer: starting a worker costs more than it saves
 _HEADER = 8  # bytes: the length of the pickled chunk that follows
 _READ = 1 << 20  # bytes asked for per read
+
+_FORKED: list[list[TextBlock]] = []  # the blocks a worker is forked with (set meanwhile)
 
 # one chunk: (index of its first block, the blocks' lines, characters found missing since
 # the worker's last chunk, faces it has loaded)
@@ -53,11 +56,13 @@ def _send(fd: int, chunk: Chunk) -> None:
         view = view[os.write(fd, view):]
 
 
-def _work(blocks: Sequence[TextBlock], width: float, fonts: FontSet,
-          ranges: list[tuple[int, int]], fd: int, readers: list[int]) -> None:
-    """In a worker: typeset each range and send it as a :data:`Chunk`; quietly stop when the
-    build no longer listens (its end of the pipe is closed) or anything fails (the build
-    then typesets the rest itself). ``readers``: read ends inherited, closed here."""
+def _work(width: float, fonts: FontSet, ranges: list[tuple[int, int]], fd: int,
+          readers: list[int]) -> None:
+    """In a worker: typeset each range of the blocks forked with it (:data:`_FORKED`) and
+    send it as a :data:`Chunk`; quietly stop when the build no longer listens (its end of
+    the pipe is closed) or anything fails (the build then typesets the rest itself).
+    ``readers``: read ends inherited, closed here."""
+    blocks = _FORKED[0]
     for reader in readers:
         with contextlib.suppress(OSError):
             os.close(reader)
@@ -114,7 +119,9 @@ class LineFeed:
 
     def __init__(self, blocks: Sequence[TextBlock], width: float, fonts: FontSet,
                  fds: list[int]) -> None:
-        self.blocks, self.width, self.fonts = blocks, width, fonts
+        # weak: a block the build has drawn and let go is freed (memory stays flat in pages)
+        self.blocks = [weakref.ref(block) for block in blocks]
+        self.width, self.fonts = width, fonts
         self.sources = [_Source(fd) for fd in fds]
         self.received = 0  # blocks whose lines came from a worker and were set
 
@@ -139,9 +146,10 @@ class LineFeed:
         self.fonts.note_missing(new)
         warn_missing(new)
         done = 0
-        for block, lines in zip(self.blocks[start:start + len(lines_of_blocks)],
-                                lines_of_blocks, strict=True):
-            if block.lines is None:  # not typeset by the build meanwhile
+        for ref, lines in zip(self.blocks[start:start + len(lines_of_blocks)],
+                              lines_of_blocks, strict=True):
+            block = ref()
+            if block is not None and block.lines is None:  # not typeset by the build meanwhile
                 block.lines, block._width = lines, self.width
                 done += 1
         return done
@@ -165,9 +173,12 @@ def line_feed(story: Sequence[Flowable], width: float, jobs: int, fonts: FontSet
     """Workers typesetting the story's text blocks at ``width``, their faces chosen from
     ``fonts`` (not with system fonts: a worker's new faces would be its own), ``chunk``
     blocks per message; stopped when the block ends."""
+    if jobs < 2 or fonts.system_fallback or "fork" not in get_all_start_methods():
+        yield None
+        return
     blocks = _untypeset_blocks(story)
-    if jobs < 2 or len(blocks) < MIN_BLOCKS_PER_JOB * jobs or fonts.system_fallback \
-            or "fork" not in get_all_start_methods():
+    if len(blocks) < MIN_BLOCKS_PER_JOB * jobs:
+        blocks.clear()
         yield None
         return
     context = get_context("fork")
@@ -179,14 +190,17 @@ def line_feed(story: Sequence[Flowable], width: float, jobs: int, fonts: FontSet
             fds.append(read_fd)
             ranges = list(_chunks(len(blocks), max(1, chunk), worker, workers))
             process = context.Process(target=_work, daemon=True,
-                                      args=(blocks, width, fonts, ranges, write_fd,
-                                            list(fds)))
+                                      args=(width, fonts, ranges, write_fd, list(fds)))
+            _FORKED[:] = [blocks]
             try:
                 process.start()
             finally:
+                _FORKED.clear()
                 os.close(write_fd)  # the worker's own copy is the one written to
             processes.append(process)
-        yield LineFeed(blocks, width, fonts, list(fds))
+        feed = LineFeed(blocks, width, fonts, list(fds))
+        blocks.clear()  # only the story holds the blocks now (and the feed, weakly)
+        yield feed
     finally:
         for fd in fds:
             with contextlib.suppress(OSError):

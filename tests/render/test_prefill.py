@@ -81,9 +81,9 @@ def test_a_build_that_overtakes_its_worker_writes_the_same_bytes(monkeypatch):
     serial = _render(issue, 1, options)
     real_work = prefill._work
 
-    def late_worker(blocks, width, fonts, ranges, fd, readers):  # in the forked worker
+    def late_worker(width, fonts, ranges, fd, readers):  # in the forked worker
         time.sleep(0.5)
-        real_work(blocks, width, fonts, ranges[len(ranges) // 2:], fd, readers)
+        real_work(width, fonts, ranges[len(ranges) // 2:], fd, readers)
 
     monkeypatch.setattr(prefill, "_work", late_worker)
     feeds = spy_on_feeds(monkeypatch, wait=False)
