@@ -126,8 +126,30 @@ def _nearest_head_anywhere(groups: Sequence[HeadingGroup], box: BBox,
     return best, best_d
 
 
+@dataclass(frozen=True)
+class _Geometry:
+    """How far apart, in lines (1.5 body sizes), the blocks of one column may stand and
+    still be one run of text. On a page of horizontal text a column is narrow and the
+    next article in it starts under a head, so blocks a few lines apart are one run. In
+    the turned frame of vertical text (:mod:`layout.analysis.pdf.vertical_page`) a column
+    is a tier holding articles side by side: the next one's text, run on from the tier
+    before, stands in the same column with no head over it, a gutter away, and paragraphs
+    never run on across blank lines: a block of text is another article's when space
+    stands over it (a subhead or a byline set off by space is one line)."""
+
+    head: float = 3.0  # text this far under a block of its column does not head it
+    run: float = 2.0  # blocks this far apart stack into one run of a column
+    text_reach: float = 2.5  # a block of 2+ lines joins owned text this far above it
+
+
+_HORIZONTAL = _Geometry()
+_TURNED = _Geometry(head=1.0, run=1.0, text_reach=1.0)
+
+
 def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule],
-            line: float, figures: Sequence[bool] | None = None) -> None:
+            line: float, figures: Sequence[bool] | None = None,
+            texts: Sequence[bool] | None = None,
+            geometry: _Geometry = _HORIZONTAL) -> None:
     """Give unowned boxes the owner of a neighbour in the same body.
 
     First, to a fixpoint, boxes whose top lines up with an owned box in the next column
@@ -138,6 +160,8 @@ def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule
     A box of text beside an owned one goes with it; else with the nearest owned box above
     or below it (a vertical article's byline, right of its text and a few lines left of the
     article before: turned, it stands just over its own text, further under the other).
+    A block marked in ``texts`` (text of two lines or more) reaches owned text above it
+    only as far as ``geometry.text_reach``.
     """
     _figures_join_the_text_above(boxes, owner, rules, line, figures)
     _text_under_figures_joins_them(boxes, owner, rules, line, figures)
@@ -161,8 +185,10 @@ def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule
                     side = (abs(box.top - other.top) <= 1.2 * line
                             and (0 <= hgap <= 2.5 * line or (hgap >= 0 and pitch))
                             and not _vertical_rule_between(rules, box, other, line / 1.5))
+                    reach = min(under_gap, geometry.text_reach) if texts and texts[i] \
+                        else under_gap
                     under = allow_under and (
-                        -0.5 * line <= box.top - other.bottom <= under_gap * line
+                        -0.5 * line <= box.top - other.bottom <= reach * line
                         and box.horizontal_overlap(other) >= 0.5 * min(box.width, other.width)
                         and not _rule_cuts(rules, other.bottom, box.top, box))
                     above = above_gap > 0 and (
@@ -194,28 +220,31 @@ def _opens_flush(block: TextBlock) -> bool:
 
 
 def _run_bottom(box: BBox, column: Sequence[BBox], rules: Sequence[Rule],
-                line: float) -> float:
+                line: float, geometry: _Geometry = _HORIZONTAL) -> float:
     """The foot of the column run that starts with ``box``: boxes stacked under it in
-    its column, each within two lines of the one above, no rule between."""
+    its column, each within ``geometry.run`` lines of the one above, no rule between."""
     bottom = box.bottom
     grown = True
     while grown:
         grown = False
         for other in column:
-            if (other.bottom > bottom and -0.5 * line <= other.top - bottom <= 2 * line
+            if (other.bottom > bottom
+                    and -0.5 * line <= other.top - bottom <= geometry.run * line
                     and not _rule_cuts(rules, bottom, other.top, other)):
                 bottom, grown = other.bottom, True
     return bottom
 
 
 def _columns_flow(items: Sequence[Item], boxes: Sequence[BBox], owner: list[int | None],
-                  rules: Sequence[Rule], line: float, short_last: bool = False) -> bool:
+                  rules: Sequence[Rule], line: float, short_last: bool = False,
+                  geometry: _Geometry = _HORIZONTAL) -> bool:
     """Text runs from the foot of one column to the head of the next: an unowned block at
     the top of its column (nothing above it there), opening flush, continues the article
     whose last line fills the foot of the column to its left (a paragraph running on),
     when both columns end level (full or balanced columns; with ``short_last``, the
     next column may also end short: an article's last tier of vertical text) and no rule
-    walls them apart. True when an owner was given."""
+    walls them apart (``geometry``: how far apart blocks of one column stand). True when
+    an owner was given."""
     changed = False
     for i in sorted(range(len(boxes)), key=lambda k: (boxes[k].x0, boxes[k].top)):
         box = boxes[i]
@@ -224,10 +253,10 @@ def _columns_flow(items: Sequence[Item], boxes: Sequence[BBox], owner: list[int 
             continue
         column = [j for j, other in enumerate(boxes) if j != i
                   and other.horizontal_overlap(box) >= 0.5 * min(other.width, box.width)]
-        if any(box.top - 3 * line <= boxes[j].bottom <= box.top + 1
+        if any(box.top - geometry.head * line <= boxes[j].bottom <= box.top + 1
                and not _rule_cuts(rules, boxes[j].bottom, box.top, box) for j in column):
             continue  # not the head of its column
-        run_bottom = _run_bottom(box, [boxes[j] for j in column], rules, line)
+        run_bottom = _run_bottom(box, [boxes[j] for j in column], rules, line, geometry)
         left = [j for j, other in enumerate(boxes)  # the column to its left, same band
                 if -0.5 * line <= box.x0 - other.x1 <= 2.5 * line
                 and other.bottom > box.top and other.top < run_bottom]
@@ -308,9 +337,10 @@ def _bodiless_heads_claim_orphans(groups: Sequence[HeadingGroup], items: Sequenc
 
 def assign_items(groups: Sequence[HeadingGroup], items: Sequence[Item],
                  rules: Sequence[Rule], body_size: float = 10.0,
-                 short_last: bool = False) -> list[ArticleParts]:
+                 short_last: bool = False, turned: bool = False) -> list[ArticleParts]:
     """Articles (heads with their items) plus one untitled article for orphans, if any;
-    ``short_last``: see :func:`_columns_flow`.
+    ``short_last``: see :func:`_columns_flow`; ``turned``: the items are vertical text in
+    the turned frame (:class:`_Geometry`).
 
     First every item right under a head (within a few lines, overlapping it) joins it;
     then ownership spreads to items that line up with owned ones (:func:`_spread`);
@@ -324,9 +354,11 @@ def assign_items(groups: Sequence[HeadingGroup], items: Sequence[Item],
         if k is not None and d <= 3.5 * line:
             owner[i] = k
     figures = [isinstance(i, Figure) for i in items]
-    _spread(boxes, owner, rules, line, figures)
-    while _columns_flow(items, boxes, owner, rules, line, short_last):
-        _spread(boxes, owner, rules, line, figures)
+    geometry = _TURNED if turned else _HORIZONTAL
+    texts = [isinstance(i, TextBlock) and len(i.lines) >= 2 for i in items]
+    _spread(boxes, owner, rules, line, figures, texts, geometry)
+    while _columns_flow(items, boxes, owner, rules, line, short_last, geometry):
+        _spread(boxes, owner, rules, line, figures, texts, geometry)
     for i, box in enumerate(boxes):
         if owner[i] is None:
             above, far = _nearest_head_above(groups, box, rules)

@@ -249,8 +249,8 @@ def analyze_vertical_page(raw: RawPage, vertical: list[VerticalLine], rest: list
     check_budget()
     parts = assign_items(own, h_items, raw.rules, size) if (own or h_items) else []
     stand_ins = [_placeholder(g, below, width) for g, below in over_vertical]
-    t_parts = assign_items([*t_groups, *stand_ins], t_items, t_rules, size,
-                           short_last=True) if (t_groups or stand_ins or t_items) else []
+    t_parts = assign_items([*t_groups, *stand_ins], t_items, t_rules, size, short_last=True,
+                           turned=True) if (t_groups or stand_ins or t_items) else []
     _bylines_join_heads(t_parts, size)
     page_heads = {id(s): g for s, (g, _) in zip(stand_ins, over_vertical, strict=True)}
     turned = []

@@ -1,5 +1,7 @@
 """Articles: items go to the head above them; paragraphs run on across columns."""
 
+import pytest
+
 from layout.analysis.pdf.articles import assign_items, build_article
 from layout.analysis.pdf.blocks import TextBlock, lines_to_blocks
 from layout.analysis.pdf.lines import TextLine
@@ -455,3 +457,40 @@ def test_a_dateline_broken_over_three_lines_keeps_its_names_in_the_text():
     article = build_article(parts, "p1-a1", BODY, 10.0)
     assert article.dateline == "本报讯（记者郑秀东通讯员欧阳子东）"
     assert article.bylines == ("记者 郑秀东 通讯员 欧阳子东",)
+
+
+def _tiers_of_two_articles(opening: str):
+    """Vertical text, turned: a tier (column 1) holds article A (head, text), then B (head,
+    text filling the column to its foot); the next tier (column 2) holds A's text run on,
+    then, over two lines of space further down (the gutter between two articles side by
+    side on the page), B's text run on, opening with ``opening``."""
+    glyphs = run("上面标题", 0, 26, 20.0, "Hei")
+    glyphs += column(["  上面的正文第", "一段继续写满了行", "这里还写满了的行"], 0, 40, 8)
+    glyphs += run("下面标题", 0, 150, 20.0, "Hei")
+    glyphs += column(["  下面正文第一", "段写满了这一行字", "还在继续写满的行", "写到了栏的底部了"],
+                     0, 160, 8)
+    glyphs += column(["接着写下去的正文", "写满了这一行的字", "还在继续写满的行", "到这里结束了。"],
+                     100, 40, 8)
+    glyphs += column([opening, "还在写满这一行的", "到这里结束。"], 100, 130, 8)
+    blocks = blocks_of(glyphs)
+    groups = heading_groups(blocks, 10.0, ())
+    heads = {id(b) for g in groups for b in g.blocks}
+    return groups, [b for b in blocks if id(b) not in heads]
+
+
+@pytest.mark.parametrize("opening", ["  又一段写满了", "再接着写下去的正"])
+def test_in_the_turned_frame_text_a_gutter_under_an_article_is_the_next_ones(opening):
+    """Turned, the text 2.3 lines under A's in column 2 is B's, run on from the tier
+    before (a new paragraph, or one running on); on a horizontal page a block so far under
+    the text of its column still goes with it (a subhead set off by space)."""
+    groups, body = _tiers_of_two_articles(opening)
+
+    def owner(turned: bool) -> str | None:
+        parts = assign_items(groups, body, (), 10.0, short_last=turned, turned=turned)
+        for p in parts:
+            if any(opening.strip() in (i.text or "") for i in p.items):
+                return heading_text(p.head.headline) if p.head else None
+        raise AssertionError("block not found")
+
+    assert owner(True) == "下面标题"
+    assert owner(False) == "上面标题"
