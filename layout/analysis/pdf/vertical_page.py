@@ -303,9 +303,11 @@ def vertical_article(article: TurnedArticle, article_id: str, body_font: str,
         headline = heading_text(head.headline) or None
         kicker = heading_text(head.kicker) if head.kicker else None
         subtitle = heading_text(head.subtitle) if head.subtitle else None
-        rows = [format_byline(" ".join(ln.text for ln in b.lines)) for b in head.bylines]
+        byline_rows = block_rows(head.bylines)  # (one line of names cut by wide gaps)
+        rows = [format_byline(" ".join(ln.text for b in row for ln in b.lines))
+                for row in byline_rows]
         bylines = rows + bylines
-        heads = [*head_blocks(head, [[b] for b in head.bylines]), *heads]
+        heads = [*head_blocks(head, byline_rows), *heads]
         boxes.append(head.bbox)
     return replace(built, headline=headline, kicker=kicker or None, subtitle=subtitle or None,
                    bylines=tuple(bylines), blocks=tuple(blocks), head_blocks=tuple(heads),
