@@ -175,7 +175,9 @@ def chain_pairs(a: CellArrays, gaps: Sequence[float], max_gap_em: float
     or boxes overlapping where a mark or a turned cell is involved), of like size, no
     more than ``max_gap_em`` below it, overlapping it by 0.6 em at most, and, between
     upright cells, no further apart than either one's ``gaps`` (its row gap; none for a
-    mark) allows (half an em more below a comma or stop, 0.05 em more otherwise)."""
+    mark) allows (half an em more below a comma or stop, 0.05 em more otherwise); between
+    an upright cell and a turned one, no further apart than the upright one's row gap
+    allows, half an em more."""
     n = len(a.size)
     if n == 0:
         return []
@@ -205,6 +207,11 @@ def chain_pairs(a: CellArrays, gaps: Sequence[float], max_gap_em: float
     room = np.where(loose, _INF, gaps_arr)
     within = np.maximum(gap, 0.0) <= np.minimum(room[k], room[j]) + slack
     keep &= turned_k | turned_j | within  # (a turned glyph's ink box says little)
+    # an upright cell and a turned one: no further apart than the upright one's row gap
+    # allows, half an em more (a subtitle's glyph, set tight in its row, over a turned
+    # run that opens a line below it is no cell of that line)
+    upright_room = np.where(turned_k, room[j], room[k])
+    keep &= ~(turned_k ^ turned_j) | (np.maximum(gap, 0.0) <= upright_room + 0.5 * ref)
     k, j, gap = k[keep], j[keep], gap[keep]
     order = np.lexsort((j, k, gap))
     return list(zip(gap[order].tolist(), k[order].tolist(), j[order].tolist(), strict=True))

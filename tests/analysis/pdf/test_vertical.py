@@ -176,6 +176,22 @@ def test_a_headline_glyph_over_a_turned_run_stays_in_its_headline():
     assert not any("对" in t for t in texts)
 
 
+def test_a_subtitle_glyph_over_a_turned_run_stays_in_its_subtitle():
+    # a horizontal subtitle a fifth larger than the body (sizes alike) over vertical text
+    # whose line opens with a turned run (2025) an em below it: its glyphs touch in their
+    # row, so the one over the run is no cell of the line
+    glyphs = run("全面呈现从传统名瓷到现代设计", 434, 96, size=12.0)
+    top = 111.0
+    for ch in "2025":
+        glyphs.append(Glyph(ch, 497.0, top, 503.5, top + 4.0, 7.0, "Latin", upright=False))
+        top += 5.0
+    glyphs += down("年中国景德镇国际陶瓷", 500, top + 1.0)
+    glyphs += down("本届瓷博会由中国轻工业", 485, 111)  # the neighbouring line
+    texts = _texts(glyphs)
+    assert "2025年中国景德镇国际陶瓷" in texts
+    assert not any("统" in t for t in texts)
+
+
 def test_presentation_forms_fold_to_plain_marks():
     glyphs = plain_glyphs([Glyph(ch, 0, 0, 10, 10, 10.0, "F") for ch in "︐︒﹁﹂︵︶︙"])
     assert "".join(g.text for g in glyphs) == "，。「」（）…"

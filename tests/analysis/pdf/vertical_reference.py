@@ -104,5 +104,9 @@ def chain_pairs(cells: Sequence[Cell], index: Index, max_gap_em: float,
             if not (c.turned or d.turned) and max(gap, 0.0) > min(
                     _room(c, rows[k][0]), _room(d, rows[j][0])) + slack:
                 continue
+            if c.turned != d.turned:
+                upright, row = (d, rows[j][0]) if c.turned else (c, rows[k][0])
+                if max(gap, 0.0) > _room(upright, row) + 0.5 * ref:
+                    continue
             pairs.append((gap, k, j))
     return sorted(pairs)
