@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextvars import copy_context
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
 from layout.errors import InputError, UsageError
 from layout.model import Issue
+from layout.progress import page_done, reporting_pages
 from layout.settings import Settings
 
 
@@ -72,7 +74,8 @@ def _file_task(path: Path, settings: Settings) -> object:
     from layout.pipeline import read_file
 
     try:
-        return read_file(path, settings)
+        with reporting_pages(None):  # a worker: the parent tells of its pages
+            return read_file(path, settings)
     except InputError as exc:
         return _Failure("input", str(exc.path), exc.problem)
 
@@ -108,8 +111,11 @@ def read_files_parallel(files: Sequence[Path], settings: Settings, jobs: int,
         pending: list[tuple[Path, list[Future[object]] | Future[object]]] = []
         for path in files:
             if path in counts:
-                pending.append((path, [pool.submit(_pdf_page_task, path, n, settings)
-                                       for n in range(1, counts[path] + 1)]))
+                pages = [pool.submit(_pdf_page_task, path, n, settings)
+                         for n in range(1, counts[path] + 1)]
+                for number, future in enumerate(pages, start=1):
+                    future.add_done_callback(_told(path, number, counts[path]))
+                pending.append((path, pages))
             else:
                 pending.append((path, pool.submit(_file_task, path, settings)))
         if while_waiting is not None:
@@ -122,6 +128,15 @@ def read_files_parallel(files: Sequence[Path], settings: Settings, jobs: int,
             else:
                 issues.append(_raise(futures.result()))  # type: ignore[arg-type]
     return issues
+
+
+def _told(path: Path, number: int, total: int) -> Callable[[Future[object]], None]:
+    """A done-callback telling the listener of this (parent) process that a page is read.
+
+    The context is looked up now, in the caller's thread: the callback runs in the pool's
+    own thread, which does not see the caller's context variables."""
+    context = copy_context()
+    return lambda _future: context.run(page_done, path, number, total)
 
 
 def _start_methods() -> list[str]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -21,6 +23,7 @@ from layout.errors import ExitCode, UsageError
 from layout.fileio import STDOUT, is_stdout, refuse_overwriting_inputs, staged_outputs
 from layout.model import Issue, write_issue_json
 from layout.pipeline import read_issue
+from layout.progress import reporting_pages
 
 log = logging.getLogger("layout")
 
@@ -39,11 +42,39 @@ def _log_read(issue: Issue) -> None:
              sum(len(p.articles) for p in issue.pages))
 
 
+PAGE_BAR_DELAY_S = 1.0  # the page bar shows only once a read has taken this long (OCR)
+
+
+@contextmanager
+def _page_bar(args: argparse.Namespace) -> Iterator[None]:
+    """A progress bar of the pages read (done/total, rate, ETA) on stderr while the block
+    runs: only when stderr is a terminal and without ``-q``, and only once the read takes
+    over :data:`PAGE_BAR_DELAY_S` (text-layer pages are done before; OCR'd ones are not)."""
+    if args.quiet:
+        yield
+        return
+    from tqdm import tqdm
+
+    totals: dict[Path, int] = {}
+    with tqdm(unit="page", file=sys.stderr, disable=None, dynamic_ncols=True,
+              delay=PAGE_BAR_DELAY_S, total=0) as bar:
+
+        def on_page(path: Path, number: int, total: int) -> None:
+            if totals.get(path) != total:
+                totals[path] = total
+                bar.total = sum(totals.values())
+            bar.update(1)
+
+        with reporting_pages(on_page):
+            yield
+
+
 def _cmd_analyze(args: argparse.Namespace) -> ExitCode:
     outputs = checked_outputs(args.inputs, args.output)
     settings = settings_for(args)
     with staged_outputs(outputs, _stdout()) as (stream,):
-        issue = read_issue(args.inputs, settings, metadata_of(args), jobs=args.jobs)
+        with _page_bar(args):
+            issue = read_issue(args.inputs, settings, metadata_of(args), jobs=args.jobs)
         _log_read(issue)
         write_issue_json(issue, stream)
     log.info("wrote %s", ", ".join(outputs))
@@ -73,12 +104,15 @@ def _cmd_convert(args: argparse.Namespace) -> ExitCode:
         if also:
             from layout.export.sources import read_issue_source
 
-            source = read_issue_source(args.inputs, settings, metadata_of(args), jobs=args.jobs)
+            with _page_bar(args):
+                source = read_issue_source(args.inputs, settings, metadata_of(args),
+                                           jobs=args.jobs)
             issue = source.issue
         else:  # with --jobs, the renderer is imported and the fonts parsed while the
             # workers read the pages
-            issue = read_issue(args.inputs, settings, metadata_of(args), jobs=args.jobs,
-                               while_waiting=preload)
+            with _page_bar(args):
+                issue = read_issue(args.inputs, settings, metadata_of(args), jobs=args.jobs,
+                                   while_waiting=preload)
         _log_read(issue)
         from layout.render.pdf import render_issues
 
@@ -108,8 +142,9 @@ def _cmd_export(args: argparse.Namespace) -> ExitCode:
         raise UsageError(f"-o -: only txt and md go to stdout, not {args.format}")
     refuse_overwriting_inputs(args.inputs, [args.output])
     settings = settings_for(args)
-    sources = [read_issue_source([path], settings, metadata_of(args), jobs=args.jobs)
-               for path in args.inputs]
+    with _page_bar(args):
+        sources = [read_issue_source([path], settings, metadata_of(args), jobs=args.jobs)
+                   for path in args.inputs]
     if to_stdout:
         sys.stdout.write(export_text(sources, args.format))
     else:

@@ -65,6 +65,7 @@ from layout.ingest.raw import RawPage
 from layout.ingest.readers import pdf_reader
 from layout.ingest.screen import screen_page
 from layout.model import BBox, Block, Issue, Page, Role
+from layout.progress import page_done
 from layout.settings import DEFAULT_SETTINGS, Settings
 
 log = logging.getLogger("layout.analysis.pdf.page")
@@ -321,11 +322,14 @@ def analyze_pdf(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Issue:
     path = Path(path)
     reader = pdf_reader(settings.pdf.reader, settings.pdf.password,
                         settings.limits.max_page_objects)
-    check_page_count(path, reader.page_count(path), settings)
+    count = reader.page_count(path)
+    check_page_count(path, count, settings)
     figures = FigureSource(path, settings.pdf.password)
+    results: list[PageResult] = []
     try:
-        results = [analyze_pdf_page(raw, path, settings, figures)
-                   for raw in reader.read_pdf(path)]
+        for raw in reader.read_pdf(path):
+            results.append(analyze_pdf_page(raw, path, settings, figures))
+            page_done(path, raw.number, count)
     finally:
         figures.close()
     return issue_of_pages(path, results, settings)

@@ -20,10 +20,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from layout.errors import InputError
-from layout.ingest.ocr import OcrUnavailable, image_frames, ocr_image, ocr_pdf_page
+from layout.ingest.ocr import (
+    OcrUnavailable,
+    frame_count,
+    image_frames,
+    ocr_image,
+    ocr_pdf_page,
+)
 from layout.ingest.raw import INVISIBLE_RENDER_MODE, RawPage
 from layout.ingest.screen import ABSURD
 from layout.model import Issue
+from layout.progress import page_done
 from layout.settings import DEFAULT_SETTINGS, Settings
 
 log = logging.getLogger("layout.analysis.pdf.scan")
@@ -92,6 +99,7 @@ def analyze_image(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Issue:
     from layout.analysis.pdf.page import PageResult, analyze_pdf_page, issue_of_pages
 
     results: list[PageResult] = []
+    count = frame_count(path)
     for number, image, width_pt, height_pt in image_frames(path, settings):
         if number > settings.limits.max_pages:
             raise InputError(path, f"more than {settings.limits.max_pages} pages, over "
@@ -102,6 +110,8 @@ def analyze_image(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Issue:
             note = f"{path}: page {number}: no text layer; {INSTALL_HINT}"
             log.warning("%s", note)
             results.append(PageResult(None, None, None, skipped=note, needs_ocr=True))
+            page_done(path, number, max(count, number))
             continue
         results.append(analyze_pdf_page(raw, path, settings, page_image=image))
+        page_done(path, number, max(count, number))
     return issue_of_pages(path, results, settings)

@@ -25,8 +25,8 @@ the extra, :class:`OcrUnavailable` says "install layout[ocr]".
 
 from layout.ingest.ocr.engine import OcrUnavailable, ocr_available, threads_per_job
 from layout.ingest.ocr.glyphs import OCR_FONT
-from layout.ingest.ocr.images import image_frames, ocr_dpi
+from layout.ingest.ocr.images import frame_count, image_frames, ocr_dpi
 from layout.ingest.ocr.pages import ocr_image, ocr_pdf_page
 
-__all__ = ["OCR_FONT", "OcrUnavailable", "image_frames", "ocr_available", "ocr_dpi",
-           "ocr_image", "ocr_pdf_page", "threads_per_job"]
+__all__ = ["OCR_FONT", "OcrUnavailable", "frame_count", "image_frames", "ocr_available",
+           "ocr_dpi", "ocr_image", "ocr_pdf_page", "threads_per_job"]

@@ -109,6 +109,18 @@ def blank_runs(image: Any) -> WhiteRun:
     return white
 
 
+def frame_count(path: Path) -> int:
+    """How many frames (pages) the image file at ``path`` holds; 1 when it cannot tell
+    (:func:`image_frames` then says what is wrong with the file)."""
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            return max(1, int(getattr(image, "n_frames", 1)))
+    except Exception:  # noqa: BLE001 - any unreadable file: image_frames reports it
+        return 1
+
+
 def image_frames(path: Path, settings: Settings = DEFAULT_SETTINGS
                  ) -> Iterator[tuple[int, Any, float, float]]:
     """Every frame of an image file: (page number, image, width pt, height pt); a frame
