@@ -110,6 +110,7 @@ class RawPage:
     unreadable: tuple[UnreadableText, ...] = ()
     ocr_lines: tuple[OcrLine, ...] | None = None
     shapes: tuple[BBox, ...] = ()  # filled shapes that are not rules or rectangles
+    ocr_regions: tuple[OcrLine, ...] = ()  # regions of a text-layer page OCR read
     skipped: str | None = None  # why the reader gave the page up (then it is empty)
 
     @property

@@ -10,6 +10,7 @@ from layout.model.document import (
     FurnitureKind,
     Issue,
     Line,
+    OcrRegion,
     Page,
     Role,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "Issue",
     "Line",
     "ModelError",
+    "OcrRegion",
     "Page",
     "Role",
     "issue_from_dict",

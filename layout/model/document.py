@@ -108,12 +108,23 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class OcrRegion:
+    """A region of a page with a text layer whose text came from OCR (a headline drawn as
+    outlines): its box, the text read and the recogniser's confidence, 0–1."""
+
+    bbox: BBox
+    text: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
     """One printed page (版): its articles, loose blocks and furniture.
 
     ``width``/``height`` are in points; ``None`` for pages read from text dumps.
     ``ocr_confidence`` (optional, schema_version 2) is set when the page's text came from
-    OCR: the recogniser's mean line confidence, 0–1.
+    OCR: the recogniser's mean line confidence, 0–1. ``ocr_regions`` (optional) are the
+    regions of a text-layer page whose text OCR read.
     """
 
     number: int
@@ -125,6 +136,7 @@ class Page:
     edition: str | None = None
     section: str | None = None
     ocr_confidence: float | None = None
+    ocr_regions: tuple[OcrRegion, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

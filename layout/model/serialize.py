@@ -24,6 +24,7 @@ from layout.model.document import (
     FurnitureKind,
     Issue,
     Line,
+    OcrRegion,
     Page,
     Role,
 )
@@ -92,6 +93,10 @@ def page_to_dict(page: Page) -> dict[str, Any]:
     out: dict[str, Any] = {"number": page.number, "width": page.width, "height": page.height,
                            **_present(edition=page.edition, section=page.section,
                                       ocr_confidence=_rounded(page.ocr_confidence, 4))}
+    if page.ocr_regions:
+        out["ocr_regions"] = [{"bbox": _bbox_out(r.bbox), "text": r.text,
+                               "confidence": _rounded(r.confidence, 4)}
+                              for r in page.ocr_regions]
     out["articles"] = [article_to_dict(a) for a in page.articles]
     out["blocks"] = [block_to_dict(b) for b in page.blocks]
     out["furniture"] = [block_to_dict(b) for b in page.furniture]
@@ -248,8 +253,9 @@ def line_from_dict(data: Any, path: str) -> Line:
                 font=None if font is None else sys.intern(font),  # one string per face
                 size=r.opt_number("size"))
 _PAGE_KEYS = {"number", "width", "height", "edition", "section", "articles", "blocks", "furniture",
-              "ocr_confidence"}
-_V1_PAGE_KEYS = _PAGE_KEYS - {"ocr_confidence"}
+              "ocr_confidence", "ocr_regions"}
+_V1_PAGE_KEYS = _PAGE_KEYS - {"ocr_confidence", "ocr_regions"}
+_OCR_REGION_KEYS = {"bbox", "text", "confidence"}
 _ISSUE_KEYS = {"schema_version", "source", "title", "date", "edition", "section", "pages",
                "skipped"}
 
@@ -311,7 +317,16 @@ def page_from_dict(data: Any, path: str, version: int = SCHEMA_VERSION) -> Page:
         edition=r.opt_str("edition"),
         section=r.opt_str("section"),
         ocr_confidence=_confidence(r, "ocr_confidence"),
+        ocr_regions=tuple(ocr_region_from_dict(d, p) for d, p in r.obj_list("ocr_regions")),
     )
+
+
+def ocr_region_from_dict(data: Any, path: str) -> OcrRegion:
+    r = _Reader(data, path, _OCR_REGION_KEYS, {"bbox", "text", "confidence"})
+    box, confidence = r.bbox("bbox"), _confidence(r, "confidence")
+    if box is None or confidence is None:
+        raise ModelError(r.at("bbox" if box is None else "confidence"), "expected a value")
+    return OcrRegion(bbox=box, text=r.req_str("text"), confidence=confidence)
 
 
 def _confidence(r: _Reader, key: str) -> float | None:

@@ -38,6 +38,15 @@ def outline_blocks(shapes: Sequence[BBox], photos: Sequence[BBox], body: float,
     of ink at least ``headline_ratio`` of the body size (as an em) tall and twice as wide
     as tall (two glyphs or more), outside every photo; no row runs across a vertical
     rule (two headlines side by side)."""
+    return [TextBlock([_row_line(box, size)])
+            for box, size in outline_rows(shapes, photos, body, headline_ratio, rules)]
+
+
+def outline_rows(shapes: Sequence[BBox], photos: Sequence[BBox], body: float,
+                 headline_ratio: float = 1.25, rules: Sequence[Rule] = ()
+                 ) -> list[tuple[BBox, float]]:
+    """The box and type size (pt) of each row of shapes :func:`outline_blocks` makes a
+    heading block of (the regions OCR reads on a text-layer page)."""
     if body <= 0 or not shapes:
         return []
     reach = 0.25 * body
@@ -45,7 +54,7 @@ def outline_blocks(shapes: Sequence[BBox], photos: Sequence[BBox], body: float,
              and not any(_inside(b, p) for p in photos)]
     pieces = [BBox.enclosing(c) for c in _clusters(boxes, reach)]  # glyphs (or touching ones)
     walls = [r for r in rules if not r.horizontal]
-    rows = [(len(row), _row_line(row)) for row in _rows_of_pieces(pieces, walls)]
+    rows = [(len(row), _row_line(*_row_box(row))) for row in _rows_of_pieces(pieces, walls)]
     rows = [(n, line) for n, line in rows if line.size >= headline_ratio * body]
     kept = [line for _, line in rows if line.bbox.width >= 2 * line.bbox.height]
     short = [line for n, line in rows if n >= 2 and line not in kept
@@ -59,7 +68,13 @@ def outline_blocks(shapes: Sequence[BBox], photos: Sequence[BBox], body: float,
                 short.remove(line)
                 grown = True
                 break
-    return [TextBlock([line]) for line in sorted(kept, key=lambda ln: (ln.top, ln.x0))]
+    return [(line.bbox, line.size) for line in sorted(kept, key=lambda ln: (ln.top, ln.x0))]
+
+
+def _row_box(row: Sequence[BBox]) -> tuple[BBox, float]:
+    """A row's ink box and the size of the type it is (its ink is ``INK_EM`` of an em)."""
+    box = BBox.enclosing(list(row))
+    return box, box.height / INK_EM
 
 
 def _stacked(a: TextLine, b: TextLine) -> bool:
@@ -125,9 +140,7 @@ def _wall_between(walls: Sequence[Rule], a: BBox, b: BBox) -> bool:
                for r in walls)
 
 
-def _row_line(row: Sequence[BBox]) -> TextLine:
-    box = BBox.enclosing(list(row))
-    size = box.height / INK_EM
+def _row_line(box: BBox, size: float) -> TextLine:
     glyph = Glyph("", box.x0, box.top, box.x1, box.bottom, size, OUTLINE_FONT,
                   baseline=box.bottom)
     return TextLine((glyph,))

@@ -64,7 +64,7 @@ from layout.errors import BudgetExceeded, InputError
 from layout.ingest.raw import RawPage
 from layout.ingest.readers import pdf_reader
 from layout.ingest.screen import screen_page
-from layout.model import BBox, Block, Issue, Page, Role
+from layout.model import BBox, Block, Issue, OcrRegion, Page, Role
 from layout.progress import page_done
 from layout.settings import DEFAULT_SETTINGS, Settings
 
@@ -172,7 +172,9 @@ def analysis_to_page(analysis: PageAnalysis) -> Page:
     meta = page_metadata(analysis.furniture)
     return Page(number=raw.number, width=raw.width, height=raw.height, articles=articles,
                 furniture=furniture, edition=meta.edition, section=meta.section,
-                ocr_confidence=raw.ocr_confidence)
+                ocr_confidence=raw.ocr_confidence,
+                ocr_regions=tuple(OcrRegion(r.bbox, r.text, r.confidence)
+                                  for r in raw.ocr_regions))
 
 
 @dataclass(frozen=True)

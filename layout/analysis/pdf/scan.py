@@ -15,10 +15,13 @@ page and analysed like PDF pages (:func:`analyze_image`).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from layout.analysis.pdf.outlines import outline_rows
 from layout.errors import InputError
 from layout.ingest.ocr import (
     OcrUnavailable,
@@ -78,6 +81,8 @@ def with_ocr(raw: RawPage, path: Path, settings: Settings = DEFAULT_SETTINGS) ->
     if not needs_ocr(raw, settings):
         if settings.ocr.mode == "never" and readable_glyphs(raw) == 0:
             log.warning("%s: %s (scanned? OCR is off: --ocr never)", where, _problem(raw))
+        if settings.ocr.mode == "auto" and raw.ocr_lines is None and raw.shapes:
+            return OcrOutcome(with_outlines_read(raw, path, settings))
         return OcrOutcome(raw)
     try:
         page = ocr_pdf_page(path, raw, settings)
@@ -91,6 +96,47 @@ def with_ocr(raw: RawPage, path: Path, settings: Settings = DEFAULT_SETTINGS) ->
     log.info("%s: OCR: %d lines, mean confidence %.3f", where, len(page.ocr_lines or ()),
              page.ocr_confidence or 0.0)
     return OcrOutcome(page)
+
+
+def text_size(raw: RawPage) -> float:
+    """The most common size of a page's visible glyphs (its body size, as near as the raw
+    glyphs tell; 0 without text)."""
+    counts: Counter[float] = Counter(round(g.size, 1) for g in raw.glyphs
+                                     if g.render_mode != INVISIBLE_RENDER_MODE
+                                     and not g.text.isspace())
+    return counts.most_common(1)[0][0] if counts else 0.0
+
+
+def with_outlines_read(raw: RawPage, path: Path, settings: Settings = DEFAULT_SETTINGS
+                       ) -> RawPage:
+    """``raw`` with the headlines drawn as outlines OCR'd: each row of shapes that looks
+    like a line of large type (:func:`~layout.analysis.pdf.outlines.outline_rows`) is read
+    (:mod:`layout.ingest.ocr.regions`); the characters read enter as glyphs of the row's
+    size, the row's shapes leave, and the row is in ``ocr_regions`` with its confidence.
+    The page as it is without the OCR extra (one warning) or when no row is read."""
+    photos = [im for im in raw.images if im.area < 0.6 * raw.width * raw.height]
+    rows = outline_rows(raw.shapes, photos, text_size(raw), settings.pdf.headline_ratio,
+                        raw.rules)
+    if not rows:
+        return raw
+    from layout.ingest.ocr.regions import ocr_regions
+
+    try:
+        read = ocr_regions(path, raw.number, raw.width, raw.height, rows, settings)
+    except OcrUnavailable:
+        log.warning("%s: page %d: %d headline rows drawn as outlines, not read; %s",
+                    path, raw.number, len(rows), INSTALL_HINT)
+        return raw
+    if not read:
+        return raw
+    boxes = [r.line.bbox for r in read]
+    shapes = tuple(s for s in raw.shapes if not any(
+        s.x0 >= b.x0 - 1 and s.x1 <= b.x1 + 1 and s.top >= b.top - 1 and s.bottom <= b.bottom + 1
+        for b in boxes))
+    log.info("%s: page %d: OCR read %d headline rows drawn as outlines", path, raw.number,
+             len(read))
+    return dataclasses.replace(raw, glyphs=raw.glyphs + tuple(g for r in read for g in r.glyphs),
+                               shapes=shapes, ocr_regions=tuple(r.line for r in read))
 
 
 def analyze_image(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Issue:

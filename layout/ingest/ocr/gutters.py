@@ -98,6 +98,8 @@ def gutter_cuts(ink: Any, box: Any) -> list[tuple[float, float]]:
             block = ink[max(0, start - reach):max(0, start), a:b][::-1]
         else:
             block = ink[min(rows, start):min(rows, start + reach), a:b]
+        if not block.shape[0]:  # the line touches the image's edge: blank beyond it
+            return np.full(b - a, reach)
         first = block.argmax(axis=0)
         return np.where(block.any(axis=0), first, reach)
 

@@ -1,0 +1,99 @@
+"""OCR of regions of a text-layer page: headlines drawn as outlines (no text under them).
+
+Takes a PDF page's file, its raw page size and the boxes of the rows of drawn shapes that
+look like a line of large type, with the size of that type in points (see
+:func:`layout.analysis.pdf.outlines.outline_rows`), and the settings; renders the page once
+at a resolution that gives the smallest row ``REGION_PX_PER_EM`` pixels to an em, has the
+recogniser read each row's crop as one line (no detection: the row is the line) and
+returns, per row read, its characters as glyphs of the row's size (the same glyph model
+the PDF readers give, face :data:`OCR_FONT`; the row's ink split among its characters by
+their widths, a full-width one an em wide about its centre) and an
+:class:`~layout.ingest.raw.OcrLine` with the text and the recogniser's confidence. A row
+read with less confidence than ``ocr.min_confidence``, or as nothing, is not returned.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from layout.ingest.ocr.chars import INK_FIRST, INK_LAST, char_weight, cjk_punctuation, split_span
+from layout.ingest.ocr.engine import load_engine, read_line
+from layout.ingest.ocr.glyphs import OCR_FONT
+from layout.ingest.ocr.images import render_pdf_page
+from layout.ingest.raw import Glyph, OcrLine
+from layout.model import BBox
+from layout.settings import DEFAULT_SETTINGS, Settings
+
+REGION_PX_PER_EM = 40.0  # pixels an em of the smallest row's type gets when rendered (the
+# recogniser reads lines 48 px tall)
+_PAD_ACROSS = 0.6  # ems of paper added left and right of a row's crop
+_PAD_DOWN = 0.25  # ems added above and below (not more: the lines next to it stay out)
+
+
+@dataclass(frozen=True)
+class RegionText:
+    """What OCR read in one row: its glyphs (points, top-left) and its line."""
+
+    glyphs: tuple[Glyph, ...]
+    line: OcrLine
+
+
+def region_dpi(sizes: Sequence[float], width_pt: float, height_pt: float,
+               settings: Settings = DEFAULT_SETTINGS) -> float:
+    """The resolution to render the page at for rows of type of these ``sizes`` (pt),
+    within ``ocr.max_dpi`` and ``limits.max_ocr_pixels``."""
+    dpi = 72.0 * REGION_PX_PER_EM / max(min(sizes), 1.0)
+    dpi = min(max(dpi, 36.0), float(settings.ocr.max_dpi))
+    cap = math.sqrt(settings.limits.max_ocr_pixels * 72.0 ** 2
+                    / (max(width_pt, 1.0) * max(height_pt, 1.0)))
+    return min(dpi, cap)
+
+
+def ocr_regions(path: Path, number: int, width_pt: float, height_pt: float,
+                rows: Sequence[tuple[BBox, float]],
+                settings: Settings = DEFAULT_SETTINGS) -> list[RegionText]:
+    """The text OCR reads in each of ``rows`` (box, type size in pt) of page ``number``
+    of the PDF at ``path`` (see the module doc)."""
+    if not rows:
+        return []
+    load_engine(settings.ocr.threads)  # OcrUnavailable before any rendering
+    dpi = region_dpi([size for _, size in rows], width_pt, height_pt, settings)
+    image = render_pdf_page(path, number, dpi)
+    px = dpi / 72.0  # pixels per point
+    out = []
+    for box, size in rows:
+        left = max(0, math.floor((box.x0 - _PAD_ACROSS * size) * px))
+        top = max(0, math.floor((box.top - _PAD_DOWN * size) * px))
+        right = min(image.width, math.ceil((box.x1 + _PAD_ACROSS * size) * px))
+        bottom = min(image.height, math.ceil((box.bottom + _PAD_DOWN * size) * px))
+        if right - left < 2 or bottom - top < 2:
+            continue
+        text, confidence = read_line(image.crop((left, top, right, bottom)), settings)
+        read = row_text(text, confidence, box, size, settings)
+        if read is not None:
+            out.append(read)
+    return out
+
+
+def row_text(text: str, confidence: float, box: BBox, size: float,
+             settings: Settings = DEFAULT_SETTINGS) -> RegionText | None:
+    """The glyphs of ``text`` read in the row ``box`` of type ``size`` pt: the row's
+    width split among the characters by their widths, each ``size`` tall on the row's
+    middle; None when nothing was read or with too little confidence."""
+    text = "".join(cjk_punctuation(text).split())
+    if not text or confidence < settings.ocr.min_confidence:
+        return None
+    middle = (box.top + box.bottom) / 2
+    glyphs: list[Glyph] = []
+    for ch, a, b in split_span(text, box.x0, box.x1):
+        if ch in INK_FIRST:  # the ink of ，。、 sits in the first half of its em
+            b = a + size
+        elif ch in INK_LAST:  # of “（《 in the second
+            a = b - size
+        elif char_weight(ch) == 1.0:
+            a, b = (a + b - size) / 2, (a + b + size) / 2
+        glyphs.append(Glyph(ch, a, middle - size / 2, b, middle + size / 2, size, OCR_FONT))
+    return RegionText(tuple(glyphs), OcrLine(text, box, confidence))

@@ -1,0 +1,102 @@
+"""OCR of headlines drawn as outlines on a text-layer page (layout.ingest.ocr.regions,
+layout.analysis.pdf.scan.with_outlines_read): the row's text enters as glyphs of its size
+and is recorded per region with its confidence; a page with none is left as it is. The
+end-to-end test skips without rapidocr (CI installs the extra ``layout[ocr]``)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from layout.analysis.pdf.page import analyze_pdf
+from layout.ingest.ocr.regions import region_dpi, row_text
+from layout.model import BBox
+from layout.model.serialize import issue_to_json
+from layout.settings import DEFAULT_SETTINGS
+
+HAS_ENGINE = importlib.util.find_spec("rapidocr_onnxruntime") is not None
+FONTS = Path(__file__).resolve().parents[3] / "fonts"
+HEADLINE = "城市更新惠及万家"
+BODY = "本报讯记者从市住房和城乡建设局获悉今年全市老旧小区改造工作进展顺利已完成年度任务"
+
+
+def test_a_row_read_gives_glyphs_of_its_size_across_its_ink():
+    box = BBox(100.0, 50.0, 340.0, 76.0)
+    read = row_text("城市更新,惠及万家", 0.97, box, 30.0)
+    assert read is not None and read.line.text == "城市更新，惠及万家"  # marks full-width
+    assert read.line.bbox == box and read.line.confidence == 0.97
+    assert [g.text for g in read.glyphs] == list("城市更新，惠及万家")
+    assert all(g.size == 30.0 and g.font == "OCR" for g in read.glyphs)
+    assert all(g.top == 48.0 and g.bottom == 78.0 for g in read.glyphs)  # on the row's middle
+    xs = [g.x0 for g in read.glyphs]
+    assert xs == sorted(xs) and read.glyphs[0].x0 < 105 and read.glyphs[-1].x1 > 335
+    assert row_text("城市", 0.3, box, 30.0) is None  # too little confidence
+    assert row_text("  ", 0.99, box, 30.0) is None
+
+
+def test_region_resolution_from_the_smallest_row_and_capped():
+    assert region_dpi([40.0, 20.0], 842, 1191) == pytest.approx(144.0)
+    assert region_dpi([1.0], 842, 1191) == DEFAULT_SETTINGS.ocr.max_dpi
+    huge = region_dpi([1.0], 842 * 50, 1191 * 50)
+    assert huge * huge * 842 * 50 * 1191 * 50 / 72 ** 2 <= DEFAULT_SETTINGS.limits.max_ocr_pixels
+
+
+def _outlined_page(path: Path) -> Path:
+    from fontTools.pens.basePen import BasePen
+    from fontTools.ttLib import TTFont
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont as RLFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    serif = FONTS / "LayoutSerifSC-Regular.ttf"
+    bold = TTFont(str(FONTS / "LayoutSansSC-Bold.ttf"), lazy=True)
+    pdfmetrics.registerFont(RLFont("RegionsSerif", str(serif)))
+    canvas = Canvas(str(path), pagesize=(420, 300))
+    glyphs, cmap = bold.getGlyphSet(), bold.getBestCmap()
+    scale = 30 / bold["head"].unitsPerEm
+
+    class Pen(BasePen):
+        def __init__(self, x: float, y: float) -> None:
+            super().__init__(glyphs)
+            self.at, self.path = (x, y), canvas.beginPath()
+
+        def _xy(self, p):
+            return self.at[0] + p[0] * scale, self.at[1] + p[1] * scale
+
+        def _moveTo(self, p):
+            self.path.moveTo(*self._xy(p))
+
+        def _lineTo(self, p):
+            self.path.lineTo(*self._xy(p))
+
+        def _curveToOne(self, a, b, c):
+            self.path.curveTo(*self._xy(a), *self._xy(b), *self._xy(c))
+
+        def _closePath(self):
+            self.path.close()
+
+    for k, ch in enumerate(HEADLINE):  # the headline as filled paths: no text in the PDF
+        pen = Pen(30 + 32 * k, 240)
+        glyphs[cmap[ord(ch)]].draw(pen)
+        canvas.drawPath(pen.path, stroke=0, fill=1)
+    canvas.setFont("RegionsSerif", 10)
+    for row in range(8):
+        canvas.drawString(30, 200 - 14 * row, BODY[row:] + BODY[:row])
+    canvas.save()
+    return path
+
+
+@pytest.mark.skipif(not HAS_ENGINE, reason="rapidocr-onnxruntime not installed")
+def test_an_outlined_headline_is_read_on_a_text_layer_page(tmp_path):
+    pdf = _outlined_page(tmp_path / "outlined.pdf")
+    page = analyze_pdf(pdf).pages[0]
+    assert [a.headline for a in page.articles if a.headline] == [HEADLINE]
+    (region,) = page.ocr_regions
+    assert region.text == HEADLINE and 0.5 <= region.confidence <= 1.0
+    assert page.ocr_confidence is None  # the page's own text is its text layer's
+    never = analyze_pdf(pdf, DEFAULT_SETTINGS.with_overrides(ocr={"mode": "never"}))
+    assert not never.pages[0].ocr_regions
+    assert HEADLINE not in issue_to_json(never)
+    assert '"ocr_regions"' in issue_to_json(analyze_pdf(pdf))
