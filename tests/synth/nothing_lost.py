@@ -67,6 +67,14 @@ def printed_characters(plan: PagePlan) -> Counter[str]:
     return _count(texts)
 
 
+def read_by_ocr(want: Counter[str], truth, page: Page) -> Counter[str]:
+    """``want`` with the characters of the headlines drawn as outlines when the analysis
+    OCR'd them (``page.ocr_regions``, ``--ocr auto`` with the extra): the page shows them."""
+    if not page.ocr_regions:
+        return want
+    return want + _count([a.shown_headline for a in truth.articles if a.shown_headline])
+
+
 def balance(want: Counter[str], page: Page) -> tuple[Counter[str], Counter[str]]:
     """(missing, extra): characters of ``want`` the output lacks, and those it has too often."""
     got = _count(page_texts(page))

@@ -30,11 +30,12 @@ def _cases():
 @pytest.mark.skipif(not epaper_fonts.available_faces(), reason="no CJK TrueType face")
 @pytest.mark.parametrize(("composer", "family"), list(_cases()))
 def test_nothing_lost_on_every_composer(composer, family, composed_page):
-    from tests.synth.nothing_lost import balance
+    from tests.synth.nothing_lost import balance, read_by_ocr
 
     for seed in SEEDS[composer]:
         path, page = composed_page(composer, family, seed)
-        missing, extra = balance(page.printed, analyze_pdf(path).pages[0])
+        analysed = analyze_pdf(path).pages[0]
+        missing, extra = balance(read_by_ocr(page.printed, page.truth, analysed), analysed)
         assert not missing and not extra, (
             f"{path.name}: missing {dict(missing.most_common(10))}, "
             f"extra {dict(extra.most_common(10))}")
