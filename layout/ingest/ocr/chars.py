@@ -136,3 +136,16 @@ def word_pitch(words: Sequence[str], boxes: Sequence[Any], least: int = 3) -> fl
                    if len(words[k]) == len(words[k - 1]) == 1
                    and is_cjk(words[k]) and is_cjk(words[k - 1]))
     return steps[len(steps) // 2] if len(steps) >= least else 0.0
+
+
+def ink_em(ch: str, a: float, b: float, size: float) -> tuple[float, float]:
+    """The em a character's ink takes within its span ``a``–``b`` along the line: a mark's
+    ink (，。、) sits in the first half of its em, an opening one's (“（《) in the second, a
+    full-width character is centred; anything else keeps its span."""
+    if ch in INK_FIRST:
+        return a, a + size
+    if ch in INK_LAST:
+        return b - size, b
+    if char_weight(ch) == 1.0:
+        return (a + b - size) / 2, (a + b + size) / 2
+    return a, b

@@ -29,12 +29,11 @@ from collections.abc import Collection, Sequence
 from typing import Any
 
 from layout.ingest.ocr.chars import (
-    INK_FIRST,
-    INK_LAST,
     char_spans,
     char_weight,
     cjk_dashes,
     cjk_punctuation,
+    ink_em,
     span,
 )
 from layout.ingest.ocr.doubles import drop_doubles
@@ -241,13 +240,7 @@ def lines_to_glyphs(results: Sequence[Sequence[Any]], sx: float, sy: float,
         # one character for one: the spans still fit
         text = cjk_dashes(cjk_punctuation(text), standalone=stack_size[stack] < 3)
         for (_, a, b), ch in zip(spans, "".join(text.split()), strict=True):
-            a, b = a * scale, b * scale
-            if ch in INK_FIRST:  # the ink of ，。、 sits in the first half of its em
-                b = a + size
-            elif ch in INK_LAST:  # of “（《 in the second
-                a = b - size
-            elif char_weight(ch) == 1.0:
-                a, b = (a + b - size) / 2, (a + b + size) / 2
+            a, b = ink_em(ch, a * scale, b * scale, size)
             if upright:
                 glyphs.append(Glyph(ch, a, middle - size / 2, b, middle + size / 2, size,
                                     OCR_FONT))

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from layout.ingest.ocr.chars import INK_FIRST, INK_LAST, char_weight, cjk_punctuation, split_span
+from layout.ingest.ocr.chars import cjk_punctuation, ink_em, split_span
 from layout.ingest.ocr.engine import load_engine, read_line
 from layout.ingest.ocr.glyphs import OCR_FONT
 from layout.ingest.ocr.images import render_pdf_page
@@ -89,11 +89,6 @@ def row_text(text: str, confidence: float, box: BBox, size: float,
     middle = (box.top + box.bottom) / 2
     glyphs: list[Glyph] = []
     for ch, a, b in split_span(text, box.x0, box.x1):
-        if ch in INK_FIRST:  # the ink of ，。、 sits in the first half of its em
-            b = a + size
-        elif ch in INK_LAST:  # of “（《 in the second
-            a = b - size
-        elif char_weight(ch) == 1.0:
-            a, b = (a + b - size) / 2, (a + b + size) / 2
+        a, b = ink_em(ch, a, b, size)
         glyphs.append(Glyph(ch, a, middle - size / 2, b, middle + size / 2, size, OCR_FONT))
     return RegionText(tuple(glyphs), OcrLine(text, box, confidence))

@@ -27,3 +27,12 @@ def test_marks_and_dashes_as_chinese_prints_them():
     assert chars.cjk_dashes("一一总书记的关切", standalone=True) == "——总书记的关切"
     assert chars.cjk_dashes("一一落实到位", standalone=False) == "一一落实到位"  # in a column
     assert chars.cjk_dashes("统一一致", standalone=True) == "统一一致"
+
+
+def test_ink_em_places_marks_and_centres_full_width_characters() -> None:
+    from layout.ingest.ocr.chars import ink_em
+
+    assert ink_em("。", 10.0, 30.0, 10.0) == (10.0, 20.0)  # ink in the em's first half
+    assert ink_em("（", 10.0, 30.0, 10.0) == (20.0, 30.0)  # and in its second
+    assert ink_em("中", 10.0, 30.0, 10.0) == (15.0, 25.0)  # centred
+    assert ink_em("a", 10.0, 30.0, 10.0) == (10.0, 30.0)  # kept
