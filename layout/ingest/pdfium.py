@@ -296,6 +296,9 @@ def _fit_latin_advances(obj: int, glyphs: list[Glyph], fonts: _FontCache) -> Non
     than the space set there. The advance is the font's width of the letter times the
     object's scale, taken as the median box-to-width ratio of its Latin glyphs (three or
     more); the letters of a ligature (one box) get the sum of their widths."""
+    if len(glyphs) < 3:  # fewer than three runs: nothing to take a median of
+        return
+
     def latin(g: Glyph) -> bool:
         return g.upright and len(g.text) == 1 and ord(g.text) < 0x250 and g.text.isalnum()
 

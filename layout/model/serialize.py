@@ -17,6 +17,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, BinaryIO
 
+from layout.model import jsontext
 from layout.model.document import (
     SCHEMA_VERSION,
     Article,
@@ -117,7 +118,9 @@ def issue_to_dict(issue: Issue) -> dict[str, Any]:
 
 
 def issue_to_json(issue: Issue, indent: int | None = 1) -> str:
-    return json.dumps(issue_to_dict(issue), ensure_ascii=False, indent=indent)
+    if indent is None:
+        return json.dumps(issue_to_dict(issue), ensure_ascii=False)
+    return jsontext.dumps(issue_to_dict(issue), indent)
 
 
 class _PagesAsDicts(list):
@@ -139,20 +142,22 @@ def write_issue_json(issue: Issue, stream: BinaryIO, indent: int | None = 1) -> 
     """``issue_to_json(issue) + "\n"`` as UTF-8 to ``stream``, written piece by piece: a long
     issue's JSON is never held whole in memory (as text it takes 2-4 bytes a character), nor
     its dicts (one page's at a time)."""
-    encoder = json.JSONEncoder(ensure_ascii=False, indent=indent)
     data = issue_to_dict(dataclasses.replace(issue, pages=()))
     data["pages"] = _PagesAsDicts(issue.pages)
-    pieces: list[str] = []
-    size = 0
-    for chunk in encoder.iterencode(data):
-        pieces.append(chunk)
-        size += len(chunk)
-        if size >= 1 << 16:
-            stream.write("".join(pieces).encode("utf-8"))
-            pieces.clear()
-            size = 0
-    pieces.append("\n")
-    stream.write("".join(pieces).encode("utf-8"))
+    if indent is None:
+        pieces: list[str] = []
+        size = 0
+        for chunk in json.JSONEncoder(ensure_ascii=False).iterencode(data):
+            pieces.append(chunk)
+            size += len(chunk)
+            if size >= jsontext.FLUSH_CHARS:
+                stream.write("".join(pieces).encode("utf-8"))
+                pieces.clear()
+                size = 0
+        stream.write("".join(pieces).encode("utf-8"))
+    else:
+        jsontext.write(data, lambda text: stream.write(text.encode("utf-8")), indent)
+    stream.write(b"\n")
 
 
 # ---------------------------------------------------------------- reading

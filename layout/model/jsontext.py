@@ -1,0 +1,128 @@
+"""JSON text of plain data (dicts, lists, str, int, float, bool, None), indented, fast.
+
+Takes a value and an indent; :func:`dumps` returns the text ``json.dumps(value,
+ensure_ascii=False, indent=indent)`` gives, character for character, and :func:`write`
+writes it to a text sink in pieces. The standard library's C encoder does not indent, and
+its Python encoder (a generator per nesting level) is several times slower; this one builds
+the text with one recursive function over lists of parts. Strings are quoted by the standard
+library's own (C) function; floats are written as ``float.__repr__`` (``NaN``,
+``Infinity``), as ``json`` does; tuples are lists; a list's length is taken with ``len``
+and its items by iterating it (so a lazy ``list`` subclass works as with ``json``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from json.encoder import encode_basestring
+from typing import Any
+
+_INFINITY = float("inf")
+_FLOAT_REPR = float.__repr__
+_INT_REPR = int.__repr__
+FLUSH_CHARS = 1 << 16  # pieces are handed to the sink once they hold this many characters
+
+
+def _float(value: float) -> str:
+    if value != value:
+        return "NaN"
+    if value == _INFINITY:
+        return "Infinity"
+    if value == -_INFINITY:
+        return "-Infinity"
+    return _FLOAT_REPR(value)
+
+
+def _key(key: object) -> str:
+    """A dict key as ``json`` writes it (it turns keys into strings)."""
+    if isinstance(key, str):
+        return encode_basestring(key)
+    if isinstance(key, float):
+        return encode_basestring(_float(key))
+    if key is True:
+        return '"true"'
+    if key is False:
+        return '"false"'
+    if key is None:
+        return '"null"'
+    if isinstance(key, int):
+        return encode_basestring(_INT_REPR(key))
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
+
+
+def _scalar(value: object) -> str | None:
+    """The text of a value that holds no others; None for a list or dict."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return _INT_REPR(value)
+    if isinstance(value, float):
+        return _float(value)
+    if isinstance(value, (list, tuple, dict)):
+        return None
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def write(value: Any, sink: Callable[[str], object], indent: int = 1) -> None:
+    """Write the JSON text of ``value`` to ``sink`` in pieces of about
+    :data:`FLUSH_CHARS` characters (the pieces of the outer two levels are handed on as
+    they are made: one page of an issue at a time)."""
+    step = " " * indent
+    parts: list[str] = []
+
+    def flush() -> None:
+        sink("".join(parts))
+        parts.clear()
+
+    def encode(item: Any, level: int) -> None:
+        text = _scalar(item)
+        if text is not None:
+            parts.append(text)
+            return
+        if not item:
+            parts.append("{}" if isinstance(item, dict) else "[]")
+            return
+        inner = "\n" + step * (level + 1)
+        separator = "," + inner
+        if isinstance(item, dict):
+            parts.append("{" + inner)
+            first = True
+            for key, member in item.items():
+                if not first:
+                    parts.append(separator)
+                first = False
+                parts.append(_key(key) + ": ")
+                encode(member, level + 1)
+                if level < 2 and len(parts) > 256:
+                    _maybe_flush()
+            parts.append("\n" + step * level + "}")
+        else:
+            parts.append("[" + inner)
+            first = True
+            for member in item:
+                if not first:
+                    parts.append(separator)
+                first = False
+                encode(member, level + 1)
+                if level < 2 and len(parts) > 256:
+                    _maybe_flush()
+            parts.append("\n" + step * level + "]")
+
+    def _maybe_flush() -> None:
+        if sum(map(len, parts)) >= FLUSH_CHARS:
+            flush()
+
+    encode(value, 0)
+    flush()
+
+
+def dumps(value: Any, indent: int = 1) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=indent)``."""
+    pieces: list[str] = []
+    write(value, pieces.append, indent)
+    return "".join(pieces)
