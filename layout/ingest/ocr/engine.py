@@ -6,8 +6,11 @@ text, score, word boxes, words, ...]`` per detected line, pixels), from the OCR 
 the detector's boxes of large type set across (headlines) are widened a little, so marks
 at a line's ends (“ ”) are read, and boxes that run across a column gutter are cut
 there (:mod:`layout.ingest.ocr.gutters`), so each column's part is read on its own.
-The engine's models ship inside its wheel: nothing is downloaded at run time. Without
-the extra, :class:`OcrUnavailable` says "install layout[ocr]".
+Each model call (detection, direction, each batch of recognised lines) first checks the
+page's time budget (:func:`layout.budget.check_budget`), so OCR that would run past it
+stops there like any other page work. The engine's models ship inside its wheel: nothing
+is downloaded at run time. Without the extra, :class:`OcrUnavailable` says "install
+layout[ocr]".
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import os
 from functools import cache
 from typing import Any
 
+from layout.budget import check_budget
 from layout.ingest.ocr.gutters import (
     FLANK,
     GUTTER_WIDTH,
@@ -41,6 +45,32 @@ _ENGINE_OPTIONS = {"max_side_len": 1_000_000}  # never shrink the page (its reso
 _LINE_PAD = 0.3  # line heights each detected headline is widened by at both ends
 
 
+class _BudgetedModel:
+    """One of the engine's model sessions, called only while the page's time budget lasts
+    (every other attribute is the session's own)."""
+
+    def __init__(self, session: Any) -> None:
+        self._session = session
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        check_budget()
+        return self._session(*args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._session, name)
+
+
+def _budget_models(engine: Any) -> None:
+    """Wrap the engine's detection, direction and recognition models in budget checks
+    (whichever of them this engine release has)."""
+    for part, attribute in (("text_det", "infer"), ("text_cls", "infer"),
+                            ("text_rec", "session")):
+        holder = getattr(engine, part, None)
+        model = getattr(holder, attribute, None) if holder is not None else None
+        if model is not None and not isinstance(model, _BudgetedModel):
+            setattr(holder, attribute, _BudgetedModel(model))
+
+
 @cache
 def load_engine(threads: int = 0) -> Any:
     """The rapidocr engine, loaded once per process and thread count (0: the engine's
@@ -51,6 +81,7 @@ def load_engine(threads: int = 0) -> Any:
         raise OcrUnavailable(f"install layout[ocr] ({exc})") from None
     threading = {"intra_op_num_threads": threads, "inter_op_num_threads": 1} if threads else {}
     engine = RapidOCR(print_verbose=False, **_ENGINE_OPTIONS, **threading)
+    _budget_models(engine)
     detect = getattr(engine, "auto_text_det", None)
     if detect is not None:  # the recogniser reads a line's edge marks (“ ”) from some margin,
         # and each column's part of a line detected across a gutter on its own

@@ -32,3 +32,23 @@ def test_the_engine_loads_offline_from_the_wheel():
     models = Path(rapidocr_onnxruntime.__file__).parent / "models"
     assert sorted(p.suffix for p in models.iterdir() if p.suffix == ".onnx")  # in the wheel
     assert engine.ocr_available()
+
+
+def test_ocr_stops_at_the_page_budget():
+    """A page whose budget has run out is not OCR'd on: the first model call raises."""
+    if not HAS_ENGINE:
+        pytest.skip("rapidocr-onnxruntime (layout[ocr]) not installed")
+    from PIL import Image, ImageDraw
+
+    from layout.budget import page_budget
+    from layout.errors import BudgetExceeded
+    from layout.settings import DEFAULT_SETTINGS
+
+    image = Image.new("L", (400, 120), 255)
+    ImageDraw.Draw(image).rectangle((40, 40, 360, 80), fill=0)
+    settings = DEFAULT_SETTINGS.with_overrides(ocr={"cache": False})
+    with page_budget(-1.0), pytest.raises(BudgetExceeded):
+        engine.recognise(image, settings)
+    with page_budget(-1.0), pytest.raises(BudgetExceeded):
+        engine.read_line(image, settings)
+    engine.recognise(image, settings)  # outside a budget: reads as before
