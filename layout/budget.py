@@ -6,6 +6,9 @@ variable, no signals, so it works off the main thread too), and :func:`check_bud
 which the per-page loops call and which raises
 :class:`layout.errors.BudgetExceeded` once the deadline has passed. Outside a
 budget, :func:`check_budget` costs one context-variable read and never raises.
+For one long call that cannot check (a model run in a native library),
+:func:`watch_budget` calls a cancel function from a watcher thread once the calling
+thread's CPU clock passes the deadline.
 
 The seconds are CPU seconds of the thread doing the page's work (:func:`time.thread_time`),
 not wall-clock time: a page gets the same amount of work before it is skipped whether the
@@ -15,8 +18,9 @@ each charged only their own work.
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -48,3 +52,46 @@ def check_budget() -> None:
     current = _DEADLINE.get()
     if current is not None and budget_clock() > current[0]:
         raise BudgetExceeded(current[1])
+
+
+def budget_seconds() -> float | None:
+    """The current page budget's size in seconds (None outside a budget)."""
+    current = _DEADLINE.get()
+    return None if current is None else current[1]
+
+
+_WATCH_INTERVAL = 0.05  # s of wall time between the watcher's looks at the clock
+
+
+@contextmanager
+def watch_budget(cancel: Callable[[], None]) -> Iterator[None]:
+    """Run the body (one long native call that cannot check the budget itself) with a
+    watcher thread that calls ``cancel`` once this thread's CPU clock passes the current
+    page's deadline; without a budget, or where a thread's CPU clock cannot be read from
+    another thread, the body runs unwatched."""
+    current = _DEADLINE.get()
+    clock_of = getattr(time, "pthread_getcpuclockid", None)
+    if current is None or clock_of is None:
+        yield
+        return
+    try:
+        clock = clock_of(threading.get_ident())
+    except (OSError, OverflowError):
+        yield
+        return
+    deadline = current[0]
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(_WATCH_INTERVAL):
+            if time.clock_gettime(clock) > deadline:
+                cancel()
+                return
+
+    watcher = threading.Thread(target=watch, name="layout-budget-watch", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join()

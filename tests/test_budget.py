@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 
@@ -50,3 +51,22 @@ def test_budgets_nest_and_belong_to_their_thread(monkeypatch):
         worker.start()
         worker.join()
     assert seen == ["free"]
+
+
+def test_a_long_call_is_cancelled_when_the_budget_runs_out():
+    cancelled = threading.Event()
+    spent_from = time.thread_time()
+    with budget.page_budget(0.2), budget.watch_budget(cancelled.set):
+        while not cancelled.is_set() and time.thread_time() - spent_from < 10:
+            sum(range(1000))  # a native call's work, which cannot check the budget
+    assert cancelled.is_set()
+    assert time.thread_time() - spent_from < 2.0
+
+
+def test_a_call_within_its_budget_or_outside_one_is_not_cancelled():
+    cancelled = threading.Event()
+    with budget.page_budget(30.0), budget.watch_budget(cancelled.set):
+        sum(range(1000))
+    with budget.watch_budget(cancelled.set):
+        sum(range(1000))
+    assert not cancelled.is_set()

@@ -6,9 +6,10 @@ text, score, word boxes, words, ...]`` per detected line, pixels), from the OCR 
 the detector's boxes of large type set across (headlines) are widened a little, so marks
 at a line's ends (“ ”) are read, and boxes that run across a column gutter are cut
 there (:mod:`layout.ingest.ocr.gutters`), so each column's part is read on its own.
-Each model call (detection, direction, each batch of recognised lines) first checks the
-page's time budget (:func:`layout.budget.check_budget`), so OCR that would run past it
-stops there like any other page work. The engine's models ship inside its wheel: nothing
+Each model run (detection, direction, each batch of recognised lines) is held to the
+page's time budget: checked before it starts and cancelled when the budget runs out while
+it runs (:func:`layout.budget.watch_budget`), so OCR that would run past the budget stops
+there like any other page work. The engine's models ship inside its wheel: nothing
 is downloaded at run time. Without the extra, :class:`OcrUnavailable` says "install
 layout[ocr]".
 """
@@ -19,7 +20,8 @@ import os
 from functools import cache
 from typing import Any
 
-from layout.budget import check_budget
+from layout.budget import budget_seconds, check_budget, watch_budget
+from layout.errors import BudgetExceeded
 from layout.ingest.ocr.gutters import (
     FLANK,
     GUTTER_WIDTH,
@@ -46,15 +48,35 @@ _LINE_PAD = 0.3  # line heights each detected headline is widened by at both end
 
 
 class _BudgetedModel:
-    """One of the engine's model sessions, called only while the page's time budget lasts
-    (every other attribute is the session's own)."""
+    """One of the engine's model sessions, run only while the page's time budget lasts:
+    checked before the run, and a run still going when the budget runs out is cancelled
+    (onnxruntime's ``RunOptions.terminate``, set by :func:`layout.budget.watch_budget`)
+    and raises BudgetExceeded. Every other attribute is the session's own."""
 
     def __init__(self, session: Any) -> None:
         self._session = session
 
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+    def __call__(self, content: Any) -> Any:
         check_budget()
-        return self._session(*args, **kwargs)
+        seconds = budget_seconds()
+        inner = getattr(self._session, "session", None)  # the onnxruntime InferenceSession
+        if seconds is None or inner is None or not hasattr(self._session, "get_input_names"):
+            return self._session(content)
+        from onnxruntime import RunOptions
+
+        options = RunOptions()
+
+        def cancel() -> None:
+            options.terminate = True
+
+        feed = dict(zip(self._session.get_input_names(), [content], strict=False))
+        with watch_budget(cancel):
+            try:
+                return inner.run(self._session.get_output_names(), feed, options)
+            except Exception:
+                if options.terminate:
+                    raise BudgetExceeded(seconds) from None
+                raise
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._session, name)

@@ -52,3 +52,27 @@ def test_ocr_stops_at_the_page_budget():
     with page_budget(-1.0), pytest.raises(BudgetExceeded):
         engine.read_line(image, settings)
     engine.recognise(image, settings)  # outside a budget: reads as before
+
+
+def test_a_model_run_past_the_page_budget_is_cancelled():
+    """Detection over a large page is one native call: it is cancelled mid-run."""
+    if not HAS_ENGINE:
+        pytest.skip("rapidocr-onnxruntime (layout[ocr]) not installed")
+    import time
+
+    from PIL import Image, ImageDraw
+
+    from layout.budget import page_budget
+    from layout.errors import BudgetExceeded
+    from layout.settings import DEFAULT_SETTINGS
+
+    image = Image.new("L", (3600, 3600), 255)
+    draw = ImageDraw.Draw(image)
+    for y in range(40, 3560, 40):
+        draw.rectangle((40, y, 3560, y + 20), fill=0)
+    settings = DEFAULT_SETTINGS.with_overrides(ocr={"cache": False})
+    engine.load_engine(settings.ocr.threads)
+    started = time.thread_time()
+    with page_budget(2.0), pytest.raises(BudgetExceeded):  # past the preparation, in the run
+        engine.recognise(image, settings)
+    assert time.thread_time() - started < 5.0  # the whole page's detection takes ~3x that
