@@ -22,7 +22,8 @@ from layout.ingest.text import DumpLine
 _DATELINE_OPEN = re.compile(
     rf"^[{patterns.BYLINE_MARKS}]?(?:本报讯|(?:本报|新华社|中新社|人民网)[\u4e00-\u9fff]{{0,8}}"
     r"(?:[0-9０-９]+月[0-9０-９]+日)?[电讯])(?:[（(][^）)]*)?$")
-DATELINE_LINES = 4  # lines a dateline's credit may be broken over
+DATELINE_LINES = 5  # lines a dateline's credit may be broken over (本报西安10月25日电 /
+# （记者 尹新 / 通讯员 / 彭红 / 娜）… in a narrow column)
 INDENT_CHARS = 2  # characters a first-line indent stands for
 SHORT_BY = 2  # characters a line falls short of the column's width when not cut at it
 
@@ -161,17 +162,18 @@ def join_wrapped_ends(lines: Sequence[DumpLine]) -> list[DumpLine]:
     no sentence ended) whose last one or two characters wrapped onto a line of their own
     right under it, with a blank line after them (——中国上海国际艺术节不断增 / 强; two
     characters that read as a name are a bare-name byline under it: 王观); a
-    byline whose last name stops at its surname (本报记者 董萍、唐成一、任 / 慧, a blank
-    line between at most). A body line that short ends a paragraph and is left alone."""
+    byline whose last name stops at its surname (本报记者 董萍、唐成一、任 / 慧, 通讯员 司马 /
+    浩, a blank line between at most). A body line that short ends a paragraph and is left alone."""
     lengths = sorted(len(_compact(x.text)) for x in lines)
     column = lengths[int(0.75 * (len(lengths) - 1))] if lengths else 0  # a full line's length
-    single, _ = names_mod.surnames()
+    single, compound = names_mod.surnames()
+    surnames = single | compound
     out: list[DumpLine] = []
     for line in lines:
         above = out[-1] if out else None
         tail = _compact(line.text)
         if above is not None and _HAN_ONLY.fullmatch(tail) and line.indent == 0 and (
-                _title_end(above, line, tail, column) or _name_end(above, line, tail, single)):
+                _title_end(above, line, tail, column) or _name_end(above, line, tail, surnames)):
             out[-1] = dataclasses.replace(
                 above, raw=above.raw + line.text, text=above.text + line.text,
                 blanks_after=line.blanks_after)
@@ -193,10 +195,11 @@ def _title_end(above: DumpLine, line: DumpLine, tail: str, column: int) -> bool:
             and not patterns.ends_sentence(head) and not patterns.ends_clause(head))
 
 
-def _name_end(above: DumpLine, line: DumpLine, tail: str, single: frozenset[str]) -> bool:
-    """``line`` ends the last name of the byline ``above``, which stops at a surname."""
+def _name_end(above: DumpLine, line: DumpLine, tail: str, surnames: frozenset[str]) -> bool:
+    """``line`` ends the last name of the byline ``above``, which stops at a surname, single
+    or compound (…通讯员 任 / 慧, …通讯员 司马 / / 浩)."""
     if len(tail) > NAME_TAIL_CHARS or line.blanks_before > 1 or not patterns.is_byline(
             above.text):
         return False
     last = re.split(r"[\s、,，/／]+", above.text.strip())[-1]
-    return len(last) == 1 and last in single and patterns.is_byline(above.text + tail)
+    return last in surnames and patterns.is_byline(above.text + tail)

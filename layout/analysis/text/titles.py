@@ -284,7 +284,24 @@ KICKER_LABEL_CHARS = 4  # a plain label line over a lone subtitle is at most thi
 SUBTITLE_TIMES_LABEL = 2  # and the subtitle at least this many times as long
 
 
+OPEN_CLAUSE = "，、；,;"  # a title line ending on one of these goes on into the next
+
+
 def split_title_lines(
+    lines: Sequence[LineInfo], settings: TextSettings
+) -> tuple[str | None, str | None, str | None]:
+    """(kicker, headline, subtitle) of a headline group's title lines (see
+    :func:`_split_title_lines`). A kicker is a phrase complete in itself: one that would
+    end on a comma (引领未来， / 中国做对了什么, 流动的艺术， / 联动的 / 长三角) is the
+    headline's first line, wrapped after its comma (a kicker may end on a colon:
+    评论员观察：)."""
+    kicker, headline, subtitle = _split_title_lines(lines, settings)
+    if kicker and headline and kicker.rstrip()[-1:] in OPEN_CLAUSE:
+        return None, kicker.rstrip() + headline, subtitle
+    return kicker, headline, subtitle
+
+
+def _split_title_lines(
     lines: Sequence[LineInfo], settings: TextSettings
 ) -> tuple[str | None, str | None, str | None]:
     """(kicker, headline, subtitle) of a headline group's title lines.

@@ -231,6 +231,16 @@ def test_headline_wrapped_mid_phrase_is_one_headline() -> None:
     assert _title_lines("用金融之手“贷”\n动绿色发展") == (None, "用金融之手“贷”动绿色发展", None)
 
 
+def test_a_line_ending_on_a_comma_is_no_kicker() -> None:
+    """A kicker is complete in itself: a first line ending on a comma is the headline's,
+    wrapped after it (over a blank line too); a kicker may end on a colon."""
+    assert _title_lines("引领未来，\n中国做对了什么") == (None, "引领未来，中国做对了什么", None)
+    assert _title_lines("流动的艺术，\n联动的\n长三角") == (None, "流动的艺术，联动的长三角", None)
+    assert _title_lines("引领未来，\n\n中国做对了什么") == (None, "引领未来，中国做对了什么", None)
+    assert _title_lines("评论员观察：\n从“多少年”感悟自信") == (
+        "评论员观察：", "从“多少年”感悟自信", None)
+
+
 def test_short_labels_beside_a_long_headline_stay_labels() -> None:
     assert _title_lines("开展征兵宣传激发青年入伍热情\n搬口街道") == (
         None, "开展征兵宣传激发青年入伍热情", "搬口街道")

@@ -211,6 +211,17 @@ def test_a_dateline_broken_on_short_lines_keeps_its_names() -> None:
     assert "".join(article.bylines).replace(" ", "") == "记者钟刚建通讯员龚艳"
 
 
+def test_a_dateline_broken_over_five_short_lines_keeps_its_names() -> None:
+    """本报西安10月25日电 / （记者 尹新 / 通讯员 / 彭红 / 娜）…: a narrow column breaks the
+    credit over five lines; the bracket still closes and the names go to the bylines."""
+    text = ("流动的艺术，联动的长三角\n\n　　本报西安10月25日电\n（记者 尹新\n通讯员\n彭红\n"
+            "娜）10月18日，融合了现代\n演艺形式和传统文化特色的英歌和醒\n狮表演，为第二十四届中国上海国际\n艺术节国际演艺"
+            "大会及国际对话会\n拉开了序幕，全国各地的嘉宾纷纷前\n来观看。\n")
+    article = analyze_text_dump(text.encode(), "d.txt", Settings()).pages[0].articles[0]
+    assert article.dateline is not None and article.dateline.startswith("本报西安10月25日电")
+    assert "".join(article.bylines).replace(" ", "") == "记者尹新通讯员彭红娜"
+
+
 def test_a_dateline_wrapped_at_the_column_width_is_left_as_it_is() -> None:
     lines = list(page_lines("　　本报北京10月19日电（记者 罗\n华）傍晚，安徽省芜湖市湾沚区的\n"
                             "饭店迎来客流高峰。厨房里，饭店经\n营者兼大厨吴可云忙个不停，一道道\n"))

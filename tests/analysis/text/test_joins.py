@@ -32,6 +32,11 @@ def test_a_bylines_last_name_wrapped_after_its_surname_joins_it() -> None:
         "推动城乡融合发展", "本报记者 董萍、唐成一、任慧"]
 
 
+def test_a_last_name_wrapped_after_a_compound_surname_joins_it() -> None:
+    assert _texts("推动城乡融合发展\n\n记者 段桂志 通讯员 司马\n\n浩\n" + BODY)[:2] == [
+        "推动城乡融合发展", "记者 段桂志 通讯员 司马浩"]
+
+
 def test_short_lines_that_are_not_wrapped_ends_stay() -> None:
     lines = page_lines("——中国上海国际艺术节不断增强服务功能平台\n王观\n\n" + BODY + "\n\n稳\n")
     assert [x.text for x in join_wrapped_ends(lines)] == [x.text for x in lines]
