@@ -19,7 +19,7 @@ from dataclasses import replace
 from layout.analysis import patterns
 from layout.analysis.text.lines import LineInfo
 from layout.analysis.text.paragraphs import State
-from layout.analysis.text.starts import HEADER_STATES
+from layout.analysis.text.starts import HEADER_STATES, section_number
 from layout.analysis.text.titles import join_title_lines, split_title_lines
 from layout.clean import remove_cjk_spaces
 from layout.model import Article, Block, Line, Role
@@ -67,6 +67,8 @@ def build_article(
             if (states[i] is State.TITLE and titles and bylines
                     and not infos[i].subtitle_dash):
                 break  # a title under the byline of a headline group opens the text: （一）
+            if states[i] is State.TITLE and titles and section_number(infos[i].text):
+                break  # a numbered section title under the headline opens the text too
             if states[i] is State.BYLINE:
                 bylines.append(patterns.format_byline(infos[i].title))
             else:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
+from pathlib import Path
 
 from layout.analysis import names as names_mod
 from layout.analysis import patterns
@@ -125,6 +127,37 @@ def column_label(text: str) -> bool:
         return match.end() == len(stripped)
     return bool(re.match(_MARK_LABEL.pattern % COLON_LABEL_CHARS, stripped)
                 or _BAR_LABEL.match(stripped))  # no headline wraps at a bar
+
+
+COLUMN_LABELS_FILE = Path(__file__).resolve().parents[1] / "data" / "column_labels.txt"
+NAMED_LABEL_CHARS = 10  # a column label by name is at most this long (“十四五”的民生故事)
+
+
+@cache
+def _column_words() -> tuple[tuple[str, ...], frozenset[str]]:
+    """(genre head words, whole column names) from ``data/column_labels.txt``."""
+    heads: list[str] = []
+    whole: set[str] = set()
+    for raw in COLUMN_LABELS_FILE.read_text(encoding="utf-8").splitlines():
+        kind, _, values = raw.partition(":")
+        if raw.startswith("#") or not values:
+            continue
+        if kind.strip() == "head":
+            heads += values.split()
+        elif kind.strip() == "whole":
+            whole.update(values.split())
+    return tuple(heads), frozenset(whole)
+
+
+def named_label(text: str) -> bool:
+    """A title line that reads as a column label by its words: a known column name, or a
+    short phrase with no punctuation but quotation marks ending with a genre word (评论员
+    观察, 城市笔记, 高质量发展调研行, “十四五”的民生故事)."""
+    bare = text.strip().replace("“", "").replace("”", "")
+    if not bare or len(bare) > NAMED_LABEL_CHARS or any(is_cjk_punct(c) for c in bare):
+        return False
+    heads, whole = _column_words()
+    return bare in whole or (len(bare) > 2 and bare.endswith(heads))
 
 
 _SERIES = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{2,6}[·・•][\u3400-\u4dbf\u4e00-\u9fff“]")
@@ -244,6 +277,18 @@ def _doubling_parts(lines: Sequence[LineInfo]) -> tuple[int, int] | None:
     return (start, end) if not any(flags[end:]) else None
 
 
+def _named_over(lines: Sequence[LineInfo]) -> bool:
+    """The first title line is a column label by its words (:func:`named_label`) over
+    title lines that are not a headline wrapped out of it: the line leaves no clause open,
+    the line under it opens no continuation (a closing mark, a wrapped tail), and the two
+    are not the equal halves of a couplet."""
+    first, second = lines[0].text.strip(), lines[1].text.strip()
+    if len(lines) == 2 and len(first) == len(second):
+        return False  # the halves of a couplet (讲好中国故事 / 传播中国声音)
+    return (named_label(first) and not patterns.ends_clause(first)
+            and second[:1] not in patterns.CLOSERS and len(second) > WRAP_TAIL_CHARS)
+
+
 def _apart_below(
     rest: list[LineInfo], subtitle_lines: list[LineInfo]
 ) -> tuple[list[LineInfo], list[LineInfo]]:
@@ -294,8 +339,25 @@ def split_title_lines(
     :func:`_split_title_lines`). A kicker is a phrase complete in itself: one that would
     end on a comma (引领未来， / 中国做对了什么, 流动的艺术， / 联动的 / 长三角) is the
     headline's first line, wrapped after its comma (a kicker may end on a colon:
-    评论员观察：)."""
+    评论员观察：). Where no kicker came out, or one running past the first line, a first
+    line that reads as a column label by its words (:func:`named_label`) over other title
+    lines is the kicker."""
     kicker, headline, subtitle = _split_title_lines(lines, settings)
+    label = join_title_lines([lines[0].title]) if lines else ""
+    if kicker != label and len(lines) >= 2 and _named_over(lines):
+        # no kicker came out, or one that runs past the first line: a first line that
+        # reads as a column label by its words is the kicker over the group the other
+        # lines make (凡人善举 / 我心中 / 的两条江, 百姓故事 / 裂缝护坡墙已修复 / / …)
+        below = _split_title_lines(lines[1:], settings)
+        if below[0] is None and below[1]:
+            kicker, headline, subtitle = label, below[1], below[2]
+        elif below[0] and below[1] and below[2] is None:
+            # under a kicker there is no second one: a blank line parts the headline from
+            # its subtitle; with none, the lines are one headline wrapped (引领未来 / 中国…)
+            if any(x.line.blanks_before > 0 for x in lines[2:]):
+                kicker, headline, subtitle = label, below[0], below[1]
+            else:
+                kicker, headline, subtitle = label, below[0] + below[1], None
     if kicker and headline and kicker.rstrip()[-1:] in OPEN_CLAUSE:
         return None, kicker.rstrip() + headline, subtitle
     return kicker, headline, subtitle

@@ -241,6 +241,33 @@ def test_a_line_ending_on_a_comma_is_no_kicker() -> None:
         "评论员观察：", "从“多少年”感悟自信", None)
 
 
+def test_a_column_label_by_its_words_is_the_kicker() -> None:
+    """With no blank line and no telling length, a first line that reads as a column label
+    (a known name, or a short phrase ending with a genre word: 随感, 手记, 故事 …) is the
+    kicker over the headline the other lines make; a couplet's equal halves are not."""
+    assert _title_lines("凡人善举\n我心中\n的两条江") == ("凡人善举", "我心中的两条江", None)
+    assert _title_lines("环球走笔\n引领未来\n中国做对了什么") == (
+        "环球走笔", "引领未来中国做对了什么", None)
+    assert _title_lines("人民时评\n集采药，\n拼质量才能护健康") == (
+        "人民时评", "集采药，拼质量才能护健康", None)
+    kicker, headline, subtitle = _title_lines(
+        "百姓故事\n裂缝护坡\n墙已修复\n\n村委会主任廖辉告诉记者")
+    assert (kicker, subtitle) == ("百姓故事", "村委会主任廖辉告诉记者")
+    assert headline is not None and headline.replace(" ", "") == "裂缝护坡墙已修复"
+    kicker, headline, _ = _title_lines("讲好中国故事\n传播中国声音")
+    assert kicker is None and headline is not None and headline.replace(" ", "") == (
+        "讲好中国故事传播中国声音")
+
+
+def test_a_numbered_section_title_under_the_headline_opens_the_text() -> None:
+    """（一） right under the headline is the text's first section title, no subtitle."""
+    page = _page("引领未来中国做对了什么\n\n（一）\n" + FARM + "\n")
+    article = page.articles[0]
+    assert (article.kicker, article.headline, article.subtitle) == (
+        None, "引领未来中国做对了什么", None)
+    assert [b.text for b in article.blocks if b.role is Role.SUBHEAD] == ["（一）"]
+
+
 def test_short_labels_beside_a_long_headline_stay_labels() -> None:
     assert _title_lines("开展征兵宣传激发青年入伍热情\n搬口街道") == (
         None, "开展征兵宣传激发青年入伍热情", "搬口街道")
