@@ -459,6 +459,11 @@ def _split_title_lines(
                 rest = rest + extra
             else:
                 subtitle_lines = extra
+        elif len(blocks) == 2 and not subtitle_lines and _TAGGED_END.search(
+                blocks[0][-1].title.strip()):
+            # a column tag closes the headline (一项改革带来就医新变化 / （“十四五”的民生
+            # 故事）): no kicker carries one, so the part set apart under it is the subtitle
+            rest, subtitle_lines = blocks[0], blocks[1]
         elif len(blocks) >= 2:  # parts set apart by blank lines: kicker, headline(, subtitle)
             kicker_lines, rest = blocks[0], blocks[1]
             extra = [x for b in blocks[2:] for x in b]

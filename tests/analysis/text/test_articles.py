@@ -259,6 +259,14 @@ def test_a_column_label_by_its_words_is_the_kicker() -> None:
         "讲好中国故事传播中国声音")
 
 
+def test_a_headline_closed_by_a_column_tag_keeps_the_part_under_it_as_subtitle() -> None:
+    head, tag = "一项改革带来就医新变化", "（“十四五”的民生故事）"
+    under = "跨省住院直接结算率达到90%左右"
+    assert _title_lines(f"{head}\n{tag}\n\n{under}") == (None, head + tag, under)
+    assert _title_lines("党的二十届四中全会在北京召开\n\n确保基本实现社会主义现代化") == (
+        "党的二十届四中全会在北京召开", "确保基本实现社会主义现代化", None)
+
+
 def test_a_numbered_section_title_under_the_headline_opens_the_text() -> None:
     """（一） right under the headline is the text's first section title, no subtitle."""
     page = _page("引领未来中国做对了什么\n\n（一）\n" + FARM + "\n")
