@@ -20,7 +20,8 @@ Two extractors with unlike habits (:data:`EXTRACTORS`):
   (GB18030 when GBK lacks a character).
 
 Composed PDFs are cached under ``$LAYOUT_SYNTH_CACHE`` (default: a temp folder) by
-composer, family, seed and split, so benchmarks and tests compose each page once.
+composer, family, seed, split and a digest of the generator's sources (a change to the
+page plans or composers composes afresh), so benchmarks and tests compose each page once.
 """
 
 from __future__ import annotations
@@ -109,6 +110,21 @@ def _cache_dir() -> Path:
     return path
 
 
+@cache
+def generator_digest() -> str:
+    """A short digest of the sources that make the composed pages and their truth
+    (tests/synth's modules and templates, its tests aside): part of the cache key."""
+    import hashlib
+
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and not path.name.startswith("test_") and path.suffix != ".pyc":
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
 def composed_page(composer: str, family: str, seed: int, split: str | None
                   ) -> tuple[Path, TruthPage]:
     """The PDF of a composed page (cached) and its truth."""
@@ -117,7 +133,7 @@ def composed_page(composer: str, family: str, seed: int, split: str | None
     from tests.synth.compose import compose_page
     from tests.synth.scoring import truth_from_dict, truth_to_dict
 
-    stem = _cache_dir() / f"{composer}-{family}-{seed}-{split or 'none'}"
+    stem = _cache_dir() / f"{composer}-{family}-{seed}-{split or 'none'}-{generator_digest()}"
     pdf, truth_json = stem.with_suffix(".pdf"), stem.with_suffix(".json")
     if pdf.exists() and truth_json.exists():
         return pdf, truth_from_dict(json.loads(truth_json.read_text("utf-8")))

@@ -60,7 +60,7 @@ def _subhead_indices(paragraphs: Sequence[str], listed: Sequence[int]) -> frozen
     """Listed subhead indices that look like subheads (short, no sentence end, not a credit)."""
     out = set()
     for i in listed:
-        if not isinstance(i, int) or not 0 < i < len(paragraphs):
+        if not isinstance(i, int) or not 0 <= i < len(paragraphs):
             continue
         text = paragraphs[i]
         if 2 <= len(text) <= 24 and text[-1] not in "。！？…：；，摄" and not text.startswith("——"):
