@@ -327,7 +327,10 @@ def build_lines(glyphs: list[Glyph]) -> list[Line]:
                 [rows[q] for q in near if q != r], x0, x1, row[0].baseline, size)
             opened = not (True in sides and False not in sides)
             if opened and (x1 - x0 > GUTTER_EM * size or (
-                    aligned >= ALIGNED_NEEDED and False in sides)):
+                    aligned >= ALIGNED_NEEDED and False in sides) or (
+                    aligned and sides == [False, False])):  # open above and below: a
+                # gutter beside a column's last lines (one overhanging its edge), which
+                # rows further down do not reach
                 cuts.add(k)
         current: list[Glyph] = []
         for k, g in enumerate(row):

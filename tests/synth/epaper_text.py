@@ -69,6 +69,11 @@ def _subhead_indices(paragraphs: Sequence[str], listed: Sequence[int]) -> frozen
         if (4 <= len(text) <= 18 and text[-1] not in "。！？…：；，、”）摄"
                 and text[0] != "—" and not re.search(r"[。，！？]", text)):
             out.add(i)
+    for i in sorted(out):  # a subhead set in two parts: 为何著书—— / 中国不是难解的谜团，…
+        text = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
+        if (paragraphs[i].endswith("——") and 2 <= len(text) <= 24
+                and text[-1] not in "。！？…：；，摄"):
+            out.add(i + 1)
     return frozenset(out)
 
 
