@@ -110,16 +110,22 @@ def _cache_dir() -> Path:
     return path
 
 
+_DUMP_MAKERS = frozenset(("dumps_from_pages.py", "dumps_alt.py", "dump_sources.py",
+                          "text_dumps.py"))
+
+
 @cache
 def generator_digest() -> str:
     """A short digest of the sources that make the composed pages and their truth
-    (tests/synth's modules and templates, its tests aside): part of the cache key."""
+    (tests/synth's modules and templates; its tests and the dump makers, which read the
+    pages, aside): part of the cache key."""
     import hashlib
 
     root = Path(__file__).resolve().parent
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*")):
-        if path.is_file() and not path.name.startswith("test_") and path.suffix != ".pyc":
+        if (path.is_file() and not path.name.startswith("test_") and path.suffix != ".pyc"
+                and path.name not in _DUMP_MAKERS):
             digest.update(path.relative_to(root).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:10]
@@ -498,18 +504,22 @@ def assign_lines(lines: list[Line], truth: TruthPage
             continue
         pending.append((line, where))
     placed: list[tuple[Line, int]] = []
+    parts: dict[int, str] = {}  # id of a placed line -> the part of its article it is in
     # lines only one article holds first; then lines several hold (a kicker two articles
     # share: 百姓故事) go with the nearest placed line above or below them, and text no
-    # article holds with the nearest placed line above
+    # article holds (a byline's role words on a line of their own: 新华社记者, over the
+    # names) with the nearest placed line above or below, in that line's part
     for line, where in pending:
         if len({k for k, _ in where}) == 1:
             getattr(groups[where[0][0]], where[0][1]).append(line)
             placed.append((line, where[0][0]))
+            parts[id(line)] = where[0][1]
     unique = list(placed)
     for line, where in pending:
         if len({k for k, _ in where}) == 1:
             continue
-        k, part = _nearest(line, unique if where else placed, where, below=bool(where))
+        k, part = _nearest(line, unique if where else placed, where, below=True,
+                           parts=parts)
         if k < 0:
             furn.append(line)
             continue
@@ -519,11 +529,13 @@ def assign_lines(lines: list[Line], truth: TruthPage
 
 
 def _nearest(line: Line, placed: list[tuple[Line, int]], where: list[tuple[int, str]],
-             below: bool = False) -> tuple[int, str]:
+             below: bool = False, parts: dict[int, str] | None = None) -> tuple[int, str]:
     """The article of the nearest placed line above (or, with ``below``, above or below)
-    in the same column, among ``where``."""
+    in the same column, among ``where`` (none: any article, in the part ``parts`` gives
+    that line)."""
     allowed = {k for k, _ in where}
     best: tuple[float, int] | None = None
+    nearest: Line | None = None
     for other, k in placed:
         if allowed and k not in allowed:
             continue
@@ -536,9 +548,11 @@ def _nearest(line: Line, placed: list[tuple[Line, int]], where: list[tuple[int, 
         else:
             continue
         if best is None or distance < best[0]:
-            best = (distance, k)
+            best, nearest = (distance, k), other
     if best is None:
         return (where[0] if where else (-1, "body"))
+    if not where and parts is not None and nearest is not None:
+        return best[1], parts.get(id(nearest), "body")
     part = next((p for k, p in where if k == best[1]), "body")
     return best[1], part
 
