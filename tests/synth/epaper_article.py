@@ -213,7 +213,9 @@ def plan_article(frame: Frame, grid: Grid, article: SourceArticle, styles: Style
     if bylines and not byline_in_head:
         items += [("byline", t) for t in byline_texts]
     dateline = None
-    first = article.paragraphs[0]
+    # the dateline opens the first paragraph, after a subhead set over it (（一）)
+    opening = next((i for i in range(len(article.paragraphs)) if i not in article.subheads), 0)
+    first = article.paragraphs[opening]
     if rng.random() < 0.4 and not re.match(r"^(本报|新华社|据)", first):
         dateline = make_dateline(rng, date)
     if press is not None:
@@ -228,7 +230,7 @@ def plan_article(frame: Frame, grid: Grid, article: SourceArticle, styles: Style
         if i in invented:
             items.append(("subhead", invented[i]))
         items.append(("subhead" if i in article.subheads else "paragraph",
-                      (dateline + p) if (i == 0 and dateline) else p))
+                      (dateline + p) if (i == opening and dateline) else p))
     if jumps.end:
         items = _with_end_jump(items, jumps, counts_for=lambda its: _flow(
             [], its, _slot_counts(frame, cols, tops, bottoms, body, lh), grid, tops, styles,

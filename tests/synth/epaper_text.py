@@ -93,9 +93,17 @@ def load_articles(source: Path | str | Sequence[dict] | None = None) -> tuple[So
         if re.search(r"责编|广告", title):  # page furniture glued to a title by the extractor
             continue
         seen.add((title, paragraphs[0]))
+        subheads = _subhead_indices(paragraphs, r.get("subheads", []))
+        while 0 in subheads and len(paragraphs) > 1:
+            # a subhead over the first paragraph ((一) right under the headline) reads as
+            # the subtitle in a dump: the text opens with its first paragraph instead (it
+            # used to stay as a one-word "paragraph")
+            paragraphs = paragraphs[1:]
+            subheads = frozenset(i - 1 for i in subheads if i > 0)
+        if 0 in subheads:
+            continue
         articles.append(SourceArticle(r["title"].strip(), (r.get("byline") or "").strip(),
-                                      paragraphs, _subhead_indices(paragraphs,
-                                                                   r.get("subheads", []))))
+                                      paragraphs, subheads))
     return tuple(articles) or FALLBACK_ARTICLES
 
 

@@ -156,7 +156,9 @@ def _plan_article(source: SourceArticle, style: FamilyStyle, fonts: Fonts, width
             break
     size = round(max(size, body * 1.3), 2)
     dateline, dateline_names = None, ()
-    first = source.paragraphs[0]
+    # the dateline opens the first paragraph, after a subhead set over it (（一）)
+    opening = next((i for i in range(len(source.paragraphs)) if i not in source.subheads), 0)
+    first = source.paragraphs[opening]
     if rng.random() < style.dateline and not re.match("^(本报|新华社|据)", first):
         dateline, dateline_names = _dateline(rng, date)
     bylines = ()
@@ -184,13 +186,13 @@ def _plan_article(source: SourceArticle, style: FamilyStyle, fonts: Fonts, width
         role = "subhead" if i in source.subheads else "paragraph"
         if role == "paragraph" and rng.random() < style.latin:
             text = _with_latin(text, rng)
-        if i == 0 and dateline:
+        if i == opening and dateline:
             text = dateline + text
         cost = len(text) + per_line // 2 + (per_line if role == "subhead" else 0)
         if used + cost > capacity:
             if role == "paragraph":
                 cut = _cut(text, capacity - used - per_line // 2)
-                if cut and (i > 0 or not dateline or len(cut) > len(dateline) + 10):
+                if cut and (i != opening or not dateline or len(cut) > len(dateline) + 10):
                     blocks.append((role, cut))
             break
         blocks.append((role, text))
