@@ -187,6 +187,17 @@ def read_line(image: Any, settings: Settings = DEFAULT_SETTINGS) -> tuple[str, f
     return str(text), float(score)
 
 
+def read_lines(image: Any, settings: Settings = DEFAULT_SETTINGS) -> list[Any]:
+    """The engine's results for a grey PIL image of part of a page (detected and read, as
+    :func:`recognise`; not cached: the part is small and read only when the page is)."""
+    import numpy as np
+
+    engine = load_engine(settings.ocr.threads)
+    rgb = np.ascontiguousarray(np.asarray(image.convert("RGB"))[:, :, ::-1])  # BGR
+    results, _ = engine(rgb, return_word_box=True)
+    return [list(r) for r in results or []]
+
+
 def threads_per_job(jobs: int) -> int:
     """Engine threads for each of ``jobs`` processes sharing this machine's cores (0: the
     engine's default, for one job)."""

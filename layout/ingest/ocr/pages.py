@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from layout.ingest.ocr.chars import span
-from layout.ingest.ocr.engine import load_engine, recognise
+from layout.ingest.ocr.dropcaps import drop_caps
+from layout.ingest.ocr.engine import load_engine, read_line, read_lines, recognise
 from layout.ingest.ocr.gaps import marks_in_gaps
 from layout.ingest.ocr.glyphs import lines_to_glyphs
 from layout.ingest.ocr.images import blank_runs, ocr_dpi, render_pdf_page, upscale
@@ -51,7 +52,10 @@ def ocr_image(image: Any, number: int, width_pt: float, height_pt: float,
     sx = width_pt / max(image.width, 1)
     sy = height_pt / max(image.height, 1)
     photos = find_photos(image, results, 72.0 / sx, settings)
-    results = stops_from_low_dots([r for r in results if not inside(_box(r), photos)], image)
+    results = [r for r in results if not inside(_box(r), photos)]
+    results = drop_caps(results, image, lambda crop: read_line(crop, settings),
+                        lambda crop: read_lines(crop, settings))
+    results = stops_from_low_dots(results, image)
     results = marks_in_gaps(dashes(ellipses(results), image), image)
     glyphs, lines = lines_to_glyphs(results, sx, sy, settings, blank_runs(image))
     images = tuple(BBox(x0 * sx, top * sy, x1 * sx, bottom * sy)
