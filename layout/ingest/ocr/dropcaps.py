@@ -31,7 +31,8 @@ CAP_LINES = 1.8  # body line heights: a cap is at least this tall
 CAP_INDENT = 1.8  # body line heights: lines beside a missed cap start this far in
 _SHORT = 3  # characters: a tall box of at most this many is a cap candidate
 _BODY_CHARS = 6  # characters: a line this long gives the body line height
-_BESIDE = 1.2  # body heights: a line beside the cap starts at most this far right of it
+_BESIDE = 2.5  # body heights: a line beside the cap starts at most this far right of it
+# (a character or two of its own taken into the cap's box)
 _MARGIN = 0.25  # body heights of white around a crop sent to the recogniser
 _CAP_CONFIDENCE = 0.5  # the least confidence a cap's character is taken with
 
@@ -103,8 +104,8 @@ def drop_caps(results: Sequence[Sequence[Any]], image: Any, read_line: ReadLine,
                     continue
                 best = max(match, key=lambda r: len(str(r[1])))
                 old = "".join(str(out[j][1]).split())
-                text = "".join(str(best[1]).split())
-                if len(text) > len(old) and text.endswith(old[-3:]):
+                read = "".join(str(best[1]).split())
+                if len(read) > len(old) and read.endswith(old[-3:]):
                     out[j] = best
         if k >= 0:
             drop.add(k)
