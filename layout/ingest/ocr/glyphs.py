@@ -15,7 +15,8 @@ pixels), the points per pixel across and down, and the settings; returns one
   of one column stack take the stack's size (and a line set at the stack's leading
   between two others does, whatever its box says), the lines
   of a headline one under the other one size, near-equal sizes snap to one
-  (``ocr.size_tolerance``);
+  (``ocr.size_tolerance``), but a lone character two body lines tall (a drop cap) is as
+  large as its box;
 - lines standing on end (taller than 1.5 times their width) give turned glyphs, read
   top to bottom;
 - lines recognised with less confidence than ``ocr.min_confidence`` are dropped, and
@@ -59,6 +60,7 @@ _SPACED_PITCH = 1.2  # a long line whose pitch is this much over what its height
 # spaced out: sized by its height
 _SHORT_PITCH_CHARS = 3  # ems: a shorter line's length bounds its size from its height
 _STACK_TOLERANCE = 0.25  # a line this close (relative) to its stack's size takes it
+_CAP_LINES = 2.0  # body line heights: a lone character this tall keeps its own size
 _HEAD_TOLERANCE = 0.15  # headline lines this close (relative), one under the other, are
 # one size (a kicker or subtitle is set smaller than that)
 
@@ -227,6 +229,10 @@ def lines_to_glyphs(results: Sequence[Sequence[Any]], sx: float, sy: float,
     for stack in stacks:
         stack_size[stack] = stack_size.get(stack, 0) + 1
     sizes = snap_sizes(sizes, weights, ocr.size_tolerance)
+    # a lone character two body lines tall or more (a drop cap: its box is its ink) is set
+    # in its own size, an em as tall as its ink, not its run's
+    sizes = [s[5] if s[7] == 1.0 and s[5] >= _CAP_LINES * body_height > 0 else size
+             for s, size in zip(shapes, sizes, strict=True)]
     glyphs: list[Glyph] = []
     lines: list[OcrLine] = []
     for result, (x0, top, x1, bottom, upright, *_), size, stack in zip(
