@@ -214,12 +214,66 @@ def dashes(results: Sequence[Sequence[Any]], image: Any) -> list[Sequence[Any]]:
                               [[mid, t0], [a1, t0], [a1, t1], [mid, t1]]]
                 changed, k = True, k + 1
                 continue
+            stroke = _stroke(ink, (a0 + a1) / 2, top, bottom) if words[k] == ONE and (
+                pitch > 0) else None
+            if stroke is not None and stroke[1] - stroke[0] >= _LONG_ONE * pitch:
+                # the stroke runs on past the box the recogniser gave it (the detector's
+                # box cut the dash short): as long as two characters, it is ——
+                t0, t1 = span(boxes[k], 1)
+                a, b = stroke
+                mid = (a + b) / 2
+                new_words += [DASH, DASH]
+                new_boxes += [[[a, t0], [mid, t0], [mid, t1], [a, t1]],
+                              [[mid, t0], [b, t0], [b, t1], [mid, t1]]]
+                changed, k = True, k + 1
+                continue
             new_words.append(words[k])
             new_boxes.append(boxes[k])
             k += 1
         out.append([result[0], "".join(new_words), result[2], new_boxes, new_words,
                     *result[5:]] if changed else result)
     return out
+
+
+_BRIDGE = 0.06  # of the line's height: a stroke broken by this little goes on
+_THIN = 0.25  # of the line's height: a stroke's ink is this thin in each column
+_THIN_SHARE = 0.8  # of its columns: a stroke is thin in this many
+
+
+def _stroke(ink: Any, centre: float, top: float, bottom: float
+            ) -> tuple[float, float] | None:
+    """The run of pixel columns through ``centre`` inked in the middle band of the line
+    ``top .. bottom`` (pixels), when that run is a thin stroke (its ink, over the whole
+    line height, at most ``_THIN`` of it tall in ``_THIN_SHARE`` of its columns); else
+    None."""
+    import numpy as np
+
+    height = bottom - top
+    rows = ink[max(0, int(top)):min(ink.shape[0], int(bottom) + 1)]
+    band = ink[max(0, int(top + _DASH_BAND[0] * height)):
+               min(ink.shape[0], int(top + _DASH_BAND[1] * height) + 1)]
+    if band.size == 0 or not 0 <= int(centre) < band.shape[1]:
+        return None
+    inked = band.any(axis=0)
+    if not inked[int(centre)]:
+        return None
+    bridge = max(2, int(_BRIDGE * height))  # the two halves of —— set a hair apart
+    a = b = int(centre)
+    while a > 0:
+        lo = max(0, a - bridge - 1)
+        hits = np.flatnonzero(inked[lo:a])
+        if not hits.size:
+            break
+        a = lo + int(hits[0])
+    while b + 1 < len(inked):
+        hits = np.flatnonzero(inked[b + 1:b + bridge + 2])
+        if not hits.size:
+            break
+        b += 1 + int(hits[-1])
+    tall = rows[:, a:b + 1].sum(axis=0)
+    if np.mean(tall <= _THIN * height) < _THIN_SHARE:
+        return None
+    return float(a), float(b + 1)
 
 
 def _unbroken(band: Any, a: float, b: float) -> bool:

@@ -85,3 +85,28 @@ def test_one_one_printed_as_one_stroke_is_the_dash():
     pixels[22:25, 42:68] = 30  # 一一: two strokes, paper between
     pixels[22:25, 72:98] = 30
     assert dashes([result], Image.fromarray(pixels, "L")) == [result]
+
+
+def test_one_read_over_a_dash_the_detector_cut_short_is_the_dash():
+    """The line's box cut the dash's first half off and the recogniser read its second
+    half as 一: the stroke on the page runs on left of the box (the two halves a hair
+    apart) for two ems, so it is ——; a 一 whose stroke is one em stays, and so does one
+    whose ink past it is a character (not a thin stroke)."""
+    from layout.ingest.ocr.marks import dashes
+
+    pixels = np.full((50, 220), 240, np.uint8)
+    for x in (100, 130, 160, 190):
+        pixels[12:36, x + 2:x + 28] = 30
+    pixels[22:25, 41:69] = 30  # the dash's first half, outside the line's box
+    pixels[22:25, 71:99] = 30  # its second half, read as 一
+    words = ["一", "说", "好", "吗", "呢"]
+    boxes = [[[x, 10], [x + 30, 10], [x + 30, 40], [x, 40]] for x in (70, 100, 130, 160, 190)]
+    result = [[[70, 10], [220, 10], [220, 40], [70, 40]], "一说好吗呢", 0.99, boxes, words]
+    [dash] = dashes([result], Image.fromarray(pixels, "L"))
+    assert dash[1] == "——说好吗呢" and dash[4][:2] == ["—", "—"]
+    assert dash[3][0][0][0] == 41  # the dash's boxes cover its stroke
+    pixels[22:25, 41:69] = 240  # one em of stroke: 一
+    assert dashes([result], Image.fromarray(pixels, "L")) == [result]
+    pixels[12:36, 43:69] = 30  # a character before it, touching: no thin stroke
+    pixels[22:25, 69:71] = 30
+    assert dashes([result], Image.fromarray(pixels, "L")) == [result]
