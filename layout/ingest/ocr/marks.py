@@ -215,10 +215,11 @@ def dashes(results: Sequence[Sequence[Any]], image: Any) -> list[Sequence[Any]]:
                 changed, k = True, k + 1
                 continue
             stroke = _stroke(ink, (a0 + a1) / 2, top, bottom) if words[k] == ONE and (
-                pitch > 0) else None
+                k == 0 and pitch > 0) else None
             if stroke is not None and stroke[1] - stroke[0] >= _LONG_ONE * pitch:
-                # the stroke runs on past the box the recogniser gave it (the detector's
-                # box cut the dash short): as long as two characters, it is ——
+                # a line opening with a stroke that runs on left of the box the
+                # recogniser gave it (the detector's box cut the dash short): as long as
+                # two characters, it is ——
                 t0, t1 = span(boxes[k], 1)
                 a, b = stroke
                 mid = (a + b) / 2
@@ -243,7 +244,8 @@ _THIN_SHARE = 0.8  # of its columns: a stroke is thin in this many
 def _stroke(ink: Any, centre: float, top: float, bottom: float
             ) -> tuple[float, float] | None:
     """The run of pixel columns through ``centre`` inked in the middle band of the line
-    ``top .. bottom`` (pixels), when that run is a thin stroke (its ink, over the whole
+    ``top .. bottom`` (pixels; leftwards over gaps of ``_BRIDGE``), when that run is a
+    thin stroke (its ink, over the whole
     line height, at most ``_THIN`` of it tall in ``_THIN_SHARE`` of its columns); else
     None."""
     import numpy as np
@@ -265,11 +267,8 @@ def _stroke(ink: Any, centre: float, top: float, bottom: float
         if not hits.size:
             break
         a = lo + int(hits[0])
-    while b + 1 < len(inked):
-        hits = np.flatnonzero(inked[b + 1:b + bridge + 2])
-        if not hits.size:
-            break
-        b += 1 + int(hits[-1])
+    while b + 1 < len(inked) and inked[b + 1]:  # on the right: its own ink only (the
+        b += 1  # next character's comes after a gap)
     tall = rows[:, a:b + 1].sum(axis=0)
     if np.mean(tall <= _THIN * height) < _THIN_SHARE:
         return None
