@@ -27,7 +27,6 @@ pixels), the points per pixel across and down, and the settings; returns one
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import replace
 from typing import Any
 
 from layout.ingest.ocr.chars import (
@@ -61,7 +60,6 @@ _SPACED_PITCH = 1.2  # a long line whose pitch is this much over what its height
 # spaced out: sized by its height
 _SHORT_PITCH_CHARS = 3  # ems: a shorter line's length bounds its size from its height
 _STACK_TOLERANCE = 0.25  # a line this close (relative) to its stack's size takes it
-_ALIGN = 0.25  # ems: lines of one column starting this close start together
 _CAP_LINES = 2.0  # body line heights: a lone character this tall keeps its own size
 _HEAD_TOLERANCE = 0.15  # headline lines this close (relative), one under the other, are
 # one size (a kicker or subtitle is set smaller than that)
@@ -235,7 +233,7 @@ def lines_to_glyphs(results: Sequence[Sequence[Any]], sx: float, sy: float,
     # in its own size, an em as tall as its ink, not its run's
     sizes = [s[5] if s[7] == 1.0 and s[5] >= _CAP_LINES * body_height > 0 else size
              for s, size in zip(shapes, sizes, strict=True)]
-    per_line: list[list[Glyph]] = []
+    glyphs: list[Glyph] = []
     lines: list[OcrLine] = []
     for result, (x0, top, x1, bottom, upright, *_), size, stack in zip(
             kept, shapes, sizes, stacks, strict=True):
@@ -247,8 +245,6 @@ def lines_to_glyphs(results: Sequence[Sequence[Any]], sx: float, sy: float,
         spans = char_spans(text, box, words, word_boxes, along=0 if upright else 1)
         # one character for one: the spans still fit
         text = cjk_dashes(cjk_punctuation(text), standalone=stack_size[stack] < 3)
-        glyphs: list[Glyph] = []
-        per_line.append(glyphs)
         for (_, a, b), ch in zip(spans, "".join(text.split()), strict=True):
             a, b = ink_em(ch, a * scale, b * scale, size)
             if upright:
@@ -258,36 +254,4 @@ def lines_to_glyphs(results: Sequence[Sequence[Any]], sx: float, sy: float,
                 glyphs.append(Glyph(ch, middle - size / 2, a, middle + size / 2, b, size,
                                     OCR_FONT, upright=False))
         lines.append(OcrLine(text, BBox(x0 * sx, top * sy, x1 * sx, bottom * sy), score))
-    aligned = align_starts(per_line, stacks, [s[4] for s in shapes])
-    return [g for line in aligned for g in line], lines
-
-
-def align_starts(per_line: Sequence[Sequence[Glyph]], stacks: Sequence[int],
-                 upright: Sequence[bool]) -> list[list[Glyph]]:
-    """Each line's glyphs, the upright lines of one column stack that start within
-    ``_ALIGN`` ems of each other moved across to start together (at their median start):
-    a column's lines start at one edge (or one indent) in print, the recogniser's
-    character positions vary by a point or so, and the analysis reads column edges and
-    indents from where lines start."""
-    out = [list(line) for line in per_line]
-    members: dict[int, list[int]] = {}
-    for k, (line, stack) in enumerate(zip(per_line, stacks, strict=True)):
-        if line and upright[k]:
-            members.setdefault(stack, []).append(k)
-    for ks in members.values():
-        ks = sorted(ks, key=lambda k: per_line[k][0].x0)
-        run: list[int] = []
-        for k in ks + [-1]:
-            if run and (k < 0 or per_line[k][0].x0 - per_line[run[-1]][0].x0 > _ALIGN * min(
-                    per_line[k][0].size, per_line[run[-1]][0].size)):
-                if len(run) >= 2:
-                    starts = sorted(per_line[j][0].x0 for j in run)
-                    middle = starts[len(starts) // 2]
-                    for j in run:
-                        shift = middle - per_line[j][0].x0
-                        out[j] = [replace(g, x0=g.x0 + shift, x1=g.x1 + shift)
-                                  for g in per_line[j]]
-                run = []
-            if k >= 0:
-                run.append(k)
-    return out
+    return glyphs, lines

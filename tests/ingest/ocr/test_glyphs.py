@@ -104,21 +104,3 @@ def test_a_line_spaced_out_and_drawn_tall_within_its_column_is_body_text():
     column[3:4] = spaced
     glyphs, _ = lines_to_glyphs(column, px, px)
     assert len({round(g.size, 3) for g in glyphs}) == 1
-
-
-def test_lines_of_a_column_starting_a_point_apart_start_together():
-    """The recogniser's positions put the starts of one column's lines a point or so
-    apart: they are moved to their median start, an indent (two ems in) stays apart,
-    and a line of another stack is left alone."""
-    from layout.ingest.ocr.glyphs import align_starts
-    from layout.ingest.raw import Glyph
-
-    def line(x0: float, n: int = 4) -> list[Glyph]:
-        return [Glyph("字", x0 + 10 * k, 0, x0 + 10 * (k + 1), 10, 10.0, OCR_FONT)
-                for k in range(n)]
-
-    per_line = [line(45.1), line(46.0), line(65.5), line(45.6), line(46.2)]
-    out = align_starts(per_line, [0, 0, 0, 0, 1], [True] * 5)
-    assert [ln[0].x0 for ln in out] == [45.6, 45.6, 65.5, 45.6, 46.2]
-    assert [round(g.x1 - g.x0, 6) for g in out[0]] == [10.0] * 4  # moved, not stretched
-    assert out[1][3].x1 == pytest.approx(45.6 + 40)
