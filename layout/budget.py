@@ -32,15 +32,15 @@ def budget_clock() -> float:
     return time.thread_time()
 
 
-_DEADLINE: ContextVar[tuple[float, float] | None] = ContextVar("layout_page_deadline",
-                                                               default=None)
+_DEADLINE: ContextVar[tuple[float, float, str] | None] = ContextVar(
+    "layout_page_deadline", default=None)
 
 
 @contextmanager
-def page_budget(seconds: float) -> Iterator[None]:
+def page_budget(seconds: float, what: str = "page") -> Iterator[None]:
     """Run the body with a deadline ``seconds`` of this thread's CPU time from now (nested
-    budgets: the inner one)."""
-    token = _DEADLINE.set((budget_clock() + seconds, seconds))
+    budgets: the inner one); ``what`` names the budget in its error ("page", "OCR")."""
+    token = _DEADLINE.set((budget_clock() + seconds, seconds, what))
     try:
         yield
     finally:
@@ -51,13 +51,13 @@ def check_budget() -> None:
     """Raise BudgetExceeded when the current page's deadline has passed."""
     current = _DEADLINE.get()
     if current is not None and budget_clock() > current[0]:
-        raise BudgetExceeded(current[1])
+        raise BudgetExceeded(current[1], current[2])
 
 
-def budget_seconds() -> float | None:
-    """The current page budget's size in seconds (None outside a budget)."""
+def current_budget() -> tuple[float, str] | None:
+    """The current budget's size in seconds and its name (None outside a budget)."""
     current = _DEADLINE.get()
-    return None if current is None else current[1]
+    return None if current is None else (current[1], current[2])
 
 
 _WATCH_INTERVAL = 0.05  # s of wall time between the watcher's looks at the clock

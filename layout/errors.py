@@ -64,8 +64,10 @@ class FontError(LayoutError):
 
 
 class BudgetExceeded(LayoutError):
-    """One page's work ran over its time budget (settings.limits.page_seconds)."""
+    """One page's work ran over its time budget (settings.limits.page_seconds, or
+    ocr_seconds for its OCR)."""
 
-    def __init__(self, seconds: float) -> None:
-        super().__init__(f"over the {seconds:g} s page budget")
+    def __init__(self, seconds: float, what: str = "page") -> None:
+        super().__init__(f"over the {seconds:g} s {what} budget")
         self.seconds = seconds
+        self.what = what

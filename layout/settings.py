@@ -229,9 +229,13 @@ class LimitsSettings(_Validated):
         2000, "count", 1, 1_000_000, "pages one input may hold; more is bad input (exit 2)"
     )
     page_seconds: float = tunable(
-        60.0, "s", 0.1, 86_400.0, "time budget of one page (OCR included), in CPU seconds of "
-        "the thread analysing it (not wall time, so the same under load); a page over it "
-        "is skipped (partial)"
+        60.0, "s", 0.1, 86_400.0, "time budget of one page's analysis, in CPU seconds of the "
+        "thread analysing it (not wall time, so the same under load); a page over it is "
+        "skipped (partial)"
+    )
+    ocr_seconds: float = tunable(
+        600.0, "s", 0.1, 86_400.0, "time budget of one page's OCR (when it needs OCR), in "
+        "CPU seconds of the thread asking for it; a page over it is skipped (partial)"
     )
     max_page_objects: int = tunable(
         1_000_000, "count", 1_000, 100_000_000, "characters, drawing objects and path "

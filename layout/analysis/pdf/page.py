@@ -17,8 +17,8 @@ not text or of absurd size are kept out, with a warning naming page and font) an
 analysed within ``page_seconds`` (:mod:`layout.budget`, a cooperative deadline): a
 page over it is skipped with a warning and named in ``Issue.skipped`` (a partial
 result), as is a page the reader gave up for holding more than ``max_page_objects``
-objects. Reading a page is outside the budget (its work is bounded by that cap); OCR is
-inside it (each model run is cancelled when the budget runs out): a page
+objects. Reading a page is outside the budget (its work is bounded by that cap); OCR has
+a budget of its own, ``ocr_seconds`` (each model run is cancelled when it runs out): a page
 with no usable text layer is OCR'd first (:mod:`layout.analysis.pdf.scan`, by
 ``settings.ocr.mode``); without the OCR extra such a page fails with one line naming it.
 When no page of the file has readable text, the file is bad input.
@@ -242,11 +242,12 @@ def analyze_pdf_page(raw: RawPage, path: Path, settings: Settings = DEFAULT_SETT
         return PageResult(None, None, None, skipped=note)
     raw = screen_page(raw, limits, path)
     try:
-        with page_budget(limits.page_seconds):  # OCR, when the page needs it, included
+        with page_budget(limits.ocr_seconds, "OCR"):  # when the page needs OCR
             outcome = with_ocr(raw, path, settings)
-            if outcome.failure is not None:
-                return PageResult(None, None, None, skipped=outcome.failure, needs_ocr=True)
-            raw = outcome.raw
+        if outcome.failure is not None:
+            return PageResult(None, None, None, skipped=outcome.failure, needs_ocr=True)
+        raw = outcome.raw
+        with page_budget(limits.page_seconds):
             analysis = analyze_raw_page(raw, settings)
             if analysis.figures and page_image is not None:
                 uris = crop_image_figures(page_image, raw.width, raw.height,
@@ -349,9 +350,10 @@ def analyze_one_page(path: Path, number: int,
     raw = reader.read_pdf_page(Path(path), number)
     if raw.skipped is not None:
         raise InputError(path, f"page {number}: {raw.skipped}")
-    with page_budget(settings.limits.page_seconds):  # OCR, when the page needs it, included
+    with page_budget(settings.limits.ocr_seconds, "OCR"):  # when the page needs OCR
         outcome = with_ocr(screen_page(raw, settings.limits, path), Path(path), settings)
-        if outcome.failure is not None:
-            raise InputError(path, outcome.failure.split(": ", 1)[-1])
+    if outcome.failure is not None:
+        raise InputError(path, outcome.failure.split(": ", 1)[-1])
+    with page_budget(settings.limits.page_seconds):
         analysis = analyze_raw_page(outcome.raw, settings)
         return analysis, analysis_to_page(analysis)

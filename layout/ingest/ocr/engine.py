@@ -20,7 +20,7 @@ import os
 from functools import cache
 from typing import Any
 
-from layout.budget import budget_seconds, check_budget, watch_budget
+from layout.budget import check_budget, current_budget, watch_budget
 from layout.errors import BudgetExceeded
 from layout.ingest.ocr.gutters import (
     FLANK,
@@ -58,9 +58,9 @@ class _BudgetedModel:
 
     def __call__(self, content: Any) -> Any:
         check_budget()
-        seconds = budget_seconds()
+        budget = current_budget()
         inner = getattr(self._session, "session", None)  # the onnxruntime InferenceSession
-        if seconds is None or inner is None or not hasattr(self._session, "get_input_names"):
+        if budget is None or inner is None or not hasattr(self._session, "get_input_names"):
             return self._session(content)
         from onnxruntime import RunOptions
 
@@ -75,7 +75,7 @@ class _BudgetedModel:
                 return inner.run(self._session.get_output_names(), feed, options)
             except Exception:
                 if options.terminate:
-                    raise BudgetExceeded(seconds) from None
+                    raise BudgetExceeded(*budget) from None
                 raise
 
     def __getattr__(self, name: str) -> Any:

@@ -72,6 +72,26 @@ def test_a_page_over_its_budget_is_skipped_and_the_rest_converts(tmp_path, monke
     assert issue.skipped[0] in [r.getMessage() for r in caplog.records]
 
 
+def test_a_page_whose_ocr_runs_over_its_ocr_budget_is_skipped(tmp_path, monkeypatch):
+    """OCR has its own budget (limits.ocr_seconds), apart from the analysis's."""
+    path = tmp_path / "three.pdf"
+    path.write_bytes(build_pdf([RawPageSpec(TEXT)] * 3))
+    now = [0.0]
+    monkeypatch.setattr(budget.time, "thread_time", lambda: now[0])
+    real = page_module.with_ocr
+
+    def slow_ocr_of_page_two(raw, path, settings):
+        if raw.number == 2:
+            now[0] += 601.0  # its OCR "takes" 601 s, and checks the budget as OCR does
+            budget.check_budget()
+        return real(raw, path, settings)
+
+    monkeypatch.setattr(page_module, "with_ocr", slow_ocr_of_page_two)
+    issue = analyze_pdf(path)
+    assert [p.number for p in issue.pages] == [1, 3]
+    assert issue.skipped == (f"{path}: page 2: over the 600 s OCR budget; skipped",)
+
+
 def test_every_page_over_budget_is_bad_input(tmp_path, monkeypatch):
     path = tmp_path / "one.pdf"
     path.write_bytes(build_pdf([RawPageSpec(TEXT)]))
