@@ -111,6 +111,8 @@ class RawPage:
     ocr_lines: tuple[OcrLine, ...] | None = None
     shapes: tuple[BBox, ...] = ()  # filled shapes that are not rules or rectangles
     ocr_regions: tuple[OcrLine, ...] = ()  # regions of a text-layer page OCR read
+    coded: tuple[Glyph, ...] = ()  # glyphs screened out as codes (a font with no Unicode
+    # map): their boxes and sizes are the page's, their text is not
     skipped: str | None = None  # why the reader gave the page up (then it is empty)
 
     @property

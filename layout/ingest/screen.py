@@ -12,9 +12,10 @@ the file's name; returns the page without
   the font has no usable Unicode map and every glyph of it is unreadable: PDFium
   gives the raw codes of such a font, and its codes above 31 look like Latin text.
 
-Each kind is counted per font in ``RawPage.unreadable`` and logged as one warning
-naming the file, the page and the font ("page 2: font ABC+Foo has no ToUnicode
-map; 340 glyphs unreadable (needs OCR)"). Whitespace glyphs are left alone.
+Each kind is counted per font in ``RawPage.unreadable`` (the glyphs that are codes kept in
+``RawPage.coded``: where a font's characters are and how large, for OCR's text) and
+logged as one warning naming the file, the page and the font ("page 2: font ABC+Foo has no
+ToUnicode map; 340 glyphs unreadable (needs OCR)"). Whitespace glyphs are left alone.
 """
 
 from __future__ import annotations
@@ -89,6 +90,7 @@ def screen_page(raw: RawPage, limits: LimitsSettings, source: object = "") -> Ra
         reasons.append(reason)
     unmapped = {f for f, n in coded.items() if n > UNMAPPED_SHARE * fonts[f]}
     kept: list[Glyph] = []
+    codes: list[Glyph] = []
     dropped: Counter[tuple[str, str]] = Counter()
     for g, reason in zip(raw.glyphs, reasons, strict=True):
         if reason is None and g.font in unmapped and g.render_mode != INVISIBLE_RENDER_MODE:
@@ -97,6 +99,8 @@ def screen_page(raw: RawPage, limits: LimitsSettings, source: object = "") -> Ra
             kept.append(g)
         else:
             dropped[(g.font, reason)] += 1
+            if reason != ABSURD:
+                codes.append(g)
     if not dropped:
         return raw
     where = f"{source}: page {raw.number}" if source else f"page {raw.number}"
@@ -109,4 +113,5 @@ def screen_page(raw: RawPage, limits: LimitsSettings, source: object = "") -> Ra
                         where, font or "(unnamed)", reason, count)
     unreadable = raw.unreadable + tuple(
         UnreadableText(font, reason, count) for (font, reason), count in dropped.items())
-    return dataclasses.replace(raw, glyphs=tuple(kept), unreadable=unreadable)
+    return dataclasses.replace(raw, glyphs=tuple(kept), unreadable=unreadable,
+                               coded=raw.coded + tuple(codes))

@@ -29,6 +29,7 @@ def test_a_font_without_tounicode_is_unreadable_and_named(tmp_path, caplog, read
     assert text.replace(" ", "") == "Readableline"  # no "(cid:1)(cid:2)…", no "\x01"
     [item] = screened.unreadable
     assert (item.font, item.reason, item.glyphs) == ("ABCDEF+Foo", NO_TOUNICODE, 12)
+    assert len(screened.coded) == 12 and {g.font for g in screened.coded} == {"ABCDEF+Foo"}
     assert [r.getMessage() for r in caplog.records] == [
         f"{path}: page 1: font ABCDEF+Foo has no ToUnicode map; 12 glyphs unreadable "
         "(needs OCR)"]
@@ -59,6 +60,7 @@ def test_absurd_sizes_and_positions_are_dropped_with_a_warning(tmp_path, caplog)
     with caplog.at_level("WARNING", logger="layout.ingest.screen"):
         screened = screen_page(RawPage(3, 400, 300, glyphs, (), ()), LIMITS, "x.pdf")
     assert [g.text for g in screened.glyphs] == ["中"]
+    assert screened.coded == ()  # absurd glyphs are no boxes for OCR's text
     assert caplog.records[0].getMessage() == (
         "x.pdf: page 3: 3 glyphs of absurd size or position dropped (font Song)")
     path = tmp_path / "huge.pdf"

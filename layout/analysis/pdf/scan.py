@@ -5,7 +5,9 @@ returns the raw page to analyse: as read, or with its glyphs from OCR
 (:mod:`layout.ingest.ocr`). ``settings.ocr.mode`` decides per page: ``never``;
 ``always``; ``auto`` (the default) OCRs a page with no visible text or more of whose
 glyphs than ``ocr.unreadable_share`` are unreadable (the screen step's count: no
-ToUnicode map, private-use code points). Without the OCR extra a page with no readable
+ToUnicode map, private-use code points; OCR's characters are then set on the PDF's own
+boxes of those codes where a line's count matches, :mod:`layout.ingest.ocr.placed`).
+Without the OCR extra a page with no readable
 text fails with one line ("FILE: page 3: no text layer; install layout[ocr]"); a page
 with some readable text keeps it, with a warning.
 
@@ -30,6 +32,7 @@ from layout.ingest.ocr import (
     ocr_image,
     ocr_pdf_page,
 )
+from layout.ingest.ocr.placed import placed_on_codes
 from layout.ingest.raw import INVISIBLE_RENDER_MODE, RawPage
 from layout.ingest.screen import ABSURD
 from layout.model import Issue
@@ -85,7 +88,9 @@ def with_ocr(raw: RawPage, path: Path, settings: Settings = DEFAULT_SETTINGS) ->
             return OcrOutcome(with_outlines_read(raw, path, settings))
         return OcrOutcome(raw)
     try:
-        page = ocr_pdf_page(path, raw, settings)
+        boxes = raw.coded + tuple(g for g in raw.glyphs if g.render_mode != INVISIBLE_RENDER_MODE
+                                  and not g.text.isspace())
+        page = placed_on_codes(ocr_pdf_page(path, raw, settings), boxes)
     except OcrUnavailable:
         if readable_glyphs(raw):
             log.warning("%s: %s in part; %s to read it", where, _problem(raw), INSTALL_HINT)
