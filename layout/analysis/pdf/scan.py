@@ -88,9 +88,9 @@ def with_ocr(raw: RawPage, path: Path, settings: Settings = DEFAULT_SETTINGS) ->
             return OcrOutcome(with_outlines_read(raw, path, settings))
         return OcrOutcome(raw)
     try:
-        boxes = raw.coded + tuple(g for g in raw.glyphs if g.render_mode != INVISIBLE_RENDER_MODE
-                                  and not g.text.isspace())
-        page = placed_on_codes(ocr_pdf_page(path, raw, settings), boxes)
+        readable = [g for g in raw.glyphs
+                    if g.render_mode != INVISIBLE_RENDER_MODE and not g.text.isspace()]
+        page = placed_on_codes(ocr_pdf_page(path, raw, settings), raw.coded, readable)
     except OcrUnavailable:
         if readable_glyphs(raw):
             log.warning("%s: %s in part; %s to read it", where, _problem(raw), INSTALL_HINT)

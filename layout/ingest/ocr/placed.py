@@ -1,10 +1,10 @@
 """OCR's characters set on a PDF's own glyph boxes, where the PDF has them as codes.
 
 Takes the raw page OCR gave for a PDF page (its glyphs in the order of its
-``ocr_lines``, each line's characters left to right) and the glyphs the screen step left
+``ocr_lines``, each line's characters left to right), the glyphs the screen step left
 out of the PDF's text layer as codes (a font with no usable Unicode map:
 :attr:`layout.ingest.raw.RawPage.coded`; their boxes and sizes are right, their text is
-not); returns the page with each upright OCR line whose box holds as many coded glyphs
+not) and the page's readable glyphs (these keep their own text); returns the page with each upright OCR line whose box holds as many coded glyphs
 (centres inside, one row, copies drawn over each other for fake bold counted once) as
 the line has characters set on those glyphs, left to right: each character takes its
 glyph's box, size and face, so a line the detector ran across a column gutter falls
@@ -41,14 +41,18 @@ def distinct_codes(coded: Sequence[Glyph]) -> list[Glyph]:
     return kept
 
 
-def placed_on_codes(page: RawPage, coded: Sequence[Glyph]) -> RawPage:
-    """``page`` (OCR's) with its lines set on the ``coded`` glyphs (see the module doc)."""
+def placed_on_codes(page: RawPage, coded: Sequence[Glyph],
+                    readable: Sequence[Glyph] = ()) -> RawPage:
+    """``page`` (OCR's) with its lines set on the ``coded`` glyphs and the page's
+    ``readable`` ones, which keep their own text (see the module doc)."""
     lines = page.ocr_lines or ()
     counts = [len("".join(line.text.split())) for line in lines]
     if not coded or sum(counts) != len(page.glyphs):
         return page  # nothing to set on, or glyphs not in line order
-    drawn = {id(g): k for k, g in enumerate(coded)}
-    codes = distinct_codes(coded)
+    boxes = [*coded, *readable]
+    drawn = {id(g): k for k, g in enumerate(boxes)}
+    own_text = {id(g) for g in readable}
+    codes = distinct_codes(boxes)
     centres = [g.center_y for g in codes]
     taken = [False] * len(codes)
     out: list[tuple[int, Glyph]] = []
@@ -56,11 +60,12 @@ def placed_on_codes(page: RawPage, coded: Sequence[Glyph]) -> RawPage:
     for line, count in zip(lines, counts, strict=True):
         glyphs = list(page.glyphs[at:at + count])
         at += count
-        out.extend((drawn[id(codes[k])] if k >= 0 else len(coded), g)
-                   for k, g in _placed(line, glyphs, codes, centres, taken))
+        out.extend((k, g) for k, g in _placed(line, glyphs, codes, centres, taken))
+    out = [(k, codes[k] if k >= 0 and id(codes[k]) in own_text else g) for k, g in out]
     # in the order the PDF draws its glyphs (OCR's own after them, in line order)
-    order = sorted(range(len(out)), key=lambda k: (out[k][0], k))
-    return dataclasses.replace(page, glyphs=tuple(out[k][1] for k in order))
+    order = sorted(range(len(out)), key=lambda j: (
+        drawn[id(codes[out[j][0]])] if out[j][0] >= 0 else len(boxes), j))
+    return dataclasses.replace(page, glyphs=tuple(out[j][1] for j in order))
 
 
 def _placed(line: OcrLine, glyphs: list[Glyph], codes: Sequence[Glyph],
