@@ -4,13 +4,14 @@ Takes the raw page OCR gave for a PDF page (its glyphs in the order of its
 ``ocr_lines``, each line's characters left to right), the glyphs the screen step left
 out of the PDF's text layer as codes (a font with no usable Unicode map:
 :attr:`layout.ingest.raw.RawPage.coded`; their boxes and sizes are right, their text is
-not) and the page's readable glyphs (these keep their own text); returns the page with each upright OCR line whose box holds as many coded glyphs
-(centres inside, one row, copies drawn over each other for fake bold counted once) as
-the line has characters set on those glyphs, left to right: each character takes its
-glyph's box, size and face, so a line the detector ran across a column gutter falls
-apart there as the PDF sets it, and a kicker's or subtitle's size is the printed one. A
-line with another count keeps OCR's boxes and takes the middle size of the coded glyphs
-its box holds (when it holds any). Without coded glyphs the page is returned as it is.
+not) and the page's readable glyphs (these keep their own text); returns the page with
+each upright OCR line whose box holds as many of those glyphs (centres inside, one row,
+copies drawn over each other for fake bold counted once) as the line has characters set
+on them, left to right: each character takes its glyph's box, size and face, so a line
+the detector ran across a column gutter falls apart there as the PDF sets it, and a
+kicker's or subtitle's size is the printed one. A line with another count keeps OCR's
+boxes and takes the middle size of the glyphs its box holds (when it holds any). Without
+coded glyphs the page is returned as it is.
 """
 
 from __future__ import annotations
