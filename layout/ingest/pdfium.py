@@ -58,6 +58,9 @@ from layout.model import BBox
 
 log = logging.getLogger("layout.ingest.pdfium")
 
+_MAP_CHECKS = 64  # chars of a style checked for a missing Unicode map (PDFium's flag)
+INK_STEPS = 50  # a glyph's ink edges are kept in this many steps of its size
+
 
 
 class PageFrame:
@@ -96,6 +99,7 @@ class TextStyle:
     color: tuple[float, ...]
     render_mode: int
     matrix: tuple[float, float, float, float]  # the char matrix without translation
+    face: int = 0  # which of the page's font objects of this name (0: the first)
 
 
 class _FontCache:
@@ -103,6 +107,8 @@ class _FontCache:
 
     def __init__(self) -> None:
         self._by_handle: dict[int, tuple[str, float]] = {}
+        self._faces: dict[int, int] = {}  # handle: its serial among the handles of its name
+        self._named: dict[str, int] = {}  # name: how many handles have it
         self._advances: dict[tuple[int, int], float] = {}
         self._buf = ctypes.create_string_buffer(512)
         self._value = ctypes.c_float()
@@ -121,6 +127,16 @@ class _FontCache:
                 descent = float(self._value.value) / 1000.0
         self._by_handle[font] = (name, descent)
         return name, descent
+
+    def face(self, font: int) -> int:
+        """Which of the font objects named like ``font`` it is (0: the first met), so
+        fonts of one name (a font's subsets) tell their codes apart."""
+        known = self._faces.get(font)
+        if known is None:
+            name = self.get(font)[0]
+            known = self._faces[font] = self._named.get(name, 0)
+            self._named[name] = known + 1
+        return known
 
     def advance(self, font: int, code: int) -> float:
         """The font's advance width of the character ``code`` per unit of font size (0
@@ -188,7 +204,8 @@ class _Reader:
         a, b, c, d = buf[1], buf[2], buf[3], buf[4]
         name, descent = self.fonts.get(font)
         color = (rgba[0] / 255, rgba[1] / 255, rgba[2] / 255) if has_color else (0.0, 0.0, 0.0)
-        style = TextStyle(name, descent, float(buf[0]), color, max(0, mode), (a, b, c, d))
+        style = TextStyle(name, descent, float(buf[0]), color, max(0, mode), (a, b, c, d),
+                          self.fonts.face(font))
         upright = is_upright(a, b, c, d)
         size = style.size * d if upright else style.size * (c * c + d * d) ** 0.5
         return style, upright, size, style.descent * size
@@ -232,6 +249,9 @@ class _Reader:
         style_of = self._style_reader(tp)
         pending_high = None
         last_obj, run = None, []
+        unmapped: dict[int, int] = {}  # id of a style: chars checked for a missing Unicode
+        # map (then -1: its font has none, and its glyphs carry their ink's shape)
+        has_map_error = lib.FPDFText_HasUnicodeMapError
         for i in range(lib.FPDFText_CountChars(tp)):
             code = get_unicode(tp, i)
             if code < 0x80 and is_generated(tp, i):  # PDFium's spaces, breaks, hyphens
@@ -275,13 +295,27 @@ class _Reader:
             if obj != last_obj:
                 run = by_object.setdefault(obj, [])
                 last_obj = obj
+            checked = unmapped.get(id(st), 0)
+            if 0 <= checked < _MAP_CHECKS:
+                checked = unmapped[id(st)] = -1 if has_map_error(tp, i) == 1 else checked + 1
+            ink = self._ink(tp, i, ox, oy, st.size) if checked < 0 and upright else None
             run.append(Glyph(text, x0, top, x1, bottom, size, st.font, st.color,
-                             st.render_mode, flat, baseline))
+                             st.render_mode, flat, baseline, st.face, ink))
         for obj, glyphs in by_object.items():
             _fit_latin_advances(obj, glyphs, self.fonts)
             if len(glyphs) > 1:  # one glyph is no ligature
                 by_object[obj] = _split_ligatures(glyphs)
         return by_object, {obj: known[0].size for obj, known in styles.items()}
+
+    def _ink(self, tp: int, index: int, ox: float, oy: float, size: float
+             ) -> tuple[int, int, int, int]:
+        """The edges of a glyph's ink from its origin (left, right, bottom, top), in
+        ``INK_STEPS`` of its font size: the shape of its code."""
+        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        lib.FPDFText_GetCharBox(tp, index, left, right, bottom, top)
+        step = max(abs(size), 1e-6) / INK_STEPS
+        return (round((left.value - ox) / step), round((right.value - ox) / step),
+                round((bottom.value - oy) / step), round((top.value - oy) / step))
 
     def _tight_box(self, tp: int, index: int) -> tuple[float, float, float, float]:
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
@@ -328,7 +362,9 @@ def _fit_latin_advances(obj: int, glyphs: list[Glyph], fonts: _FontCache) -> Non
 def _split_ligatures(glyphs: list[Glyph]) -> list[Glyph]:
     """PDFium gives each letter of a ligature (ﬀ, ﬁ) the ligature's whole box; a run of one
     object's glyphs with the same box is cut into equal parts, one per letter, so the
-    letters do not look like a glyph drawn twice."""
+    letters do not look like a glyph drawn twice. In a font with no Unicode map (its
+    glyphs carry ``ink``) such a run is one code PDFium spelt with several characters:
+    one glyph, their text joined."""
     out: list[Glyph] = []
     i = 0
     while i < len(glyphs):
@@ -339,6 +375,8 @@ def _split_ligatures(glyphs: list[Glyph]) -> list[Glyph]:
             j += 1
         if j - i == 1:
             out.append(g)
+        elif g.ink is not None:
+            out.append(dataclasses.replace(g, text="".join(p.text for p in glyphs[i:j])))
         else:
             step = (g.x1 - g.x0) / (j - i)
             out += [dataclasses.replace(part, x0=g.x0 + k * step, x1=g.x0 + (k + 1) * step)

@@ -36,6 +36,7 @@ _SIGNATURES: dict[str, tuple[Any, list[Any]]] = {
     "FPDFText_GetUnicode": (ctypes.c_uint, [_P, _I]),
     "FPDFText_IsGenerated": (_I, [_P, _I]),
     "FPDFText_IsHyphen": (_I, [_P, _I]),
+    "FPDFText_HasUnicodeMapError": (_I, [_P, _I]),
     "FPDFText_GetTextObject": (_P, [_P, _I]),
     # out-pointers of the per-glyph calls are plain addresses (c_void_p): a typed pointer
     # argument costs about half a microsecond a call to check

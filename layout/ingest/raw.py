@@ -49,6 +49,10 @@ class Glyph:
     render_mode: int = 0
     upright: bool = True
     baseline: float | None = None  # y of the baseline (top-left origin) when known
+    face: int = 0  # which of the page's fonts named ``font`` draws it (0: the first; a
+    # font's subsets share a name, and a code means one character in one of them only)
+    ink: tuple[int, ...] | None = None  # for a font with no Unicode map: the edges of
+    # the glyph's ink from its origin in 50ths of its size (its code's shape)
 
     @property
     def center_y(self) -> float:
@@ -113,6 +117,8 @@ class RawPage:
     ocr_regions: tuple[OcrLine, ...] = ()  # regions of a text-layer page OCR read
     coded: tuple[Glyph, ...] = ()  # glyphs screened out as codes (a font with no Unicode
     # map): their boxes and sizes are the page's, their text is not
+    coded_at: tuple[int, ...] = ()  # per coded glyph: how many of ``glyphs`` the PDF draws
+    # before it (its place in the drawing order)
     skipped: str | None = None  # why the reader gave the page up (then it is empty)
 
     @property

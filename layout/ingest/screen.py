@@ -91,6 +91,7 @@ def screen_page(raw: RawPage, limits: LimitsSettings, source: object = "") -> Ra
     unmapped = {f for f, n in coded.items() if n > UNMAPPED_SHARE * fonts[f]}
     kept: list[Glyph] = []
     codes: list[Glyph] = []
+    codes_at: list[int] = []
     dropped: Counter[tuple[str, str]] = Counter()
     for g, reason in zip(raw.glyphs, reasons, strict=True):
         if reason is None and g.font in unmapped and g.render_mode != INVISIBLE_RENDER_MODE:
@@ -101,6 +102,7 @@ def screen_page(raw: RawPage, limits: LimitsSettings, source: object = "") -> Ra
             dropped[(g.font, reason)] += 1
             if reason != ABSURD:
                 codes.append(g)
+                codes_at.append(len(kept))
     if not dropped:
         return raw
     where = f"{source}: page {raw.number}" if source else f"page {raw.number}"
@@ -114,4 +116,5 @@ def screen_page(raw: RawPage, limits: LimitsSettings, source: object = "") -> Ra
     unreadable = raw.unreadable + tuple(
         UnreadableText(font, reason, count) for (font, reason), count in dropped.items())
     return dataclasses.replace(raw, glyphs=tuple(kept), unreadable=unreadable,
-                               coded=raw.coded + tuple(codes))
+                               coded=raw.coded + tuple(codes),
+                               coded_at=raw.coded_at + tuple(codes_at))

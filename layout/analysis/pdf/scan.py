@@ -32,6 +32,7 @@ from layout.ingest.ocr import (
     ocr_image,
     ocr_pdf_page,
 )
+from layout.ingest.ocr.decode import decoded_page
 from layout.ingest.ocr.placed import placed_on_codes
 from layout.ingest.raw import INVISIBLE_RENDER_MODE, RawPage
 from layout.ingest.screen import ABSURD
@@ -90,7 +91,8 @@ def with_ocr(raw: RawPage, path: Path, settings: Settings = DEFAULT_SETTINGS) ->
     try:
         readable = [g for g in raw.glyphs
                     if g.render_mode != INVISIBLE_RENDER_MODE and not g.text.isspace()]
-        page = placed_on_codes(ocr_pdf_page(path, raw, settings), raw.coded, readable)
+        ocr = ocr_pdf_page(path, raw, settings)
+        page = decoded_page(ocr, raw) or placed_on_codes(ocr, raw.coded, readable)
     except OcrUnavailable:
         if readable_glyphs(raw):
             log.warning("%s: %s in part; %s to read it", where, _problem(raw), INSTALL_HINT)
