@@ -209,3 +209,19 @@ def test_a_page_whose_fonts_have_no_tounicode_map_is_read_by_ocr(scan, tmp_path)
     want = "".join(p for a in truth.articles for p in a.paragraphs)
     got = _body(page)
     assert _levenshtein(want, got) / len(want) <= 0.08
+
+
+def test_a_page_with_no_tounicode_map_reads_as_its_text_layer(scan, tmp_path):
+    """Its codes are read once for the page and set on the PDF's own glyphs: the body
+    within 2 % of the text, the articles and headlines the text layer gives."""
+    from layout.analysis.pdf.page import analyze_pdf
+
+    truth, png, _, _ = scan
+    pdf = png.with_suffix(".pdf")
+    stripped = tmp_path / "no-tounicode.pdf"
+    stripped.write_bytes(pdf.read_bytes().replace(b"/ToUnicode", b"/ToUnicodX"))
+    [layer] = analyze_pdf(pdf).pages
+    [page] = analyze_pdf(stripped).pages
+    want = "".join(p for a in truth.articles for p in a.paragraphs)
+    assert _levenshtein(want, _body(page)) / len(want) <= 0.02
+    assert [a.headline for a in page.articles] == [a.headline for a in layer.articles]
