@@ -58,7 +58,8 @@ from layout.model import BBox
 
 log = logging.getLogger("layout.ingest.pdfium")
 
-_MAP_CHECKS = 64  # chars of a style checked for a missing Unicode map (PDFium's flag)
+_MAP_CHECKS = 64  # text objects of a style whose first char is checked for a missing
+# Unicode map (PDFium's flag)
 INK_STEPS = 50  # a glyph's ink edges are kept in this many steps of its size
 
 
@@ -249,8 +250,9 @@ class _Reader:
         style_of = self._style_reader(tp)
         pending_high = None
         last_obj, run = None, []
-        unmapped: dict[int, int] = {}  # id of a style: chars checked for a missing Unicode
-        # map (then -1: its font has none, and its glyphs carry their ink's shape)
+        unmapped: dict[int, int] = {}  # id of a style: objects checked for a missing
+        # Unicode map (then -1: its font has none, and its glyphs carry their ink's shape)
+        shaped = False
         has_map_error = lib.FPDFText_HasUnicodeMapError
         for i in range(lib.FPDFText_CountChars(tp)):
             code = get_unicode(tp, i)
@@ -295,10 +297,12 @@ class _Reader:
             if obj != last_obj:
                 run = by_object.setdefault(obj, [])
                 last_obj = obj
-            checked = unmapped.get(id(st), 0)
-            if 0 <= checked < _MAP_CHECKS:
-                checked = unmapped[id(st)] = -1 if has_map_error(tp, i) == 1 else checked + 1
-            ink = self._ink(tp, i, ox, oy, st.size) if checked < 0 and upright else None
+                checked = unmapped.get(id(st), 0)  # an object's first char is checked
+                if 0 <= checked < _MAP_CHECKS:
+                    checked = unmapped[id(st)] = (-1 if has_map_error(tp, i) == 1
+                                                  else checked + 1)
+                shaped = checked < 0
+            ink = self._ink(tp, i, ox, oy, st.size) if shaped and upright else None
             run.append(Glyph(text, x0, top, x1, bottom, size, st.font, st.color,
                              st.render_mode, flat, baseline, st.face, ink))
         for obj, glyphs in by_object.items():
@@ -329,12 +333,14 @@ def _fit_latin_advances(obj: int, glyphs: list[Glyph], fonts: _FontCache) -> Non
     an ff ligature) is wider than the advance, so the gap to the next word reads narrower
     than the space set there. The advance is the font's width of the letter times the
     object's scale, taken as the median box-to-width ratio of its Latin glyphs (three or
-    more); the letters of a ligature (one box) get the sum of their widths."""
+    more); the letters of a ligature (one box) get the sum of their widths. A glyph of a
+    font with no Unicode map (``ink`` set) is a code, not the letter PDFium names it."""
     if len(glyphs) < 3:  # fewer than three runs: nothing to take a median of
         return
 
     def latin(g: Glyph) -> bool:
-        return g.upright and len(g.text) == 1 and ord(g.text) < 0x250 and g.text.isalnum()
+        return (g.upright and len(g.text) == 1 and ord(g.text) < 0x250 and g.text.isalnum()
+                and g.ink is None)
 
     runs: list[list[int]] = []  # glyphs sharing one box (a ligature's letters) together
     for k, g in enumerate(glyphs):

@@ -16,7 +16,8 @@ confidence, for the code's character; each code takes the character most votes g
 The glyphs keep the PDF's boxes, sizes, faces and drawing order (fake-bold copies too, as
 on a text-layer page), so the page is analysed as its text layer would be; a code no line
 voted for takes the character OCR read over it, or is left out (counted in the log). A line
-over none of the page's glyphs (type drawn as outlines) keeps OCR's characters.
+over none of the page's glyphs but over filled shapes (type drawn as outlines) keeps OCR's
+characters; other such lines (specks, text read twice) are dropped.
 """
 
 from __future__ import annotations
@@ -25,11 +26,12 @@ import bisect
 import dataclasses
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from layout.budget import check_budget
 from layout.ingest.ocr.placed import _COPY_EM, distinct_codes
 from layout.ingest.raw import INVISIBLE_RENDER_MODE, Glyph, OcrLine, RawPage
+from layout.model import BBox
 
 log = logging.getLogger("layout.ingest.ocr.decode")
 
@@ -37,6 +39,7 @@ AGREED = 0.0  # share of a code's votes its character must have to stand for it 
 MIN_READ_SHARE = 0.8  # of the coded glyphs a decoded page must give a character
 _REACH_EM = 0.5  # a character pairs with a glyph whose centre is this close (ems)
 _GAP_COST = 0.6  # the alignment's cost of a glyph or a character left unpaired (ems)
+OUTLINE_COVER = 0.3  # of a line's box shapes cover when the line reads outlined type
 _ROW_EM = 0.5  # glyphs of one row have centres this close to the line's middle (ems)
 
 Code = tuple[str, int, str, tuple[int, ...] | None]  # font, face, text as read, ink shape
@@ -69,7 +72,8 @@ def decoded_page(ocr: RawPage, raw: RawPage) -> RawPage | None:
         chars = list(ocr.glyphs[at:at + count])
         at += count
         if not _holds_glyphs(line, row, centres):
-            unprinted += chars
+            if _over_shapes(line.bbox, raw.shapes):
+                unprinted += chars
             continue
         for glyph, char in line_pairs(line, chars, row, centres):
             if id(glyph) not in known and char.upright:
@@ -91,6 +95,16 @@ def decoded_page(ocr: RawPage, raw: RawPage) -> RawPage | None:
                  raw.number, len(coded) - read, len(coded))
     return dataclasses.replace(raw, glyphs=_in_drawing_order(raw, coded) + tuple(unprinted),
                                coded=(), coded_at=(), ocr_lines=ocr.ocr_lines)
+
+
+def _over_shapes(box: BBox, shapes: Sequence[BBox]) -> bool:
+    """Whether filled shapes (outlined type) cover ``OUTLINE_COVER`` of ``box`` or more."""
+    covered = 0.0
+    for shape in shapes:
+        part = box.intersection(shape)
+        if part is not None:
+            covered += part.area
+    return covered >= OUTLINE_COVER * box.area
 
 
 def _holds_glyphs(line: OcrLine, glyphs: Sequence[Glyph], centres: Sequence[float]) -> bool:
@@ -131,31 +145,41 @@ def _originals(coded: Sequence[Glyph], row: Sequence[Glyph]) -> dict[int, Glyph]
 def line_pairs(line: OcrLine, chars: Sequence[Glyph], glyphs: Sequence[Glyph],
                centres: Sequence[float]) -> list[tuple[Glyph, Glyph]]:
     """(page glyph, OCR character) pairs of one OCR line: the upright ``glyphs`` (sorted
-    by ``centres``, down the page) of the row in its box lined up with its characters."""
+    by ``centres``, down the page) of the row in its box (or of the column, in a box
+    taller than wide: upright type set down) lined up with its characters."""
     box = line.bbox
     if not chars or not all(c.upright for c in chars):
         return []
-    middle = (box.top + box.bottom) / 2
+    down = len(chars) > 1 and box.height > box.width
+
+    def along(g: Glyph) -> float:
+        return g.center_y if down else (g.x0 + g.x1) / 2
+
+    def off_line(g: Glyph) -> float:  # from the line's middle, across it
+        return (abs((g.x0 + g.x1) / 2 - (box.x0 + box.x1) / 2) if down
+                else abs(g.center_y - (box.top + box.bottom) / 2))
+
     lo = bisect.bisect_left(centres, box.top)
     hi = bisect.bisect_right(centres, box.bottom)
     inside = sorted((glyphs[k] for k in range(lo, hi)
                      if glyphs[k].upright and box.x0 <= (glyphs[k].x0 + glyphs[k].x1) / 2 <= box.x1
-                     and abs(centres[k] - middle) <= _ROW_EM * glyphs[k].size),
-                    key=lambda g: g.x0)
-    chars = sorted(chars, key=lambda c: c.x0)
+                     and off_line(glyphs[k]) <= _ROW_EM * glyphs[k].size), key=along)
+    chars = sorted(chars, key=along)
     if not inside:
         return []
     if len(inside) == len(chars):
         return list(zip(inside, chars, strict=True))
-    return _aligned(inside, chars)
+    return _aligned(inside, chars, along)
 
 
-def _aligned(glyphs: Sequence[Glyph], chars: Sequence[Glyph]) -> list[tuple[Glyph, Glyph]]:
-    """The cheapest in-order pairing of ``glyphs`` and ``chars`` by centre distance (ems
-    of the glyph's size), pairs further than ``_REACH_EM`` apart left out."""
+def _aligned(glyphs: Sequence[Glyph], chars: Sequence[Glyph],
+             along: Callable[[Glyph], float]) -> list[tuple[Glyph, Glyph]]:
+    """The cheapest in-order pairing of ``glyphs`` and ``chars`` by the distance of their
+    centres ``along`` the line (ems of the glyph's size), pairs further than
+    ``_REACH_EM`` apart left out."""
     n, m = len(glyphs), len(chars)
-    gx = [(g.x0 + g.x1) / 2 for g in glyphs]
-    cx = [(c.x0 + c.x1) / 2 for c in chars]
+    gx = [along(g) for g in glyphs]
+    cx = [along(c) for c in chars]
     ems = [max(g.size, 1e-6) for g in glyphs]
     cost = [[0.0] * (m + 1) for _ in range(n + 1)]
     step = [[0] * (m + 1) for _ in range(n + 1)]  # 0 pair, 1 skip glyph, 2 skip char

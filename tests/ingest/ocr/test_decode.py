@@ -6,6 +6,8 @@ a line over no glyph (outlines) keeps OCR's characters; too few codes read: None
 
 from __future__ import annotations
 
+import dataclasses
+
 from layout.ingest.ocr.decode import decoded_page
 from layout.ingest.raw import Glyph, OcrLine, RawPage
 from layout.model import BBox
@@ -81,9 +83,23 @@ def test_fake_bold_copies_read_as_their_original_and_readable_text_stays():
     assert [g.text for g in page.glyphs] == ["甲", "甲", "乙", "X"]  # drawing order kept
 
 
-def test_a_line_over_no_glyph_keeps_ocr_characters():
+def test_a_line_over_outlines_and_no_glyph_keeps_ocr_characters():
     coded = _row("ab", 100)
-    ocr = _ocr([("甲乙", BBox(99, 99, 121, 111)), ("大标题", BBox(100, 300, 190, 330))])
-    page = decoded_page(ocr, _pdf(coded))
+    ocr = _ocr([("甲乙", BBox(99, 99, 121, 111)), ("大标题", BBox(100, 300, 190, 330)),
+                ("女", BBox(130, 99, 140, 111))])  # a speck between glyphs
+    outlines = tuple(BBox(102 + 30 * k, 302, 128 + 30 * k, 328) for k in range(3))
+    page = decoded_page(ocr, dataclasses.replace(_pdf(coded), shapes=outlines))
     assert page is not None and "".join(g.text for g in page.glyphs) == "甲乙大标题"
+    page = decoded_page(ocr, _pdf(coded))
+    assert page is not None and "".join(g.text for g in page.glyphs) == "甲乙"
     assert decoded_page(ocr, _pdf([])) is None  # no codes: nothing to decode
+
+
+def test_a_line_set_down_is_lined_up_down():
+    coded = [_code(100, 100 + 12 * k, c) for k, c in enumerate("abc")]
+    chars = tuple(Glyph(c, 100, 100 + 12 * k, 110, 110 + 12 * k, 10, "OCR")
+                  for k, c in enumerate("甲乙丙"))
+    ocr = RawPage(1, 600, 800, chars, (), (),
+                  ocr_lines=(OcrLine("甲乙丙", BBox(99, 99, 111, 135), 0.9),))
+    page = decoded_page(ocr, _pdf(coded))
+    assert page is not None and "".join(g.text for g in page.glyphs) == "甲乙丙"
