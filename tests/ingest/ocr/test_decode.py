@@ -96,7 +96,7 @@ def test_a_line_over_outlines_and_no_glyph_keeps_ocr_characters():
 
 
 def test_a_line_set_down_is_lined_up_down():
-    coded = [_code(100, 100 + 12 * k, c) for k, c in enumerate("abc")]
+    coded = [_code(100.6 - 0.3 * k, 100 + 12 * k, c) for k, c in enumerate("abc")]
     chars = tuple(Glyph(c, 100, 100 + 12 * k, 110, 110 + 12 * k, 10, "OCR")
                   for k, c in enumerate("甲乙丙"))
     ocr = RawPage(1, 600, 800, chars, (), (),
