@@ -7,7 +7,9 @@ range, analyses each with ``layout.analysis.pdf.page.analyze_pdf`` and prints on
 composer × family:
 articles found, headline groups exact (kicker + headline + subtitle all right), paragraphs
 intact, bylines (every name found), captions, junk (U+FFFD, doubled runs, spaces between
-CJK characters) and characters lost / doubled (the nothing-lost oracle). The worst row
+CJK characters), forms (vertical presentation forms U+FE10–FE19, U+FE30–FE4F left anywhere
+in the page's structure JSON: the text must hold plain marks) and characters lost / doubled
+(the nothing-lost oracle). The worst row
 (lowest of its ratios) is printed last: it is the acceptance figure. A page whose headlines
 drawn as outlines were OCR'd (``--ocr auto`` with the OCR extra: the page's
 ``ocr_regions``) is scored against the text those headlines show, and their characters
@@ -80,6 +82,7 @@ def measure(composer: str, family: str, seeds: list[int], split: str | None, fol
         pages_lost += bool(missing or doubled)
         if failures and (score.failures or missing or doubled or score.doubled_or_junk):
             print(f"--- {composer} {family} seed {seed}: junk {score.doubled_or_junk}, "
+                  f"forms {score.presentation_forms}, "
                   f"lost {dict(missing.most_common(8))}, doubled {dict(doubled.most_common(8))}")
             for failure in score.failures:
                 print("   ", failure)
@@ -90,7 +93,8 @@ def measure(composer: str, family: str, seeds: list[int], split: str | None, fol
            "subtitles": round(total.ratio("subtitles"), 4),
            "subheads": round(total.ratio("subheads"), 4),
            "articles_total": total.articles_total, "paragraphs_total": total.paragraphs_total,
-           "junk": total.doubled_or_junk, "furniture_leaks": total.furniture_leaks,
+           "junk": total.doubled_or_junk, "presentation_forms": total.presentation_forms,
+           "furniture_leaks": total.furniture_leaks,
            "chars_lost": lost, "chars_doubled": extra, "pages_losing": pages_lost,
            "compose_s": round(compose_s, 2), "analysis_s": round(analyse_s, 2)}
     row["worst"] = min(row[name] for name in RATIOS)
@@ -100,7 +104,8 @@ def measure(composer: str, family: str, seeds: list[int], split: str | None, fol
 def _line(row: dict) -> str:
     ratios = "  ".join(f"{row[name]:>7.1%}" for name in RATIOS)
     return (f"{row['composer']:<10} {row['family']:<8} {row['pages']:>5}  {ratios}  "
-            f"{row['junk']:>5} {row['chars_lost']:>6} {row['chars_doubled']:>6}  "
+            f"{row['junk']:>5} {row['presentation_forms']:>5} "
+            f"{row['chars_lost']:>6} {row['chars_doubled']:>6}  "
             f"{row['compose_s']:>6.1f} {row['analysis_s']:>6.1f}")
 
 
@@ -129,7 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     header = (f"{'composer':<10} {'family':<8} {'pages':>5}  "
               + "  ".join(f"{n[:7]:>7}" for n in RATIOS)
-              + f"  {'junk':>5} {'lost':>6} {'double':>6}  {'comp s':>6} {'anal s':>6}")
+              + f"  {'junk':>5} {'forms':>5} {'lost':>6} {'double':>6}  "
+              + f"{'comp s':>6} {'anal s':>6}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
@@ -142,11 +148,13 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append(measure(composer, family, seeds, args.split, folder,
                                     args.failures, settings))
     print(f"seeds {args.seeds}, split {args.split or 'all'}, reader {args.reader}; groups = "
-          "kicker+headline+subtitle exact; lost/double = characters (nothing-lost oracle)")
+          "kicker+headline+subtitle exact; forms = presentation forms left in the JSON; "
+          "lost/double = characters (nothing-lost oracle)")
     print(header)
     for row in rows:
         print(_line(row))
-    worst = min(rows, key=lambda r: (r["worst"], -r["chars_lost"] - r["chars_doubled"]))
+    worst = min(rows, key=lambda r: (r["worst"], -r["chars_lost"] - r["chars_doubled"]
+                                     - r["presentation_forms"]))
     print("worst:")
     print(_line(worst))
     if args.json:

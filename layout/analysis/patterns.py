@@ -95,6 +95,9 @@ _CREDIT = re.compile(
     rf"{_S}{_NAME}(?:{_S}[、,，]?{_S}{_NAME}){{0,5}}{_S}[/／]?{_S}摄)[)）]?{_S}$"
 )
 
+# the mark a photo credit ends with, in simplified and traditional characters
+CREDIT_MARKS = ("摄", "攝")
+
 _SUBTITLE_DASH = re.compile(r"^[ \t\u3000]*[—─\-–―]{1,}")
 
 _CN_NUM = "0-9０-９〇零一二三四五六七八九十百"
@@ -204,7 +207,7 @@ def parse_byline(text: str, bare_names: bool = True) -> Byline | None:
     mark = _compact(stripped[:len(stripped) - len(body)])  # kept: nothing is lost
     trailer = _TRAILER.search(body)
     core = body[:trailer.start()] if trailer else body
-    if not core or _NOT_IN_BYLINES.search(core) or core.rstrip().endswith("摄"):
+    if not core or _NOT_IN_BYLINES.search(core) or core.rstrip().endswith(CREDIT_MARKS):
         return None
     if core.strip()[-1] in "、,，" or core.strip()[0] in "、,，/／·•":
         return None  # a name list left open, or a fragment of a line

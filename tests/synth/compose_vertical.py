@@ -13,8 +13,9 @@ head of the next and from a tier's last line to the first line of the next tier;
 groups either vertical at the article's right (kicker, headline of 1–3 lines, subtitle as
 larger vertical lines, boxed or ruled sometimes) or horizontal across its top (underlined
 sometimes); bylines as a vertical line (head or foot aligned) or a horizontal one under a
-horizontal headline; photos in an article's last tier with horizontal captions under them;
-縦中横 for 2-digit numbers, longer Latin/digit runs turned 90° (``tests.synth.vertical_draw``);
+horizontal headline; photos in an article's last tier (when its text reaches that tier) with
+horizontal captions under them; 縦中横 for 2-digit numbers, longer Latin/digit runs turned
+90° (``tests.synth.vertical_draw``);
 punctuation as vertical presentation forms or as shifted and turned plain marks. One page in
 four holds a horizontal article too (a mixed page). The truth is the text as printed, in
 plain forms (“” are printed as 「」 in vertical text, so the truth says 「」).
@@ -206,10 +207,11 @@ class Composer:
             starts = [max(top, under) for top in tops]
         lefts = [x0 + 0.3 * body] * len(tops)
         captions: list[TruthCaption] = []
+        draw_photo = None
         if rng.random() < style.photo + 0.1 and x1 - x0 > 18 * body:
             # under a horizontal head when the last tier is the first (not over it)
-            captions = self.photo(source, x0, x1, starts[-1],
-                                  tops[-1] + tier_h - starts[-1], lefts)
+            captions, draw_photo = self.photo(source, x0, x1, starts[-1],
+                                              tops[-1] + tier_h - starts[-1], lefts)
         slots = [(xc, start, int((top + tier_h - start) / body + 1e-6))
                  for top, start, left, right in zip(tops, starts, lefts, rights, strict=True)
                  for xc in _centres(left, right, body, self.pitch)]
@@ -223,16 +225,22 @@ class Composer:
                 sheet.vertical(xc, at, cells, self.byline_ink)
                 drawn = True
         names = names if drawn else []
-        blocks = self.body_text(source, slots)
+        blocks, used = self.body_text(source, slots)
+        # the photo stands in the last tier: only when the article's text reaches it (a
+        # photo an article's text never comes near belongs to no article a reader can see)
+        if draw_photo is not None and used and slots[used - 1][1] >= tops[-1] - 0.5 * body:
+            draw_photo()
+        else:
+            captions = []
         if blocks:
             self.articles.append(TruthArticle(
                 headline=headline, kicker=kicker, subtitle=subtitle,
                 bylines=names, blocks=blocks, captions=captions))
 
     def body_text(self, source: SourceArticle, slots: list[tuple[float, float, int]]
-                  ) -> list[tuple[str, str]]:
+                  ) -> tuple[list[tuple[str, str]], int]:
         """Paragraphs set in ``slots`` (line centre, head, characters) in order; returns the
-        truth blocks of what was printed."""
+        truth blocks of what was printed and how many slots it filled."""
         rng, body = self.rng, self.body.size
         blocks: list[tuple[str, str]] = []
         k = 0
@@ -262,11 +270,13 @@ class Composer:
             k += len(lines)
             if k >= len(slots) or len(blocks) >= 12:
                 break
-        return blocks
+        return blocks, k
 
     def photo(self, source: SourceArticle, x0: float, x1: float, top: float, tier_h: float,
-              lefts: list[float]) -> list[TruthCaption]:
-        """A photo at the left of the last tier, its caption under it; narrows that tier."""
+              lefts: list[float]) -> tuple[list[TruthCaption], Callable[[], None] | None]:
+        """A photo at the left of the last tier, its caption under it; narrows that tier.
+        Returns its truth and the drawing of it (called once the text is set: see
+        :meth:`article`); the photo's random draws are made here either way."""
         rng, body, sheet, ink = self.rng, self.body.size, self.sheet, self.caption_ink
         width = (x1 - x0) * rng.uniform(0.3, 0.45)
         caption, credit = make_caption(source, rng)
@@ -278,19 +288,23 @@ class Composer:
         cap_h = len(lines) * ink.size * 1.35
         photo_bottom = top + tier_h - cap_h - 0.5 * body
         if photo_bottom - top < 5 * body:
-            return []
+            return [], None
         px0, px1 = x0 + 0.3 * body, x0 + width
-        sheet.canvas.drawImage(_photo_reader(rng), px0, self.height - photo_bottom,
-                               px1 - px0, photo_bottom - top)
-        y = photo_bottom + 0.4 * body
-        for k, line in enumerate(lines):
-            if not inline and k == len(lines) - 1:
-                sheet.horizontal(px1 - sheet.width(line, ink), y, line, ink)
-            else:
-                sheet.horizontal(px0, y, line, ink)
-            y += ink.size * 1.35
+        image = _photo_reader(rng)
+
+        def draw() -> None:
+            sheet.canvas.drawImage(image, px0, self.height - photo_bottom,
+                                   px1 - px0, photo_bottom - top)
+            y = photo_bottom + 0.4 * body
+            for k, line in enumerate(lines):
+                if not inline and k == len(lines) - 1:
+                    sheet.horizontal(px1 - sheet.width(line, ink), y, line, ink)
+                else:
+                    sheet.horizontal(px0, y, line, ink)
+                y += ink.size * 1.35
+
         lefts[-1] = px1 + 0.8 * body
-        return [TruthCaption(caption, credit)]
+        return [TruthCaption(caption, credit)], draw
 
     def horizontal_article(self, source: SourceArticle, x0: float, x1: float, top: float,
                            bottom: float) -> None:

@@ -3,13 +3,15 @@
 Takes truth pages (:class:`TruthPage`, what a perfect reconstruction gives) and
 predicted :class:`layout.model.Page` objects; returns a :class:`Score` with
 counts and ratios: articles found, headlines/kickers/subtitles/bylines exact,
-paragraphs, subheads and captions exact, furniture leaks, junk left in text.
+paragraphs, subheads and captions exact, furniture leaks, junk left in text, and vertical
+presentation forms (U+FE10–FE19, U+FE30–FE4F) left anywhere in the page's structure JSON.
 Text is compared with all whitespace removed; a subtitle's leading dashes are ignored.
 :func:`timed_page` times one page's reconstruction for the benchmarks (a crash: no page).
 """
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Callable, Sequence
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from layout.model import Article, Block, Issue, Page, Role
+from layout.model.serialize import page_to_dict
 from layout.settings import Settings
 
 _WS = re.compile(r"\s+")
@@ -130,6 +133,7 @@ class Score:
     continuations_exact: int = 0
     furniture_leaks: int = 0
     doubled_or_junk: int = 0
+    presentation_forms: int = 0  # vertical forms (︐ ︵ …) left in the page's JSON
     failures: list[str] = field(default_factory=list)
 
     def __add__(self, other: Score) -> Score:
@@ -157,6 +161,7 @@ class Score:
             parts.append(f"{name} {found}/{total} ({self.ratio(name):.1%})")
         parts.append(f"furniture leaks {self.furniture_leaks}")
         parts.append(f"junk {self.doubled_or_junk}")
+        parts.append(f"presentation forms {self.presentation_forms}")
         return " | ".join(parts)
 
 
@@ -315,7 +320,20 @@ def score_page(truth: TruthPage, page: Page) -> Score:
     truth_gaps = sum(len(_CJK_GAP.findall(x)) for x in _truth_texts(truth))
     s.doubled_or_junk += max(0, sum(len(_CJK_GAP.findall(x)) for x in _running_texts(page))
                              - truth_gaps)
+    s.presentation_forms = presentation_forms(page)
+    if s.presentation_forms:
+        s.failures.append(f"presentation forms left: {s.presentation_forms}")
     return s
+
+
+_PRESENTATION_FORM = re.compile("[\ufe10-\ufe19\ufe30-\ufe4f]")
+
+
+def presentation_forms(page: Page) -> int:
+    """How many vertical presentation forms (U+FE10–FE19, U+FE30–FE4F) the page's
+    structure JSON holds, in any field: the text must carry their plain forms."""
+    return len(_PRESENTATION_FORM.findall(
+        json.dumps(page_to_dict(page), ensure_ascii=False)))
 
 
 _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])[ \t]+(?=[\u3400-\u9fff])")

@@ -1,5 +1,7 @@
 """Tests of the shared scorer: it must count hits and misses, not just pass."""
 
+from dataclasses import replace
+
 from layout.model import Article, Block, Page, Role
 from tests.synth.scoring import (
     TruthArticle,
@@ -63,6 +65,15 @@ def test_misses_are_counted():
 def test_junk_is_counted():
     s = score_page(TRUTH, _page("民民兵兵为为民民连日来，示范区开展活动。\ufffd"))
     assert s.doubled_or_junk == 1
+
+
+def test_presentation_forms_left_are_counted_in_every_field():
+    assert score_page(TRUTH, _page("连日来，示范区开展活动。")).presentation_forms == 0
+    page = _page("连日来\ufe10示范区开展活动\ufe12", headline="示范区\ufe13入户大走访")
+    page = replace(page, blocks=(Block(Role.CAPTION, "图\ufe35一\ufe36"),))
+    s = score_page(TRUTH, page)
+    assert s.presentation_forms == 5
+    assert "presentation forms left: 5" in s.failures
 
 
 def test_truth_round_trips_through_dict():

@@ -19,7 +19,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from layout.analysis.patterns import is_byline, is_credit_only, parse_byline, split_credit
+from layout.analysis.patterns import (
+    CREDIT_MARKS,
+    is_byline,
+    is_credit_only,
+    parse_byline,
+    split_credit,
+)
 from layout.analysis.pdf.lines import TextLine
 from layout.analysis.pdf.name_runs import names_text
 from layout.clean import is_cjk, is_cjk_punct
@@ -125,7 +131,7 @@ def _ends_caption(line: TextLine) -> bool:
     """The line ends with a photo credit (…记者 张三 摄): a caption ends there, so the
     text set below it in the same face is not the caption's."""
     text = line.text.rstrip().rstrip(")）")
-    if not text.endswith("摄") or len(text) > 200:
+    if not text.endswith(CREDIT_MARKS) or len(text) > 200:
         return False
     # the credit regex backtracks badly on long Han runs: it sees the line's tail only
     # (a credit is short), as in figures.split_credit

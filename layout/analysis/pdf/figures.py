@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from layout.analysis.patterns import is_byline
+from layout.analysis.patterns import CREDIT_MARKS, is_byline
 from layout.analysis.patterns import is_credit_only as _is_credit_only
 from layout.analysis.patterns import split_credit as _split_credit
 from layout.analysis.pdf.blocks import TextBlock
+from layout.analysis.pdf.lines import TextLine
 from layout.analysis.pdf.text import body_text
 from layout.model import BBox
 
@@ -43,7 +44,7 @@ class Figure:
         if len(credit_blocks) == len(self.captions):
             credit_blocks = []
         main = [b for b in self.captions if b not in credit_blocks]
-        text = body_text("".join(ln.text for b in main for ln in b.lines))
+        text = body_text("".join(ln.text for ln in _reading_lines(main)))
         credit = body_text("".join(b.text for b in credit_blocks)) or None
         if credit is None:
             text, credit = split_credit(text)
@@ -54,13 +55,41 @@ class Figure:
         return text or None, credit
 
 
-# A credit is short and ends in 摄: the credit regexes (slow on long Han runs) only ever
+def _reading_lines(blocks: Sequence[TextBlock]) -> list[TextLine]:
+    """The lines of caption ``blocks`` (top to bottom) in reading order: a one-line block
+    set on the row of another block's line, right after it (the rest of that line split
+    off at a wide gap: 「…維持經營。 田佳」 over 「明攝」), follows that line."""
+    hosts = {id(b): _row_host(b, blocks) if len(b.lines) == 1 else None for b in blocks}
+    order = [ln for b in blocks if hosts[id(b)] is None for ln in b.lines]
+    for b in blocks:
+        host = hosts[id(b)]
+        if host is not None:
+            order.insert(next(k for k, ln in enumerate(order) if ln is host) + 1, b.lines[0])
+    return order
+
+
+def _row_host(block: TextBlock, others: Sequence[TextBlock]) -> TextLine | None:
+    """The line of ``others`` (of two lines or more) that ``block``'s one line follows on
+    its row, within two ems; None when there is none."""
+    b, em = block.lines[0].bbox, block.size  # (lines: page frame, also in a turned proxy)
+    for other in others:
+        if other is block or len(other.lines) < 2:
+            continue
+        for ln in other.lines:
+            box = ln.bbox
+            if (abs(b.top - box.top) <= 0.3 * em and abs(b.bottom - box.bottom) <= 0.3 * em
+                    and 0 <= b.x0 - box.x1 <= 2.0 * em):
+                return ln
+    return None
+
+
+# A credit is short and ends in 摄 (攝): the credit regexes (slow on long Han runs) only ever
 # see a caption's tail, and only when it ends that way.
 _TAIL = 30
 
 
 def _ends_with_credit_mark(text: str) -> bool:
-    return text.rstrip().rstrip(")）").endswith("摄")
+    return text.rstrip().rstrip(")）").endswith(CREDIT_MARKS)
 
 
 def is_credit_only(text: str) -> bool:
@@ -139,7 +168,7 @@ def attach_captions(images: Sequence[BBox], blocks: Sequence[TextBlock],
                 if (any(-0.5 * b.size <= b.bbox.top - g.bbox.bottom <= 1.0 * b.size
                         or -0.5 * b.size <= g.bbox.top - b.bbox.bottom <= 1.0 * b.size
                         for g in group) and not _spans_image(img, b)) or _credit_beside(
-                            b, group):
+                            b, group) or (len(b.lines) == 1 and _row_host(b, group)):
                     group.append(b)
                     taken.add(id(b))
                     grown = True

@@ -164,6 +164,62 @@ def _bylines_join_heads(parts: list[ArticleParts], size: float) -> None:
 
 
 
+def _photos_follow_heads(parts: list[ArticleParts], headed: dict[int, int],
+                         page_heads: dict[int, HeadingGroup], proxies: dict[int, Figure],
+                         size: float, width: float) -> None:
+    """Photos in the turned frame go with the article their page geometry says, wherever
+    the nearest-text rule put them: one right under a horizontal head over vertical text
+    (``headed``: id(photo proxy) -> id(head)) to that head's article (a photo at the left
+    of its article lies nearer the next article's first line than its own text); one that
+    stands beside the horizontal head of the article it went to (its top above the head's
+    foot, no overlap across: that article lies under its head) to the article it does not
+    stand beside whose text stands beside it in its tier (:func:`_beside_in_tier`).
+    ``page_heads``: id(stand-in) -> the horizontal head."""
+    by_head = {id(p.head): p for p in parts if p.head is not None}
+    stand_in_of = {id(g): k for k, g in page_heads.items()}
+
+    def beside(part: ArticleParts, photo: BBox) -> bool:
+        head = page_heads.get(id(part.head)) if part.head is not None else None
+        return head is not None and photo.top < head.bbox.bottom - 0.5 * size \
+            and head.bbox.horizontal_overlap(photo) <= 0
+
+    for part in list(parts):
+        for item in list(part.items):
+            if id(item) not in proxies:
+                continue
+            head = headed.get(id(item))
+            owner = by_head.get(stand_in_of.get(head, -1)) if head is not None else None
+            photo = proxies[id(item)].bbox
+            if owner is None and beside(part, photo):
+                owner = _beside_in_tier(photo, [p for p in parts if p is not part
+                                                and p.head is not None
+                                                and not beside(p, photo)], item, width)
+            if owner is None or owner is part:
+                continue
+            part.items.remove(item)
+            owner.items.append(item)
+        if not part.items and part.head is None:
+            parts.remove(part)
+
+
+def _beside_in_tier(photo: BBox, parts: Sequence[ArticleParts], proxy: Item, width: float
+                    ) -> ArticleParts | None:
+    """Of ``parts`` (turned frame), the one with text beside ``photo`` (page frame) in its
+    tier, over half the photo's height alongside it, the nearest across; else the one
+    nearest the photo at all."""
+    def boxes(part: ArticleParts) -> list[BBox]:
+        return [unrotate_box(i.bbox, width) for i in part.items if i is not proxy]
+
+    def alongside(box: BBox) -> bool:
+        return min(box.bottom, photo.bottom) - max(box.top, photo.top) >= 0.5 * photo.height
+
+    level = [(min(max(0.0, b.x0 - photo.x1, photo.x0 - b.x1) for b in bs), k)
+             for k, p in enumerate(parts) if (bs := [b for b in boxes(p) if alongside(b)])]
+    near = level or [(min(_gap(photo, b) for b in bs), k)
+                     for k, p in enumerate(parts) if (bs := boxes(p))]
+    return parts[min(near)[1]] if near else None
+
+
 def _placeholder(head: HeadingGroup, below: Sequence[TextBlock], width: float) -> HeadingGroup:
     """A turned-frame stand-in for a horizontal head: a thin box right before the first
     (rightmost) line of the vertical blocks ``below`` it, spanning their lengths."""
@@ -232,6 +288,7 @@ def analyze_vertical_page(raw: RawPage, vertical: list[VerticalLine], rest: list
     h_items: list[Item] = list(body)
     t_items: list[Item] = list(t_body)
     proxies: dict[int, Figure] = {}
+    headed: dict[int, int] = {}  # id(proxy) -> id(the horizontal head right over its photo)
     vertical_heads = {id(g) for g, _ in over_vertical}
     for fig in figures:
         box = BBox.enclosing([fig.bbox, *(c.bbox for c in fig.captions)])
@@ -243,6 +300,8 @@ def analyze_vertical_page(raw: RawPage, vertical: list[VerticalLine], rest: list
                            [TextBlock(c.lines, _box=rotate_box(c.bbox, width))
                             for c in fig.captions])
             proxies[id(proxy)] = fig
+            if over is not None:
+                headed[id(proxy)] = id(over)
             t_items.append(proxy)
         else:
             h_items.append(fig)
@@ -253,6 +312,7 @@ def analyze_vertical_page(raw: RawPage, vertical: list[VerticalLine], rest: list
                            turned=True) if (t_groups or stand_ins or t_items) else []
     _bylines_join_heads(t_parts, size)
     page_heads = {id(s): g for s, (g, _) in zip(stand_ins, over_vertical, strict=True)}
+    _photos_follow_heads(t_parts, headed, page_heads, proxies, size, width)
     turned = []
     for p in t_parts:
         page_head = page_heads.get(id(p.head)) if p.head is not None else None

@@ -120,3 +120,21 @@ def test_a_short_caption_in_body_type_with_its_credit_beside_it():
     glyphs += run("新华社记者贺轩艳摄", 138, 232, advance=6.0)
     figures = attach_captions([PHOTO], blocks_of(glyphs), set(), ("Body-Serif", 10.0))
     assert figures[0].caption_and_credit() == ("但越是拓宽机制，加强监管。", "新华社记者贺轩艳摄")
+
+
+def test_the_rest_of_a_caption_line_split_off_at_a_wide_gap_keeps_its_place():
+    """「…維持經營。  田佳」 over 「明攝」: the name piece after the gap, read as a block of
+    its own, follows its row's line (a credit broken inside the name, traditional 攝)."""
+    glyphs = run("圖爲動盪不安的生活中，他們", 0, 232, 9.0, "Kai")
+    glyphs += run("拿出藏書來維持經營。", 0, 246, 9.0, "Kai")
+    glyphs += run("明攝", 0, 260, 9.0, "Kai")
+    piece = blocks_of(run("田佳", 100, 246, 9.0, "Kai"))  # a block of its own, as read
+    figures = attach_captions([PHOTO], piece + blocks_of(glyphs), set(), ("Body-Serif", 10.0))
+    assert figures[0].caption_and_credit() == (
+        "圖爲動盪不安的生活中，他們拿出藏書來維持經營。", "田佳明攝")
+
+
+def test_a_traditional_credit_is_split_off():
+    glyphs = run("圖爲好政策讓人心裏溫暖。記者雷思穎攝", 0, 232, 9.0, "Kai")
+    figures = attach_captions([PHOTO], blocks_of(glyphs), set(), ("Body-Serif", 10.0))
+    assert figures[0].caption_and_credit() == ("圖爲好政策讓人心裏溫暖。", "記者雷思穎攝")

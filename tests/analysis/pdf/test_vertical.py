@@ -343,3 +343,20 @@ def test_a_vertical_subtitle_naming_no_one_is_no_byline():
     [article] = [a for a in page.articles if a.headline]
     assert (article.headline, article.subtitle, article.bylines) == (
         "创新答卷彰显优势", "全社会共同努力", ())
+
+
+@pytest.mark.parametrize("seed", [5, 20])
+def test_photos_go_with_the_article_their_heads_say(composed_page, seed):
+    """Tune pages with a photo right under a horizontal head over vertical text, at the
+    left of its article (seed 5: the next article's first line lay nearer), and one beside
+    another article's horizontal head, in the tier of its own text (seed 20): each caption
+    is found in its own article."""
+    pytest.importorskip("opencc")
+    from tests.synth import epaper_fonts
+
+    if not epaper_fonts.available_faces():
+        pytest.skip("no CJK TrueType face")
+    path, composed = composed_page("reportlab", "vertical", seed, "tune")
+    score = score_page(composed.truth, analyze_pdf(path).pages[0])
+    assert score.captions_total >= 3
+    assert score.captions_exact == score.captions_total, score.failures
