@@ -68,19 +68,7 @@ def outline_rows(shapes: Sequence[BBox], photos: Sequence[BBox], body: float,
                 short.remove(line)
                 grown = True
                 break
-    return [(_with_strokes(line.bbox, line.size, rules), line.size)
-            for line in sorted(kept, key=lambda ln: (ln.top, ln.x0))]
-
-
-def _with_strokes(box: BBox, size: float, rules: Sequence[Rule]) -> BBox:
-    """A row's box grown over the rules that are strokes of its glyphs (a press system's
-    outlines may draw a straight stroke, the 丨 of 引, as a thin filled rectangle the reader
-    takes for a rule): rules within the row's height, at most half an em beside it."""
-    edge = 0.04 * size
-    strokes = [r.bbox for r in rules
-               if r.bbox.top >= box.top - edge and r.bbox.bottom <= box.bottom + edge
-               and r.bbox.x0 <= box.x1 + 0.5 * size and r.bbox.x1 >= box.x0 - 0.5 * size]
-    return BBox.enclosing([box, *strokes]) if strokes else box
+    return [(line.bbox, line.size) for line in sorted(kept, key=lambda ln: (ln.top, ln.x0))]
 
 
 def _row_box(row: Sequence[BBox]) -> tuple[BBox, float]:
@@ -146,11 +134,8 @@ def _rows_of_pieces(pieces: Sequence[BBox], walls: Sequence[Rule]) -> list[list[
 
 
 def _wall_between(walls: Sequence[Rule], a: BBox, b: BBox) -> bool:
-    """A vertical rule between ``a`` and ``b`` over their height and taller than either
-    (one no taller than the glyphs is a stroke of one of them, the 丨 of 引)."""
     left, right = (a, b) if a.x1 <= b.x1 else (b, a)
-    tall = 1.1 * max(a.height, b.height)
-    return any(left.x1 - 1 <= r.position <= right.x0 + 1 and r.bbox.height > tall
+    return any(left.x1 - 1 <= r.position <= right.x0 + 1
                and r.bbox.top < min(a.bottom, b.bottom) and r.bbox.bottom > max(a.top, b.top)
                for r in walls)
 

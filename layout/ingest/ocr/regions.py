@@ -4,9 +4,7 @@ Takes a PDF page's file, its raw page size and the boxes of the rows of drawn sh
 look like a line of large type, with the size of that type in points (see
 :func:`layout.analysis.pdf.outlines.outline_rows`), and the settings; renders the page once
 at a resolution that gives the smallest row ``REGION_PX_PER_EM`` pixels to an em, has the
-recogniser read each row's crop as one line (no detection: the row is the line; the crop's
-margin is blank paper, so a box rule beside the row or the next line's ink just under it
-is never read as a mark, :func:`row_crop`) and
+recogniser read each row's crop as one line (no detection: the row is the line) and
 returns, per row read, its characters as glyphs of the row's size (the same glyph model
 the PDF readers give, face :data:`OCR_FONT`; the row's ink split among its characters by
 their widths, a full-width one an em wide about its centre) and an
@@ -20,7 +18,6 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from layout.ingest.ocr.chars import cjk_punctuation, ink_em, split_span
 from layout.ingest.ocr.engine import load_engine, read_line
@@ -34,7 +31,6 @@ REGION_PX_PER_EM = 40.0  # pixels an em of the smallest row's type gets when ren
 # recogniser reads lines 48 px tall)
 _PAD_ACROSS = 0.6  # ems of paper added left and right of a row's crop
 _PAD_DOWN = 0.25  # ems added above and below (not more: the lines next to it stay out)
-_INK_EDGE = 0.04  # ems about the row's ink box kept as drawn (the rest of the crop is paper)
 
 
 @dataclass(frozen=True)
@@ -69,38 +65,17 @@ def ocr_regions(path: Path, number: int, width_pt: float, height_pt: float,
     px = dpi / 72.0  # pixels per point
     out = []
     for box, size in rows:
-        crop = row_crop(image, box, size, px)
-        if crop is None:
+        left = max(0, math.floor((box.x0 - _PAD_ACROSS * size) * px))
+        top = max(0, math.floor((box.top - _PAD_DOWN * size) * px))
+        right = min(image.width, math.ceil((box.x1 + _PAD_ACROSS * size) * px))
+        bottom = min(image.height, math.ceil((box.bottom + _PAD_DOWN * size) * px))
+        if right - left < 2 or bottom - top < 2:
             continue
-        text, confidence = read_line(crop, settings)
+        text, confidence = read_line(image.crop((left, top, right, bottom)), settings)
         read = row_text(text, confidence, box, size, settings)
         if read is not None:
             out.append(read)
     return out
-
-
-def row_crop(image: Any, box: BBox, size: float, px: float) -> Any | None:
-    """The crop of the page ``image`` (``px`` pixels a point) the recogniser reads for
-    the row ``box`` of type ``size`` pt: the row's ink with ``_PAD_ACROSS`` / ``_PAD_DOWN``
-    ems of margin around it, the margin blank paper (whatever the page has there, a rule,
-    a box's frame, the next line's ink, is not the row's); None when it is under two
-    pixels."""
-    from PIL import Image
-
-    left = max(0, math.floor((box.x0 - _PAD_ACROSS * size) * px))
-    top = max(0, math.floor((box.top - _PAD_DOWN * size) * px))
-    right = min(image.width, math.ceil((box.x1 + _PAD_ACROSS * size) * px))
-    bottom = min(image.height, math.ceil((box.bottom + _PAD_DOWN * size) * px))
-    if right - left < 2 or bottom - top < 2:
-        return None
-    edge = max(2.0, _INK_EDGE * size * px)  # anti-aliased ink about the shapes' boxes
-    ink = (max(left, math.floor(box.x0 * px - edge)),
-           max(top, math.floor(box.top * px - edge)),
-           min(right, math.ceil(box.x1 * px + edge)),
-           min(bottom, math.ceil(box.bottom * px + edge)))
-    crop = Image.new(image.mode, (right - left, bottom - top), "white")
-    crop.paste(image.crop(ink), (ink[0] - left, ink[1] - top))
-    return crop
 
 
 def row_text(text: str, confidence: float, box: BBox, size: float,

@@ -43,8 +43,7 @@ def test_region_resolution_from_the_smallest_row_and_capped():
     assert huge * huge * 842 * 50 * 1191 * 50 / 72 ** 2 <= DEFAULT_SETTINGS.limits.max_ocr_pixels
 
 
-def _outlined_page(path: Path, lines: tuple[str, ...] = (HEADLINE,), framed: bool = False
-                   ) -> Path:
+def _outlined_page(path: Path) -> Path:
     from fontTools.pens.basePen import BasePen
     from fontTools.ttLib import TTFont
     from reportlab.pdfbase import pdfmetrics
@@ -78,21 +77,13 @@ def _outlined_page(path: Path, lines: tuple[str, ...] = (HEADLINE,), framed: boo
         def _closePath(self):
             self.path.close()
 
-    widest = max(len(line) for line in lines)
-    for n, line in enumerate(lines):  # the headline as filled paths, lines centred: no text
-        for k, ch in enumerate(line):
-            pen = Pen(30 + 16 * (widest - len(line)) + 32 * k, 240 - 32 * n)
-            glyphs[cmap[ord(ch)]].draw(pen)
-            canvas.drawPath(pen.path, stroke=0, fill=1)
-    if framed:  # the article's box, its frame a few points left of the headline
-        canvas.setLineWidth(0.8)
-        for x in (26, 28.5):  # a double rule
-            canvas.line(x, 280, x, 20)
-        canvas.line(26, 280, 400, 280)
+    for k, ch in enumerate(HEADLINE):  # the headline as filled paths: no text in the PDF
+        pen = Pen(30 + 32 * k, 240)
+        glyphs[cmap[ord(ch)]].draw(pen)
+        canvas.drawPath(pen.path, stroke=0, fill=1)
     canvas.setFont("RegionsSerif", 10)
-    below = 200 - 32 * (len(lines) - 1)
     for row in range(8):
-        canvas.drawString(30, below - 14 * row, BODY[row:] + BODY[:row])
+        canvas.drawString(30, 200 - 14 * row, BODY[row:] + BODY[:row])
     canvas.save()
     return path
 
@@ -109,52 +100,3 @@ def test_an_outlined_headline_is_read_on_a_text_layer_page(tmp_path):
     assert not never.pages[0].ocr_regions
     assert HEADLINE not in issue_to_json(never)
     assert '"ocr_regions"' in issue_to_json(analyze_pdf(pdf))
-
-
-def test_a_row_is_read_on_blank_paper_around_its_ink():
-    from PIL import Image, ImageDraw
-
-    from layout.ingest.ocr.regions import row_crop
-
-    page = Image.new("L", (400, 200), "white")
-    draw = ImageDraw.Draw(page)
-    draw.rectangle((100, 50, 300, 80), fill=0)  # the row's ink
-    draw.line((90, 0, 90, 200), fill=0)  # a box's frame 10 px left of it
-    draw.rectangle((100, 86, 300, 120), fill=0)  # the next line, 6 px under it
-    crop = row_crop(page, BBox(100.0, 50.0, 300.0, 80.0), 30.0, 1.0)
-    assert crop is not None and crop.size == (236, 46)  # 0.6 em across, 0.25 em down
-    grey = list(crop.tobytes())
-    width = crop.size[0]
-    assert min(grey) == 0  # the ink is there
-    assert all(grey[y * width + x] == 255 for y in range(crop.size[1]) for x in range(14))
-    assert all(v == 255 for v in grey[-3 * width:])  # the next line's top is not
-
-
-@pytest.mark.skipif(not HAS_ENGINE, reason="rapidocr-onnxruntime not installed")
-def test_a_boxed_headline_of_two_lines_reads_no_mark_from_the_frame_or_the_next_line(tmp_path):
-    lines = ("城市更新", "惠及万家千户百姓")
-    pdf = _outlined_page(tmp_path / "boxed.pdf", lines, framed=True)
-    page = analyze_pdf(pdf).pages[0]
-    assert [r.text for r in page.ocr_regions] == list(lines)
-    assert [a.headline for a in page.articles if a.headline] == ["".join(lines)]
-
-
-@pytest.mark.skipif(not HAS_ENGINE, reason="rapidocr-onnxruntime not installed")
-@pytest.mark.parametrize("seed", [13, 32])
-def test_outlined_headlines_in_boxes_read_without_marks_from_rules_or_lines_beside(
-        tmp_path, seed):
-    """Tune pages whose outlined two-line headlines sit tight under each other and
-    inside a box's double rule: every character OCR reads is one the headline shows
-    (a '_' from the next line's tops, a '『' from the frame were read beside them)."""
-    from tests.synth.compose import compose_page
-    from tests.synth.nothing_lost import balance, read_by_ocr, shown_characters
-
-    pdf = tmp_path / f"party-{seed}.pdf"
-    truth = compose_page("reportlab", seed, "party", pdf, "tune")
-    page = analyze_pdf(pdf).pages[0]
-    assert page.ocr_regions
-    shown = "".join("".join(a.shown_headline.split()) for a in truth.articles
-                    if a.shown_headline)
-    assert "".join(r.text for r in page.ocr_regions) == shown
-    missing, extra = balance(read_by_ocr(shown_characters(pdf), truth, page), page)
-    assert not missing and not extra
