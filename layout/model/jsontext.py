@@ -33,19 +33,12 @@ def _float(value: float) -> str:
 
 
 def _key(key: object) -> str:
-    """A dict key as ``json`` writes it (it turns keys into strings)."""
+    """A dict key as ``json`` writes it (it turns keys into strings: a scalar's text,
+    quoted)."""
     if isinstance(key, str):
         return encode_basestring(key)
-    if isinstance(key, float):
-        return encode_basestring(_float(key))
-    if key is True:
-        return '"true"'
-    if key is False:
-        return '"false"'
-    if key is None:
-        return '"null"'
-    if isinstance(key, int):
-        return encode_basestring(_INT_REPR(key))
+    if key is None or isinstance(key, (int, float)):  # bool is an int
+        return encode_basestring(_scalar(key))  # type: ignore[arg-type]
     raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
 
 
