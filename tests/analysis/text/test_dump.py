@@ -8,6 +8,8 @@ indented line that fills the column (a paragraph's first line, not a title).
 
 from __future__ import annotations
 
+import pytest
+
 from layout.analysis.text.dump import analyze_text_dump
 from layout.analysis.text.joins import join_broken_datelines, join_drop_caps
 from layout.analysis.text.lines import ColumnWidth, Fixed, line_info
@@ -200,26 +202,26 @@ def test_a_lone_she_under_a_name_ends_the_credit_not_a_drop_cap() -> None:
     assert page.articles[-1].bylines == ("本报记者 史春春",)
 
 
-def test_a_dateline_broken_on_short_lines_keeps_its_names() -> None:
-    """本报讯（记者 / 钟刚建 通讯员 / 龚艳）…: the names stay in the dateline and go to the
-    bylines; none of the pieces becomes a byline or title of its own."""
-    text = ("流动的艺术，联动的长三角\n\n　　本报讯（记者\n钟刚建 通讯员\n"
-            "龚艳）10月18日，融合了现代\n演艺形式和传统文化特色的英歌和醒\n狮表演，为第二十四届中国上海国际\n艺术节国际演艺"
-            "大会及国际对话会\n拉开了序幕，全国各地的嘉宾纷纷前\n来观看。\n")
-    article = analyze_text_dump(text.encode(), "d.txt", Settings()).pages[0].articles[0]
-    assert article.dateline is not None and article.dateline.startswith("本报讯（记者")
-    assert "".join(article.bylines).replace(" ", "") == "记者钟刚建通讯员龚艳"
+_DATELINE_BODY = ("10月18日，融合了现代\n演艺形式和传统文化特色的英歌和醒\n"
+                  "狮表演，为第二十四届中国上海国际\n艺术节国际演艺大会及国际对话会\n"
+                  "拉开了序幕，全国各地的嘉宾纷纷前\n来观看。\n")
 
 
-def test_a_dateline_broken_over_five_short_lines_keeps_its_names() -> None:
-    """本报西安10月25日电 / （记者 尹新 / 通讯员 / 彭红 / 娜）…: a narrow column breaks the
-    credit over five lines; the bracket still closes and the names go to the bylines."""
-    text = ("流动的艺术，联动的长三角\n\n　　本报西安10月25日电\n（记者 尹新\n通讯员\n彭红\n"
-            "娜）10月18日，融合了现代\n演艺形式和传统文化特色的英歌和醒\n狮表演，为第二十四届中国上海国际\n艺术节国际演艺"
-            "大会及国际对话会\n拉开了序幕，全国各地的嘉宾纷纷前\n来观看。\n")
+@pytest.mark.parametrize(("credit", "opening", "names"), [
+    # 本报讯（记者 / 钟刚建 通讯员 / 龚艳）…
+    ("本报讯（记者\n钟刚建 通讯员\n龚艳）", "本报讯（记者", "记者钟刚建通讯员龚艳"),
+    # a narrow column breaks the credit over five lines; the bracket still closes
+    ("本报西安10月25日电\n（记者 尹新\n通讯员\n彭红\n娜）", "本报西安10月25日电",
+     "记者尹新通讯员彭红娜"),
+])
+def test_a_dateline_broken_on_short_lines_keeps_its_names(credit: str, opening: str,
+                                                           names: str) -> None:
+    """A dateline's credit broken over short lines: the names stay in the dateline and go
+    to the bylines; none of the pieces becomes a byline or title of its own."""
+    text = "流动的艺术，联动的长三角\n\n　　" + credit + _DATELINE_BODY
     article = analyze_text_dump(text.encode(), "d.txt", Settings()).pages[0].articles[0]
-    assert article.dateline is not None and article.dateline.startswith("本报西安10月25日电")
-    assert "".join(article.bylines).replace(" ", "") == "记者尹新通讯员彭红娜"
+    assert article.dateline is not None and article.dateline.startswith(opening)
+    assert "".join(article.bylines).replace(" ", "") == names
 
 
 def test_a_dateline_wrapped_at_the_column_width_is_left_as_it_is() -> None:
