@@ -1,0 +1,91 @@
+"""Kicker cues from the shape of title lines: lengths, set widths and fake bold.
+
+Takes title lines (:class:`LineInfo`) of a headline group and answers whether the
+first is a kicker (引题) over the headline: :func:`kicker_over_headline` (of two plain
+lines, the first clearly shorter), :func:`wrapped_kicker` (the first of three or more
+lines set apart from a headline wrapped at one width), :func:`bold_kicker` (a plain line
+over a fake-bold headline); :func:`doubling_parts` finds the one fake-bold run and
+:func:`wrapped_through` a quotation inside a headline wrapped at its width.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from layout.analysis import patterns
+from layout.analysis.text.lines import LineInfo
+from layout.analysis.text.title_lines import TAGGED_END, set_width
+
+KICKER_SHORTER = 2  # a kicker line over its headline is at least this much shorter
+KICKER_MIN_CHARS = 4
+
+
+def kicker_over_headline(first: str, second: str) -> bool:
+    """Two plain title lines where the first is clearly the shorter: a kicker (引题) over
+    the headline. A wrapped headline fills its first line; couplet halves are equal. A
+    column tag closing the second line (…（记者手记）) is set smaller and does not count:
+    用金融之手“贷” / 动绿色发展（记者手记） is one headline wrapped mid-phrase."""
+    body = TAGGED_END.sub("", second.rstrip())
+    return (len(first) >= KICKER_MIN_CHARS and len(first) + KICKER_SHORTER <= len(body)
+            and not patterns.ends_clause(first) and not first.rstrip().endswith("——"))
+
+
+FULL_SLACK = 1.5  # em a wrapped headline's first line may fall short of a later line
+KICKER_NARROWER = 1.0  # em a kicker is shorter than the headline's full first line
+KICKER_WIDER = 2.0  # em a kicker set smaller is longer than the line under it
+SAME_WIDTH = 0.5  # em within which two lines are cut at one width
+
+
+def wrapped_kicker(lines: Sequence[LineInfo]) -> bool:
+    """The first of three or more stacked title lines is a kicker over a headline wrapped
+    over the others, by the width the lines are cut at: a wrapped headline's first line is
+    full (no later line clearly longer), so a first line clearly shorter than it is set
+    apart (赓续红色血脉 / 第二届新时代青 / 年“重走长征路” / 徒步活动启动), and a first
+    line clearly longer than every line under it is set in smaller type (“十四五”的民生故事
+    / 一项改革 / 带来就 / 医新变化). Lines of one width (前三季度主 / 要金融数据 / 变化怎么
+    看) are one headline."""
+    if len(lines) < 3:
+        return False
+    first = set_width(lines[0])
+    widths = [set_width(x) for x in lines[1:]]
+    head, later = widths[0], max(widths[1:])
+    if head >= later - FULL_SLACK and first <= head - KICKER_NARROWER:
+        return True
+    return first >= head + KICKER_WIDER and first >= later + KICKER_NARROWER
+
+
+def wrapped_through(lines: Sequence[LineInfo], span: tuple[int, int]) -> bool:
+    """The quotation ``span`` sits inside a headline wrapped at one width: lines before and
+    after it, with no blank line between, cut at its width (让科普 / “追” / 上科创)."""
+    first, last = span
+    if first == 0 or last + 1 >= len(lines) or any(
+            x.line.blanks_before > 0 for x in lines[first:last + 2]):
+        return False
+    widths = [set_width(x) for x in lines[first - 1:last + 2]]
+    return max(widths) - min(widths) <= WRAP_SLACK
+
+
+WRAP_SLACK = 1.0  # em lines of one wrapped headline differ by (a quotation's marks set half)
+
+
+def bold_kicker(lines: Sequence[LineInfo], bold_start: int) -> bool:
+    """The first line is the plain kicker over a fake-bold headline starting at
+    ``bold_start`` (an extractor may double only some of a headline's lines): with one
+    plain line, unless it is cut at the bold line's width (the headline wrapped: 前三季度主 /
+    要要金金融融数数据据); with more, when :func:`wrapped_kicker` says so."""
+    if bold_start == 1:
+        return abs(set_width(lines[0]) - set_width(lines[1])) > SAME_WIDTH
+    return wrapped_kicker(lines)
+
+
+def doubling_parts(lines: Sequence[LineInfo]) -> tuple[int, int] | None:
+    """[start, end) of the one run of fake-bold lines among plain ones: the headline set
+    bold between a kicker and/or subtitle set plain. None when all or none are bold."""
+    flags = [x.doubled for x in lines]
+    if all(flags) or not any(flags):
+        return None
+    start = flags.index(True)
+    end = start
+    while end < len(flags) and flags[end]:
+        end += 1
+    return (start, end) if not any(flags[end:]) else None
