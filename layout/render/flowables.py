@@ -114,6 +114,29 @@ class TextBlock(Flowable):
              offsets)
 
 
+class Deferred(Flowable):
+    """Flowables decided only when the build reaches them: an article's head kept with the
+    first lines of its body (or a subhead with the next paragraph's) needs that paragraph
+    typeset, which a typesetting worker may do meanwhile (:mod:`layout.render.prefill`).
+
+    ``content``: the flowables it is made of, in story order; ``unfold(content)`` gives
+    the flowables that take its place, the same whenever it is called. The document
+    unfolds it before handling it (``layout.render.pdf``); it is never laid out itself,
+    so it stands only in the story's own list, never inside another flowable.
+    """
+
+    def __init__(self, content: list[Flowable],
+                 unfold: Callable[[list[Flowable]], list[Flowable]]) -> None:
+        super().__init__()
+        self.content, self._unfold = content, unfold
+
+    def unfold(self) -> list[Flowable]:
+        return self._unfold(self.content)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        raise RuntimeError("a Deferred flowable is unfolded before it is laid out")
+
+
 class Anchor(Flowable):
     """Invisible mark: a bookmark, an outline entry, and a callback with the page number."""
 
@@ -272,20 +295,32 @@ class TocNumbers:
 
 
 class TocRow(Flowable):
-    """One table-of-contents row: the title (wrapped) and the page number; a link to the key."""
+    """One table-of-contents row: the title (wrapped) and the page number; a link to the key.
+
+    Typeset like a :class:`TextBlock` (:meth:`typeset_for` the frame's width, once per
+    width; ``lines`` may be set beforehand by a typesetting worker, see
+    :mod:`layout.render.prefill`)."""
 
     def __init__(self, title: str, key: str, numbers: TocNumbers, style: TextStyle,
                  measure: Measure) -> None:
         super().__init__()
         self.title, self.key, self.numbers = title, key, numbers
         self.style, self.measure = style, measure
+        self.lines: list[Line] | None = None
+        self._width = -1.0
+
+    def typeset_for(self, width: float) -> list[Line]:
+        """The title's lines in a row ``width`` wide (the number takes three ems of it)."""
+        if self.lines is None or self._width != width:
+            number_width = 3 * self.style.size
+            self.lines = typeset(self.title, self.measure, width - number_width, 0.0,
+                                 justify=False)
+            self._width = width
+        return self.lines
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
-        number_width = 3 * self.style.size
-        self.lines = typeset(self.title, self.measure, avail_width - number_width, 0.0,
-                             justify=False)
-        self.height = len(self.lines) * self.style.line_height
+        self.height = len(self.typeset_for(avail_width)) * self.style.line_height
         return avail_width, self.height
 
     def draw(self) -> None:

@@ -25,7 +25,7 @@ from layout.memory import heap_frozen, release_free_memory
 from layout.model import Issue
 from layout.render.canvas import CompactCanvas
 from layout.render.draw import draw_lines
-from layout.render.flowables import TocNumbers
+from layout.render.flowables import Deferred, TocNumbers
 from layout.render.fonts import FontSet, load_font_set
 from layout.render.glyphs import Measure
 from layout.render.options import MM, RenderOptions
@@ -146,7 +146,10 @@ class _Document(BaseDocTemplate):
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         if self.feed is not None:
             self.feed.take()  # lines typeset meanwhile, before the next flowable is wrapped
-        super().handle_flowable(flowables)
+        while flowables and isinstance(flowables[0], Deferred):
+            flowables[0:1] = flowables[0].unfold()
+        if flowables:
+            super().handle_flowable(flowables)
 
     def _endBuild(self) -> None:  # noqa: N802 - ReportLab's hook
         """After the last page, give the table of contents its page numbers, then save."""

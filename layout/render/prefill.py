@@ -3,8 +3,9 @@
 Takes the flowables of a story, the width the frame gives them, a number of jobs, the font
 set and how many blocks a worker sends at once; :func:`line_feed` yields a
 :class:`LineFeed` (or None: one job, too few blocks, system fonts or no ``fork``). ``jobs -
-1`` forked workers typeset the text blocks not yet typeset (also those in a KeepTogether),
-in story order, each taking every ``jobs - 1``-th run of ``chunk`` blocks, and send the lines
+1`` forked workers typeset the text blocks and table-of-contents rows not yet typeset (also
+those in a KeepTogether, and an article's first paragraph in its ``Deferred`` head), in story
+order, each taking every ``jobs - 1``-th run of ``chunk`` blocks, and send the lines
 :meth:`TextBlock.typeset_for` gives at that width (the same code over the same fonts, so
 the same lines) as they go. The build, which must run in one process, calls
 :meth:`LineFeed.take` before each flowable: what has arrived is set on the blocks, and a
@@ -28,7 +29,7 @@ from multiprocessing import get_all_start_methods, get_context
 
 from reportlab.platypus.flowables import Flowable
 
-from layout.render.flowables import TextBlock
+from layout.render.flowables import Deferred, TextBlock, TocRow
 from layout.render.fonts import FontSet, ensure_loaded, loaded_faces, warn_missing
 from layout.render.typeset import Line
 
@@ -36,11 +37,12 @@ MIN_BLOCKS_PER_JOB = 20  # fewer: starting a worker costs more than it saves
 _HEADER = 8  # bytes: the length of the pickled chunk that follows
 _READ = 1 << 20  # bytes asked for per read
 
-_FORKED: list[list[TextBlock]] = []  # the blocks a worker is forked with (set meanwhile)
+_FORKED: list[list[Typeset]] = []  # the blocks a worker is forked with (set meanwhile)
 
 # one chunk: (index of its first block, the blocks' lines, characters found missing since
 # the worker's last chunk, faces it has loaded)
 Chunk = tuple[int, list[list[Line]], list[str], list[str]]
+Typeset = TextBlock | TocRow  # what a worker typesets (``typeset_for`` a width)
 
 
 def _chunks(count: int, chunk: int, worker: int, workers: int) -> Iterator[tuple[int, int]]:
@@ -117,7 +119,7 @@ class _Source:
 class LineFeed:
     """Lines arriving from typesetting workers, set on the story's blocks by :meth:`take`."""
 
-    def __init__(self, blocks: Sequence[TextBlock], width: float, fonts: FontSet,
+    def __init__(self, blocks: Sequence[Typeset], width: float, fonts: FontSet,
                  fds: list[int]) -> None:
         # weak: a block the build has drawn and let go is freed (memory stays flat in pages)
         self.blocks = [weakref.ref(block) for block in blocks]
@@ -155,13 +157,16 @@ class LineFeed:
         return done
 
 
-def _untypeset_blocks(flowables: Sequence[Flowable]) -> list[TextBlock]:
-    """The text blocks without lines, in story order, also those kept together."""
-    blocks: list[TextBlock] = []
+def _untypeset_blocks(flowables: Sequence[Flowable]) -> list[Typeset]:
+    """The text blocks and table-of-contents rows without lines, in story order, also
+    those kept together or in a :class:`Deferred` run (an article's first paragraph)."""
+    blocks: list[Typeset] = []
     for flowable in flowables:
-        if isinstance(flowable, TextBlock):
+        if isinstance(flowable, (TextBlock, TocRow)):
             if flowable.lines is None:
                 blocks.append(flowable)
+        elif isinstance(flowable, Deferred):
+            blocks += _untypeset_blocks(flowable.content)
         elif isinstance(getattr(flowable, "_content", None), list):  # KeepTogether
             blocks += _untypeset_blocks(flowable._content)
     return blocks

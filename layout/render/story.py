@@ -3,9 +3,12 @@
 Takes issues, a theme, a font set and the column width; returns flowables: for each page (版)
 an outline anchor, for each article an anchor, its headline group (kicker, headline, subtitle,
 bylines, dateline; a byline the dateline already credits is printed once, in the dateline)
-kept together with the first two lines of the body, then its blocks in order.
-Subheads are kept with the next paragraph's first two lines; figures are scaled to the
-column and kept with their caption and credit (an undecodable image leaves its caption only).
+kept together with the first two lines of the body, then its blocks in order (on one-column
+pages decided when the build reaches the article: a ``Deferred`` run, so that the first
+paragraph may be typeset by another process meanwhile).
+Subheads are kept with the next paragraph's first two lines (also deferred); figures are
+scaled to the column and kept with their caption and credit
+(an undecodable image leaves its caption only).
 An article's continuation markers (转第N版) close it in small type. Furniture blocks are
 not drawn here: page furniture becomes the running header (:func:`paper_name`,
 :func:`page_label`).
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from reportlab.platypus import KeepTogether
@@ -22,7 +26,14 @@ from reportlab.platypus.flowables import Flowable, Spacer
 
 from layout.model import Article, Block, FurnitureKind, Issue, Page, Role
 from layout.render.columns import ColumnSpread
-from layout.render.flowables import Anchor, TextBlock, TocNumbers, TocRow, figure_or_none
+from layout.render.flowables import (
+    Anchor,
+    Deferred,
+    TextBlock,
+    TocNumbers,
+    TocRow,
+    figure_or_none,
+)
 from layout.render.fonts import FontSet
 from layout.render.glyphs import FIXED_SPACE, Measure
 from layout.render.styles import Theme
@@ -38,6 +49,18 @@ TEXT_ROLES = {Role.PARAGRAPH: "paragraph", Role.SUBHEAD: "subhead", Role.CAPTION
 PAPER_NAME = re.compile(r"[\u4e00-\u9fff]{1,10}报")
 NAME_DATE = re.compile(r"(?:19|20)\d\d[-_.]?\d\d[-_.]?\d\d")  # in a file or folder name
 DATE_TEXT = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期[一二三四五六日天])?")
+
+
+def _unfolded(flowables: list[Flowable], count: int) -> list[Flowable]:
+    """``flowables`` with the :class:`Deferred` among the first ``count`` unfolded."""
+    out = list(flowables)
+    k = 0
+    while k < min(count, len(out)):
+        if isinstance(out[k], Deferred):
+            out[k:k + 1] = out[k].unfold()
+        else:
+            k += 1
+    return out
 
 
 def paper_name(issue: Issue) -> str:
@@ -192,10 +215,9 @@ class StoryBuilder:
                 first.lead = (dateline, self.measure("dateline"))
             else:
                 head.append(self.text("dateline", dateline))
-        if body and isinstance(body[0], TextBlock) and not body[0].headline:
-            body[0:1] = body[0].head_and_rest(self.width, self.settings.keep_lines)
         end_space = self.theme.body.line_height
         if self.columns == 2:
+            self._cut_first(body)
             # a head that does not span the columns (none, or set flush left) gets a rule
             # across them, so the spread reads as a new story, not as more of the columns
             spans = any(isinstance(item, TextBlock) and item.style.align == "center"
@@ -203,11 +225,27 @@ class StoryBuilder:
             return [ColumnSpread(head, body, self.gap, space_after=end_space,
                                  rule=0.0 if spans else self.theme.article_rule,
                                  group_limit=self.column_height)]
+        # decided when the build reaches it, so that the first paragraph can be typeset by
+        # another process meanwhile (--jobs)
+        return [Deferred([*head, *body], partial(self._kept_head, len(head))),
+                Spacer(1, end_space)]
+
+    def _cut_first(self, body: list[Flowable]) -> None:
+        """The body's first flowable a paragraph cut after the lines kept with a heading."""
+        if body and isinstance(body[0], TextBlock) and not body[0].headline:
+            body[0:1] = body[0].head_and_rest(self.width, self.settings.keep_lines)
+
+    def _kept_head(self, heads: int, content: list[Flowable]) -> list[Flowable]:
+        """An article's head (the first ``heads`` flowables of ``content``) kept together
+        with the first lines of its body (the rest), then the rest of the body."""
+        head, body = list(content[:heads]), _unfolded(content[heads:], 1)
+        self._cut_first(body)
         if body and isinstance(body[0], KeepTogether):
             head += body.pop(0)._content
+            body = _unfolded(body, 1)
         if body:
             head.append(body.pop(0))
-        return [KeepTogether(head), *body, Spacer(1, end_space)]
+        return [KeepTogether(head), *body]
 
     def blocks(self, blocks: Sequence[Block]) -> list[Flowable]:
         """Flowables for body blocks; groups (subhead + 2 lines, figure + caption) kept."""
@@ -247,15 +285,23 @@ class StoryBuilder:
                 pending_subhead = flowable
                 continue
             if pending_subhead is not None:
-                parts = flowable.head_and_rest(self.width, self.settings.keep_lines)
-                out.append(KeepTogether([pending_subhead, parts[0]]))
-                out += parts[1:]
+                if self.columns == 2:  # laid out in the spread's columns: decided now
+                    out += self._kept_subhead([pending_subhead, flowable])
+                else:
+                    out.append(Deferred([pending_subhead, flowable], self._kept_subhead))
                 pending_subhead = None
                 continue
             out.append(flowable)
         if pending_subhead is not None:
             out.append(pending_subhead)
         return out
+
+    def _kept_subhead(self, pair: list[Flowable]) -> list[Flowable]:
+        """A subhead kept with the first lines of the paragraph after it, then the rest."""
+        subhead, paragraph = pair
+        assert isinstance(paragraph, TextBlock)
+        parts = paragraph.head_and_rest(self.width, self.settings.keep_lines)
+        return [KeepTogether([subhead, parts[0]]), *parts[1:]]
 
     def _caption_parts(self, block: Block) -> list[Flowable]:
         parts: list[Flowable] = []
