@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Iterator
-from multiprocessing import get_all_start_methods, get_context
 from typing import BinaryIO
 
 from layout import errors
@@ -57,10 +56,16 @@ def _raise(outcome: object) -> None:
 def written_in_background(write: Callable[[BinaryIO], None], stream: BinaryIO,
                           enabled: bool = True) -> Iterator[None]:
     """``write(stream)`` in a forked child during the block (see the module doc)."""
-    if not enabled or "fork" not in get_all_start_methods():
+    if enabled:
+        from multiprocessing import get_all_start_methods  # only for --jobs
+
+        enabled = "fork" in get_all_start_methods()
+    if not enabled:
         yield
         write(stream)
         return
+    from multiprocessing import get_context
+
     context = get_context("fork")
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(write, stream, send), daemon=True)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import ctypes.util
 import gc
 from collections.abc import Iterator
 from functools import cache
@@ -22,7 +21,17 @@ from typing import Any
 
 @cache
 def _libc() -> Any:
-    name = ctypes.util.find_library("c")
+    """glibc, where ``malloc_trim`` is: the C library this process already has loaded
+    (``CDLL(None)``), else found by name (``find_library`` runs ``ldconfig``: slow)."""
+    try:
+        own = ctypes.CDLL(None)
+        if hasattr(own, "malloc_trim"):
+            return own
+    except (OSError, TypeError):
+        pass
+    from ctypes.util import find_library
+
+    name = find_library("c")
     if not name:
         return None
     try:

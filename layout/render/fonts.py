@@ -25,20 +25,26 @@ import logging
 import os
 import shutil
 import struct
-import subprocess
 import sys
 import threading
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fontTools.ttLib import TTCollection, TTFont, TTLibError
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont as ReportLabTTFont
 
 from layout.errors import FontError
 from layout.fileio import atomic_path
-from layout.render import fontconvert, tounicode
+from layout.render import tounicode
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
+
+# fontTools (and layout.render.fontconvert, built on it) are imported where a user's or a
+# system font is read: the bundled faces need neither (coverage.json), so a run with them
+# does not pay for the import
 
 log = logging.getLogger("layout.fonts")
 
@@ -91,6 +97,10 @@ class _Face:
 
 def scan_coverage(path: Path, index: int = 0) -> frozenset[int]:
     """The code points the TrueType face ``index`` of ``path`` draws (cmap + outline check)."""
+    from fontTools.ttLib import TTFont, TTLibError
+
+    from layout.render import fontconvert
+
     number = index if _file_kind(path) == b"ttcf" else -1
     try:
         face = TTFont(str(path), fontNumber=number, lazy=True)
@@ -169,6 +179,8 @@ def _file_kind(path: Path) -> bytes:
 
 def _open_face(path: Path, index: int | None, kind: bytes) -> TTFont:
     """The fontTools face at ``index`` of ``path``, checked for range and readable tables."""
+    from fontTools.ttLib import TTCollection, TTFont, TTLibError
+
     try:
         if kind == b"ttcf":
             count = len(TTCollection(str(path), lazy=True).fonts)
@@ -192,6 +204,10 @@ def _open_face(path: Path, index: int | None, kind: bytes) -> TTFont:
 
 def _converted_path(path: Path, index: int) -> Path:
     """A cached TrueType conversion of the CFF face ``index`` of ``path`` (made if needed)."""
+    from fontTools.ttLib import TTFont
+
+    from layout.render import fontconvert
+
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     target = cache_dir() / f"{digest}-{index}-v{CONVERSION_VERSION}.ttf"
     if target.exists():
@@ -253,6 +269,8 @@ def register_font_file(spec: str | Path, name: str | None = None) -> str:
     ``spec`` is a path, optionally ``path.ttc#index``. CFF outlines are converted (cached).
     Any problem raises :class:`FontError` naming the file.
     """
+    from layout.render import fontconvert
+
     path, index = parse_font_spec(str(spec))
     key = (str(path.resolve()), index or 0)
     with _lock:
@@ -286,6 +304,8 @@ def register_font_file(spec: str | Path, name: str | None = None) -> str:
 
 def _system_fonts_with(char: str) -> list[tuple[Path, int]]:
     """Font files (and face numbers) that fontconfig says contain ``char``, in path order."""
+    import subprocess  # --system-fonts only
+
     if shutil.which("fc-list") is None:
         return []
     try:
@@ -361,6 +381,8 @@ class FontSet:
         return preferred
 
     def _add_system_font(self, char: str) -> str | None:
+        from layout.render import fontconvert
+
         for path, index in _system_fonts_with(char):
             try:
                 kind = _file_kind(path)

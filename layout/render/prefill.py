@@ -25,7 +25,6 @@ import os
 import pickle
 import weakref
 from collections.abc import Iterator, Sequence
-from multiprocessing import get_all_start_methods, get_context
 
 from reportlab.platypus.flowables import Flowable
 
@@ -178,7 +177,12 @@ def line_feed(story: Sequence[Flowable], width: float, jobs: int, fonts: FontSet
     """Workers typesetting the story's text blocks at ``width``, their faces chosen from
     ``fonts`` (not with system fonts: a worker's new faces would be its own), ``chunk``
     blocks per message; stopped when the block ends."""
-    if jobs < 2 or fonts.system_fallback or "fork" not in get_all_start_methods():
+    if jobs < 2 or fonts.system_fallback:
+        yield None
+        return
+    from multiprocessing import get_all_start_methods, get_context  # only for --jobs
+
+    if "fork" not in get_all_start_methods():
         yield None
         return
     blocks = _untypeset_blocks(story)

@@ -30,7 +30,6 @@ import unicodedata
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
-from fontTools.ttLib import TTFont
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -132,6 +131,8 @@ def _em_box(name: str) -> tuple[float, float]:
     if where is None:
         return 0.88, -0.12
     path, index = where
+    from fontTools.ttLib import TTFont  # vertical pages only
+
     try:
         with open(path, "rb") as stream:
             collection = stream.read(4) == b"ttcf"
