@@ -367,14 +367,26 @@ def rotate_rule(rule: Rule, width: float) -> Rule:
 
 def rotate_line(line: VerticalLine, width: float):  # -> TextLine (import cycle avoided)
     """The line in the turned frame: glyphs left to right, upright, of the line's size
-    where the reader's size is not the type size (turned glyphs)."""
+    where the reader's size is not the type size (turned glyphs), marks printed off the
+    line's axis moved onto it."""
     from layout.analysis.pdf.lines import TextLine
 
     size = line.size
+    axis = _axis(line)
     glyphs = []
     for cell in line.cells:
+        # a mark printed off the line's axis (a plain comma in its cell's upper right)
+        # stands on it: else it widens the line across and reads as a step in it
+        shift = (axis - cell.cx if axis is not None and cell.mark and not cell.turned
+                 and abs(axis - cell.cx) > 0.2 * cell.size else 0.0)
         for g in sorted(cell.glyphs, key=lambda g: (g.top, g.x0) if cell.turned else (g.x0,)):
-            glyphs.append(Glyph(g.text, g.top, width - g.x1, g.bottom, width - g.x0,
-                                g.size if g.upright else size, g.font, g.color,
-                                g.render_mode, True, None))
+            glyphs.append(Glyph(g.text, g.top, width - g.x1 - shift, g.bottom,
+                                width - g.x0 - shift, g.size if g.upright else size, g.font,
+                                g.color, g.render_mode, True, None))
     return TextLine(tuple(glyphs))
+
+
+def _axis(line: VerticalLine) -> float | None:
+    """The x of a vertical line's axis: the median centre of its upright CJK text cells."""
+    centres = [c.cx for c in line.cells if c.cjk and not c.mark and not c.turned]
+    return median(centres) if centres else None

@@ -173,7 +173,10 @@ def chain_pairs(a: CellArrays, gaps: Sequence[float], max_gap_em: float
     """(gap, upper cell, lower cell) of every pair a vertical line may chain, sorted: the
     lower cell starts below the upper one's top, lined up with it (centres within 0.3 em,
     or boxes overlapping where a mark or a turned cell is involved), of like size, no
-    more than ``max_gap_em`` below it, overlapping it by 0.6 em at most, and, between
+    more than ``max_gap_em`` below it, overlapping it by 0.6 em at most (a turned lower
+    cell under one that is no mark: starting below its top, overlapping it by 0.95 em at
+    most, as a reader's box of a turned glyph may stand nearly an em above its cell), and,
+    between
     upright cells, no further apart than either one's ``gaps`` (its row gap; none for a
     mark) allows (half an em more below a comma or stop, 0.05 em more otherwise); between
     an upright cell and a turned one, no further apart than the upright one's row gap
@@ -184,7 +187,12 @@ def chain_pairs(a: CellArrays, gaps: Sequence[float], max_gap_em: float
     query = np.arange(n)
     size = a.size
     reach = np.maximum(size, 8.0)  # a turned dot is narrow: look as far as for a letter
-    k, j = _window_pairs(a.cx, a.top, query, a.cx, 0.8 * reach, a.top + 0.2 * size,
+    # (from a cell's top down: a turned glyph's box may start just below it)
+    lo = a.top
+    # (a turned cell's size is its thickness, and a mark after it may stand half an em
+    # to the side in its cell's upper right: look wider)
+    across = np.where(a.turned, 1.5, 0.8) * reach
+    k, j = _window_pairs(a.cx, a.top, query, a.cx, across, lo,
                          a.bottom + (1.5 * max_gap_em + 0.5) * reach)
     keep = j != k
     k, j = k[keep], j[keep]
@@ -193,13 +201,19 @@ def chain_pairs(a: CellArrays, gaps: Sequence[float], max_gap_em: float
     # compare with an upright cell's size: a turned glyph's is its thickness
     both_max = np.maximum(np.maximum(size_k, size_j), 0.5 * reach[k])
     ref = np.where(~turned_k, size_k, np.where(~turned_j, size_j, both_max))
-    keep = a.top[j] >= a.top[k] + 0.25 * np.minimum(size_k, size_j)
+    # a turned glyph under a glyph that is no mark: its box (a reader's, rotated) may stand
+    # up to nearly an em above its cell, so it need only start below that glyph's top (a
+    # mark, printed off its line's axis, may stand beside the next line's turned glyph)
+    high = turned_j & ~a.mark[k]
+    keep = (a.top[j] >= a.top[k] + 0.25 * np.minimum(size_k, size_j)) | (
+        high & (a.top[j] > a.top[k]))
     keep &= turned_k | turned_j | _like_sizes(size_k, size_j)
     keep &= _lined_up(a, k, j, ref)
     gap = a.top[j] - a.bottom[k]
     # a turned run may be spaced out by a loose line's justification (ink boxes)
     loose_gap = np.where(turned_k & turned_j, max_gap_em + 0.5, max_gap_em + 0.0)
-    keep &= (gap >= -0.6 * ref) & (gap <= loose_gap * ref)
+    overlap = np.where(high, -0.95, -0.6)
+    keep &= (gap >= overlap * ref) & (gap <= loose_gap * ref)
     # a comma or stop above may sit in its cell's upper half: half an em more
     slack = np.where(a.corner[k], 0.5, 0.05) * ref
     gaps_arr = np.asarray(gaps, dtype=float)

@@ -103,6 +103,38 @@ def test_a_shifted_mark_then_a_turned_bracket_stay_in_the_line():
     assert "坐过绿皮车了？！」最近笔者乘坐高铁" in _texts(glyphs)
 
 
+def test_turned_brackets_whose_boxes_stand_nearly_an_em_high_stay_in_the_line():
+    # a headline 回望「十四五」，想起: the reader's boxes of the turned 「 」 stand 0.88 em
+    # above their cells (over the glyph before them), the comma sits in its upper right
+    s = 24.0
+    glyphs = down("回望", 500, 100, s)
+    glyphs.append(Glyph("「", 488, 100 + 2.12 * s, 512, 100 + 3.12 * s, s, "Head",
+                        upright=False))
+    glyphs += down("十四五", 500, 100 + 3 * s, s)
+    glyphs.append(Glyph("」", 488, 100 + 5.12 * s, 512, 100 + 6.12 * s, s, "Head",
+                        upright=False))
+    glyphs.append(Glyph("，", 500, 100 + 6.5 * s, 524, 100 + 7.5 * s, s, "Head"))
+    glyphs += down("想起总书记这句话", 500, 100 + 8 * s, s)
+    assert _texts(glyphs) == ["回望「十四五」，想起总书记这句话"]
+    # the same with ink boxes: the turned 」 thin (its thickness is its size), the comma
+    # half an em to the right of the line's axis
+    glyphs = down("回望", 500, 100, s) + [
+        Glyph("「", 496, 100 + 2.64 * s, 511, 100 + 2.97 * s, s, "Head", upright=False)]
+    glyphs += down("十四五", 500, 100 + 3 * s, s)
+    glyphs.append(Glyph("」", 489, 100 + 6.03 * s, 504, 100 + 6.36 * s, s, "Head",
+                        upright=False))
+    glyphs.append(Glyph("，", 500, 100 + 6.5 * s, 524, 100 + 7.5 * s, s, "Head"))
+    glyphs += down("想起总书记这句话", 500, 100 + 8 * s, s)
+    assert _texts(glyphs) == ["回望「十四五」，想起总书记这句话"]
+    # a turned run whose last glyphs' ink boxes overlap (PM2.5): one line, in order
+    glyphs = down("其中", 500, 100) + [
+        Glyph(ch, 495, top, 504, bottom, 6.0, "Body", upright=False)
+        for ch, top, bottom in (("P", 115.2, 121.2), ("M", 118.5, 127.7), ("2", 130.8, 136.5),
+                                (".", 139.0, 141.9), ("5", 139.4, 145.1))]
+    glyphs += down("如今大家环保意识增强了", 500, 150.7)
+    assert [t.replace(" ", "") for t in _texts(glyphs)] == ["其中PM2.5如今大家环保意识增强了"]
+
+
 def test_a_short_last_line_whose_head_has_only_a_far_neighbour_is_vertical():
     # 层干部群众 ends a paragraph; the lines on both sides open two em lower (new
     # paragraphs), so its first two cells see only a short line two lines off
@@ -364,3 +396,18 @@ def test_photos_go_with_the_article_their_heads_say(composed_page, seed):
     score = score_page(composed.truth, analyze_pdf(path).pages[0])
     assert score.captions_total >= 3
     assert score.captions_exact == score.captions_total, score.failures
+
+
+def test_a_mark_printed_off_the_axis_stands_on_the_line_in_the_turned_frame():
+    # 引领未来，中国: the comma in its cell's upper right, half an em off the axis; turned,
+    # the line stays one em across (a kicker close beside it stays clear of it)
+    s = 19.0
+    glyphs = down("引领未来", 500, 100, s)
+    glyphs.append(Glyph("，", 500, 100 + 3.5 * s, 500 + s, 100 + 4.5 * s, s, "Head"))
+    glyphs += down("中国做对了什么", 500, 100 + 5 * s, s)
+    [line] = split_vertical(glyphs)[0]
+    turned = rotate_line(line, WIDTH)
+    assert turned.text == "引领未来，中国做对了什么"
+    assert abs((turned.bbox.bottom - turned.bbox.top) - s) < 0.01
+    comma = next(g for g in turned.glyphs if g.text == "，")
+    assert comma.x0 == 100 + 3.5 * s  # along the line, where it was printed

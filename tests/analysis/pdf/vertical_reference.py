@@ -86,19 +86,21 @@ def chain_pairs(cells: Sequence[Cell], index: Index, max_gap_em: float,
     for k, c in enumerate(cells):
         size = c.size
         reach = max(size, 8.0)
-        for j in index.near(index.columns, c.cx, 0.8 * reach, c.top + 0.2 * size,
+        across = (1.5 if c.turned else 0.8) * reach
+        for j in index.near(index.columns, c.cx, across, c.top,
                             c.bottom + (1.5 * max_gap_em + 0.5) * reach):
             d = cells[j]
             if j == k:
                 continue
             ref = (size if not c.turned else d.size if not d.turned
                    else max(size, d.size, 0.5 * reach))
-            if d.top < c.top + 0.25 * min(size, d.size) or not _like_sizes(c, d) \
-                    or not _lined_up(c, d, ref):
+            high = d.turned and not c.mark
+            below = d.top >= c.top + 0.25 * min(size, d.size) or (high and d.top > c.top)
+            if not below or not _like_sizes(c, d) or not _lined_up(c, d, ref):
                 continue
             gap = d.top - c.bottom
             loose = 0.5 if c.turned and d.turned else 0.0
-            if gap < -0.6 * ref or gap > (max_gap_em + loose) * ref:
+            if gap < (-0.95 if high else -0.6) * ref or gap > (max_gap_em + loose) * ref:
                 continue
             slack = (0.5 if c.corner else 0.05) * ref
             if not (c.turned or d.turned) and max(gap, 0.0) > min(
