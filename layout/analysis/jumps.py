@@ -42,12 +42,28 @@ def split_jump_markers(text: str) -> tuple[str, list[str]]:
     if opening and re.search("上接|接第|续", opening.group("m")):
         markers.append(_compact(opening.group("m")))
         text = text[opening.end():]
-    closing = _CLOSING.search(text)
-    if closing and closing.start() > 0:
-        mark = closing.group("m").strip()
-        before = text[:closing.start()].rstrip()
-        if (mark[0] in _SET_OFF or mark[-1] in _SET_OFF or "上接" in mark
-                or before[-1:] in _SENTENCE_END):
-            markers.append(_compact(mark))
-            text = before
+    closing = _closing(text)
+    if closing is not None:
+        markers.append(_compact(closing.group("m").strip()))
+        text = text[:closing.start()].rstrip()
     return text, markers
+
+
+def _closing(text: str) -> re.Match[str] | None:
+    """The jump marker closing ``text`` after some text: bracketed, arrowed, a 上接 one or
+    after a sentence end (prose that mentions 转第 stays prose)."""
+    closing = _CLOSING.search(text)
+    if closing is None or closing.start() == 0:
+        return None
+    mark = closing.group("m").strip()
+    before = text[:closing.start()].rstrip()
+    if (mark[0] in _SET_OFF or mark[-1] in _SET_OFF or "上接" in mark
+            or before[-1:] in _SENTENCE_END):
+        return closing
+    return None
+
+
+def ends_with_jump(text: str) -> bool:
+    """``text`` (a line or a paragraph) ends with a jump marker set after its text:
+    「……写照。（转第11版）」 — the story goes on on another page, so its paragraph ends."""
+    return _closing(text) is not None

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from layout.analysis import patterns
+from layout.analysis.jumps import split_jump_markers
 from layout.analysis.text.lines import LineInfo
 from layout.analysis.text.paragraphs import State
 from layout.analysis.text.starts import HEADER_STATES, section_number
@@ -79,10 +80,15 @@ def build_article(
     subhead: list[str] = []
     lead_titles: list[str] = []  # the first paragraph's lines with their meant spaces
 
+    continuations: list[str] = []  # jump markers opening or closing a paragraph
+
     def flush_paragraph() -> None:
         if paragraph:
-            blocks.append(Block(Role.PARAGRAPH, text=join_lines(paragraph),
-                                lines=tuple(Line(t) for t in paragraph)))
+            text, markers = split_jump_markers(join_lines(paragraph))
+            continuations.extend(markers)
+            if text:
+                blocks.append(Block(Role.PARAGRAPH, text=text,
+                                    lines=tuple(Line(t) for t in paragraph)))
             paragraph.clear()
 
     def flush_subhead() -> None:
@@ -135,4 +141,5 @@ def build_article(
         bylines=tuple(bylines),
         dateline=dateline,
         blocks=tuple(blocks),
+        continuations=tuple(continuations),
     )

@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 
 from layout.analysis import patterns
+from layout.analysis.jumps import ends_with_jump, split_jump_markers
 from layout.analysis.text.articles import build_article
 from layout.analysis.text.captions import attach_captions
 from layout.analysis.text.joins import (
@@ -42,11 +43,23 @@ log = logging.getLogger("layout.analysis.text.dump")
 
 
 def attach_markers(
-    articles: list[Article], last_lines: list[int], markers: Sequence[LineInfo]
+    articles: list[Article], last_lines: list[int], markers: Sequence[LineInfo],
+    first_lines: Sequence[int] | None = None,
 ) -> list[Article]:
-    """Each jump marker goes to the article whose text ends last before it (else the first)."""
+    """Each jump marker goes to the article whose lines hold it (``first_lines``: each
+    article's first line number; a marker between its headline and its text); else one
+    sending the reader on (下转第2版) to the article whose text ends last before it (else
+    the first), one taking a story up (上接第9版) to the article that starts first after
+    it (else the one before it)."""
     extra: dict[int, list[str]] = {}
+    firsts = list(first_lines or ())
     for marker in markers:
+        at = marker.line.number
+        inside = [k for k, first in enumerate(firsts) if first < at < last_lines[k]]
+        after = [k for k, first in enumerate(firsts) if first > at]
+        if inside or (after and not _jumps_on(marker.title)):
+            extra.setdefault((inside or after)[0], []).append(marker.title)
+            continue
         before = [k for k, last in enumerate(last_lines) if last < marker.line.number]
         extra.setdefault(before[-1] if before else 0, []).append(marker.title)
     return [
@@ -71,16 +84,20 @@ def analyze_page(page: DumpPage, settings: Settings) -> Page:
     parts = partition_lines(infos)
     articles: list[Article] = []
     last_lines: list[int] = []
+    first_lines: list[int] = []
     if parts.body:
         jumps = frozenset(
-            m.line.number for m in parts.markers if _jumps_on(m.title))
+            [m.line.number for m in parts.markers if _jumps_on(m.title)]
+            + [x.line.number for x in parts.body if ends_with_jump(x.text)
+               and _jumps_on(split_jump_markers(x.text)[1][-1])])
         for lines, states, headed in segment_articles(parts.body, settings, jumps):
             article_id = f"p{page.number}-a{len(articles) + 1}"
             articles.append(build_article(lines, states, article_id, settings.text, headed))
             last_lines.append(lines[-1].line.number)
+            first_lines.append(lines[0].line.number)
     if parts.markers and not articles:
         articles.append(Article(id=f"p{page.number}-a1"))
-    articles = attach_markers(articles, last_lines, parts.markers)
+    articles = attach_markers(articles, last_lines, parts.markers, first_lines)
     articles, loose = attach_captions(articles, parts.captions, settings)
     furniture_lines = parts.furniture
     furniture: list[Block] = []

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from enum import Enum
 
 from layout.analysis import patterns
+from layout.analysis.jumps import ends_with_jump
 from layout.analysis.text.lines import ColumnWidth, Fixed, LineInfo
 from layout.clean import is_cjk_punct
 from layout.settings import TextSettings
@@ -149,6 +150,9 @@ def emission(
         single = max(single, -1.0) + 2.0
     single += end
     dateline_bonus = 3.0 if info.dateline else 0.0
+    if ends_with_jump(info.text):  # 「……写照。（转第11版）」: the story goes on elsewhere
+        last, single = last - end, single - end
+        first = full = NEG
     return {
         State.TITLE: _title_score(info, shortfall, width, settings),
         State.FIRST: first + dateline_bonus,

@@ -293,7 +293,8 @@ def split_segments(
 ) -> list[Segment]:
     """Article segments: a new one starts at every header run that opens an article.
 
-    ``jump_lines``: page line numbers of jump markers (（下转第2版）) taken out of the body.
+    ``jump_lines``: page line numbers of jump markers (（下转第2版）) taken out of the body,
+    and of body lines that end with one.
     A package (an editor's note signed ——编者, then sections under a short title and a
     byline each, the titles of one length) stays one article.
     """
@@ -317,7 +318,8 @@ def split_segments(
         before_start = runs[k - 1][1] if k > 0 else 0
         change = _width_change(infos, (cuts[-1], run[0]), (run[1], after_end), width, settings)
         above, below = infos[run[0] - 1].line.number, infos[run[0]].line.number
-        after_jump = any(above < n < below for n in jump_lines)
+        after_jump = any(above <= n < below for n in jump_lines)  # (a body line's own
+        # number: the line ends with its marker, 「……写照。（转第11版）」)
         shared = shared_words(infos, (before_start, run[0]), (run[1], after_end))
         if headline_evidence(
             infos, run, width, paragraphs_before, rare, settings, change, after_jump, shared
