@@ -1,10 +1,11 @@
 """Repairs of a dump page's raw lines before line features: broken datelines, drop caps.
 
-Takes the :class:`DumpLine` list of a page; :func:`join_broken_datelines`,
-:func:`join_wrapped_ends` and :func:`join_drop_caps` return the lines with a
-dateline broken over short lines joined back, the wrapped end of a title or byline
-joined back to it, and a drop cap extracted as a line of its own put back at the
-head of its line. :func:`cap_lines` tells which lines got a cap and
+Takes the :class:`DumpLine` list of a page; :func:`join_split_lines`,
+:func:`join_broken_datelines`, :func:`join_wrapped_ends` and :func:`join_drop_caps`
+return the lines with the pieces of one typeset line (split where the font changed)
+joined back, a dateline broken over short lines joined back, the wrapped end of a title
+or byline joined back to it, and a drop cap extracted as a line of its own put back at
+the head of its line. :func:`cap_lines` tells which lines got a cap and
 :func:`mark_beside_caps` marks, on the line features, the lines standing beside it.
 """
 
@@ -203,3 +204,31 @@ def _name_end(above: DumpLine, line: DumpLine, tail: str, surnames: frozenset[st
         return False
     last = re.split(r"[\s、,，/／]+", above.text.strip())[-1]
     return last in surnames and patterns.is_byline(above.text + tail)
+
+
+_NO_LINE_START = "，。、；：！？,;:!?" + "”’」』）》〉】"  # marks no typeset line opens with
+PIECE_SLACK = 1  # characters two pieces of one line may run over a full line's length
+
+
+def join_split_lines(lines: Sequence[DumpLine]) -> list[DumpLine]:
+    """A line that opens with a mark no typeset line opens with (，。、；：！？ or a closing
+    quote or bracket: line breaking keeps them with the character before), right under
+    another line with no blank line between and no indent, joined back to it when the
+    two together are no longer than a full line: pieces of one typeset line that an
+    extractor split where the font changed (“在中国，看到了未来 / ，据悉). Pieces that
+    together overrun a line are left as they are."""
+    lengths = sorted(len(_compact(x.text)) + (INDENT_CHARS if x.indent else 0) for x in lines)
+    column = lengths[int(0.75 * (len(lengths) - 1))] if lengths else 0  # a full line's length
+    out: list[DumpLine] = []
+    for line in lines:
+        above = out[-1] if out else None
+        if (above is not None and line.text[:1] in _NO_LINE_START and line.indent == 0
+                and line.blanks_before == 0 and above.number == line.number - 1
+                and len(_compact(above.text)) + (INDENT_CHARS if above.indent else 0)
+                + len(_compact(line.text)) <= column + PIECE_SLACK):
+            out[-1] = dataclasses.replace(
+                above, raw=above.raw + line.text, text=above.text + line.text,
+                blanks_after=line.blanks_after)
+            continue
+        out.append(line)
+    return out

@@ -35,6 +35,9 @@ _NO_LINE_START = frozenset("，。、；：！？…,.;:!?" + patterns.CLOSERS) 
 _WORD = re.compile(r"(?:[^\s“‘（(]?[“‘（(])?[A-Za-z0-9][A-Za-z0-9.%,:/+\-]*[”’）)]?")
 
 
+SIGN_OFF = re.compile(rf"^[—─]{{1,3}}[\u4e00-\u9fff]{{1,{patterns.SIGN_OFF_CHARS}}}$")  # ——编者
+
+
 class State(str, Enum):
     TITLE = "T"
     FIRST = "F"
@@ -153,6 +156,8 @@ def emission(
     if ends_with_jump(info.text):  # 「……写照。（转第11版）」: the story goes on elsewhere
         last, single = last - end, single - end
         first = full = NEG
+    elif SIGN_OFF.match(info.text):  # ——编者 signs a note off: the note ends there
+        last, single, first, full = last - end, single - end, NEG, NEG
     return {
         State.TITLE: _title_score(info, shortfall, width, settings),
         State.FIRST: first + dateline_bonus,

@@ -107,16 +107,29 @@ def _local_full_length(body: Sequence[LineInfo], k: int) -> int:
     return near[int(0.75 * (len(near) - 1))] if near else 0
 
 
-def _runs_on(above: LineInfo, info: LineInfo, full: int) -> bool:
-    """``info`` goes on with the text of ``above``: no blank line between, ``above`` cut
-    at the column's width in mid-sentence, and either indented (a paragraph's first line;
-    titles are not indented) or followed by a line cut at the width too."""
-    if info.line.blanks_before > 0 or above.fixed is not Fixed.NONE or (
-            patterns.ends_sentence(above.text)):
+def _runs_on(body: Sequence[LineInfo], k: int, full: int) -> bool:
+    """Line ``k`` goes on with the text of the line above: no blank line between, the
+    line above cut at the column's width in mid-sentence, and either followed by a line
+    cut at the width too or in a paragraph: it or a line above it, each cut at the width
+    in mid-sentence with no blank line between, is indented (a paragraph's first line;
+    titles are not indented)."""
+    info, above = body[k], body[k - 1]
+    if info.line.blanks_before > 0 or not _cut_mid_sentence(above, full):
         return False
-    if cut_length(above) < full - FULL_SLACK:
-        return False
-    return above.indent_marks or cut_length(info) >= full - FULL_SLACK
+    if cut_length(info) >= full - FULL_SLACK:
+        return True
+    j = k - 1
+    while not body[j].indent_marks:
+        if j == 0 or body[j].line.blanks_before > 0 or not _cut_mid_sentence(body[j - 1], full):
+            return False
+        j -= 1
+    return True
+
+
+def _cut_mid_sentence(info: LineInfo, full: int) -> bool:
+    """A body line cut at the column's width with its sentence open."""
+    return (info.fixed is Fixed.NONE and not patterns.ends_sentence(info.text)
+            and cut_length(info) >= full - FULL_SLACK)
 
 
 def _bare_name_bylines(body: list[LineInfo]) -> list[LineInfo]:
@@ -141,7 +154,7 @@ def _bare_name_bylines(body: list[LineInfo]) -> list[LineInfo]:
         parsed = patterns.parse_byline(info.title)
         if parsed is None or not parsed.bare:
             continue
-        if above is not None and _runs_on(above, info, _local_full_length(out, k)):
+        if above is not None and _runs_on(out, k, _local_full_length(out, k)):
             continue  # the text of a full line goes on: …授信 / 白茶业有限公司授信
         alone = info.line.blanks_before > 0 and info.line.blanks_after > 0
         if above is not None and info.line.blanks_before == 0 and _leaves_open(above.text):

@@ -13,12 +13,11 @@ with the text they sign (:func:`sign_offs`).
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 
 from layout.analysis import patterns
 from layout.analysis.text.lines import ColumnWidth, Fixed, LineInfo, estimate_width
-from layout.analysis.text.paragraphs import State, label_lines, marks_indents
+from layout.analysis.text.paragraphs import SIGN_OFF, State, label_lines, marks_indents
 from layout.analysis.text.starts import Segment, header_runs, split_segments
 from layout.clean import is_cjk_punct
 from layout.settings import Settings
@@ -50,7 +49,6 @@ def segment_articles(
         _split(list(body), states, page_width, settings, 0, jump_lines, marked))
 
 
-_SIGN_OFF = re.compile(rf"^[—─]{{1,3}}[\u4e00-\u9fff]{{1,{patterns.SIGN_OFF_CHARS}}}$")
 
 
 def sign_offs(lines: Sequence[LineInfo], states: list[State]) -> list[State]:
@@ -60,7 +58,7 @@ def sign_offs(lines: Sequence[LineInfo], states: list[State]) -> list[State]:
     for k in range(1, len(lines)):
         info = lines[k]
         if (out[k] is State.TITLE and out[k - 1] not in (State.TITLE, State.BYLINE)
-                and _SIGN_OFF.match(info.text)
+                and SIGN_OFF.match(info.text)
                 and (info.indent_marks or info.line.blanks_before == 0)):
             out[k] = State.SINGLE
     return out

@@ -302,7 +302,13 @@ def split_segments(
     runs = header_runs(states)
     cuts = [0]
     section_chars: int | None = None  # the first section title's length, in a package
+    opening = _dateline_openings(infos, states)
     for k, run in enumerate(runs):
+        while opening and opening[0] < run[0]:
+            at = opening.pop(0)
+            if at > cuts[-1]:
+                cuts.append(at)
+                section_chars = None
         paragraphs_before = any(
             s not in HEADER_STATES for s in states[cuts[-1]:run[0]]
         ) or cuts[-1] > 0
@@ -326,5 +332,31 @@ def split_segments(
         ) >= settings.headline_threshold:
             cuts.append(run[0])
             section_chars = None
+    cuts += [at for at in opening if at > cuts[-1]]
     cuts.append(len(infos))
     return [Segment(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _dateline_openings(infos: Sequence[LineInfo], states: Sequence[State]) -> list[int]:
+    """Lines that open a paragraph with a dateline (本报讯（记者 …）, 新华社北京10月1日电)
+    right after the end of a story's text (MIN_PARAGRAPHS_BEFORE_DATELINE paragraphs or
+    more since its headline group): a story opens there though no headline stands over it (one set as art, outlined, leaves no text), since a dateline opens a
+    story, never a paragraph inside one."""
+    out = []
+    paragraphs = 0  # paragraphs since the last title or byline
+    for i in range(1, len(infos)):
+        if states[i - 1] in HEADER_STATES:
+            paragraphs = 0
+        elif states[i - 1] in (State.LAST, State.SINGLE):
+            paragraphs += 1
+        if (infos[i].dateline and states[i] in (State.FIRST, State.SINGLE)
+                and states[i - 1] in (State.LAST, State.SINGLE)
+                and patterns.ends_sentence(infos[i - 1].text)
+                and paragraphs >= MIN_PARAGRAPHS_BEFORE_DATELINE):
+            out.append(i)
+    return out
+
+
+MIN_PARAGRAPHS_BEFORE_DATELINE = 2  # paragraphs of text before a dateline that opens a
+# story with no headline: one alone under a headline group is its lead (导语), which a
+# dateline follows in the same story
