@@ -175,7 +175,8 @@ def headline_cues(
         "headline_punct": any(c in HEADLINE_PUNCT for c in joined),
         "quote_or_tag": (joined.startswith("“") and joined.rstrip("）)").endswith("”"))
         or joined.endswith("）"),
-        "label_shape": len(titles) >= 2 and _label_shape(titles),
+        "label_shape": len(titles) >= 2 and _label_shape(titles)
+        and not _wrapped_title(titles),
         "unequal_pair": len(titles) == 2 and abs(len(titles[0].text) - len(titles[1].text)) >= 3
         and not _label_shape(titles),  # one cue for one shape
         "width_change": width_change is not None and width_change >= 1.0,
@@ -207,6 +208,21 @@ def _unopened(text: str) -> bool:
             if depth < 0:
                 return True
     return False
+
+
+def _wrapped_title(titles: Sequence[LineInfo]) -> bool:
+    """Two title lines that read as one title wrapped: the shorter one right under the
+    longer with no blank line between, the longer leaving its phrase open (no mark at its
+    end), the shorter no dashed subtitle or bracketed tag (领航定向驾驭发展全局创造新的 /
+    历史伟业) — a title's wrapped rest, not a label (a kicker label stands over its
+    headline)."""
+    if len(titles) != 2 or titles[1].line.blanks_before > 0:
+        return False
+    first, second = titles
+    stripped = first.text.rstrip(patterns.CLOSERS)
+    return (len(second.text) < len(first.text) and bool(stripped)
+            and not is_cjk_punct(stripped[-1]) and not second.subtitle_dash
+            and not second.text.startswith(("（", "(", "【", "[")))
 
 
 def _label_shape(titles: Sequence[LineInfo]) -> bool:
@@ -340,8 +356,9 @@ def split_segments(
 def _dateline_openings(infos: Sequence[LineInfo], states: Sequence[State]) -> list[int]:
     """Lines that open a paragraph with a dateline (本报讯（记者 …）, 新华社北京10月1日电)
     right after the end of a story's text (MIN_PARAGRAPHS_BEFORE_DATELINE paragraphs or
-    more since its headline group): a story opens there though no headline stands over it (one set as art, outlined, leaves no text), since a dateline opens a
-    story, never a paragraph inside one."""
+    more since its headline group): a story opens there though no headline stands over
+    it (one set as art, outlined, leaves no text), since a dateline opens a story, never
+    a paragraph inside one."""
     out = []
     paragraphs = 0  # paragraphs since the last title or byline
     for i in range(1, len(infos)):
