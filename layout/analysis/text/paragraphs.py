@@ -153,13 +153,14 @@ def emission(
         single = max(single, -1.0) + 2.0
     single += end
     dateline_bonus = 3.0 if info.dateline else 0.0
+    title = _title_score(info, shortfall, width, settings)
     if ends_with_jump(info.text):  # 「……写照。（转第11版）」: the story goes on elsewhere
         last, single = last - end, single - end
-        first = full = NEG
+        first = full = title = NEG
     elif SIGN_OFF.match(info.text):  # ——编者 signs a note off: the note ends there
         last, single, first, full = last - end, single - end, NEG, NEG
     return {
-        State.TITLE: _title_score(info, shortfall, width, settings),
+        State.TITLE: title,
         State.FIRST: first + dateline_bonus,
         State.MIDDLE: full + mark_penalty - (8.0 if info.dateline else 0.0),
         State.LAST: last + mark_penalty - (8.0 if info.dateline else 0.0),
