@@ -318,7 +318,7 @@ def split_segments(
     runs = header_runs(states)
     cuts = [0]
     section_chars: int | None = None  # the first section title's length, in a package
-    opening = _dateline_openings(infos, states)
+    opening = _dateline_openings(infos, states, width, settings)
     for k, run in enumerate(runs):
         while opening and opening[0] < run[0]:
             at = opening.pop(0)
@@ -353,12 +353,15 @@ def split_segments(
     return [Segment(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
 
-def _dateline_openings(infos: Sequence[LineInfo], states: Sequence[State]) -> list[int]:
+def _dateline_openings(infos: Sequence[LineInfo], states: Sequence[State],
+                       width: ColumnWidth, settings: TextSettings) -> list[int]:
     """Lines that open a paragraph with a dateline (本报讯（记者 …）, 新华社北京10月1日电)
     right after the end of a story's text (MIN_PARAGRAPHS_BEFORE_DATELINE paragraphs or
     more since its headline group): a story opens there though no headline stands over
     it (one set as art, outlined, leaves no text), since a dateline opens a story, never
-    a paragraph inside one."""
+    a paragraph inside one. The dateline's line is a first line (cut at the column's
+    width, its indent aside): a dateline broken into short pieces is left to the title
+    and byline rules."""
     out = []
     paragraphs = 0  # paragraphs since the last title or byline
     for i in range(1, len(infos)):
@@ -369,9 +372,28 @@ def _dateline_openings(infos: Sequence[LineInfo], states: Sequence[State]) -> li
         if (infos[i].dateline and states[i] in (State.FIRST, State.SINGLE)
                 and states[i - 1] in (State.LAST, State.SINGLE)
                 and patterns.ends_sentence(infos[i - 1].text)
-                and paragraphs >= MIN_PARAGRAPHS_BEFORE_DATELINE):
+                and paragraphs >= MIN_PARAGRAPHS_BEFORE_DATELINE
+                and _first_line_long(infos, i, width, settings)):
             out.append(i)
     return out
+
+
+LOCAL_WIDTH_LINES = 8  # body lines read on each side of a line for its column's width
+
+
+def _first_line_long(infos: Sequence[LineInfo], i: int, width: ColumnWidth,
+                     settings: TextSettings) -> bool:
+    """Line ``i`` is as long as a paragraph's first line: it falls short of a full line
+    around it (the upper quartile of the LOCAL_WIDTH_LINES lines on each side) by no
+    more than the indent and the tolerance."""
+    near = [infos[k] for k in range(max(0, i - LOCAL_WIDTH_LINES),
+                                    min(len(infos), i + LOCAL_WIDTH_LINES + 1)) if k != i]
+    values = sorted(width.of(x.text) for x in near if x.fixed is Fixed.NONE)
+    if len(values) < 4:
+        return False
+    full = values[int(0.75 * (len(values) - 1))]
+    return full - width.of(infos[i].text) <= (
+        settings.indent_chars + settings.full_tolerance + width.spread + 1.0)
 
 
 MIN_PARAGRAPHS_BEFORE_DATELINE = 2  # paragraphs of text before a dateline that opens a
