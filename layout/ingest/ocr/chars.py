@@ -88,8 +88,8 @@ def cjk_punctuation(text: str) -> str:
     full-width ones (``, ? ! ; : ( ) "``, and 丶 for 、) set full-width, as Chinese prints them;
     a mark between two ASCII letters or digits (1,000, 10:30) stays; an empty pair of
     quotes “” between Chinese characters is a quote closed and the next opened ”“."""
-    if sum(is_cjk(c) for c in text) < sum(c.isascii() and c.isalnum() for c in text):
-        return text  # mostly Latin
+    if sum(is_cjk(c) for c in text) < sum(c.isascii() and c.isalpha() for c in text):
+        return text  # mostly Latin (digits are no Latin text: 超过90%; is Chinese)
     out: list[str] = []
     for k, ch in enumerate(text):
         before = text[k - 1] if k else ""

@@ -8,7 +8,8 @@ part of it). Small type is enlarged first (a PDF page rendered again at the high
 resolution); a blank image is not sent to the engine; a middle dot printed low in its
 line is read as the full stop it is, dots read for an ellipsis as …… and 一一 printed as
 one stroke as —— (:mod:`layout.ingest.ocr.marks`), and the small marks the recogniser
-dropped between two characters are put back (:mod:`layout.ingest.ocr.gaps`). Every kept
+dropped between two characters (:mod:`layout.ingest.ocr.gaps`) or after a line's last
+(:mod:`layout.ingest.ocr.ends`) are put back. Every kept
 line and its confidence is in ``RawPage.ocr_lines``.
 """
 
@@ -21,6 +22,7 @@ from typing import Any
 
 from layout.ingest.ocr.chars import span
 from layout.ingest.ocr.dropcaps import drop_caps
+from layout.ingest.ocr.ends import marks_at_ends
 from layout.ingest.ocr.engine import load_engine, read_line, read_lines, recognise
 from layout.ingest.ocr.gaps import marks_in_gaps
 from layout.ingest.ocr.glyphs import lines_to_glyphs
@@ -56,7 +58,7 @@ def ocr_image(image: Any, number: int, width_pt: float, height_pt: float,
     results = drop_caps(results, image, lambda crop: read_line(crop, settings),
                         lambda crop: read_lines(crop, settings))
     results = stops_from_low_dots(results, image)
-    results = marks_in_gaps(dashes(ellipses(results), image), image)
+    results = marks_at_ends(marks_in_gaps(dashes(ellipses(results), image), image), image)
     glyphs, lines = lines_to_glyphs(results, sx, sy, settings, blank_runs(image))
     images = tuple(BBox(x0 * sx, top * sy, x1 * sx, bottom * sy)
                    for x0, top, x1, bottom in photos)

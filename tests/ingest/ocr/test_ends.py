@@ -1,0 +1,78 @@
+"""Marks the recogniser dropped at a line's end put back from the ink after its last
+character (layout.ingest.ocr.ends). No engine needed: a line drawn and its result
+written out."""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image
+
+from layout.ingest.ocr.ends import marks_at_ends
+
+EM = 30
+TOP = 10
+CHARS = 5
+
+
+def _page(after: str | None, below: str | None = None) -> Image.Image:
+    """Five character blobs a pitch apart; after them ``after``: a ring (``"。"``), six
+    dots at mid-height over two ems (``"……"``), a character's worth of ink (``"big"``)
+    or nothing; on the line under them, from its start, ``below``: six dots or nothing."""
+    pixels = np.full((120, 320), 240, np.uint8)
+    for k in range(CHARS):
+        x = 10 + k * EM
+        pixels[TOP + 2:TOP + EM - 2, x + 2:x + EM - 2] = 30
+    x = 10 + CHARS * EM  # the em after the last character
+    if after == "。":
+        pixels[TOP + 16:TOP + 25, x + 3:x + 12] = 30
+        pixels[TOP + 18:TOP + 23, x + 5:x + 10] = 240
+    elif after == "……":
+        for d in range(6):
+            pixels[TOP + 14:TOP + 18, x + 4 + 9 * d:x + 8 + 9 * d] = 30
+    elif after == "big":
+        pixels[TOP + 4:TOP + EM - 4, x + 4:x + EM - 4] = 30
+    if below == "……":
+        for d in range(6):
+            pixels[TOP + 45 + 14:TOP + 45 + 18, 14 + 9 * d:18 + 9 * d] = 30
+    return Image.fromarray(pixels, "L")
+
+
+def _result(text: str = "一二三四五") -> list:
+    boxes = [[[x, TOP], [x + EM, TOP], [x + EM, TOP + EM], [x, TOP + EM]]
+             for x in (10 + k * EM for k in range(len(text)))]
+    x1 = 10 + len(text) * EM
+    return [[[10, TOP], [x1, TOP], [x1, TOP + EM], [10, TOP + EM]], text, 0.99, boxes,
+            list(text)]
+
+
+def test_a_full_stop_dropped_at_the_line_end_is_put_back():
+    [line] = marks_at_ends([_result()], _page("。"))
+    assert line[1] == "一二三四五。" and line[4] == list("一二三四五。")
+    assert len(line[3]) == 6 and 160 <= line[3][5][0][0] < line[3][5][1][0] <= 175
+    assert line[0][1][0] >= line[3][5][1][0]  # the line's box takes the mark in
+
+
+def test_an_ellipsis_after_the_last_character_or_read_as_one_dot_is_two_ems():
+    [line] = marks_at_ends([_result()], _page("……"))
+    assert line[1] == "一二三四五……" and len(line[3]) == 7
+    read_short = _result()
+    read_short[1] += "·"
+    read_short[4] = [*read_short[4], "·"]
+    read_short[3] = [*read_short[3], [[165, TOP], [175, TOP], [175, TOP + EM], [165, TOP + EM]]]
+    [line] = marks_at_ends([read_short], _page("……"))
+    assert line[1] == "一二三四五……" and line[4][-2:] == ["…", "…"]
+
+
+def test_an_ellipsis_alone_on_the_next_line_is_a_line_of_its_own():
+    lines = marks_at_ends([_result()], _page(None, below="……"))
+    assert [line[1] for line in lines] == ["一二三四五", "……"]
+    x0, x1 = lines[1][0][0][0], lines[1][0][1][0]
+    assert 10 <= x0 < x1 <= 70 and lines[1][0][0][1] > TOP + EM
+
+
+def test_blank_after_the_line_or_a_character_there_adds_nothing():
+    plain = _result()
+    assert marks_at_ends([plain], _page(None)) == [plain]
+    assert marks_at_ends([plain], _page("big")) == [plain]
+    ends_with_a_mark = _result("一二三四。")
+    assert marks_at_ends([ends_with_a_mark], _page("。")) == [ends_with_a_mark]
