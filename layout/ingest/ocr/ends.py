@@ -13,7 +13,10 @@ with no other ink in the em it starts (a stroke of a character would have some: 
 of 氵 are followed by the rest of it). A ring is 。, a stroke falling right 、, one falling
 left ，. The pitch is the line's own (the median step between its full-width characters)
 or, for a short line, that of the page's lines of like height. Nothing else is added;
-a line that ends with a mark already, or stands on end, stays as read.
+a line that ends with a mark already, or stands on end, stays as read. An ellipsis's
+run of dots after the last character (or read as one dot), or alone on the line under
+it, is ……; and the dash —— the detector left out before a line's first character (a
+subtitle's ——) is put back (:func:`dashes_at_starts`).
 """
 
 from __future__ import annotations
@@ -38,7 +41,10 @@ _LONE_ELLIPSIS = 1.2  # pitches: a run of dots whose ink spans this much is the 
 _RUN_DOTS = 4  # dots at the least in a run read as ……
 _DOT_GAP = 0.5  # pitches: the most blank between two dots of one run
 _DOT_SIDE = 0.22  # pitches: the most a dot's ink spans each way
-_DOT_BAND = (0.3, 0.75)  # of the line's height: where a dot's middle lies
+_DOT_BAND = (0.3, 0.75)  # of the line's height: where a dot's (or a dash's) middle lies
+_DASH_EMS = 1.5  # pitches: the least a dash ——'s stroke runs
+_DASH_THICK = 0.15  # of the line's height: the most a dash's stroke is thick
+_DASH_GAP = 0.6  # pitches: the most paper between a dash's end and the first character
 
 
 def marks_at_ends(results: Sequence[Sequence[Any]], image: Any) -> list[Sequence[Any]]:
@@ -177,6 +183,71 @@ def _dots_below(ink: Any, x0: float, bottom: float, height: float,
     if abs(a - x0) > 0.4 * pitch or b - a < _LONE_ELLIPSIS * pitch:
         return None  # not at the line's start, or no ellipsis
     return float(a), float(b), float(r0 + sum(middles) / len(middles))
+
+
+def dashes_at_starts(results: Sequence[Sequence[Any]], image: Any) -> list[Sequence[Any]]:
+    """``results`` with the dash —— the detector left out before a line's first
+    character put back (a subtitle's ——服务……: its box starts at the first character):
+    one thin stroke at mid-height ending just before the line's first character's ink,
+    ``_DASH_EMS`` pitches long or more, with blank paper before it."""
+    import numpy as np
+
+    ink = None
+    out: list[Sequence[Any]] = []
+    for result in results:
+        words, boxes = _words(result)
+        x0, x1 = span(result[0], 0)
+        top, bottom = span(result[0], 1)
+        pitch = word_pitch(words, boxes) if words else 0.0
+        if not words or x1 - x0 < bottom - top or pitch <= 2 or not _ends_character(words[0]):
+            out.append(result)
+            continue
+        if ink is None:
+            ink = ink_mask(np.asarray(image.convert("L")))
+        a0, a1 = span(boxes[0], 0)
+        stroke = _dash_before(ink, min(a0, (a0 + a1) / 2 - 0.5 * pitch), top, bottom, pitch)
+        if stroke is None:
+            out.append(result)
+            continue
+        a, b = stroke
+        mid = (a + b) / 2
+        dash_boxes = [[[a, top], [mid, top], [mid, bottom], [a, bottom]],
+                      [[mid, top], [b, top], [b, bottom], [mid, bottom]]]
+        box = [[a, top], [x1, top], [x1, bottom], [a, bottom]]
+        out.append([box, "——" + str(result[1]), result[2], [*dash_boxes, *boxes],
+                    ["—", "—", *words], *result[5:]])
+    return out
+
+
+def _dash_before(ink: Any, start: float, top: float, bottom: float,
+                 pitch: float) -> tuple[float, float] | None:
+    """The extent (pixels) of a dash's stroke ending within ``_DASH_GAP`` pitches before
+    ``start`` (where the first character's em starts), or None."""
+    import cv2
+    import numpy as np
+
+    rows, cols = ink.shape
+    r0, r1 = max(0, int(round(top))), min(rows, int(round(bottom)))
+    c1 = min(cols, int(round(start + _START_SLACK * pitch)))
+    c0 = max(0, int(round(start - (2.5 + _DASH_GAP) * pitch)))
+    if r1 - r0 < 4 or c1 - c0 < 4:
+        return None
+    band = ink[r0:r1, c0:c1]
+    count, _, stats, _ = cv2.connectedComponentsWithStats(band.astype(np.uint8),
+                                                          connectivity=8)
+    blobs = [tuple(stats[k, :4]) for k in range(1, count)
+             if stats[k, 0] + stats[k, 2] < band.shape[1]  # not the first character's
+             and not (stats[k, 3] >= 0.9 * (r1 - r0) and stats[k, 2] <= 0.15 * pitch)]
+    # (nor a frame's rule standing beside the line)
+    if len(blobs) != 1:
+        return None  # blank, or more than one stroke: no dash alone before the line
+    x, y, w, h = blobs[0]
+    middle = (y + h / 2) / (r1 - r0)
+    if (w < _DASH_EMS * pitch or h > _DASH_THICK * (r1 - r0) or x == 0
+            or not _DOT_BAND[0] <= middle <= _DOT_BAND[1]
+            or c1 - (c0 + x + w) > (_DASH_GAP + _START_SLACK) * pitch):
+        return None
+    return float(c0 + x), float(c0 + x + w)
 
 
 def _em_end(word: str, box: Any, pitch: float) -> float:

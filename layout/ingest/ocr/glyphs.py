@@ -14,7 +14,8 @@ pixels), the points per pixel across and down, and the settings; returns one
   however tall the detector drew its box; a long line spaced out, by its height); lines
   of one column stack take the stack's size (and a line set at the stack's leading
   between two others does, whatever its box says), the lines
-  of a headline one under the other one size, near-equal sizes snap to one
+  of a headline one under the other one size, the lines opening a stack over its
+  text a size larger (a kicker, a subtitle) their own, near-equal sizes snap to one
   (``ocr.size_tolerance``), but a lone character two body lines tall (a drop cap) is as
   large as its box;
 - lines standing on end (taller than 1.5 times their width) give turned glyphs, read
@@ -63,6 +64,7 @@ _STACK_TOLERANCE = 0.25  # a line this close (relative) to its stack's size take
 _CAP_LINES = 2.0  # body line heights: a lone character this tall keeps its own size
 _HEAD_TOLERANCE = 0.15  # headline lines this close (relative), one under the other, are
 # one size (a kicker or subtitle is set smaller than that)
+_HEAD_EMS = 4  # characters: a line opening a stack this long may be a kicker or subtitle
 
 
 def snap_sizes(sizes: Sequence[float], weights: Sequence[int],
@@ -104,13 +106,16 @@ def snap_sizes(sizes: Sequence[float], weights: Sequence[int],
 
 
 def stack_sizes(sizes: Sequence[float], stacks: Sequence[int], weights: Sequence[int],
-                tails: Collection[int] = (), large: Collection[int] = ()) -> list[float]:
+                tails: Collection[int] = (), large: Collection[int] = (),
+                tops: Sequence[float] | None = None) -> list[float]:
     """Line sizes with each line of a stack of three or more lines set to the stack's
     character-weighted median when within ``_STACK_TOLERANCE`` of it, or one of the
     paragraph ``tails``: one line's height or pitch (a short last line, a justified line
     spaced out) says less than its column's. ``large`` lines stacked one under the other
     within ``_HEAD_TOLERANCE`` of each other (a headline in two lines) take the largest
-    of their sizes."""
+    of their sizes. With the lines' ``tops``, the lines that open a stack above its
+    body, large or ``_HEAD_TOLERANCE`` over its median and ``_HEAD_EMS`` long or more (a
+    kicker, headline and subtitle over the text), keep their own sizes."""
     members: dict[int, list[int]] = {}
     for k, stack in enumerate(stacks):
         members.setdefault(stack, []).append(k)
@@ -137,7 +142,15 @@ def stack_sizes(sizes: Sequence[float], stacks: Sequence[int], weights: Sequence
             if seen >= half:
                 median = value
                 break
+        head: set[int] = set()  # the lines over the stack's body, from its top
+        for k in sorted(members[stacks[ks[0]]], key=lambda k: tops[k]) if tops else ():
+            if k not in large and not (sizes[k] > (1 + _HEAD_TOLERANCE) * median
+                                       and weights[k] >= _HEAD_EMS):
+                break
+            head.add(k)
         for k in ks:
+            if k in head:
+                continue
             if abs(sizes[k] - median) <= _STACK_TOLERANCE * median or k in tails:
                 out[k] = median
     return out
@@ -224,7 +237,7 @@ def lines_to_glyphs(results: Sequence[Sequence[Any]], sx: float, sy: float,
     large = {k for k, (row, shape) in enumerate(zip(rows, shapes, strict=True))
              if is_large(row, shape)}
     sizes = stack_sizes(estimates, stacks, weights, tails | at_leading(upright_boxes, stacks),
-                        large)
+                        large, [s[1] for s in shapes])
     stack_size: dict[int, int] = {}
     for stack in stacks:
         stack_size[stack] = stack_size.get(stack, 0) + 1

@@ -22,7 +22,7 @@ from typing import Any
 
 from layout.ingest.ocr.chars import span
 from layout.ingest.ocr.dropcaps import drop_caps
-from layout.ingest.ocr.ends import marks_at_ends
+from layout.ingest.ocr.ends import dashes_at_starts, marks_at_ends
 from layout.ingest.ocr.engine import load_engine, read_line, read_lines, recognise
 from layout.ingest.ocr.gaps import marks_in_gaps
 from layout.ingest.ocr.glyphs import lines_to_glyphs
@@ -59,6 +59,7 @@ def ocr_image(image: Any, number: int, width_pt: float, height_pt: float,
                         lambda crop: read_lines(crop, settings))
     results = stops_from_low_dots(results, image)
     results = marks_at_ends(marks_in_gaps(dashes(ellipses(results), image), image), image)
+    results = dashes_at_starts(results, image)
     glyphs, lines = lines_to_glyphs(results, sx, sy, settings, blank_runs(image))
     images = tuple(BBox(x0 * sx, top * sy, x1 * sx, bottom * sy)
                    for x0, top, x1, bottom in photos)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
-from layout.ingest.ocr.ends import marks_at_ends
+from layout.ingest.ocr.ends import dashes_at_starts, marks_at_ends
 
 EM = 30
 TOP = 10
@@ -76,3 +76,22 @@ def test_blank_after_the_line_or_a_character_there_adds_nothing():
     assert marks_at_ends([plain], _page("big")) == [plain]
     ends_with_a_mark = _result("一二三四。")
     assert marks_at_ends([ends_with_a_mark], _page("。")) == [ends_with_a_mark]
+
+
+def test_a_dash_the_detector_left_out_before_a_subtitle_is_put_back():
+    pixels = np.full((60, 320), 240, np.uint8)
+    pixels[TOP + 14:TOP + 16, 12:70] = 30  # one thin stroke two ems long at mid-height
+    for k in range(CHARS):
+        x = 75 + k * EM
+        pixels[TOP + 2:TOP + EM - 2, x + 2:x + EM - 2] = 30
+    line = _result()
+    for box in (line[0], *line[3]):
+        for point in box:
+            point[0] += 65
+    [read] = dashes_at_starts([line], Image.fromarray(pixels, "L"))
+    assert read[1] == "——一二三四五" and read[4][:2] == ["—", "—"]
+    assert 10 <= read[0][0][0] <= 14 and len(read[3]) == 7
+    pixels[TOP + 14:TOP + 16, 12:70] = 240  # no dash: as read
+    assert dashes_at_starts([line], Image.fromarray(pixels, "L")) == [line]
+    pixels[TOP + 4:TOP + 26, 20:45] = 30  # a character before the line: no dash either
+    assert dashes_at_starts([line], Image.fromarray(pixels, "L")) == [line]

@@ -104,3 +104,22 @@ def test_a_line_spaced_out_and_drawn_tall_within_its_column_is_body_text():
     column[3:4] = spaced
     glyphs, _ = lines_to_glyphs(column, px, px)
     assert len({round(g.size, 3) for g in glyphs}) == 1
+
+
+def test_a_kicker_and_subtitle_over_the_text_of_their_column_keep_their_size():
+    px = 72 / 200
+    # kicker, headline and subtitle stacked close over the column's text, the kicker
+    # and subtitle a quarter larger than the text: not the text's size
+    kicker = engine_line(0, 0, "“十四五”的民生故事", pitch=25.0, height=33.0)
+    headline = engine_line(0, 40, "一项改革带来就医新变化", pitch=40.0, height=46.0)
+    subtitle = engine_line(0, 92, "——女儿身体情况不断好转", pitch=25.0, height=33.0)
+    body = [engine_line(0, 132 + 30 * k, "这是一个栏里的正文行字") for k in range(8)]
+    glyphs, _ = lines_to_glyphs([kicker, headline, subtitle, *body], px, px)
+    sizes = [g.size for g in glyphs]
+    body_size = sizes[-1]
+    assert sizes[0] > 1.15 * body_size  # the kicker
+    assert sizes[len("“十四五”的民生故事一项改革带来就医新变化")] > 1.15 * body_size
+    # a line of the text set a little large amid it still takes the column's size
+    tall = engine_line(0, 132 + 30 * 8, "这一行字的框画得高了", pitch=23.0, height=30.0)
+    glyphs, _ = lines_to_glyphs([*body, tall, *body[:0]], px, px)
+    assert len({round(g.size, 3) for g in glyphs}) == 1
