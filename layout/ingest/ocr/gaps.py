@@ -41,6 +41,10 @@ def _single_cjk(word: str) -> bool:
     return len(word) == 1 and char_weight(word) == 1.0
 
 
+def _ideograph(word: str) -> bool:
+    return len(word) == 1 and "\u3400" <= word <= "\u9fff"
+
+
 def marks_in_gaps(results: Sequence[Sequence[Any]], image: Any) -> list[Sequence[Any]]:
     """``results`` with the marks the recogniser dropped put back (see the module doc)."""
     import numpy as np
@@ -70,6 +74,10 @@ def marks_in_gaps(results: Sequence[Sequence[Any]], image: Any) -> list[Sequence
                     and centres[k] - centres[k - 1] >= MIN_STEP * pitch):
                 continue
             mark = _gap_mark(ink, centres[k - 1], centres[k], top, bottom, pitch)
+            if mark is None and centres[k] - centres[k - 1] <= _HALF_EM_STEP * pitch and (
+                    _ideograph(words[k - 1]) and _ideograph(words[k])):
+                mark = _ring_between(ink, centres[k - 1] + pitch / 2,
+                                     centres[k] - pitch / 2, top, bottom, pitch)
             if mark is not None:
                 found.append((k, *mark))
         if not found:
@@ -153,3 +161,42 @@ def _gap_mark(ink: Any, left: float, right: float, top: float, bottom: float,
         slope = float(np.mean((xs - xs.mean()) * (ys - ys.mean())))
         ch = "、" if slope > 0 else "，"
     return ch, float(m0), float(m1)
+
+
+def _ring_between(ink: Any, a: float, b: float, top: float, bottom: float,
+                  pitch: float) -> tuple[str, float, float] | None:
+    """A full stop 。 whose ring touches the next character's ink (a mark set in half an
+    em, blurred into its neighbour): paper enclosed by ink, ``_HOLE`` pixels or more, in
+    the line's lower two thirds, its middle between the two characters' ems ``a``–``b``
+    (pixels, give or take ``_SLACK`` pitches), where neither character's own ink has
+    holes. Its extent: the hole's, with
+    the ring's stroke around it; None when there is no such hole."""
+    import cv2
+    import numpy as np
+
+    rows, cols = ink.shape
+    r0, r1 = max(0, int(round(top))), min(rows, int(round(bottom)))
+    if b - a < 3 or r1 - r0 < 6:
+        return None
+    c0 = max(0, int(round(a - (b - a))))
+    c1 = min(cols, int(round(b + (b - a))))
+    paper = np.pad(~ink[r0:r1, c0:c1], 1, constant_values=True).astype(np.uint8)
+    count, _, stats, centroids = cv2.connectedComponentsWithStats(paper, connectivity=4)
+    for k in range(1, count):
+        x, y, w, h, area = stats[k]
+        if x == 0 or y == 0 or x + w >= paper.shape[1] or y + h >= paper.shape[0]:
+            continue  # the paper outside: no hole
+        cx, cy = centroids[k][0] - 1 + c0, centroids[k][1] - 1
+        slack = _SLACK / 2 * pitch
+        if area >= _HOLE and a - slack <= cx <= b + slack and cy >= _RING_LOW * (r1 - r0) and (
+                max(w, h) <= _HOLE_SIDE * (r1 - r0)):
+            ring = (b - a) / 2
+            return "。", float(max(a, cx - ring)), float(min(b, cx + ring))
+    return None
+
+
+_HALF_EM_STEP = 1.75  # pitches between two characters' centres: room for a mark set in
+# half an em, not for a character the recogniser dropped (its ink may hold a hole)
+_HOLE = 2  # pixels: the least paper a ring encloses
+_HOLE_SIDE = 0.3  # of the line's height: the most a full stop's hole spans
+_RING_LOW = 0.35  # of the line's height from its top: a full stop's hole is lower

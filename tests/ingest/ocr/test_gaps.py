@@ -51,3 +51,20 @@ def test_a_blank_gap_or_an_unread_character_adds_nothing():
     plain = _result()
     assert marks_in_gaps([plain], _page(None)) == [plain]
     assert marks_in_gaps([plain], _page("big")) == [plain]
+
+
+def test_a_full_stop_blurred_into_the_next_character_is_put_back_by_its_ring():
+    # a half-em 。 (punctuation set tight) whose ring touches the next character's ink
+    pixels = np.full((60, 260), 240, np.uint8)
+    starts = [10, 40, 70, 115, 145]  # 三 and 四 a pitch and a half apart
+    for x in starts:
+        pixels[TOP + 2:TOP + EM - 2, x + 2:x + EM - 2] = 30
+    pixels[TOP + 12:TOP + 21, 102:117] = 30  # the ring, run into 四's ink
+    pixels[TOP + 14:TOP + 19, 104:109] = 240  # its hole
+    boxes = [[[x, TOP], [x + EM, TOP], [x + EM, TOP + EM], [x, TOP + EM]] for x in starts]
+    line = [[[10, TOP], [175, TOP], [175, TOP + EM], [10, TOP + EM]], "一二三四五", 0.99,
+            boxes, list("一二三四五")]
+    [read] = marks_in_gaps([line], Image.fromarray(pixels, "L"))
+    assert read[1] == "一二三。四五"
+    pixels[TOP + 14:TOP + 19, 104:109] = 30  # no hole: a stroke of 四, nothing added
+    assert marks_in_gaps([line], Image.fromarray(pixels, "L")) == [line]
