@@ -208,8 +208,11 @@ def _split_title_lines(
     if kicker_lines or bold is not None:
         pass
     elif (len(rest) >= 2 and label_beside(rest[0], rest[1:], settings)
-          and not is_label(rest[1], settings)):
-        kicker_lines = [rest.pop(0)]  # a short label over the headline
+          and not all(is_label(x, settings) for x in rest[1:])):
+        # a short label over the headline, also over one wrapped at a phrase into a short
+        # line and a long one (环球走笔 / 引领未来 / 中国做对了什么); two short lines alone
+        # (讲好故事 / 传播声音) say nothing
+        kicker_lines = [rest.pop(0)]
         rest, subtitle_lines = _apart_below(rest, subtitle_lines)
     elif len(rest) >= 2:
         blocks: list[list[LineInfo]] = [[rest[0]]]

@@ -259,6 +259,16 @@ def test_a_column_label_by_its_words_is_the_kicker() -> None:
         "讲好中国故事传播中国声音")
 
 
+def test_a_short_line_over_a_headline_wrapped_at_a_phrase_is_the_kicker_unlisted() -> None:
+    """A short line without punctuation over a headline wrapped into a short and a long line
+    is the kicker by its shape alone, with no column name the lexicon knows; two short
+    lines alone stay one headline."""
+    assert _title_lines("山海来信\n守护一方\n绿水青山的年轻人") == (
+        "山海来信", "守护一方绿水青山的年轻人", None)
+    kicker, headline, _ = _title_lines("山海来信\n守护一方")
+    assert kicker is None and headline is not None
+
+
 def test_a_headline_closed_by_a_column_tag_keeps_the_part_under_it_as_subtitle() -> None:
     head, tag = "一项改革带来就医新变化", "（“十四五”的民生故事）"
     under = "跨省住院直接结算率达到90%左右"
