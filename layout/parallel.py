@@ -33,39 +33,27 @@ class _Failure:
     problem: str
 
 
-_OPEN: dict[Path, object] = {}  # per worker process: the PDFium document last read
-_FIGURES: dict[Path, object] = {}  # and the one its photos are cropped from
-
-
-def _read_page(path: Path, number: int, settings: Settings) -> object:
-    """Page ``number`` of ``path``; a PDFium worker keeps its document open between pages."""
-    from layout.ingest.readers import pdf_reader
-
-    if settings.pdf.reader != "pdfium":
-        return pdf_reader(settings.pdf.reader, settings.pdf.password,
-                          settings.limits.max_page_objects).read_pdf_page(path, number)
-    from layout.ingest import pdfium as reader
-
-    if path not in _OPEN:
-        for document in _OPEN.values():
-            document.close()  # type: ignore[attr-defined]
-        _OPEN.clear()
-        _OPEN[path] = reader.open_document(path, settings.pdf.password)
-    return reader.read_document_page(path, _OPEN[path], number,  # type: ignore[arg-type]
-                                     settings.limits.max_page_objects)
+_FIGURES: dict[Path, object] = {}  # per worker process: the PDF its pages are read from
+# with PDFium (the page read last kept loaded for its photos), or their photos cropped from
 
 
 def _pdf_page_task(path: Path, number: int, settings: Settings) -> object:
     from layout.analysis.pdf.page import FigureSource, analyze_pdf_page
+    from layout.ingest.readers import pdf_reader
 
     try:
-        raw = _read_page(path, number, settings)
         if path not in _FIGURES:
             for source in _FIGURES.values():
                 source.close()  # type: ignore[attr-defined]
             _FIGURES.clear()
             _FIGURES[path] = FigureSource(path, settings.pdf.password)
-        return analyze_pdf_page(raw, path, settings, _FIGURES[path])  # type: ignore[arg-type]
+        figures: FigureSource = _FIGURES[path]  # type: ignore[assignment]
+        if settings.pdf.reader == "pdfium":
+            raw = figures.read(number, settings.limits.max_page_objects)
+        else:
+            raw = pdf_reader(settings.pdf.reader, settings.pdf.password,
+                             settings.limits.max_page_objects).read_pdf_page(path, number)
+        return analyze_pdf_page(raw, path, settings, figures)
     except InputError as exc:
         return _Failure("input", str(exc.path), exc.problem)
 

@@ -397,6 +397,16 @@ def read_page(document: pdfium.PdfDocument, index: int,
     an empty, skipped page when it holds more than ``max_objects`` objects."""
     page = document[index]
     try:
+        return read_loaded_page(page, index, max_objects)
+    finally:
+        page.close()
+
+
+def read_loaded_page(page: pdfium.PdfPage, index: int,
+                     max_objects: int = DEFAULT_MAX_PAGE_OBJECTS) -> RawPage:
+    """:func:`read_page` of page ``index`` loaded already (left loaded: the caller's to
+    close, e.g. after rendering its photos from it)."""
+    try:
         frame = PageFrame(page)
         reader = _Reader(frame)
         tally = ObjectTally(max_objects)
@@ -408,8 +418,6 @@ def read_page(document: pdfium.PdfDocument, index: int,
     except TooManyObjects:
         log.debug("page %d: over %d objects", index + 1, max_objects)
         return over_limit_page(index + 1, frame.width, frame.height, max_objects)
-    finally:
-        page.close()
     glyphs: list[Glyph] = []
     seen: set[int] = set()
     for address in objects.text:  # content-stream order, as pdfplumber gives them
@@ -516,3 +524,25 @@ def read_document_page(path: Path, document: pdfium.PdfDocument, number: int,
     """Page ``number`` (from 1) of ``document``, opened from ``path`` (named in errors)."""
     check_page_number(path, number, len(document))
     return _read_or_fail(path, document, number - 1, max_objects)
+
+
+def load_and_read_page(path: Path, document: pdfium.PdfDocument, number: int,
+                       max_objects: int = DEFAULT_MAX_PAGE_OBJECTS
+                       ) -> tuple[RawPage, pdfium.PdfPage]:
+    """:func:`read_document_page`, and the page left loaded (the caller closes it): what
+    is done with the page next (its photos rendered) does not load it again."""
+    check_page_number(path, number, len(document))
+    try:
+        page = document[number - 1]
+    except Exception as exc:  # PDFium raises its own error type
+        raise InputError(path, f"page {number} unreadable ({type(exc).__name__}: {exc})"
+                         ) from None
+    try:
+        return read_loaded_page(page, number - 1, max_objects), page
+    except InputError:
+        page.close()
+        raise
+    except Exception as exc:  # PDFium raises its own error type
+        page.close()
+        raise InputError(path, f"page {number} unreadable ({type(exc).__name__}: {exc})"
+                         ) from None

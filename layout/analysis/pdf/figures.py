@@ -249,11 +249,13 @@ def crop_figures(pdf_path: Path, page_index: int, boxes: Sequence[BBox], dpi: in
                  max_side: int = 1600, quality: int = 80,
                  max_pixels: int = 4_000_000,
                  document: object | None = None,
-                 password: str | None = None) -> list[str | None]:
+                 password: str | None = None,
+                 page: object | None = None) -> list[str | None]:
     """JPEG data URIs of ``boxes`` cut from page ``page_index`` (from 0) of the PDF.
 
-    ``document``: the PDF already open in pypdfium2 (opening a long PDF again for every
-    page costs more than rendering its photos); else it is opened and closed here.
+    ``page``: that page loaded already in pypdfium2 (as it was read), left open;
+    else ``document``: the PDF already open in pypdfium2 (opening a long PDF again for
+    every page costs more than rendering its photos); else it is opened and closed here.
 
     Only each photo's rectangle is rendered, straight at its output resolution
     (:func:`crop_scale`), so memory is bounded by ``max_pixels`` whatever the page
@@ -268,14 +270,15 @@ def crop_figures(pdf_path: Path, page_index: int, boxes: Sequence[BBox], dpi: in
         return [None] * len(boxes)
     uris: list[str | None] = []
     doc: Any = document
-    if doc is None:
+    if doc is None and page is None:
         try:
             doc = pdfium.PdfDocument(str(pdf_path), password=password)
         except Exception as exc:  # pdfium raises its own error type
             log.warning("%s: cannot render for figures: %s", pdf_path, exc)
             return [None] * len(boxes)
+    loaded: Any = page
     try:
-        page = doc[page_index]
+        page = loaded if loaded is not None else doc[page_index]
         width, height = page.get_size()
         for box in boxes:  # render only each photo's rectangle
             scale = crop_scale(box, dpi, max_pixels, max_side)
@@ -294,9 +297,10 @@ def crop_figures(pdf_path: Path, page_index: int, boxes: Sequence[BBox], dpi: in
             out = io.BytesIO()
             image.save(out, format="JPEG", quality=quality, optimize=True)
             uris.append("data:image/jpeg;base64," + base64.b64encode(out.getvalue()).decode())
-        page.close()
+        if loaded is None:
+            page.close()
     finally:
-        if document is None:
+        if document is None and loaded is None:
             doc.close()
     return uris
 

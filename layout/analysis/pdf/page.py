@@ -198,7 +198,11 @@ class PageResult:
 class FigureSource:
     """The PDF opened for cropping photos when the first page needs it, and opened afresh
     every :attr:`PAGES_PER_OPEN` pages: PDFium keeps what it rendered (fonts, images) for
-    the document's life, so memory would grow with the pages."""
+    the document's life, so memory would grow with the pages.
+
+    With the PDFium reader the pages are read through it too (:meth:`read`): the page read
+    last stays loaded until the next is read (or the source closes), and its photos are
+    rendered from it (:meth:`page`), so each page is loaded once."""
 
     PAGES_PER_OPEN = 16
 
@@ -207,6 +211,33 @@ class FigureSource:
         self.password = password
         self.document: object | None = None
         self.uses = 0
+        self.kept: tuple[int, Any] | None = None  # (index, the PDFium page read last)
+
+    def read(self, number: int, max_objects: int) -> RawPage:
+        """Page ``number`` (from 1) read with PDFium (errors as the PDFium reader raises
+        them), left loaded for its photos."""
+        from layout.ingest import pdfium as reader
+
+        self._release()
+        self.uses += 1
+        if self.uses > self.PAGES_PER_OPEN:
+            self.close()
+            self.uses = 1
+        if self.document is None:
+            self.document = reader.open_document(self.path, self.password)
+        raw, page = reader.load_and_read_page(self.path, self.document,  # type: ignore[arg-type]
+                                              number, max_objects)
+        self.kept = (number - 1, page)
+        return raw
+
+    def page(self, index: int) -> Any | None:
+        """Page ``index`` (from 0) as :meth:`read` left it loaded; None if another."""
+        return self.kept[1] if self.kept is not None and self.kept[0] == index else None
+
+    def _release(self) -> None:
+        if self.kept is not None:
+            self.kept[1].close()
+            self.kept = None
 
     def open(self) -> object | None:
         self.uses += 1
@@ -223,6 +254,7 @@ class FigureSource:
         return self.document
 
     def close(self) -> None:
+        self._release()
         if self.document is not None:
             self.document.close()  # type: ignore[attr-defined]
             self.document = None
@@ -257,11 +289,12 @@ def analyze_pdf_page(raw: RawPage, path: Path, settings: Settings = DEFAULT_SETT
                 for fig, uri in zip(analysis.figures, uris, strict=True):
                     fig.image = uri
             elif analysis.figures:
-                document = figures.open() if figures is not None else None
+                loaded = figures.page(raw.number - 1) if figures is not None else None
+                document = figures.open() if figures is not None and loaded is None else None
                 uris = crop_figures(path, raw.number - 1, [f.bbox for f in analysis.figures],
                                     settings.pdf.figure_dpi,
                                     max_pixels=limits.max_figure_pixels, document=document,
-                                    password=settings.pdf.password)
+                                    password=settings.pdf.password, page=loaded)
                 for fig, uri in zip(analysis.figures, uris, strict=True):
                     fig.image = uri
             page = analysis_to_page(analysis)
@@ -330,7 +363,9 @@ def analyze_pdf(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Issue:
     figures = FigureSource(path, settings.pdf.password)
     results: list[PageResult] = []
     try:
-        for raw in reader.read_pdf(path):
+        raws = reader.read_pdf(path) if reader.name != "pdfium" else (  # loaded once each
+            figures.read(n, settings.limits.max_page_objects) for n in range(1, count + 1))
+        for raw in raws:
             results.append(analyze_pdf_page(raw, path, settings, figures))
             page_done(path, raw.number, count)
     finally:

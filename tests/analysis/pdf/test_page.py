@@ -76,6 +76,33 @@ def test_figures_carry_jpeg_data_uris_and_json_is_valid(generated):
     assert data["pages"][0]["width"] > 0 and data["pages"][0]["articles"]
 
 
+def test_each_page_is_loaded_once_and_its_photos_cropped_from_it(generated, monkeypatch):
+    """PDFium loads a page once: read, then its photos rendered from the same page, the
+    crops those of a page loaded afresh."""
+    import pypdfium2
+
+    from layout.analysis.pdf.figures import crop_figures
+    from layout.settings import DEFAULT_SETTINGS
+
+    path, _, issue = next(g for g in generated if any(
+        b.role.value == "figure" for a in g[2].pages[0].articles for b in a.blocks))
+    loads = []
+    real_get_page = pypdfium2.PdfDocument.get_page
+
+    def counted(self, index):
+        loads.append(index)
+        return real_get_page(self, index)
+
+    monkeypatch.setattr(pypdfium2.PdfDocument, "get_page", counted)
+    again = analyze_pdf(path)
+    assert loads == [0]
+    figures = [b for a in again.pages[0].articles for b in a.blocks if b.role.value == "figure"]
+    assert figures and issue_to_json(again) == issue_to_json(issue)
+    fresh = crop_figures(path, 0, [b.bbox for b in figures], DEFAULT_SETTINGS.pdf.figure_dpi,
+                         max_pixels=DEFAULT_SETTINGS.limits.max_figure_pixels)
+    assert [b.image for b in figures] == fresh
+
+
 @needs_corpus("real")
 @pytest.mark.parametrize("name", sorted(p.name for p in REAL.glob("*.pdf")) if REAL
                          else [])
