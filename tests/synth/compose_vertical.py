@@ -10,9 +10,12 @@ bands of one to three tiers, each holding one to three articles side by side (th
 the right), sometimes with rules between them; each article set right to left, every line
 top to bottom, a paragraph opening 2 em down and running on from the foot of a line to the
 head of the next and from a tier's last line to the first line of the next tier; headline
-groups either vertical at the article's right (kicker, headline of 1–3 lines, subtitle as
+groups either vertical at the article's right (kicker, headline of 1–4 lines, subtitle as
 larger vertical lines, boxed or ruled sometimes) or horizontal across its top (underlined
-sometimes); bylines as a vertical line (head or foot aligned) or a horizontal one under a
+sometimes), the headline from 1.6 to 3.2 body (1.4 at least where it fits: a headline never
+runs past its article), kicker and subtitle at most 0.8 of it, a long headline's column tag
+（…·…） printed as its kicker (or left out when longer than 20 characters); bylines as a
+vertical line (head or foot aligned) or a horizontal one under a
 horizontal headline; photos in an article's last tier (when its text reaches that tier) with
 horizontal captions under them; 縦中横 for 2-digit numbers, longer Latin/digit runs turned
 90° (``tests.synth.vertical_draw``);
@@ -102,25 +105,31 @@ class Composer:
     # --- headline groups -------------------------------------------------------------
 
     def _head_lines(self, headline: str, length: float, size: float) -> tuple[list[str], float]:
-        """The headline in 1–3 lines of at most ``length`` pt, and its size (≥ 1.4 body)."""
-        for count in (1, 2, 3):
+        """The headline in 1–4 lines of at most ``length`` pt, and its size: 1.4 body or
+        more where 4 lines allow it, else the largest that fits (a headline never runs
+        past its article, as it would at a fixed smallest size)."""
+        for count in (1, 2, 3, 4):
             per = -(-len(headline) // count)
             fit = min(size, 0.95 * length / max(per, 1))
-            if fit >= 1.4 * self.body.size or count == 3:
+            if fit >= 1.4 * self.body.size or count == 4:
                 cut = [headline[k * per:(k + 1) * per] for k in range(count)]
-                return [c for c in cut if c], max(fit, 1.2 * self.body.size)
+                return [c for c in cut if c], fit
         raise AssertionError
+
+    def _fits(self, headline: str, length: float) -> bool:
+        """Whether ``headline`` can be set at 1.4 body or more in ``length`` pt."""
+        return self._head_lines(headline, length, 3 * self.body.size)[1] >= 1.4 * self.body.size
 
     def vertical_head(self, x1: float, top: float, height: float, headline: str,
                       kicker: str | None, subtitle: str | None) -> tuple[float, float]:
         """A vertical headline group at the right; returns (its left edge, its foot)."""
         rng, body = self.rng, self.body.size
-        lines, size = self._head_lines(headline, height, body * rng.uniform(1.8, 2.8))
+        lines, size = self._head_lines(headline, height, body * rng.uniform(1.6, 3.2))
         x = x1 - 0.4 * body
         foot = top
         down = top + (body if rng.random() < 0.3 else 0.0)
         if kicker:
-            ks = min(body * rng.uniform(1.2, 1.45), 0.95 * height / len(kicker))
+            ks = min(body * rng.uniform(1.2, 1.45), 0.95 * height / len(kicker), 0.8 * size)
             foot = max(foot, self.sheet.vertical(x - ks / 2, down, self.units(kicker, ks),
                                                  Ink(self.kicker_face, ks)))
             x -= ks * 1.5
@@ -129,7 +138,8 @@ class Composer:
                                                  Ink(self.head_face, size)))
             x -= size * 1.25
         if subtitle:
-            ss = min(body * rng.uniform(1.1, 1.3), 0.95 * (height - body) / len(subtitle))
+            ss = min(body * rng.uniform(1.1, 1.3), 0.95 * (height - body) / len(subtitle),
+                     0.8 * size)
             foot = max(foot, self.sheet.vertical(x - ss / 2, top + body,
                                                  self.units(subtitle, ss),
                                                  Ink(self.kicker_face, ss)))
@@ -146,7 +156,7 @@ class Composer:
         """A horizontal headline group across the top; returns the y under it."""
         rng, body, sheet = self.rng, self.body.size, self.sheet
         width = x1 - x0 - body
-        lines, size = self._head_lines(headline, width, body * rng.uniform(1.8, 2.6))
+        lines, size = self._head_lines(headline, width, body * rng.uniform(1.6, 3.0))
         centred = rng.random() < 0.6
         y = top
 
@@ -156,14 +166,14 @@ class Composer:
             sheet.horizontal(x, y, text, ink)
 
         if kicker:
-            ks = min(body * rng.uniform(1.2, 1.45), width / len(kicker))
+            ks = min(body * rng.uniform(1.2, 1.45), width / len(kicker), 0.8 * size)
             line(kicker, Ink(self.kicker_face, ks))
             y += ks * 1.5
         for text in lines:
             line(text, Ink(self.head_face, size))
             y += size * 1.3
         if subtitle:
-            ss = min(body * rng.uniform(1.1, 1.3), width / len(subtitle))
+            ss = min(body * rng.uniform(1.1, 1.3), width / len(subtitle), 0.8 * size)
             line(subtitle, Ink(self.kicker_face, ss))
             y += ss * 1.5
         if byline:
@@ -181,6 +191,10 @@ class Composer:
         rng, body, sheet = self.rng, self.body.size, self.sheet
         headline, kicker = make_kicker(source, rng)
         kicker = kicker if rng.random() < 0.45 else None
+        tag = re.fullmatch(r"(.{6,}?)（(.{2,})）", headline) if len(headline) > 24 else None
+        if tag:  # a long headline's column tag （…·…）: its kicker, or left out if long
+            headline, kicker = tag.group(1), (tag.group(2) if len(tag.group(2)) <= 20
+                                              else None)
         subtitle = make_subtitle(source, rng) if rng.random() < 0.35 else None
         headline = self.text(headline)
         kicker = self.text(kicker) if kicker else None
@@ -195,7 +209,9 @@ class Composer:
         starts = list(tops)
         vertical_byline = byline_text
         drawn = False
-        if rng.random() < 0.6 or x1 - x0 < 14 * body:
+        height_ok = self._fits(headline, height)
+        if (rng.random() < 0.6 or x1 - x0 < 14 * body
+                or (height_ok and not self._fits(headline, x1 - x0 - body))):
             left, foot = self.vertical_head(x1, tops[0], height, headline, kicker, subtitle)
             rights = [left if top < foot else r for top, r in zip(tops, rights, strict=True)]
         else:

@@ -88,3 +88,21 @@ def test_a_turned_run_takes_the_length_it_is_drawn_at():
     assert run.kind == "latin"
     # drawn at 0.9 of the body size: no space reserved beyond its length
     assert abs(run.em * 10.0 - stringWidth("ChatGPT", "Helvetica", 9.0)) < 1e-6
+
+
+def test_a_headline_never_runs_past_its_article():
+    import random
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from tests.synth.compose_vertical import Composer
+
+    page = Composer(0, "vertical", "tune", Canvas("/dev/null"), 600, 800, random.Random(1))
+    body = page.body.size
+    for length in (8 * body, 15 * body, 40 * body):
+        for headline in ("一" * 12, "深" * 44):
+            lines, size = page._head_lines(headline, length, 2.5 * body)
+            assert "".join(lines) == headline and len(lines) <= 4
+            assert max(len(line) for line in lines) * size <= length + 1e-6
+            if len(headline) <= 4 * 0.95 * length / (1.4 * body):
+                assert size >= 1.4 * body - 1e-6
