@@ -13,7 +13,8 @@ subtitle or kicker promoted to headline. Shapes merge into pieces when they lie 
 quarter of the body size of each other (the strokes and contours of one glyph; shapes are
 hashed into a grid of that side, so the work grows with the shapes, not with their sizes
 or the distances between them), pieces into rows when level, at most one and a half
-times a piece's height apart and no vertical rule between (a sweep left to right).
+times a piece's height apart and no vertical rule between (but a glyph's stroke drawn as a
+rule, tight between two of its pieces; a sweep left to right).
 """
 
 from __future__ import annotations
@@ -134,10 +135,22 @@ def _rows_of_pieces(pieces: Sequence[BBox], walls: Sequence[Rule]) -> list[list[
 
 
 def _wall_between(walls: Sequence[Rule], a: BBox, b: BBox) -> bool:
+    """A vertical rule between ``a`` and ``b`` over their height that is not a stroke of
+    a glyph (:func:`_stroke_between`)."""
     left, right = (a, b) if a.x1 <= b.x1 else (b, a)
     return any(left.x1 - 1 <= r.position <= right.x0 + 1
                and r.bbox.top < min(a.bottom, b.bottom) and r.bbox.bottom > max(a.top, b.top)
-               for r in walls)
+               and not _stroke_between(r.bbox, left, right) for r in walls)
+
+
+def _stroke_between(rule: BBox, left: BBox, right: BBox) -> bool:
+    """Whether a vertical rule between two pieces is a straight stroke of a glyph drawn as
+    a filled rectangle (the 丨 of 引 beside its 弓): no taller than the taller piece by a
+    tenth and set tight against both, within a quarter of that height (a rule between two
+    headlines side by side stands in a gutter of an em or so)."""
+    tall = max(left.height, right.height)
+    return (rule.height <= 1.1 * tall and rule.x0 - left.x1 <= 0.25 * tall
+            and right.x0 - rule.x1 <= 0.25 * tall)
 
 
 def _row_line(box: BBox, size: float) -> TextLine:

@@ -34,15 +34,19 @@ from layout.ingest.ocr import (
 )
 from layout.ingest.ocr.decode import decoded_page
 from layout.ingest.ocr.placed import placed_on_codes
+from layout.ingest.ocr.regions import RowInk
 from layout.ingest.raw import INVISIBLE_RENDER_MODE, RawPage
 from layout.ingest.screen import ABSURD
-from layout.model import Issue
+from layout.model import BBox, Issue
 from layout.progress import page_done
 from layout.settings import DEFAULT_SETTINGS, Settings
 
 log = logging.getLogger("layout.analysis.pdf.scan")
 
 INSTALL_HINT = "install layout[ocr]"
+STROKE_EDGE_EM = 0.04  # ems a stroke drawn as a rule may stand above or below its row
+STROKE_REACH_EM = 0.25  # ems it may stand beyond the row's ends
+STROKE_MAX_EM = 1.1  # ems a stroke may be long (a longer rule is a rule)
 
 
 def readable_glyphs(raw: RawPage) -> int:
@@ -128,8 +132,9 @@ def with_outlines_read(raw: RawPage, path: Path, settings: Settings = DEFAULT_SE
         return raw
     from layout.ingest.ocr.regions import ocr_regions
 
+    inks = [row_ink(box, size, raw) for box, size in rows]
     try:
-        read = ocr_regions(path, raw.number, raw.width, raw.height, rows, settings)
+        read = ocr_regions(path, raw.number, raw.width, raw.height, rows, settings, inks)
     except OcrUnavailable:
         log.warning("%s: page %d: %d headline rows drawn as outlines, not read; %s",
                     path, raw.number, len(rows), INSTALL_HINT)
@@ -137,13 +142,42 @@ def with_outlines_read(raw: RawPage, path: Path, settings: Settings = DEFAULT_SE
     if not read:
         return raw
     boxes = [r.line.bbox for r in read]
-    shapes = tuple(s for s in raw.shapes if not any(
-        s.x0 >= b.x0 - 1 and s.x1 <= b.x1 + 1 and s.top >= b.top - 1 and s.bottom <= b.bottom + 1
-        for b in boxes))
+    shapes = tuple(s for s in raw.shapes if not any(_within(s, b) for b in boxes))
     log.info("%s: page %d: OCR read %d headline rows drawn as outlines", path, raw.number,
              len(read))
     return dataclasses.replace(raw, glyphs=raw.glyphs + tuple(g for r in read for g in r.glyphs),
                                shapes=shapes, ocr_regions=tuple(r.line for r in read))
+
+
+def row_ink(box: BBox, size: float, raw: RawPage) -> RowInk:
+    """Which ink about one row of outlines (``box``, type ``size`` pt) of ``raw`` is the
+    row's: its ink box and the rules that are strokes of its glyphs (a press system may
+    draw a straight stroke, the 丨 of 引 or a whole 一, as a thin filled rectangle a reader
+    takes for a rule: rules within the row's height, no longer than an em, at most a
+    quarter em beyond its ends), less the
+    text layer's characters and the other rules there (a box's frame), but for the row's
+    own shapes. The next line of a headline, a frame beside it or text-layer characters
+    near it are then never read as the row's."""
+    edge, reach = STROKE_EDGE_EM * size, STROKE_REACH_EM * size
+    strokes = [r.bbox for r in raw.rules
+               if r.bbox.top >= box.top - edge and r.bbox.bottom <= box.bottom + edge
+               and r.bbox.x1 >= box.x0 - reach and r.bbox.x0 <= box.x1 + reach
+               and r.bbox.width <= STROKE_MAX_EM * size]
+    near = BBox(box.x0 - reach, box.top - edge, box.x1 + reach, box.bottom + edge)
+    others = [r.bbox for r in raw.rules if r.bbox not in strokes and _meets(r.bbox, near)]
+    text = [b for g in raw.glyphs if g.render_mode != INVISIBLE_RENDER_MODE
+            and not g.text.isspace() and _meets(b := BBox(g.x0, g.top, g.x1, g.bottom), near)]
+    return RowInk((box, *strokes), (*text, *others),
+                  tuple(s for s in raw.shapes if _within(s, box)))
+
+
+def _meets(a: BBox, b: BBox) -> bool:
+    return a.x0 <= b.x1 and b.x0 <= a.x1 and a.top <= b.bottom and b.top <= a.bottom
+
+
+def _within(shape: BBox, box: BBox) -> bool:
+    return (shape.x0 >= box.x0 - 1 and shape.x1 <= box.x1 + 1 and shape.top >= box.top - 1
+            and shape.bottom <= box.bottom + 1)
 
 
 def analyze_image(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Issue:

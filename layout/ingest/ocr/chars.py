@@ -127,6 +127,19 @@ def cjk_dashes(text: str, standalone: bool) -> str:
     return out
 
 
+def cjk_one(text: str) -> str:
+    """A line of Chinese type with the lone ASCII hyphen or underscore the recogniser reads
+    for the ideograph 一 (a bar alone, without its neighbours' context) set as 一: one
+    beside a Chinese character, with no Latin letter, digit or other dash next to it. One
+    character for one."""
+    return _LONE_BAR.sub("一", text)
+
+
+_LONE_BAR = re.compile(
+    "(?:(?<=[\u3400-\u9fff])[-_](?![-_A-Za-z0-9—－])(?<![A-Za-z0-9—－][-_])"
+    "|(?<![-_A-Za-z0-9—－])[-_](?=[\u3400-\u9fff]))")
+
+
 def word_pitch(words: Sequence[str], boxes: Sequence[Any], least: int = 3) -> float:
     """The median step between the centres of neighbouring one-character full-width
     words of a line (``words`` and their ``boxes``, pixels, along the line); 0 when

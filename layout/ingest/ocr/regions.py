@@ -10,6 +10,12 @@ the PDF readers give, face :data:`OCR_FONT`; the row's ink split among its chara
 their widths, a full-width one an em wide about its centre) and an
 :class:`~layout.ingest.raw.OcrLine` with the text and the recogniser's confidence. A row
 read with less confidence than ``ocr.min_confidence``, or as nothing, is not returned.
+Given each row's ink (:class:`RowInk`: its ink box and the rules that are strokes of its
+glyphs, less the text layer's characters and other rules), the crop shows only that:
+the rest of it is blank paper, so the text layer's
+characters, the next headline line's tops or a box's frame beside the row are never read
+as the row's (they would come out twice or as marks the page does not print,
+:func:`row_crop`).
 """
 
 from __future__ import annotations
@@ -18,8 +24,9 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from layout.ingest.ocr.chars import cjk_punctuation, ink_em, split_span
+from layout.ingest.ocr.chars import cjk_one, cjk_punctuation, ink_em, split_span
 from layout.ingest.ocr.engine import load_engine, read_line
 from layout.ingest.ocr.glyphs import OCR_FONT
 from layout.ingest.ocr.images import render_pdf_page
@@ -31,6 +38,19 @@ REGION_PX_PER_EM = 40.0  # pixels an em of the smallest row's type gets when ren
 # recogniser reads lines 48 px tall)
 _PAD_ACROSS = 0.6  # ems of paper added left and right of a row's crop
 _PAD_DOWN = 0.25  # ems added above and below (not more: the lines next to it stay out)
+_INK_EDGE_PX = 2  # pixels kept as drawn about each box of a row's own ink
+
+
+@dataclass(frozen=True)
+class RowInk:
+    """Which ink of a row's crop is the row's (boxes in points): ``drawn`` areas shown as
+    the page draws them (the row's ink box, rules that are strokes of its glyphs), and
+    within those the ``blanked`` ones (text-layer characters, other rules) made blank
+    paper again, but for the row's ``own`` shapes."""
+
+    drawn: tuple[BBox, ...]
+    blanked: tuple[BBox, ...] = ()
+    own: tuple[BBox, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,9 +74,11 @@ def region_dpi(sizes: Sequence[float], width_pt: float, height_pt: float,
 
 def ocr_regions(path: Path, number: int, width_pt: float, height_pt: float,
                 rows: Sequence[tuple[BBox, float]],
-                settings: Settings = DEFAULT_SETTINGS) -> list[RegionText]:
+                settings: Settings = DEFAULT_SETTINGS,
+                inks: Sequence[RowInk] | None = None) -> list[RegionText]:
     """The text OCR reads in each of ``rows`` (box, type size in pt) of page ``number``
-    of the PDF at ``path`` (see the module doc)."""
+    of the PDF at ``path``; ``inks``, one per row, which ink of its crop is the row's
+    (None: the whole crop is read as drawn). See the module doc."""
     if not rows:
         return []
     load_engine(settings.ocr.threads)  # OcrUnavailable before any rendering
@@ -64,26 +86,63 @@ def ocr_regions(path: Path, number: int, width_pt: float, height_pt: float,
     image = render_pdf_page(path, number, dpi)
     px = dpi / 72.0  # pixels per point
     out = []
-    for box, size in rows:
-        left = max(0, math.floor((box.x0 - _PAD_ACROSS * size) * px))
-        top = max(0, math.floor((box.top - _PAD_DOWN * size) * px))
-        right = min(image.width, math.ceil((box.x1 + _PAD_ACROSS * size) * px))
-        bottom = min(image.height, math.ceil((box.bottom + _PAD_DOWN * size) * px))
-        if right - left < 2 or bottom - top < 2:
+    for n, (box, size) in enumerate(rows):
+        crop = row_crop(image, box, size, px, None if inks is None else inks[n])
+        if crop is None:
             continue
-        text, confidence = read_line(image.crop((left, top, right, bottom)), settings)
+        text, confidence = read_line(crop, settings)
         read = row_text(text, confidence, box, size, settings)
         if read is not None:
             out.append(read)
     return out
 
 
+def row_crop(image: Any, box: BBox, size: float, px: float, ink: RowInk | None = None
+             ) -> Any | None:
+    """The crop of the page ``image`` (``px`` pixels a point) the recogniser reads for
+    the row ``box`` of type ``size`` pt: ``_PAD_ACROSS`` / ``_PAD_DOWN`` ems of margin
+    around the row; with ``ink``, blank paper but for its ``drawn`` areas, and within those
+    its ``blanked`` ones blank again unless they are its ``own``. None when the crop is
+    under two pixels."""
+    from PIL import Image
+
+    left = max(0, math.floor((box.x0 - _PAD_ACROSS * size) * px))
+    top = max(0, math.floor((box.top - _PAD_DOWN * size) * px))
+    right = min(image.width, math.ceil((box.x1 + _PAD_ACROSS * size) * px))
+    bottom = min(image.height, math.ceil((box.bottom + _PAD_DOWN * size) * px))
+    if right - left < 2 or bottom - top < 2:
+        return None
+    if ink is None:
+        return image.crop((left, top, right, bottom))
+    crop = Image.new(image.mode, (right - left, bottom - top), "white")
+    blank = Image.new(image.mode, (1, 1), "white")
+
+    def pixels(b: BBox, edge: int) -> tuple[int, int, int, int] | None:
+        area = (max(left, math.floor(b.x0 * px) - edge), max(top, math.floor(b.top * px) - edge),
+                min(right, math.ceil(b.x1 * px) + edge),
+                min(bottom, math.ceil(b.bottom * px) + edge))
+        return area if area[2] > area[0] and area[3] > area[1] else None
+
+    for areas, edge, source in ((ink.drawn, _INK_EDGE_PX, image), (ink.blanked, 0, None),
+                                (ink.own, _INK_EDGE_PX, image)):
+        for b in areas:
+            area = pixels(b, edge)
+            if area is None:
+                continue
+            width, height = area[2] - area[0], area[3] - area[1]
+            patch = (source.crop(area) if source is not None
+                     else blank.resize((width, height)))
+            crop.paste(patch, (area[0] - left, area[1] - top))
+    return crop
+
+
 def row_text(text: str, confidence: float, box: BBox, size: float,
              settings: Settings = DEFAULT_SETTINGS) -> RegionText | None:
     """The glyphs of ``text`` read in the row ``box`` of type ``size`` pt: the row's
-    width split among the characters by their widths, each ``size`` tall on the row's
+    width split among the characters by their widths (a lone - or _ beside Chinese is 一,
+    :func:`~layout.ingest.ocr.chars.cjk_one`), each ``size`` tall on the row's
     middle; None when nothing was read or with too little confidence."""
-    text = "".join(cjk_punctuation(text).split())
+    text = cjk_one("".join(cjk_punctuation(text).split()))
     if not text or confidence < settings.ocr.min_confidence:
         return None
     middle = (box.top + box.bottom) / 2

@@ -100,3 +100,62 @@ def test_an_outlined_headline_is_read_on_a_text_layer_page(tmp_path):
     assert not never.pages[0].ocr_regions
     assert HEADLINE not in issue_to_json(never)
     assert '"ocr_regions"' in issue_to_json(analyze_pdf(pdf))
+
+
+def test_a_row_is_read_on_blank_paper_but_for_its_own_ink():
+    from PIL import Image, ImageDraw
+
+    from layout.ingest.ocr.regions import RowInk, row_crop
+
+    page = Image.new("L", (400, 200), "white")
+    draw = ImageDraw.Draw(page)
+    draw.rectangle((100, 50, 300, 80), fill=0)  # the row's ink
+    draw.rectangle((88, 62, 96, 66), fill=0)  # a stroke of its first glyph, drawn as a rule
+    draw.line((80, 0, 80, 200), fill=0)  # a box's frame 20 px left of it
+    draw.rectangle((100, 86, 300, 120), fill=0)  # the next line, 6 px under it
+    draw.rectangle((310, 55, 320, 75), fill=0)  # a text-layer character beside the row
+    row = BBox(100.0, 50.0, 300.0, 80.0)
+    ink = RowInk(drawn=(row, BBox(88.0, 62.0, 96.0, 66.0)),
+                 blanked=(BBox(310.0, 55.0, 320.0, 75.0), BBox(80.0, 0.0, 80.0, 200.0)),
+                 own=(row,))
+    crop = row_crop(page, row, 30.0, 1.0, ink)
+    assert crop is not None and crop.size == (236, 46)  # 0.6 em across, 0.25 em down
+    as_drawn = page.crop((82, 42, 318, 88))
+    grey, drawn, width = list(crop.tobytes()), list(as_drawn.tobytes()), crop.size[0]
+    at = lambda x, y: grey[(y - 42) * width + x - 82]  # noqa: E731 (page coordinates)
+    assert at(200, 65) == 0 and at(92, 64) == 0  # the row's ink and its stroke are there
+    assert all(at(x, y) == 255 for y in range(42, 88) for x in (300 + 4, 315))  # beside: paper
+    assert all(v == 255 for v in grey[-3 * width:])  # the next line's top is not there
+    assert min(drawn[-3 * width:]) == 0  # (it is in the crop as drawn)
+    assert row_crop(page, row, 30.0, 1.0).tobytes() == as_drawn.tobytes()  # without ink
+
+
+def test_a_lone_bar_beside_chinese_is_yi():
+    from layout.ingest.ocr.chars import cjk_one
+
+    assert cjk_one("-项改革带来就医新变化") == "一项改革带来就医新变化"
+    assert cjk_one("统_战线") == "统一战线"
+    assert cjk_one("COVID-19疫情") == "COVID-19疫情"  # between Latin and digits: a hyphen
+    assert cjk_one("--中") == "--中" and cjk_one("1-2") == "1-2"
+
+
+@pytest.mark.skipif(not HAS_ENGINE, reason="rapidocr-onnxruntime not installed")
+@pytest.mark.parametrize(("family", "seed"), [("party", 13), ("party", 32), ("city", 14)])
+def test_outlined_headlines_on_tune_pages_read_only_what_they_show(tmp_path, family, seed):
+    """Tune pages whose outlined headlines sit tight under each other (party 13), inside a
+    box's double rule with a 引 whose 丨 is drawn as a rule (party 32), or open with a 一
+    drawn as a rule (city 14): every character OCR reads is one the headline shows, and
+    the page's characters all come out once (a '_' from the next line's tops, a '『' from
+    the frame, a '-' for 一 were read)."""
+    from tests.synth.compose import compose_page
+    from tests.synth.nothing_lost import balance, read_by_ocr, shown_characters
+
+    pdf = tmp_path / f"{family}-{seed}.pdf"
+    truth = compose_page("reportlab", seed, family, pdf, "tune")
+    page = analyze_pdf(pdf).pages[0]
+    assert page.ocr_regions
+    shown = "".join("".join(a.shown_headline.split()) for a in truth.articles
+                    if a.shown_headline)
+    assert "".join(r.text for r in page.ocr_regions) == shown
+    missing, extra = balance(read_by_ocr(shown_characters(pdf), truth, page), page)
+    assert not missing and not extra
