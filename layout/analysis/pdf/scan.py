@@ -151,23 +151,25 @@ def with_outlines_read(raw: RawPage, path: Path, settings: Settings = DEFAULT_SE
 
 def row_ink(box: BBox, size: float, raw: RawPage) -> RowInk:
     """Which ink about one row of outlines (``box``, type ``size`` pt) of ``raw`` is the
-    row's: its ink box and the rules that are strokes of its glyphs (a press system may
-    draw a straight stroke, the 丨 of 引 or a whole 一, as a thin filled rectangle a reader
-    takes for a rule: rules within the row's height, no longer than an em, at most a
-    quarter em beyond its ends), less the
-    text layer's characters and the other rules there (a box's frame), but for the row's
-    own shapes. The next line of a headline, a frame beside it or text-layer characters
-    near it are then never read as the row's."""
+    row's: the band of its height across the crop (a glyph's bar drawn as a rectangle, a
+    whole 一, is in neither shapes nor rules, so the row's box may miss it) and the rules
+    that are strokes of its glyphs (a press system may draw a straight stroke, the 丨 of
+    引, as a thin filled rectangle a reader takes for a rule: rules within the row's
+    height, no longer than an em, at most a quarter em beyond its ends), less the text
+    layer's characters and the other rules there (a box's frame), but for the row's own
+    shapes. The next line of a headline, a frame beside it or text-layer characters near
+    it are then never read as the row's."""
     edge, reach = STROKE_EDGE_EM * size, STROKE_REACH_EM * size
     strokes = [r.bbox for r in raw.rules
                if r.bbox.top >= box.top - edge and r.bbox.bottom <= box.bottom + edge
                and r.bbox.x1 >= box.x0 - reach and r.bbox.x0 <= box.x1 + reach
                and r.bbox.width <= STROKE_MAX_EM * size]
-    near = BBox(box.x0 - reach, box.top - edge, box.x1 + reach, box.bottom + edge)
+    band = BBox(box.x0 - size, box.top, box.x1 + size, box.bottom)  # the crop's width
+    near = BBox(band.x0, box.top - edge, band.x1, box.bottom + edge)
     others = [r.bbox for r in raw.rules if r.bbox not in strokes and _meets(r.bbox, near)]
     text = [b for g in raw.glyphs if g.render_mode != INVISIBLE_RENDER_MODE
             and not g.text.isspace() and _meets(b := BBox(g.x0, g.top, g.x1, g.bottom), near)]
-    return RowInk((box, *strokes), (*text, *others),
+    return RowInk((band, *strokes), (*text, *others),
                   tuple(s for s in raw.shapes if _within(s, box)))
 
 

@@ -39,6 +39,7 @@ REGION_PX_PER_EM = 40.0  # pixels an em of the smallest row's type gets when ren
 _PAD_ACROSS = 0.6  # ems of paper added left and right of a row's crop
 _PAD_DOWN = 0.25  # ems added above and below (not more: the lines next to it stay out)
 _INK_EDGE_PX = 2  # pixels kept as drawn about each box of a row's own ink
+_BLANK_EDGE_PX = 3  # pixels blanked about another's ink (a rule's box has no line width)
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ def row_crop(image: Any, box: BBox, size: float, px: float, ink: RowInk | None =
                 min(bottom, math.ceil(b.bottom * px) + edge))
         return area if area[2] > area[0] and area[3] > area[1] else None
 
-    for areas, edge, source in ((ink.drawn, _INK_EDGE_PX, image), (ink.blanked, 0, None),
+    for areas, edge, source in ((ink.drawn, _INK_EDGE_PX, image), (ink.blanked, _BLANK_EDGE_PX, None),
                                 (ink.own, _INK_EDGE_PX, image)):
         for b in areas:
             area = pixels(b, edge)

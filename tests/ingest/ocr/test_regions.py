@@ -140,18 +140,22 @@ def test_a_lone_bar_beside_chinese_is_yi():
 
 
 @pytest.mark.skipif(not HAS_ENGINE, reason="rapidocr-onnxruntime not installed")
-@pytest.mark.parametrize(("family", "seed"), [("party", 13), ("party", 32), ("city", 14)])
-def test_outlined_headlines_on_tune_pages_read_only_what_they_show(tmp_path, family, seed):
+@pytest.mark.parametrize(("composer", "family", "seed"), [
+    ("reportlab", "party", 13), ("reportlab", "party", 32), ("reportlab", "city", 14),
+    ("reportlab", "city", 28), ("typst", "feature", 12)])
+def test_outlined_headlines_on_tune_pages_read_only_what_they_show(tmp_path, composer, family,
+                                                                    seed):
     """Tune pages whose outlined headlines sit tight under each other (party 13), inside a
     box's double rule with a 引 whose 丨 is drawn as a rule (party 32), or open with a 一
-    drawn as a rule (city 14): every character OCR reads is one the headline shows, and
-    the page's characters all come out once (a '_' from the next line's tops, a '『' from
-    the frame, a '-' for 一 were read)."""
+    drawn as a rule (city 14), beside a box's frame (city 28), or open with a 一 drawn as
+    a rectangle, neither shape nor rule (Typst feature 12): every character OCR reads is
+    one the headline shows, and the page's characters all come out once (a '_' from the
+    next line's tops, a '『' or '「' from the frame, a '-' for 一 were read)."""
     from tests.synth.compose import compose_page
     from tests.synth.nothing_lost import balance, read_by_ocr, shown_characters
 
-    pdf = tmp_path / f"{family}-{seed}.pdf"
-    truth = compose_page("reportlab", seed, family, pdf, "tune")
+    pdf = tmp_path / f"{composer}-{family}-{seed}.pdf"
+    truth = compose_page(composer, seed, family, pdf, "tune")
     page = analyze_pdf(pdf).pages[0]
     assert page.ocr_regions
     shown = "".join("".join(a.shown_headline.split()) for a in truth.articles
