@@ -157,7 +157,8 @@ def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule
     apart; then, for what is still unowned, up to 2.5 lines: a subhead set off by space
     above it; or a line right above an owned box: a paragraph opening with a drop cap,
     left of a centred head, over the rest of its column). No rule may lie between the two.
-    A box of text beside an owned one goes with it; else with the nearest owned box above
+    A box of text beside an owned one goes with it (but a one-line box right atop the
+    column of another article goes with that column); else with the nearest owned box above
     or below it (a vertical article's byline, right of its text and a few lines left of the
     article before: turned, it stands just over its own text, further under the other).
     A block marked in ``texts`` (text of two lines or more) reaches owned text above it
@@ -196,8 +197,10 @@ def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule
                         and box.horizontal_overlap(other) >= 0.5 * min(box.width, other.width)
                         and not _rule_cuts(rules, box.bottom, other.top, box))
                     if side or ((under or above) and figures and figures[i]):
-                        nearest = (float("-inf"), j)  # (a photo: the first found)
-                        break
+                        atop = None if not side else _column_under(boxes, owner, box, j,
+                                                                   rules, line)
+                        nearest = (float("-inf"), j if atop is None else atop)
+                        break  # (a photo: the first found)
                     if under or above:
                         gap = box.top - other.bottom if under else other.top - box.bottom
                         if nearest is None or gap < nearest[0]:
@@ -205,6 +208,23 @@ def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule
                 if nearest is not None:
                     owner[i] = owner[nearest[1]]
                     changed = True
+
+
+def _column_under(boxes: Sequence[BBox], owner: Sequence[int | None], box: BBox, side: int,
+                  rules: Sequence[Rule], line: float) -> int | None:
+    """The box right under a one-line ``box`` (half a line down at most, over half of
+    either's width, no rule between) when another article than the box level with it
+    (``side``) owns it: a byline or subhead atop a column is its column's, not that of the
+    column across the gutter whose text starts level with it."""
+    if box.height > line:
+        return None
+    for k, other in enumerate(boxes):
+        if (owner[k] is not None and owner[k] != owner[side]
+                and -0.2 * line <= other.top - box.bottom <= 0.5 * line
+                and box.horizontal_overlap(other) >= 0.5 * min(box.width, other.width)
+                and not _rule_cuts(rules, box.bottom, other.top, box)):
+            return k
+    return None
 
 
 def _runs_on(block: TextBlock) -> bool:

@@ -31,6 +31,9 @@ from layout.model import BBox
 OUTLINE_FONT = "(outlines)"  # the face name of an outline glyph
 INK_EM = 0.85  # a CJK glyph's ink spans about this share of its em
 MAX_GLYPH_EM = 12.0  # shapes taller than this many body sizes are drawings, not glyphs
+STROKE_EDGE_EM = 0.04  # ems a stroke drawn as a rule may stand above or below its row
+STROKE_REACH_EM = 0.25  # ems it may stand beyond the row's ends
+STROKE_MAX_EM = 1.1  # ems a stroke may be long (a longer rule is a rule)
 
 
 def outline_blocks(shapes: Sequence[BBox], photos: Sequence[BBox], body: float,
@@ -69,7 +72,27 @@ def outline_rows(shapes: Sequence[BBox], photos: Sequence[BBox], body: float,
                 short.remove(line)
                 grown = True
                 break
-    return [(line.bbox, line.size) for line in sorted(kept, key=lambda ln: (ln.top, ln.x0))]
+    return [(with_strokes(line.bbox, line.size, rules), line.size)
+            for line in sorted(kept, key=lambda ln: (ln.top, ln.x0))]
+
+
+def strokes_of(box: BBox, size: float, rules: Sequence[Rule]) -> list[BBox]:
+    """The rules that are strokes of the glyphs of the row ``box`` of type ``size`` pt (a
+    press system may draw a straight stroke, the 丨 of 引 or a whole 一, as a thin filled
+    rectangle a reader takes for a rule): within the row's height (``STROKE_EDGE_EM``),
+    no longer than ``STROKE_MAX_EM``, at most ``STROKE_REACH_EM`` beyond its ends."""
+    edge, reach = STROKE_EDGE_EM * size, STROKE_REACH_EM * size
+    return [r.bbox for r in rules
+            if r.bbox.top >= box.top - edge and r.bbox.bottom <= box.bottom + edge
+            and r.bbox.x1 >= box.x0 - reach and r.bbox.x0 <= box.x1 + reach
+            and r.bbox.width <= STROKE_MAX_EM * size]
+
+
+def with_strokes(box: BBox, size: float, rules: Sequence[Rule]) -> BBox:
+    """A row's box grown over the rules that are strokes of its glyphs (:func:`strokes_of`:
+    a headline opening with 一 starts where that bar does)."""
+    strokes = strokes_of(box, size, rules)
+    return BBox.enclosing([box, *strokes]) if strokes else box
 
 
 def _row_box(row: Sequence[BBox]) -> tuple[BBox, float]:

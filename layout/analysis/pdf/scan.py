@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from layout.analysis.pdf.outlines import outline_rows
+from layout.analysis.pdf.outlines import STROKE_EDGE_EM, outline_rows, strokes_of
 from layout.errors import InputError
 from layout.ingest.ocr import (
     OcrUnavailable,
@@ -44,9 +44,6 @@ from layout.settings import DEFAULT_SETTINGS, Settings
 log = logging.getLogger("layout.analysis.pdf.scan")
 
 INSTALL_HINT = "install layout[ocr]"
-STROKE_EDGE_EM = 0.04  # ems a stroke drawn as a rule may stand above or below its row
-STROKE_REACH_EM = 0.25  # ems it may stand beyond the row's ends
-STROKE_MAX_EM = 1.1  # ems a stroke may be long (a longer rule is a rule)
 
 
 def readable_glyphs(raw: RawPage) -> int:
@@ -153,17 +150,13 @@ def row_ink(box: BBox, size: float, raw: RawPage) -> RowInk:
     """Which ink about one row of outlines (``box``, type ``size`` pt) of ``raw`` is the
     row's: the band of its height across the crop (a glyph's bar drawn as a rectangle, a
     whole 一, is in neither shapes nor rules, so the row's box may miss it) and the rules
-    that are strokes of its glyphs (a press system may draw a straight stroke, the 丨 of
-    引, as a thin filled rectangle a reader takes for a rule: rules within the row's
-    height, no longer than an em, at most a quarter em beyond its ends), less the text
+    that are strokes of its glyphs (:func:`~layout.analysis.pdf.outlines.strokes_of`),
+    less the text
     layer's characters and the other rules there (a box's frame), but for the row's own
     shapes. The next line of a headline, a frame beside it or text-layer characters near
     it are then never read as the row's."""
-    edge, reach = STROKE_EDGE_EM * size, STROKE_REACH_EM * size
-    strokes = [r.bbox for r in raw.rules
-               if r.bbox.top >= box.top - edge and r.bbox.bottom <= box.bottom + edge
-               and r.bbox.x1 >= box.x0 - reach and r.bbox.x0 <= box.x1 + reach
-               and r.bbox.width <= STROKE_MAX_EM * size]
+    edge = STROKE_EDGE_EM * size
+    strokes = strokes_of(box, size, raw.rules)
     band = BBox(box.x0 - size, box.top, box.x1 + size, box.bottom)  # the crop's width
     near = BBox(band.x0, box.top - edge, band.x1, box.bottom + edge)
     others = [r.bbox for r in raw.rules if r.bbox not in strokes and _meets(r.bbox, near)]

@@ -124,7 +124,8 @@ def row_crop(image: Any, box: BBox, size: float, px: float, ink: RowInk | None =
                 min(bottom, math.ceil(b.bottom * px) + edge))
         return area if area[2] > area[0] and area[3] > area[1] else None
 
-    for areas, edge, source in ((ink.drawn, _INK_EDGE_PX, image), (ink.blanked, _BLANK_EDGE_PX, None),
+    for areas, edge, source in ((ink.drawn, _INK_EDGE_PX, image),
+                                (ink.blanked, _BLANK_EDGE_PX, None),
                                 (ink.own, _INK_EDGE_PX, image)):
         for b in areas:
             area = pixels(b, edge)
