@@ -494,3 +494,23 @@ def test_in_the_turned_frame_text_a_gutter_under_an_article_is_the_next_ones(ope
 
     assert owner(True) == "下面标题"
     assert owner(False) == "上面标题"
+
+
+def test_a_names_line_atop_a_column_under_a_centred_head_is_that_articles():
+    """Two articles side by side, their text starting level: the right one's head is
+    centred over its columns, so the bare-name byline atop its first column lies under no
+    head, level with the left article's second column a gutter away; it goes with the
+    column right under it."""
+    glyphs = run("左边文章的标题", 0, 26, 24.0, "Hei")
+    glyphs += column(["  左边正文第一", "段写满这一行", "还在继续写满"], 0, 40, 8)
+    glyphs += column(["左边的正文写到", "这里还在写满", "这里结束了。"], 90, 40, 8)
+    glyphs += run("右边标题", 250, 26, 24.0, "Hei")
+    glyphs += run("张三丰", 190, 48, 10.0, "Kai")
+    glyphs += column(["  右边正文第一", "段写满这一行", "还在继续写满"], 190, 54, 8)
+    glyphs += column(["右边的正文写到", "这里就结束了。"], 280, 54, 8)
+    rule = Rule(BBox(178, 0, 178, 30), horizontal=False)  # between the heads only
+    by_head = {build_article(p, "x", BODY, 10.0).headline: build_article(p, "x", BODY, 10.0)
+               for p in _assemble(glyphs, [rule])}
+    assert "".join(by_head["右边标题"].bylines).replace(" ", "") == "张三丰"
+    assert not by_head["左边文章的标题"].bylines
+    assert "张三丰" not in "".join(b.text or "" for b in by_head["左边文章的标题"].blocks)

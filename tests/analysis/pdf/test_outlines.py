@@ -82,3 +82,23 @@ def test_a_label_flush_with_an_outlined_headlines_widest_line_is_its_kicker():
     groups = heading_groups([*blocks_of(glyphs), *outlined], 10.0)
     assert len(groups) == 1
     assert heading_text(groups[0].kicker) == "编辑手记"
+
+
+def test_strokes_drawn_as_rules_are_the_rows_not_walls():
+    """A headline opening with 一 drawn as a thin rectangle (a rule) starts where that bar
+    does; a 丨 drawn as a rule tight between two glyphs, no taller than they, is a stroke
+    and the row runs on over it; a tall rule in a gutter still parts two headlines."""
+    from layout.analysis.pdf.outlines import outline_rows
+    from layout.ingest.raw import Rule
+
+    ink = 0.85 * 24.0
+    bar = Rule(BBox(10, 40 + 0.45 * ink, 10 + ink, 40 + 0.55 * ink), horizontal=True)
+    shapes = _glyph_shapes(10 + ink + 3, 40, 5)
+    [(box, size)] = outline_rows(shapes, [], 10.0, rules=[bar])
+    assert round(box.x0) == 10 and round(size) == 24
+    left = _glyph_shapes(10, 40, 3)
+    right = _glyph_shapes(10 + 3 * (ink + 3) + 6, 40, 3)
+    stroke = Rule(BBox(left[-1].x1 + 2, 41, left[-1].x1 + 4, 39 + ink), horizontal=False)
+    assert len(outline_rows(left + right, [], 10.0, rules=[stroke])) == 1
+    wall = Rule(BBox(left[-1].x1 + 3, 20, left[-1].x1 + 3, 90), horizontal=False)
+    assert len(outline_rows(left + right, [], 10.0, rules=[wall])) == 2
