@@ -60,6 +60,9 @@ class ArticleParts:
         return BBox.enclosing(boxes)
 
 
+HEAD_REACH_LINES = 0.5  # lines a head must reach over a block to head it (0.75 body sizes)
+
+
 def _box(item: Item) -> BBox:
     if isinstance(item, Figure):
         boxes = [item.bbox] + [c.bbox for c in item.captions]
@@ -90,11 +93,15 @@ def _vertical_rule_between(rules: Sequence[Rule], a: BBox, b: BBox,
 
 
 def _nearest_head_above(groups: Sequence[HeadingGroup], box: BBox,
-                        rules: Sequence[Rule]) -> tuple[int | None, float]:
+                        rules: Sequence[Rule], reach: float = 0.0
+                        ) -> tuple[int | None, float]:
+    """The nearest head above ``box`` overlapping it by more than ``reach`` (a head whose
+    edge reaches a few points over the next column, less than a character, does not
+    head it) with no rule cutting between, and how far above."""
     best, best_d = None, 0.0
     for k, g in enumerate(groups):
         head = g.bbox
-        if head.top > box.top + 1 or head.horizontal_overlap(box) <= 0:
+        if head.top > box.top + 1 or head.horizontal_overlap(box) <= reach:
             continue
         # a rule right under a head underlines it; only rules further down cut
         underline = head.bottom + 1.0 * g.headline[0].size
@@ -370,7 +377,7 @@ def assign_items(groups: Sequence[HeadingGroup], items: Sequence[Item],
     boxes = [_box(i) for i in items]
     owner: list[int | None] = [None] * len(items)
     for i, box in enumerate(boxes):
-        k, d = _nearest_head_above(groups, box, rules)
+        k, d = _nearest_head_above(groups, box, rules, HEAD_REACH_LINES * line)
         if k is not None and d <= 3.5 * line:
             owner[i] = k
     figures = [isinstance(i, Figure) for i in items]
