@@ -175,12 +175,16 @@ def join_wrapped_ends(lines: Sequence[DumpLine]) -> list[DumpLine]:
         tail = _compact(line.text)
         if above is not None and _HAN_ONLY.fullmatch(tail) and line.indent == 0 and (
                 _title_end(above, line, tail, column) or _name_end(above, line, tail, surnames)):
-            out[-1] = dataclasses.replace(
-                above, raw=above.raw + line.text, text=above.text + line.text,
-                blanks_after=line.blanks_after)
+            out[-1] = _joined(above, line)
             continue
         out.append(line)
     return out
+
+
+def _joined(above: DumpLine, line: DumpLine) -> DumpLine:
+    """``above`` with ``line``'s text run on after its own (one line of the dump)."""
+    return dataclasses.replace(above, raw=above.raw + line.text, text=above.text + line.text,
+                               blanks_after=line.blanks_after)
 
 
 def _compact(text: str) -> str:
@@ -226,9 +230,7 @@ def join_split_lines(lines: Sequence[DumpLine]) -> list[DumpLine]:
                 and line.blanks_before == 0 and above.number == line.number - 1
                 and len(_compact(above.text)) + (INDENT_CHARS if above.indent else 0)
                 + len(_compact(line.text)) <= column + PIECE_SLACK):
-            out[-1] = dataclasses.replace(
-                above, raw=above.raw + line.text, text=above.text + line.text,
-                blanks_after=line.blanks_after)
+            out[-1] = _joined(above, line)
             continue
         out.append(line)
     return out
