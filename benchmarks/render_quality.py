@@ -10,7 +10,8 @@ aside). The same figures are asserted (as zero violations and 100 %) by tests/re
 
 ``--writing-mode vertical`` sets the same inputs vertically (直排) and checks them with
 tests/render/vertical_checker (columns, tiers); the "lines" column then counts columns and
-"flush" the body columns ending flush at both ends (every one but a paragraph's last must).
+"flush" the body columns ending flush at both ends, "ragged" the body columns that are not flush
+and not a paragraph's last (it must be 0).
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ def main() -> None:
     if vertical:
         settings = settings.with_overrides(render={"writing_mode": "vertical"})
     print(f"{'input':14s} {'config':16s} {'pages':>5s} {'KiB':>6s} {'violations':>10s} "
-          f"{'round trip':>10s} {'lines':>6s}" + (f" {'flush':>6s}" if vertical else "")
+          f"{'round trip':>10s} {'lines':>6s}"
+          + (f" {'flush':>6s} {'ragged':>6s}" if vertical else "")
           + "  by rule")
     with tempfile.TemporaryDirectory() as folder:
         for name, issue in inputs:
@@ -80,7 +82,8 @@ def main() -> None:
                     flush = ""
                     if vertical:
                         body = [line for line in checker.lines if line.is_body]
-                        flush = f" {sum(line.flush for line in body):6d}"
+                        ragged = sum(not line.flush and not line.final for line in body)
+                        flush = f" {sum(line.flush for line in body):6d} {ragged:6d}"
                     print(f"{name:14s} {config:16s} {pages:5d} {size:6.0f} {len(found):10d} "
                           f"{ratio * 100:9.2f}% {len(checker.lines):6d}{flush}  {rules or ''}")
 
