@@ -44,6 +44,23 @@ def span(points: Sequence[Sequence[float]], axis: int) -> tuple[float, float]:
     return min(values), max(values)
 
 
+def words_and_boxes(result: Sequence[Any]) -> tuple[list[str], list[Any]]:
+    """A recogniser result's words and word boxes (``result[4]``, ``result[3]``), each
+    empty when the result has none; whether they agree with its text is the caller's to
+    check."""
+    words = list(result[4]) if len(result) > 4 and result[4] else []
+    boxes = list(result[3]) if len(result) > 3 and result[3] else []
+    return words, boxes
+
+
+def halves(a: float, b: float, top: float, bottom: float) -> list[list[list[float]]]:
+    """The boxes (four corners, pixels) of the two halves of the run ``a``–``b`` from
+    ``top`` to ``bottom``: one for each character of a two-character mark (—— or ……)."""
+    mid = (a + b) / 2
+    return [[[a, top], [mid, top], [mid, bottom], [a, bottom]],
+            [[mid, top], [b, top], [b, bottom], [mid, bottom]]]
+
+
 def char_spans(text: str, box: Sequence[Sequence[float]], words: Sequence[str] | None,
                word_boxes: Sequence[Any] | None, along: int) -> list[tuple[str, float, float]]:
     """Each non-space character of a line with its extent along the line (pixels):

@@ -24,10 +24,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from layout.ingest.ocr.chars import char_weight, span, word_pitch
+from layout.ingest.ocr.chars import char_weight, halves, span, word_pitch, words_and_boxes
 from layout.ingest.ocr.gaps import LOWER, MARK_SIDE, MIN_SIDE
 from layout.ingest.ocr.gutters import ink_mask
-from layout.ingest.ocr.marks import hollow
+from layout.ingest.ocr.marks import mark_of_shape
 
 _CLOSERS = set("”’）》」』")  # a line may end with one of these and then a mark
 _START_SLACK = 0.15  # pitches: a mark's ink may start this far into the last character's em
@@ -209,12 +209,9 @@ def dashes_at_starts(results: Sequence[Sequence[Any]], image: Any) -> list[Seque
         if stroke is None:
             out.append(result)
             continue
-        a, b = stroke
-        mid = (a + b) / 2
-        dash_boxes = [[[a, top], [mid, top], [mid, bottom], [a, bottom]],
-                      [[mid, top], [b, top], [b, bottom], [mid, bottom]]]
+        a = stroke[0]
         box = [[a, top], [x1, top], [x1, bottom], [a, bottom]]
-        out.append([box, "——" + str(result[1]), result[2], [*dash_boxes, *boxes],
+        out.append([box, "——" + str(result[1]), result[2], [*halves(*stroke, top, bottom), *boxes],
                     ["—", "—", *words], *result[5:]])
     return out
 
@@ -259,9 +256,7 @@ def _em_end(word: str, box: Any, pitch: float) -> float:
 
 def _ellipsis(a: float, b: float, top: float, bottom: float) -> list[tuple[str, Any]]:
     """The ellipsis …… over ``a``–``b`` (pixels): two …, each with half the run's box."""
-    mid = (a + b) / 2
-    return [("…", [[a, top], [mid, top], [mid, bottom], [a, bottom]]),
-            ("…", [[mid, top], [b, top], [b, bottom], [mid, bottom]])]
+    return [("…", box) for box in halves(a, b, top, bottom)]
 
 
 def _dot_run(ink: Any, start: float, top: float, bottom: float,
@@ -301,8 +296,7 @@ def _dot_run(ink: Any, start: float, top: float, bottom: float,
 
 def _words(result: Sequence[Any]) -> tuple[list[str], list[Any]]:
     """A result's words and word boxes when they account for its text, else empty."""
-    words = list(result[4]) if len(result) > 4 and result[4] else []
-    boxes = list(result[3]) if len(result) > 3 and result[3] else []
+    words, boxes = words_and_boxes(result)
     if len(words) != len(boxes) or "".join(words) != "".join(str(result[1]).split()):
         return [], []
     return words, boxes
@@ -359,10 +353,4 @@ def _end_mark(ink: Any, end: float, top: float, bottom: float,
     if others:
         return None  # more ink in its em: a character's strokes
     shape = blob[lit_rows[0]:lit_rows[-1] + 1, lit_cols[0]:lit_cols[-1] + 1]
-    if hollow(shape):
-        ch = "。"
-    else:
-        ys, xs = np.nonzero(shape)
-        slope = float(np.mean((xs - xs.mean()) * (ys - ys.mean())))
-        ch = "、" if slope > 0 else "，"
-    return ch, float(c0 + lit_cols[0]), float(c0 + lit_cols[-1] + 1)
+    return mark_of_shape(shape), float(c0 + lit_cols[0]), float(c0 + lit_cols[-1] + 1)

@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from layout.ingest.ocr.chars import char_weight, span, word_pitch
+from layout.ingest.ocr.chars import char_weight, span, word_pitch, words_and_boxes
 from layout.ingest.ocr.gutters import ink_mask
-from layout.ingest.ocr.marks import hollow
+from layout.ingest.ocr.marks import mark_of_shape
 
 MIN_STEP = 1.35  # pitches between two read characters' centres: room for a mark
 MARK_SIDE = 0.55  # pitches: the most a mark's ink spans each way
@@ -52,8 +52,7 @@ def marks_in_gaps(results: Sequence[Sequence[Any]], image: Any) -> list[Sequence
     ink = None
     out: list[Sequence[Any]] = []
     for result in results:
-        words = list(result[4]) if len(result) > 4 and result[4] else []
-        boxes = list(result[3]) if len(result) > 3 and result[3] else []
+        words, boxes = words_and_boxes(result)
         text = str(result[1])
         x0, x1 = span(result[0], 0)
         top, bottom = span(result[0], 1)
@@ -154,13 +153,7 @@ def _gap_mark(ink: Any, left: float, right: float, top: float, bottom: float,
     if before.size and m1 - (max(0, int(left) - reach) + before[0]) <= _ONE_EM * pitch:
         return None
     blob = gap[lit_rows[0]:lit_rows[-1] + 1, lit_cols[0]:lit_cols[-1] + 1]
-    if hollow(blob):
-        ch = "。"
-    else:
-        ys, xs = np.nonzero(blob)
-        slope = float(np.mean((xs - xs.mean()) * (ys - ys.mean())))
-        ch = "、" if slope > 0 else "，"
-    return ch, float(m0), float(m1)
+    return mark_of_shape(blob), float(m0), float(m1)
 
 
 def _ring_between(ink: Any, a: float, b: float, top: float, bottom: float,

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from layout.ingest.ocr.chars import is_cjk, span, word_pitch
+from layout.ingest.ocr.chars import halves, is_cjk, span, word_pitch, words_and_boxes
 from layout.ingest.ocr.gutters import ink_mask
 
 MIDDLE_DOT = "·"
@@ -48,6 +48,19 @@ def hollow(band: Any) -> bool:
     return int(paper.sum()) >= _RING_HOLE
 
 
+def mark_of_shape(shape: Any) -> str:
+    """The small mark the ink ``shape`` (a boolean array cropped to it) is: a ring is the
+    full stop 。, a stroke falling right the enumeration comma 、, one falling left the
+    comma ，."""
+    import numpy as np
+
+    if hollow(shape):
+        return "。"
+    ys, xs = np.nonzero(shape)
+    slope = float(np.mean((xs - xs.mean()) * (ys - ys.mean())))
+    return "、" if slope > 0 else "，"
+
+
 def stops_from_low_dots(results: Sequence[Sequence[Any]], image: Any) -> list[Sequence[Any]]:
     """``results`` with the middle dots that sit low read as full stops (see the doc)."""
     import numpy as np
@@ -55,8 +68,7 @@ def stops_from_low_dots(results: Sequence[Sequence[Any]], image: Any) -> list[Se
     ink = None
     out: list[Sequence[Any]] = []
     for result in results:
-        words = list(result[4]) if len(result) > 4 and result[4] else []
-        boxes = result[3] if len(result) > 3 and result[3] else []
+        words, boxes = words_and_boxes(result)
         if MIDDLE_DOT not in str(result[1]) or len(words) != len(boxes):
             out.append(result)
             continue
@@ -105,8 +117,7 @@ def ellipses(results: Sequence[Sequence[Any]]) -> list[Sequence[Any]]:
     stays."""
     out: list[Sequence[Any]] = []
     for result in results:
-        words = list(result[4]) if len(result) > 4 and result[4] else []
-        boxes = list(result[3]) if len(result) > 3 and result[3] else []
+        words, boxes = words_and_boxes(result)
         text = str(result[1])
         if (len(words) != len(boxes) or not any(w in _DOTS for w in words)
                 or "".join(words) != text):  # (a line with spaces is left as read)
@@ -177,8 +188,7 @@ def dashes(results: Sequence[Sequence[Any]], image: Any) -> list[Sequence[Any]]:
     ink = None
     out: list[Sequence[Any]] = []
     for result in results:
-        words = list(result[4]) if len(result) > 4 and result[4] else []
-        boxes = list(result[3]) if len(result) > 3 and result[3] else []
+        words, boxes = words_and_boxes(result)
         text = str(result[1])
         if ONE not in words or len(words) != len(boxes) or "".join(words) != text:
             out.append(result)
@@ -207,11 +217,8 @@ def dashes(results: Sequence[Sequence[Any]], image: Any) -> list[Sequence[Any]]:
                     continue
             if words[k] == ONE and pitch > 0 and a1 - a0 >= _LONG_ONE * pitch and unbroken(
                     (a0 + a1) / 2 - _LONG_ONE * pitch / 2, (a0 + a1) / 2 + _LONG_ONE * pitch / 2):
-                t0, t1 = span(boxes[k], 1)
-                mid = (a0 + a1) / 2
                 new_words += [DASH, DASH]
-                new_boxes += [[[a0, t0], [mid, t0], [mid, t1], [a0, t1]],
-                              [[mid, t0], [a1, t0], [a1, t1], [mid, t1]]]
+                new_boxes += halves(a0, a1, *span(boxes[k], 1))
                 changed, k = True, k + 1
                 continue
             stroke = _stroke(ink, (a0 + a1) / 2, top, bottom) if words[k] == ONE and (
@@ -220,12 +227,8 @@ def dashes(results: Sequence[Sequence[Any]], image: Any) -> list[Sequence[Any]]:
                 # a line opening with a stroke that runs on left of the box the
                 # recogniser gave it (the detector's box cut the dash short): as long as
                 # two characters, it is ——
-                t0, t1 = span(boxes[k], 1)
-                a, b = stroke
-                mid = (a + b) / 2
                 new_words += [DASH, DASH]
-                new_boxes += [[[a, t0], [mid, t0], [mid, t1], [a, t1]],
-                              [[mid, t0], [b, t0], [b, t1], [mid, t1]]]
+                new_boxes += halves(*stroke, *span(boxes[k], 1))
                 changed, k = True, k + 1
                 continue
             new_words.append(words[k])
