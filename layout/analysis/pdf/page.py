@@ -219,10 +219,7 @@ class FigureSource:
         from layout.ingest import pdfium as reader
 
         self._release()
-        self.uses += 1
-        if self.uses > self.PAGES_PER_OPEN:
-            self.close()
-            self.uses = 1
+        self._count_use()
         if self.document is None:
             self.document = reader.open_document(self.path, self.password)
         raw, page = reader.load_and_read_page(self.path, self.document,  # type: ignore[arg-type]
@@ -239,11 +236,16 @@ class FigureSource:
             self.kept[1].close()
             self.kept = None
 
-    def open(self) -> object | None:
+    def _count_use(self) -> None:
+        """One more page through the document; past :attr:`PAGES_PER_OPEN` it is closed,
+        to be opened afresh."""
         self.uses += 1
         if self.uses > self.PAGES_PER_OPEN:
             self.close()
             self.uses = 1
+
+    def open(self) -> object | None:
+        self._count_use()
         if self.document is None:
             import pypdfium2 as pdfium
 
