@@ -13,6 +13,7 @@ page box, whatever reader made them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from layout.model import BBox
@@ -134,6 +135,12 @@ class RawPage:
     def has_text(self) -> bool:
         """Any glyph at all (visible or not): the page has a text layer."""
         return bool(self.glyphs)
+
+
+def text_glyphs(glyphs: Sequence[Glyph]) -> list[Glyph]:
+    """The glyphs a text layer gives as text: drawn visibly (not render mode 3), not
+    whitespace."""
+    return [g for g in glyphs if g.render_mode != INVISIBLE_RENDER_MODE and not g.text.isspace()]
 
 
 def frame_rules(first: BBox, second: BBox) -> list[Rule]:

@@ -35,7 +35,7 @@ from layout.ingest.ocr import (
 from layout.ingest.ocr.decode import decoded_page
 from layout.ingest.ocr.placed import placed_on_codes
 from layout.ingest.ocr.regions import RowInk
-from layout.ingest.raw import INVISIBLE_RENDER_MODE, RawPage
+from layout.ingest.raw import RawPage, text_glyphs
 from layout.ingest.screen import ABSURD
 from layout.model import BBox, Issue
 from layout.progress import page_done
@@ -48,8 +48,7 @@ INSTALL_HINT = "install layout[ocr]"
 
 def readable_glyphs(raw: RawPage) -> int:
     """Visible, non-space glyphs: the text a page's text layer gives."""
-    return sum(1 for g in raw.glyphs
-               if g.render_mode != INVISIBLE_RENDER_MODE and not g.text.isspace())
+    return len(text_glyphs(raw.glyphs))
 
 
 def unreadable_glyphs(raw: RawPage) -> int:
@@ -90,10 +89,9 @@ def with_ocr(raw: RawPage, path: Path, settings: Settings = DEFAULT_SETTINGS) ->
             return OcrOutcome(with_outlines_read(raw, path, settings))
         return OcrOutcome(raw)
     try:
-        readable = [g for g in raw.glyphs
-                    if g.render_mode != INVISIBLE_RENDER_MODE and not g.text.isspace()]
         ocr = ocr_pdf_page(path, raw, settings)
-        page = decoded_page(ocr, raw) or placed_on_codes(ocr, raw.coded, readable)
+        page = decoded_page(ocr, raw) or placed_on_codes(ocr, raw.coded,
+                                                         text_glyphs(raw.glyphs))
     except OcrUnavailable:
         if readable_glyphs(raw):
             log.warning("%s: %s in part; %s to read it", where, _problem(raw), INSTALL_HINT)
@@ -109,9 +107,7 @@ def with_ocr(raw: RawPage, path: Path, settings: Settings = DEFAULT_SETTINGS) ->
 def text_size(raw: RawPage) -> float:
     """The most common size of a page's visible glyphs (its body size, as near as the raw
     glyphs tell; 0 without text)."""
-    counts: Counter[float] = Counter(round(g.size, 1) for g in raw.glyphs
-                                     if g.render_mode != INVISIBLE_RENDER_MODE
-                                     and not g.text.isspace())
+    counts: Counter[float] = Counter(round(g.size, 1) for g in text_glyphs(raw.glyphs))
     return counts.most_common(1)[0][0] if counts else 0.0
 
 
@@ -160,8 +156,8 @@ def row_ink(box: BBox, size: float, raw: RawPage) -> RowInk:
     band = BBox(box.x0 - size, box.top, box.x1 + size, box.bottom)  # the crop's width
     near = BBox(band.x0, box.top - edge, band.x1, box.bottom + edge)
     others = [r.bbox for r in raw.rules if r.bbox not in strokes and _meets(r.bbox, near)]
-    text = [b for g in raw.glyphs if g.render_mode != INVISIBLE_RENDER_MODE
-            and not g.text.isspace() and _meets(b := BBox(g.x0, g.top, g.x1, g.bottom), near)]
+    text = [b for g in text_glyphs(raw.glyphs)
+            if _meets(b := BBox(g.x0, g.top, g.x1, g.bottom), near)]
     return RowInk((band, *strokes), (*text, *others),
                   tuple(s for s in raw.shapes if _within(s, box)))
 

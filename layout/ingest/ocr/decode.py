@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 
 from layout.budget import check_budget
 from layout.ingest.ocr.placed import _COPY_EM, distinct_codes
-from layout.ingest.raw import INVISIBLE_RENDER_MODE, Glyph, OcrLine, RawPage
+from layout.ingest.raw import Glyph, OcrLine, RawPage, text_glyphs
 from layout.model import BBox
 
 log = logging.getLogger("layout.ingest.ocr.decode")
@@ -58,8 +58,7 @@ def decoded_page(ocr: RawPage, raw: RawPage) -> RawPage | None:
     counts = [len("".join(line.text.split())) for line in lines]
     if not raw.coded or sum(counts) != len(ocr.glyphs):
         return None
-    readable = [g for g in raw.glyphs
-                if g.render_mode != INVISIBLE_RENDER_MODE and not g.text.isspace()]
+    readable = text_glyphs(raw.glyphs)
     known = {id(g) for g in readable}
     row = distinct_codes([*raw.coded, *readable])
     centres = [g.center_y for g in row]
