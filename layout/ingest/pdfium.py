@@ -315,16 +315,22 @@ class _Reader:
              ) -> tuple[int, int, int, int]:
         """The edges of a glyph's ink from its origin (left, right, bottom, top), in
         ``INK_STEPS`` of its font size: the shape of its code."""
-        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-        lib.FPDFText_GetCharBox(tp, index, left, right, bottom, top)
+        left, right, bottom, top = _char_box(tp, index)
         step = max(abs(size), 1e-6) / INK_STEPS
-        return (round((left.value - ox) / step), round((right.value - ox) / step),
-                round((bottom.value - oy) / step), round((top.value - oy) / step))
+        return (round((left - ox) / step), round((right - ox) / step),
+                round((bottom - oy) / step), round((top - oy) / step))
 
     def _tight_box(self, tp: int, index: int) -> tuple[float, float, float, float]:
-        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-        lib.FPDFText_GetCharBox(tp, index, left, right, bottom, top)
-        return self.frame.box(left.value, bottom.value, right.value, top.value)
+        left, right, bottom, top = _char_box(tp, index)
+        return self.frame.box(left, bottom, right, top)
+
+
+def _char_box(tp: int, index: int) -> tuple[float, float, float, float]:
+    """PDFium's box of the ink of char ``index`` of the text page ``tp``: left, right,
+    bottom, top in PDF user space."""
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    lib.FPDFText_GetCharBox(tp, index, left, right, bottom, top)
+    return left.value, right.value, bottom.value, top.value
 
 
 def _fit_latin_advances(obj: int, glyphs: list[Glyph], fonts: _FontCache) -> None:
