@@ -69,12 +69,6 @@ TOPIC_SHARED = 0.03  # share of bigrams below which the two sides read as other 
 TOPIC_BREAK = 0.01  # share below which they surely do
 _CN_NUMERAL = "一二三四五六七八九十"
 _SECTION_NUMBER = re.compile(rf"^(?:[{_CN_NUMERAL}]{{1,3}}、|[（(][{_CN_NUMERAL}\d]{{1,3}}[）)])")
-
-
-def section_number(text: str) -> bool:
-    """The line opens with a section number (三、补齐产业短板, （二）): a section title of the
-    text, not a part of a headline group."""
-    return bool(_SECTION_NUMBER.match(text.strip()))
 _NOT_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff]+")
 HEADLINE_PUNCT = "，：（）？！；"
 LABEL_CHARS = 6  # a title line this short next to a long one reads as a kicker/subtitle label
@@ -144,6 +138,12 @@ def headline_evidence(
 
 
 BYLINE_ALONE = 2.0  # evidence of a byline run with no title, set apart after text
+
+
+def section_number(text: str) -> bool:
+    """The line opens with a section number (三、补齐产业短板, （二）): a section title of the
+    text, not a part of a headline group."""
+    return bool(_SECTION_NUMBER.match(text.strip()))
 
 
 def headline_cues(
