@@ -6,7 +6,9 @@ gives (``layout.pipeline.read_file``): every PDF page is a task of its own, text
 dumps and structure files one task each; results are put back in page order, so
 the output does not depend on which worker finished first. Workers are forked
 processes (PDFium is not thread-safe, and the analysis is CPU-bound Python).
-Errors raised in a worker are raised again here, as the serial run raises them.
+Errors raised in a worker are raised again here, as the serial run raises them. When the
+caller writes the structure JSON (``page_json``), a worker also encodes each page's text
+for it (:func:`layout.model.serialize.remember_page_json`), so this process only joins them.
 """
 
 from __future__ import annotations
@@ -37,9 +39,13 @@ _FIGURES: dict[Path, object] = {}  # per worker process: the PDF its pages are r
 # with PDFium (the page read last kept loaded for its photos), or their photos cropped from
 
 
-def _pdf_page_task(path: Path, number: int, settings: Settings) -> object:
+def _pdf_page_task(path: Path, number: int, settings: Settings,
+                   page_json: bool) -> tuple[object, str | None]:
+    """The page's :class:`~layout.analysis.pdf.page.PageResult` (or a :class:`_Failure`)
+    and, with ``page_json``, the page's JSON text."""
     from layout.analysis.pdf.page import FigureSource, analyze_pdf_page
     from layout.ingest.readers import pdf_reader
+    from layout.model.serialize import page_json as json_of_page
 
     try:
         if path not in _FIGURES:
@@ -53,9 +59,10 @@ def _pdf_page_task(path: Path, number: int, settings: Settings) -> object:
         else:
             raw = pdf_reader(settings.pdf.reader, settings.pdf.password,
                              settings.limits.max_page_objects).read_pdf_page(path, number)
-        return analyze_pdf_page(raw, path, settings, figures)
+        result = analyze_pdf_page(raw, path, settings, figures)
     except InputError as exc:
-        return _Failure("input", str(exc.path), exc.problem)
+        return _Failure("input", str(exc.path), exc.problem), None
+    return result, (json_of_page(result.page) if page_json and result.page else None)
 
 
 def _file_task(path: Path, settings: Settings) -> object:
@@ -75,12 +82,16 @@ def _raise(result: object) -> object:
 
 
 def read_files_parallel(files: Sequence[Path], settings: Settings, jobs: int,
-                        while_waiting: Callable[[], object] | None = None) -> list[Issue]:
+                        while_waiting: Callable[[], object] | None = None,
+                        page_json: bool = False) -> list[Issue]:
     """``[layout.pipeline.read_file(f, settings) for f in files]`` with the pages of PDF
     files spread over ``jobs`` processes; ``while_waiting`` (if given) is called here once
-    every task is handed out, before the results are collected (this process would idle)."""
+    every task is handed out, before the results are collected (this process would idle);
+    ``page_json``: the workers also encode the JSON text of their pages, for this process
+    to write (the caller writes the structure JSON)."""
     from layout.analysis.pdf.page import check_page_count, issue_of_pages
     from layout.ingest.readers import pdf_reader
+    from layout.model.serialize import remember_page_json
 
     if jobs < 1:
         raise UsageError(f"--jobs must be at least 1 (got {jobs})")
@@ -99,7 +110,7 @@ def read_files_parallel(files: Sequence[Path], settings: Settings, jobs: int,
         pending: list[tuple[Path, list[Future[object]] | Future[object]]] = []
         for path in files:
             if path in counts:
-                pages = [pool.submit(_pdf_page_task, path, n, settings)
+                pages = [pool.submit(_pdf_page_task, path, n, settings, page_json)
                          for n in range(1, counts[path] + 1)]
                 for number, future in enumerate(pages, start=1):
                     future.add_done_callback(_told(path, number, counts[path]))
@@ -111,7 +122,12 @@ def read_files_parallel(files: Sequence[Path], settings: Settings, jobs: int,
         issues: list[Issue] = []
         for path, futures in pending:
             if isinstance(futures, list):
-                results = [_raise(f.result()) for f in futures]
+                results = []
+                for future in futures:
+                    result, text = future.result()  # type: ignore[misc]
+                    results.append(_raise(result))
+                    if text is not None:
+                        remember_page_json(result.page, text)  # type: ignore[attr-defined]
                 issues.append(issue_of_pages(path, results, settings))  # type: ignore[arg-type]
             else:
                 issues.append(_raise(futures.result()))  # type: ignore[arg-type]

@@ -223,26 +223,30 @@ def read_issue(
     metadata: IssueMetadata = IssueMetadata(),
     jobs: int = 1,
     while_waiting: Callable[[], object] | None = None,
+    page_json: bool = False,
 ) -> Issue:
     """Inputs (files or one issue folder) → one :class:`Issue`; ``jobs`` > 1 analyses PDF
     pages in that many processes (same result, see :mod:`layout.parallel`), and this one
-    calls ``while_waiting`` meanwhile (work for later that does not touch the result)."""
-    _, issues = read_files(inputs, settings, jobs, while_waiting)
+    calls ``while_waiting`` meanwhile (work for later that does not touch the result);
+    ``page_json``: the caller writes the issue's JSON, which those processes then encode
+    page by page (the same text)."""
+    _, issues = read_files(inputs, settings, jobs, while_waiting, page_json)
     return apply_metadata(one_issue(inputs, issues), metadata)
 
 
 def read_files(inputs: Sequence[Path], settings: Settings = DEFAULT_SETTINGS,
-               jobs: int = 1, while_waiting: Callable[[], object] | None = None
-               ) -> tuple[list[Path], list[Issue]]:
+               jobs: int = 1, while_waiting: Callable[[], object] | None = None,
+               page_json: bool = False) -> tuple[list[Path], list[Issue]]:
     """The input files of one issue and the issue each file gives, in order (with ``jobs``
-    > 1, ``while_waiting`` called once the workers have their tasks)."""
+    > 1, ``while_waiting`` called once the workers have their tasks and ``page_json`` as
+    for :func:`read_issue`)."""
     files = expand_inputs(inputs)
     if not files:
         raise InputError(", ".join(map(str, inputs)) or "<none>", "no input files")
     if jobs != 1:
         from layout.parallel import read_files_parallel
 
-        return files, read_files_parallel(files, settings, jobs, while_waiting)
+        return files, read_files_parallel(files, settings, jobs, while_waiting, page_json)
     return files, [read_file(path, settings) for path in files]
 
 

@@ -51,22 +51,42 @@ def test_convert_jobs_2_writes_the_same_pdf_as_jobs_1(issue_pdf, tmp_path, monke
     assert parallel_json.read_bytes() == serial_json.read_bytes()  # written by another process
 
 
-def test_a_folder_of_page_files_in_parallel(issue_pdf, tmp_path):
+def _page_files(issue_pdf, folder, names):
+    """One-page PDFs of the issue's first pages, named ``names``."""
     import pypdfium2 as pdfium
 
-    folder = tmp_path / "issue"
     folder.mkdir()
     source = pdfium.PdfDocument(str(issue_pdf))
-    for index in range(2):
+    for index, name in enumerate(names):
         page_doc = pdfium.PdfDocument.new()
         page_doc.import_pages(source, [index])
-        page_doc.save(str(folder / f"{index + 1:02d}.pdf"))
+        page_doc.save(str(folder / name))
         page_doc.close()
     source.close()
+    return [folder / name for name in names]
+
+
+def test_a_folder_of_page_files_in_parallel(issue_pdf, tmp_path):
+    folder = tmp_path / "issue"
+    _page_files(issue_pdf, folder, ["01.pdf", "02.pdf"])
     (folder / "03.txt").write_text("某某日报\n\n标题\n　　正文第一段。\n", "utf-8")
     serial = read_issue([folder], DEFAULT_SETTINGS, jobs=1)
     assert read_issue([folder], DEFAULT_SETTINGS, jobs=2) == serial
     assert len(serial.pages) == 3
+
+
+def test_pages_renumbered_or_renamed_after_the_workers_give_the_same_json(issue_pdf, tmp_path):
+    """The workers encode each page's JSON; where this process changes a page afterwards
+    (pages of several files renumbered, the edition a one-page file's name states), the
+    page is encoded again here, so the bytes stay those of a serial run."""
+    files = _page_files(issue_pdf, tmp_path / "pages", ["a.pdf", "b.pdf", "第7版.pdf"])
+    for k, inputs in enumerate(([files[2]], [files[1], files[0]])):
+        serial, parallel = tmp_path / f"serial{k}.json", tmp_path / f"parallel{k}.json"
+        args = ["analyze", *map(str, inputs), "-o"]
+        assert main([*args, str(serial), "--jobs", "1"]) == 0
+        assert main([*args, str(parallel), "--jobs", "2"]) == 0
+        assert parallel.read_bytes() == serial.read_bytes()
+    assert b'"id": "p2-a1"' in serial.read_bytes()  # a.pdf's page 1, renumbered 2
 
 
 def test_a_bad_file_fails_as_in_a_serial_run(issue_pdf, tmp_path):

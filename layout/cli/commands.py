@@ -74,7 +74,8 @@ def _cmd_analyze(args: argparse.Namespace) -> ExitCode:
     settings = settings_for(args)
     with staged_outputs(outputs, _stdout()) as (stream,):
         with _page_bar(args):
-            issue = read_issue(args.inputs, settings, metadata_of(args), jobs=args.jobs)
+            issue = read_issue(args.inputs, settings, metadata_of(args), jobs=args.jobs,
+                               page_json=True)
         _log_read(issue)
         write_issue_json(issue, stream)
     log.info("wrote %s", ", ".join(outputs))
@@ -112,7 +113,7 @@ def _cmd_convert(args: argparse.Namespace) -> ExitCode:
             # workers read the pages
             with _page_bar(args):
                 issue = read_issue(args.inputs, settings, metadata_of(args), jobs=args.jobs,
-                                   while_waiting=preload)
+                                   while_waiting=preload, page_json=bool(args.json))
         _log_read(issue)
         from layout.render.pdf import render_issues
 

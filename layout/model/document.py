@@ -117,7 +117,7 @@ class OcrRegion:
     confidence: float
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)  # weakly referenced by the JSON writer
 class Page:
     """One printed page (版): its articles, loose blocks and furniture.
 

@@ -7,7 +7,9 @@ its Python encoder (a generator per nesting level) is several times slower; this
 the text with one recursive function over lists of parts. Strings are quoted by the standard
 library's own (C) function; floats are written as ``float.__repr__`` (``NaN``,
 ``Infinity``), as ``json`` does; tuples are lists; a list's length is taken with ``len``
-and its items by iterating it (so a lazy ``list`` subclass works as with ``json``).
+and its items by iterating it (so a lazy ``list`` subclass works as with ``json``). A value
+may also be given as its text already made (:class:`Encoded`, e.g. by another process with
+``dumps(value, indent, level)`` at the depth it is written at): that text is written as is.
 """
 
 from __future__ import annotations
@@ -20,6 +22,17 @@ _INFINITY = float("inf")
 _FLOAT_REPR = float.__repr__
 _INT_REPR = int.__repr__
 FLUSH_CHARS = 1 << 16  # pieces are handed to the sink once they hold this many characters
+_LONG_PART = 1024  # a part this long (an Encoded value's text) makes the writer check
+# whether to flush, as more than 256 parts do
+
+
+class Encoded:
+    """The JSON text of a value, made beforehand at the depth and indent it is written at."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
 
 
 def _float(value: float) -> str:
@@ -58,13 +71,16 @@ def _scalar(value: object) -> str | None:
         return _float(value)
     if isinstance(value, (list, tuple, dict)):
         return None
+    if isinstance(value, Encoded):
+        return value.text
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
-def write(value: Any, sink: Callable[[str], object], indent: int = 1) -> None:
+def write(value: Any, sink: Callable[[str], object], indent: int = 1, level: int = 0) -> None:
     """Write the JSON text of ``value`` to ``sink`` in pieces of about
     :data:`FLUSH_CHARS` characters (the pieces of the outer two levels are handed on as
-    they are made: one page of an issue at a time)."""
+    they are made: one page of an issue at a time); ``level``: the depth ``value`` sits at
+    in an enclosing value (its inner lines are indented for that depth)."""
     step = " " * indent
     parts: list[str] = []
 
@@ -91,7 +107,7 @@ def write(value: Any, sink: Callable[[str], object], indent: int = 1) -> None:
                 first = False
                 parts.append(_key(key) + ": ")
                 encode(member, level + 1)
-                if level < 2 and len(parts) > 256:
+                if level < 2 and (len(parts) > 256 or len(parts[-1]) > _LONG_PART):
                     _maybe_flush()
             parts.append("\n" + step * level + "}")
         else:
@@ -102,7 +118,7 @@ def write(value: Any, sink: Callable[[str], object], indent: int = 1) -> None:
                     parts.append(separator)
                 first = False
                 encode(member, level + 1)
-                if level < 2 and len(parts) > 256:
+                if level < 2 and (len(parts) > 256 or len(parts[-1]) > _LONG_PART):
                     _maybe_flush()
             parts.append("\n" + step * level + "]")
 
@@ -110,12 +126,13 @@ def write(value: Any, sink: Callable[[str], object], indent: int = 1) -> None:
         if sum(map(len, parts)) >= FLUSH_CHARS:
             flush()
 
-    encode(value, 0)
+    encode(value, level)
     flush()
 
 
-def dumps(value: Any, indent: int = 1) -> str:
-    """``json.dumps(value, ensure_ascii=False, indent=indent)``."""
+def dumps(value: Any, indent: int = 1, level: int = 0) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=indent)`` (its inner lines indented
+    for depth ``level``, see :func:`write`)."""
     pieces: list[str] = []
-    write(value, pieces.append, indent)
+    write(value, pieces.append, indent, level)
     return "".join(pieces)

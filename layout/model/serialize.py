@@ -4,7 +4,9 @@ Takes an :class:`Issue` and returns a plain dict / JSON string, and back.
 Loading is strict: unknown keys, unknown roles and wrong types raise
 :class:`ModelError` naming the JSON path (``pages[0].articles[2].blocks[5].role``).
 Version 1 files (no line geometry) still load, read with version 1's keys and
-returned as version 2 (:func:`issue_from_dict`).
+returned as version 2 (:func:`issue_from_dict`). A page's text may be made in another
+process (:func:`page_json`, a worker of ``--jobs``) and handed to this one's writer
+(:func:`remember_page_json`): it is written for that very page object while it lives.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+import weakref
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
@@ -123,19 +126,48 @@ def issue_to_json(issue: Issue, indent: int | None = 1) -> str:
     return jsontext.dumps(issue_to_dict(issue), indent)
 
 
+PAGE_LEVEL = 2  # the depth of a page in an issue's JSON: issue {} > "pages" [] > page {}
+_MADE_ELSEWHERE: dict[int, tuple[weakref.ref[Page], int, str]] = {}  # id(page) -> (the
+# page, the indent of its text, the text), an entry dropped when its page is freed
+
+
+def page_json(page: Page, indent: int = 1) -> str:
+    """The text of ``page`` as :func:`write_issue_json` writes it inside an issue."""
+    return jsontext.dumps(page_to_dict(page), indent, PAGE_LEVEL)
+
+
+def remember_page_json(page: Page, text: str, indent: int = 1) -> None:
+    """Have :func:`write_issue_json` write ``text`` (``page_json(page, indent)``, made in
+    another process) for ``page``, instead of encoding the page again, while it lives."""
+    key = id(page)
+    _MADE_ELSEWHERE[key] = (weakref.ref(page, lambda _ref: _MADE_ELSEWHERE.pop(key, None)),
+                            indent, text)
+
+
+def _remembered_json(page: Page, indent: int | None) -> str | None:
+    entry = _MADE_ELSEWHERE.get(id(page))
+    if entry is None or entry[0]() is not page or entry[1] != indent:
+        return None
+    return entry[2]
+
+
 class _PagesAsDicts(list):
     """The pages of an issue as dicts, made one at a time while the encoder walks them (a
-    ``list`` to the encoder, so the text is the one ``issue_to_dict`` gives)."""
+    ``list`` to the encoder, so the text is the one ``issue_to_dict`` gives); a page whose
+    text was made elsewhere (:func:`remember_page_json`) as that text."""
 
-    def __init__(self, pages: tuple[Page, ...]) -> None:
+    def __init__(self, pages: tuple[Page, ...], indent: int | None) -> None:
         super().__init__()
         self.pages = pages
+        self.indent = indent
 
     def __len__(self) -> int:
         return len(self.pages)
 
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        return (page_to_dict(p) for p in self.pages)
+    def __iter__(self) -> Iterator[dict[str, Any] | jsontext.Encoded]:
+        for page in self.pages:
+            text = _remembered_json(page, self.indent)
+            yield page_to_dict(page) if text is None else jsontext.Encoded(text)
 
 
 def write_issue_json(issue: Issue, stream: BinaryIO, indent: int | None = 1) -> None:
@@ -143,7 +175,7 @@ def write_issue_json(issue: Issue, stream: BinaryIO, indent: int | None = 1) -> 
     issue's JSON is never held whole in memory (as text it takes 2-4 bytes a character), nor
     its dicts (one page's at a time)."""
     data = issue_to_dict(dataclasses.replace(issue, pages=()))
-    data["pages"] = _PagesAsDicts(issue.pages)
+    data["pages"] = _PagesAsDicts(issue.pages, indent)
     if indent is None:
         pieces: list[str] = []
         size = 0

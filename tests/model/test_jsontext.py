@@ -60,6 +60,17 @@ def test_write_in_pieces_gives_the_same_text_and_walks_lazy_lists() -> None:
     assert jsontext.dumps({"pages": _Lazy([])}) == json.dumps({"pages": []}, indent=1)
 
 
+@pytest.mark.parametrize("indent", [1, 3])
+def test_a_value_made_beforehand_at_its_depth_is_written_as_is(indent: int) -> None:
+    pages = [{"page": k, "text": "字" * 3000, "lines": [[k, {"x": 1.5}]]} for k in range(30)]
+    whole = {"schema_version": 2, "pages": pages}
+    made = [jsontext.Encoded(jsontext.dumps(page, indent, level=2)) for page in pages]
+    pieces: list[str] = []
+    jsontext.write({"schema_version": 2, "pages": made}, pieces.append, indent)
+    assert "".join(pieces) == json.dumps(whole, ensure_ascii=False, indent=indent)
+    assert len(pieces) > 1  # still handed on as it goes
+
+
 def test_what_json_cannot_write_is_refused_as_by_json() -> None:
     for bad in ({"a": object()}, {(1, 2): "tuple key"}, [b"bytes"]):
         with pytest.raises(TypeError):

@@ -247,6 +247,37 @@ def test_long_issues_are_written_in_pieces():
     assert Recorder.writes > 2 and out.getvalue() == (issue_to_json(issue) + "\n").encode()
 
 
+@settings(max_examples=30, deadline=None)
+@given(issues)
+def test_a_page_text_made_elsewhere_is_written_for_that_page_only(issue):
+    import dataclasses
+    import gc
+    import io
+    import pickle
+
+    from layout.model import write_issue_json
+    from layout.model.serialize import _MADE_ELSEWHERE, page_json, remember_page_json
+
+    expected = (issue_to_json(issue) + "\n").encode("utf-8")
+    copies = pickle.loads(pickle.dumps(issue.pages))  # as the pages come back from a worker
+    for page in copies:
+        remember_page_json(page, page_json(page))
+    received = dataclasses.replace(issue, pages=copies)
+    out = io.BytesIO()
+    write_issue_json(received, out)
+    assert out.getvalue() == expected
+    if copies:  # a page changed after its text was made is encoded afresh
+        changed = dataclasses.replace(copies[0], number=copies[0].number + 1)
+        out = io.BytesIO()
+        write_issue_json(dataclasses.replace(issue, pages=(changed, *copies[1:])), out)
+        assert out.getvalue() == (issue_to_json(dataclasses.replace(
+            issue, pages=(changed, *issue.pages[1:]))) + "\n").encode("utf-8")
+        keys = [id(page) for page in copies]
+        del copies, received, page, changed
+        gc.collect()
+        assert not any(key in _MADE_ELSEWHERE for key in keys)  # freed with their pages
+
+
 def test_skipped_pages_round_trip_and_validate():
     issue = Issue(source="x.pdf", pages=(Page(number=1),),
                   skipped=("x.pdf: page 2: over the 60 s page budget; skipped",))
