@@ -5,7 +5,8 @@ a seed and the split; composes the page, reads its glyphs back from the PDF (pdf
 as any extractor reads them: the composer's own line breaks, justification gaps, fake-bold
 copies, horizontally scaled or outlined headlines, rotated labels) and writes a dump:
 lines cut where the composer broke them and never across a gutter, article by article
-(the export's article threads: each line goes to the article whose text holds it;
+(the export's article threads: each line goes to the article whose text holds it, a
+line holding two articles' text — headlines side by side — is cut between them;
 text drawn invisible, render mode 3, is no article's and no export holds it),
 headline group first, then the body column by column in reading order, a blank line at
 each column break and wherever the vertical gap says a new block starts, captions after
@@ -479,6 +480,8 @@ def assign_lines(lines: list[Line], truth: TruthPage
     pending: list[tuple[Line, list[tuple[int, str]]]] = []
     furn: list[Line] = []
     loose_lines: list[Line] = []
+    held = "|".join(heads + bodies + captions + [furniture, loose])
+    lines = [part for line in lines for part in split_threads(line, held)]
     for line in sorted(lines, key=lambda x: (x.baseline, x.x0)):
         text = line.plain
         if text in furniture_items:
@@ -526,6 +529,28 @@ def assign_lines(lines: list[Line], truth: TruthPage
         getattr(groups[k], part).append(line)
         placed.append((line, k))
     return groups, furn, loose_lines
+
+
+def split_threads(line: Line, held: str) -> list[Line]:
+    """The line, or its two parts at a gap between glyphs when the line's text is in no
+    article (``held``: every article's texts, ``|`` between them) and each part's is: an
+    export that writes article by article never puts two articles in one line (two
+    headlines side by side, a gap narrower than a gutter between them)."""
+    if line.plain in held:
+        return [line]
+    visible = [k for k, g in enumerate(line.glyphs) if g.text != " "]
+    cuts = sorted(
+        ((line.glyphs[b].x0 - line.glyphs[a].x1, b) for a, b in zip(visible, visible[1:],
+                                                                  strict=False)),
+        reverse=True)
+    for gap, k in cuts:
+        if gap <= 0:
+            break
+        left = Line(_with_spaces(line.glyphs[:k]))
+        right = Line(_with_spaces(line.glyphs[k:]))
+        if left.plain in held and right.plain in held:
+            return [left, right]
+    return [line]
 
 
 def _nearest(line: Line, placed: list[tuple[Line, int]], where: list[tuple[int, str]],

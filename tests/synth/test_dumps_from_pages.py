@@ -2,7 +2,8 @@
 
 Hand-placed glyphs (no PDF): a wide justification gap between full lines stays inside
 its line, a gutter running down the rows cuts every row, a glyph turned by 90 degrees
-is not upright, and a fake-bold line matches the truth by its plain text; a small PDF:
+is not upright, a fake-bold line matches the truth by its plain text, and a line
+holding two articles' headlines (side by side) is cut between them; a small PDF:
 text drawn invisible (render mode 3) is not read.
 """
 
@@ -10,7 +11,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.synth.dumps_from_pages import Glyph, Line, _upright, build_lines, read_glyphs
+from tests.synth.dumps_from_pages import (
+    Glyph,
+    Line,
+    _upright,
+    build_lines,
+    read_glyphs,
+    split_threads,
+)
 
 SIZE = 10.0
 
@@ -121,3 +129,16 @@ def test_invisible_text_is_not_read(tmp_path: Path) -> None:
     canvas.save()
     glyphs, _ = read_glyphs(path)
     assert "".join(g.text for g in glyphs) == "SHOWNALSO"
+
+
+def test_a_line_holding_two_articles_is_cut_between_them() -> None:
+    """Two headlines side by side on one row, 0.7 em apart (narrower than a gutter): an
+    export that writes article by article gives each its own line; a line one article
+    holds stays whole."""
+    row = _row("一个西班牙人对中", 0.0, 100.0) + _row("我心中的两条江", 87.0, 100.0)
+    held = "一个西班牙人对中国式现代化的观察|我心中的两条江|正文"
+    parts = split_threads(Line(row), held)
+    assert [x.compact for x in parts] == ["一个西班牙人对中", "我心中的两条江"]
+    whole = Line(_row("我心中的两条江", 0.0, 100.0))
+    assert split_threads(whole, held) == [whole]
+    assert len(split_threads(Line(row), "其他文章")) == 1
