@@ -26,8 +26,8 @@ from layout.analysis.patterns import (
     parse_byline,
     split_credit,
 )
-from layout.analysis.pdf.lines import TextLine
 from layout.analysis.pdf.name_runs import names_text
+from layout.analysis.pdf.text_line import TextLine
 from layout.clean import is_cjk, is_cjk_punct
 from layout.ingest.raw import Rule
 from layout.model import BBox

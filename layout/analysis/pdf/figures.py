@@ -23,8 +23,8 @@ from layout.analysis.patterns import CREDIT_MARKS, is_byline
 from layout.analysis.patterns import is_credit_only as _is_credit_only
 from layout.analysis.patterns import split_credit as _split_credit
 from layout.analysis.pdf.blocks import TextBlock
-from layout.analysis.pdf.lines import TextLine
 from layout.analysis.pdf.text import body_text
+from layout.analysis.pdf.text_line import TextLine
 from layout.model import BBox
 
 log = logging.getLogger("layout.analysis.pdf.figures")

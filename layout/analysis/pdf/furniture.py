@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from layout.analysis.patterns import edition_of, furniture_kind, iso_date
 from layout.analysis.pdf.blocks import TextBlock
-from layout.analysis.pdf.lines import TextLine
 from layout.analysis.pdf.text import title_text
+from layout.analysis.pdf.text_line import TextLine
 from layout.ingest.raw import Rule
 from layout.model import FurnitureKind
 

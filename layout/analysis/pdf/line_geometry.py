@@ -12,9 +12,9 @@ import sys
 from collections.abc import Sequence
 
 from layout.analysis.pdf.blocks import TextBlock
-from layout.analysis.pdf.lines import TextLine
 from layout.analysis.pdf.roles import HeadingGroup
 from layout.analysis.pdf.text import body_text
+from layout.analysis.pdf.text_line import TextLine
 from layout.model import BBox, Block, Line, Role
 
 

@@ -1,6 +1,6 @@
 """Names set apart in one line: the spaces a reader sees between them.
 
-Takes a :class:`~layout.analysis.pdf.lines.TextLine`; returns its text with a space at
+Takes a :class:`~layout.analysis.pdf.text_line.TextLine`; returns its text with a space at
 every gap of half an em or more (line text never has spaces between CJK characters, but
 names in a byline stand apart: 崔丽国　诸葛怡鹏), for the byline patterns
 (:func:`layout.analysis.patterns.parse_byline`) to split and check against the surname
@@ -9,7 +9,7 @@ table. Used by the block and heading stages.
 
 from __future__ import annotations
 
-from layout.analysis.pdf.lines import TextLine
+from layout.analysis.pdf.text_line import TextLine
 
 
 def names_text(line: TextLine) -> str:

@@ -23,7 +23,7 @@ import math
 from collections.abc import Sequence
 
 from layout.analysis.pdf.blocks import TextBlock
-from layout.analysis.pdf.lines import TextLine
+from layout.analysis.pdf.text_line import TextLine
 from layout.analysis.unionfind import DisjointSets
 from layout.ingest.raw import Glyph, Rule
 from layout.model import BBox

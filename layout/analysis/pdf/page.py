@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from layout.analysis.pdf.articles import ArticleParts, assign_items, build_article
+from layout.analysis.pdf.articles import build_article
 from layout.analysis.pdf.blocks import TextBlock, join_drop_caps, lines_to_blocks
 from layout.analysis.pdf.chars import clean_glyphs
 from layout.analysis.pdf.figures import (
@@ -49,6 +49,7 @@ from layout.analysis.pdf.furniture import (
 from layout.analysis.pdf.line_geometry import model_lines
 from layout.analysis.pdf.lines import glyphs_to_lines, rotated_lines
 from layout.analysis.pdf.outlines import outline_blocks
+from layout.analysis.pdf.ownership import ArticleParts, assign_items
 from layout.analysis.pdf.photo_gaps import photo_edges, side_by_side_gaps
 from layout.analysis.pdf.roles import HeadingGroup, body_font, body_size, heading_groups
 from layout.analysis.pdf.scan import INSTALL_HINT, readable_glyphs, with_ocr

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from layout.analysis.names import splits_into_names
 from layout.analysis.patterns import is_byline, is_subtitle_dash, parse_byline
 from layout.analysis.pdf.blocks import TextBlock
-from layout.analysis.pdf.lines import TextLine, join_line_texts
 from layout.analysis.pdf.name_runs import names_text
 from layout.analysis.pdf.text import title_text
+from layout.analysis.pdf.text_line import TextLine, join_line_texts
 from layout.analysis.unionfind import DisjointSets
 from layout.ingest.raw import Rule
 from layout.model import BBox

@@ -27,7 +27,7 @@ analysis. Writing direction is decided per line from the glyphs, not per page:
   turned 90°) join the chain they line up with like any cell; turned runs not in a
   vertical line stay for the side-label pass.
 
-:func:`rotate_line` turns a vertical line into a :class:`~layout.analysis.pdf.lines.TextLine`
+:func:`rotate_line` turns a vertical line into a :class:`~layout.analysis.pdf.text_line.TextLine`
 in the *turned frame* (the page turned 90° so that vertical lines read left to right and
 follow each other top to bottom: ``x' = top``, ``y' = width − x``), where the horizontal
 stages (blocks, heading groups, articles, paragraphs) run unchanged; :func:`unrotate_box`
@@ -369,7 +369,7 @@ def rotate_line(line: VerticalLine, width: float):  # -> TextLine (import cycle 
     """The line in the turned frame: glyphs left to right, upright, of the line's size
     where the reader's size is not the type size (turned glyphs), marks printed off the
     line's axis moved onto it."""
-    from layout.analysis.pdf.lines import TextLine
+    from layout.analysis.pdf.text_line import TextLine
 
     size = line.size
     axis = _axis(line)

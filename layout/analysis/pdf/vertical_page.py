@@ -23,12 +23,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from layout.analysis.patterns import format_byline, is_byline, parse_byline
-from layout.analysis.pdf.articles import ArticleParts, Item, assign_items, build_article
+from layout.analysis.pdf.articles import build_article
 from layout.analysis.pdf.blocks import TextBlock, join_drop_caps, lines_to_blocks
 from layout.analysis.pdf.figures import Figure, attach_captions
 from layout.analysis.pdf.furniture import FurnitureBlock, side_labels, split_furniture
 from layout.analysis.pdf.line_geometry import head_blocks
-from layout.analysis.pdf.lines import TextLine, glyphs_to_lines, rotated_lines
+from layout.analysis.pdf.lines import glyphs_to_lines, rotated_lines
+from layout.analysis.pdf.ownership import ArticleParts, Item, assign_items
 from layout.analysis.pdf.photo_gaps import side_by_side_gaps
 from layout.analysis.pdf.roles import (
     HeadingGroup,
@@ -38,6 +39,7 @@ from layout.analysis.pdf.roles import (
     heading_groups,
     heading_text,
 )
+from layout.analysis.pdf.text_line import TextLine
 from layout.analysis.pdf.vertical import (
     VerticalLine,
     rotate_box,

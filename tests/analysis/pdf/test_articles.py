@@ -2,10 +2,11 @@
 
 import pytest
 
-from layout.analysis.pdf.articles import assign_items, build_article
+from layout.analysis.pdf.articles import build_article
 from layout.analysis.pdf.blocks import TextBlock, lines_to_blocks
-from layout.analysis.pdf.lines import TextLine
+from layout.analysis.pdf.ownership import assign_items
 from layout.analysis.pdf.roles import HeadingGroup, heading_groups, heading_text
+from layout.analysis.pdf.text_line import TextLine
 from layout.ingest.raw import Glyph, Rule
 from layout.model import BBox, Role
 from tests.analysis.pdf.glyph_builders import BODY, blocks_of, column, run

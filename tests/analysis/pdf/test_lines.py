@@ -1,6 +1,8 @@
 """Lines: rows by baseline, cut at gutters and rules, CJK without spaces, Latin with."""
 
-from layout.analysis.pdf.lines import find_gutters, glyphs_to_lines, join_line_texts
+from layout.analysis.pdf.gutters import find_gutters
+from layout.analysis.pdf.lines import glyphs_to_lines
+from layout.analysis.pdf.text_line import join_line_texts
 from layout.ingest.raw import Glyph, Rule
 from layout.model import BBox
 from tests.analysis.pdf.glyph_builders import run
