@@ -117,24 +117,29 @@ def join_drop_caps(lines: Sequence[DumpLine]) -> list[DumpLine]:
 CAP_LINES = 3  # lines a drop cap stands beside, at most (the one it was joined to included)
 
 
-def cap_lines(original: Sequence[DumpLine], joined: Sequence[DumpLine]) -> set[int]:
-    """Line numbers of the lines :func:`join_drop_caps` put a drop cap in front of."""
+def cap_lines(original: Sequence[DumpLine], joined: Sequence[DumpLine]) -> dict[int, int]:
+    """Line number -> the cap's length, of the lines :func:`join_drop_caps` put a drop cap
+    in front of."""
     texts = {line.number: line.text for line in original}
-    return {line.number for line in joined if texts.get(line.number) != line.text}
+    return {line.number: len(texts[line.number]) for line in joined
+            if line.number in texts and texts[line.number] != line.text}
 
 
-def mark_beside_caps(infos: list[LineInfo], capped: set[int]) -> list[LineInfo]:
+def mark_beside_caps(infos: list[LineInfo], capped: dict[int, int]) -> list[LineInfo]:
     """The lines right under a line that opens with a drop cap (no blank line between, up
-    to CAP_LINES in all) stand beside the cap: short by its width, yet full lines."""
+    to CAP_LINES in all) stand beside the cap: short by its width, yet full lines. Each
+    gets the capped line's text without its cap as what a full line holds beside it, so
+    that a line clearly shorter still may end a paragraph there."""
     out = list(infos)
     for k, info in enumerate(out):
         if info.line.number not in capped:
             continue
+        room = info.text[capped[info.line.number]:]
         for j in range(k + 1, min(len(out), k + CAP_LINES)):
             if out[j].line.blanks_before > 0 or out[j].fixed is not Fixed.NONE or (
                     patterns.ends_sentence(out[j - 1].text)):
                 break
-            out[j] = dataclasses.replace(out[j], beside_cap=True)
+            out[j] = dataclasses.replace(out[j], beside_cap=True, cap_room=room)
     return out
 
 

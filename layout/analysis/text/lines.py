@@ -57,6 +57,7 @@ class LineInfo:
     dateline: bool  # opens with 本报讯（…）/ …电
     han_chars: int  # characters neither punctuation nor half-width: a width no measure shrinks
     beside_cap: bool = False  # set beside a drop cap: as short as the cap is wide, yet full
+    cap_room: str = ""  # beside a drop cap: the longest text set beside it (a full line there)
     first_chars: int = 0  # of a title line joined from wrapped lines: the first one's length
 
     @property

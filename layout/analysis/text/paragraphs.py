@@ -36,6 +36,10 @@ _WORD = re.compile(r"(?:[^\s“‘（(]?[“‘（(])?[A-Za-z0-9][A-Za-z0-9.%,:/
 
 
 SIGN_OFF = re.compile(rf"^[—─]{{1,3}}[\u4e00-\u9fff]{{1,{patterns.SIGN_OFF_CHARS}}}$")  # ——编者
+# a note in brackets closing a story on who helped write it: （本报记者靳博参与采写）,
+# （实习生 王敏 对本文亦有贡献）; a paragraph of the story above, never a title
+CONTRIBUTOR_NOTE = re.compile(
+    r"^[（(][^（）()]{1,40}(?:参与采写|参与采访|参与报道|对本文亦有贡献|亦有贡献)[）)]$")
 
 
 class State(str, Enum):
@@ -135,8 +139,9 @@ def emission(
         if next_info.text[1:2] in _NO_LINE_START and next_info.text[:1] not in _NO_LINE_START:
             # 避头尾: the character before a mark that may not open a line went down with it
             pushed = max(pushed, width.of(next_info.text[:1]))
-    full_shortfall = 0.0 if shortfall < pushed + settings.full_tolerance or info.beside_cap else (
-        shortfall)
+    if info.beside_cap:  # the cap takes room: a full line there is as long as the longest
+        shortfall = max(0.0, width.of(info.cap_room) - width.of(info.text))  # beside it
+    full_shortfall = 0.0 if shortfall < pushed + settings.full_tolerance else shortfall
     tol = settings.full_tolerance + width.spread
     indent = settings.indent_chars
     marks = info.indent_marks
@@ -159,6 +164,8 @@ def emission(
         first = full = title = NEG
     elif SIGN_OFF.match(info.text):  # ——编者 signs a note off: the note ends there
         last, single, first, full = last - end, single - end, NEG, NEG
+    elif CONTRIBUTOR_NOTE.match(info.text):  # the story ends with who helped write it,
+        first = full = title = last = NEG  # a paragraph of its own
     return {
         State.TITLE: title,
         State.FIRST: first + dateline_bonus,
@@ -414,7 +421,8 @@ def _unpunctuated_to_titles(infos: Sequence[LineInfo], states: list[State]) -> l
         lines = infos[i:j + 1]
         plain = not any(
             x.dateline or x.fixed is not Fixed.NONE or x.line.replacement_indent for x in lines
-        ) and not lines[0].indent_marks  # an indented first line opens a paragraph
+        ) and not lines[0].indent_marks and not (  # an indented first line opens a paragraph
+            CONTRIBUTOR_NOTE.match(lines[0].text))
         unpunctuated = not any(_SENTENCE_MARKS.intersection(x.text) for x in lines)
         last = lines[-1].text
         heads_article = (

@@ -17,7 +17,13 @@ from collections.abc import Sequence
 
 from layout.analysis import patterns
 from layout.analysis.text.lines import ColumnWidth, Fixed, LineInfo, estimate_width
-from layout.analysis.text.paragraphs import SIGN_OFF, State, label_lines, marks_indents
+from layout.analysis.text.paragraphs import (
+    CONTRIBUTOR_NOTE,
+    SIGN_OFF,
+    State,
+    label_lines,
+    marks_indents,
+)
 from layout.analysis.text.starts import Segment, header_runs, split_segments
 from layout.clean import is_cjk_punct
 from layout.settings import Settings
@@ -45,10 +51,29 @@ def segment_articles(
     states = label_kickers(
         body, sign_offs(body, label_lines(body, page_width, settings.text, marked)), settings,
         marked)
-    return _hand_on_trailing_titles(
-        _split(list(body), states, page_width, settings, 0, jump_lines, marked))
+    return _split_after_notes(_hand_on_trailing_titles(
+        _split(list(body), states, page_width, settings, 0, jump_lines, marked)))
 
 
+def _split_after_notes(
+    articles: list[tuple[list[LineInfo], list[State], bool]],
+) -> list[tuple[list[LineInfo], list[State], bool]]:
+    """A note on who helped write a story (（本报记者靳博参与采写）) is its last paragraph:
+    the text after it is another story, headed or not."""
+    out: list[tuple[list[LineInfo], list[State], bool]] = []
+    for lines, states, headed in articles:
+        while cut := _after_note(lines, states):
+            out.append((lines[:cut], states[:cut], headed))
+            lines, states = lines[cut:], states[cut:]
+            headed = states[0] in (State.TITLE, State.BYLINE)
+        out.append((lines, states, headed))
+    return out
+
+
+def _after_note(lines: Sequence[LineInfo], states: Sequence[State]) -> int:
+    """The index of the line after the first contributor note with text after it, else 0."""
+    return next((k + 1 for k in range(len(lines) - 1)
+                 if states[k] is State.SINGLE and CONTRIBUTOR_NOTE.match(lines[k].text)), 0)
 
 
 def sign_offs(lines: Sequence[LineInfo], states: list[State]) -> list[State]:

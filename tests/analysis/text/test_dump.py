@@ -321,3 +321,16 @@ def test_sections_of_a_package_opened_by_an_editors_note_stay_one_article() -> N
     without_note = PACKAGE.replace("　　——编者\n", "")
     page = analyze_text_dump(without_note.encode(), "stories.txt", Settings()).pages[0]
     assert len(page.articles) == 3  # without the note, title and byline open stories
+
+
+def test_a_short_line_beside_a_drop_cap_can_end_its_paragraph() -> None:
+    """Beside a drop cap a full line is as long as the capped line without its cap; a
+    line clearly shorter that ends a sentence ends the paragraph (no indent after it)."""
+    text = ("刘伟晨\n\n本\n报讯（记者 姚岩颖）一句话，指\n明了方向。\n"
+            "“要守牢实体经济这个根基，统筹推\n动传统产业转型、优势产业壮大和新\n"
+            "质生产力培育”，今年2月，习近平\n总书记在听取省委工作汇报时指出。\n")
+    page = analyze_text_dump(text.encode(), "cap.txt", Settings()).pages[0]
+    paragraphs = [b.text for b in page.articles[0].blocks if b.role is Role.PARAGRAPH]
+    assert paragraphs[0].endswith("一句话，指明了方向。")  # (its dateline apart)
+    assert paragraphs[1].startswith("“要守牢")
+

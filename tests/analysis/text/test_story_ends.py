@@ -91,3 +91,15 @@ def test_the_short_last_line_of_an_indented_paragraph_is_no_byline() -> None:
     assert "完整准确全面贯彻新发展理念，以高质量发展促进高水平安全，以更高水准的平安全" in (
         _paragraphs(page, 0))
     assert page.articles[0].bylines == ("本报记者 张明",)
+
+
+def test_a_note_on_who_helped_write_a_story_ends_it() -> None:
+    """（本报记者靳博参与采写） is the story's last paragraph, never a title; the text after
+    it is another story."""
+    other = ("　　窟野河，黄河一级支流，发源于内蒙古鄂尔\n多斯，在陕西榆林汇入黄河。漫步在窟野河\n"
+             "边，波光粼粼的水面上，赤麻鸭追逐觅食。\n")
+    page = _page(HEAD + TEXT + "\n（本报记者靳博参与采写）\n\n" + other)
+    assert len(page.articles) == 2
+    assert _paragraphs(page, 0)[-1] == "（本报记者靳博参与采写）"
+    assert _paragraphs(page, 1)[0].startswith("窟野河")
+    assert all(a.headline != "（本报记者靳博参与采写）" for a in page.articles)
