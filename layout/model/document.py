@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from layout.model.geometry import BBox
+from layout.model.geometry import BBox, pickled_by_fields
 
 SCHEMA_VERSION = 2  # 2 added Block.lines and Article.head_blocks (optional line geometry)
 
@@ -51,6 +51,7 @@ class FurnitureKind(str, Enum):
         return self.value
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Line:
     """One printed line of a block: its text as printed and, from PDFs, where it stands.
@@ -66,6 +67,7 @@ class Line:
     size: float | None = None
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Block:
     """One block: a paragraph, subhead, figure, caption, credit, byline or furniture line.
@@ -85,6 +87,7 @@ class Block:
     lines: tuple[Line, ...] = ()
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Article:
     """An article: headline group, bylines, dateline and body blocks in reading order.
@@ -107,6 +110,7 @@ class Article:
     head_blocks: tuple[Block, ...] = ()
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class OcrRegion:
     """A region of a page with a text layer whose text came from OCR (a headline drawn as
@@ -117,6 +121,7 @@ class OcrRegion:
     confidence: float
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True, weakref_slot=True)  # weakly referenced by the JSON writer
 class Page:
     """One printed page (版): its articles, loose blocks and furniture.
@@ -139,6 +144,7 @@ class Page:
     ocr_regions: tuple[OcrRegion, ...] = ()
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Issue:
     """One newspaper issue: metadata and pages in order."""

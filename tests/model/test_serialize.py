@@ -247,6 +247,26 @@ def test_long_issues_are_written_in_pieces():
     assert Recorder.writes > 2 and out.getvalue() == (issue_to_json(issue) + "\n").encode()
 
 
+@settings(max_examples=50, deadline=None)
+@given(issues)
+def test_pickled_issues_come_back_equal(issue):
+    import pickle
+
+    copy_ = pickle.loads(pickle.dumps(issue, protocol=pickle.HIGHEST_PROTOCOL))
+    assert copy_ == issue and type(copy_.pages) is tuple
+    assert issue_to_json(copy_) == issue_to_json(issue)
+
+
+def test_a_bad_box_is_refused_when_unpickled_too():
+    import pickle
+
+    bad = object.__new__(BBox)  # made without its check, as a corrupt pickle would hold it
+    for name, value in zip(("x0", "top", "x1", "bottom"), (2.0, 0.0, 1.0, 1.0), strict=True):
+        object.__setattr__(bad, name, value)
+    with pytest.raises(ValueError, match="x0 <= x1"):
+        pickle.loads(pickle.dumps(bad))
+
+
 @settings(max_examples=30, deadline=None)
 @given(issues)
 def test_a_page_text_made_elsewhere_is_written_for_that_page_only(issue):
