@@ -86,8 +86,10 @@ def _article_body_style(items: Sequence[Item], page_font: str,
 
 
 def build_article(parts: ArticleParts, article_id: str, body_font: str,
-                  body_size: float) -> Article:
-    """One :class:`Article` from its head and items."""
+                  body_size: float, compounds: frozenset[str] = frozenset()) -> Article:
+    """One :class:`Article` from its head and items; ``compounds``: the second parts of
+    the page's hyphenated compounds (a line-end hyphen before one stays,
+    :func:`~layout.analysis.pdf.text_line.compound_ends`)."""
     head = parts.head
     body_font, body_size = _article_body_style(parts.items, body_font, body_size)
     byline_blocks = leading_bylines(parts.items, body_font, body_size)
@@ -105,7 +107,7 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
     def flush() -> None:
         nonlocal lead
         for lines in paragraph_lines(pending, text_blocks):
-            text = lines_text(lines)
+            text = lines_text(lines, compounds)
             if not text:
                 continue
             text, markers = split_jump_markers(text)

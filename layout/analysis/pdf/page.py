@@ -53,6 +53,7 @@ from layout.analysis.pdf.ownership import ArticleParts, assign_items
 from layout.analysis.pdf.photo_gaps import photo_edges, side_by_side_gaps
 from layout.analysis.pdf.roles import HeadingGroup, body_font, body_size, heading_groups
 from layout.analysis.pdf.scan import INSTALL_HINT, readable_glyphs, with_ocr
+from layout.analysis.pdf.text_line import compound_ends
 from layout.analysis.pdf.vertical import plain_glyphs, split_vertical
 from layout.analysis.pdf.vertical_page import (
     TurnedArticle,
@@ -158,10 +159,14 @@ def _in_reading_order(parts: list[ArticleParts | TurnedArticle], width: float,
 def analysis_to_page(analysis: PageAnalysis) -> Page:
     """The model page of one analysed page (figures must already carry their images)."""
     raw = analysis.raw
+    compounds = compound_ends(ln.text for p in analysis.parts if isinstance(p, ArticleParts)
+                              for item in p.items if isinstance(item, TextBlock)
+                              for ln in item.lines)
     articles = tuple(
         vertical_article(p, f"p{raw.number}-a{k}", analysis.body_font, analysis.body_size)
         if isinstance(p, TurnedArticle) else
-        build_article(p, f"p{raw.number}-a{k}", analysis.body_font, analysis.body_size)
+        build_article(p, f"p{raw.number}-a{k}", analysis.body_font, analysis.body_size,
+                      compounds)
         for k, p in enumerate(analysis.parts, start=1)
     )
     articles = tuple(a for a in articles if a.headline or a.blocks or a.bylines)

@@ -147,5 +147,7 @@ def _ragged(block: TextBlock, col1: float) -> bool:
     return flush < 0.5 * len(lines)
 
 
-def lines_text(lines: Sequence[TextLine]) -> str:
-    return body_text(join_line_texts([ln.text for ln in lines]))
+def lines_text(lines: Sequence[TextLine], compounds: frozenset[str] = frozenset()) -> str:
+    """The text of a run of lines (``compounds``: see
+    :func:`~layout.analysis.pdf.text_line.join_line_texts`)."""
+    return body_text(join_line_texts([ln.text for ln in lines], compounds))

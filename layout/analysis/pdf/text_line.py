@@ -8,8 +8,9 @@ joins the texts of a run of lines (:func:`join_line_texts`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -130,10 +131,22 @@ def _tracking(glyphs: Sequence[Glyph]) -> float:
     return max(0.0, min(gaps)) if len(gaps) >= 3 else 0.0
 
 
-def join_line_texts(texts: Sequence[str]) -> str:
+_COMPOUND_END = re.compile(r"(?<=[^\W_])-([^\W\d_]+)")
+
+
+def compound_ends(texts: Iterable[str]) -> frozenset[str]:
+    """The words (lower case) that ``texts`` print after a hyphen inside a line, as the
+    second part of a compound (78-year, five-year: year): the page's own evidence that a
+    line-end hyphen before such a word is the compound's, not a word broken in two."""
+    return frozenset(m.group(1).lower() for t in texts for m in _COMPOUND_END.finditer(t))
+
+
+def join_line_texts(texts: Sequence[str], compounds: frozenset[str] = frozenset()) -> str:
     """Lines of one text run joined: nothing between CJK, a space between words of other
     scripts (Latin, accented, ligatures), a line-end hyphen between two letters dropped
-    (hyphenation), nothing inside a decimal broken at its point (14. / 75)."""
+    (hyphenation) unless the next line opens with a word of ``compounds`` (the second
+    part of hyphenated compounds elsewhere on the page, :func:`compound_ends`: ten-/year
+    is ten-year), nothing inside a decimal broken at its point (14. / 75)."""
     out = ""
     for t in texts:
         if not t:
@@ -146,10 +159,16 @@ def join_line_texts(texts: Sequence[str]) -> str:
             if b in SHARED_QUOTES:
                 b = "'"
             if a == "-" and len(out) > 1 and out[-2].isalpha() and b.isalpha() and b.islower():
-                out = out[:-1]
+                if _first_word(t).lower() not in compounds:
+                    out = out[:-1]
             elif a == "." and len(out) > 1 and out[-2].isdigit() and b.isdigit():
                 pass  # a decimal broken at its point (14. / 75万亿元): no word space
             elif (a.isalnum() or a in ".,;:!?)\"'") and (b.isalnum() or b in "(\"'"):
                 out += " "
         out += t
     return out
+
+
+def _first_word(text: str) -> str:
+    match = re.match(r"[^\W\d_]+", text)
+    return match.group(0) if match else ""

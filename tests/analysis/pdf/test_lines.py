@@ -2,7 +2,7 @@
 
 from layout.analysis.pdf.gutters import find_gutters
 from layout.analysis.pdf.lines import glyphs_to_lines
-from layout.analysis.pdf.text_line import join_line_texts
+from layout.analysis.pdf.text_line import compound_ends, join_line_texts
 from layout.ingest.raw import Glyph, Rule
 from layout.model import BBox
 from tests.analysis.pdf.glyph_builders import run
@@ -217,3 +217,12 @@ def test_a_caption_line_runs_on_past_a_mark_at_a_gutter():
     caption = run("图为说明，", 36, 35) + run("跨栏接续", 86, 35)  # comma box 76-86
     texts = {ln.text for ln in glyphs_to_lines(glyphs + caption)}
     assert "图为说明，跨栏接续" in texts
+
+
+def test_a_line_end_hyphen_before_a_compound_part_the_page_prints_stays():
+    compounds = compound_ends(["a 78-year-old and a five-year plan", "grow-", "fifty-six"])
+    assert compounds == frozenset({"year", "old", "six"})
+    assert join_line_texts(["a ten-", "year plan"], compounds) == "a ten-year plan"
+    assert join_line_texts(["a strong grow-", "ing market"], compounds) == (
+        "a strong growing market")
+    assert join_line_texts(["a ten-", "year plan"]) == "a tenyear plan"  # no evidence
