@@ -216,17 +216,18 @@ def lines_to_blocks(lines: Sequence[TextLine], rules: Sequence[Rule] = (),
     return blocks
 
 
-def _drop_cap(block: TextBlock, body: float) -> bool:
-    """One line of one or two glyphs set at least twice the body size."""
-    return (len(block.lines) == 1 and len(block.lines[0].glyphs) <= 2
-            and block.size >= 2.0 * body)
+def _drop_cap_line(line: TextLine, body: float) -> bool:
+    """A line of one or two glyphs set at least twice the body size."""
+    return len(line.glyphs) <= 2 and line.size >= 2.0 * body
 
 
 def join_drop_caps(blocks: list[TextBlock]) -> list[TextBlock]:
     """Blocks with each drop cap joined to its paragraph: a letter or two set two or more
     lines tall, with body lines starting right beside it, their first one level with
     its top. The cap becomes the first glyph of that line (moved up against it, so no
-    space comes between); the block loses the cap's own block."""
+    space comes between); the block loses the cap's own block. A cap set right under a
+    headline of about its size may have been stacked into the headline's block as its
+    last line: the body beside it says it is a cap, and it leaves that block."""
     sizes: Counter[float] = Counter()
     for b in blocks:
         for ln in b.lines:
@@ -234,19 +235,24 @@ def join_drop_caps(blocks: list[TextBlock]) -> list[TextBlock]:
     if not sizes:
         return blocks
     body = sizes.most_common(1)[0][0]
-    caps = {id(b) for b in blocks if _drop_cap(b, body)}
-    joined: set[int] = set()
-    for cap in (b for b in blocks if id(b) in caps):
+    caps = [(b, b.lines[-1]) for b in blocks if _drop_cap_line(b.lines[-1], body)]
+    capped = {id(b) for b, _ in caps}
+    emptied: set[int] = set()
+    for holder, cap in caps:
         box = cap.bbox
         for k, other in enumerate(blocks):
-            if id(other) in caps or abs(other.size - body) > 0.1 * body:
+            if id(other) in capped or abs(other.size - body) > 0.1 * body:
                 continue
             first = other.lines[0]
             if (0 <= first.x0 - box.x1 <= 1.0 * body and abs(first.top - box.top) <= 0.6 * body
                     and first.bottom < box.bottom):
-                glyphs = [replace(g, x1=first.x0) if i == len(cap.lines[0].glyphs) - 1 else g
-                          for i, g in enumerate(cap.lines[0].glyphs)]
+                glyphs = [replace(g, x1=first.x0) if i == len(cap.glyphs) - 1 else g
+                          for i, g in enumerate(cap.glyphs)]
                 blocks[k] = TextBlock([TextLine((*glyphs, *first.glyphs)), *other.lines[1:]])
-                joined.add(id(cap))
+                if len(holder.lines) == 1:
+                    emptied.add(id(holder))
+                else:
+                    at = next(i for i, b in enumerate(blocks) if b is holder)
+                    blocks[at] = TextBlock(holder.lines[:-1])
                 break
-    return [b for b in blocks if id(b) not in joined]
+    return [b for b in blocks if id(b) not in emptied]

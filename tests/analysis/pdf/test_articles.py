@@ -199,6 +199,21 @@ def test_a_drop_cap_joins_its_paragraph_and_heads_nothing():
         "第二段从这里写开始也结束。"]
 
 
+def test_a_drop_cap_right_under_a_headline_of_its_size_leaves_the_headline():
+    """A cap set about the headline's size right under its last line stacks into the
+    headline's block; the body lines beside it, the first level with its top, make it
+    the paragraph's first character, not the headline's last."""
+    glyphs = run("文章的标题", 0, 30, 30.0, "Hei") + run("第二行标题", 0, 63, 30.0, "Hei")
+    glyphs += run("今", 0, 96, 29.0, "Hei")  # the cap: top about 70.5, foot 99.5
+    glyphs += column(["年是规划收官", "之年，五年间"], 33, 72, 6)
+    glyphs += column(["从实现第一个百年奋斗", "目标到开启第二个百年", "奋斗目标到这里为止。"],
+                     0, 104, 10)
+    article = _article_of(glyphs)
+    assert article.headline == "文章的标题第二行标题"
+    assert [b.text for b in article.blocks] == [
+        "今年是规划收官之年，五年间从实现第一个百年奋斗目标到开启第二个百年奋斗目标到这里为止。"]
+
+
 def test_a_subhead_broken_over_three_lines_of_a_narrow_column_is_one_subhead():
     glyphs = run("文章的标题", 0, 26, 24.0, "Hei")
     glyphs += column(["  第一段开头写", "满了这一行文字", "到这里结束。"], 0, 40, 7)
