@@ -216,7 +216,7 @@ def _relabel(
 ) -> tuple[list[LineInfo], list[State], bool]:
     """A segment's lines relabelled with its own column width; its header run is kept."""
     seg_lines = list(lines[seg.start:seg.end])
-    seg_states = list(states[seg.start:seg.end])
+    seg_states = [State.TITLE] * seg.lead + list(states[seg.start + seg.lead:seg.end])
     runs = header_runs(seg_states)
     header = runs[0][1] if runs and runs[0][0] == 0 else 0
     rest = seg_lines[header:]

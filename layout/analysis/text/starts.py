@@ -76,10 +76,12 @@ LABEL_CHARS = 6  # a title line this short next to a long one reads as a kicker/
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """Body lines [start, end) of one article."""
+    """Body lines [start, end) of one article; its first ``lead`` lines are title lines
+    of its headline group that the text pass read as a paragraph (:func:`_lead_start`)."""
 
     start: int
     end: int
+    lead: int = 0
 
 
 def header_runs(states: Sequence[State]) -> list[tuple[int, int]]:
@@ -317,6 +319,7 @@ def split_segments(
     rare = rare_replacement_indent(infos, states)
     runs = header_runs(states)
     cuts = [0]
+    leads: dict[int, int] = {}  # a cut -> the lead lines over the header run it opens
     section_chars: int | None = None  # the first section title's length, in a package
     opening = _dateline_openings(infos, states, width, settings)
     for k, run in enumerate(runs):
@@ -346,11 +349,44 @@ def split_segments(
         if headline_evidence(
             infos, run, width, paragraphs_before, rare, settings, change, after_jump, shared
         ) >= settings.headline_threshold:
-            cuts.append(run[0])
+            cuts.append(_lead_start(infos, states, run[0], cuts[-1], width, settings))
+            leads[cuts[-1]] = run[0] - cuts[-1]
             section_chars = None
     cuts += [at for at in opening if at > cuts[-1]]
     cuts.append(len(infos))
-    return [Segment(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    return [Segment(a, b, leads.get(a, 0)) for a, b in zip(cuts, cuts[1:], strict=False)
+            if b > a]
+
+
+LEAD_LINES = 2  # short lines right over a header run that may be its headline group's
+
+
+def _lead_start(infos: Sequence[LineInfo], states: Sequence[State], start: int, floor: int,
+                width: ColumnWidth, settings: TextSettings) -> int:
+    """Where the article opening at the header run ``start`` begins: up to LEAD_LINES lines
+    right over the run, after a line that ends a sentence, that neither fill the column nor
+    end a sentence (:func:`_lead_line`) are its group's (a kicker and a headline's first
+    part, wrapped after its comma: 在世界百年变局中 / / 引领未来， / 中国做对了什么), though
+    the text pass read them as a paragraph: a body line stops short of the column only at
+    its paragraph's end, which ends a sentence. ``floor``: the start of the article before."""
+    top = start
+    while top - 1 > floor and start - top < LEAD_LINES and states[top - 1] not in (
+            HEADER_STATES) and _lead_line(infos[top - 1], width, settings):
+        top -= 1
+    if top == start or not patterns.ends_sentence(infos[top - 1].text):
+        return start
+    return top
+
+
+def _lead_line(info: LineInfo, width: ColumnWidth, settings: TextSettings) -> bool:
+    """A plain line, not indented, that leaves its sentence open and stops short of a full
+    line or stands alone between blank lines (a line set apart: a kicker)."""
+    text = info.text.strip()
+    return (len(text) >= 2 and info.fixed is Fixed.NONE and not info.dateline
+            and not info.indent_marks and not info.line.replacement_indent
+            and not patterns.ends_sentence(text) and text[-1:] not in "：:"
+            and (width.width - width.of(text) > settings.full_tolerance + width.spread
+                 or info.line.blanks_before > 0 < info.line.blanks_after))
 
 
 def _dateline_openings(infos: Sequence[LineInfo], states: Sequence[State],
