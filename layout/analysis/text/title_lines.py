@@ -75,10 +75,14 @@ def _couplet(left: str, right: str) -> bool:
             and not is_cjk_punct(left[-1]) and not is_cjk_punct(right[0])
             and " " not in right)
 
-QUOTED = re.compile(r"^“[^“”]+”(?:[（(][^（）()]{2,30}[）)])?$")  # a whole quotation
-TAGGED = re.compile(r"[^（(][（(][^（）()]{2,30}[）)]$")  # text closed by a column tag
-TAGGED_END = re.compile(r"[（(][^（）()]{2,30}[）)]$")  # the column tag closing a line
-LONE_TAG = re.compile(r"^[（(][^（）()]{2,30}[）)]$")
+# a column tag: a bracketed name of a column or series, up to 30 characters, or up to 60
+# with no sentence punctuation in it (（深入学习贯彻…·学习《…》第一卷专家谈）); a longer
+# bracket, or a long one holding clauses, is the headline's own text
+_TAG = r"[（(](?:[^（）()]{2,30}|[^（）()，。；！？,;!?]{31,60})[）)]"
+QUOTED = re.compile(rf"^“[^“”]+”(?:{_TAG})?$")  # a whole quotation
+TAGGED = re.compile(rf"[^（(]{_TAG}$")  # text closed by a column tag
+TAGGED_END = re.compile(rf"{_TAG}$")  # the column tag closing a line
+LONE_TAG = re.compile(rf"^{_TAG}$")
 
 
 QUOTE_LINES = 3  # a quotation headline wraps over at most this many lines

@@ -277,6 +277,17 @@ def test_a_headline_closed_by_a_column_tag_keeps_the_part_under_it_as_subtitle()
         "党的二十届四中全会在北京召开", "确保基本实现社会主义现代化", None)
 
 
+def test_a_long_series_tag_closing_a_wrapped_headline_keeps_the_part_under_it() -> None:
+    """A series tag of over 30 characters with no clause in it, wrapped over the headline's
+    lines, closes the headline: the line under it is the subtitle, set apart or not."""
+    lines = ("更好统筹高质量发展和高水平安全（深入学", "习贯彻习近平新时代中国特色社会主义思",
+             "想·学习《习近平经济文选》第一卷专家谈）")
+    under = "进一步丰富和发展了总体国家安全观"
+    head = "".join(lines)
+    for gap in ("\n\n", "\n"):
+        assert _title_lines("\n".join(lines) + gap + under) == (None, head, under)
+
+
 def test_a_numbered_section_title_under_the_headline_opens_the_text() -> None:
     """（一） right under the headline is the text's first section title, no subtitle."""
     page = _page("引领未来中国做对了什么\n\n（一）\n" + FARM + "\n")
