@@ -358,35 +358,43 @@ def split_segments(
             if b > a]
 
 
-LEAD_LINES = 2  # short lines right over a header run that may be its headline group's
+LEAD_LINES = 2  # lines right over a header run that may be its headline group's
 
 
 def _lead_start(infos: Sequence[LineInfo], states: Sequence[State], start: int, floor: int,
                 width: ColumnWidth, settings: TextSettings) -> int:
     """Where the article opening at the header run ``start`` begins: up to LEAD_LINES lines
-    right over the run, after a line that ends a sentence, that neither fill the column nor
-    end a sentence (:func:`_lead_line`) are its group's (a kicker and a headline's first
-    part, wrapped after its comma: 在世界百年变局中 / / 引领未来， / 中国做对了什么), though
-    the text pass read them as a paragraph: a body line stops short of the column only at
-    its paragraph's end, which ends a sentence. ``floor``: the start of the article before."""
+    right over the run, after a line that ends a sentence, that leave their sentence open
+    (:func:`_open_line`) and are not cut at the column's width (shorter or longer), or
+    stand apart (a blank line on both sides, or over the topmost of them), are its group's
+    — a kicker and a headline's first part, wrapped after its comma or colon (在世界百年
+    变局中 / / 引领未来， / 中国做对了什么, 集成电路是信息产业发展的基础 / 南京浦口经济
+    开发区： / 探索…) — though the text pass read them as a paragraph: a body line is cut
+    at the column's width but at its paragraph's end, which ends a sentence. ``floor``:
+    the start of the article before."""
     top = start
     while top - 1 > floor and start - top < LEAD_LINES and states[top - 1] not in (
-            HEADER_STATES) and _lead_line(infos[top - 1], width, settings):
+            HEADER_STATES) and _open_line(
+                infos[top - 1], colon=top == start and infos[top - 1].line.blanks_after == 0):
+        info = infos[top - 1]
+        uncut = abs(width.width - width.of(info.text)) > settings.full_tolerance + width.spread
+        if not (uncut or info.line.blanks_before > 0):
+            break
         top -= 1
+        if not uncut and info.line.blanks_after == 0:
+            break  # a full line set apart above only: the topmost
     if top == start or not patterns.ends_sentence(infos[top - 1].text):
         return start
     return top
 
 
-def _lead_line(info: LineInfo, width: ColumnWidth, settings: TextSettings) -> bool:
-    """A plain line, not indented, that leaves its sentence open and stops short of a full
-    line or stands alone between blank lines (a line set apart: a kicker)."""
+def _open_line(info: LineInfo, colon: bool) -> bool:
+    """A plain line, not indented, that leaves its sentence open (``colon``: it may end on
+    a colon, a headline's place name right over the rest: 南京浦口经济开发区：)."""
     text = info.text.strip()
     return (len(text) >= 2 and info.fixed is Fixed.NONE and not info.dateline
             and not info.indent_marks and not info.line.replacement_indent
-            and not patterns.ends_sentence(text) and text[-1:] not in "：:"
-            and (width.width - width.of(text) > settings.full_tolerance + width.spread
-                 or info.line.blanks_before > 0 < info.line.blanks_after))
+            and not patterns.ends_sentence(text) and (colon or text[-1:] not in "：:"))
 
 
 def _dateline_openings(infos: Sequence[LineInfo], states: Sequence[State],

@@ -4,7 +4,8 @@ A small hand-made dump in narrow columns (blank lines at column breaks, so blank
 little): a kicker set apart by blank lines (near a full line long) and a headline's first
 part wrapped after its comma (引领未来，), right over the headline's last line and after a
 sentence's end, are the new article's kicker and headline, not a subhead and a paragraph
-of the story before.
+of the story before; so are a kicker wider than the column and a place name closed by a
+colon right over the headline's rest (浦口开发区： / 探索…).
 """
 
 from __future__ import annotations
@@ -38,3 +39,13 @@ def test_lead_lines_over_a_headline_are_its_groups() -> None:
     first = page.articles[0]
     assert [b.role for b in first.blocks] == [Role.PARAGRAPH, Role.PARAGRAPH]
     assert first.blocks[-1].text and first.blocks[-1].text.endswith("100%。")
+
+
+def test_a_wide_kicker_and_a_place_name_over_a_headline_are_its_groups() -> None:
+    group = "\n集成电路是信息产业发展的基础\n浦口开发区：\n探索集成电路国产化路径\n\n"
+    page = analyze_text_dump((BEFORE + group + AFTER).encode(), "t.txt", Settings()).pages[0]
+    article = page.articles[1]
+    assert (article.kicker, article.headline) == (
+        "集成电路是信息产业发展的基础", "浦口开发区：探索集成电路国产化路径")
+    last = page.articles[0].blocks[-1].text
+    assert last and last.endswith("100%。")
