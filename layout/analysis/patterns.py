@@ -80,11 +80,14 @@ class Byline:
     roles: tuple[str, ...]
     bare: bool
 
+# a number, its digits maybe set apart (8月1 6日: an extractor's space between digits drawn
+# one by one)
+_DIGITS = rf"[0-9０-９](?:{_S}[0-9０-９])*"
 # 本报讯（记者 …）, 本报北京10月19日电（记者 …）, 新华社北京10月19日电（记者 …）
 _DATELINE = re.compile(
     rf"^{_S}((?:[{BYLINE_MARKS}]{_S})?"
     rf"(?:本报讯|(?:本报|新华社|中新社|人民网){_S}[{_HAN}]{{0,8}}{_S}"
-    rf"(?:[0-9０-９]+{_S}月{_S}[0-9０-９]+{_S}日)?{_S}[电讯])"
+    rf"(?:{_DIGITS}{_S}月{_S}{_DIGITS}{_S}日)?{_S}[电讯])"
     rf"{_S}(?:[（(][^）)]{{0,60}}[）)])?)"
 )
 

@@ -124,6 +124,8 @@ def test_format_byline_spaces_roles_and_names() -> None:
     ("本报讯 （记者 姬慧洋 通讯员 赵明） 2023 年", "本报讯 （记者 姬慧洋 通讯员 赵明）", "2023 年"),
     ("本报北京10月19日电（记者程龙）近日，", "本报北京10月19日电（记者程龙）", "近日，"),
     ("新华社北京10月19日电 中共中央", "新华社北京10月19日电", "中共中央"),
+    # digits an extractor set apart (drawn one by one)
+    ("本报重庆8月1 6日电（记者 钱娜新）“报名时", "本报重庆8月1 6日电（记者 钱娜新）", "“报名时"),
 ])
 def test_datelines(text: str, dateline: str, rest: str) -> None:
     assert patterns.split_dateline(text) == (dateline, rest)
