@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from layout.analysis import names as names_mod
 from layout.analysis import patterns
 from layout.analysis.text.lines import Fixed, LineInfo
+from layout.clean import undouble
 from layout.ingest.text import DumpLine
 
 _DATELINE_OPEN = re.compile(
@@ -93,6 +94,14 @@ def join_drop_caps(lines: Sequence[DumpLine]) -> list[DumpLine]:
     while k < len(lines):
         line = lines[k]
         nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if nxt is not None and _cap_after_its_line(out, line, nxt):
+            above = out.pop()  # the cap's middle sat below its line's: 今时代… / 当 / 好发展…
+            out.append(dataclasses.replace(
+                above, raw=line.text + above.text, text=line.text + above.text, indent=2,
+                replacement_indent=False, blanks_after=0))
+            out.append(dataclasses.replace(nxt, blanks_before=0))
+            k += 2
+            continue
         starts = not out or out[-1].number < line.number - 1 or _title_like(out[-1].text)
         if out and out[-1].number == line.number - 1 and abs(
                 len(out[-1].text) + (INDENT_CHARS if out[-1].indent else 0) - column) <= 1:
@@ -114,6 +123,28 @@ def join_drop_caps(lines: Sequence[DumpLine]) -> list[DumpLine]:
     return out
 
 
+def _cap_after_its_line(out: Sequence[DumpLine], line: DumpLine, nxt: DumpLine) -> bool:
+    """``line`` is a drop cap extracted after the first line of its paragraph (its middle
+    lies below that line's): one ideograph set apart by blank lines, under a body line
+    that opens a block after a title or byline (set apart too, unindented, leaving its
+    sentence open, as long as the line after it: both stand beside the cap) and over the
+    unindented line that goes on with it."""
+    if not out or not _DROP_CAP_LINE.fullmatch(line.text) or line.indent:
+        return False
+    above = out[-1]
+    return (line.blanks_before > 0 and line.blanks_after > 0
+            and nxt.number <= line.number + 2 and not nxt.indent
+            and above.number >= line.number - 2 and above.blanks_before > 0
+            and not above.indent and len(above.text) >= DROP_CAP_NEXT_CHARS
+            and len(nxt.text) >= DROP_CAP_NEXT_CHARS
+            and not patterns.ends_sentence(above.text)
+            and abs(len(above.text) - len(nxt.text)) <= CAP_SIDE_SLACK
+            and len(out) >= 2 and _title_like(out[-2].text))
+
+
+CAP_SIDE_SLACK = 1  # characters two lines beside one drop cap differ by at most
+
+
 CAP_LINES = 3  # lines a drop cap stands beside, at most (the one it was joined to included)
 
 
@@ -121,8 +152,14 @@ def cap_lines(original: Sequence[DumpLine], joined: Sequence[DumpLine]) -> dict[
     """Line number -> the cap's length, of the lines :func:`join_drop_caps` put a drop cap
     in front of."""
     texts = {line.number: line.text for line in original}
-    return {line.number: len(texts[line.number]) for line in joined
+    return {line.number: _cap_length(texts[line.number], line.text) for line in joined
             if line.number in texts and texts[line.number] != line.text}
+
+
+def _cap_length(original: str, joined: str) -> int:
+    """The cap's length: the original line was the cap (cap + the text it opens), or the
+    text the cap was put in front of (a cap extracted after its line)."""
+    return len(original) if joined.startswith(original) else len(joined) - len(original)
 
 
 def mark_beside_caps(infos: list[LineInfo], capped: dict[int, int]) -> list[LineInfo]:
@@ -234,7 +271,10 @@ def join_split_lines(lines: Sequence[DumpLine]) -> list[DumpLine]:
         if (above is not None and line.text[:1] in _NO_LINE_START and line.indent == 0
                 and line.blanks_before == 0 and above.number == line.number - 1
                 and len(_compact(above.text)) + (INDENT_CHARS if above.indent else 0)
-                + len(_compact(line.text)) <= column + PIECE_SLACK):
+                + len(_compact(line.text)) <= column + PIECE_SLACK
+                and undouble(above.text + line.text) == undouble(above.text) + undouble(
+                    line.text)):  # (a piece that would make a run read as fake bold stays
+            # apart: 民民兵兵” / ” would be undoubled to 民兵”)
             out[-1] = _joined(above, line)
             continue
         out.append(line)

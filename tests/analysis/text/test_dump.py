@@ -334,3 +334,23 @@ def test_a_short_line_beside_a_drop_cap_can_end_its_paragraph() -> None:
     assert paragraphs[0].endswith("一句话，指明了方向。")  # (its dateline apart)
     assert paragraphs[1].startswith("“要守牢")
 
+
+
+def test_a_drop_cap_extracted_after_its_line_opens_that_line() -> None:
+    """A drop cap whose middle lies below its paragraph's first line comes after that
+    line in the dump (久前，… / 不 / 院长…); it is put back in front of the line, and the
+    line after it goes on with the paragraph."""
+    text = ("“理解与信任才是基础”\n\n文/图 本报记者 钟博\n\n"
+            "久前，德国汽车经济学专家、波鸿汽车研究院\n\n不\n\n"
+            "院长费迪南德·杜登赫费尔在湖北武汉体验了\n自动驾驶出租车服务。“驾驶过程平稳顺畅，\n"
+            "就像坐在飞毯上一样，充满未来感。”杜登赫费尔在\n接受本报记者专访时说。\n")
+    lines = join_drop_caps(page_lines(text))
+    assert [x.text for x in lines][2:4] == [
+        "不久前，德国汽车经济学专家、波鸿汽车研究院", "院长费迪南德·杜登赫费尔在湖北武汉体验了"]
+    assert lines[2].indent == 2 and lines[3].blanks_before == 0
+    page = analyze_text_dump(text.encode(), "cap.txt", Settings()).pages[0]
+    paragraphs = [b.text for b in page.articles[0].blocks if b.role is Role.PARAGRAPH]
+    assert paragraphs == [
+        "不久前，德国汽车经济学专家、波鸿汽车研究院院长费迪南德·杜登赫费尔在湖北武汉"
+        "体验了自动驾驶出租车服务。“驾驶过程平稳顺畅，就像坐在飞毯上一样，充满未来感。”"
+        "杜登赫费尔在接受本报记者专访时说。"]

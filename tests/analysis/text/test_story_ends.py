@@ -103,3 +103,10 @@ def test_a_note_on_who_helped_write_a_story_ends_it() -> None:
     assert _paragraphs(page, 0)[-1] == "（本报记者靳博参与采写）"
     assert _paragraphs(page, 1)[0].startswith("窟野河")
     assert all(a.headline != "（本报记者靳博参与采写）" for a in page.articles)
+
+
+def test_a_piece_that_would_read_as_fake_bold_is_not_joined() -> None:
+    """A closing mark alone under a line is joined back only when that does not make the
+    line read as fake bold (民民兵兵” + ” would undouble to 民兵” and lose three characters)."""
+    lines = join_split_lines(page_lines("记者姬慧洋\n民民兵兵”\n”\n"))
+    assert [x.text for x in lines] == ["记者姬慧洋", "民民兵兵”", "”"]
