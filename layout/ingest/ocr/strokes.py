@@ -7,14 +7,14 @@ dash is a horizontal stroke about an em long at mid-height, and so is 一.
 
 In a face with serifs (the 宋体 of most papers' body text) the character 一 ends in a
 serif: the last part of its stroke is much heavier than its middle; a dash is a rule of
-even weight. The page's own 一s say whether its body face has serifs (the median of its
-body lines' 一s ends ``SERIF_END`` times as heavy as their middle or more, over
-``FACE_SAMPLES`` of them at least); only then is a 一 of even weight (its end at most
-``FLAT_END`` times its middle) a dash: beside a dash or another 一 (the two as even on
-the whole), in any line but large type (the —— that opens a subtitle, 馆—企—研), and
-alone in a line of body size (2021年—2025年). In a face without serifs both are even:
-every 一 stays as read, and so do the 一s of large type (headlines are set in other
-faces).
+even weight. The page's own 一s say whether its body face has serifs (``FACE_SAMPLES``
+of its body lines' 一s or more end ``SERIF_END`` times as heavy as their middle or more,
+more of them than end neither so heavy nor as light as a dash); only then is a 一 of
+even weight (its end at most ``FLAT_END`` times its middle) a dash: beside a dash or
+another 一 (the two as even on the whole), in any line but large type (the —— that
+opens a subtitle, 馆—企—研), and alone in a line of body size (2021年—2025年). In a
+face without serifs both are even: every 一 stays as read, and so do the 一s of large
+type (headlines are set in other faces).
 """
 
 from __future__ import annotations
@@ -101,7 +101,9 @@ def dashes_by_weight(results: Sequence[Sequence[Any]], image: Any) -> list[Seque
         weighed[n] = ends
         if abs(bottom - top - body) <= _BODY_HEIGHT * body:
             body_ends += [e for e in ends if e is not None]
-    if len(body_ends) < FACE_SAMPLES or float(np.median(body_ends)) < SERIF_END:
+    serifs = sum(e >= SERIF_END for e in body_ends)
+    unclear = sum(FLAT_END < e < SERIF_END for e in body_ends)
+    if serifs < FACE_SAMPLES or serifs <= unclear:
         return list(results)  # no serifs to tell the two apart
     out: list[Sequence[Any]] = []
     for n, result in enumerate(results):

@@ -79,3 +79,12 @@ def test_end_weight_of_a_serif_and_of_an_even_stroke():
     assert serif is not None and serif >= 1.5
     assert even is not None and even <= 1.2
     assert end_weight(np.full((50, 100), PAPER, np.uint8), box, 10, 40, EM) is None
+
+
+def test_a_page_of_many_dashes_still_shows_its_face():
+    """More dashes than 一s in the body lines: the 一s that end in a serif still say the
+    face has serifs."""
+    dashes = [("相似一一雄壮伟大", "cceecccc", EM)] * 4
+    image, results = _page(_SERIF_LINES + dashes)
+    out = dashes_by_weight(results, image)
+    assert [r[1] for r in out[3:]] == ["相似——雄壮伟大"] * 4
