@@ -29,6 +29,7 @@ from layout.ingest.ocr.glyphs import lines_to_glyphs
 from layout.ingest.ocr.images import blank_runs, ocr_dpi, render_pdf_page, upscale
 from layout.ingest.ocr.marks import dashes, ellipses, stops_from_low_dots
 from layout.ingest.ocr.photos import inside, photo_boxes
+from layout.ingest.ocr.quotes import quotes_at_ends
 from layout.ingest.ocr.strokes import dashes_by_weight
 from layout.ingest.raw import RawPage
 from layout.model import BBox
@@ -61,7 +62,7 @@ def ocr_image(image: Any, number: int, width_pt: float, height_pt: float,
     results = stops_from_low_dots(results, image)
     results = dashes_by_weight(dashes(ellipses(results), image), image)
     results = marks_at_ends(marks_in_gaps(results, image), image)
-    results = dashes_at_starts(results, image)
+    results = quotes_at_ends(dashes_at_starts(results, image), image)
     glyphs, lines = lines_to_glyphs(results, sx, sy, settings, blank_runs(image))
     images = tuple(BBox(x0 * sx, top * sy, x1 * sx, bottom * sy)
                    for x0, top, x1, bottom in photos)
