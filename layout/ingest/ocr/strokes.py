@@ -27,7 +27,7 @@ from layout.ingest.ocr.lines import LARGE
 
 ONE = "一"
 DASH = "—"
-SERIF_END = 1.5  # of its middle's weight: the end of a serif face's 一 is this heavy
+SERIF_END = 1.3  # of its middle's weight: the end of a serif face's 一 is this heavy
 FLAT_END = 1.2  # of its middle's weight: a stroke whose end is no heavier is a dash
 FACE_SAMPLES = 5  # 一s of body lines: fewer say nothing of the body face
 _BODY_WORDS = 6  # characters: a line this long is a body line when of body height
