@@ -12,9 +12,10 @@ So, in a line of large type (``LARGE`` times the body lines' height or more):
 
 - a line opening with ‘ (or “) whose ink there, with what lies within ``REACH`` line
   heights left of its box, is two such marks reads “; closing with ’ (or ”), ”;
-- a line ending in a character after which, within ``REACH`` line heights, the ink is
-  two such marks and nothing else, ends with ” (one mark alone says too little: the
-  tip of a stroke cut off by the box looks like one).
+- a line that opens a quote and leaves it open, ending in a character after which,
+  within ``REACH`` line heights, the ink is two such marks and nothing else, ends with ”
+  (with no quote to close, two dots of the last character's own beyond a box cut short,
+  as of 兴 or 党, may look alike; one mark alone says too little).
 
 The ink is the page's own: nothing is added where it shows no mark.
 """
@@ -117,7 +118,8 @@ def quotes_at_ends(results: Sequence[Sequence[Any]], image: Any) -> list[Sequenc
                 ink, span(boxes[-2], 0)[1], max(last1, x1) + REACH * height, top, bottom, True),
                 height) == 2:
             new_words[-1] = "”"
-        elif words[-1][-1:].isalnum():  # a character, no mark
+        elif words[-1][-1:].isalnum() and new_words.count("“") > new_words.count("”"):
+            # a character, no mark, and a quote the line opens left open
             pieces = _marks(ink, last1, max(last1, x1) + REACH * height, top, bottom, True)
             if pieces and _quote(pieces, height) == 2:
                 new_words.append("”")

@@ -65,10 +65,12 @@ def test_a_quote_cut_by_the_box_is_the_double_quote_the_ink_shows():
     assert quotes_at_ends(results, image)[3][1] == "“车担卜页”"
 
 
-def test_one_comma_adds_no_double_quote_and_no_ink_adds_nothing():
+def test_one_comma_no_ink_or_no_quote_to_close_adds_nothing():
     image, results = _page(1, 1, "‘")
     assert quotes_at_ends(results, image)[3][1] == "‘车担卜页"
     image, results = _page(0, 0, None)
+    assert quotes_at_ends(results, image) == results
+    image, results = _page(0, 2, None)  # no quote opened: two dots of the last character's
     assert quotes_at_ends(results, image) == results
 
 
