@@ -44,6 +44,18 @@ def span(points: Sequence[Sequence[float]], axis: int) -> tuple[float, float]:
     return min(values), max(values)
 
 
+BODY_LINE_CHARS = 6  # characters: lines this long give the body lines' height
+
+
+def body_line_height(results: Sequence[Sequence[Any]]) -> float | None:
+    """The median height (pixels) of the engine's lines of ``BODY_LINE_CHARS`` characters
+    or more (``[box, text, ...]`` per line): the body lines' height; None without such
+    lines."""
+    heights = sorted(span(r[0], 1)[1] - span(r[0], 1)[0] for r in results
+                     if len(str(r[1])) >= BODY_LINE_CHARS)
+    return heights[len(heights) // 2] if heights else None
+
+
 def words_and_boxes(result: Sequence[Any]) -> tuple[list[str], list[Any]]:
     """A recogniser result's words and word boxes (``result[4]``, ``result[3]``), each
     empty when the result has none; whether they agree with its text is the caller's to

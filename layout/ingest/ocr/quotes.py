@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from layout.ingest.ocr.chars import span, words_and_boxes
+from layout.ingest.ocr.chars import body_line_height, span, words_and_boxes
 from layout.ingest.ocr.gutters import ink_mask
 from layout.ingest.ocr.lines import LARGE
 
@@ -37,7 +37,6 @@ MARK_GAP = 0.3  # line heights: the most paper between the two commas of a doubl
 REACH = 0.8  # line heights beyond the box's end where a mark's ink may lie
 UPPER = 0.6  # of the line's height from its top: a quote's ink lies above this
 TOP = 0.25  # of the line's height from its top: a quote's ink starts above this
-_BODY_WORDS = 6  # characters: lines this long give the body height
 
 
 def _marks(ink: Any, a: float, b: float, top: float, bottom: float, character_left: bool
@@ -89,11 +88,9 @@ def quotes_at_ends(results: Sequence[Sequence[Any]], image: Any) -> list[Sequenc
     ink shows them (see the module doc)."""
     import numpy as np
 
-    heights = sorted(span(r[0], 1)[1] - span(r[0], 1)[0] for r in results
-                     if len(str(r[1])) >= _BODY_WORDS)
-    if not heights:
+    body = body_line_height(results)
+    if body is None:
         return list(results)
-    body = heights[len(heights) // 2]
     ink = None
     out: list[Sequence[Any]] = []
     for result in results:

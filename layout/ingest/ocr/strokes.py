@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from layout.ingest.ocr.chars import span, word_pitch, words_and_boxes
+from layout.ingest.ocr.chars import body_line_height, span, word_pitch, words_and_boxes
 from layout.ingest.ocr.lines import LARGE
 
 ONE = "一"
@@ -30,7 +30,6 @@ DASH = "—"
 SERIF_END = 1.3  # of its middle's weight: the end of a serif face's 一 is this heavy
 FLAT_END = 1.2  # of its middle's weight: a stroke whose end is no heavier is a dash
 FACE_SAMPLES = 5  # 一s of body lines: fewer say nothing of the body face
-_BODY_WORDS = 6  # characters: a line this long is a body line when of body height
 _BODY_HEIGHT = 0.2  # of the body height: a line this close to it is of body size
 _BAND = (0.2, 0.85)  # of the line's height: the rows a stroke's weight is summed over
 _PAPER = 90  # percentile of a line's grey: its paper
@@ -80,13 +79,12 @@ def dashes_by_weight(results: Sequence[Sequence[Any]], image: Any) -> list[Seque
     shows its 一s with serifs (see the module doc)."""
     import numpy as np
 
-    heights = sorted(span(r[0], 1)[1] - span(r[0], 1)[0] for r in results
-                     if len(str(r[1])) >= _BODY_WORDS)
-    if not heights or not any(ONE in str(r[1]) for r in results):
+    body = body_line_height(results)
+    if body is None or not any(ONE in str(r[1]) for r in results):
         return list(results)
-    body = heights[len(heights) // 2]
     grey = np.asarray(image.convert("L"))
-    weighed: dict[int, list[float | None]] = {}  # per line: each word's end weight
+    # per line weighed: its words, their boxes, each word's end weight, body-sized or not
+    weighed: dict[int, tuple[list[str], list[Any], list[float | None], bool]] = {}
     body_ends: list[float] = []
     for n, result in enumerate(results):
         words, boxes = words_and_boxes(result)
@@ -98,8 +96,9 @@ def dashes_by_weight(results: Sequence[Sequence[Any]], image: Any) -> list[Seque
         pitch = word_pitch(words, boxes) or bottom - top
         ends = [end_weight(grey, box, top, bottom, pitch) if word == ONE else None
                 for word, box in zip(words, boxes, strict=True)]
-        weighed[n] = ends
-        if abs(bottom - top - body) <= _BODY_HEIGHT * body:
+        body_sized = abs(bottom - top - body) <= _BODY_HEIGHT * body
+        weighed[n] = (words, boxes, ends, body_sized)
+        if body_sized:
             body_ends += [e for e in ends if e is not None]
     serifs = sum(e >= SERIF_END for e in body_ends)
     unclear = sum(FLAT_END < e < SERIF_END for e in body_ends)
@@ -110,10 +109,7 @@ def dashes_by_weight(results: Sequence[Sequence[Any]], image: Any) -> list[Seque
         if n not in weighed:
             out.append(result)
             continue
-        words, boxes = words_and_boxes(result)
-        top, bottom = span(result[0], 1)
-        body_sized = abs(bottom - top - body) <= _BODY_HEIGHT * body
-        ends = weighed[n]
+        words, boxes, ends, body_sized = weighed[n]
         flat = [e is not None and e <= FLAT_END for e in ends]
         new = list(words)
         for k, word in enumerate(words):
