@@ -32,7 +32,6 @@ from layout.analysis.text.joins import (
     mark_beside_caps,
 )
 from layout.analysis.text.lines import LineInfo, line_info
-from layout.analysis.text.paragraphs import CONTRIBUTOR_NOTE
 from layout.analysis.text.partition import partition_lines
 from layout.analysis.text.segments import segment_articles
 from layout.budget import check_budget, page_budget
@@ -91,9 +90,7 @@ def analyze_page(page: DumpPage, settings: Settings) -> Page:
         jumps = frozenset(
             [m.line.number for m in parts.markers if _jumps_on(m.title)]
             + [x.line.number for x in parts.body if ends_with_jump(x.text)
-               and _jumps_on(split_jump_markers(x.text)[1][-1])]
-            + [x.line.number for x in parts.body if CONTRIBUTOR_NOTE.match(x.text)])
-        # (a note on who helped write a story, （本报记者靳博参与采写）, ends it too)
+               and _jumps_on(split_jump_markers(x.text)[1][-1])])
         for lines, states, headed in segment_articles(parts.body, settings, jumps):
             article_id = f"p{page.number}-a{len(articles) + 1}"
             articles.append(build_article(lines, states, article_id, settings.text, headed))
