@@ -161,10 +161,10 @@ def cjk_one(text: str) -> str:
     for the ideograph 一 (a bar alone, without its neighbours' context) set as 一: one
     beside a Chinese character, with no Latin letter, digit or other dash next to it. One
     character for one."""
-    return _LONE_BAR.sub("一", text)
+    return LONE_BAR.sub("一", text)
 
 
-_LONE_BAR = re.compile(
+LONE_BAR = re.compile(
     "(?:(?<=[\u3400-\u9fff])[-_](?![-_A-Za-z0-9—－])(?<![A-Za-z0-9—－][-_])"
     "|(?<![-_A-Za-z0-9—－])[-_](?=[\u3400-\u9fff]))")
 

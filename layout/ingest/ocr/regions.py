@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from layout.ingest.ocr.bars import bars_and_dots, end_marks
 from layout.ingest.ocr.chars import cjk_one, cjk_punctuation, ink_em, split_span
 from layout.ingest.ocr.engine import load_engine, read_line
 from layout.ingest.ocr.glyphs import OCR_FONT
@@ -92,7 +93,7 @@ def ocr_regions(path: Path, number: int, width_pt: float, height_pt: float,
         if crop is None:
             continue
         text, confidence = read_line(crop, settings)
-        read = row_text(text, confidence, box, size, settings)
+        read = row_text(text, confidence, box, size, settings, crop, size * px)
         if read is not None:
             out.append(read)
     return out
@@ -139,12 +140,16 @@ def row_crop(image: Any, box: BBox, size: float, px: float, ink: RowInk | None =
 
 
 def row_text(text: str, confidence: float, box: BBox, size: float,
-             settings: Settings = DEFAULT_SETTINGS) -> RegionText | None:
+             settings: Settings = DEFAULT_SETTINGS, crop: Any | None = None,
+             em_px: float = 0.0) -> RegionText | None:
     """The glyphs of ``text`` read in the row ``box`` of type ``size`` pt: the row's
     width split among the characters by their widths (a lone - or _ beside Chinese is 一,
-    :func:`~layout.ingest.ocr.chars.cjk_one`), each ``size`` tall on the row's
+    or · where the row's ``crop``, ``em_px`` pixels an em, shows a dot there:
+    :func:`~layout.ingest.ocr.bars.bars_and_dots`), each ``size`` tall on the row's
     middle; None when nothing was read or with too little confidence."""
-    text = cjk_one("".join(cjk_punctuation(text).split()))
+    text = "".join(cjk_punctuation(text).split())
+    text = cjk_one(text) if crop is None else end_marks(bars_and_dots(text, crop, em_px),
+                                                      crop, em_px)
     if not text or confidence < settings.ocr.min_confidence:
         return None
     middle = (box.top + box.bottom) / 2
