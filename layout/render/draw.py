@@ -101,20 +101,19 @@ def _run_operators(doc, escape, run: Run, x: float, y: float, size: float,
     if char_space != state[1]:
         ops.append(f"{char_space:.4f} Tc")
         state[1] = char_space
-    start, first = 0, True
+    start, count, first = 0, 0, True
     for subset, encoded in split_string(font, run.text, doc):
         name = subset_name(font, subset, doc, names)
         if name != state[0]:
             ops.append(f"{name} {size:g} Tf")
             state[0] = name
         if first or char_space:
+            if not first:  # where the piece before ended (worked out only when one follows)
+                x += font.stringWidth(run.text[start - count:start], size) + count * char_space
             ops.append(f"1 0 0 1 {x:.3f} {y:.3f} Tm")
         first = False
         ops.append(f"({escape(encoded)}) Tj")
         count = len(encoded)
-        if char_space:
-            piece = run.text[start:start + count]
-            x += font.stringWidth(piece, size) + count * char_space
         start += count
     return ops
 

@@ -54,6 +54,11 @@ class Run:
     x: float
     char_space: float
 
+    def __reduce__(self) -> tuple:
+        """Pickled as its fields (a typesetting worker sends thousands: the dataclass's own
+        ``__setstate__`` looks up its fields for every one)."""
+        return Run, (self.font, self.text, self.x, self.char_space)
+
 
 @dataclass(frozen=True, slots=True)
 class Line:
@@ -61,6 +66,10 @@ class Line:
     width: float  # from the line's start to the last glyph's right edge
     justified: bool
     text: str
+
+    def __reduce__(self) -> tuple:
+        """Pickled as its fields (see :meth:`Run.__reduce__`)."""
+        return Line, (self.runs, self.width, self.justified, self.text)
 
 
 def place(glyphs: list[Glyph], avail: float, sp: Spacing, justify: bool) -> Line:

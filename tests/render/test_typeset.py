@@ -244,3 +244,14 @@ def test_a_long_paragraph_set_window_by_window_gives_the_lines_of_a_whole_settin
     assert len(text) > 5 * 300
     assert windowed == whole
     assert_rules(windowed, width)
+
+
+def test_lines_pickle_to_equal_lines(measure):
+    """Typesetting workers send lines pickled; they come back equal, runs and all."""
+    import pickle
+
+    lines = typeset(BUILTIN_PARAGRAPHS[0], measure, WIDTH)
+    back = pickle.loads(pickle.dumps(lines, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == lines and all(type(line.runs[0]).__name__ == "Run" for line in back)
+    with pytest.raises(AttributeError):
+        back[0].width = 1.0  # still frozen
