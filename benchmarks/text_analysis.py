@@ -4,11 +4,13 @@ Takes no input files beyond ../shared/corpus (the sample page; skipped when abse
 prints the analysis time per page for the sample (target <= 50 ms) and the sample's
 acceptance criteria, then one row per dump source — composer × style family, on held-out
 seeds unless ``--split tune`` — with the shared scorer's ratios: headline groups exact
-(kicker, headline and subtitle all right), bylines (names), paragraphs intact, articles
-found, and the analysis time per page; the worst row (lowest of groups, bylines,
-paragraphs) comes last. Sources (tests/synth/dump_sources.py): ``text_dumps`` (the first
-generator, family ``mixed``), ``alt`` (the second generator), and dumps extracted from
-composed pages, ``COMPOSER.EXTRACTOR`` (reportlab / typst / weasyprint × clean / raw).
+(kicker, headline and subtitle all right) of every article and, as ``shown``, of the
+articles whose headline is text (an outlined headline is in no dump), bylines (names),
+paragraphs intact, articles found, and the analysis time per page; the worst row (lowest
+of groups, bylines, paragraphs) comes last. Sources (tests/synth/dump_sources.py):
+``text_dumps`` (the first generator, family ``mixed``), ``alt`` (the second generator),
+and dumps extracted from composed pages, ``COMPOSER.EXTRACTOR`` (reportlab / typst /
+weasyprint × clean / raw).
 
     python benchmarks/text_analysis.py [--composer typst ...] [--family party ...]
         [--seeds 8] [--offset 0] [--split holdout|tune] [--repeat 20] [--failures]
@@ -40,7 +42,8 @@ from tests.analysis.text.test_sample import (  # noqa: E402
 from tests.synth.dump_sources import DumpSource, dump_sources  # noqa: E402
 from tests.synth.scoring import Score, score_pages  # noqa: E402
 
-RATIOS = ("groups", "bylines", "paragraphs", "articles")
+RATIOS = ("groups", "shown", "bylines", "paragraphs", "articles")
+WORST_OF = ("groups", "bylines", "paragraphs")  # the acceptance figures
 
 
 def time_sample(repeat: int) -> None:
@@ -110,9 +113,12 @@ def main() -> None:
     rows = []
     for source in sources:
         score, ms = score_source(source, seeds, args.split == "holdout", args.failures)
-        rows.append((min(score.ratio(r) for r in RATIOS[:3]), source.name, score, ms))
+        rows.append((min(score.ratio(r) for r in WORST_OF), source.name, score, ms))
     for _, name, score, ms in sorted(rows, key=lambda r: -r[0]):
         print(row(name, score, ms))
+    print("groups: of every article; shown: of the articles whose headline is text (an"
+          " outlined headline, drawn as shapes, is in no dump: its group comes out right only"
+          " where the dump shows a headline missing, a —— subtitle with nothing above it)")
     if rows:
         worst = min(rows, key=lambda r: r[0])
         print(f"worst: {worst[1]} (lowest of groups/bylines/paragraphs {worst[0]:.1%})")

@@ -117,6 +117,9 @@ class Score:
     articles_predicted: int = 0
     headlines_exact: int = 0
     groups_exact: int = 0  # kicker, headline and subtitle all right (absent ones absent)
+    shown_total: int = 0  # articles whose headline is text (not outlined: a text dump of
+    # the page holds none of an outlined one, so its group seldom comes out right there)
+    shown_exact: int = 0  # of them, groups exact
     kickers_total: int = 0
     kickers_exact: int = 0
     subtitles_total: int = 0
@@ -146,7 +149,8 @@ class Score:
         """``ratio("paragraphs")`` = paragraphs_exact / paragraphs_total (1.0 when none)."""
         totals = {"articles": (self.articles_found, self.articles_total),
                   "headlines": (self.headlines_exact, self.articles_total),
-                  "groups": (self.groups_exact, self.articles_total)}
+                  "groups": (self.groups_exact, self.articles_total),
+                  "shown": (self.shown_exact, self.shown_total)}
         found, total = totals.get(name) or (
             getattr(self, f"{name}_exact"), getattr(self, f"{name}_total"))
         return 1.0 if total == 0 else found / total
@@ -248,6 +252,8 @@ def score_page(truth: TruthPage, page: Page) -> Score:
     s = Score(pages=1, articles_total=len(truth.articles), articles_predicted=len(page.articles))
     matched = _match_articles(truth.articles, list(page.articles))
     for t, p in zip(truth.articles, matched, strict=True):
+        shown = bool(norm(t.headline))
+        s.shown_total += shown
         s.kickers_total += t.kicker is not None
         s.subtitles_total += t.subtitle is not None
         s.bylines_total += bool(t.bylines)
@@ -272,6 +278,7 @@ def score_page(truth: TruthPage, page: Page) -> Score:
             s.subtitles_exact += 1
         if head_ok and kicker_ok and subtitle_ok:
             s.groups_exact += 1
+            s.shown_exact += shown
         else:
             s.failures.append(f"group {norm(p.kicker)!r}/{norm(p.headline)!r}/"
                               f"{norm(p.subtitle)!r} != {norm(t.kicker)!r}/"

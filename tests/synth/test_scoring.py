@@ -90,3 +90,15 @@ def test_continuations_are_counted_whitespace_free():
     assert (s.continuations_exact, s.continuations_total) == (1, 2)
     assert s.ratio("continuations") == 0.5 and s.ratio("paragraphs") == 1.0
     assert truth_from_dict(truth_to_dict(truth)) == truth
+
+
+def test_groups_of_outlined_headlines_are_counted_apart():
+    """An outlined headline (truth headline "") counts in ``groups`` but not in ``shown``:
+    a dump holds none of it, so ``shown`` says how the groups that can come out fare."""
+    outlined = TruthArticle(headline="", kicker="人民时评", shown_headline="扎实推进",
+                            blocks=[("paragraph", "另一篇文章的正文内容很长。")])
+    truth = replace(TRUTH, articles=[TRUTH.articles[0], outlined])
+    s = score_page(truth, _page("连日来，示范区开展活动。"))
+    assert s.articles_total == 2 and s.shown_total == 1
+    assert s.groups_exact == 1 and s.shown_exact == 1  # the outlined group: got 第二篇
+    assert s.ratio("groups") == 0.5 and s.ratio("shown") == 1.0

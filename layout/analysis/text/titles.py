@@ -95,6 +95,38 @@ def _headline_missing(
     return join_title_lines([label.title]) or None, None, subtitle
 
 
+QUOTE_WRAP_SLACK = 1.5  # em: a headline's last line may fall this much short of (or, with
+# its quotation marks set half, run past) the full line it wraps from
+
+
+def _quote_wraps_end(lines: Sequence[LineInfo], span: tuple[int, int]) -> bool:
+    """A one-line quotation closing the title lines is the wrapped end of a headline, not a
+    headline under a kicker: the line right above it (no blank line between) is cut at its
+    width (给缺点 / “上上秤”, 国家队也能 / “省里办”); a kicker is set smaller or apart, so
+    its line is not the headline's width (民生观察 / “要守牢实体经济这个根基”)."""
+    first, last = span
+    if first == 0 or first != last or last + 1 != len(lines) or lines[first].line.blanks_before:
+        return False
+    above = lines[first - 1]
+    return abs(set_width(above) - set_width(lines[first])) <= QUOTE_WRAP_SLACK
+
+
+def _set_larger(first: Sequence[LineInfo], later: Sequence[Sequence[LineInfo]]) -> bool:
+    """The first block of title lines is wrapped (two or more lines, none a label) in type
+    larger than all the lines set apart under it: a line below holds clearly more than the
+    first block's widest line, so it is set smaller in the same measure (构建同科技创新相 /
+    适应的科技金融体制 / / 金融资源配置与经济社会发展需要紧密结合). A kicker is set
+    smaller than its headline, so a block set larger than what follows is the headline and
+    the rest its subtitle."""
+    if len(first) < 2 or any(named_label(x.text) or column_label(x.title) for x in first):
+        return False
+    widest = max(set_width(x) for x in first)
+    return all(max(set_width(x) for x in block) >= widest + SMALLER_BY for block in later)
+
+
+SMALLER_BY = 2.0  # em a line set smaller holds beyond the widest line of a wrapped headline
+
+
 KICKER_LABEL_CHARS = 4  # a plain label line over a lone subtitle is at most this long
 SUBTITLE_TIMES_LABEL = 2  # and the subtitle at least this many times as long
 
@@ -163,11 +195,14 @@ def _split_title_lines(
     if len(rest) >= 2 and (column_label(rest[0].title) or series_label(rest[0].text)):
         kicker_lines = [rest.pop(0)]
         rest, subtitle_lines = _apart_below(rest, subtitle_lines)
+    quote_end = False  # the title lines end in a quotation wrapped from the line above
     if len(rest) >= 2 and not kicker_lines:
         quoted = quoted_spans(rest)
+        quote_end = len(quoted) == 1 and _quote_wraps_end(rest, quoted[0])
         tagged = [k for k, x in enumerate(rest) if TAGGED.search(x.title.strip())]
         if len(quoted) == 1 and (quoted[0][0] == 0 or rest[quoted[0][0] - 1].title.rstrip()[-1:]
-                                 not in "，、；,;") and not wrapped_through(rest, quoted[0]):
+                                 not in "，、；,;") and not wrapped_through(rest, quoted[0]) \
+                and not quote_end:
             # a whole quotation is the headline, with a tag line after it (a line before it
             # that leaves a clause open leads into it; lines of its width around it wrap it)
             k, last = quoted[0]
@@ -205,7 +240,7 @@ def _split_title_lines(
     ) and not (is_label(rest[-2], settings) or patterns.ends_clause(rest[-2].text)):
         # (a line ending with a comma goes on: 流动的艺术， / 联动的长三角)
         subtitle_lines = [rest.pop()]  # a short label under the headline (搬口街道)
-    if kicker_lines or bold is not None:
+    if kicker_lines or bold is not None or quote_end and len(rest) == 2:
         pass
     elif (len(rest) >= 2 and label_beside(rest[0], rest[1:], settings)
           and not all(is_label(x, settings) for x in rest[1:])):
@@ -222,7 +257,10 @@ def _split_title_lines(
             else:
                 blocks[-1].append(info)
         first = blocks[0]
-        if len(blocks) >= 2 and len(first) >= 2 and (
+        if len(blocks) >= 2 and not subtitle_lines and _set_larger(first, blocks[1:]):
+            # a headline wrapped in large type over a line set smaller: headline, subtitle
+            rest, subtitle_lines = first, [x for b in blocks[1:] for x in b]
+        elif len(blocks) >= 2 and len(first) >= 2 and (
                 wrapped_kicker(first) or kicker_over_headline(
                     first[0].text, first_line(first[1]))):
             # a kicker stacked over a wrapped headline, a subtitle set apart under them

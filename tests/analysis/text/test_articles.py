@@ -395,3 +395,28 @@ def test_a_label_set_apart_over_a_title_is_its_kicker_after_text_cut_off() -> No
     assert [(a.kicker, a.headline) for a in page.articles] == [
         (None, "引领未来中国做对了什么"), ("百姓故事", "深海探测新图景")]
     assert not page.articles[0].blocks[-1].text.endswith("百姓故事")
+
+
+def test_a_quotation_wrapped_from_the_line_above_is_no_headline_under_a_kicker() -> None:
+    """A one-line quotation closing the title, cut at the width of the line right above
+    it, is the headline's wrapped end; a label line far narrower than it is a kicker."""
+    assert _title_lines("国家队也能\n“省里办”") == (None, "国家队也能“省里办”", None)
+    assert _title_lines("给缺点\n“上上秤”") == (None, "给缺点“上上秤”", None)
+    assert _title_lines("民生观察\n“要守牢实体经济这个根基”") == (
+        "民生观察", "“要守牢实体经济这个根基”", None)
+
+
+def test_a_headline_wrapped_in_larger_type_than_the_line_under_it_is_over_a_subtitle() -> None:
+    """A block wrapped over two lines over a line holding clearly more characters: the
+    block is set larger, so it is the headline and the line its subtitle (a kicker is set
+    smaller than its headline); a single line over another says nothing of sizes."""
+    kicker, headline, subtitle = _title_lines(
+        "构建同科技创新相\n适应的科技金融体制\n\n金融资源配置与经济社会发展需要紧密结合")
+    assert kicker is None and subtitle == "金融资源配置与经济社会发展需要紧密结合"
+    assert headline is not None
+    assert headline.replace(" ", "") == "构建同科技创新相适应的科技金融体制"
+    assert _title_lines("从“多少年”\n感悟自信\n\n勾勒出发展的新脉络") == (
+        None, "从“多少年”感悟自信", "勾勒出发展的新脉络")
+    assert _title_lines(
+        "填补制度空白 畅通基层民主渠道\n\n示范区各街道相继召开第一届议事代表会议第一次会议"
+    )[0] == "填补制度空白 畅通基层民主渠道"
