@@ -28,6 +28,7 @@ from layout.ingest.ocr.gutters import (
     INK_SHARE,
     MIN_LENGTH,
     MIN_PIECE,
+    RULE,
     RUN,
     SHORT_PIECE,
     SIDE,
@@ -147,7 +148,7 @@ def engine_name() -> str:
         release = "?"
     return (f"rapidocr-onnxruntime {release} {sorted(_ENGINE_OPTIONS.items())} word boxes "
             f"pad {_LINE_PAD} over {LARGE} gutters {GUTTER_WIDTH} {MIN_PIECE} {SHORT_PIECE} "
-            f"{WIDE_GAP} {RUN} {SIDE} {FLANK} {MIN_LENGTH} {INK_SHARE}")
+            f"{WIDE_GAP} {RUN} {RULE} {SIDE} {FLANK} {MIN_LENGTH} {INK_SHARE}")
 
 
 def recognise(image: Any, settings: Settings = DEFAULT_SETTINGS) -> list[Any]:

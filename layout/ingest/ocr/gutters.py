@@ -17,7 +17,9 @@ most by chance), at least
 long (a mark or a character beside a gap: a line spaced out is not cut between its
 characters) and none under ``SHORT_PIECE`` but by a gap of ``WIDE_GAP`` (the blank
 after a paragraph's short last line is wide; after a mark at a column's edge, not). Runs at a box's
-ends are its margin, not a gutter. Boxes standing on end, and boxes under ``MIN_LENGTH``
+ends are its margin, not a gutter. A rule across the gutter (ink ``RULE`` line heights
+long, as of a box's frame or the rule closing an article) ends the columns as the page's
+edge does: the blank reaches on past it. Boxes standing on end, and boxes under ``MIN_LENGTH``
 line heights long, are left alone.
 """
 
@@ -34,6 +36,8 @@ RUN = 6.0  # line heights: the blank a gutter runs down the page beside a line (
 SIDE = 2.5  # line heights: and on each side (past the next two lines' ink)
 FLANK = 1.2  # line heights of rows above and below where text stands on both sides of it
 MIN_LENGTH = 3.0  # line heights: a shorter box holds no gutter worth cutting
+RULE = 3.0  # line heights: ink running across this long, centred on a gutter's column, is a
+# rule (a box's frame, a rule under an article), not a character's stroke
 INK_SHARE = 0.6  # a pixel darker than this share of the way from ink to paper is ink
 _INSET = 0.1  # line heights: the top and bottom of a line box not looked at (a
 # neighbouring line's ink may reach into its margin)
@@ -101,7 +105,22 @@ def gutter_cuts(ink: Any, box: Any) -> list[tuple[float, float]]:
         if not block.shape[0]:  # the line touches the image's edge: blank beyond it
             return np.full(b - a, reach)
         first = block.argmax(axis=0)
-        return np.where(block.any(axis=0), first, reach)
+        found = block.any(axis=0)
+        row = int(first[(b - a) // 2])
+        if found[(b - a) // 2] and ruled(start + step * row if step > 0 else start - 1 - row,
+                                         (a + b) // 2):
+            found[:] = False  # a rule closes the columns here: as the page's edge
+        return np.where(found, first, reach)
+
+    half_rule = int(RULE * height / 2)
+
+    def ruled(r: int, x: int) -> bool:
+        """Whether the ink at row ``r``, column ``x`` is a rule's: ink in every column
+        ``RULE / 2`` line heights each way, within a pixel up or down (a slight turn)."""
+        if not 0 <= r < rows or x - half_rule < 0 or x + half_rule > cols:
+            return False
+        band = ink[max(0, r - 1):r + 2, x - half_rule:x + half_rule]
+        return bool(band.any(axis=0).all())
 
     for a in range(c0, c1, step):
         b = min(c1, a + step)

@@ -104,3 +104,20 @@ def test_a_lone_line_on_blank_paper_is_not_cut():
     page = _page([(50, 10, PITCH), (50 + 10 * PITCH + 14, 10, PITCH)], lines=1)
     box = _line_box(0, 50, 50 + 20 * PITCH + 14)
     assert gutter_cuts(ink_mask(page), box) == []
+
+
+def test_a_rule_under_the_columns_ends_the_gutter_as_the_page_edge_would():
+    # a column's last line right over a box's frame: below it the rule, then a headline
+    # across the gutter; the gutter runs down to the rule only
+    left_end = 50 + 9 * PITCH + EM
+    page = _page([(50, 10, PITCH), (left_end + 16, 10, PITCH)])
+    last = 40 + 5 * LEADING
+    rule = last + EM + 8
+    page[rule:rule + 2, 30:left_end + 16 + 10 * PITCH + 10] = 30  # the frame
+    for x in range(50, left_end + 16 + 5 * PITCH, 34):  # the next headline's characters
+        page[rule + 14:rule + 14 + 30, x:x + 30] = 30
+    box = _line_box(5, 50, left_end + 16 + 9 * PITCH + EM)
+    [(start, end)] = gutter_cuts(ink_mask(page), box)
+    assert start >= left_end - 1 and end <= left_end + 17
+    page[rule:rule + 2, left_end - 2 * EM:left_end + 2 * EM] = 240  # no rule: ink below
+    assert gutter_cuts(ink_mask(page), box) == []
