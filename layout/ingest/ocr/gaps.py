@@ -11,8 +11,11 @@ than a mark (``MARK_SIDE`` pitches each way, at least ``MIN_SIDE`` one way), not
 line's upper part, and not fitting in one em with either neighbour's ink (a stroke of
 theirs would). A ring is 。; a stroke falling to the right 、; one falling to the
 left ，. Nothing else is added: a gap with no ink is a space, a gap with larger ink an
-unread character, left as it is. The mark gets its own word box, between its
-neighbours', so the word boxes still account for every character.
+unread character, left as it is. A full stop squeezed into one em with the closing quote
+after it (。”, the two half-width) is found by its ring between the character and the
+quote, in the first ``_SQUEEZED`` pitches of the em after the character. The mark gets
+its own word box, between its neighbours', so the word boxes still account for every
+character.
 """
 
 from __future__ import annotations
@@ -69,14 +72,26 @@ def marks_in_gaps(results: Sequence[Sequence[Any]], image: Any) -> list[Sequence
             ink = ink_mask(np.asarray(image.convert("L")))
         found = []
         for k in range(1, len(words)):
-            if not (_single_cjk(words[k - 1]) and _single_cjk(words[k])
-                    and centres[k] - centres[k - 1] >= MIN_STEP * pitch):
+            if not (_single_cjk(words[k - 1]) and _single_cjk(words[k])):
                 continue
-            mark = _gap_mark(ink, centres[k - 1], centres[k], top, bottom, pitch)
-            if mark is None and centres[k] - centres[k - 1] <= _HALF_EM_STEP * pitch and (
+            step = centres[k] - centres[k - 1]
+            mark = None
+            if step >= MIN_STEP * pitch:
+                mark = _gap_mark(ink, centres[k - 1], centres[k], top, bottom, pitch)
+            if mark is None and MIN_STEP * pitch <= step <= _HALF_EM_STEP * pitch and (
                     _ideograph(words[k - 1]) and _ideograph(words[k])):
                 mark = _ring_between(ink, centres[k - 1] + pitch / 2,
                                      centres[k] - pitch / 2, top, bottom, pitch)
+            if mark is None and words[k] in _CLOSERS and _ideograph(words[k - 1]) and (
+                    k + 1 == len(words) or words[k + 1] != "。"):
+                mark = _squeezed_stop(ink, centres[k - 1], top, bottom, pitch)
+                if mark is not None:  # its box after the character's, before the quote's
+                    a = span(boxes[k - 1], 0)[1]
+                    mark = (mark[0], a, a + (mark[2] - mark[1]))
+                    q0, q1 = span(boxes[k], 0)
+                    if q0 < mark[2]:
+                        q0, q1 = mark[2], max(q1, mark[2] + 1)
+                        boxes[k] = [[q0, top], [q1, top], [q1, bottom], [q0, bottom]]
             if mark is not None:
                 found.append((k, *mark))
         if not found:
@@ -156,6 +171,38 @@ def _gap_mark(ink: Any, left: float, right: float, top: float, bottom: float,
     return mark_of_shape(blob), float(m0), float(m1)
 
 
+def _squeezed_stop(ink: Any, centre: float, top: float, bottom: float,
+                   pitch: float) -> tuple[str, float, float] | None:
+    """A full stop 。 set with the closing quote after it in one em, after the character
+    centred at ``centre``: a ring of ink of its own (not touching the character's ink or
+    the quote's), mark-sized (``MIN_SIDE`` to ``MARK_SIDE`` pitches), low in the line,
+    its middle in the first ``_SQUEEZED`` pitches of the em after the character. Its
+    extent; None when there is none."""
+    import cv2
+    import numpy as np
+
+    from layout.ingest.ocr.marks import hollow
+
+    rows, cols = ink.shape
+    r0, r1 = max(0, int(round(top))), min(rows, int(round(bottom)))
+    c0, c1 = max(0, int(round(centre))), min(cols, int(round(centre + 2 * pitch)))
+    if r1 - r0 < 6 or c1 - c0 < 4:
+        return None
+    band = ink[r0:r1, c0:c1]
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(band.astype(np.uint8),
+                                                               connectivity=8)
+    lo, hi = centre + pitch / 2 - c0, centre + (0.5 + _SQUEEZED) * pitch - c0
+    for k in range(1, count):
+        x, y, w, h, _ = stats[k]
+        if not lo <= x + w / 2 <= hi or y + h / 2 < LOWER * (r1 - r0):
+            continue
+        if max(w, h) < max(_SPECK, MIN_SIDE * pitch) or max(w, h) > MARK_SIDE * pitch:
+            continue  # a speck, or a character's ink
+        if hollow(labels[y:y + h, x:x + w] == k):
+            return "。", float(c0 + x), float(c0 + x + w)
+    return None
+
+
 def _ring_between(ink: Any, a: float, b: float, top: float, bottom: float,
                   pitch: float) -> tuple[str, float, float] | None:
     """A full stop 。 whose ring touches the next character's ink (a mark set in half an
@@ -188,6 +235,9 @@ def _ring_between(ink: Any, a: float, b: float, top: float, bottom: float,
     return None
 
 
+_SQUEEZED = 0.8  # pitches: a full stop set with a closing quote after it (。”, the two
+# squeezed) has its ring's middle this far into the em after the character at most
+_CLOSERS = set("”’」』）》")
 _HALF_EM_STEP = 1.75  # pitches between two characters' centres: room for a mark set in
 # half an em, not for a character the recogniser dropped (its ink may hold a hole)
 _HOLE = 2  # pixels: the least paper a ring encloses

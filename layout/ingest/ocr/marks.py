@@ -6,9 +6,12 @@ dot ``·`` whose ink sits low in its line read as the full stop ``。`` (a Chine
 stop is printed in the lower part of its em, a middle dot, as in 胡里奥·塞瓦略斯, at
 mid-height; the recogniser reads the one for the other). A dot whose ink cannot be told
 apart from its neighbours' stays as read. A dot drawn as a ring is a full stop wherever it
-sits (some faces set 。 at mid-height). One character for one: the word boxes still
-fit. And a run of dots read for an ellipsis is the ellipsis …… (:func:`ellipses`); 一一 read
-where one unbroken stroke is printed, the dash —— (:func:`dashes`).
+sits (some faces set 。 at mid-height). A degree sign ``°`` is a full stop too when its
+ink's middle is below the line's top ``DEGREE_LOW`` (the recogniser reads a 。 after a
+digit or ``%`` as one; a degree sign stands at the top). One character for one: the word
+boxes still fit. And a run of dots read for an ellipsis is the ellipsis ……
+(:func:`ellipses`); 一一 read where one unbroken stroke is printed, the dash ——
+(:func:`dashes`).
 """
 
 from __future__ import annotations
@@ -20,8 +23,11 @@ from layout.ingest.ocr.chars import halves, is_cjk, span, word_pitch, words_and_
 from layout.ingest.ocr.gutters import ink_mask
 
 MIDDLE_DOT = "·"
+DEGREE = "°"
 FULL_STOP = "。"
 LOW = 0.6  # of the line's height from its top: a dot whose ink's middle is lower is a stop
+DEGREE_LOW = 0.4  # of the line's height: a degree sign's ink's middle is higher (it stands
+# at the top of the line; a 。 read as ° at mid-height or lower)
 _RING_SIDE = 5  # pixels: the least a ring's ink spans each way to show its hole
 _RING_HOLE = 2  # pixels: the least hole a ring shows (。 is a ring, · a solid dot)
 _CORE = 0.25  # of a character's box on each side of its middle: where its own ink is
@@ -69,7 +75,8 @@ def stops_from_low_dots(results: Sequence[Sequence[Any]], image: Any) -> list[Se
     out: list[Sequence[Any]] = []
     for result in results:
         words, boxes = words_and_boxes(result)
-        if MIDDLE_DOT not in str(result[1]) or len(words) != len(boxes):
+        if (MIDDLE_DOT not in str(result[1]) and DEGREE not in str(result[1])
+                or len(words) != len(boxes)):
             out.append(result)
             continue
         if ink is None:
@@ -78,23 +85,26 @@ def stops_from_low_dots(results: Sequence[Sequence[Any]], image: Any) -> list[Se
         height = max(bottom - top, 1.0)
         low = []
         for k, word in enumerate(words):
-            if word != MIDDLE_DOT:
+            if word not in (MIDDLE_DOT, DEGREE):
                 continue
             x0, x1 = span(boxes[k], 0)
             middle, half = (x0 + x1) / 2, _CORE * (x1 - x0)
             band = ink[max(0, int(top)):max(0, int(bottom)),
                        max(0, int(middle - half)):max(0, int(middle + half) + 1)]
             rows = np.flatnonzero(band.any(axis=1)) if band.size else np.array([])
-            if rows.size and ((rows[0] + rows[-1]) / 2 > LOW * height or hollow(band)):
+            middle = (rows[0] + rows[-1]) / 2 if rows.size else 0.0
+            if rows.size and (middle > (LOW if word == MIDDLE_DOT else DEGREE_LOW) * height
+                              or word == MIDDLE_DOT and hollow(band)):  # ° is a ring too
                 low.append(k)
         if not low:
             out.append(result)
             continue
         # the n-th dot of the words is the n-th dot of the text
-        dots = [k for k, word in enumerate(words) if word == MIDDLE_DOT]
+        dots = [k for k, word in enumerate(words) if word in (MIDDLE_DOT, DEGREE)]
         text = list(str(result[1]))
-        places = [i for i, ch in enumerate(text) if ch == MIDDLE_DOT]
-        if len(places) != len(dots):
+        places = [i for i, ch in enumerate(text) if ch in (MIDDLE_DOT, DEGREE)]
+        if len(places) != len(dots) or any(words[k] != text[p]
+                                           for k, p in zip(dots, places, strict=True)):
             out.append(result)
             continue
         for k in low:

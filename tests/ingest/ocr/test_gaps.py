@@ -68,3 +68,24 @@ def test_a_full_stop_blurred_into_the_next_character_is_put_back_by_its_ring():
     assert read[1] == "一二三。四五"
     pixels[TOP + 14:TOP + 19, 104:109] = 30  # no hole: a stroke of 四, nothing added
     assert marks_in_gaps([line], Image.fromarray(pixels, "L")) == [line]
+
+
+def test_a_full_stop_squeezed_into_one_em_with_a_closing_quote_is_put_back():
+    # 。” set in one em (two half-width marks): the quote read, the stop's ring left out
+    pixels = np.full((60, 260), 240, np.uint8)
+    starts = [10, 40, 70, 145]  # 一二三, then 巴 after the em holding 。”
+    for x in starts:
+        pixels[TOP + 2:TOP + EM - 2, x + 2:x + EM - 2] = 30
+    pixels[TOP + 16:TOP + 25, 102:111] = 30  # the ring, low in the em's left half
+    pixels[TOP + 18:TOP + 23, 104:109] = 240  # its hole
+    pixels[TOP + 2:TOP + 8, 114:117] = 30  # ” : two solid commas at the top
+    pixels[TOP + 2:TOP + 8, 119:122] = 30
+    words = list("一二三”巴")
+    boxes = [[[x0, TOP], [x1, TOP], [x1, TOP + EM], [x0, TOP + EM]]
+             for x0, x1 in ((10, 40), (40, 70), (70, 100), (110, 124), (145, 175))]
+    line = [[[10, TOP], [175, TOP], [175, TOP + EM], [10, TOP + EM]], "".join(words), 0.99,
+            boxes, words]
+    [read] = marks_in_gaps([line], Image.fromarray(pixels, "L"))
+    assert read[1] == "一二三。”巴" and len(read[3]) == 6
+    pixels[TOP + 18:TOP + 23, 104:109] = 30  # no hole: not a full stop, nothing added
+    assert marks_in_gaps([line], Image.fromarray(pixels, "L")) == [line]

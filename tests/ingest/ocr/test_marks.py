@@ -49,6 +49,18 @@ def test_a_ring_at_mid_height_is_a_full_stop_and_a_solid_dot_stays():
     assert dot[1] == "胡里·奥"
 
 
+def test_a_degree_sign_low_in_its_line_is_a_full_stop_and_one_at_its_top_stays():
+    ring = _line_image((20, 28))
+    pixels = np.asarray(ring).copy()
+    pixels[23:25, 80:84] = 240  # a ring, low in the line: the 。 after 32%
+    [stop] = stops_from_low_dots([_result("长%°”")], Image.fromarray(pixels, "L"))
+    assert stop[1] == "长%。”" and stop[4] == ["长", "%", "。", "”"]
+    high = np.asarray(_line_image((1, 9))).copy()
+    high[4:6, 80:84] = 240  # a ring at the line's top: a degree sign (气温5°C)
+    [degree] = stops_from_low_dots([_result("温5°C")], Image.fromarray(high, "L"))
+    assert degree[1] == "温5°C"
+
+
 def _dotted(words: list[str], widths: list[float]) -> list:
     boxes, x = [], 10.0
     for width in widths:
