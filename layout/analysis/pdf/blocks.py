@@ -23,12 +23,14 @@ from layout.analysis.patterns import (
     CREDIT_MARKS,
     is_byline,
     is_credit_only,
+    is_subtitle_dash,
     parse_byline,
     split_credit,
 )
 from layout.analysis.pdf.name_runs import names_text
 from layout.analysis.pdf.text_line import TextLine
 from layout.clean import is_cjk, is_cjk_punct
+from layout.ingest.ocr.glyphs import OCR_FONT
 from layout.ingest.raw import Rule
 from layout.model import BBox
 
@@ -194,6 +196,8 @@ def lines_to_blocks(lines: Sequence[TextLine], rules: Sequence[Rule] = (),
                 continue
             if abs(last.size - line.size) > 0.08 * line.size or _ends_caption(last):
                 continue
+            if _heading_parts(last, line, body):
+                continue
             if last.font not in line.fonts and line.font not in last.fonts and not (
                     abs(line.size - body) <= 0.1 * body and _runs_on(last, line, block)
             ) and not (abs(line.size - body) <= 0.1 * body
@@ -214,6 +218,25 @@ def lines_to_blocks(lines: Sequence[TextLine], rules: Sequence[Rule] = (),
         else:
             best.add(line)
     return blocks
+
+
+def _heading_parts(last: TextLine, line: TextLine, body: float) -> bool:
+    """Two lines of heading type (``HEADING_SHARE`` x body or more) whose sizes differ by
+    ``SIZE_STEP`` or more (less than the 8% that parts blocks) are a headline and a
+    subtitle, not two lines of one head, when the lower opens with a dash (——…) or the
+    two differ in length by more than ``LENGTH_SHARE`` (a head fitted to its measure line
+    by line keeps its lines about as long). Lines read by OCR are left alone: their
+    sizes come from their rows' ink."""
+    if (min(last.size, line.size) < HEADING_SHARE * body or OCR_FONT in (last.font, line.font)
+            or abs(last.size - line.size) < SIZE_STEP * max(last.size, line.size)):
+        return False
+    short, long = sorted((last.bbox.width, line.bbox.width))
+    return is_subtitle_dash(line.text) or short < (1 - LENGTH_SHARE) * long
+
+
+HEADING_SHARE = 1.2  # x body size: heading type
+SIZE_STEP = 0.03  # share of the larger size two heading lines differ by to be two parts
+LENGTH_SHARE = 0.15  # share of the longer line the shorter lacks
 
 
 def _drop_cap_line(line: TextLine, body: float) -> bool:

@@ -138,3 +138,19 @@ def test_a_sentences_last_figure_wrapped_onto_a_line_of_its_own_stays_in_its_blo
     short = column(["  二〇二〇年至二〇二四年", "居民服务性消费"], 0, 20, 13)
     short += run("9.6%", 0, 58.8, 10.0, "Latin", advance=6.0)
     assert len(blocks_of(short)) == 2
+
+
+def test_a_subtitle_a_shade_off_the_headline_size_is_its_own_block():
+    body = column(["正文文字正文文字正文文字"] * 12, 0, 120, 12)
+    head = run("要学对不对也学美不美中国道路", 0, 30, 20.0, font="Head")
+    head += run("中国梦青春为中国式现代化担当", 0, 55, 20.0, font="Head")
+    dash = run("——更是内心的触动", 30, 80, 21.0, font="Head")  # 5% larger, opens with ——
+    short = run("更是内心的触动", 30, 80, 21.0, font="Head")  # 5% larger, half as long
+    equal = run("更是内心的触动", 0, 80, 20.0, font="Head")  # a headline's short last line
+    fitted = run("中国梦青春为中国式现代化挺膺", 0, 80, 21.0, font="Head")  # fitted, as long
+
+    def heads(extra):
+        return [len(b.lines) for b in blocks_of(body + head + extra) if b.size >= 19]
+
+    assert heads(dash) == [2, 1] and heads(short) == [2, 1]
+    assert heads(equal) == [3] and heads(fitted) == [3]
