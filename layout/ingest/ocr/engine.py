@@ -5,7 +5,11 @@ text, score, word boxes, words, ...]`` per detected line, pixels), from the OCR 
 (:mod:`layout.ingest.ocr.cache`) when it holds them. Between detection and recognition
 the detector's boxes of large type set across (headlines) are widened a little, so marks
 at a line's ends (“ ”) are read, and boxes that run across a column gutter are cut
-there (:mod:`layout.ingest.ocr.gutters`), so each column's part is read on its own.
+there (:mod:`layout.ingest.ocr.gutters`), so each column's part is read on its own; a
+line the direction classifier would turn upside down is read both ways, kept the way it
+reads better (the classifier turns upright body lines of a scan); and a text region the
+detector drops for a low score, two columns' lines joined across a gutter, is split at
+the gutter and kept (:mod:`layout.ingest.ocr.regions_split`).
 Each model run (detection, direction, each batch of recognised lines) is held to the
 page's time budget: checked before it starts and cancelled when the budget runs out while
 it runs (:func:`layout.budget.watch_budget`), so OCR that would run past the budget stops
@@ -34,8 +38,12 @@ from layout.ingest.ocr.gutters import (
     SIDE,
     WIDE_GAP,
     cut_at_gutters,
+    ink_mask,
 )
 from layout.ingest.ocr.lines import LARGE
+from layout.ingest.ocr.regions_split import GUTTER_WIDTH as SPLIT_WIDTH
+from layout.ingest.ocr.regions_split import MIN_REGION, with_split_regions
+from layout.ingest.ocr.regions_split import REACH as SPLIT_REACH
 from layout.settings import DEFAULT_SETTINGS, Settings
 
 
@@ -83,6 +91,38 @@ class _BudgetedModel:
         return getattr(self._session, name)
 
 
+class _CheckedTurns:
+    """The engine's line direction classifier, its turns checked by reading: a line it
+    finds upside down (and would turn half round before it is read) is read both ways and
+    kept the way it reads with more confidence. On a scan of upright type the classifier
+    turns some lines of body text with 0.93-0.98 confidence, and read turned they come
+    out empty or as a few wrong characters and are dropped (a line missing from a
+    column); a line printed upside down still reads turned."""
+
+    def __init__(self, classify: Any, recognise: Any) -> None:
+        self._classify = classify
+        self._recognise = recognise
+
+    def __call__(self, images: Any) -> Any:
+        if not isinstance(images, list):
+            images = [images]
+        turned, labels, elapsed = self._classify(images)
+        flipped = [k for k, (a, b) in enumerate(zip(images, turned, strict=True))
+                   if a is not b and a.shape == b.shape and not (a == b).all()]
+        if not flipped:
+            return turned, labels, elapsed
+        upright, _ = self._recognise([images[k] for k in flipped])
+        over, _ = self._recognise([turned[k] for k in flipped])
+        out = list(turned)
+        for k, a, b in zip(flipped, upright, over, strict=True):
+            if float(a[1]) >= float(b[1]):
+                out[k] = images[k]
+        return out, labels, elapsed
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._classify, name)
+
+
 def _budget_models(engine: Any) -> None:
     """Wrap the engine's detection, direction and recognition models in budget checks
     (whichever of them this engine release has)."""
@@ -105,16 +145,28 @@ def load_engine(threads: int = 0) -> Any:
     threading = {"intra_op_num_threads": threads, "inter_op_num_threads": 1} if threads else {}
     engine = RapidOCR(print_verbose=False, **_ENGINE_OPTIONS, **threading)
     _budget_models(engine)
+    if getattr(engine, "text_cls", None) is not None and getattr(engine, "text_rec", None):
+        engine.text_cls = _CheckedTurns(engine.text_cls, engine.text_rec)
     detect = getattr(engine, "auto_text_det", None)
     if detect is not None:  # the recogniser reads a line's edge marks (“ ”) from some margin,
         # and each column's part of a line detected across a gutter on its own
+        page: list[Any] = []  # the ink of the image being detected in
+
         def padded(image: Any) -> Any:
-            boxes, elapsed = detect(image)
+            page[:] = [ink_mask(image)]
+            try:
+                boxes, elapsed = detect(image)
+            finally:
+                page.clear()
             if boxes is not None:
                 boxes = cut_at_gutters(pad_boxes(boxes, image.shape[1], _LINE_PAD), image)
             return boxes, elapsed
 
         engine.auto_text_det = padded
+        post = getattr(getattr(engine, "text_det", None), "postprocess_op", None)
+        if post is not None and hasattr(post, "boxes_from_bitmap"):
+            post.boxes_from_bitmap = with_split_regions(
+                post.boxes_from_bitmap, post, lambda: page[0] if page else None)
     return engine
 
 
@@ -148,7 +200,9 @@ def engine_name() -> str:
         release = "?"
     return (f"rapidocr-onnxruntime {release} {sorted(_ENGINE_OPTIONS.items())} word boxes "
             f"pad {_LINE_PAD} over {LARGE} gutters {GUTTER_WIDTH} {MIN_PIECE} {SHORT_PIECE} "
-            f"{WIDE_GAP} {RUN} {RULE} {SIDE} {FLANK} {MIN_LENGTH} {INK_SHARE}")
+            f"{WIDE_GAP} {RUN} {RULE} {SIDE} {FLANK} {MIN_LENGTH} {INK_SHARE} turns checked, "
+            f"dropped regions split "
+            f"{SPLIT_REACH} {SPLIT_WIDTH} {MIN_REGION}")
 
 
 def recognise(image: Any, settings: Settings = DEFAULT_SETTINGS) -> list[Any]:

@@ -76,3 +76,29 @@ def test_a_model_run_past_the_page_budget_is_cancelled():
     with page_budget(2.0), pytest.raises(BudgetExceeded):  # past the preparation, in the run
         engine.recognise(image, settings)
     assert time.thread_time() - started < 5.0  # the whole page's detection takes ~3x that
+
+
+def test_a_line_the_classifier_turns_is_kept_the_way_it_reads_better():
+    """The direction classifier turns lines it finds upside down; an upright line it
+    turns reads worse turned and is kept upright, a line printed upside down reads
+    better turned and is kept turned."""
+    import numpy as np
+
+    upright = np.arange(12, dtype=np.uint8).reshape(3, 4)
+    upside_down = np.arange(12, 24, dtype=np.uint8).reshape(3, 4)
+    plain = np.zeros((3, 4), np.uint8)
+    reads = {upright.tobytes(): 0.99, upright[::-1, ::-1].tobytes(): 0.2,
+             upside_down.tobytes(): 0.3, upside_down[::-1, ::-1].tobytes(): 0.97}
+
+    def classify(images):  # every image but the blank one found upside down
+        turned = [im if not im.any() else np.ascontiguousarray(im[::-1, ::-1])
+                  for im in images]
+        return turned, [["180", 0.95]] * len(images), 0.0
+
+    def recognise(images):
+        return [("text", reads[im.tobytes()]) for im in images], 0.0
+
+    out, labels, _ = engine._CheckedTurns(classify, recognise)([upright, upside_down, plain])
+    assert (out[0] == upright).all()
+    assert (out[1] == upside_down[::-1, ::-1]).all()
+    assert (out[2] == plain).all() and len(labels) == 3
