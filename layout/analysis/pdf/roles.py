@@ -177,9 +177,6 @@ def heading_groups(blocks: Sequence[TextBlock], body: float, rules: Sequence[Rul
         if len(members) == 1 and _section_head(members[0]):
             continue  # 一、引言: a numbered section of the text, not an article head
         candidates = [b for b in members if _style(b) not in secondary] or members
-        # a block opening with —— is a subtitle, even set a shade larger than its headline
-        candidates = [b for b in candidates if not is_subtitle_dash(b.lines[0].text)
-                      ] or candidates
         big = max(candidates, key=lambda b: b.size)
         # a short label set a shade larger than a long headline shrunk to fit its
         # measure (金台随感 over three lines of headline): the headline says the most
