@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from layout.ingest.ocr.chars import LONE_BAR, cjk_one
+from layout.ingest.ocr.gutters import true_runs
 from layout.ingest.ocr.marks import hollow
 
 FLAT_EM = 0.3  # ems a bar's or a dot's ink is tall at most
@@ -36,19 +37,10 @@ def shapes(ink: Any) -> list[tuple[int, int, int, int]]:
     columns between blank ones as (x0, x1, top, bottom), x1 and bottom exclusive."""
     import numpy as np
 
-    columns = ink.any(axis=0)
     out: list[tuple[int, int, int, int]] = []
-    x, width = 0, len(columns)
-    while x < width:
-        if not columns[x]:
-            x += 1
-            continue
-        end = x
-        while end < width and columns[end]:
-            end += 1
+    for x, end in true_runs(ink.any(axis=0)):
         tall = np.flatnonzero(ink[:, x:end].any(axis=1))
         out.append((x, end, int(tall[0]), int(tall[-1]) + 1))
-        x = end
     return out
 
 

@@ -153,13 +153,14 @@ def load_engine(threads: int = 0) -> Any:
         page: list[Any] = []  # the ink of the image being detected in
 
         def padded(image: Any) -> Any:
-            page[:] = [ink_mask(image)]
+            ink = ink_mask(image)  # once, for the split regions and the gutter cuts
+            page[:] = [ink]
             try:
                 boxes, elapsed = detect(image)
             finally:
                 page.clear()
             if boxes is not None:
-                boxes = cut_at_gutters(pad_boxes(boxes, image.shape[1], _LINE_PAD), image)
+                boxes = cut_at_gutters(pad_boxes(boxes, image.shape[1], _LINE_PAD), image, ink)
             return boxes, elapsed
 
         engine.auto_text_det = padded

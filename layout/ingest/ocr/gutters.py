@@ -178,10 +178,11 @@ def gutter_cuts(ink: Any, box: Any) -> list[tuple[float, float]]:
     return cuts
 
 
-def cut_at_gutters(boxes: Any, image: Any) -> Any:
+def cut_at_gutters(boxes: Any, image: Any, ink: Any | None = None) -> Any:
     """``boxes`` (``N x 4 x 2``) with each box set across that crosses a gutter replaced
     by its pieces (in its place, left to right), each piece ending a quarter of a line
-    height (at most half the gutter) into the gutter."""
+    height (at most half the gutter) into the gutter; ``ink``: ``image``'s
+    :func:`ink_mask` when the caller has it already."""
     import numpy as np
 
     boxes = np.asarray(boxes, dtype=np.float32).reshape(-1, 4, 2)
@@ -190,7 +191,7 @@ def cut_at_gutters(boxes: Any, image: Any) -> Any:
               if height > 0 and float(np.linalg.norm(box[1] - box[0])) >= MIN_LENGTH * height]
     cuts: dict[int, list[tuple[float, float]]] = {}
     if across:
-        ink = ink_mask(image)
+        ink = ink_mask(image) if ink is None else ink
         cuts = {k: gutter_cuts(ink, boxes[k]) for k in across}
     out = []
     for k, box in enumerate(boxes):

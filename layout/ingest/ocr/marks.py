@@ -92,8 +92,8 @@ def stops_from_low_dots(results: Sequence[Sequence[Any]], image: Any) -> list[Se
             band = ink[max(0, int(top)):max(0, int(bottom)),
                        max(0, int(middle - half)):max(0, int(middle + half) + 1)]
             rows = np.flatnonzero(band.any(axis=1)) if band.size else np.array([])
-            middle = (rows[0] + rows[-1]) / 2 if rows.size else 0.0
-            if rows.size and (middle > (LOW if word == MIDDLE_DOT else DEGREE_LOW) * height
+            ink_middle = (rows[0] + rows[-1]) / 2 if rows.size else 0.0
+            if rows.size and (ink_middle > (LOW if word == MIDDLE_DOT else DEGREE_LOW) * height
                               or word == MIDDLE_DOT and hollow(band)):  # ° is a ring too
                 low.append(k)
         if not low:
