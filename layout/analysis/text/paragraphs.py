@@ -380,7 +380,8 @@ def label_lines(
         state = pointers[state]
         path.append(state)
     path.reverse()
-    return _dangling_heads(infos, _unpunctuated_to_titles(infos, [_STATES[k] for k in path]))
+    states = _unpunctuated_to_titles(infos, [_STATES[k] for k in path])
+    return _dangling_heads(infos, _sentence_run_ons(infos, states, width, settings))
 
 
 _SENTENCE_MARKS = frozenset("，。、；！？…,;!?")
@@ -434,6 +435,39 @@ def _unpunctuated_to_titles(infos: Sequence[LineInfo], states: list[State]) -> l
         if j - i < MAX_TITLE_PARAGRAPH_LINES and plain and (unpunctuated or heads_article):
             states[i:j + 1] = [State.TITLE] * (j + 1 - i)
         i = j + 1
+    return states
+
+
+def _sentence_run_ons(
+    infos: Sequence[LineInfo], states: list[State], width: ColumnWidth, settings: TextSettings,
+) -> list[State]:
+    """A lone title line right under a paragraph's line that (about) fills the column (or
+    a fragment after one) and leaves its sentence open, with no blank line between, over
+    an indented paragraph start, is that paragraph's last line (“十四五”时期，…跨省住 /
+    院直接结算率达到90%左右): a sentence does not break into a title. A headline is set
+    apart: after a blank line (a column break), a sentence's end or a short line, or
+    over a byline or dateline; those stay titles."""
+    tol = settings.full_tolerance + width.spread
+    for j in range(1, len(states) - 1):
+        above, line, below = infos[j - 1], infos[j], infos[j + 1]
+        if (states[j] is not State.TITLE or states[j - 1] in (State.TITLE, State.BYLINE)
+                or states[j + 1] not in (State.FIRST, State.SINGLE)):
+            continue
+        full_above = _body_like(above, width, settings) or (
+            len(above.text) <= FRAGMENT_CHARS and j >= 2
+            and states[j - 2] in _PARAGRAPH_OPEN and _body_like(infos[j - 2], width, settings))
+        if (full_above and _plain_pair(above, line) and not above.doubled
+                and not patterns.ends_sentence(above.text)
+                and above.text.rstrip(patterns.CLOSERS)[-1:] not in "：:"
+                and above.line.blanks_after == 0 and line.line.blanks_before == 0
+                and len(line.text) > FRAGMENT_CHARS
+                and not (line.doubled or line.han_gap or line.subtitle_dash
+                         or line.indent_marks or line.single_space_indent)
+                and width.of(line.text) <= width.width + tol
+                and below.indent_marks and below.fixed is Fixed.NONE and not below.dateline):
+            states[j - 1] = State.MIDDLE if states[j - 1] is State.LAST else (
+                State.FIRST if states[j - 1] is State.SINGLE else states[j - 1])
+            states[j] = State.LAST
     return states
 
 

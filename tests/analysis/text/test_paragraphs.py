@@ -235,3 +235,30 @@ def test_a_piece_of_a_line_set_apart_mid_sentence_stays_in_its_paragraph() -> No
     paragraphs = [b.text for b in article.blocks if b.role is Role.PARAGRAPH]
     assert any("可满足AI芯片、算力芯片" in t for t in paragraphs)
     assert all(b.role is Role.PARAGRAPH for b in article.blocks)
+
+
+_RUN_ON = ["　　本报讯（记者 高东浩）“十四", "五”时期，涉及（98.6%）跨省住",
+           "院直接结算率达到90%左右",
+           "　　傍晚，据悉“Made in China”", "安徽省芜湖市湾沚区的一家饭店迎",
+           "来客流高峰。厨房里，饭店经营者兼", "大厨吴可云忙个不停，一道道美味", "小炒接连出锅。",
+           "　　虽说辛苦，吴可云越干越有劲：", "“女儿身体情况不断好转，我更要好", "好干。”"]
+
+
+def test_a_line_going_on_with_an_open_sentence_is_no_title() -> None:
+    """A short line with no punctuation right under a line that leaves its sentence open,
+    over an indented start, ends that paragraph (…跨省住 / 院直接结算率达到90%左右, a Typst
+    page's dump, its squeezed punctuation leaving the full line short by the measure)."""
+    settings = Settings()
+    width = ColumnWidth("compressed", 14.5, 0.53)
+    states = label_lines(_column(_RUN_ON), width, settings.text, marked=True)
+    assert states[:4] == [State.FIRST, State.MIDDLE, State.LAST, State.FIRST]
+
+
+def test_a_headline_after_a_story_cut_off_stays_a_headline() -> None:
+    """Set apart by a blank line, or over a byline, the same kind of line is a title."""
+    settings = Settings()
+    width = ColumnWidth("compressed", 14.5, 0.53)
+    apart = _RUN_ON[:2] + ["", "就医改革带来新变化"] + _RUN_ON[3:]
+    assert label_lines(_column(apart), width, settings.text, marked=True)[2] is State.TITLE
+    bylined = _RUN_ON[:3] + ["本报记者 王小明"] + _RUN_ON[3:]
+    assert label_lines(_column(bylined), width, settings.text, marked=True)[2] is State.TITLE
