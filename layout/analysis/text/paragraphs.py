@@ -304,13 +304,14 @@ def blank_weights(
 
 def label_lines(
     infos: Sequence[LineInfo], width: ColumnWidth, settings: TextSettings,
-    marked: bool | None = None,
+    marked: bool | None = None, blanks: tuple[float, float] | None = None,
 ) -> list[State]:
     """The best state sequence for ``infos`` (Viterbi over the paragraph automaton).
 
     ``marked``: whether the dump marks first lines with indent marks (:func:`marks_indents`
     of the whole page, which sees more paragraph starts than one article); None judges
-    from ``infos``."""
+    from ``infos``. ``blanks``: the page's :func:`blank_weights`, for a run too short to
+    tell by itself how its dump uses blank lines (one extractor sets the whole page)."""
     if not infos:
         return []
     n_states = len(_STATES)
@@ -343,6 +344,8 @@ def label_lines(
         if _fragment_between(infos[i - 1], infos[i], infos[i + 1], width, settings):
             scores[i][middle] = max(scores[i][middle], -FRAGMENT_COST)
     with_blank, without_blank = blank_weights(infos, width, settings)
+    if not (with_blank or without_blank) and blanks is not None:
+        with_blank, without_blank = blanks
     if with_blank or without_blank:
         for i in range(len(infos) - 1):
             if not _plain_pair(infos[i], infos[i + 1]) or not patterns.ends_sentence(

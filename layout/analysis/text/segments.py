@@ -21,6 +21,7 @@ from layout.analysis.text.paragraphs import (
     CONTRIBUTOR_NOTE,
     SIGN_OFF,
     State,
+    blank_weights,
     label_lines,
     marks_indents,
 )
@@ -51,8 +52,12 @@ def segment_articles(
     states = label_kickers(
         body, sign_offs(body, label_lines(body, page_width, settings.text, marked)), settings,
         marked)
+    # where first lines are not indented, blank lines are the one cue to a break after a
+    # sentence's end: an article too short to weigh them takes the page's weights
+    blanks = blank_weights(body, page_width, settings.text) if not (
+        settings.text.indent_chars) else None
     return _split_after_notes(_hand_on_trailing_titles(
-        _split(list(body), states, page_width, settings, 0, jump_lines, marked)))
+        _split(list(body), states, page_width, settings, 0, jump_lines, marked, blanks)))
 
 
 def _split_after_notes(
@@ -193,18 +198,20 @@ def _hand_on_trailing_titles(
 def _split(
     lines: list[LineInfo], states: list[State], width: ColumnWidth, settings: Settings,
     depth: int, jump_lines: frozenset[int], marked: bool,
+    blanks: tuple[float, float] | None = None,
 ) -> list[tuple[list[LineInfo], list[State], bool]]:
     out: list[tuple[list[LineInfo], list[State], bool]] = []
     for seg in split_segments(lines, states, width, settings.text, jump_lines):
         seg_lines, seg_states, headed = _relabel(
-            lines, states, seg, width.measure, settings, marked)
+            lines, states, seg, width.measure, settings, marked, blanks)
         if depth < MAX_RESPLITS:
             sub_width = estimate_width(
                 [x.text for x in seg_lines], settings, width.measure) or width
             if len(split_segments(
                     seg_lines, seg_states, sub_width, settings.text, jump_lines)) > 1:
                 out.extend(_split(
-                    seg_lines, seg_states, sub_width, settings, depth + 1, jump_lines, marked))
+                    seg_lines, seg_states, sub_width, settings, depth + 1, jump_lines, marked,
+                    blanks))
                 continue
         out.append((seg_lines, seg_states, headed))
     return out
@@ -212,9 +219,10 @@ def _split(
 
 def _relabel(
     lines: Sequence[LineInfo], states: Sequence[State], seg: Segment, measure: str,
-    settings: Settings, marked: bool,
+    settings: Settings, marked: bool, blanks: tuple[float, float] | None = None,
 ) -> tuple[list[LineInfo], list[State], bool]:
-    """A segment's lines relabelled with its own column width; its header run is kept."""
+    """A segment's lines relabelled with its own column width (and the page's blank-line
+    weights where the segment is too short to weigh them); its header run is kept."""
     seg_lines = list(lines[seg.start:seg.end])
     seg_states = [State.TITLE] * seg.lead + list(states[seg.start + seg.lead:seg.end])
     runs = header_runs(seg_states)
@@ -224,6 +232,6 @@ def _relabel(
     if width is None:
         return seg_lines, seg_states, header > 0
     relabelled = label_kickers(
-        rest, sign_offs(rest, label_lines(rest, width, settings.text, marked)), settings,
+        rest, sign_offs(rest, label_lines(rest, width, settings.text, marked, blanks)), settings,
         marked)
     return seg_lines, seg_states[:header] + relabelled, header > 0

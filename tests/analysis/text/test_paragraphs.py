@@ -262,3 +262,29 @@ def test_a_headline_after_a_story_cut_off_stays_a_headline() -> None:
     assert label_lines(_column(apart), width, settings.text, marked=True)[2] is State.TITLE
     bylined = _RUN_ON[:3] + ["本报记者 王小明"] + _RUN_ON[3:]
     assert label_lines(_column(bylined), width, settings.text, marked=True)[2] is State.TITLE
+
+
+def test_a_short_story_takes_the_pages_blank_lines_as_breaks() -> None:
+    """A dump with no indents and a blank line after each paragraph: a story too short to
+    weigh blank lines by itself reads them as the page does, so a paragraph ending a
+    sentence on a nearly full line before a blank ends there (…发展潜力。 / / 这是…)."""
+    first = ("党的全会研究制定规划建议\n本报记者 王小明\n\n"
+             "每逢重大历史关头，中国共产\n党总是能够科学把握历史方位\n与形势变化，制定正确的政治\n"
+             "战略策略，指引中国人民战胜\n无数风险挑战、始终走在时代\n前列。\n\n"
+             "党的二十届四中全会，研究制\n定“十五五”规划建议，旨在\n对未来五年发展作出顶层设计\n"
+             "和战略擘画，推动事关中国式\n现代化全局的战略任务取得重\n大突破。\n\n"
+             "现代化，寄托着中华民族的夙\n愿和期盼。自成立以来，党带\n领人民所进行的一切奋斗就是\n"
+             "为了强国复兴。从“一五”到\n“十四五”，一以贯之的主题\n始终不渝。\n\n"
+             "五年规划是一个独特视角。科\n学制定和接续实施五年规划，\n是我们党治国理政的重要方\n"
+             "式，是读懂中国式现代化的重\n要“密码”。\n\n")
+    second = ("为全球自由区发展提供助力\n本报记者 盛晨森\n\n"
+              "在海南自贸港全岛封关运作即\n将正式启动之际，第十一届世\n界自由区组织大会近日在海南\n"
+              "国际会展中心举行，全球逾七\n十个国家和地区的业界代表与\n专家参会，充分展现出作为现\n"
+              "代自由区的发展潜力和活力。\n\n"
+              "这是该大会首次在中国举办，\n大会主题是“自由区：通向全\n球繁荣、贸易和可持续创新的\n"
+              "大门”，在此举办大会对促进\n全球自由区合作交流具有特殊\n意义。\n")
+    page = analyze_text_dump((first + second).encode(), "b.txt", Settings()).pages[0]
+    article = page.articles[-1]
+    assert article.headline == "为全球自由区发展提供助力"
+    paragraphs = [b.text for b in article.blocks if b.role is Role.PARAGRAPH]
+    assert len(paragraphs) == 2 and paragraphs[0].endswith("发展潜力和活力。")
