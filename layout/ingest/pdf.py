@@ -36,6 +36,7 @@ from layout.ingest.raw import (
     TooManyObjects,
     frame_rules,
     is_upright,
+    make_glyph,
     over_limit_page,
     page_shapes,
 )
@@ -130,9 +131,9 @@ def _parse_layout(page: pdfplumber.page.Page, tally: ObjectTally
                 font = obj.fontname
                 if isinstance(font, bytes):
                     font = font.decode("latin-1")
-                append(Glyph(text, x0, top, x1, bottom, obj.size or 0.0, str(font or ""),
-                             color if isinstance(color, tuple) else (color,),
-                             getattr(obj, "render_mode", 0), upright, baseline))
+                append(make_glyph(text, x0, top, x1, bottom, obj.size or 0.0,
+                                  str(font or ""), color if isinstance(color, tuple) else (color,),
+                                  getattr(obj, "render_mode", 0), upright, baseline))
                 continue
             if hasattr(obj, "_objs"):
                 obj._objs = walk(obj._objs)

@@ -23,7 +23,7 @@ import pypdfium2 as pdfium
 from layout.ingest.pdfium_copies import PageText
 from layout.ingest.pdfium_lib import FSRect, handle, lib
 from layout.ingest.pdfium_paths import Matrix, object_bounds
-from layout.ingest.raw import Glyph, ObjectTally, is_upright
+from layout.ingest.raw import Glyph, ObjectTally, is_upright, make_glyph
 
 _MAP_CHECKS = 64  # text objects of a style whose first char is checked for a missing
 # Unicode map (PDFium's flag)
@@ -270,8 +270,8 @@ class CharReader:
                                                   else checked + 1)
                 shaped = checked < 0
             ink = self._ink(tp, i, ox, oy, st.size) if shaped and upright else None
-            run.append(Glyph(text, x0, top, x1, bottom, size, st.font, st.color,
-                             st.render_mode, flat, baseline, st.face, ink))
+            run.append(make_glyph(text, x0, top, x1, bottom, size, st.font, st.color,
+                                  st.render_mode, flat, baseline, st.face, ink))
         for obj, glyphs in by_object.items():
             _fit_latin_advances(obj, glyphs, self.fonts)
             if len(glyphs) > 1:  # one glyph is no ligature
