@@ -160,20 +160,14 @@ def drop_junk(text: str) -> str:
     return plain_forms(_JUNK.sub("", text))
 
 
+_PAIRS = re.compile(r"(?:(\S)\1)+")  # a maximal run of doubled characters (xxyy...); \S is
+# what str.isspace() says is not a space
+
+
 def _pair_runs(text: str) -> list[tuple[int, int]]:
-    """(start, pair_count) of every maximal run of doubled characters (xxyy...)."""
-    runs: list[tuple[int, int]] = []
-    i, n = 0, len(text)
-    while i + 1 < n:
-        if text[i] == text[i + 1] and not text[i].isspace():
-            start, pairs = i, 0
-            while i + 1 < n and text[i] == text[i + 1] and not text[i].isspace():
-                pairs += 1
-                i += 2
-            runs.append((start, pairs))
-        else:
-            i += 1
-    return runs
+    """(start, pair_count) of every maximal run of doubled characters (xxyy...), left to
+    right, each run's pairs taken from its start."""
+    return [(m.start(), (m.end() - m.start()) // 2) for m in _PAIRS.finditer(text)]
 
 
 def is_doubled_line(line: str, settings: CleanSettings = _DEFAULT) -> bool:

@@ -159,19 +159,27 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = (), gap_em:
     rows = [part for row in _rows(glyphs, row_tolerance) for part in _unprint(row)]
 
     def hard_break(prev: Glyph, g: Glyph) -> bool:
-        size = min(g.size, prev.size)
-        return ((max(g.size, prev.size) / size > 1.25 and g.x0 - prev.x1 > 0.25 * size)
-                or (bool(photo_gaps) and g.x0 - prev.x1 > 0.5 * size
+        gap, a, b = g.x0 - prev.x1, g.size, prev.size
+        size = a if a < b else b
+        if gap <= 0.1 * size:  # (most pairs: every cut below needs a wider gap)
+            return False
+        return ((max(a, b) / size > 1.25 and gap > 0.25 * size)
+                or (bool(photo_gaps) and gap > 0.5 * size
                     and _under_photo_gap(photo_gaps, prev, g))
-                or (bool(photo_edges) and g.x0 - prev.x1 > 0.3 * size
+                or (bool(photo_edges) and gap > 0.3 * size
                     and _at_photo_edge(photo_edges, prev, g))
-                or (bool(cuts) and g.x0 - prev.x1 > 0.1 * size
-                    and _rule_between(cuts, prev.x1 - 0.5, g.x0 + 0.5, min(g.top, prev.top),
-                                      max(g.bottom, prev.bottom))))
+                or (bool(cuts) and _rule_between(cuts, prev.x1 - 0.5, g.x0 + 0.5,
+                                                 min(g.top, prev.top),
+                                                 max(g.bottom, prev.bottom))))
 
     def strict(prev: Glyph, g: Glyph) -> bool:
-        limit = gap_em if _cjk_glyph(g) or _cjk_glyph(prev) else latin_gap_em
-        return g.x0 - prev.x1 > limit * min(g.size, prev.size) or hard_break(prev, g)
+        gap, a, b = g.x0 - prev.x1, g.size, prev.size
+        size = a if a < b else b
+        if gap > gap_em * size or gap > latin_gap_em * size:  # (else within either limit)
+            limit = gap_em if _cjk_glyph(g) or _cjk_glyph(prev) else latin_gap_em
+            if gap > limit * size:
+                return True
+        return hard_break(prev, g)
 
     first = [ln for row in rows for ln in _split_row(row, strict)]
     gutters = find_gutters(first)

@@ -58,8 +58,11 @@ from layout.model import BBox
 def plain_glyphs(glyphs: Sequence[Glyph]) -> list[Glyph]:
     """``glyphs`` with presentation forms (vertical forms, compatibility forms) folded."""
     out = []
+    folded: dict[str, str] = {}  # a page repeats its characters: each text folded once
     for g in glyphs:
-        plain = plain_forms(g.text)
+        plain = folded.get(g.text)
+        if plain is None:
+            plain = folded[g.text] = plain_forms(g.text)
         out.append(g if plain == g.text else replace(g, text=plain))
     return out
 
