@@ -119,6 +119,9 @@ class UnreadableText:
     glyphs: int
 
 
+OCR_FONT = "OCR"  # the font name of glyphs recognised from pixels (no text layer under them)
+
+
 @dataclass(frozen=True, slots=True)
 class OcrLine:
     """One line OCR recognised: its text, box and the recogniser's confidence (0–1)."""

@@ -30,8 +30,7 @@ from layout.analysis.patterns import (
 from layout.analysis.pdf.name_runs import names_text
 from layout.analysis.pdf.text_line import TextLine
 from layout.clean import is_cjk, is_cjk_punct
-from layout.ingest.ocr.glyphs import OCR_FONT
-from layout.ingest.raw import Rule
+from layout.ingest.raw import OCR_FONT, Rule
 from layout.model import BBox
 
 

@@ -48,11 +48,10 @@ from layout.ingest.ocr.lines import (
     row_groups,
     split_at_gutters,
 )
-from layout.ingest.raw import Glyph, OcrLine
+from layout.ingest.raw import OCR_FONT, Glyph, OcrLine
 from layout.model import BBox
 from layout.settings import DEFAULT_SETTINGS, Settings
 
-OCR_FONT = "OCR"
 _UPRIGHT_RATIO = 1.5  # a line box taller than this many widths is text standing on end
 _PITCH_CHARS = 6  # ems: a line this long gives its size from its length
 _BODY_PITCH = 1.15  # body pitches: a long line of characters narrower than this is body
