@@ -72,7 +72,7 @@ class Cell:
     size and kind worked out once: cells are compared many times)."""
 
     __slots__ = ("glyphs", "x0", "top", "x1", "bottom", "turned", "size", "cx", "cy", "cjk",
-                 "mark", "corner", "narrow")
+                 "mark", "corner", "narrow", "dash")
 
     def __init__(self, glyphs: tuple[Glyph, ...]) -> None:
         self.glyphs = glyphs
@@ -92,7 +92,7 @@ class Cell:
         self.cx = (self.x0 + self.x1) / 2
         self.cy = (self.top + self.bottom) / 2
         ch = first.text[:1]
-        self.mark, self.cjk, self.corner = cell_kind(ch)
+        self.mark, self.cjk, self.corner, self.dash = cell_kind(ch)
         # an upright half-width letter or digit alone (9月): set at either side of its cell
         self.narrow = (not self.turned and len(glyphs) == 1 and ch.isascii()
                        and self.x1 - self.x0 < 0.7 * self.size)

@@ -27,6 +27,9 @@ from layout.ingest.raw import Glyph
 BIN_PT = 4.0  # width of the bins cells are sorted into (by centre), points
 _INF = float("inf")
 CORNER_MARKS = frozenset("，、。．：；！？")  # often printed in a corner of their cell
+# marks set along a vertical line's axis, centred in their cell as a character is (dashes,
+# ellipses): unlike a mark in a corner they keep their row limits and neighbours
+AXIS_MARKS = frozenset("—―…‥⋯︱︙︰")
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class CellArrays:
     mark: np.ndarray
     corner: np.ndarray
     narrow: np.ndarray
+    dash: np.ndarray
 
     @classmethod
     def of(cls, groups: Sequence[tuple[Glyph, ...]]) -> CellArrays:
@@ -62,20 +66,22 @@ class CellArrays:
         size = np.where(turned, x1 - x0, size)  # a turned glyph's: its extent across
         codes = np.fromiter((ord(g.text[0]) for g in firsts), np.int64, len(firsts))
         chars, where = np.unique(codes, return_inverse=True)  # (every text is a character)
-        kinds = np.array([cell_kind(chr(c)) for c in chars.tolist()], dtype=bool).reshape(-1, 3)
-        mark, _, corner = kinds[where.reshape(-1)].T
+        kinds = np.array([cell_kind(chr(c)) for c in chars.tolist()], dtype=bool).reshape(-1, 4)
+        mark, _, corner, dash = kinds[where.reshape(-1)].T
         single = np.fromiter((len(group) == 1 for group in groups), bool, len(groups))
         # an upright half-width letter or digit alone (9月): set at either side of its cell
         narrow = ~turned & single & (codes < 0x80) & (x1 - x0 < 0.7 * size)
         return cls(x0, top, x1, bottom, size, (x0 + x1) / 2, (top + bottom) / 2, turned,
-                   mark, corner, narrow)
+                   mark, corner, narrow, dash)
 
 
-def cell_kind(ch: str) -> tuple[bool, bool, bool]:
-    """(mark, CJK, corner) of a cell whose first glyph is ``ch``: CJK punctuation, CJK
-    text or punctuation, a mark often printed in a corner of its cell."""
+def cell_kind(ch: str) -> tuple[bool, bool, bool, bool]:
+    """(mark, CJK, corner, dash) of a cell whose first glyph is ``ch``: CJK punctuation,
+    CJK text or punctuation, a mark often printed in a corner of its cell, a mark set on
+    the line's axis (``AXIS_MARKS``)."""
     mark = bool(ch) and is_cjk_punct(ch)
-    return mark, bool(ch) and (is_cjk(ch) or mark), ch in CORNER_MARKS
+    return (mark, bool(ch) and (is_cjk(ch) or mark), ch in CORNER_MARKS,
+            bool(ch) and ch in AXIS_MARKS)
 
 
 def sorted_unique(values: np.ndarray) -> np.ndarray:
@@ -139,9 +145,10 @@ def _like_sizes(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 def row_gaps(a: CellArrays) -> tuple[list[float], list[int | None]]:
     """Per cell: the gap to the nearest cell of like size on the same row (centres within
-    0.3 em, overlapping by 0.3 em at most, 3 em away at most; marks and turned cells are
-    nobody's neighbour), ``inf`` when none (and always for a turned cell), and that cell
-    (the first met, left to right, among equally near ones), or None."""
+    0.3 em, overlapping by 0.3 em at most, 3 em away at most; turned cells and marks are
+    nobody's neighbour, but for marks on the line's axis: dashes, ellipses), ``inf`` when
+    none (and always for a turned cell), and that cell (the first met, left to right, among
+    equally near ones), or None."""
     n = len(a.size)
     gap_out = np.full(n, _INF)
     who_out = np.full(n, -1, dtype=np.int64)
@@ -154,7 +161,7 @@ def row_gaps(a: CellArrays) -> tuple[list[float], list[int | None]]:
         size_k = a.size[k]
         gap = np.maximum(a.x0[j] - a.x1[k], a.x0[k] - a.x1[j])
         keep = ((j != k) & ~a.turned[j] & _like_sizes(size_k, a.size[j])
-                & (np.abs(a.cy[j] - a.cy[k]) <= 0.3 * size_k) & ~a.mark[j]
+                & (np.abs(a.cy[j] - a.cy[k]) <= 0.3 * size_k) & ~_off_axis(a)[j]
                 & (gap >= -0.3 * size_k) & (gap <= 3.0 * size_k))
         k, j, value = k[keep], j[keep], np.maximum(gap[keep], 0.0)
         if k.size:
@@ -174,13 +181,12 @@ def chain_pairs(a: CellArrays, gaps: Sequence[float], max_gap_em: float
     lower cell starts below the upper one's top, lined up with it (centres within 0.3 em,
     or boxes overlapping where a mark or a turned cell is involved), of like size, no
     more than ``max_gap_em`` below it, overlapping it by 0.6 em at most (a turned lower
-    cell under one that is no mark: starting below its top, overlapping it by 0.95 em at
-    most, as a reader's box of a turned glyph may stand nearly an em above its cell), and,
-    between
-    upright cells, no further apart than either one's ``gaps`` (its row gap; none for a
-    mark) allows (half an em more below a comma or stop, 0.05 em more otherwise); between
-    an upright cell and a turned one, no further apart than the upright one's row gap
-    allows, half an em more."""
+    cell under one that is no mark off the axis: starting below its top, overlapping it
+    by 0.95 em at most, as a reader's box of a turned glyph may stand nearly an em above
+    its cell), and, between upright cells, no further apart than either one's ``gaps``
+    (its row gap; none for a mark off the axis) allows (half an em more below a comma or
+    stop, 0.05 em more otherwise); between an upright cell and a turned one, no further
+    apart than the upright one's row gap allows, half an em more."""
     n = len(a.size)
     if n == 0:
         return []
@@ -204,7 +210,8 @@ def chain_pairs(a: CellArrays, gaps: Sequence[float], max_gap_em: float
     # a turned glyph under a glyph that is no mark: its box (a reader's, rotated) may stand
     # up to nearly an em above its cell, so it need only start below that glyph's top (a
     # mark, printed off its line's axis, may stand beside the next line's turned glyph)
-    high = turned_j & ~a.mark[k]
+    off_axis = _off_axis(a)
+    high = turned_j & ~off_axis[k]
     keep = (a.top[j] >= a.top[k] + 0.25 * np.minimum(size_k, size_j)) | (
         high & (a.top[j] > a.top[k]))
     keep &= turned_k | turned_j | _like_sizes(size_k, size_j)
@@ -217,7 +224,10 @@ def chain_pairs(a: CellArrays, gaps: Sequence[float], max_gap_em: float
     # a comma or stop above may sit in its cell's upper half: half an em more
     slack = np.where(a.corner[k], 0.5, 0.05) * ref
     gaps_arr = np.asarray(gaps, dtype=float)
-    loose = a.turned | a.mark  # no row limit for marks (printed in a corner) nor turned
+    # no row limit for turned cells nor for marks off the axis (printed in a corner): a
+    # dash or an ellipsis, centred on its line, keeps its row's (a horizontal subtitle's
+    # opening —— stays in its row, over a vertical line opening with a turned run)
+    loose = a.turned | off_axis
     room = np.where(loose, _INF, gaps_arr)
     within = np.maximum(gap, 0.0) <= np.minimum(room[k], room[j]) + slack
     keep &= turned_k | turned_j | within  # (a turned glyph's ink box says little)
@@ -229,6 +239,12 @@ def chain_pairs(a: CellArrays, gaps: Sequence[float], max_gap_em: float
     k, j, gap = k[keep], j[keep], gap[keep]
     order = np.lexsort((j, k, gap))
     return list(zip(gap[order].tolist(), k[order].tolist(), j[order].tolist(), strict=True))
+
+
+def _off_axis(a: CellArrays) -> np.ndarray:
+    """Marks that may be printed off their line's axis: every mark but dashes and
+    ellipses (``AXIS_MARKS``)."""
+    return a.mark & ~a.dash
 
 
 def _lined_up(a: CellArrays, k: np.ndarray, j: np.ndarray, size: np.ndarray) -> np.ndarray:

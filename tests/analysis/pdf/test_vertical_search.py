@@ -13,7 +13,7 @@ from layout.analysis.pdf.vertical_search import CellArrays, chain_pairs, row_gap
 from layout.ingest.raw import Glyph
 from tests.analysis.pdf import vertical_reference as ref
 
-TEXTS = "春风又绿江南岸明月何时照我还，。、：！」「（１２AB7x"
+TEXTS = "春风又绿江南岸明月何时照我还，。、：！」「（１２AB7x—…"
 
 
 def _page(seed: int, count: int) -> list[Glyph]:
@@ -37,7 +37,7 @@ def test_sweeps_match_the_loops(seed):
     cells = [Cell(g) for g in groups]
     arrays = CellArrays.of(groups)
     for name in ("x0", "top", "x1", "bottom", "size", "cx", "cy", "turned", "mark", "corner",
-                 "narrow"):
+                 "narrow", "dash"):
         assert getattr(arrays, name).tolist() == [getattr(c, name) for c in cells], name
     index = ref.Index(cells)
     expected_rows = [ref.row_gap(k, cells, index) for k in range(len(cells))]
@@ -69,3 +69,47 @@ def test_sorted_unique_is_numpys_unique_of_a_sorted_array(values):
     got, want = sorted_unique(array), np.unique(array)
     assert got.dtype == want.dtype
     assert np.array_equal(got, want, equal_nan=True)
+
+
+def _turned(text: str, xc: float, top: float, size: float = 9.2) -> list[Glyph]:
+    """A run set sideways down a vertical line: ink boxes thinner than the line, 0.57 em
+    apart."""
+    out = []
+    for ch in text:
+        out.append(Glyph(ch, xc - 0.34 * size, top, xc + 0.34 * size, top + 0.42 * size,
+                         0.9 * size, "Latin", upright=False))
+        top += 0.57 * size
+    return out
+
+
+def _down(text: str, xc: float, top: float, size: float = 9.2) -> list[Glyph]:
+    return [Glyph(ch, xc - size / 2, top + k * size, xc + size / 2, top + (k + 1) * size,
+                  size, "Body") for k, ch in enumerate(text)]
+
+
+def test_a_subtitles_opening_dashes_stay_in_its_subtitle():
+    # a horizontal subtitle (11.5 pt) opening with ——, an em over vertical body text
+    # (9.2 pt, lines 13.9 pt apart) whose lines open with turned runs under its dashes: a
+    # dash is set on its line's axis and touches its row's glyphs, so it keeps that row's
+    # limit and is no cell of the vertical line under it
+    from layout.analysis.pdf.vertical import rotate_line, split_vertical
+
+    size = 11.5
+    glyphs = [Glyph(ch, 450.8 + k * size, 128.8, 450.8 + (k + 1) * size, 128.8 + size, size,
+                    "Head") for k, ch in enumerate("——面向科技型中小企业推出")]
+    lines = [("2020", "年增长百分之十四"), ("429", "亿元较同期增长了"), ("24%", "归母净利润")]
+    for k, (turned, upright) in enumerate(lines):
+        xc = 451.55 + 13.9 * k
+        glyphs += _turned(turned, xc, 151.7)
+        glyphs += _down(upright, xc, 151.7 + 0.57 * 9.2 * len(turned) + 1.0)
+    glyphs += _down("中国人民保险集团股份有限公司", 437.6, 151.1)
+    found, rest = split_vertical(glyphs)
+    texts = sorted(rotate_line(line, 600.0).text.replace(" ", "") for line in found)
+    assert texts == sorted(["2020年增长百分之十四", "429亿元较同期增长了", "24%归母净利润",
+                            "中国人民保险集团股份有限公司"])
+    assert "".join(g.text for g in rest) == "——面向科技型中小企业推出"
+    # a dash is a row neighbour like any glyph of its row (a comma in its corner is none)
+    groups = [(g,) for g in glyphs]
+    gaps, neighbours = row_gaps(CellArrays.of(groups))
+    assert gaps[0] == 0.0 and neighbours[0] == 1
+    assert neighbours[2] == 1  # (the first of its two neighbours, left to right)

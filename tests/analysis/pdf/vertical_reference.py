@@ -66,7 +66,7 @@ def row_gap(k: int, cells: Sequence[Cell], index: Index) -> tuple[float, int | N
     for j in index.near(index.rows, c.cy, 0.3 * size, c.x0 - reach - 2 * size, c.x1 + reach):
         d = cells[j]
         if j == k or d.turned or not _like_sizes(c, d) or abs(d.cy - c.cy) > 0.3 * size \
-                or d.mark:
+                or (d.mark and not d.dash):
             continue
         gap = max(d.x0 - c.x1, c.x0 - d.x1)
         if gap < -0.3 * size or gap > reach:
@@ -77,7 +77,7 @@ def row_gap(k: int, cells: Sequence[Cell], index: Index) -> tuple[float, int | N
 
 
 def _room(cell: Cell, gap: float) -> float:
-    return _INF if cell.turned or cell.mark else gap
+    return _INF if cell.turned or (cell.mark and not cell.dash) else gap
 
 
 def chain_pairs(cells: Sequence[Cell], index: Index, max_gap_em: float,
@@ -94,7 +94,7 @@ def chain_pairs(cells: Sequence[Cell], index: Index, max_gap_em: float,
                 continue
             ref = (size if not c.turned else d.size if not d.turned
                    else max(size, d.size, 0.5 * reach))
-            high = d.turned and not c.mark
+            high = d.turned and not (c.mark and not c.dash)
             below = d.top >= c.top + 0.25 * min(size, d.size) or (high and d.top > c.top)
             if not below or not _like_sizes(c, d) or not _lined_up(c, d, ref):
                 continue
