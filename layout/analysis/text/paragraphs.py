@@ -85,7 +85,11 @@ def _title_score(
     text = info.text
     stripped = text.rstrip(patterns.CLOSERS)
     last = stripped[-1:] if stripped else ""
-    if info.subtitle_dash:
+    # a —— line carrying the paragraph indent mark is a paragraph (a quotation's source,
+    # an item of a list), not a subtitle: a headline group is not set with the body's
+    # first-line indent
+    dash = info.subtitle_dash and not info.indent_marks
+    if dash:
         pass  # a —— subtitle may be a whole sentence
     elif last in "，、；：。,;:":
         score -= 8.0
@@ -101,7 +105,7 @@ def _title_score(
         score += 1.5
     if info.doubled:
         score += 2.0
-    if info.subtitle_dash:
+    if dash:
         score += 3.0
     if info.single_space_indent:
         score += 1.0
@@ -245,6 +249,7 @@ def _body_like(info: LineInfo, width: ColumnWidth, settings: TextSettings) -> bo
 MIN_MARK_SAMPLES = 3  # sure paragraph starts needed to judge that the dump marks indents
 MARKED_SHARE = 0.8  # share of them with an indent mark
 UNMARKED_START_COST = 3.0  # log-score lost by an unmarked first line where indents are marked
+MARKED_TITLE_COST = 2.0  # log-score lost by a title line carrying the mark there
 
 
 def marks_indents(
@@ -326,6 +331,7 @@ def label_lines(
     unmarked_starts: set[int] = set()  # unmarked body lines, costed as paragraph starts
     if marked if marked is not None else marks_indents(infos, width, settings):
         first, single = _STATES.index(State.FIRST), _STATES.index(State.SINGLE)
+        title = _STATES.index(State.TITLE)
         for i, info in enumerate(infos):
             if (not info.indent_marks and info.fixed is Fixed.NONE and not info.beside_cap
                     and _body_like(info, width, settings)
@@ -333,6 +339,8 @@ def label_lines(
                 scores[i][first] -= UNMARKED_START_COST
                 scores[i][single] -= UNMARKED_START_COST
                 unmarked_starts.add(i)
+            elif info.indent_marks and info.fixed is Fixed.NONE:
+                scores[i][title] -= MARKED_TITLE_COST  # the mark opens a paragraph
     for i in range(len(infos) - 1):
         if _bare_dateline(infos[i]) and _plain_pair(
                 dataclasses.replace(infos[i], dateline=False), infos[i + 1]) and not (

@@ -288,3 +288,39 @@ def test_a_short_story_takes_the_pages_blank_lines_as_breaks() -> None:
     assert article.headline == "为全球自由区发展提供助力"
     paragraphs = [b.text for b in article.blocks if b.role is Role.PARAGRAPH]
     assert len(paragraphs) == 2 and paragraphs[0].endswith("发展潜力和活力。")
+
+
+_QUOTE = ["　　“有人说，北京的蓝天美好而短", "暂，过了这一阵就没了，我希望并相",
+          "信能够保持下去。”"]
+_AFTER = ["　　前些年，一见透亮的蓝天，人们", "都迫不及待地拍照片晒出来。现在司",
+          "空见惯了，就不晒了。", "　　从惊喜到习惯，付出了怎样的努", "力？"]
+
+
+def test_an_indented_dash_line_is_a_paragraph_not_a_subtitle() -> None:
+    """A —— line carrying the paragraph indent mark (a quotation's source under it,
+    ——习近平主席在… / …上强调) is a paragraph, its unpunctuated end and all: a subtitle is
+    not set with the body's first-line indent."""
+    settings = Settings()
+    width = ColumnWidth("chars", 15.0, 0.2)
+    source = ["　　——习近平主席在亚太经合组织", "领导人会议欢迎宴会上强调"]
+    states = label_lines(_column(_QUOTE + source + _AFTER), width, settings.text, marked=True)
+    assert states[3:6] == [State.FIRST, State.LAST, State.FIRST]
+
+
+def test_a_marked_line_short_of_the_column_opens_a_paragraph() -> None:
+    """Where the dump marks first lines, a marked line is a paragraph's first line even
+    where it falls short of the measure and a column break follows it (typeset widths
+    the measure misjudges): no title carries the paragraph mark."""
+    settings = Settings()
+    width = ColumnWidth("chars", 15.0, 0.2)
+    source = ["　　——习近平主席在亚太经合", "", "组织领导人会议欢迎宴会上强调"]
+    states = label_lines(_column(_QUOTE + source + _AFTER), width, settings.text, marked=True)
+    assert states[3:6] == [State.FIRST, State.LAST, State.FIRST]
+
+
+def test_an_unindented_dash_line_under_a_headline_stays_a_subtitle() -> None:
+    settings = Settings()
+    width = ColumnWidth("chars", 15.0, 0.2)
+    head = ["党的全会研究制定规划建议", "——指引中国人民战胜风险挑战", "本报记者 王小明"]
+    states = label_lines(_column(head + _AFTER), width, settings.text, marked=True)
+    assert states[:3] == [State.TITLE, State.TITLE, State.BYLINE]
