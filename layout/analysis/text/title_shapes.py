@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from layout.analysis import patterns
-from layout.analysis.text.lines import LineInfo
+from layout.analysis.text.lines import MEASURES, LineInfo
 from layout.analysis.text.title_lines import TAGGED_END, set_width
 
 KICKER_SHORTER = 2  # a kicker line over its headline is at least this much shorter
@@ -22,12 +22,18 @@ KICKER_MIN_CHARS = 4
 
 def kicker_over_headline(first: str, second: str) -> bool:
     """Two plain title lines where the first is clearly the shorter: a kicker (引题) over
-    the headline. A wrapped headline fills its first line; couplet halves are equal. A
-    column tag closing the second line (…（记者手记）) is set smaller and does not count:
-    用金融之手“贷” / 动绿色发展（记者手记） is one headline wrapped mid-phrase."""
-    body = TAGGED_END.sub("", second.rstrip())
-    return (len(first) >= KICKER_MIN_CHARS and len(first) + KICKER_SHORTER <= len(body)
-            and not patterns.ends_clause(first) and not first.rstrip().endswith("——"))
+    the headline. A wrapped headline fills its first line; couplet halves are equal. The
+    first must be shorter as set (digits and Latin half an em: 国内生产总值同比增 / 长5.2%超出
+    市场预期 holds more characters below, not more width) and by its characters (a face
+    may set figures full width: 2025年中国景德 / 镇国际陶瓷博览会开幕). A column tag closing
+    the second line (…（记者手记）) is set smaller and does not count: 用金融之手“贷” /
+    动绿色发展（记者手记） is one headline wrapped mid-phrase."""
+    body = TAGGED_END.sub("", second.rstrip()).strip()
+    first = first.strip()
+    return (len(first) >= KICKER_MIN_CHARS and all(
+        measure(first) + KICKER_SHORTER <= measure(body)
+        for measure in (MEASURES["chars"], MEASURES["typeset"]))
+            and not patterns.ends_clause(first) and not first.endswith("——"))
 
 
 FULL_SLACK = 1.5  # em a wrapped headline's first line may fall short of a later line
