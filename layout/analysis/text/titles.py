@@ -59,6 +59,17 @@ def _named_over(lines: Sequence[LineInfo]) -> bool:
             and second[:1] not in patterns.CLOSERS and len(second) > WRAP_TAIL_CHARS)
 
 
+def _lone_label(lines: Sequence[LineInfo]) -> bool:
+    """The first title line is a column label standing alone: a label by its marks or
+    words (【金台随感】, 深度观察·…, 环球走笔, 记者手记) with a blank line under it, or the
+    only title line (the headline under it set as art, in no dump). A column's name is
+    set apart over the headline it labels; it is never the headline itself."""
+    first = lines[0]
+    labelled = (column_label(first.title) or series_label(first.text)
+                or named_label(first.text))
+    return labelled and (len(lines) == 1 or lines[1].line.blanks_before > 0)
+
+
 def _apart_below(
     rest: list[LineInfo], subtitle_lines: list[LineInfo]
 ) -> tuple[list[LineInfo], list[LineInfo]]:
@@ -144,9 +155,11 @@ def split_title_lines(
     评论员观察：). Where no kicker came out, or one running past the first line, a first
     line that reads as a column label by its words (:func:`named_label`) over other title
     lines is the kicker."""
+    if len(lines) == 1 and _lone_label(lines):
+        return join_title_lines([lines[0].title]) or None, None, None
     kicker, headline, subtitle = _split_title_lines(lines, settings)
     label = join_title_lines([lines[0].title]) if lines else ""
-    if kicker != label and len(lines) >= 2 and _named_over(lines):
+    if kicker != label and len(lines) >= 2 and (_named_over(lines) or _lone_label(lines)):
         # no kicker came out, or one that runs past the first line: a first line that
         # reads as a column label by its words is the kicker over the group the other
         # lines make (凡人善举 / 我心中 / 的两条江, 百姓故事 / 裂缝护坡墙已修复 / / …)

@@ -1,0 +1,28 @@
+"""Headline groups of text dumps: title lines -> kicker, headline, subtitle
+(layout.analysis.text.titles)."""
+
+from __future__ import annotations
+
+from layout.analysis.text.lines import line_info
+from layout.analysis.text.titles import split_title_lines
+from layout.ingest.text import page_lines
+from layout.settings import Settings
+
+
+def _title_lines(text: str) -> tuple[str | None, str | None, str | None]:
+    settings = Settings()
+    return split_title_lines([line_info(x, settings) for x in page_lines(text)], settings.text)
+
+
+def test_a_column_label_standing_alone_is_the_kicker() -> None:
+    """A column's name set apart over its headline, or alone (the headline set as art), is
+    the kicker; a plain line alone stays a headline."""
+    assert _title_lines("编辑手记") == ("编辑手记", None, None)
+    assert _title_lines("深度观察·科技前沿") == ("深度观察·科技前沿", None, None)
+    assert _title_lines("环球走笔\n\n引领未来中国做对了什么") == (
+        "环球走笔", "引领未来中国做对了什么", None)
+    assert _title_lines("引领未来中国做对了什么") == (None, "引领未来中国做对了什么", None)
+    kicker, headline, subtitle = _title_lines("环球走笔\n\n引领未来\n中国做对了什么\n\n"
+                                              "发展成果惠及更多民众")
+    assert (kicker, subtitle) == ("环球走笔", "发展成果惠及更多民众")
+    assert (headline or "").replace(" ", "") == "引领未来中国做对了什么"
