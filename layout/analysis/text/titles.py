@@ -111,12 +111,14 @@ QUOTE_WRAP_SLACK = 1.5  # em: a headline's last line may fall this much short of
 
 
 def _quote_wraps_end(lines: Sequence[LineInfo], span: tuple[int, int]) -> bool:
-    """A one-line quotation closing the title lines is the wrapped end of a headline, not a
-    headline under a kicker: the line right above it (no blank line between) is cut at its
-    width (给缺点 / “上上秤”, 国家队也能 / “省里办”); a kicker is set smaller or apart, so
-    its line is not the headline's width (民生观察 / “要守牢实体经济这个根基”)."""
+    """A one-line quotation closing the title lines, or the part a blank line sets apart
+    over a subtitle, is the wrapped end of a headline, not a headline under a kicker: the
+    line right above it (no blank line between) is cut at its width (给缺点 / “上上秤”,
+    国家队也能 / “省里办”); a kicker is set smaller or apart, so its line is not the
+    headline's width (民生观察 / “要守牢实体经济这个根基”)."""
     first, last = span
-    if first == 0 or first != last or last + 1 != len(lines) or lines[first].line.blanks_before:
+    closes = last + 1 == len(lines) or lines[last + 1].line.blanks_before > 0
+    if first == 0 or first != last or not closes or lines[first].line.blanks_before:
         return False
     above = lines[first - 1]
     return abs(set_width(above) - set_width(lines[first])) <= QUOTE_WRAP_SLACK

@@ -26,3 +26,11 @@ def test_a_column_label_standing_alone_is_the_kicker() -> None:
                                               "发展成果惠及更多民众")
     assert (kicker, subtitle) == ("环球走笔", "发展成果惠及更多民众")
     assert (headline or "").replace(" ", "") == "引领未来中国做对了什么"
+
+
+def test_a_quotation_wrapped_from_the_line_above_over_a_subtitle_set_apart() -> None:
+    """A one-line quotation cut at the width of the line right above it ends the headline
+    also where a blank line sets a subtitle apart under it (a column label set apart over
+    them the kicker)."""
+    assert _title_lines("金台随感\n\n给缺点\n“上上秤”\n\n就得不断克服缺点") == (
+        "金台随感", "给缺点“上上秤”", "就得不断克服缺点")
