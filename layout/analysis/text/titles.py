@@ -210,10 +210,13 @@ def _split_title_lines(
     if len(rest) >= 2 and (column_label(rest[0].title) or series_label(rest[0].text)):
         kicker_lines = [rest.pop(0)]
         rest, subtitle_lines = _apart_below(rest, subtitle_lines)
-    quote_end = False  # the title lines end in a quotation wrapped from the line above
+    # a part of the title lines ends in a quotation wrapped from the line above (the
+    # first line: wrapped_quote)
+    quote_end = wrapped_quote = False
     if len(rest) >= 2 and not kicker_lines:
         quoted = quoted_spans(rest)
         quote_end = len(quoted) == 1 and _quote_wraps_end(rest, quoted[0])
+        wrapped_quote = quote_end and quoted[0][0] == 1  # the first line wraps into it
         tagged = [k for k, x in enumerate(rest) if TAGGED.search(x.title.strip())]
         if len(quoted) == 1 and (quoted[0][0] == 0 or rest[quoted[0][0] - 1].title.rstrip()[-1:]
                                  not in "，、；,;") and not wrapped_through(rest, quoted[0]) \
@@ -257,11 +260,13 @@ def _split_title_lines(
         subtitle_lines = [rest.pop()]  # a short label under the headline (搬口街道)
     if kicker_lines or bold is not None or quote_end and len(rest) == 2:
         pass
-    elif (len(rest) >= 2 and label_beside(rest[0], rest[1:], settings)
+    elif (len(rest) >= 2 and not wrapped_quote
+          and label_beside(rest[0], rest[1:], settings)
           and not all(is_label(x, settings) for x in rest[1:])):
         # a short label over the headline, also over one wrapped at a phrase into a short
         # line and a long one (环球走笔 / 引领未来 / 中国做对了什么); two short lines alone
-        # (讲好故事 / 传播声音) say nothing
+        # (讲好故事 / 传播声音) say nothing; a first line running on into a quotation cut
+        # at its width is the headline's (给缺点 / “上上秤” / / 就得不断克服缺点)
         kicker_lines = [rest.pop(0)]
         rest, subtitle_lines = _apart_below(rest, subtitle_lines)
     elif len(rest) >= 2:

@@ -34,3 +34,12 @@ def test_a_quotation_wrapped_from_the_line_above_over_a_subtitle_set_apart() -> 
     them the kicker)."""
     assert _title_lines("金台随感\n\n给缺点\n“上上秤”\n\n就得不断克服缺点") == (
         "金台随感", "给缺点“上上秤”", "就得不断克服缺点")
+
+
+def test_the_line_a_quotation_wraps_from_is_no_label_over_it() -> None:
+    """给缺点 / “上上秤” over a subtitle set apart: the short first line runs on into the
+    quotation cut at its width, so it is the headline's first line, not a label."""
+    assert _title_lines("给缺点\n“上上秤”\n\n就得不断克服缺点") == (
+        None, "给缺点“上上秤”", "就得不断克服缺点")
+    assert _title_lines("民生观察\n“要守牢实体经济这个根基”") == (
+        "民生观察", "“要守牢实体经济这个根基”", None)
