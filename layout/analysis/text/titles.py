@@ -70,6 +70,16 @@ def _lone_label(lines: Sequence[LineInfo]) -> bool:
     return labelled and (len(lines) == 1 or lines[1].line.blanks_before > 0)
 
 
+def _part_under(lines: Sequence[LineInfo]) -> list[LineInfo]:
+    """The title lines under the first down to the next blank line: the part a label
+    line is weighed against. A subtitle set apart further down is set in other type, so
+    a line short beside it is not short beside the headline (国家队也能 / “省里办” / /
+    体育赛事走进更多城市: 国家队也能 is the headline's first line)."""
+    end = next((k for k in range(2, len(lines)) if lines[k].line.blanks_before > 0),
+               len(lines))
+    return list(lines[1:end])
+
+
 def _apart_below(
     rest: list[LineInfo], subtitle_lines: list[LineInfo]
 ) -> tuple[list[LineInfo], list[LineInfo]]:
@@ -261,8 +271,8 @@ def _split_title_lines(
     if kicker_lines or bold is not None or quote_end and len(rest) == 2:
         pass
     elif (len(rest) >= 2 and not wrapped_quote
-          and label_beside(rest[0], rest[1:], settings)
-          and not all(is_label(x, settings) for x in rest[1:])):
+          and label_beside(rest[0], _part_under(rest), settings)
+          and not all(is_label(x, settings) for x in _part_under(rest))):
         # a short label over the headline, also over one wrapped at a phrase into a short
         # line and a long one (环球走笔 / 引领未来 / 中国做对了什么); two short lines alone
         # (讲好故事 / 传播声音) say nothing; a first line running on into a quotation cut

@@ -43,3 +43,17 @@ def test_the_line_a_quotation_wraps_from_is_no_label_over_it() -> None:
         None, "给缺点“上上秤”", "就得不断克服缺点")
     assert _title_lines("民生观察\n“要守牢实体经济这个根基”") == (
         "民生观察", "“要守牢实体经济这个根基”", None)
+
+
+def test_a_label_is_weighed_against_the_part_under_it_not_a_subtitle_set_apart() -> None:
+    """A short first line is a label only when short beside the lines under it down to the
+    next blank line: a long subtitle set apart further down is set in other type (创新驱动
+    / 发展新动能 is a headline wrapped in large type over its subtitle)."""
+    kicker, headline, subtitle = _title_lines(
+        "创新驱动\n发展新动能\n\n全省高新技术企业数量突破一万家")
+    assert (kicker, subtitle) == (None, "全省高新技术企业数量突破一万家")
+    assert (headline or "").replace(" ", "") == "创新驱动发展新动能"
+    assert _title_lines("搬口街道\n\n开展征兵宣传激发青年入伍热情") == (
+        "搬口街道", "开展征兵宣传激发青年入伍热情", None)
+    assert _title_lines("山海来信\n守护一方\n绿水青山的年轻人") == (
+        "山海来信", "守护一方绿水青山的年轻人", None)
