@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from layout.analysis import patterns
-from layout.analysis.text.lines import LineInfo
+from layout.analysis.text.lines import MEASURES, LineInfo
 from layout.analysis.text.title_labels import (
     column_label,
     is_label,
@@ -125,13 +125,19 @@ def _quote_wraps_end(lines: Sequence[LineInfo], span: tuple[int, int]) -> bool:
     over a subtitle, is the wrapped end of a headline, not a headline under a kicker: the
     line right above it (no blank line between) is cut at its width (给缺点 / “上上秤”,
     国家队也能 / “省里办”); a kicker is set smaller or apart, so its line is not the
-    headline's width (民生观察 / “要守牢实体经济这个根基”)."""
+    headline's width (民生观察 / “要守牢实体经济这个根基”). A quotation itself wrapped
+    over lines (给缺点 / “上 / 上秤”) runs on from the line above only when none of its
+    lines is clearly wider than that line: 多味斋 / “车担卜 / 页飞上天” is a label over a
+    quotation wrapped at a wider measure."""
     first, last = span
     closes = last + 1 == len(lines) or lines[last + 1].line.blanks_before > 0
     if first == 0 or first != last or not closes or lines[first].line.blanks_before:
         return False
-    above = lines[first - 1]
-    return abs(set_width(above) - set_width(lines[first])) <= QUOTE_WRAP_SLACK
+    above, quote = set_width(lines[first - 1]), lines[first]
+    if quote.first_chars and MEASURES["typeset"](
+            quote.text[quote.first_chars:]) > above + QUOTE_WRAP_SLACK:
+        return False  # the quotation wraps onto a line wider than the one above
+    return abs(above - set_width(quote)) <= QUOTE_WRAP_SLACK
 
 
 def _set_larger(first: Sequence[LineInfo], later: Sequence[Sequence[LineInfo]]) -> bool:

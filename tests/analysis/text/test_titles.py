@@ -57,3 +57,10 @@ def test_a_label_is_weighed_against_the_part_under_it_not_a_subtitle_set_apart()
         "搬口街道", "开展征兵宣传激发青年入伍热情", None)
     assert _title_lines("山海来信\n守护一方\n绿水青山的年轻人") == (
         "山海来信", "守护一方绿水青山的年轻人", None)
+
+
+def test_a_quotation_wrapped_at_a_wider_measure_is_under_a_label() -> None:
+    """A quotation wrapped over two lines runs on from the line above it only when none of
+    its lines is clearly wider than that line."""
+    assert _title_lines("多味斋\n“车担卜\n页飞上天”") == ("多味斋", "“车担卜页飞上天”", None)
+    assert _title_lines("给缺点\n“上\n上秤”") == (None, "给缺点“上上秤”", None)
