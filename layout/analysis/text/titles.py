@@ -147,8 +147,8 @@ def _set_larger(first: Sequence[LineInfo], later: Sequence[Sequence[LineInfo]]) 
     适应的科技金融体制 / / 金融资源配置与经济社会发展需要紧密结合). A kicker is set
     smaller than its headline, so a block set larger than what follows is the headline and
     the rest its subtitle."""
-    if len(first) < 2 or any(named_label(x.text) or column_label(x.title) for x in first):
-        return False
+    if len(first) < 2 or named_label(first[0].text) or column_label(first[0].title):
+        return False  # a label over the lines under it (a later line reading as one wraps)
     widest = max(set_width(x) for x in first)
     return all(max(set_width(x) for x in block) >= widest + SMALLER_BY for block in later)
 

@@ -64,3 +64,10 @@ def test_a_quotation_wrapped_at_a_wider_measure_is_under_a_label() -> None:
     its lines is clearly wider than that line."""
     assert _title_lines("多味斋\n“车担卜\n页飞上天”") == ("多味斋", "“车担卜页飞上天”", None)
     assert _title_lines("给缺点\n“上\n上秤”") == (None, "给缺点“上上秤”", None)
+
+
+def test_a_wrapped_headline_line_reading_as_a_label_keeps_it_set_larger() -> None:
+    """Only a first line can be a label over the block: a headline's wrapped line that ends
+    with a genre word (…三十年故事) leaves the block set larger over its subtitle."""
+    assert _title_lines("一位乡村教师的\n三十年故事\n\n坚守山村讲台培养上千名学生走出大山") == (
+        None, "一位乡村教师的三十年故事", "坚守山村讲台培养上千名学生走出大山")
