@@ -311,6 +311,11 @@ def _split_title_lines(
             # a column tag closes the headline (一项改革带来就医新变化 / （“十四五”的民生
             # 故事）): no kicker carries one, so the part set apart under it is the subtitle
             rest, subtitle_lines = blocks[0], blocks[1]
+        elif len(blocks) == 2 and len(first) >= 2 and not subtitle_lines:
+            # a title wrapped over lines, one part set apart under it: a kicker is set
+            # smaller, seldom wrapped, so the wrapped part is the headline and the part
+            # under it the subtitle (IMF调高全球增长预 / 期强调世界经济仍较脆弱 / / …)
+            rest, subtitle_lines = first, blocks[1]
         elif len(blocks) >= 2:  # parts set apart by blank lines: kicker, headline(, subtitle)
             kicker_lines, rest = blocks[0], blocks[1]
             extra = [x for b in blocks[2:] for x in b]

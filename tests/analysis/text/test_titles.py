@@ -71,3 +71,18 @@ def test_a_wrapped_headline_line_reading_as_a_label_keeps_it_set_larger() -> Non
     with a genre word (…三十年故事) leaves the block set larger over its subtitle."""
     assert _title_lines("一位乡村教师的\n三十年故事\n\n坚守山村讲台培养上千名学生走出大山") == (
         None, "一位乡村教师的三十年故事", "坚守山村讲台培养上千名学生走出大山")
+
+
+def test_a_wrapped_title_over_one_part_set_apart_is_headline_and_subtitle() -> None:
+    """A title wrapped over two lines with one part set apart under it: a kicker is set
+    smaller and seldom wraps, so the wrapped part is the headline, the other its subtitle."""
+    kicker, headline, subtitle = _title_lines(
+        "IMF调高全球增长预\n期强调世界经济仍较脆弱\n\n美国经济增速放缓")
+    assert (kicker, subtitle) == (None, "美国经济增速放缓")
+    assert (headline or "").replace(" ", "") == "IMF调高全球增长预期强调世界经济仍较脆弱"
+    assert _title_lines("多味斋\n“车担卜\n页飞上天”\n\n老字号点心走出小巷") == (
+        "多味斋", "“车担卜页飞上天”", "老字号点心走出小巷")
+    kicker, headline, subtitle = _title_lines("国际论坛\n\n谱写全球妇女\n事业发展新篇章\n\n"
+                                              "各国代表齐聚一堂")
+    assert (kicker, subtitle) == ("国际论坛", "各国代表齐聚一堂")
+    assert (headline or "").replace(" ", "") == "谱写全球妇女事业发展新篇章"
