@@ -17,6 +17,7 @@ from pathlib import Path
 
 from layout.analysis import names as names_mod
 from layout.analysis.text.lines import LineInfo
+from layout.analysis.text.title_lines import first_line
 from layout.clean import is_cjk_punct
 from layout.settings import TextSettings
 
@@ -26,8 +27,10 @@ LABEL_RATIO = 0.6  # a label line is at most this share of the title line next t
 
 def label_beside(label: LineInfo, others: Sequence[LineInfo], settings: TextSettings) -> bool:
     """``label`` is a short label next to the title lines ``others``: short in itself and
-    short beside the widest of them (搬口街道 under 开展征兵宣传激发青年入伍热情)."""
-    widest = max(len(x.text) for x in others)
+    short beside the widest of them as cut (搬口街道 under 开展征兵宣传激发青年入伍热情; a
+    line joined from the lines a quotation wraps over is as wide as its first: 大力推 /
+    广“以 / 竹代塑” is one headline wrapped at three characters)."""
+    widest = max(len(first_line(x)) for x in others)
     return is_label(label, settings) and len(label.text) <= LABEL_RATIO * widest
 
 

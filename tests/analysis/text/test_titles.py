@@ -86,3 +86,9 @@ def test_a_wrapped_title_over_one_part_set_apart_is_headline_and_subtitle() -> N
                                               "各国代表齐聚一堂")
     assert (kicker, subtitle) == ("国际论坛", "各国代表齐聚一堂")
     assert (headline or "").replace(" ", "") == "谱写全球妇女事业发展新篇章"
+
+
+def test_a_headline_wrapped_over_a_quotation_is_weighed_as_cut() -> None:
+    """A line joined from the lines a quotation wraps over is as wide as its first: a short
+    line over it is the headline's first line, not a label beside the joined text."""
+    assert _title_lines("大力推\n广“以\n竹代塑”") == (None, "大力推广“以竹代塑”", None)
