@@ -251,15 +251,18 @@ def _split_title_lines(
     if bold is not None and bold[0] > 0 and not kicker_lines:
         # plain lines over a bold run: the first may be a kicker over the headline, the
         # others are the headline's (a bold run first may as well be a bold kicker over a
-        # plain headline, so it decides nothing); plain lines right under the run wrap it,
-        # a line clearly wider (set smaller) is the subtitle
-        if bold_kicker(rest, bold[0]):
+        # plain headline, so it decides nothing), weighed against the lines down to the
+        # next blank line (a subtitle set apart is in other type); plain lines right under
+        # the run wrap it, a line clearly wider than the headline's widest (set smaller)
+        # is the subtitle
+        if bold_kicker(rest[:1] + _part_under(rest), bold[0]):
             kicker_lines, rest = rest[:1], rest[1:]
         end = bold[1] - len(kicker_lines)
         cut = end
+        widest = max(set_width(x) for x in rest[:end])
         while cut < len(rest) and rest[cut].line.blanks_before == 0 and (
-                set_width(rest[cut]) < set_width(rest[end - 1]) + KICKER_WIDER):
-            cut += 1  # not clearly wider than the bold line: its wrapped end, no subtitle
+                set_width(rest[cut]) < widest + KICKER_WIDER):
+            cut += 1  # not clearly wider than the headline: its wrapped end, no subtitle
         rest, subtitle_lines = rest[:cut], rest[cut:] + subtitle_lines
     else:
         bold = None

@@ -92,3 +92,14 @@ def test_a_headline_wrapped_over_a_quotation_is_weighed_as_cut() -> None:
     """A line joined from the lines a quotation wraps over is as wide as its first: a short
     line over it is the headline's first line, not a label beside the joined text."""
     assert _title_lines("大力推\n广“以\n竹代塑”") == (None, "大力推广“以竹代塑”", None)
+
+
+def test_a_bold_headline_is_weighed_against_its_own_lines() -> None:
+    """A plain kicker over a headline an extractor set bold only in part: the kicker is
+    weighed against the lines down to the next blank line, not the subtitle set apart;
+    a plain line under the bold run no wider than the headline's widest line wraps it
+    (a line holding figures is narrower than the headline's measure)."""
+    assert _title_lines("服务实体经济\n中国人保五年来累计赔\n付付支支出出超超11..77万万亿亿\n"
+                        "元多领域发展成果显著\n\n累计承担保险责任金额12104万亿元") == (
+        "服务实体经济", "中国人保五年来累计赔付支出超1.7万亿元多领域发展成果显著",
+        "累计承担保险责任金额12104万亿元")
