@@ -53,6 +53,24 @@ def _spaced_dateline(dateline: str, lead: str) -> str:
     return spaced[:inner.start(2)] + credit + spaced[inner.end(2):]
 
 
+_STAFF_CREDIT = "本报记者"  # the paper's own reporter: a byline, never headline text
+
+
+def _byline_tail(info: LineInfo) -> tuple[LineInfo, str | None]:
+    """(title line, byline) of a title line an extractor ran on into the byline under the
+    headline group (——…强国建 / 设本报记者 邱怡刚: the subtitle's wrapped end and the
+    byline read as one line). A staff credit (本报记者 …) is never part of a headline, so
+    the text from it on, when it reads as a byline, is one; otherwise no byline."""
+    at = info.title.find(_STAFF_CREDIT)
+    if at <= 0 or not info.title[:at].strip() or not patterns.is_byline(info.title[at:]):
+        return info, None
+    head = info.title[:at].rstrip()
+    cut = info.text.find(_STAFF_CREDIT)
+    if cut <= 0:
+        return info, None
+    return replace(info, title=head, text=info.text[:cut]), info.title[at:].strip()
+
+
 def build_article(
     infos: Sequence[LineInfo], states: Sequence[State], article_id: str,
     settings: TextSettings, headed: bool,
@@ -73,7 +91,10 @@ def build_article(
             if states[i] is State.BYLINE:
                 bylines.append(patterns.format_byline(infos[i].title))
             else:
-                titles.append(infos[i])
+                title, byline = _byline_tail(infos[i])
+                titles.append(title)
+                if byline:
+                    bylines.append(patterns.format_byline(byline))
             i += 1
         kicker, headline, subtitle = split_title_lines(titles, settings)
     paragraph: list[str] = []

@@ -420,3 +420,14 @@ def test_a_headline_wrapped_in_larger_type_than_the_line_under_it_is_over_a_subt
     assert _title_lines(
         "填补制度空白 畅通基层民主渠道\n\n示范区各街道相继召开第一届议事代表会议第一次会议"
     )[0] == "填补制度空白 畅通基层民主渠道"
+
+
+def test_a_staff_credit_run_on_to_a_title_line_is_the_byline() -> None:
+    """An extractor ran the subtitle's wrapped end and the byline under it into one line
+    (…发展之 / 路本报记者 张三): the credit is the byline, the rest the subtitle's."""
+    page = _page("引领未来中国做对了什么\n\n——从多少年里感悟自信的发展之\n路本报记者 张三\n\n"
+                 + FARM + "\n")
+    article = page.articles[0]
+    assert (article.headline, article.subtitle) == (
+        "引领未来中国做对了什么", "——从多少年里感悟自信的发展之路")
+    assert article.bylines == ("本报记者 张三",)
