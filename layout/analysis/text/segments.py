@@ -180,7 +180,18 @@ def indented_starts(body: Sequence[LineInfo], width: ColumnWidth, settings: Sett
 def _hand_on_trailing_titles(
     articles: list[tuple[list[LineInfo], list[State], bool]],
 ) -> list[tuple[list[LineInfo], list[State], bool]]:
-    """Title lines that end an article (nothing follows them) head the next article."""
+    """Title lines that end an article (nothing follows them) head the next article; an
+    article of title lines alone over one opening with a —— subtitle is that subtitle's
+    headline (久久为功，“APEC蓝”… / / ——总书记的关切·落地的回响: a —— line continues the
+    headline group over it), so the two are one."""
+    merged: list[tuple[list[LineInfo], list[State], bool]] = []
+    for article in articles:
+        if merged and _headline_over_subtitle(merged[-1], article):
+            lines, states, _ = merged[-1]
+            merged[-1] = (lines + article[0], states + article[1], True)
+        else:
+            merged.append(article)
+    articles = merged
     for k in range(len(articles) - 1):
         lines, states, headed = articles[k]
         cut = len(states)
@@ -193,6 +204,18 @@ def _hand_on_trailing_titles(
         articles[k + 1] = (lines[cut:] + nxt_lines, states[cut:] + nxt_states,
                            True)
     return articles
+
+
+def _headline_over_subtitle(
+    above: tuple[list[LineInfo], list[State], bool],
+    below: tuple[list[LineInfo], list[State], bool],
+) -> bool:
+    """``above`` holds title lines only, none a —— subtitle, and ``below`` opens with a
+    —— subtitle line: one headline group cut in two."""
+    lines, states, _ = above
+    return (bool(lines) and all(s is State.TITLE for s in states)
+            and not any(x.subtitle_dash for x in lines)
+            and bool(below[0]) and below[1][0] is State.TITLE and below[0][0].subtitle_dash)
 
 
 def _split(

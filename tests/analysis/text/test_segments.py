@@ -1,0 +1,30 @@
+"""Article segments of a page's body lines (layout.analysis.text.segments)."""
+
+from __future__ import annotations
+
+from layout.analysis.text.lines import line_info
+from layout.analysis.text.paragraphs import State
+from layout.analysis.text.segments import _hand_on_trailing_titles
+from layout.ingest.text import page_lines
+from layout.settings import Settings
+
+
+def _lines(text: str) -> list:
+    settings = Settings()
+    return [line_info(line, settings) for line in page_lines(text)]
+
+
+def test_titles_alone_over_a_dash_subtitle_are_its_headline() -> None:
+    """An article of title lines alone cut off a story opening with a —— subtitle is the
+    headline over that subtitle: one headline group, one article; title lines alone over
+    a story opening with a plain title stay apart."""
+    head = _lines("久久为功，“APEC蓝”\n成为“北京蓝”")
+    story = _lines("——总书记的关切·落地的回响\n\n言出必践，是中国共产党执政的鲜明风格。")
+    states = [State.TITLE, State.SINGLE]
+    out = _hand_on_trailing_titles([(head, [State.TITLE] * 2, True), (story, states, True)])
+    assert len(out) == 1
+    assert [x.text for x in out[0][0]][:3] == ["久久为功，“APEC蓝”", "成为“北京蓝”",
+                                              "——总书记的关切·落地的回响"]
+    plain = _lines("一项改革带来就医新变化\n\n言出必践，是中国共产党执政的鲜明风格。")
+    out = _hand_on_trailing_titles([(head, [State.TITLE] * 2, True), (plain, states, True)])
+    assert len(out) == 2
