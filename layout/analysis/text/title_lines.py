@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from layout.analysis import patterns
 from layout.analysis.text.lines import MEASURES, LineInfo
-from layout.clean import is_cjk_punct
+from layout.clean import is_cjk_punct, undouble_line
 
 WRAP_TAIL_CHARS = 2  # a title line this short right under another is its wrapped end
 
@@ -113,3 +113,33 @@ def set_width(info: LineInfo) -> float:
     less), without a column tag closing it (set smaller: …（百姓关注）)."""
     text = first_line(info) if info.first_chars else info.title.replace(" ", "")
     return MEASURES["typeset"](TAGGED_END.sub("", text))
+
+
+def bold_wraps(titles: Sequence[LineInfo]) -> list[LineInfo]:
+    """Title lines with the short wrapped lines of a fake-bold headline undoubled: a line
+    made only of doubled characters, too short to count as fake bold alone (感感悟悟), right
+    under or over a fake-bold line (no blank line between; also through another such
+    line) is set bold with it (从从““多多少少年年”” / 感感悟悟 / 自自信信): a headline is
+    set in one face."""
+    out = list(titles)
+    flags = [x.doubled for x in out]
+    changed = True
+    while changed:
+        changed = False
+        for k, info in enumerate(out):
+            if flags[k] or not _all_pairs(info.title):
+                continue
+            above = k > 0 and flags[k - 1] and info.line.blanks_before == 0
+            below = k + 1 < len(out) and flags[k + 1] and out[k + 1].line.blanks_before == 0
+            if above or below:
+                out[k] = replace(info, text=undouble_line(info.text),
+                                 title=undouble_line(info.title), doubled=True)
+                flags[k] = changed = True
+    return out
+
+
+def _all_pairs(text: str) -> bool:
+    """Every character of the line (spaces aside) comes twice in a row: 感感悟悟."""
+    compact = text.replace(" ", "").replace("\u3000", "")
+    return len(compact) >= 4 and len(compact) % 2 == 0 and all(
+        compact[i] == compact[i + 1] for i in range(0, len(compact), 2))

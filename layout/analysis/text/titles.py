@@ -29,6 +29,7 @@ from layout.analysis.text.title_lines import (
     TAGGED,
     TAGGED_END,
     WRAP_TAIL_CHARS,
+    bold_wraps,
     first_line,
     join_title_lines,
     merge_wrapped_tails,
@@ -208,7 +209,7 @@ def _split_title_lines(
     the subtitle; blank lines part kicker, headline and subtitle; of two plain lines, a
     first line clearly shorter than the second is the kicker.
     """
-    lines = merge_wrapped_tails(lines)
+    lines = merge_wrapped_tails(bold_wraps(lines))
     if len(lines) == 1:
         split = leading_label(lines[0].title)
         if split:

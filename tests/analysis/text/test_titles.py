@@ -103,3 +103,12 @@ def test_a_bold_headline_is_weighed_against_its_own_lines() -> None:
                         "元多领域发展成果显著\n\n累计承担保险责任金额12104万亿元") == (
         "服务实体经济", "中国人保五年来累计赔付支出超1.7万亿元多领域发展成果显著",
         "累计承担保险责任金额12104万亿元")
+
+
+def test_short_wrapped_lines_of_a_fake_bold_headline_are_undoubled_with_it() -> None:
+    """A line of doubled characters too short to count as fake bold alone, wrapped right
+    under a fake-bold line, is set bold with it; alone it keeps its characters."""
+    assert _title_lines("评论员观察\n从从““多多少少年年””\n感感悟悟\n自自信信\n\n"
+                        "高铁在很大程度上改变着人们规划生活") == (
+        "评论员观察", "从“多少年”感悟自信", "高铁在很大程度上改变着人们规划生活")
+    assert _title_lines("高高兴兴\n\n过大年") == ("高高兴兴", "过大年", None)
