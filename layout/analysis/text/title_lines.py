@@ -17,7 +17,8 @@ from dataclasses import replace
 
 from layout.analysis import patterns
 from layout.analysis.text.lines import MEASURES, LineInfo
-from layout.clean import is_cjk_punct, undouble_line
+from layout.clean import is_cjk_punct, is_doubled_line, undouble_line
+from layout.settings import CleanSettings
 
 WRAP_TAIL_CHARS = 2  # a title line this short right under another is its wrapped end
 
@@ -122,24 +123,21 @@ def bold_wraps(titles: Sequence[LineInfo]) -> list[LineInfo]:
     line) is set bold with it (从从““多多少少年年”” / 感感悟悟 / 自自信信): a headline is
     set in one face."""
     out = list(titles)
-    flags = [x.doubled for x in out]
     changed = True
     while changed:
         changed = False
         for k, info in enumerate(out):
-            if flags[k] or not _all_pairs(info.title):
+            if info.doubled or not is_doubled_line(info.title, _EVERY_CHAR_PAIRED):
                 continue
-            above = k > 0 and flags[k - 1] and info.line.blanks_before == 0
-            below = k + 1 < len(out) and flags[k + 1] and out[k + 1].line.blanks_before == 0
+            above = k > 0 and out[k - 1].doubled and info.line.blanks_before == 0
+            below = (k + 1 < len(out) and out[k + 1].doubled
+                     and out[k + 1].line.blanks_before == 0)
             if above or below:
                 out[k] = replace(info, text=undouble_line(info.text),
                                  title=undouble_line(info.title), doubled=True)
-                flags[k] = changed = True
+                changed = True
     return out
 
 
-def _all_pairs(text: str) -> bool:
-    """Every character of the line (spaces aside) comes twice in a row: 感感悟悟."""
-    compact = text.replace(" ", "").replace("\u3000", "")
-    return len(compact) >= 4 and len(compact) % 2 == 0 and all(
-        compact[i] == compact[i + 1] for i in range(0, len(compact), 2))
+# every character of the line (spaces aside) twice in a row, two pairs at least: 感感悟悟
+_EVERY_CHAR_PAIRED = CleanSettings(min_doubled_line_pairs=2, doubled_line_strays=0)
