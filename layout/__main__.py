@@ -1,7 +1,5 @@
-"""Entry point for ``python -m layout``: takes argv, returns the CLI's exit code."""
+"""Entry point for ``python -m layout``: takes argv, exits with the CLI's exit code."""
 
-import sys
+from layout.cli import run
 
-from layout.cli import main
-
-sys.exit(main())
+run()

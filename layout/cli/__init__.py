@@ -9,11 +9,12 @@ the temporary files and exit 143 / 130.
 Modules: :mod:`~layout.cli.parser` (the arguments), :mod:`~layout.cli.options` (what they
 ask for: settings, metadata, render options, outputs), :mod:`~layout.cli.commands` (one
 function per command) and :mod:`~layout.cli.main` (logging, signals, errors to exit
-codes). ``layout.cli:main`` is the ``layout`` script's entry point.
+codes). ``layout.cli:run`` (:func:`main`, then a quick exit) is the ``layout`` script's
+entry point.
 """
 
 from layout.cli.commands import COMMANDS
-from layout.cli.main import main
+from layout.cli.main import main, run
 from layout.cli.parser import build_parser
 
-__all__ = ["COMMANDS", "build_parser", "main"]
+__all__ = ["COMMANDS", "build_parser", "main", "run"]

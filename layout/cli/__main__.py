@@ -1,7 +1,5 @@
 """``python -m layout.cli``: the same as ``layout`` and ``python -m layout``."""
 
-import sys
+from layout.cli.main import run
 
-from layout.cli.main import main
-
-sys.exit(main())
+run()
