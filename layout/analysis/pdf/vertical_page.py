@@ -138,6 +138,25 @@ def _head_over(photo: BBox, heads: Sequence[HeadingGroup], size: float
     return min(over, key=lambda dg: dg[0])[1] if over else None
 
 
+def _tier_alongside(photo: BBox, vertical: Sequence[BBox], size: float) -> bool:
+    """Vertical text (page frame) stands alongside ``photo`` in its tier: level with over
+    half its height, a gutter away across (within two lines)."""
+    return any(min(b.bottom, photo.bottom) - max(b.top, photo.top) >= 0.5 * photo.height
+               and max(b.x0 - photo.x1, photo.x0 - b.x1) <= 3.0 * size for b in vertical)
+
+
+def _not_under_heads_beside(photo: BBox, heads: Sequence[HeadingGroup],
+                            blocks: Sequence[TextBlock], size: float) -> list[TextBlock]:
+    """``blocks`` less those under a horizontal head that ``photo`` stands beside (its top
+    above the head's foot, no overlap across): a horizontal article lies under its head,
+    so a photo level with the head beside its text is not in its columns (it ends the
+    vertical text of its tier)."""
+    beside = [g.bbox for g in heads if photo.top < g.bbox.bottom - 0.5 * size
+              and photo.bottom > g.bbox.top and g.bbox.horizontal_overlap(photo) <= 0]
+    return [b for b in blocks if not any(
+        b.bbox.top >= head.top and b.bbox.horizontal_overlap(head) > 0 for head in beside)]
+
+
 def _bylines_join_heads(parts: list[ArticleParts], size: float) -> None:
     """Byline lines left untitled (turned frame) join the head right above them (a vertical
     byline set at the foot of the tier does not overlap a short headline, yet follows it)
@@ -295,7 +314,9 @@ def analyze_vertical_page(raw: RawPage, vertical: list[VerticalLine], rest: list
     for fig in figures:
         box = BBox.enclosing([fig.bbox, *(c.bbox for c in fig.captions)])
         near_v = min((_gap(box, t_page_boxes[id(b)]) for b in t_body), default=float("inf"))
-        near_h = min((_gap(box, b.bbox) for b in body), default=float("inf"))
+        h_near = _not_under_heads_beside(fig.bbox, own, body, size) if _tier_alongside(
+            fig.bbox, [t_page_boxes[id(b)] for b in t_body], size) else body
+        near_h = min((_gap(box, b.bbox) for b in h_near), default=float("inf"))
         over = _head_over(fig.bbox, groups, size)
         if (id(over) in vertical_heads) if over is not None else near_v <= near_h:
             proxy = Figure(rotate_box(fig.bbox, width),

@@ -346,6 +346,27 @@ def test_a_photo_under_a_horizontal_head_goes_with_the_vertical_text_under_it():
     assert any(b.role.name == "FIGURE" for b in article.blocks)
 
 
+def test_a_photo_beside_a_horizontal_head_goes_with_the_vertical_text_of_its_tier():
+    from layout.analysis.pdf.page import analysis_to_page, analyze_raw_page
+    from layout.ingest.raw import RawPage
+
+    body = "清晨五点山西平遥古城尚未完全苏醒南大街平遥东湖老醋坊的酿醋师傅们布满茧子的手"
+    glyphs = down("守护好前人留给我们的宝贵财富", 560, 60, size=20.0, font="Hei")
+    for k in range(8):  # its vertical text, x 535 to 420, from the tier's top
+        glyphs += down(body[k:k + 22], 530 - 15 * k, 60)
+    photo = BBox(290.0, 60.0, 400.0, 270.0)  # level with the head at the left, 20 pt
+    glyphs += run("图为平遥古城。新华社记者卢琪鸣摄", 290, 282, size=6.0, font="Kai")
+    glyphs += run("构建同科技创新相适应的科技金融体", 40, 74, size=15.0, font="Hei")
+    for k in range(14):  # its text under it, 10 pt left of the photo: nearer than 20 pt
+        glyphs += run("科技是国家强盛之基金融是国家重要的核心力", 40, 100 + 14 * k, size=12.0)
+    raw = RawPage(1, 600.0, 500.0, tuple(glyphs), (), (photo,))
+    page = analysis_to_page(analyze_raw_page(raw))
+    owners = {a.headline: [b.credit for b in a.blocks if b.role.name == "CAPTION"]
+              for a in page.articles}
+    assert owners["守护好前人留给我们的宝贵财富"] == ["新华社记者卢琪鸣摄"], owners
+    assert owners["构建同科技创新相适应的科技金融体"] == [], owners
+
+
 def test_a_short_han_line_under_a_horizontal_head_naming_no_one_is_its_subtitle():
     from layout.analysis.pdf.page import analysis_to_page, analyze_raw_page
     from layout.ingest.raw import RawPage
