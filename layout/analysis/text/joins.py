@@ -23,7 +23,8 @@ from layout.ingest.text import DumpLine
 
 _DATELINE_OPEN = re.compile(
     rf"^[{patterns.BYLINE_MARKS}]?(?:本报讯|(?:本报|新华社|中新社|人民网)[\u4e00-\u9fff]{{0,8}}"
-    r"(?:[0-9０-９]+月[0-9０-９]+日)?[电讯])(?:[（(][^）)]*)?$")
+    r"(?:[0-9０-９]+月[0-9０-９]+日[电讯]?|[电讯]))(?:[（(][^）)]*)?$")
+# (a dateline may be broken before its 电 too: 本报拉萨7月23日 / 电（记者万丽一 / …)
 DATELINE_LINES = 5  # lines a dateline's credit may be broken over (本报西安10月25日电 /
 # （记者 尹新 / 通讯员 / 彭红 / 娜）… in a narrow column)
 INDENT_CHARS = 2  # characters a first-line indent stands for
@@ -32,7 +33,8 @@ SHORT_BY = 2  # characters a line falls short of the column's width when not cut
 
 def join_broken_datelines(lines: Sequence[DumpLine]) -> list[DumpLine]:
     """A dateline broken before its credit closes, on short lines (本报讯（记者 / 钟刚建 通讯员
-    / 龚艳）10月18, 本报深圳4月18日电 / （记者 陈嘉）…), is joined back into the line it
+    / 龚艳）10月18, 本报深圳4月18日电 / （记者 陈嘉）…, also before its 电: 本报拉萨7月23日 /
+    电（记者万丽一 / 通讯员 / …), is joined back into the line it
     opens: the short lines, and the line closing the bracket when it is short too or
     indented (a line closing a bracket starts no paragraph), DATELINE_LINES in all, no
     blank line between. The names stay in the dateline, not bylines or titles of their
@@ -58,7 +60,9 @@ def join_broken_datelines(lines: Sequence[DumpLine]) -> list[DumpLine]:
             while end + 1 < len(lines) and end + 1 < k + DATELINE_LINES:
                 nxt = lines[end + 1]
                 if nxt.blanks_before > 0 or ("（" not in text and "(" not in text
-                                             and not nxt.text.startswith(("（", "("))):
+                                             and not nxt.text.lstrip().startswith(
+                                                 ("（", "(") if text[-1] in "电讯"
+                                                 else ("电（", "电(", "讯（", "讯("))):
                     break
                 text += re.sub(r"\s+", "", nxt.text)
                 end += 1

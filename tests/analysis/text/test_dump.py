@@ -213,6 +213,9 @@ _DATELINE_BODY = ("10月18日，融合了现代\n演艺形式和传统文化特�
     # a narrow column breaks the credit over five lines; the bracket still closes
     ("本报西安10月25日电\n（记者 尹新\n通讯员\n彭红\n娜）", "本报西安10月25日电",
      "记者尹新通讯员彭红娜"),
+    # broken before its 电 as well (本报拉萨7月23日 / 电（记者万丽一 / 通讯员 / …)
+    ("本报拉萨7月23日\n电（记者万丽一\n通讯员\n令狐春金）", "本报拉萨7月23日电",
+     "记者万丽一通讯员令狐春金"),
 ])
 def test_a_dateline_broken_on_short_lines_keeps_its_names(credit: str, opening: str,
                                                            names: str) -> None:
