@@ -120,9 +120,11 @@ def _cmd_convert(args: argparse.Namespace) -> ExitCode:
         if args.json:  # with --jobs, written by another process while the PDF is built
             with written_in_background(lambda stream: write_issue_json(issue, stream),
                                        streams[1], enabled=args.jobs > 1):
-                render_issues([issue], streams[0], options, settings, args.jobs)
+                render_issues([issue], streams[0], options, settings, args.jobs,
+                              read_here=args.jobs == 1)
         else:
-            render_issues([issue], streams[0], options, settings, args.jobs)
+            render_issues([issue], streams[0], options, settings, args.jobs,
+                          read_here=args.jobs == 1)
     log.info("wrote %s", ", ".join(outputs))
     if also:
         from layout.export import ExportOptions

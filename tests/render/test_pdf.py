@@ -298,3 +298,38 @@ def test_large_photo_is_downsampled(tmp_path):
     with pdfplumber.open(path) as pdf:
         (image,) = pdf.pages[0].images
         assert image["srcsize"][0] < 1200
+
+
+@pytest.mark.parametrize("read_here", [True, False])
+def test_a_full_collection_before_the_fonts_only_after_reading_here(read_here, monkeypatch):
+    """Issues read in other processes (--jobs) leave no garbage here: the full collection
+    before the fonts load is skipped (the one before saving stays), the PDF is the same."""
+    import layout.render.pdf as pdf
+
+    calls: list[str] = []
+    monkeypatch.setattr(pdf, "release_free_memory", lambda: calls.append("collect"))
+    monkeypatch.setattr(pdf, "return_free_heap", lambda: calls.append("trim"))
+    stream = io.BytesIO()
+    render_issues([builtin_issue()], stream, RenderOptions(), SETTINGS, read_here=read_here)
+    assert calls == (["collect", "collect"] if read_here else ["trim", "collect"])
+    assert stream.getvalue().startswith(b"%PDF-")
+
+
+def test_convert_with_jobs_renders_as_read_elsewhere(tmp_path, monkeypatch):
+    import layout.render.pdf as pdf
+    from layout.cli import main
+
+    seen: list[bool] = []
+    real = pdf.render_issues
+
+    def spy(*args, read_here=True, **kwargs):
+        seen.append(read_here)
+        return real(*args, read_here=read_here, **kwargs)
+
+    monkeypatch.setattr(pdf, "render_issues", spy)
+    page = tmp_path / "p.txt"
+    page.write_text("标题\n\n正文第一段。\n", encoding="utf-8")
+    for jobs in ("1", "2"):
+        assert main(["-q", "convert", str(page), "-o", str(tmp_path / f"{jobs}.pdf"),
+                     "--jobs", jobs]) == 0
+    assert seen == [True, False]
