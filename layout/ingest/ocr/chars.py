@@ -116,22 +116,30 @@ def cjk_punctuation(text: str) -> str:
     """A line of mostly Chinese text with the ASCII marks the recogniser reads for
     full-width ones (``, ? ! ; : ( ) "``, and 丶 for 、) set full-width, as Chinese prints them;
     a mark between two ASCII letters or digits (1,000, 10:30) stays; an empty pair of
-    quotes “” between Chinese characters is a quote closed and the next opened ”“."""
-    if sum(is_cjk(c) for c in text) < sum(c.isascii() and c.isalpha() for c in text):
-        return text  # mostly Latin (digits are no Latin text: 超过90%; is Chinese)
+    quotes “” between Chinese characters is a quote closed and the next opened ”“. In a
+    line of more Latin letters than Chinese characters only ``"`` is set full-width, and
+    only where it closes a full-width quote or stands beside a Chinese character."""
+    latin = sum(is_cjk(c) for c in text) < sum(c.isascii() and c.isalpha() for c in text)
+    # (mostly Latin: digits are no Latin text, 超过90%; is Chinese)
     out: list[str] = []
     for k, ch in enumerate(text):
         before = text[k - 1] if k else ""
         after = text[k + 1] if k + 1 < len(text) else ""
         latin_run = before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
-        if ch in _FULL_WIDTH and not latin_run:
+        unclosed = "".join(out).count("“") > "".join(out).count("”")
+        if ch in _FULL_WIDTH and not latin_run and not latin:
             ch = _FULL_WIDTH[ch]
-        elif ch == '"':
-            unclosed = "".join(out).count("“") > "".join(out).count("”")
+        elif ch == '"' and (not latin or unclosed or _ideograph(before) or _ideograph(after)):
+            # (in a mostly Latin line too when it closes a full-width quote or stands
+            # beside a Chinese character: a headline “APEC蓝" of more letters than hanzi)
             ch = "”" if unclosed or not after or after in _CLOSING else "“"
         out.append(ch)
     # a quote closed and the next opened (……底线”“更好……) read as an empty pair “”
     return _EMPTY_QUOTES.sub("”“", "".join(out))
+
+
+def _ideograph(ch: str) -> bool:
+    return bool(ch) and "\u3400" <= ch <= "\u9fff"
 
 
 _EMPTY_QUOTES = re.compile("(?<=[\u3400-\u9fff])“”(?=[\u3400-\u9fff])")
@@ -144,7 +152,8 @@ _DASH_PAIR = re.compile(f"[{re.escape(_DASH_PARTS)}]{{2}}")
 def cjk_dashes(text: str, standalone: bool) -> str:
     """The dash —— as Chinese prints it, where the recogniser reads its two halves as 一,
     — or -: a pair not both 一, or (``standalone``: a line alone, as a subtitle is, not in a
-    column of text) 一一 opening the line before Chinese text. One character for one."""
+    column of text, or one set larger than the text, a title line) 一一 opening the line
+    before Chinese text. One character for one."""
     def dash(match: re.Match[str]) -> str:
         pair = match.group()
         return "——" if pair != "一一" else pair

@@ -38,8 +38,9 @@ def drop_doubles(results: Sequence[Sequence[Any]]) -> list[Sequence[Any]]:
         words = _words(result)
         x0, x1 = span(result[0], 0)
         top, bottom = span(result[0], 1)
-        upright = x1 - x0 >= bottom - top
-        if words is None or not upright:
+        if words is None or not (x1 - x0 >= bottom - top or len(words) == 1):
+            # (a line standing on end; one character, as a piece cut off at a gutter,
+            # stands on end by no box)
             continue
         extents = [span(b, 0) for b in result[3]]
         lines.append((k, top, bottom, extents[0][0], extents[-1][1], extents))

@@ -13,10 +13,18 @@ lines' geometry and the ink on the page, not from any layout rule:
 - a tall short box (``CAP_LINES`` body line heights or more, a few characters) with
   body lines starting inside it or right of it, level with it;
 - body lines starting ``CAP_INDENT`` body heights or more right of the line under them
-  in their column (as wide, ending where it ends), with ink left of them.
+  in their column (as wide, ending where it ends, up to ``_CAP_REACH`` body heights
+  down: a cap two to four lines tall), with ink left of them (from half a body height
+  left of the column's lines: a cap's ink may stand out into the margin); only the
+  topmost of the lines set in over one full line is looked from.
 
 A cap is the ink's square from its left edge (as wide as it is tall: a Chinese
-character's); the ink read must be one Chinese character, else the lines stay as read.
+character's), as tall as its ink's longest run of rows near that edge (the edge may be
+one stroke's tip, as 今's); the ink read must be one Chinese character, else the lines
+stay as read. The cap's box runs from its ink's left edge to ``_FLUSH`` body heights
+short of the lines beside it: a cap is set flush with its lines, and its ink stops
+short of its em by its side bearing, so the analysis joins it to its paragraph as it
+does a text layer's cap.
 """
 
 from __future__ import annotations
@@ -35,6 +43,11 @@ _BESIDE = 2.5  # body heights: a line beside the cap starts at most this far rig
 # (a character or two of its own taken into the cap's box)
 _MARGIN = 0.25  # body heights of white around a crop sent to the recogniser
 _CAP_CONFIDENCE = 0.5  # the least confidence a cap's character is taken with
+_CAP_REACH = 6.0  # body heights: a missed cap's lines beside it end this far over the
+# first full line under them at most (a cap three or four lines tall)
+_OVERHANG = 0.5  # body heights: a cap's ink may stand this far left of its column's lines
+_FLUSH = 0.25  # body heights: a cap's box ends this far left of the lines beside it
+_ROW_GAP = 0.35  # body heights: blank rows a cap's strokes may leave between them
 
 ReadLine = Callable[[Any], tuple[str, float]]
 ReadLines = Callable[[Any], list[Any]]
@@ -110,7 +123,10 @@ def drop_caps(results: Sequence[Sequence[Any]], image: Any, read_line: ReadLine,
         if k >= 0:
             drop.add(k)
         done.append(cap)
-        added.append([_quad(*cap), text, score])
+        # the cap is set flush with its lines: its box reaches them (its ink stops short
+        # of its em by its side bearing, theirs starts past theirs)
+        reach = min(_box(out[j])[0] for j in beside) - _FLUSH * body
+        added.append([_quad(cx0, ctop, max(cx1, reach), cbottom), text, score])
     return [r for k, r in enumerate(out) if k not in drop] + added
 
 
@@ -142,10 +158,10 @@ def _missed_caps(boxes: Sequence[tuple[float, float, float, float]],
                  ) -> list[tuple[int, tuple[float, float, float, float]]]:
     """Regions left of body lines set in from the line under them by ``CAP_INDENT`` body
     heights or more (as wide a column: both end together), no box there: (-1, region)."""
-    out = []
+    out: list[tuple[int, tuple[float, float, float, float]]] = []
     lines = [(k, b) for k, b in enumerate(boxes) if _body_line(b, body)]
-    for k, (x0, top, x1, _) in lines:
-        under = [b for _, b in lines if 0 < b[1] - top <= 4.0 * body and abs(b[2] - x1)
+    for k, (x0, top, x1, _) in sorted(lines, key=lambda line: line[1][1]):
+        under = [b for _, b in lines if 0 < b[1] - top <= _CAP_REACH * body and abs(b[2] - x1)
                  <= 1.0 * body and b[0] <= x0 - CAP_INDENT * body]
         if not under:
             continue
@@ -153,13 +169,15 @@ def _missed_caps(boxes: Sequence[tuple[float, float, float, float]],
         if not any(top < b[1] < first[1] and abs(b[0] - x0) <= 0.5 * body
                    for _, b in lines):
             continue  # one line set in (a paragraph's indent): a cap stands beside two
-        region = (first[0], top - 0.3 * body, x0, first[1])
+        region = (first[0] - _OVERHANG * body, top - 0.3 * body, x0, first[1])
         if region[3] - region[1] < CAP_LINES * body:
             continue  # one line set in: an indent, not a cap beside two lines
         taken = any(min(region[2], b[2]) > max(region[0], b[0]) and min(region[3], b[3])
                     > max(region[1], b[1]) for j, b in enumerate(boxes) if j != k)
-        if not taken and not any(r[1] == region for r in out):
-            out.append((-1, region))
+        if not taken and not any(r[3] == region[3] and abs(r[2] - region[2]) <= 0.5 * body
+                                 for _, r in out):
+            out.append((-1, region))  # the topmost line set in over that line only: the
+            # lines under it beside the cap would find its lower part
     return out
 
 
@@ -179,11 +197,12 @@ def _cap_ink(ink: Any, x0: float, top: float, x1: float, bottom: float, body: fl
     if not inked.size:
         return None
     left = int(inked[0])
-    strip = band[:, left:left + max(2, int(body))]
-    lines = np.flatnonzero(strip.sum(axis=1) > 0)
-    if not lines.size:
+    strip = band[:, left:left + max(2, int(CAP_LINES * body))]  # within the cap: it is
+    # as wide as tall (its left edge may be one stroke's tip, as 今's)
+    run = _longest_run(np.flatnonzero(strip.sum(axis=1) > 0), _ROW_GAP * body)
+    if run is None:
         return None
-    ctop, cbottom = r0 + int(lines[0]), r0 + int(lines[-1]) + 1
+    ctop, cbottom = r0 + run[0], r0 + run[1] + 1
     height = cbottom - ctop
     if height < CAP_LINES * body:
         return None
@@ -199,6 +218,22 @@ def _cap_ink(ink: Any, x0: float, top: float, x1: float, bottom: float, body: fl
     if right - left < 0.5 * height:
         return None
     return float(c0 + left), float(ctop), float(c0 + right), float(cbottom)
+
+
+def _longest_run(rows: Any, gap: float) -> tuple[int, int] | None:
+    """The first and last of the longest run of ``rows`` (sorted indexes) no more than
+    ``gap`` apart: a character's strokes, not a speck or another line's edge beside it."""
+    best: tuple[int, int] | None = None
+    start = prev = None
+    for row in [*(int(r) for r in rows), None]:
+        if row is not None and prev is not None and row - prev <= gap:
+            prev = row
+            continue
+        if start is not None and prev is not None and (
+                best is None or prev - start > best[1] - best[0]):
+            best = (start, prev)
+        start = prev = row
+    return best
 
 
 def _moved(result: Sequence[Any], dx: float, dy: float) -> list[Any]:

@@ -7,7 +7,8 @@ that ends a line (the full stop 。, the comma ，, the enumeration comma 、) p
 the recogniser left it out (it drops a lone mark at a line's end more often than one
 between two characters: a paragraph's last line loses its 。). The mark is looked for in
 the em after the last character read (a full-width character's ink ends half a pitch
-past its centre, another's at its box's end): ink of its own there, no larger than a mark
+past its centre, another's where its ink does, from its box's end on: the box of a %
+may stop inside it): ink of its own there, no larger than a mark
 (``MARK_SIDE`` pitches each way, at least ``MIN_SIDE`` one way), in the line's lower part,
 with no other ink in the em it starts (a stroke of a character would have some: the dots
 of 氵 are followed by the rest of it). A ring is 。, a stroke falling right 、, one falling
@@ -45,6 +46,8 @@ _DOT_BAND = (0.3, 0.75)  # of the line's height: where a dot's (or a dash's) mid
 _DASH_EMS = 1.5  # pitches: the least a dash ——'s stroke runs
 _DASH_THICK = 0.15  # of the line's height: the most a dash's stroke is thick
 _DASH_GAP = 0.6  # pitches: the most paper between a dash's end and the first character
+_INK_GAP = 0.1  # pitches: blank between the parts of a narrow character's ink (%)
+_INK_RUN = 0.5  # pitches: a narrow character's ink runs on past its box this far at most
 
 
 def marks_at_ends(results: Sequence[Sequence[Any]], image: Any) -> list[Sequence[Any]]:
@@ -99,6 +102,8 @@ def marks_at_ends(results: Sequence[Sequence[Any]], image: Any) -> list[Sequence
             marks = _ellipsis(*run, top, bottom)
         else:
             end = _em_end(words[-1], boxes[-1], pitch)
+            if char_weight(words[-1]) != 1.0:  # its box may stop inside its ink (%)
+                end = _ink_end(ink, end, top, bottom, pitch)
             run = _dot_run(ink, end - _START_SLACK * pitch, top, bottom, pitch)
             mark = _end_mark(ink, end, top, bottom, pitch) if run is None else None
             if run is None and mark is None:
@@ -252,6 +257,29 @@ def _em_end(word: str, box: Any, pitch: float) -> float:
     character's centre (its box is rough), a narrower one's box's end."""
     a0, a1 = span(box, 0)
     return max(a1, (a0 + a1) / 2 + 0.5 * pitch) if char_weight(word) == 1.0 else a1
+
+
+def _ink_end(ink: Any, end: float, top: float, bottom: float, pitch: float) -> float:
+    """Where the ink of a narrow character whose box ends at ``end`` (pixels) ends: the
+    inked columns of the line's middle rows run on from there, blank runs of at most
+    ``_INK_GAP`` pitches between its parts, ``_INK_RUN`` pitches at most."""
+    rows, cols = ink.shape
+    inset = 0.15 * (bottom - top)
+    r0, r1 = max(0, int(round(top + inset))), min(rows, int(round(bottom - inset)))
+    c0 = max(0, int(round(end)))
+    c1 = min(cols, int(round(end + _INK_RUN * pitch)))
+    if r1 <= r0 or c1 <= c0:
+        return end
+    inked = ink[r0:r1, c0:c1].any(axis=0)
+    last, blank = -1, 0
+    for k, lit in enumerate(inked):
+        if lit:
+            last, blank = k, 0
+        else:
+            blank += 1
+            if blank > _INK_GAP * pitch:
+                break
+    return float(c0 + last + 1) if last >= 0 else end
 
 
 def _ellipsis(a: float, b: float, top: float, bottom: float) -> list[tuple[str, Any]]:

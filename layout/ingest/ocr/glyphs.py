@@ -245,6 +245,13 @@ def lines_to_glyphs(results: Sequence[Sequence[Any]], sx: float, sy: float,
     # in its own size, an em as tall as its ink, not its run's
     sizes = [s[5] if s[7] == 1.0 and s[5] >= _CAP_LINES * body_height > 0 else size
              for s, size in zip(shapes, sizes, strict=True)]
+    pool = sorted(zip(sizes, weights, strict=True))
+    body_size, seen = (pool[-1][0] if pool else 0.0), 0
+    for value, w in pool:  # the character-weighted median: the body's
+        seen += w
+        if seen >= sum(weights) / 2:
+            body_size = value
+            break
     glyphs: list[Glyph] = []
     lines: list[OcrLine] = []
     for result, (x0, top, x1, bottom, upright, *_), size, stack in zip(
@@ -256,7 +263,10 @@ def lines_to_glyphs(results: Sequence[Sequence[Any]], sx: float, sy: float,
         middle = (top + bottom) / 2 * sy if upright else (x0 + x1) / 2 * sx
         spans = char_spans(text, box, words, word_boxes, along=0 if upright else 1)
         # one character for one: the spans still fit
-        text = cjk_dashes(cjk_punctuation(text), standalone=stack_size[stack] < 3)
+        # a line alone (not in a column of text), or set larger than the body (a title
+        # line: a subtitle over the text), opening with 一一 opens with the dash ——
+        text = cjk_dashes(cjk_punctuation(text), standalone=stack_size[stack] < 3 or (
+            size > (1 + ocr.size_tolerance) * body_size))
         for (_, a, b), ch in zip(spans, "".join(text.split()), strict=True):
             a, b = ink_em(ch, a * scale, b * scale, size)
             if upright:

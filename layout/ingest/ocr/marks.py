@@ -119,13 +119,16 @@ ELLIPSIS = "…"
 _LONE_ELLIPSIS = 1.5  # pitches: a single dot read over this much is an ellipsis
 
 
-def ellipses(results: Sequence[Sequence[Any]]) -> list[Sequence[Any]]:
+def ellipses(results: Sequence[Sequence[Any]], image: Any = None) -> list[Sequence[Any]]:
     """``results`` with each run of dots the recogniser read for an ellipsis (``···``,
     ``··``, or one dot over ``_LONE_ELLIPSIS`` pitches) between Chinese characters read
     as the ellipsis …… it is: one … per pitch of the run's extent (one or two), each
     with its share of the run's box. A lone dot of a character's width (胡里奥·塞瓦略斯)
-    stays."""
+    stays. With the page ``image``, a colon read next to such a run whose ink is dots
+    side by side, not one over the other (:func:`_dots_in_a_row`), is the ellipsis's
+    last (or first) dots."""
     out: list[Sequence[Any]] = []
+    ink = None
     for result in results:
         words, boxes = words_and_boxes(result)
         text = str(result[1])
@@ -137,6 +140,15 @@ def ellipses(results: Sequence[Sequence[Any]]) -> list[Sequence[Any]]:
         if pitch <= 0:
             out.append(result)
             continue
+        if image is not None and any(w in _COLONS for w in words):
+            if ink is None:
+                import numpy as np
+
+                ink = ink_mask(np.asarray(image.convert("L")))
+            top, bottom = span(result[0], 1)
+            words = [_DOT if w in _COLONS and _dots_in_a_row(
+                ink, _toward_dots(words, boxes, k, pitch), top, bottom, pitch) else w
+                for k, w in enumerate(words)]
         new_words: list[str] = []
         new_boxes: list[Any] = []
         k = 0
@@ -175,6 +187,47 @@ def ellipses(results: Sequence[Sequence[Any]]) -> list[Sequence[Any]]:
         out.append([result[0], "".join(new_words), result[2], new_boxes, new_words,
                     *result[5:]])
     return out
+
+
+_COLONS = set("：:")
+_DOT = "·"
+_ROW_OF_DOTS = 0.2  # pitches: the ink of dots side by side spans this much down at most
+_DOTS_ACROSS = 0.3  # pitches: and this much across at least (two dots)
+
+
+def _toward_dots(words: Sequence[str], boxes: Sequence[Any], k: int, pitch: float
+                 ) -> tuple[float, float] | None:
+    """The extent along the line of word ``k`` and a quarter pitch toward the dots read
+    next to it (the recogniser's boxes split an ellipsis's dots unevenly); None when
+    no dot is read next to it."""
+    a, b = span(boxes[k], 0)
+    if k > 0 and words[k - 1] in _DOTS:
+        return a - pitch / 4, b
+    if k + 1 < len(words) and words[k + 1] in _DOTS:
+        return a, b + pitch / 4
+    return None
+
+
+def _dots_in_a_row(ink: Any, extent: tuple[float, float] | None, top: float, bottom: float,
+                   pitch: float) -> bool:
+    """Whether the ink in ``extent`` along the line is dots side by side: as short down
+    as one dot, as wide as two (a colon's dots stand one over the other)."""
+    import numpy as np
+
+    if extent is None:
+        return False
+    rows, cols = ink.shape
+    r0, r1 = max(0, int(round(top))), min(rows, int(round(bottom)))
+    c0, c1 = max(0, int(round(extent[0]))), min(cols, int(round(extent[1])))
+    band = ink[r0:r1, c0:c1]
+    if not band.size:
+        return False
+    lit_rows = np.flatnonzero(band.any(axis=1))
+    lit_cols = np.flatnonzero(band.any(axis=0))
+    if not lit_rows.size:
+        return False
+    return bool(lit_rows[-1] - lit_rows[0] + 1 <= _ROW_OF_DOTS * pitch
+                and lit_cols[-1] - lit_cols[0] + 1 >= _DOTS_ACROSS * pitch)
 
 
 def is_cjk_word(word: str) -> bool:

@@ -2,14 +2,18 @@
 
 Takes a grey page image with the page size in points (or a PDF page's raw page and its
 file) and the settings; returns a :class:`~layout.ingest.raw.RawPage` whose glyphs are
-the recognised characters (:mod:`layout.ingest.ocr.glyphs`) and whose images are the
+the recognised characters (:mod:`layout.ingest.ocr.glyphs`), whose images are the
 photos found in the image (:mod:`layout.ingest.ocr.photos`; text read inside a photo is
-part of it). Small type is enlarged first (a PDF page rendered again at the higher
-resolution); a blank image is not sent to the engine; a middle dot printed low in its
-line is read as the full stop it is, dots read for an ellipsis as …… and 一一 printed as
-one stroke as —— (:mod:`layout.ingest.ocr.marks`), and the small marks the recogniser
-dropped between two characters (:mod:`layout.ingest.ocr.gaps`) or after a line's last
-(:mod:`layout.ingest.ocr.ends`) are put back. Every kept
+part of it) and whose rules are the rules printed on it (:mod:`layout.ingest.ocr.rules`:
+between columns and articles, round boxes). Small type is enlarged first (a PDF page
+rendered again at the higher resolution); a blank image is not sent to the engine; a
+character the recogniser dropped between two it read is read again
+(:mod:`layout.ingest.ocr.dropped`); a middle dot printed low in its line is read as the
+full stop it is, dots read for an ellipsis as …… and 一一 printed as one stroke as ——
+(:mod:`layout.ingest.ocr.marks`), and the small marks the recogniser dropped between
+two characters (:mod:`layout.ingest.ocr.gaps`) or after a line's last
+(:mod:`layout.ingest.ocr.ends`)
+are put back. Every kept
 line and its confidence is in ``RawPage.ocr_lines``.
 """
 
@@ -20,8 +24,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from layout.ingest.ocr.chars import span
+from layout.ingest.ocr.chars import body_line_height, span
 from layout.ingest.ocr.dropcaps import drop_caps
+from layout.ingest.ocr.dropped import dropped_characters
 from layout.ingest.ocr.ends import dashes_at_starts, marks_at_ends
 from layout.ingest.ocr.engine import load_engine, read_line, read_lines, recognise
 from layout.ingest.ocr.gaps import marks_in_gaps
@@ -30,8 +35,9 @@ from layout.ingest.ocr.images import blank_runs, ocr_dpi, render_pdf_page, upsca
 from layout.ingest.ocr.marks import dashes, ellipses, stops_from_low_dots
 from layout.ingest.ocr.photos import inside, photo_boxes
 from layout.ingest.ocr.quotes import quotes_at_ends
+from layout.ingest.ocr.rules import scan_rules
 from layout.ingest.ocr.strokes import dashes_by_weight
-from layout.ingest.raw import RawPage
+from layout.ingest.raw import RawPage, Rule
 from layout.model import BBox
 from layout.settings import DEFAULT_SETTINGS, Settings
 
@@ -59,15 +65,34 @@ def ocr_image(image: Any, number: int, width_pt: float, height_pt: float,
     results = [r for r in results if not inside(_box(r), photos)]
     results = drop_caps(results, image, lambda crop: read_line(crop, settings),
                         lambda crop: read_lines(crop, settings))
+    results = dropped_characters(results, image, lambda crop: read_line(crop, settings))
     results = stops_from_low_dots(results, image)
-    results = dashes_by_weight(dashes(ellipses(results), image), image)
+    results = dashes_by_weight(dashes(ellipses(results, image), image), image)
     results = marks_at_ends(marks_in_gaps(results, image), image)
     results = quotes_at_ends(dashes_at_starts(results, image), image)
     glyphs, lines = lines_to_glyphs(results, sx, sy, settings, blank_runs(image))
     images = tuple(BBox(x0 * sx, top * sy, x1 * sx, bottom * sy)
                    for x0, top, x1, bottom in photos)
-    return RawPage(number, width_pt, height_pt, tuple(glyphs), (), images,
+    rules = page_rules(image, results, photos, sx, sy)
+    return RawPage(number, width_pt, height_pt, tuple(glyphs), rules, images,
                    ocr_lines=tuple(lines))
+
+
+def page_rules(image: Any, results: Sequence[Sequence[Any]],
+               photos: Sequence[tuple[float, float, float, float]], sx: float, sy: float
+               ) -> tuple[Rule, ...]:
+    """The rules printed on a page image (:mod:`layout.ingest.ocr.rules`), in points."""
+    import numpy as np
+
+    from layout.ingest.ocr.gutters import ink_mask
+
+    body = body_line_height(results)
+    if body is None:
+        return ()
+    ink = ink_mask(np.asarray(image.convert("L")))
+    found = scan_rules(ink, [_box(r) for r in results], photos, body)
+    return tuple(Rule(BBox(x0 * sx, top * sy, x1 * sx, bottom * sy), horizontal)
+                 for x0, top, x1, bottom, horizontal in found)
 
 
 def _box(result: Sequence[Any]) -> tuple[float, float, float, float]:
@@ -87,7 +112,8 @@ def find_photos(image: Any, results: Sequence[Sequence[Any]], dpi: float,
 def ocr_pdf_page(path: Path, raw: RawPage, settings: Settings = DEFAULT_SETTINGS) -> RawPage:
     """``raw`` (a page read from the PDF at ``path``) with its glyphs replaced by OCR's of
     the rendered page; its rules and images are kept, and the photos found in the render
-    that no image of the page covers are added."""
+    that no image of the page covers are added (and the rules found in it when the page
+    draws none: a scan in a PDF)."""
     dpi = ocr_dpi(raw.width, raw.height, settings)
     load_engine(settings.ocr.threads)  # fail before rendering when the extra is missing
     image = render_pdf_page(path, raw.number, dpi)
@@ -99,7 +125,7 @@ def ocr_pdf_page(path: Path, raw: RawPage, settings: Settings = DEFAULT_SETTINGS
     found = tuple(b for b in page.images if not any(
         _overlap(b, k) >= 0.3 * min(b.area, k.area) for k in known))  # photos seen twice
     return dataclasses.replace(raw, glyphs=page.glyphs, ocr_lines=page.ocr_lines,
-                               images=raw.images + found)
+                               images=raw.images + found, rules=raw.rules or page.rules)
 
 
 def _overlap(a: BBox, b: BBox) -> float:

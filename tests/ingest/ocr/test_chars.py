@@ -20,6 +20,9 @@ def test_marks_and_dashes_as_chinese_prints_them():
     assert chars.cjk_punctuation('“APEC蓝”成为"北京蓝"') == "“APEC蓝”成为“北京蓝”"
     assert chars.cjk_punctuation('他说"好",走了') == "他说“好”，走了"
     assert chars.cjk_punctuation("Hello, world (ok)") == "Hello, world (ok)"
+    # a headline line of more Latin letters than hanzi: its quotes are still Chinese
+    assert chars.cjk_punctuation('“APEC蓝"') == "“APEC蓝”"
+    assert chars.cjk_punctuation('He said "hi", APEC') == 'He said "hi", APEC'
     assert chars.cjk_punctuation("守住底线“”更好统筹") == "守住底线”“更好统筹"
     assert chars.cjk_punctuation("他说：“”") == "他说：“”"
     assert chars.cjk_dashes("一—还有提升的空间", standalone=False) == "——还有提升的空间"

@@ -50,9 +50,41 @@ def test_a_missed_cap_is_read_alone() -> None:
     assert len(caps) == 1 and len(out) == len(results) + 1
     xs = [p[0] for p in caps[0][0]]
     ys = [p[1] for p in caps[0][0]]
-    assert min(xs) == LEFT and abs(max(xs) - (LEFT + CAP)) <= 1
+    # from its ink's left edge to a quarter body height short of the lines beside it (set
+    # flush with them: its ink stops short of its em)
+    assert min(xs) == LEFT and abs(max(xs) - (LEFT + CAP + 8 - H / 4)) <= 1
     assert min(ys) == 10 and abs(max(ys) - (10 + CAP)) <= 1
     assert len(shown) == 1 and shown[0][1] > CAP  # the cap's square and a margin
+
+
+def test_a_missed_cap_three_lines_tall_its_left_edge_a_strokes_tip() -> None:
+    """A cap beside three lines, standing a little left of the column's lines, its
+    leftmost ink the tip of one stroke midway down (as 今's): found from the first line
+    beside it, its full height read, once."""
+    pixels = np.full((320, 460), 240, np.uint8)
+    cap = 2 * PITCH + H  # beside lines 0-2
+    left = LEFT - 4  # overhanging the column's edge
+    pixels[10:10 + cap, left + 12:left + cap] = 30  # the cap's body
+    pixels[10 + cap // 2 - 3:10 + cap // 2 + 3, left:left + 12] = 30  # a stroke's tip
+    for k in range(9):
+        x0 = left + cap + 8 if k < 3 else LEFT
+        for x in range(x0, RIGHT - H, H):
+            pixels[10 + k * PITCH + 3:10 + k * PITCH + H - 3, x + 3:x + H - 3] = 30
+    beside = left + cap + 8
+    results = [_line(beside, k, BODY) for k in range(3)]
+    results += [_line(LEFT, k, BODY) for k in range(3, 9)]
+    shown: list[tuple[int, int]] = []
+
+    def read_line(crop: Image.Image) -> tuple[str, float]:
+        shown.append(crop.size)
+        return "今", 0.95
+
+    out = drop_caps(results, Image.fromarray(pixels, "L"), read_line, lambda crop: [])
+    caps = [r for r in out if r[1] == "今"]
+    assert len(caps) == 1 and len(shown) == 1
+    xs = [p[0] for p in caps[0][0]]
+    ys = [p[1] for p in caps[0][0]]
+    assert min(xs) == left and min(ys) == 10 and abs(max(ys) - (10 + cap)) <= 1
 
 
 def test_a_cap_and_the_characters_beside_it_in_one_box() -> None:

@@ -95,3 +95,25 @@ def test_a_dash_the_detector_left_out_before_a_subtitle_is_put_back():
     assert dashes_at_starts([line], Image.fromarray(pixels, "L")) == [line]
     pixels[TOP + 4:TOP + 26, 20:45] = 30  # a character before the line: no dash either
     assert dashes_at_starts([line], Image.fromarray(pixels, "L")) == [line]
+
+
+def test_a_full_stop_after_a_percent_sign_whose_box_stops_inside_it():
+    """增长%。: the recogniser's box of % ends before its ink does (its lower ring past
+    it); the mark is looked for after the ink, not inside the %."""
+    pixels = np.full((60, 300), 240, np.uint8)
+    for k in range(CHARS):
+        x = 10 + k * EM
+        pixels[TOP + 2:TOP + EM - 2, x + 2:x + EM - 2] = 30
+    x = 10 + CHARS * EM  # the %, half an em: a ring, a slash, a ring (gaps of a pixel)
+    pixels[TOP + 6:TOP + 12, x + 1:x + 6] = 30
+    pixels[TOP + 4:TOP + 26, x + 7:x + 9] = 30
+    pixels[TOP + 18:TOP + 24, x + 10:x + 15] = 30
+    stop = x + 15 + 6  # the 。 a little after it
+    pixels[TOP + 16:TOP + 25, stop:stop + 9] = 30
+    pixels[TOP + 18:TOP + 23, stop + 2:stop + 7] = 240
+    result = _result()
+    result[3].append([[x, TOP], [x + 9, TOP], [x + 9, TOP + EM], [x, TOP + EM]])  # short
+    result[1] += "%"
+    result[4].append("%")
+    [line] = marks_at_ends([result], Image.fromarray(pixels, "L"))
+    assert line[1] == "一二三四五%。" and line[3][-1][0][0] >= stop

@@ -123,3 +123,15 @@ def test_a_kicker_and_subtitle_over_the_text_of_their_column_keep_their_size():
     tall = engine_line(0, 132 + 30 * 8, "这一行字的框画得高了", pitch=23.0, height=30.0)
     glyphs, _ = lines_to_glyphs([*body, tall, *body[:0]], px, px)
     assert len({round(g.size, 3) for g in glyphs}) == 1
+
+
+def test_a_subtitle_over_the_text_opening_with_one_one_opens_with_the_dash():
+    """一一这是… read for a subtitle's ——, set larger than the text it stands over in its
+    column: the dash; a line of the text opening with 一一 (one by one) stays."""
+    px = 72 / 200
+    subtitle = engine_line(0, 0, "一一这是该大会首次在中国举办", pitch=25.0, height=33.0)
+    body = [engine_line(0, 40 + 30 * k, "这是一个栏里的正文行字") for k in range(8)]
+    body[3] = engine_line(0, 40 + 30 * 3, "一一落实到位的正文行字")
+    glyphs, _ = lines_to_glyphs([subtitle, *body], px, px)
+    text = "".join(g.text for g in glyphs)
+    assert text.startswith("——这是该大会") and "一一落实到位" in text

@@ -122,3 +122,27 @@ def test_one_read_over_a_dash_the_detector_cut_short_is_the_dash():
     pixels[12:36, 43:69] = 30  # a character before it, touching: no thin stroke
     pixels[22:25, 69:71] = 30
     assert dashes([result], Image.fromarray(pixels, "L")) == [result]
+
+
+def test_an_ellipsis_whose_last_dots_were_read_as_a_colon():
+    """伍·…：“: the last two of an ellipsis's six dots read as a colon; dots side by side
+    at mid-height are the ellipsis's, a colon's stand one over the other."""
+    from layout.ingest.ocr.marks import ellipses
+
+    words = ["伍", "·", "…", "：", "十", "四", "五", "时"]
+    widths = [30, 15, 18, 22, 30, 30, 30, 30]
+    pixels = np.full((50, 260), 240, np.uint8)
+    for k, width in enumerate(widths):
+        x = 10 + sum(widths[:k])
+        if words[k] in "伍十四五时":
+            pixels[12:38, x + 2:x + width - 2] = 30
+    for d in range(6):  # the six dots from the first dot's box on
+        pixels[24:27, 42 + 9 * d:45 + 9 * d] = 30
+    [line] = ellipses([_dotted(words, widths)], Image.fromarray(pixels, "L"))
+    assert line[1] == "伍……十四五时"
+    stacked = pixels.copy()
+    stacked[24:27, 78:100] = 240  # the last dots gone; a colon's stacked ones instead
+    stacked[17:20, 88:91] = 30
+    stacked[29:32, 88:91] = 30
+    [line] = ellipses([_dotted(words, widths)], Image.fromarray(stacked, "L"))
+    assert line[4][-5:] == ["：", "十", "四", "五", "时"]
