@@ -46,6 +46,9 @@ _DOT_BAND = (0.3, 0.75)  # of the line's height: where a dot's (or a dash's) mid
 _DASH_EMS = 1.5  # pitches: the least a dash ——'s stroke runs
 _DASH_THICK = 0.15  # of the line's height: the most a dash's stroke is thick
 _DASH_GAP = 0.6  # pitches: the most paper between a dash's end and the first character
+_OWN_EM = 0.95  # pitches before the last character's em end: where its ink starts at most
+_HALF_DASH = 0.6  # pitches: the least each half of a dash set apart in two runs
+_HALF_GAP = 0.3  # pitches: the most paper between the two halves of such a dash
 _INK_GAP = 0.1  # pitches: blank between the parts of a narrow character's ink (%)
 _INK_RUN = 0.5  # pitches: a narrow character's ink runs on past its box this far at most
 
@@ -194,7 +197,8 @@ def dashes_at_starts(results: Sequence[Sequence[Any]], image: Any) -> list[Seque
     """``results`` with the dash —— the detector left out before a line's first
     character put back (a subtitle's ——服务……: its box starts at the first character):
     one thin stroke at mid-height ending just before the line's first character's ink,
-    ``_DASH_EMS`` pitches long or more, with blank paper before it."""
+    ``_DASH_EMS`` pitches long or more (or two strokes in a row with a little paper
+    between: a face that sets each half of —— in its em), with blank paper before it."""
     import numpy as np
 
     ink = None
@@ -241,6 +245,7 @@ def _dash_before(ink: Any, start: float, top: float, bottom: float,
              if stats[k, 0] + stats[k, 2] < band.shape[1]  # not the first character's
              and not (stats[k, 3] >= 0.9 * (r1 - r0) and stats[k, 2] <= 0.15 * pitch)]
     # (nor a frame's rule standing beside the line)
+    blobs = _halves_joined(sorted(blobs), r1 - r0, pitch)
     if len(blobs) != 1:
         return None  # blank, or more than one stroke: no dash alone before the line
     x, y, w, h = blobs[0]
@@ -250,6 +255,29 @@ def _dash_before(ink: Any, start: float, top: float, bottom: float,
             or c1 - (c0 + x + w) > (_DASH_GAP + _START_SLACK) * pitch):
         return None
     return float(c0 + x), float(c0 + x + w)
+
+
+def _halves_joined(blobs: Sequence[tuple[int, int, int, int]], height: float,
+                   pitch: float) -> list[tuple[int, int, int, int]]:
+    """Blobs (``x y w h``, left to right) with the two halves of a dash a face sets
+    apart (each a thin stroke at mid-height, an em's side bearings between them:
+    ``_HALF_GAP`` pitches at most) joined into one stroke."""
+    def thin(blob: tuple[int, int, int, int]) -> bool:
+        x, y, w, h = blob
+        middle = (y + h / 2) / height
+        return (w >= _HALF_DASH * pitch and h <= _DASH_THICK * height
+                and _DOT_BAND[0] <= middle <= _DOT_BAND[1])
+
+    out: list[tuple[int, int, int, int]] = []
+    for blob in blobs:
+        if out and thin(out[-1]) and thin(blob) and 0 <= blob[0] - (
+                out[-1][0] + out[-1][2]) <= _HALF_GAP * pitch:
+            x, y, w, h = out[-1]
+            top, bottom = min(y, blob[1]), max(y + h, blob[1] + blob[3])
+            out[-1] = (x, top, blob[0] + blob[2] - x, bottom - top)
+            continue
+        out.append(blob)
+    return out
 
 
 def _em_end(word: str, box: Any, pitch: float) -> float:
@@ -380,5 +408,11 @@ def _end_mark(ink: Any, end: float, top: float, bottom: float,
     others = [k for k in starts if k not in mine and stats[k, 0] < m0 + _ONE_EM * pitch]
     if others:
         return None  # more ink in its em: a character's strokes
+    # a stroke of the last character (the dot of 办 past a box cut short) fits in one em
+    # with the rest of its ink: a mark does not
+    w0 = max(0, int(round(end - _OWN_EM * pitch)))
+    own = np.flatnonzero(ink[r0:r1, w0:c0 + m0].any(axis=0))
+    if own.size and c0 + lit_cols[-1] + 1 - (w0 + own[0]) <= _ONE_EM * pitch:
+        return None
     shape = blob[lit_rows[0]:lit_rows[-1] + 1, lit_cols[0]:lit_cols[-1] + 1]
     return mark_of_shape(shape), float(c0 + lit_cols[0]), float(c0 + lit_cols[-1] + 1)

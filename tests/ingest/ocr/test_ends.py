@@ -117,3 +117,37 @@ def test_a_full_stop_after_a_percent_sign_whose_box_stops_inside_it():
     result[4].append("%")
     [line] = marks_at_ends([result], Image.fromarray(pixels, "L"))
     assert line[1] == "一二三四五%。" and line[3][-1][0][0] >= stop
+
+
+def test_a_subtitles_dash_set_in_two_halves_is_put_back():
+    """——这是…: the face sets each half of the dash in its em, a little paper between."""
+    pixels = np.full((60, 320), 240, np.uint8)
+    start = 10 + 2 * EM  # the line's first character after the dash's two ems
+    for k in range(CHARS):
+        x = start + k * EM
+        pixels[TOP + 2:TOP + EM - 2, x + 2:x + EM - 2] = 30
+    pixels[TOP + 14:TOP + 16, 12:38] = 30  # the halves, 4 px apart
+    pixels[TOP + 14:TOP + 16, 42:68] = 30
+    result = _result()
+    for box in result[3]:
+        for p in box:
+            p[0] += 2 * EM
+    result[0] = [[start, TOP], [start + CHARS * EM, TOP], [start + CHARS * EM, TOP + EM],
+                 [start, TOP + EM]]
+    [line] = dashes_at_starts([result], Image.fromarray(pixels, "L"))
+    assert line[1] == "——一二三四五" and line[0][0][0] <= 12
+
+
+def test_a_stroke_of_the_last_character_past_its_box_is_no_mark():
+    """The dot of 办 beyond a box cut short: it fits in one em with the character's ink."""
+    pixels = np.full((60, 320), 240, np.uint8)
+    for k in range(CHARS):
+        x = 10 + k * EM
+        pixels[TOP + 2:TOP + EM - 2, x + 2:x + EM - 8] = 30
+    x = 10 + (CHARS - 1) * EM
+    pixels[TOP + 16:TOP + 22, x + 24:x + 28] = 30  # its dot, low and apart
+    result = _result()
+    last = result[3][-1]
+    for p in last:
+        p[0] = min(p[0], x + 16)  # the box cut short before the dot
+    assert marks_at_ends([result], Image.fromarray(pixels, "L")) == [result]
