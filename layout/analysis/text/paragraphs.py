@@ -307,16 +307,32 @@ def blank_weights(
     return clip(math.log(r / q)), clip(math.log((1.0 - r) / (1.0 - q)))
 
 
+def cut_before_jumps(infos: Sequence[LineInfo], jump_lines: frozenset[int]) -> set[int]:
+    """Indices of the lines a jump marker sending the story on (（下转第2版）, taken out of
+    the body) stands right under: the text breaks off there, whatever the line's end."""
+    out: set[int] = set()
+    if not jump_lines:
+        return out
+    for i in range(len(infos) - 1):
+        above, below = infos[i].line.number, infos[i + 1].line.number
+        if any(above < n < below for n in jump_lines):
+            out.add(i)
+    return out
+
+
 def label_lines(
     infos: Sequence[LineInfo], width: ColumnWidth, settings: TextSettings,
     marked: bool | None = None, blanks: tuple[float, float] | None = None,
+    jump_lines: frozenset[int] = frozenset(),
 ) -> list[State]:
     """The best state sequence for ``infos`` (Viterbi over the paragraph automaton).
 
     ``marked``: whether the dump marks first lines with indent marks (:func:`marks_indents`
     of the whole page, which sees more paragraph starts than one article); None judges
     from ``infos``. ``blanks``: the page's :func:`blank_weights`, for a run too short to
-    tell by itself how its dump uses blank lines (one extractor sets the whole page)."""
+    tell by itself how its dump uses blank lines (one extractor sets the whole page).
+    ``jump_lines``: page line numbers of jump markers that send the story on (下转), taken
+    out of the body: the line right over one ends its paragraph (:func:`cut_before_jumps`)."""
     if not infos:
         return []
     n_states = len(_STATES)
@@ -348,6 +364,14 @@ def label_lines(
             for k in _ENDED:  # the text after a dateline alone on its line is its paragraph's
                 scores[i][k] -= DATELINE_RUN_ON
     middle = _STATES.index(State.MIDDLE)
+    for i in cut_before_jumps(infos, jump_lines):
+        if infos[i].fixed is Fixed.NONE:
+            end = _end_score(infos[i])  # as for a line ending with its marker (转第11版)
+            row = scores[i]
+            for k in _ENDED:
+                row[k] -= end
+            for k in (_STATES.index(State.FIRST), middle, _STATES.index(State.TITLE)):
+                row[k] = NEG
     for i in range(1, len(infos) - 1):
         if _fragment_between(infos[i - 1], infos[i], infos[i + 1], width, settings):
             scores[i][middle] = max(scores[i][middle], -FRAGMENT_COST)

@@ -50,8 +50,8 @@ def segment_articles(
             settings, text=dataclasses.replace(settings.text, indent_chars=0.0))
     marked = marks_indents(body, page_width, settings.text)
     states = label_kickers(
-        body, sign_offs(body, label_lines(body, page_width, settings.text, marked)), settings,
-        marked)
+        body, sign_offs(body, label_lines(body, page_width, settings.text, marked,
+                                          jump_lines=jump_lines)), settings, marked)
     # where first lines are not indented, blank lines are the one cue to a break after a
     # sentence's end: an article too short to weigh them takes the page's weights
     blanks = blank_weights(body, page_width, settings.text) if not (
@@ -226,7 +226,7 @@ def _split(
     out: list[tuple[list[LineInfo], list[State], bool]] = []
     for seg in split_segments(lines, states, width, settings.text, jump_lines):
         seg_lines, seg_states, headed = _relabel(
-            lines, states, seg, width.measure, settings, marked, blanks)
+            lines, states, seg, width.measure, settings, marked, blanks, jump_lines)
         if depth < MAX_RESPLITS:
             sub_width = estimate_width(
                 [x.text for x in seg_lines], settings, width.measure) or width
@@ -243,6 +243,7 @@ def _split(
 def _relabel(
     lines: Sequence[LineInfo], states: Sequence[State], seg: Segment, measure: str,
     settings: Settings, marked: bool, blanks: tuple[float, float] | None = None,
+    jump_lines: frozenset[int] = frozenset(),
 ) -> tuple[list[LineInfo], list[State], bool]:
     """A segment's lines relabelled with its own column width (and the page's blank-line
     weights where the segment is too short to weigh them); its header run is kept."""
@@ -255,6 +256,6 @@ def _relabel(
     if width is None:
         return seg_lines, seg_states, header > 0
     relabelled = label_kickers(
-        rest, sign_offs(rest, label_lines(rest, width, settings.text, marked, blanks)), settings,
-        marked)
+        rest, sign_offs(rest, label_lines(rest, width, settings.text, marked, blanks,
+                                          jump_lines)), settings, marked)
     return seg_lines, seg_states[:header] + relabelled, header > 0

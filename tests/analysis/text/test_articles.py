@@ -431,3 +431,15 @@ def test_a_staff_credit_run_on_to_a_title_line_is_the_byline() -> None:
     assert (article.headline, article.subtitle) == (
         "引领未来中国做对了什么", "——从多少年里感悟自信的发展之路")
     assert article.bylines == ("本报记者 张三",)
+
+
+def test_jump_marker_cuts_the_paragraph_over_it() -> None:
+    """A story sent on (（下转第3版）) mid-sentence: its last paragraph ends over the marker,
+    and the full-width headline right under it heads the next story, not the text's rest."""
+    cut = FARM[:FARM.index("年超过")]
+    page = _page(f"城乡融合发展迈出新步伐\n\n{cut}\n（下转第3版）\n\n智能制造企业加快数字化\n\n"
+                 f"{FACTORY}\n")
+    assert [a.headline for a in page.articles] == [
+        "城乡融合发展迈出新步伐", "智能制造企业加快数字化"]
+    last = [b.text for b in page.articles[0].blocks if b.role is Role.PARAGRAPH][-1]
+    assert last.endswith("村集体经济收入去")
