@@ -59,21 +59,28 @@ def _reading_lines(blocks: Sequence[TextBlock]) -> list[TextLine]:
     """The lines of caption ``blocks`` (top to bottom) in reading order: a one-line block
     set on the row of another block's line, right after it (the rest of that line split
     off at a wide gap: 「…維持經營。 田佳」 over 「明攝」), follows that line."""
-    hosts = {id(b): _row_host(b, blocks) if len(b.lines) == 1 else None for b in blocks}
+    hosts = {id(b): _row_host(b, blocks, chained=True) if len(b.lines) == 1 else None
+             for b in blocks}
     order = [ln for b in blocks if hosts[id(b)] is None for ln in b.lines]
-    for b in blocks:
+    # left to right, so that a piece following another piece on its row finds it placed
+    for b in sorted(blocks, key=lambda b: b.bbox.x0):
         host = hosts[id(b)]
         if host is not None:
             order.insert(next(k for k, ln in enumerate(order) if ln is host) + 1, b.lines[0])
     return order
 
 
-def _row_host(block: TextBlock, others: Sequence[TextBlock]) -> TextLine | None:
+def _row_host(block: TextBlock, others: Sequence[TextBlock], chained: bool = False
+              ) -> TextLine | None:
     """The line of ``others`` (of two lines or more) that ``block``'s one line follows on
-    its row, within two ems; None when there is none."""
+    its row, within two ems; None when there is none. ``chained``: also the line of a
+    one-line block that itself follows such a line on its row (a credit line justified
+    wide apart into pieces: 「本报记者」「钱强」「摄」, the first ending a caption's
+    block); a host stands left of the block, so pieces chain along the row, never round."""
     b, em = block.lines[0].bbox, block.size  # (lines: page frame, also in a turned proxy)
     for other in others:
-        if other is block or len(other.lines) < 2:
+        if other is block or len(other.lines) < 2 and not (
+                chained and _row_host(other, others) is not None):
             continue
         for ln in other.lines:
             box = ln.bbox
@@ -168,7 +175,8 @@ def attach_captions(images: Sequence[BBox], blocks: Sequence[TextBlock],
                 if (any(-0.5 * b.size <= b.bbox.top - g.bbox.bottom <= 1.0 * b.size
                         or -0.5 * b.size <= g.bbox.top - b.bbox.bottom <= 1.0 * b.size
                         for g in group) and not _spans_image(img, b)) or _credit_beside(
-                            b, group) or (len(b.lines) == 1 and _row_host(b, group)):
+                            b, group) or (len(b.lines) == 1
+                                         and _row_host(b, group, chained=True)):
                     group.append(b)
                     taken.add(id(b))
                     grown = True

@@ -138,3 +138,15 @@ def test_a_traditional_credit_is_split_off():
     glyphs = run("圖爲好政策讓人心裏溫暖。記者雷思穎攝", 0, 232, 9.0, "Kai")
     figures = attach_captions([PHOTO], blocks_of(glyphs), set(), ("Body-Serif", 10.0))
     assert figures[0].caption_and_credit() == ("圖爲好政策讓人心裏溫暖。", "記者雷思穎攝")
+
+
+def test_a_credit_line_justified_into_pieces_joins_the_caption_whole():
+    """「…合作成果。」 over 「本报记者」「钱强」「摄」: a credit line set wide apart is read as
+    three pieces, the first ending the caption's block; each piece follows the one before
+    it on the row, so the whole credit joins the caption, in order."""
+    glyphs = run("图为本届大会达成多项合作成果。", 0, 232, 9.0, "Kai")
+    glyphs += run("本报记者", 0, 246, 9.0, "Kai")
+    pieces = blocks_of(run("钱强", 50, 246, 9.0, "Kai"))  # blocks of their own, as read
+    pieces += blocks_of(run("摄", 80, 246, 9.0, "Kai"))
+    figures = attach_captions([PHOTO], pieces + blocks_of(glyphs), set(), ("Body-Serif", 10.0))
+    assert figures[0].caption_and_credit() == ("图为本届大会达成多项合作成果。", "本报记者钱强摄")
