@@ -1,7 +1,8 @@
 """Photo captions of text dumps: caption blocks from credit lines, and their articles.
 
 Takes body lines (:class:`LineInfo`) as the page partition meets them:
-:func:`credit_tail` tells a credit's wrapped end, :func:`caption_lead` how many
+:func:`credit_tail` tells a credit's wrapped end, :func:`credit_title_above` a credit
+whose title the line break left on the line above, :func:`caption_lead` how many
 lines above a credit line are its caption text, :func:`caption_block` returns the
 caption :class:`Block` (text and credit). :func:`attach_captions` takes the
 page's articles and caption blocks and returns the articles with each caption
@@ -60,6 +61,31 @@ def credit_tail(body: Sequence[LineInfo], info: LineInfo) -> bool:
     joined = above.title + info.title
     return patterns.split_credit(joined)[1] is not None or (
         lone and patterns.is_credit_only(joined))
+
+
+# the titles a photo credit may open with (本报记者, 新华社摄影记者, 通讯员, 摄影)
+_CREDIT_TITLES = tuple(
+    organ + special + photo + role
+    for organ in ("", "本报", "新华社", "人民网") for special in ("", "特约")
+    for photo in ("", "摄影") for role in ("记者", "通讯员")) + ("摄影",)
+
+
+def credit_title_above(body: Sequence[LineInfo], info: LineInfo) -> bool:
+    """A bare credit (a name and 摄) right under a line that ends with the start of the
+    credit's title, or all of it (…一个最突出的问题。 通讯 / 员赵伟立 摄, …学院）。 通讯员 /
+    刘娜桂 摄): the line break cut the credit, which opens on the line above."""
+    if (info.fixed is not Fixed.CAPTION or not body or info.line.blanks_before > 0
+            or not patterns.is_credit_only(info.title)):
+        return False
+    above = body[-1]
+    if above.fixed is not Fixed.NONE or above.line.number != info.line.number - 1:
+        return False
+    credit = patterns.split_credit(above.title + info.title)[1]
+    if credit is None:
+        return False
+    reach = len(credit.replace(" ", "")) - len(info.title.replace(" ", ""))
+    head = above.title.replace(" ", "")[-reach:] if reach > 0 else ""
+    return bool(head) and any(title.startswith(head) for title in _CREDIT_TITLES)
 
 
 def caption_lead(body: Sequence[LineInfo], credit_line: LineInfo) -> int:

@@ -14,7 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from layout.analysis import patterns
-from layout.analysis.text.captions import caption_block, caption_lead, credit_tail
+from layout.analysis.text.captions import (
+    caption_block,
+    caption_lead,
+    credit_tail,
+    credit_title_above,
+)
 from layout.analysis.text.joins import INDENT_CHARS
 from layout.analysis.text.lines import Fixed, LineInfo
 from layout.clean import is_cjk_punct
@@ -50,7 +55,8 @@ def partition_lines(infos: Sequence[LineInfo]) -> PageParts:
         elif info.fixed is Fixed.CONTINUATION:
             markers.append(info)
         elif info.fixed is Fixed.CAPTION or credit_tail(body, info):
-            if info.fixed is not Fixed.CAPTION:  # …本报记者韦 / 东摄: one caption line
+            if info.fixed is not Fixed.CAPTION or credit_title_above(body, info):
+                # …本报记者韦 / 东摄, …问题。 通讯 / 员赵伟立 摄: one caption line
                 above = body.pop()
                 info = dataclasses.replace(above, text=above.text + info.text,
                                            title=above.title + info.title, fixed=Fixed.CAPTION)

@@ -6,8 +6,10 @@ returns (lines, states, headed) per article: paragraph states by Viterbi with a
 page-wide column width, article segments (:mod:`layout.analysis.text.starts`),
 then states again per article with its own width, an article found with a mixed
 width split again (up to MAX_RESPLITS). Also decides whether the dump indents
-paragraph starts at all (:func:`indented_starts`) and keeps sign-offs (——编者)
-with the text they sign (:func:`sign_offs`).
+paragraph starts at all (:func:`indented_starts`), keeps sign-offs (——编者) with
+the text they sign (:func:`sign_offs`) and makes titles of title lines the paragraph
+states took for text: labels over a title line (:func:`label_kickers`), lines set
+apart over a marked dateline opening (:func:`titles_over_datelines`).
 """
 
 from __future__ import annotations
@@ -49,9 +51,9 @@ def segment_articles(
         settings = dataclasses.replace(
             settings, text=dataclasses.replace(settings.text, indent_chars=0.0))
     marked = marks_indents(body, page_width, settings.text)
-    states = label_kickers(
+    states = titles_over_datelines(body, label_kickers(
         body, sign_offs(body, label_lines(body, page_width, settings.text, marked,
-                                          jump_lines=jump_lines)), settings, marked)
+                                          jump_lines=jump_lines)), settings, marked))
     # where first lines are not indented, blank lines are the one cue to a break after a
     # sentence's end: an article too short to weigh them takes the page's weights
     blanks = blank_weights(body, page_width, settings.text) if not (
@@ -128,6 +130,37 @@ def label_kickers(lines: Sequence[LineInfo], states: list[State], settings: Sett
 
 
 LEAD_IN_LINES = 2  # title lines over a title line the paragraph states may have taken
+
+
+TITLE_GROUP_LINES = 6  # lines a headline group over a dateline may hold (kicker, a headline
+# of three lines, a subtitle of two)
+
+
+def titles_over_datelines(lines: Sequence[LineInfo], states: list[State]) -> list[State]:
+    """The lines set apart right over a paragraph opening with a dateline (本报讯（…）,
+    …电) that carries an indent mark, none of them marked or ending a sentence, under a
+    sentence's end and a blank line, that the paragraph states read as an unmarked
+    paragraph: a headline group (哲学思辨的逻辑是美 / / 要学“对不对”… / （中国道路… /
+    …担当） / / 　　本报讯（记者…). A dateline opens an article's text, and where its
+    paragraph is marked as begun, a paragraph would be marked too."""
+    out = list(states)
+    for k, info in enumerate(lines):
+        if k == 0 or not info.dateline or not info.indent_marks or (
+                info.line.blanks_before == 0 or out[k] not in (State.FIRST, State.SINGLE)):
+            continue
+        top = None
+        for j in range(k - 1, max(-1, k - 1 - TITLE_GROUP_LINES), -1):
+            x = lines[j]
+            if (x.fixed is not Fixed.NONE or x.indent_marks or out[j] in (State.TITLE,
+                                                                          State.BYLINE)
+                    or patterns.ends_sentence(x.text) and x.text.endswith("。")):
+                break
+            if x.line.blanks_before > 0 and (j == 0 or out[j - 1] in (State.LAST, State.SINGLE)
+                                             and patterns.ends_sentence(lines[j - 1].text)):
+                top = j
+        if top is not None and out[top] in (State.FIRST, State.SINGLE):
+            out[top:k] = [State.TITLE] * (k - top)
+    return out
 
 
 def _lead_in(info: LineInfo, settings: Settings) -> bool:
@@ -255,7 +288,7 @@ def _relabel(
     width = estimate_width([x.text for x in rest], settings, measure)
     if width is None:
         return seg_lines, seg_states, header > 0
-    relabelled = label_kickers(
+    relabelled = titles_over_datelines(rest, label_kickers(
         rest, sign_offs(rest, label_lines(rest, width, settings.text, marked, blanks,
-                                          jump_lines)), settings, marked)
+                                          jump_lines)), settings, marked))
     return seg_lines, seg_states[:header] + relabelled, header > 0

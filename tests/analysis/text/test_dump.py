@@ -357,3 +357,41 @@ def test_a_drop_cap_extracted_after_its_line_opens_that_line() -> None:
         "不久前，德国汽车经济学专家、波鸿汽车研究院院长费迪南德·杜登赫费尔在湖北武汉"
         "体验了自动驾驶出租车服务。“驾驶过程平稳顺畅，就像坐在飞毯上一样，充满未来感。”"
         "杜登赫费尔在接受本报记者专访时说。"]
+
+
+@pytest.mark.parametrize(("lines", "credit"), [
+    ("大气污染防治是北京发展面临的一个最突出的问题。 通讯\n员赵伟立 摄", "通讯员赵伟立 摄"),
+    ("大气污染防治是北京发展面临的一个最突出的问题。 通讯员\n刘娜桂 摄", "通讯员刘娜桂 摄"),
+])
+def test_a_credit_broken_after_its_title_goes_with_its_caption(lines: str, credit: str) -> None:
+    """The line break left the credit's title (通讯员, or its start) on the caption line: the
+    credit opens there, and the caption text over it is no body line (nor a kicker)."""
+    parts = partition_lines(_infos(BODY + "\n\n" + lines + "\n"))
+    assert [(c.text, c.credit) for c in parts.captions] == [
+        ("大气污染防治是北京发展面临的一个最突出的问题。", credit)]
+    assert [x.text for x in parts.body][-1] == "思想，推动城乡融合发展取得新进展。"
+
+
+_NARROW = ("　　扎实发挥保险业经济\n减震器功能，服务保障新\n质生产力发展。\n\n"
+           "构建同科技创新相\n适应的科技金融体制\n\n"
+           "　　本报拉萨7月23日电\n（记者万丽一 通讯员令\n狐春金）科技是国家强盛\n"
+           "之基，金融是国家重要的\n\n核心竞争力，科技金融是\n推动科技与金融双向促进\n"
+           "的重要支撑。\n\n")
+
+
+def test_lines_set_apart_over_a_marked_dateline_are_its_headline_group() -> None:
+    """Unmarked lines set apart between a sentence's end and a marked paragraph opening
+    with a dateline are the headline group of the story it opens, even where they are
+    as wide as the column (要学“对不对”… / （中国道路…), not a paragraph of the story above."""
+    text = (_NARROW + "哲学思辨的逻辑是美\n\n要学“对不对”，也学“美不美”\n（中国道路中国梦·青春\n"
+            "为中国式现代化挺膺担当）\n\n　　本报讯（记者 丁远轩\n通讯员 夏英林）提起美术\n"
+            "课，有关“GDP”你会想\n到什么？\n　　传统印象中，它或许\n是课程表上容易被忽略的\n"
+            "角落，是被主科挤占\n的“边缘课”。今天，随\n着德智体美劳“五育并\n"
+            "举”愈发深入人心，美育\n\n不再是锦上添花的配饰，\n而逐步成为现代教育\n"
+            "的“刚需”。\n")
+    articles = analyze_text_dump(text.encode(), "d.txt", Settings()).pages[0].articles
+    assert [a.headline for a in articles][-1] == (
+        "要学“对不对”，也学“美不美”（中国道路中国梦·青春为中国式现代化挺膺担当）")
+    assert articles[-1].kicker == "哲学思辨的逻辑是美"
+    assert articles[-1].bylines == ("记者 丁远轩 通讯员 夏英林",)
+    assert articles[-2].blocks[-1].text.endswith("推动科技与金融双向促进的重要支撑。")
