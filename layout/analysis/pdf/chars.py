@@ -8,7 +8,7 @@ small offset — is collapsed to its first copy with a tolerance scaled to the f
 size (poppler's 0.1 em along the line, 0.2 em across).
 
 The dedupe hashes each glyph into a grid cell keyed by its text, a size class
-(sizes grow by 10 % per class) and a cell of that class's tolerance, and looks
+(sizes grow by 10 % per class) and a cell a few times that class's tolerance, and looks
 only at the few neighbouring cells: the work is linear in the number of glyphs
 whatever the sizes and coordinates written in the file. A glyph box that its font's
 metrics put off its own baseline (the baseline in the box's upper half: the box hangs
@@ -26,7 +26,8 @@ from layout.ingest.raw import INVISIBLE_RENDER_MODE, Glyph
 
 SIZE_STEP = 1.1  # one size class spans sizes within this ratio (the 10 % size tolerance)
 _LOG_STEP = math.log(SIZE_STEP)
-MAX_REACH = 2  # cells a tolerance can span (bounded by SIZE_STEP, see _cell_reach)
+CELL_SPAN = 5.0  # a grid cell's side over the widest tolerance searching it (> 2)
+_PAD = 0.01  # cells: search windows widened by this, for the rounding of the divisions
 HASHABLE = 1e15  # pt: sizes and coordinates beyond this are kept as they are, never compared
 
 
@@ -49,11 +50,6 @@ def _size_class(size: float) -> int:
     return math.floor(math.log(size) / _LOG_STEP)
 
 
-def _cell_reach(tolerance: float, side: float) -> int:
-    """Cells of ``side`` a search of ``tolerance`` around a point must cover (at most 2)."""
-    return min(MAX_REACH, int(tolerance // side) + 1)
-
-
 def dedupe_fake_bold(glyphs: Sequence[Glyph], along: float = 0.1,
                      across: float = 0.2) -> list[Glyph]:
     """Glyphs without the repeated copies fake bold draws (same text, offset within tolerance).
@@ -62,22 +58,16 @@ def dedupe_fake_bold(glyphs: Sequence[Glyph], along: float = 0.1,
     a copy of an earlier kept one with the same text when its sizes differ by at most 10 %
     and its origin lies within ``along`` em horizontally and ``across`` em vertically.
     """
-    # text -> size class -> (cell x, cell y) -> kept glyphs: a glyph looks only at the
-    # classes its text was kept in, and at the cells of those that are near it
+    # text -> size class -> (cell x, cell y) -> kept glyphs. A class's cells are
+    # CELL_SPAN times the widest tolerance of any size searching it (sizes below
+    # SIZE_STEP ** (class + 3)), so a search window is under half a cell: it spans one
+    # or two cells each way, found from where the glyph lies in its own cell
     cells: dict[str, dict[int, dict[tuple[int, int], list[Glyph]]]] = {}
     kept: list[Glyph] = []
-    side_of: dict[int, tuple[float, float]] = {}
-
-    def sides(size_class: int) -> tuple[float, float]:
-        known = side_of.get(size_class)
-        if known is None:
-            upper = SIZE_STEP ** (size_class + 1)  # every size of the class is below this
-            known = side_of[size_class] = (max(along * upper, 1e-9), max(across * upper, 1e-9))
-        return known
-
-    # per distinct size (a page has a few): its class and, for each class its copies may
-    # lie in, that class's cell sides and how many cells a search spans
-    plans: dict[float, tuple[int, list[tuple[int, float, float, int, int]]]] = {}
+    sides: dict[int, tuple[float, float]] = {}
+    # per distinct size (a page has a few): its class, its tolerances and the classes
+    # its copies may lie in (sizes within 10 %) with their cell sides
+    plans: dict[float, tuple[int, float, float, list[tuple[int, float, float]]]] = {}
     floor = math.floor
     for g in glyphs:
         size = g.size
@@ -87,33 +77,36 @@ def dedupe_fake_bold(glyphs: Sequence[Glyph], along: float = 0.1,
         plan = plans.get(size)
         if plan is None:
             own = _size_class(size)
-            dx_max, dy_max = along * size, across * size
             searches = []
             for k in range(own - 2, own + 2):  # sizes within 10 % of size lie in these
-                wx, wy = sides(k)
-                searches.append((k, wx, wy, _cell_reach(dx_max, wx), _cell_reach(dy_max, wy)))
-            plan = plans[size] = (own, searches)
-        own, searches = plan
+                side = sides.get(k)
+                if side is None:
+                    upper = CELL_SPAN * SIZE_STEP ** (k + 3)
+                    side = sides[k] = (max(along * upper, 1e-9), max(across * upper, 1e-9))
+                searches.append((k, *side))
+            plan = plans[size] = (own, along * size, across * size, searches)
+        own, dx_max, dy_max, searches = plan
         text, x0, top = g.text, g.x0, g.top
-        dx_max, dy_max = along * size, across * size
         duplicate = False
         classes = cells.get(text)
-        for k, wx, wy, rx, ry in searches if classes is not None else ():
+        for k, wx, wy in searches if classes is not None else ():
             grid = classes.get(k)  # type: ignore[union-attr]
             if grid is None:
                 continue
-            cx, cy = floor(x0 / wx), floor(top / wy)
-            if len(grid) <= (2 * rx + 1) * (2 * ry + 1):
-                near = [found for (i, j), found in grid.items()
-                        if abs(i - cx) <= rx and abs(j - cy) <= ry]
-            else:
-                near = [grid[i, j] for i in range(cx - rx, cx + rx + 1)
-                        for j in range(cy - ry, cy + ry + 1) if (i, j) in grid]
-            for found in near:
-                for other in found:
-                    if (abs(other.x0 - x0) <= dx_max and abs(other.top - top) <= dy_max
-                            and abs(other.size - size) <= 0.1 * size):
-                        duplicate = True
+            u, v = x0 / wx, top / wy
+            hx, hy = dx_max / wx + _PAD, dy_max / wy + _PAD
+            xs = range(floor(u - hx), floor(u + hx) + 1)
+            for j in range(floor(v - hy), floor(v + hy) + 1):
+                for i in xs:
+                    found = grid.get((i, j))
+                    if found is None:
+                        continue
+                    for other in found:
+                        if (abs(other.x0 - x0) <= dx_max and abs(other.top - top) <= dy_max
+                                and abs(other.size - size) <= 0.1 * size):
+                            duplicate = True
+                            break
+                    if duplicate:
                         break
                 if duplicate:
                     break
@@ -121,7 +114,7 @@ def dedupe_fake_bold(glyphs: Sequence[Glyph], along: float = 0.1,
                 break
         if duplicate:
             continue
-        wx, wy = sides(own)
+        wx, wy = sides[own]
         grid = cells.setdefault(text, {}).setdefault(own, {})
         grid.setdefault((floor(x0 / wx), floor(top / wy)), []).append(g)
         kept.append(g)
