@@ -31,8 +31,10 @@ from layout.settings import TextSettings
 NEG = -1e9
 _NO_LINE_START = frozenset("，。、；：！？…,.;:!?" + patterns.CLOSERS)  # marks no line opens with
 # the unbreakable run a line opens with: a Latin word or number, with the quote or bracket
-# and the one character before it that line breaking keeps with it (悉“ChatGPT”)
-_WORD = re.compile(r"(?:[^\s“‘（(]?[“‘（(])?[A-Za-z0-9][A-Za-z0-9.%,:/+\-]*[”’）)]?")
+# and the one character before it that line breaking keeps with it (悉“ChatGPT”), and the
+# one after a closing quote, which UAX #14 (LB19) keeps on both sides (为“2+36”城)
+_WORD = re.compile(
+    r"(?:[^\s“‘（(]?[“‘（(])?[A-Za-z0-9][A-Za-z0-9.%,:/+\-]*(?:[”’]\S?|[）)])?")
 
 
 SIGN_OFF = re.compile(rf"^[—─]{{1,3}}[\u4e00-\u9fff]{{1,{patterns.SIGN_OFF_CHARS}}}$")  # ——编者

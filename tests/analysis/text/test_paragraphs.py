@@ -6,7 +6,13 @@ import dataclasses
 
 from layout.analysis.text.dump import analyze_text_dump
 from layout.analysis.text.lines import ColumnWidth, estimate_width, line_info
-from layout.analysis.text.paragraphs import State, blank_weights, label_lines, marks_indents
+from layout.analysis.text.paragraphs import (
+    State,
+    blank_weights,
+    emission,
+    label_lines,
+    marks_indents,
+)
 from layout.ingest.text import page_lines
 from layout.model import Role
 from layout.settings import Settings
@@ -324,3 +330,15 @@ def test_an_unindented_dash_line_under_a_headline_stays_a_subtitle() -> None:
     head = ["党的全会研究制定规划建议", "——指引中国人民战胜风险挑战", "本报记者 王小明"]
     states = label_lines(_column(head + _AFTER), width, settings.text, marked=True)
     assert states[:3] == [State.TITLE, State.TITLE, State.BYLINE]
+
+
+def test_a_line_short_by_a_quoted_run_and_the_character_after_it_fills_the_column() -> None:
+    """A number in quotes is kept with the character on each side of its quotes (UAX #14
+    keeps a quotation mark with both neighbours): a line that leaves the room for 为“36”
+    but not for 为“36”城 is cut at the column's width, a middle line, not a paragraph's end."""
+    settings = Settings()
+    width = ColumnWidth("chars", 15.0, 0.0)
+    line, after = _column(["一二三四五六七八九", "为“36”城市，一二三四五六七八"])
+    assert emission(line, width, settings.text, after)[State.MIDDLE] == 0.0
+    narrower = _column(["一二三四五六七八"])[0]  # room for the run and more: not cut there
+    assert emission(narrower, width, settings.text, after)[State.MIDDLE] < -1.0
