@@ -9,7 +9,8 @@ width split again (up to MAX_RESPLITS). Also decides whether the dump indents
 paragraph starts at all (:func:`indented_starts`), keeps sign-offs (——编者) with
 the text they sign (:func:`sign_offs`) and makes titles of title lines the paragraph
 states took for text: labels over a title line (:func:`label_kickers`), lines set
-apart over a marked dateline opening (:func:`titles_over_datelines`).
+apart over a marked dateline opening (:func:`titles_over_datelines`), lines run on
+past a jump marker (:func:`titles_after_jumps`).
 """
 
 from __future__ import annotations
@@ -51,9 +52,10 @@ def segment_articles(
         settings = dataclasses.replace(
             settings, text=dataclasses.replace(settings.text, indent_chars=0.0))
     marked = marks_indents(body, page_width, settings.text)
-    states = titles_over_datelines(body, label_kickers(
+    states = titles_after_jumps(body, titles_over_datelines(body, label_kickers(
         body, sign_offs(body, label_lines(body, page_width, settings.text, marked,
-                                          jump_lines=jump_lines)), settings, marked))
+                                          jump_lines=jump_lines)), settings, marked)),
+        jump_lines)
     # where first lines are not indented, blank lines are the one cue to a break after a
     # sentence's end: an article too short to weigh them takes the page's weights
     blanks = blank_weights(body, page_width, settings.text) if not (
@@ -176,6 +178,34 @@ NO_INDENT_SAMPLES = 4  # paragraph starts needed to judge that a dump has no ind
 _INDENT_CHARS = " \t\u3000\ufffd"
 FEW_NO_INDENT_SAMPLES = 2  # fewer will do when no line carries an indent mark
 NO_INDENT_SHARE = 0.8  # share of them set full width, with no indent marks
+
+
+def titles_after_jumps(lines: Sequence[LineInfo], states: list[State],
+                       jump_lines: frozenset[int]) -> list[State]:
+    """The text before a marker sending the reader on (（下转第9版）) ends there: lines the
+    paragraph states ran on past it, up to TITLE_GROUP_LINES unmarked lines set apart by a
+    blank line over a title or byline line, are the headline group of the story after it
+    (…欢迎宴会上强调 / （下转第9版） / / 中国人保五年来累计赔付支出超 / 1.7万亿元… / / ——…),
+    and the paragraph before it ends with the marker."""
+    out = list(states)
+    for k in range(1, len(lines)):
+        above, info = lines[k - 1].line.number, lines[k].line.number
+        if out[k] not in (State.MIDDLE, State.LAST) or not (
+                above in jump_lines or any(above < m < info for m in jump_lines)):
+            continue
+        end = k
+        while end < len(lines) and end - k < TITLE_GROUP_LINES and (
+                lines[end].fixed is Fixed.NONE and not lines[end].indent_marks
+                and out[end] in (State.MIDDLE, State.LAST)
+                and not patterns.ends_sentence(lines[end].text)):
+            end += 1
+        if end == k or end >= len(lines) or out[end] not in (State.TITLE, State.BYLINE) or (
+                lines[end].line.blanks_before == 0):
+            continue
+        out[k:end] = [State.TITLE] * (end - k)
+        out[k - 1] = {State.FIRST: State.SINGLE, State.MIDDLE: State.LAST}.get(
+            out[k - 1], out[k - 1])
+    return out
 
 
 def indented_starts(body: Sequence[LineInfo], width: ColumnWidth, settings: Settings) -> bool:

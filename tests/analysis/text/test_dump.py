@@ -395,3 +395,24 @@ def test_lines_set_apart_over_a_marked_dateline_are_its_headline_group() -> None
     assert articles[-1].kicker == "哲学思辨的逻辑是美"
     assert articles[-1].bylines == ("记者 丁远轩 通讯员 夏英林",)
     assert articles[-2].blocks[-1].text.endswith("推动科技与金融双向促进的重要支撑。")
+
+
+def test_lines_after_a_jump_marker_head_the_next_story() -> None:
+    """The text before （下转第9版） ends there: the lines set apart after it over a ——
+    subtitle are the next story's headline, not the paragraph above running on."""
+    text = ("　　今起，本报开设“总书记\n的关切·落地的回响”专栏，展\n现各地各部门扎实推动习近平\n"
+            "总书记重要指示精神落地落实\n的生动实践，记录千行百业的\n新变化、广大群众的获得感，\n"
+            "为14亿多中国人民昂首奋进\n“十五五”汇聚力量。\n\n"
+            "　　——2014年11月10日，\n习近平主席在亚太经合组织第二\n十二次领导人非正式会议欢迎\n"
+            "宴会上强调，国际社会\n（下转第9版）\n\n"
+            "中国人保五年来累计赔付支出超\n1.7万亿元多领域发展成果显著\n\n"
+            "——中国人保研究制定做好金融\n\n见习记者 汪涛成\n\n"
+            "　　“十四五”以来，中国人\n民保险集团股份有限公司（简\n称“中国人保”）以“五个\n"
+            "新”的显著成效稳固了自身经\n营实力，更在服务国家战略、\n保障民生需求、防控金融风险\n"
+            "等方面发挥“头雁”作用。\n")
+    articles = analyze_text_dump(text.encode(), "d.txt", Settings()).pages[0].articles
+    assert (articles[-1].headline or "").replace(" ", "") == (
+        "中国人保五年来累计赔付支出超1.7万亿元多领域发展成果显著")
+    assert articles[-1].subtitle == "——中国人保研究制定做好金融"
+    assert articles[-2].blocks[-1].text.endswith("欢迎宴会上强调，国际社会")
+    assert articles[-2].continuations == ("（下转第9版）",)
