@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 _EM_MARKS = set("“”‘’—…")  # of ambiguous width, an em in Chinese text
@@ -200,3 +201,36 @@ def ink_em(ch: str, a: float, b: float, size: float) -> tuple[float, float]:
     if char_weight(ch) == 1.0:
         return (a + b - size) / 2, (a + b + size) / 2
     return a, b
+
+
+@dataclass(frozen=True)
+class PitchedLine:
+    """A horizontal recogniser line whose word boxes agree with its text: its ``words``
+    and word ``boxes``, the centres of the boxes along the line, its ``top`` and
+    ``bottom`` and the ``pitch`` of its full-width characters (pixels)."""
+
+    text: str
+    words: list[str]
+    boxes: list[Any]
+    centres: list[float]
+    top: float
+    bottom: float
+    pitch: float
+
+
+def pitched_line(result: Sequence[Any], least: int = 3) -> PitchedLine | None:
+    """``result`` as a :class:`PitchedLine` when it runs across (wider than high), has a
+    box for each word, more than ``least`` words whose text is the line's, and a pitch
+    (:func:`word_pitch` over ``least`` steps at least) over 2 px; None otherwise."""
+    words, boxes = words_and_boxes(result)
+    text = str(result[1])
+    x0, x1 = span(result[0], 0)
+    top, bottom = span(result[0], 1)
+    if (len(words) != len(boxes) or len(words) < least + 1
+            or "".join(words) != "".join(text.split()) or x1 - x0 < bottom - top):
+        return None
+    pitch = word_pitch(words, boxes, least)
+    if pitch <= 2:
+        return None
+    return PitchedLine(text, words, boxes, [sum(span(b, 0)) / 2 for b in boxes], top,
+                       bottom, pitch)

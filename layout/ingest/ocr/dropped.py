@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from layout.ingest.ocr.chars import span, word_pitch, words_and_boxes
+from layout.ingest.ocr.chars import pitched_line
 from layout.ingest.ocr.gutters import ink_mask
 
 MIN_STEP = 1.75  # pitches between two read characters' centres: room for a character
@@ -48,19 +48,12 @@ def dropped_characters(results: Sequence[Sequence[Any]], image: Any,
     ink = None
     out: list[Sequence[Any]] = []
     for result in results:
-        words, boxes = words_and_boxes(result)
-        text = str(result[1])
-        x0, x1 = span(result[0], 0)
-        top, bottom = span(result[0], 1)
-        if (len(words) != len(boxes) or len(words) < _MIN_PAIRS + 1
-                or "".join(words) != "".join(text.split()) or x1 - x0 < bottom - top):
+        line = pitched_line(result, _MIN_PAIRS)
+        if line is None:
             out.append(result)
             continue
-        pitch = word_pitch(words, boxes, _MIN_PAIRS)
-        if pitch <= 2:
-            out.append(result)
-            continue
-        centres = [sum(span(b, 0)) / 2 for b in boxes]
+        text, words, boxes, centres = line.text, line.words, line.boxes, line.centres
+        top, bottom, pitch = line.top, line.bottom, line.pitch
         found: list[tuple[int, str, float]] = []  # (before word k, characters, room start)
         for k in range(1, len(words)):
             step = centres[k] - centres[k - 1]

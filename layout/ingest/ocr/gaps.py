@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from layout.ingest.ocr.chars import char_weight, span, word_pitch, words_and_boxes
+from layout.ingest.ocr.chars import char_weight, pitched_line, span
 from layout.ingest.ocr.gutters import ink_mask
 from layout.ingest.ocr.marks import mark_of_shape
 
@@ -55,19 +55,12 @@ def marks_in_gaps(results: Sequence[Sequence[Any]], image: Any) -> list[Sequence
     ink = None
     out: list[Sequence[Any]] = []
     for result in results:
-        words, boxes = words_and_boxes(result)
-        text = str(result[1])
-        x0, x1 = span(result[0], 0)
-        top, bottom = span(result[0], 1)
-        if (len(words) != len(boxes) or len(words) < _MIN_PAIRS + 1
-                or "".join(words) != "".join(text.split()) or x1 - x0 < bottom - top):
+        line = pitched_line(result, _MIN_PAIRS)
+        if line is None:
             out.append(result)
             continue
-        centres = [sum(span(b, 0)) / 2 for b in boxes]
-        pitch = word_pitch(words, boxes, _MIN_PAIRS)
-        if pitch <= 2:
-            out.append(result)
-            continue
+        text, words, boxes, centres = line.text, line.words, line.boxes, line.centres
+        top, bottom, pitch = line.top, line.bottom, line.pitch
         if ink is None:
             ink = ink_mask(np.asarray(image.convert("L")))
         found = []

@@ -39,3 +39,28 @@ def test_ink_em_places_marks_and_centres_full_width_characters() -> None:
     assert ink_em("（", 10.0, 30.0, 10.0) == (20.0, 30.0)  # and in its second
     assert ink_em("中", 10.0, 30.0, 10.0) == (15.0, 25.0)  # centred
     assert ink_em("a", 10.0, 30.0, 10.0) == (10.0, 30.0)  # kept
+
+
+def _result(text: str, pitch: float, height: float = 20.0) -> list:
+    words = list(text)
+    boxes = [[[k * pitch, 0], [k * pitch + height, 0], [k * pitch + height, height],
+              [k * pitch, height]] for k in range(len(words))]
+    box = [[0, 0], [len(words) * pitch, 0], [len(words) * pitch, height], [0, height]]
+    return [box, text, 0.9, boxes, words]
+
+
+def test_pitched_line_takes_a_line_across_with_word_boxes_and_a_pitch() -> None:
+    line = chars.pitched_line(_result("认真学习文件", 22.0))
+    assert line is not None
+    assert line.pitch == 22.0 and line.top == 0 and line.bottom == 20.0
+    assert line.centres == [10.0 + 22.0 * k for k in range(6)]
+
+
+def test_pitched_line_refuses_short_lines_mismatched_words_and_columns() -> None:
+    assert chars.pitched_line(_result("认真学", 22.0)) is None  # too few steps
+    mismatched = _result("认真学习文件", 22.0)
+    mismatched[4] = list("认真学习文")
+    assert chars.pitched_line(mismatched) is None
+    upright = _result("认真学习文件", 22.0, height=400.0)  # higher than wide
+    assert chars.pitched_line(upright) is None
+    assert chars.pitched_line(_result("认真学习文件", 1.5, height=1.0)) is None  # no pitch
