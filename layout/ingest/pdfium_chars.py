@@ -16,18 +16,20 @@ from __future__ import annotations
 
 import ctypes
 import dataclasses
+import struct
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 
 from layout.ingest.pdfium_copies import PageText
-from layout.ingest.pdfium_lib import FSRect, handle, lib
+from layout.ingest.pdfium_lib import handle, lib, per_char
 from layout.ingest.pdfium_paths import Matrix, object_bounds
 from layout.ingest.raw import Glyph, ObjectTally, is_upright, make_glyph
 
 _MAP_CHECKS = 64  # text objects of a style whose first char is checked for a missing
 # Unicode map (PDFium's flag)
 INK_STEPS = 50  # a glyph's ink edges are kept in this many steps of its size
+_ORIGIN_AND_BOX = struct.Struct("=ddffff")  # x, y (doubles); left, top, right, bottom
 
 
 
@@ -145,19 +147,21 @@ class CharReader:
         whether it is upright, its glyphs' size on the page and their descent (points)."""
         buf, rgba = self._style_buf, self._rgba_buf
         base, colour = ctypes.addressof(buf), ctypes.addressof(rgba)
-        p_size, p_matrix = base, base + ctypes.sizeof(ctypes.c_float)
-        p_rgb = tuple(colour + k * ctypes.sizeof(ctypes.c_uint) for k in range(4))
+        p_size = base  # (pointers of the untyped per-char calls as c_void_p objects)
+        v_tp, p_matrix = ctypes.c_void_p(tp), ctypes.c_void_p(base + ctypes.sizeof(ctypes.c_float))
+        p_r, p_g, p_b, p_a = (ctypes.c_void_p(colour + k * ctypes.sizeof(ctypes.c_uint))
+                              for k in range(4))
         key_view = memoryview(buf).cast("B")[:5 * ctypes.sizeof(ctypes.c_float)]
         rgb_view = memoryview(rgba).cast("B")[:3 * ctypes.sizeof(ctypes.c_uint)]
         get_font, get_size = lib.FPDFTextObj_GetFont, lib.FPDFTextObj_GetFontSize
-        get_fill, get_matrix = lib.FPDFText_GetFillColor, lib.FPDFText_GetMatrix
+        get_fill, get_matrix = per_char.FPDFText_GetFillColor, per_char.FPDFText_GetMatrix
         get_mode, styles = lib.FPDFTextObj_GetTextRenderMode, self._styles
 
         def read(index: int, obj: int) -> tuple[TextStyle, bool, float, float]:
             font = get_font(obj) or 0
             get_size(obj, p_size)
-            has_color = get_fill(tp, index, *p_rgb)
-            get_matrix(tp, index, p_matrix)
+            has_color = get_fill(v_tp, index, p_r, p_g, p_b, p_a)
+            get_matrix(v_tp, index, p_matrix)
             key = (font, key_view.tobytes(), has_color and rgb_view.tobytes(), get_mode(obj))
             known = styles.get(key)
             if known is None:
@@ -207,23 +211,27 @@ class CharReader:
         left, top_edge = frame.left, frame.top
         by_object: dict[int, list[Glyph]] = {}
         styles: dict[int, tuple] = {}
-        origin = (ctypes.c_double * 2)()
-        loose = FSRect()
-        p_ox = ctypes.addressof(origin)
-        p_oy, p_loose = p_ox + ctypes.sizeof(ctypes.c_double), ctypes.addressof(loose)
-        get_unicode, is_generated = lib.FPDFText_GetUnicode, lib.FPDFText_IsGenerated
-        get_object, get_origin = lib.FPDFText_GetTextObject, lib.FPDFText_GetCharOrigin
-        get_loose = lib.FPDFText_GetLooseCharBox
+        # a char's origin (x, y: doubles) then its loose box (FS_RECTF: left, top, right,
+        # bottom), written by PDFium and read back with one unpack (no ctypes field reads)
+        out = (ctypes.c_double * 4)()
+        at = ctypes.addressof(out)
+        unpack = _ORIGIN_AND_BOX.unpack_from
+        # the per-char calls take no argument types: handle and pointers as c_void_p
+        v_tp, p_ox, p_oy = ctypes.c_void_p(tp), ctypes.c_void_p(at), ctypes.c_void_p(at + 8)
+        p_loose = ctypes.c_void_p(at + 16)
+        get_unicode, is_generated = per_char.FPDFText_GetUnicode, per_char.FPDFText_IsGenerated
+        get_object = per_char.FPDFText_GetTextObject
+        get_origin, get_loose = per_char.FPDFText_GetCharOrigin, per_char.FPDFText_GetLooseCharBox
         style_of = self._style_reader(tp)
         pending_high = None
         last_obj, run = None, []
         unmapped: dict[int, int] = {}  # id of a style: objects checked for a missing
         # Unicode map (then -1: its font has none, and its glyphs carry their ink's shape)
         shaped = False
-        has_map_error = lib.FPDFText_HasUnicodeMapError
+        has_map_error = per_char.FPDFText_HasUnicodeMapError
         for i in range(lib.FPDFText_CountChars(tp)):
-            code = get_unicode(tp, i)
-            if code < 0x80 and is_generated(tp, i):  # PDFium's spaces, breaks, hyphens
+            code = get_unicode(v_tp, i)
+            if code < 0x80 and is_generated(v_tp, i):  # PDFium's spaces, breaks, hyphens
                 continue
             if 0xD800 <= code < 0xDC00:  # a surrogate pair split over two chars
                 pending_high = code
@@ -237,24 +245,25 @@ class CharReader:
                 text = "\ufffd"
             else:
                 text = chr(code)
-            obj = get_object(tp, i) or 0
+            obj = get_object(v_tp, i) or 0
             known = styles.get(obj)
             if known is None:
                 known = styles[obj] = style_of(i, obj)
             st, upright, size, descent = known
-            get_origin(tp, i, p_ox, p_oy)
-            ox, oy = origin
+            get_origin(v_tp, i, p_ox, p_oy)
             if upright:
-                get_loose(tp, i, p_loose)
+                get_loose(v_tp, i, p_loose)
+                ox, oy, loose_left, _, loose_right, _ = unpack(out)
                 low = oy + descent
                 if plain:  # (a glyph's box starts at its origin: a j reaches left of it)
-                    x0, top, x1, bottom = (max(loose.left, ox) - left, top_edge - low - size,
-                                           loose.right - left, top_edge - low)
+                    x0, top, x1, bottom = (max(loose_left, ox) - left, top_edge - low - size,
+                                           loose_right - left, top_edge - low)
                     base_y = top_edge - oy
                 else:
-                    x0, top, x1, bottom = frame.box(loose.left, low, loose.right, low + size)
+                    x0, top, x1, bottom = frame.box(loose_left, low, loose_right, low + size)
                     base_y = frame.point(ox, oy)[1]
             else:  # rotated or mirrored: PDFium's glyph box (pdfminer's is the advance)
+                ox, oy = unpack(out)[:2]
                 x0, top, x1, bottom = self._tight_box(tp, i)
                 base_y = top - 2  # no baseline
             if x1 < x0 or bottom < top:
@@ -266,15 +275,15 @@ class CharReader:
                 last_obj = obj
                 checked = unmapped.get(id(st), 0)  # an object's first char is checked
                 if 0 <= checked < _MAP_CHECKS:
-                    checked = unmapped[id(st)] = (-1 if has_map_error(tp, i) == 1
+                    checked = unmapped[id(st)] = (-1 if has_map_error(v_tp, i) == 1
                                                   else checked + 1)
                 shaped = checked < 0
             ink = self._ink(tp, i, ox, oy, st.size) if shaped and upright else None
             run.append(make_glyph(text, x0, top, x1, bottom, size, st.font, st.color,
                                   st.render_mode, flat, baseline, st.face, ink))
         for obj, glyphs in by_object.items():
-            _fit_latin_advances(obj, glyphs, self.fonts)
-            if len(glyphs) > 1:  # one glyph is no ligature
+            if len(glyphs) > 1:  # one glyph is no ligature, nor three runs to fit
+                _fit_latin_advances(obj, glyphs, self.fonts)
                 by_object[obj] = _split_ligatures(glyphs)
         return by_object, {obj: known[0].size for obj, known in styles.items()}
 
