@@ -46,12 +46,6 @@ def hidden_copies(addresses: Sequence[int], visible: dict[int, list[Glyph]],
     hidden = [a for a in addresses if a not in visible]
     if not hidden:
         return {}
-    grid: dict[tuple[str, float, int, int], list[int]] = {}
-    for address, glyphs in visible.items():
-        first = glyphs[0]
-        key = (first.font, round(sizes[address], 3), int(first.x0 // CELL),
-               int(first.top // CELL))
-        grid.setdefault(key, []).append(address)
     described: dict[int, PageText] = {}
 
     def get(address: int) -> PageText:
@@ -59,11 +53,22 @@ def hidden_copies(addresses: Sequence[int], visible: dict[int, list[Glyph]],
             described[address] = describe(address)
         return described[address]
 
-    copies: dict[int, list[Glyph]] = {}
-    for address in hidden:
-        copy = get(address)
-        if copy.bbox is None or copy.bbox.width < 0.01:
+    searched = [(address, copy) for address, copy in ((a, get(a)) for a in hidden)
+                if copy.bbox is not None and not copy.bbox.width < 0.01]
+    # only objects of a font and size some copy has can be found (the grid's key)
+    wanted = {(copy.font, round(copy.size, 3)) for _, copy in searched}
+    fonts = {font for font, _ in wanted}
+    grid: dict[tuple[str, float, int, int], list[int]] = {}
+    for address, glyphs in visible.items():
+        first = glyphs[0]
+        if first.font not in fonts:
             continue
+        size = round(sizes[address], 3)
+        if (first.font, size) in wanted:
+            key = (first.font, size, int(first.x0 // CELL), int(first.top // CELL))
+            grid.setdefault(key, []).append(address)
+    copies: dict[int, list[Glyph]] = {}
+    for address, copy in searched:
         original = _original_of(copy, grid, get)
         if original is None:
             continue
