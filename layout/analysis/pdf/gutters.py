@@ -22,6 +22,8 @@ from layout.ingest.raw import Glyph
 # box even where its advance was squeezed, so the box reaches into a gutter.
 _CLOSING = set("，。、；：！？）」』》〉】〕”’")
 _OPENING = set("（「『《〈【〔“‘")
+# the marks whose ink is half their box (ink_right, ink_left), for callers that skip the calls
+CLOSING_MARKS, OPENING_MARKS = _CLOSING, _OPENING
 
 
 def ink_right(g: Glyph) -> float:

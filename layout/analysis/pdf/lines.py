@@ -19,6 +19,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from layout.analysis.pdf.gutters import (
+    CLOSING_MARKS,
+    OPENING_MARKS,
     common_ends,
     crosses_gutter,
     find_gutters,
@@ -191,6 +193,10 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = (), gap_em:
 
     def loose(prev: Glyph, g: Glyph) -> bool:
         gap = g.x0 - prev.x1
+        size = min(g.size, prev.size)
+        if (gap <= 0.05 * size and 0 < size and max_gap_em >= 0.05
+                and prev.text not in CLOSING_MARKS and g.text not in OPENING_MARKS):
+            return False  # (most pairs: every cut below needs more white between the inks)
         if hard_break(prev, g):
             return True
         if gap > max_gap_em * min(g.size, prev.size) and not bridged(prev, g):
