@@ -33,11 +33,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont as ReportLabTTFont
 
 from layout.errors import FontError
 from layout.fileio import atomic_path
 from layout.render import tounicode
+from layout.render.face_cache import reportlab_font
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
@@ -233,7 +233,7 @@ def ensure_loaded(name: str) -> str:
     with _lock:
         if not face.loaded:
             try:
-                rl_font = ReportLabTTFont(name, str(face.path), subfontIndex=face.index)
+                rl_font = reportlab_font(name, face.path, face.index, cache_dir())
             except Exception as exc:  # ReportLab raises TTFError, struct.error, KeyError...
                 raise FontError(f"{face.path}: ReportLab cannot embed this font ({exc})") from exc
             pdfmetrics.registerFont(rl_font)

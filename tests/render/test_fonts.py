@@ -230,12 +230,13 @@ from layout.settings import Settings  # noqa: E402
 
 parsed = []
 
-class Counting(fonts.ReportLabTTFont):
-    def __init__(self, name, *args, **kwargs):
-        parsed.append(name)
-        super().__init__(name, *args, **kwargs)
+load = fonts.reportlab_font
 
-fonts.ReportLabTTFont = Counting
+def counting(name, *args, **kwargs):
+    parsed.append(name)
+    return load(name, *args, **kwargs)
+
+fonts.reportlab_font = counting
 fonts.load_font_set()
 before = fonts.loaded_faces()
 article = Article(id="a", headline="示范区入户大走访",
