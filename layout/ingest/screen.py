@@ -65,7 +65,6 @@ def absurd(g: Glyph, limits: LimitsSettings) -> bool:
 def screen_page(raw: RawPage, limits: LimitsSettings, source: object = "") -> RawPage:
     """``raw`` without absurd glyphs and glyphs that are not text (see the module doc)."""
     reasons: list[str | None] = []
-    fonts: Counter[str] = Counter()
     coded: Counter[str] = Counter()
     why_not: dict[str, str | None] = {}  # not_text per distinct text (pages repeat them)
     max_size, reach = limits.max_glyph_size, limits.max_coordinate
@@ -84,11 +83,17 @@ def screen_page(raw: RawPage, limits: LimitsSettings, source: object = "") -> Ra
                 reason = why_not[text]
             else:
                 reason = why_not[text] = not_text(text)
-            fonts[g.font] += 1
             if reason == NO_TOUNICODE:
                 coded[g.font] += 1
         reasons.append(reason)
-    unmapped = {f for f, n in coded.items() if n > UNMAPPED_SHARE * fonts[f]}
+    if not coded and reasons.count(None) == len(reasons):
+        return raw  # (the common page: every glyph text, no font without a Unicode map)
+    unmapped: set[str] = set()
+    if coded:  # the glyphs screened as text or codes, per font (those of coded fonts)
+        fonts = Counter(g.font for g, reason in zip(raw.glyphs, reasons, strict=True)
+                        if g.font in coded and reason != ABSURD
+                        and g.render_mode != INVISIBLE_RENDER_MODE)
+        unmapped = {f for f, n in coded.items() if n > UNMAPPED_SHARE * fonts[f]}
     kept: list[Glyph] = []
     codes: list[Glyph] = []
     codes_at: list[int] = []
