@@ -76,9 +76,20 @@ class _GlyphFields:
                  size: float, font: str, color: tuple[float, ...] | None = None,
                  render_mode: int = 0, upright: bool = True, baseline: float | None = None,
                  face: int = 0, ink: tuple[int, ...] | None = None) -> None:
-        self.text, self.x0, self.top, self.x1, self.bottom = text, x0, top, x1, bottom
-        self.size, self.font, self.color, self.render_mode = size, font, color, render_mode
-        self.upright, self.baseline, self.face, self.ink = upright, baseline, face, ink
+        # one slot a statement: no tuple built and unpacked per glyph
+        self.text = text
+        self.x0 = x0
+        self.top = top
+        self.x1 = x1
+        self.bottom = bottom
+        self.size = size
+        self.font = font
+        self.color = color
+        self.render_mode = render_mode
+        self.upright = upright
+        self.baseline = baseline
+        self.face = face
+        self.ink = ink
 
 
 def make_glyph(text: str, x0: float, top: float, x1: float, bottom: float, size: float,
