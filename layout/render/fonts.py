@@ -5,7 +5,8 @@ Takes optional user font paths (TTF, OTF, TTC/OTC as ``path.ttc#index``); return
 which answers "which face draws this character?". By default the bundled faces of ``fonts/``
 (built by ``fonts/build.py``) are used, and they alone decide the output: their coverage is
 read from ``fonts/coverage.json`` (written at font build time, no cmap scan per run), and each
-one is parsed by ReportLab only when a character is first set in it, once per process.
+one is parsed by ReportLab only when a character is first set in it, once per process (and
+rebuilt from :mod:`layout.render.face_cache` after the first run on a machine).
 CFF-flavoured user fonts are converted to TrueType with fontTools once and cached under
 ``$XDG_CACHE_HOME/layout`` (or ``~/.cache/layout``), keyed by the sha256 of the source. System
 fonts (found with ``fc-list``) are tried only when asked for (``system_fallback``,
