@@ -11,9 +11,11 @@ analysis. Writing direction is decided per line from the glyphs, not per page:
   be printed in its cell's upper half), lined up (centres within 0.3 em, or
   boxes overlapping where a mark or a turned glyph is involved: a plain comma printed in
   the upper right of its cell, a turned bracket),
-  no further than ``max_gap_em`` below, of a like size (turned glyphs, whose reported size
-  is unreliable, are not compared);
-- a chain is a vertical line when its upright cells are mostly CJK, it has ``seed_cells``
+  no further than ``max_gap_em`` below (an em more from a turned closing bracket to a
+  turned opening one: 」「 print their inks at the far ends of two cells), of a like size
+  (turned glyphs, whose reported size is unreliable, are not compared);
+- a chain is a vertical line when its upright cells are mostly CJK (縦中横 digits counted
+  neither way: ——2014年11月10 holds two Han cells), it has ``seed_cells``
   (6) cells or more, and its cells
   sit much closer along the chain than across it: the median gap down the chain is at most
   ``tight_em`` and smaller (by ``margin_em``) than the median gap to the nearest cell on
@@ -45,6 +47,8 @@ from statistics import median
 
 from layout.analysis.pdf.vertical_search import (
     BIN_PT,
+    CLOSING_BRACKETS,
+    OPENING_BRACKETS,
     CellArrays,
     cell_kind,
     chain_pairs,
@@ -72,7 +76,7 @@ class Cell:
     size and kind worked out once: cells are compared many times)."""
 
     __slots__ = ("glyphs", "x0", "top", "x1", "bottom", "turned", "size", "cx", "cy", "cjk",
-                 "mark", "corner", "narrow", "dash")
+                 "mark", "corner", "narrow", "dash", "closing", "opening")
 
     def __init__(self, glyphs: tuple[Glyph, ...]) -> None:
         self.glyphs = glyphs
@@ -93,6 +97,8 @@ class Cell:
         self.cy = (self.top + self.bottom) / 2
         ch = first.text[:1]
         self.mark, self.cjk, self.corner, self.dash = cell_kind(ch)
+        self.closing = bool(ch) and ch in CLOSING_BRACKETS
+        self.opening = bool(ch) and ch in OPENING_BRACKETS
         # an upright half-width letter or digit alone (9月): set at either side of its cell
         self.narrow = (not self.turned and len(glyphs) == 1 and ch.isascii()
                        and self.x1 - self.x0 < 0.7 * self.size)
@@ -253,7 +259,9 @@ def split_vertical(glyphs: Sequence[Glyph], max_gap_em: float = 1.2, tight_em: f
         down = median(max(0.0, cells[b].top - cells[a].bottom) for a, b in zip(
             chain, chain[1:], strict=False))
         across = median(rows[k][0] for k in chain if not cells[k].turned)
-        cjk = sum(c.cjk for c in upright) >= 0.6 * len(upright)
+        # 縦中横 digits (11月10日) are a vertical line's cells: they count neither way
+        han = [c for c in upright if len(c.glyphs) == 1] or upright
+        cjk = sum(c.cjk for c in han) >= 0.6 * len(han)
         if cjk and down <= tight_em * size and down + margin_em * size < across:
             vertical.update(chain)
             lines.append(chain)

@@ -25,11 +25,12 @@ from dataclasses import dataclass, field, replace
 from layout.analysis.patterns import format_byline, is_byline, parse_byline
 from layout.analysis.pdf.articles import build_article
 from layout.analysis.pdf.blocks import TextBlock, join_drop_caps, lines_to_blocks
+from layout.analysis.pdf.bylines import row_text
 from layout.analysis.pdf.figures import Figure, attach_captions
 from layout.analysis.pdf.furniture import FurnitureBlock, side_labels, split_furniture
 from layout.analysis.pdf.line_geometry import head_blocks
 from layout.analysis.pdf.lines import glyphs_to_lines, rotated_lines
-from layout.analysis.pdf.ownership import ArticleParts, Item, assign_items
+from layout.analysis.pdf.ownership import ArticleParts, Item, assign_items, item_box
 from layout.analysis.pdf.photo_gaps import side_by_side_gaps
 from layout.analysis.pdf.roles import (
     HeadingGroup,
@@ -124,8 +125,18 @@ def _names_or_subtitle(head: HeadingGroup, between: Sequence[TextBlock]) -> None
     head.bylines.clear()
     for row in rows:
         text = " ".join(b.text for b in row)
-        named = is_byline(text) or parse_byline(text) is not None
+        named = is_byline(text) or _bare_names_apart(row)
         (head.bylines if named else head.subtitle).extend(row)
+
+
+def _bare_names_apart(row: Sequence[TextBlock]) -> bool:
+    """``row`` reads as bare names (the surname table) each set apart from the next, 2-4
+    characters each (李非 黄婧): names printed together with no gap between them (全民保衛祖國
+    splits as 全民保 衛祖國) are no byline a page prints (:func:`row_text`)."""
+    spaced = row_text(row)
+    parsed = parse_byline(spaced)
+    return parsed is not None and (not parsed.bare or all(
+        2 <= len(token) <= 4 for token in spaced.split()))
 
 
 def _head_over(photo: BBox, heads: Sequence[HeadingGroup], size: float
@@ -157,13 +168,16 @@ def _not_under_heads_beside(photo: BBox, heads: Sequence[HeadingGroup],
         b.bbox.top >= head.top and b.bbox.horizontal_overlap(head) > 0 for head in beside)]
 
 
-def _bylines_join_heads(parts: list[ArticleParts], size: float) -> None:
+def _bylines_join_heads(parts: list[ArticleParts], size: float,
+                        stand_ins: Sequence[HeadingGroup] = ()) -> None:
     """Byline lines left untitled (turned frame) join the head right above them (a vertical
     byline set at the foot of the tier does not overlap a short headline, yet follows it)
     or the stand-in of a horizontal head right below them (a byline set right of the first
-    line under a horizontal headline)."""
-    orphans = next((p for p in parts if p.head is None), None)
+    line under a horizontal headline); so does a byline another article took that stands
+    right before one of ``stand_ins`` (:func:`_bylines_before_stand_ins`)."""
     heads = [p for p in parts if p.head is not None]
+    _bylines_before_stand_ins(heads, stand_ins, size)
+    orphans = next((p for p in parts if p.head is None), None)
     if orphans is None or not heads:
         return
     for item in list(orphans.items):
@@ -183,6 +197,35 @@ def _bylines_join_heads(parts: list[ArticleParts], size: float) -> None:
     if not orphans.items:
         parts.remove(orphans)
 
+
+
+def _bylines_before_stand_ins(heads: list[ArticleParts], stand_ins: Sequence[HeadingGroup],
+                              size: float) -> None:
+    """A byline (turned frame) set right before the stand-in of a horizontal head (within
+    3 lines before it, overlapping it across: the byline right of the first line under
+    that head, on the page) nearer to it than to any other item of the article that took
+    it (ownership spreads down a column, through a photo, to a byline past that article's
+    last line) goes to the stand-in's article."""
+    ids = {id(s) for s in stand_ins}
+    by_stand_in = {id(p.head): p for p in heads if id(p.head) in ids}
+    for part in heads:
+        for item in list(part.items):
+            if not isinstance(item, TextBlock) or len(item.lines) > 2 \
+                    or not is_byline(item.text):
+                continue
+            box = item.bbox
+            near = [(s.bbox.top - box.bottom, p) for p in by_stand_in.values()
+                    if p is not part and (s := p.head) is not None
+                    and -0.5 * size <= s.bbox.top - box.bottom <= 3.0 * size
+                    and s.bbox.horizontal_overlap(box) > 0]
+            if not near:
+                continue
+            gap, owner = min(near, key=lambda dp: dp[0])
+            own_gap = min((_gap(box, item_box(i)) for i in part.items if i is not item),
+                          default=float("inf"))
+            if max(gap, 0.0) < own_gap:
+                part.items.remove(item)
+                owner.items.append(item)
 
 
 def _photos_follow_heads(parts: list[ArticleParts], headed: dict[int, int],
@@ -333,7 +376,7 @@ def analyze_vertical_page(raw: RawPage, vertical: list[VerticalLine], rest: list
     stand_ins = [_placeholder(g, below, width) for g, below in over_vertical]
     t_parts = assign_items([*t_groups, *stand_ins], t_items, t_rules, size, short_last=True,
                            turned=True) if (t_groups or stand_ins or t_items) else []
-    _bylines_join_heads(t_parts, size)
+    _bylines_join_heads(t_parts, size, stand_ins)
     page_heads = {id(s): g for s, (g, _) in zip(stand_ins, over_vertical, strict=True)}
     _photos_follow_heads(t_parts, headed, page_heads, proxies, size, width)
     turned = []

@@ -30,6 +30,13 @@ CORNER_MARKS = frozenset("，、。．：；！？")  # often printed in a corne
 # marks set along a vertical line's axis, centred in their cell as a character is (dashes,
 # ellipses): unlike a mark in a corner they keep their row limits and neighbours
 AXIS_MARKS = frozenset("—―…‥⋯︱︙︰")
+# brackets, whose ink stands at one end of their cell: turned in a vertical line, a closing
+# one at its cell's head and an opening one at its foot, so 」「 leave nearly two cells'
+# length of white between their inks
+CLOSING_BRACKETS = "」』）》〉】〗〕］｝)]}"
+OPENING_BRACKETS = "「『（《〈【〖〔［｛([{"
+_CLOSING_CODES = np.array([ord(c) for c in CLOSING_BRACKETS], dtype=np.int64)
+_OPENING_CODES = np.array([ord(c) for c in OPENING_BRACKETS], dtype=np.int64)
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,8 @@ class CellArrays:
     corner: np.ndarray
     narrow: np.ndarray
     dash: np.ndarray
+    closing: np.ndarray  # a closing bracket (」）》…)
+    opening: np.ndarray  # an opening bracket (「（《…)
 
     @classmethod
     def of(cls, groups: Sequence[tuple[Glyph, ...]]) -> CellArrays:
@@ -71,8 +80,10 @@ class CellArrays:
         single = np.fromiter((len(group) == 1 for group in groups), bool, len(groups))
         # an upright half-width letter or digit alone (9月): set at either side of its cell
         narrow = ~turned & single & (codes < 0x80) & (x1 - x0 < 0.7 * size)
+        closing = np.isin(codes, _CLOSING_CODES)
+        opening = np.isin(codes, _OPENING_CODES)
         return cls(x0, top, x1, bottom, size, (x0 + x1) / 2, (top + bottom) / 2, turned,
-                   mark, corner, narrow, dash)
+                   mark, corner, narrow, dash, closing, opening)
 
 
 def cell_kind(ch: str) -> tuple[bool, bool, bool, bool]:
@@ -219,6 +230,10 @@ def chain_pairs(a: CellArrays, gaps: Sequence[float], max_gap_em: float
     gap = a.top[j] - a.bottom[k]
     # a turned run may be spaced out by a loose line's justification (ink boxes)
     loose_gap = np.where(turned_k & turned_j, max_gap_em + 0.5, max_gap_em + 0.0)
+    # a turned closing bracket over a turned opening one: their inks stand at the far
+    # ends of two cells (」「), an em more apart
+    loose_gap = np.where(turned_k & turned_j & a.closing[k] & a.opening[j],
+                         max_gap_em + 1.0, loose_gap)
     overlap = np.where(high, -0.95, -0.6)
     keep &= (gap >= overlap * ref) & (gap <= loose_gap * ref)
     # a comma or stop above may sit in its cell's upper half: half an em more

@@ -172,6 +172,36 @@ def test_a_turned_run_spaced_out_before_its_closing_bracket_stays_in_the_line():
     assert "公司（BeltandRoad）西藏演艺有限" in _texts(glyphs)
 
 
+def test_a_closing_bracket_over_an_opening_one_stays_in_the_line():
+    # 」「 turned in a loose line: the closing bracket's thin ink at its cell's head, the
+    # opening one's at its cell's foot, 1.3 em of white between them (2 of the ink's
+    # thickness): the line goes on
+    glyphs = down("能够保持下去", 500, 100)
+    glyphs.append(Glyph("」", 496.3, 160.9, 502.6, 163.4, 9.7, "Body", upright=False))
+    glyphs.append(Glyph("「", 499.0, 176.1, 505.3, 178.6, 9.7, "Body", upright=False))
+    glyphs += down("我们正在全力进行", 500, 181)
+    glyphs += down("山高水长后会有期啊再见了朋友们天涯海角", 485, 100)  # the neighbouring line
+    assert "能够保持下去」「我们正在全力进行" in _texts(glyphs)
+
+
+def test_a_line_of_dates_in_tate_chu_yoko_is_vertical():
+    # ——2014年11月10: two turned dashes, a turned 2014, two 縦中横 pairs and only two Han
+    # cells, the paragraph's first line two em down; the line beside it is a full one
+    glyphs = [Glyph("—", 504.6, top, 505.0, top + 6.9, 9.7, "Body", upright=False)
+              for top in (120.0, 130.8)]
+    glyphs += [Glyph(ch, 501.7, top, 508.2, top + 3.5, 8.7, "Latin", upright=False)
+               for ch, top in zip("2014", (141.5, 146.2, 151.2, 155.2), strict=True)]
+    glyphs += down("年", 505, 164.4, 9.7)
+    glyphs += [Glyph("1", 500.2, 176.5, 504.8, 185.2, 8.7, "Latin"),
+               Glyph("1", 504.8, 176.5, 509.5, 185.2, 8.7, "Latin")]
+    glyphs += down("月", 505, 186.0, 9.7)
+    glyphs += [Glyph("1", 500.2, 198.1, 504.8, 206.8, 8.7, "Latin"),
+               Glyph("0", 504.8, 198.1, 509.5, 206.8, 8.7, "Latin")]
+    glyphs += down("日习近平主席在亚太经合组织", 488, 100, 9.7)  # the next line
+    assert [t.replace(" ", "") for t in _texts(glyphs)] == sorted(
+        ["——2014年11月10", "日习近平主席在亚太经合组织"])
+
+
 def test_a_half_width_digit_after_a_shifted_stop_stays_in_the_line():
     # 。 printed in its cell's upper right, then an upright 9 in the left half of its cell:
     # neither on the line's axis, their boxes (nearly) touch
@@ -398,6 +428,30 @@ def test_a_vertical_subtitle_naming_no_one_is_no_byline():
         "创新答卷彰显优势", "全社会共同努力", ())
 
 
+def test_a_vertical_subtitle_that_splits_into_names_set_solid_is_no_byline():
+    # 全民保卫祖国 splits into two names (全民保 卫祖国), yet is set solid: bare names a
+    # page prints stand apart (李非　黄婧 under the next head is the byline)
+    from layout.analysis.pdf.page import analysis_to_page, analyze_raw_page
+    from layout.ingest.raw import RawPage
+
+    body = "在加沙地带中部的努赛赖特难民营萨拉赫和阿卜杜拉兄弟俩开了家路边书摊试图从战争的"
+    glyphs = down("创新答卷彰显优势", 560, 30, size=24.0, font="Hei")  # the headline
+    glyphs += down("全民保卫祖国", 535, 40, size=11.0, font="Kai")  # its subtitle
+    for k in range(12):
+        glyphs += down(body[k:k + 18], 515 - 15 * k, 30)
+    glyphs += down("开放的中国机遇", 560, 300, size=24.0, font="Hei")  # the next tier
+    glyphs += down("李非", 535, 310, size=10.0, font="Kai")
+    glyphs += down("黄婧", 535, 340, size=10.0, font="Kai")  # one em apart
+    for k in range(12):
+        glyphs += down(body[k + 3:k + 21], 515 - 15 * k, 300)
+    raw = RawPage(1, 600.0, 600.0, tuple(glyphs), (), ())
+    page = analysis_to_page(analyze_raw_page(raw))
+    heads = {a.headline: (a.subtitle, a.bylines) for a in page.articles if a.headline}
+    assert heads.get("创新答卷彰显优势") == ("全民保卫祖国", ()), heads
+    assert heads["开放的中国机遇"][0] is None, heads
+    assert "李非" in "".join(heads["开放的中国机遇"][1]), heads
+
+
 @pytest.mark.parametrize("seed", [5, 20])
 def test_photos_go_with_the_article_their_heads_say(composed_page, seed):
     """Tune pages with a photo right under a horizontal head over vertical text, at the
@@ -432,3 +486,26 @@ def test_a_mark_printed_off_the_axis_stands_on_the_line_in_the_turned_frame():
     assert abs((turned.bbox.bottom - turned.bbox.top) - s) < 0.01
     comma = next(g for g in turned.glyphs if g.text == "，")
     assert comma.x0 == 100 + 3.5 * s  # along the line, where it was printed
+
+
+def test_a_byline_past_a_photo_right_of_the_text_under_a_horizontal_head_is_its_own():
+    # the right article's column runs on through its photo to the byline beyond it, yet
+    # that byline stands right before the first line under the horizontal head at the
+    # left (its byline, set right of its first line), nearer to it than to the photo
+    from layout.analysis.pdf.page import analysis_to_page, analyze_raw_page
+    from layout.ingest.raw import RawPage
+
+    body = "清晨五点山西平遥古城尚未完全苏醒南大街平遥东湖老醋坊的酿醋师傅们布满茧子的手"
+    glyphs = down("用金融之手贷动绿色发展", 575, 60, size=20.0, font="Hei")
+    for k in range(8):  # its vertical text, x 550 to 445
+        glyphs += down(body[k:k + 20], 550 - 15 * k, 60)
+    photo = BBox(330.0, 60.0, 430.0, 260.0)  # at its left, in its tier
+    glyphs += run("守护好前人留给我们的宝贵财富", 40, 76, size=18.0, font="Hei")  # x 40-292
+    glyphs += down("本报记者刘雷静", 313, 100, size=8.0, font="Kai")  # 7 pt right of its text
+    for k in range(14):  # the horizontal head's vertical text, x 302 to 107
+        glyphs += down(body[k + 2:k + 18], 302 - 15 * k, 95)
+    raw = RawPage(1, 600.0, 400.0, tuple(glyphs), (), (photo,))
+    page = analysis_to_page(analyze_raw_page(raw))
+    bylines = {a.headline: a.bylines for a in page.articles}
+    assert any("刘雷静" in b for b in bylines["守护好前人留给我们的宝贵财富"]), bylines
+    assert not any("刘雷静" in b for b in bylines["用金融之手贷动绿色发展"]), bylines

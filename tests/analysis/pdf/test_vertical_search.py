@@ -37,7 +37,7 @@ def test_sweeps_match_the_loops(seed):
     cells = [Cell(g) for g in groups]
     arrays = CellArrays.of(groups)
     for name in ("x0", "top", "x1", "bottom", "size", "cx", "cy", "turned", "mark", "corner",
-                 "narrow", "dash"):
+                 "narrow", "dash", "closing", "opening"):
         assert getattr(arrays, name).tolist() == [getattr(c, name) for c in cells], name
     index = ref.Index(cells)
     expected_rows = [ref.row_gap(k, cells, index) for k in range(len(cells))]

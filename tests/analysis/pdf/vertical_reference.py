@@ -100,6 +100,8 @@ def chain_pairs(cells: Sequence[Cell], index: Index, max_gap_em: float,
                 continue
             gap = d.top - c.bottom
             loose = 0.5 if c.turned and d.turned else 0.0
+            if c.turned and d.turned and c.closing and d.opening:
+                loose = 1.0
             if gap < (-0.95 if high else -0.6) * ref or gap > (max_gap_em + loose) * ref:
                 continue
             slack = (0.5 if c.corner else 0.05) * ref
