@@ -224,13 +224,24 @@ def _heading_parts(last: TextLine, line: TextLine, body: float) -> bool:
     ``SIZE_STEP`` or more (less than the 8% that parts blocks) are a headline and a
     subtitle, not two lines of one head, when the lower opens with a dash (——…) or the
     two differ in length by more than ``LENGTH_SHARE`` (a head fitted to its measure line
-    by line keeps its lines about as long). Lines read by OCR are left alone: their
-    sizes come from their rows' ink."""
-    if (min(last.size, line.size) < HEADING_SHARE * body or OCR_FONT in (last.font, line.font)
-            or abs(last.size - line.size) < SIZE_STEP * max(last.size, line.size)):
+    by line keeps its lines about as long). Two lines of heading type printed in unlike
+    colours are two parts whatever their sizes (a red headline shrunk to fit its measure,
+    its black subtitle a shade larger). Lines read by OCR are left alone: their sizes come
+    from their rows' ink."""
+    if min(last.size, line.size) < HEADING_SHARE * body or OCR_FONT in (last.font, line.font):
+        return False
+    if _ink(last) != _ink(line):  # a red headline's lines, then its subtitle in black
+        return True
+    if abs(last.size - line.size) < SIZE_STEP * max(last.size, line.size):
         return False
     short, long = sorted((last.bbox.width, line.bbox.width))
     return is_subtitle_dash(line.text) or short < (1 - LENGTH_SHARE) * long
+
+
+def _ink(line: TextLine) -> tuple[float, ...] | None:
+    """The fill colour most of a line's glyphs are printed in (None: not known)."""
+    counts = Counter(g.color for g in line.glyphs)
+    return counts.most_common(1)[0][0]
 
 
 HEADING_SHARE = 1.2  # x body size: heading type

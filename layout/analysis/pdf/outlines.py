@@ -96,9 +96,12 @@ def with_strokes(box: BBox, size: float, rules: Sequence[Rule]) -> BBox:
 
 
 def _row_box(row: Sequence[BBox]) -> tuple[BBox, float]:
-    """A row's ink box and the size of the type it is (its ink is ``INK_EM`` of an em)."""
+    """A row's ink box and the size of the type it is (a glyph's ink is ``INK_EM`` of an
+    em): from its tallest glyph, not the whole row's ink, which marks set high or low in
+    their cells stretch (“对不对”， spans more than 要学: the lines of one headline, one
+    with quotes, one without, would come out of unlike sizes)."""
     box = BBox.enclosing(list(row))
-    return box, box.height / INK_EM
+    return box, min(box.height, max(b.height for b in row)) / INK_EM
 
 
 def _stacked(a: TextLine, b: TextLine) -> bool:

@@ -1,5 +1,7 @@
 """Blocks: lines of one column and style stack; rules and other columns keep them apart."""
 
+from dataclasses import replace
+
 from layout.ingest.raw import Rule
 from layout.model import BBox
 from tests.analysis.pdf.glyph_builders import blocks_of, column, run
@@ -154,3 +156,21 @@ def test_a_subtitle_a_shade_off_the_headline_size_is_its_own_block():
 
     assert heads(dash) == [2, 1] and heads(short) == [2, 1]
     assert heads(equal) == [3] and heads(fitted) == [3]
+
+
+def test_a_black_subtitle_under_a_red_headline_shrunk_to_fit_is_its_own_block():
+    # a long headline in red narrowed to its measure (16 pt), then its subtitle in black
+    # a shade larger (16.4 pt, under the 3% that parts heading lines by size)
+    red, black = (0.62, 0.05, 0.05), (0.0, 0.0, 0.0)
+    body = column(["正文文字正文文字正文文字"] * 12, 0, 120, 10)
+
+    def inked(glyphs, color):
+        return [replace(g, color=color) for g in glyphs]
+
+    head = inked(run("要学对不对也学美不美", 0, 30, 16.0, font="Kai"), red)
+    head += inked(run("中国道路中国梦青春", 0, 50, 16.0, font="Kai"), red)
+    subtitle = inked(run("在我的课堂里", 0, 71, 16.43, font="Kai"), black)
+    assert [len(b.lines) for b in blocks_of(body + head + subtitle) if b.size >= 15] == [2, 1]
+    # in one colour, the same lines are one head (sizes a shade apart)
+    same = inked(run("在我的课堂里", 0, 71, 16.43, font="Kai"), red)
+    assert [len(b.lines) for b in blocks_of(body + head + same) if b.size >= 15] == [3]

@@ -1,6 +1,6 @@
 """Outlines: a headline drawn as shapes heads its article with no headline text."""
 
-from layout.analysis.pdf.outlines import outline_blocks
+from layout.analysis.pdf.outlines import outline_blocks, outline_rows
 from layout.analysis.pdf.roles import heading_groups, heading_text
 from layout.model import BBox
 from tests.analysis.pdf.glyph_builders import blocks_of, column, run
@@ -102,3 +102,31 @@ def test_strokes_drawn_as_rules_are_the_rows_not_walls():
     assert len(outline_rows(left + right, [], 10.0, rules=[stroke])) == 1
     wall = Rule(BBox(left[-1].x1 + 3, 20, left[-1].x1 + 3, 90), horizontal=False)
     assert len(outline_rows(left + right, [], 10.0, rules=[wall])) == 2
+
+
+def test_rows_of_one_headline_with_and_without_quotes_are_of_one_size():
+    """要学“对不对”，也学 / 中国道路中国梦青春: quotes set high in their cells and a comma
+    set low stretch the first row's ink, not its type size: both rows, one headline, come
+    out of one size."""
+    em = 40.0
+    ink = 0.85 * em
+
+    def row(top, text):
+        shapes = []
+        for k, ch in enumerate(text):
+            x = 10 + k * em  # one em a cell; the ink centred in it
+            if ch == "“":  # high, at the cell's right
+                shapes.append(BBox(x + 0.6 * em, top - 0.1 * em, x + 0.8 * em, top + 0.2 * em))
+            elif ch == "”":  # high, at the cell's left
+                shapes.append(BBox(x + 0.2 * em, top - 0.1 * em, x + 0.4 * em, top + 0.2 * em))
+            elif ch == "，":  # low, at the cell's left
+                shapes.append(BBox(x + 0.15 * em, top + 0.75 * ink, x + 0.35 * em,
+                                   top + ink + 0.1 * em))
+            else:
+                shapes.append(BBox(x + 0.075 * em, top, x + 0.075 * em + ink, top + ink))
+        return shapes
+
+    shapes = row(100, "要学“对不对”，也学") + row(150, "中国道路中国梦青春")
+    sizes = [size for _, size in outline_rows(shapes, [], 10.0)]
+    assert len(sizes) == 2 and abs(sizes[0] - sizes[1]) <= 0.03 * max(sizes), sizes
+    assert abs(sizes[1] - em) < 0.5
