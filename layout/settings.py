@@ -181,6 +181,10 @@ class OcrSettings(_Validated):
     size_tolerance: float = tunable(
         0.15, "ratio", 0.0, 1.0, "OCR line sizes this close (relative) are taken as one size"
     )
+    head_size_tolerance: float = tunable(
+        0.07, "ratio", 0.0, 1.0, "the short lines of a headline group (kicker, byline) are "
+        "taken as the body's size, or another line's, only this close (relative)"
+    )
     char_px: float = tunable(
         32.0, "px", 10.0, 100.0, "a scan with smaller body characters (ink blobs, measured) "
         "is enlarged to this before OCR")

@@ -16,8 +16,10 @@ pixels), the points per pixel across and down, and the settings; returns one
   between two others does, whatever its box says), the lines
   of a headline one under the other one size, the lines opening a stack over its
   text a size larger (a kicker, a subtitle) their own, near-equal sizes snap to one
-  (``ocr.size_tolerance``), but a lone character two body lines tall (a drop cap) is as
-  large as its box;
+  (``ocr.size_tolerance``; the short lines of a headline group, a stack that is no
+  column of text, only within ``ocr.head_size_tolerance``: a byline under the
+  subtitle, set between it and the text in size, is neither), but a lone character
+  two body lines tall (a drop cap) is as large as its box;
 - lines standing on end (taller than 1.5 times their width) give turned glyphs, read
   top to bottom;
 - lines recognised with less confidence than ``ocr.min_confidence`` are dropped, and
@@ -63,15 +65,20 @@ _STACK_TOLERANCE = 0.25  # a line this close (relative) to its stack's size take
 _CAP_LINES = 2.0  # body line heights: a lone character this tall keeps its own size
 _HEAD_TOLERANCE = 0.15  # headline lines this close (relative), one under the other, are
 # one size (a kicker or subtitle is set smaller than that)
+_BODY_LINES = 2  # lines of _PITCH_CHARS characters or more: a stack with fewer is no
+# column of text (a kicker, subtitle and bylines stacked), its lines keep their sizes
 _HEAD_EMS = 4  # characters: a line opening a stack this long may be a kicker or subtitle
 
 
 def snap_sizes(sizes: Sequence[float], weights: Sequence[int],
-               tolerance: float) -> list[float]:
+               tolerance: float, apart: Collection[int] = (),
+               apart_tolerance: float | None = None) -> list[float]:
     """Line sizes with those near the body size (the character-weighted median, within
     ``tolerance``, a ratio) set to it, and the rest in runs of near-equal sizes set to
     their run's median: detected line heights vary with what a line holds, printed
-    sizes do not."""
+    sizes do not. The lines ``apart`` (the short lines of a headline group: measured on
+    their own, a byline set a little larger than the text) are near another size only
+    within ``apart_tolerance``."""
 
     def median(ks: Sequence[int]) -> float:
         pool = sorted((sizes[k], weights[k]) for k in ks)
@@ -87,14 +94,18 @@ def snap_sizes(sizes: Sequence[float], weights: Sequence[int],
         return out
     body = median(range(len(sizes)))
     rest = []
+
+    def near(k: int) -> float:
+        return tolerance if apart_tolerance is None or k not in apart else apart_tolerance
+
     for k, size in enumerate(sizes):
-        if abs(size - body) <= tolerance * body:
+        if abs(size - body) <= near(k) * body:
             out[k] = body
         else:
             rest.append(k)
     run: list[int] = []
     for k in sorted(rest, key=lambda k: sizes[k]) + [-1]:
-        if run and (k < 0 or sizes[k] > sizes[run[0]] * (1 + tolerance)):
+        if run and (k < 0 or sizes[k] > sizes[run[0]] * (1 + min(near(k), near(run[0])))):
             value = median(run)
             for j in run:
                 out[j] = value
@@ -110,7 +121,9 @@ def stack_sizes(sizes: Sequence[float], stacks: Sequence[int], weights: Sequence
     """Line sizes with each line of a stack of three or more lines set to the stack's
     character-weighted median when within ``_STACK_TOLERANCE`` of it, or one of the
     paragraph ``tails``: one line's height or pitch (a short last line, a justified line
-    spaced out) says less than its column's. ``large`` lines stacked one under the other
+    spaced out) says less than its column's; a stack of fewer than ``_BODY_LINES`` long
+    lines is no column of text (a headline group's kicker, subtitle and bylines), its
+    lines keep their sizes. ``large`` lines stacked one under the other
     within ``_HEAD_TOLERANCE`` of each other (a headline in two lines) take the largest
     of their sizes. With the lines' ``tops``, the lines that open a stack above its
     body, large or ``_HEAD_TOLERANCE`` over its median and ``_HEAD_EMS`` long or more (a
@@ -132,8 +145,8 @@ def stack_sizes(sizes: Sequence[float], stacks: Sequence[int], weights: Sequence
                 out[j] = top
             chain = [k] if k >= 0 else []
         ks = [k for k in ks if k not in large]
-        if len(ks) < 3:
-            continue
+        if len(ks) < 3 or sum(weights[k] >= _PITCH_CHARS for k in ks) < _BODY_LINES:
+            continue  # no column of text: a headline group's lines, each its own size
         pool = sorted((sizes[k], weights[k]) for k in ks)
         half, seen, median = sum(w for _, w in pool) / 2, 0, pool[-1][0]
         for value, w in pool:
@@ -240,7 +253,15 @@ def lines_to_glyphs(results: Sequence[Sequence[Any]], sx: float, sy: float,
     stack_size: dict[int, int] = {}
     for stack in stacks:
         stack_size[stack] = stack_size.get(stack, 0) + 1
-    sizes = snap_sizes(sizes, weights, ocr.size_tolerance)
+    members: dict[int, list[int]] = {}
+    for k, stack in enumerate(stacks):
+        members.setdefault(stack, []).append(k)
+    # the short lines of a stack that is no column of text (a kicker, bylines under a
+    # subtitle) keep a size a little apart from the text's and the subtitle's
+    apart = {k for ks in members.values() if len(ks) >= 3 and sum(
+        weights[j] >= _PITCH_CHARS for j in ks if j not in large) < _BODY_LINES
+        for k in ks if weights[k] < _PITCH_CHARS and k not in large}
+    sizes = snap_sizes(sizes, weights, ocr.size_tolerance, apart, ocr.head_size_tolerance)
     # a lone character two body lines tall or more (a drop cap: its box is its ink) is set
     # in its own size, an em as tall as its ink, not its run's
     sizes = [s[5] if s[7] == 1.0 and s[5] >= _CAP_LINES * body_height > 0 else size

@@ -135,3 +135,22 @@ def test_a_subtitle_over_the_text_opening_with_one_one_opens_with_the_dash():
     glyphs, _ = lines_to_glyphs([subtitle, *body], px, px)
     text = "".join(g.text for g in glyphs)
     assert text.startswith("——这是该大会") and "一一落实到位" in text
+
+
+def test_a_byline_under_the_subtitle_keeps_a_size_of_its_own():
+    """Kicker, headline, subtitle and two bare-name bylines stacked over a photo (no
+    column of text under them): the bylines, set between the subtitle and the text in
+    size, take neither's size (taken as the subtitle's, they read as part of it; as the
+    text's, as a caption)."""
+    px = 72 / 200
+    kicker = engine_line(100, 0, "记者调查", pitch=26.0, height=30.0)
+    headline = engine_line(40, 40, "从多少年感悟自信", pitch=40.0, height=46.0)
+    subtitle = engine_line(60, 95, "——多少年没坐过绿皮车了", pitch=25.0, height=29.0)
+    names = [engine_line(80, 135, "诸葛超涛", pitch=21.5, height=26.0),
+             engine_line(200, 135, "上官成", pitch=21.5, height=26.0)]
+    body = [engine_line(600, 30 * k, "这是另一栏里的正文行字啊") for k in range(20)]
+    glyphs, _ = lines_to_glyphs([kicker, headline, subtitle, *names, *body], px, px)
+    size = {g.text: g.size for g in glyphs}
+    assert size["诸"] == size["成"]
+    assert size["诸"] < 0.95 * size["绿"]  # not the subtitle's
+    assert size["诸"] > 1.05 * size["栏"]  # nor the text's
