@@ -2,7 +2,8 @@
 
 Takes title lines (:class:`LineInfo`) of a headline group and answers whether the
 first is a kicker (引题) over the headline: :func:`kicker_over_headline` (of two plain
-lines, the first clearly shorter), :func:`wrapped_kicker` (the first of three or more
+lines, the first clearly shorter), :func:`leads_in` (a line ending on a verb that
+introduces what follows: …时强调, …考察), :func:`wrapped_kicker` (the first of three or more
 lines set apart from a headline wrapped at one width), :func:`bold_kicker` (a plain line
 over a fake-bold headline); :func:`doubling_parts` finds the one fake-bold run and
 :func:`wrapped_through` a quotation inside a headline wrapped at its width.
@@ -34,6 +35,19 @@ def kicker_over_headline(first: str, second: str) -> bool:
         measure(first) + KICKER_SHORTER <= measure(body)
         for measure in (MEASURES["chars"], MEASURES["typeset"]))
             and not patterns.ends_clause(first) and not first.endswith("——"))
+
+
+LEAD_IN_VERBS = ("表示", "强调", "指出", "认为", "透露", "报道", "获悉", "宣布", "决定",
+                 "提出", "要求", "考察", "调研", "召开", "会见", "出席", "致辞", "寄语",
+                 "回信", "贺信", "讲话", "致信")  # verbs a kicker (引题) ends on
+
+
+def leads_in(text: str) -> bool:
+    """A title line ending on a verb that introduces what the line under it says: the
+    occasion or speaker a kicker names before the headline gives the message (习近平在…时
+    强调 / …, 习近平总书记来到平遥古城考察 / “守护好…”, 党的二十届四中全会在北京召开 /
+    确保…). A headline states its message; a subtitle adds to it."""
+    return text.strip().endswith(LEAD_IN_VERBS)
 
 
 FULL_SLACK = 1.5  # em a wrapped headline's first line may fall short of a later line

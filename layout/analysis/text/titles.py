@@ -26,6 +26,7 @@ from layout.analysis.text.title_labels import (
 )
 from layout.analysis.text.title_lines import (
     LONE_TAG,
+    QUOTED,
     TAGGED,
     TAGGED_END,
     WRAP_TAIL_CHARS,
@@ -41,6 +42,7 @@ from layout.analysis.text.title_shapes import (
     bold_kicker,
     doubling_parts,
     kicker_over_headline,
+    leads_in,
     wrapped_kicker,
     wrapped_through,
 )
@@ -152,6 +154,29 @@ def _set_larger(first: Sequence[LineInfo], later: Sequence[Sequence[LineInfo]]) 
         return False  # a label over the lines under it (a later line reading as one wraps)
     widest = max(set_width(x) for x in first)
     return all(max(set_width(x) for x in block) >= widest + SMALLER_BY for block in later)
+
+
+def _headline_over_line(
+    first: Sequence[LineInfo], second: Sequence[LineInfo], settings: TextSettings
+) -> bool:
+    """Two title lines, each alone between blank lines, where the first is a headline and
+    the second its subtitle: the first is not clearly the shorter (a kicker leads into the
+    headline in fewer words: :func:`kicker_over_headline`), is no label (a line that short
+    is a kicker: 高高兴兴 / / 过大年), does not end on a verb leading into the line under it
+    (:func:`leads_in`), reads as no column label and leaves no clause open; the second is
+    closed by no column tag, is no whole quotation, and is set bold (doubled) as the first
+    is."""
+    if len(first) != 1 or len(second) != 1:
+        return False
+    top, below = first[0], second[0]
+    closed = below.title.strip()
+    if TAGGED_END.search(closed) or QUOTED.match(closed) or top.doubled != below.doubled:
+        return False  # a column tag closes a headline, a whole quotation is one; one line
+        # set bold and the other not: a bold kicker or a bold headline, it decides nothing
+    return not (kicker_over_headline(top.text, first_line(below))
+                or is_label(top, settings) or leads_in(top.text)
+                or named_label(top.text) or column_label(top.title)
+                or series_label(top.text) or patterns.ends_clause(top.text))
 
 
 SMALLER_BY = 2.0  # em a line set smaller holds beyond the widest line of a wrapped headline
@@ -315,6 +340,12 @@ def _split_title_lines(
             # a column tag closes the headline (一项改革带来就医新变化 / （“十四五”的民生
             # 故事）): no kicker carries one, so the part set apart under it is the subtitle
             rest, subtitle_lines = blocks[0], blocks[1]
+        elif len(blocks) == 2 and not subtitle_lines and _headline_over_line(first, blocks[1],
+                                                                          settings):
+            # two single lines set apart, the first not clearly the shorter: a kicker is
+            # a lead-in shorter than the headline it leads into, so the first line is the
+            # headline and the line under it its subtitle (服务消费潜力巨大 / / 是大力提振消费)
+            rest, subtitle_lines = first, blocks[1]
         elif len(blocks) == 2 and len(first) >= 2 and not subtitle_lines:
             # a title wrapped over lines, one part set apart under it: a kicker is set
             # smaller, seldom wrapped, so the wrapped part is the headline and the part

@@ -112,3 +112,28 @@ def test_short_wrapped_lines_of_a_fake_bold_headline_are_undoubled_with_it() -> 
                         "高铁在很大程度上改变着人们规划生活") == (
         "评论员观察", "从“多少年”感悟自信", "高铁在很大程度上改变着人们规划生活")
     assert _title_lines("高高兴兴\n\n过大年") == ("高高兴兴", "过大年", None)
+
+
+def test_two_lines_set_apart_the_first_not_shorter_are_headline_and_subtitle() -> None:
+    """Two title lines each alone between blank lines: a kicker leads into the headline in
+    fewer words, so a first line not clearly shorter than the second is the headline and
+    the second its subtitle; a first line clearly shorter, a column label, a second line
+    closed by a column tag or a whole quotation, a first line ending on a verb leading into
+    the second (…考察, …表示), or one line set bold alone, keep kicker over headline."""
+    assert _title_lines("服务消费潜力巨大\n\n是大力提振消费") == (
+        None, "服务消费潜力巨大", "是大力提振消费")
+    assert _title_lines("前三季度主要金融数据变化怎么看\n\n企业信贷需求满足了吗") == (
+        None, "前三季度主要金融数据变化怎么看", "企业信贷需求满足了吗")
+    assert _title_lines("绿水青山\n\n守护一方绿水青山的年轻人") == (
+        "绿水青山", "守护一方绿水青山的年轻人", None)
+    assert _title_lines("记者手记\n\n服务消费潜力巨大") == ("记者手记", "服务消费潜力巨大", None)
+    assert _title_lines("习近平总书记来到平遥古城考察\n\n“守护好财富”") == (
+        "习近平总书记来到平遥古城考察", "“守护好财富”", None)
+    assert _title_lines("委外长希尔在社交媒体上表示\n\n委内瑞拉加强应对") == (
+        "委外长希尔在社交媒体上表示", "委内瑞拉加强应对", None)
+    assert _title_lines("企业创新显著提升\n\n服务消费潜力巨大（专家点评）") == (
+        "企业创新显著提升", "服务消费潜力巨大（专家点评）", None)
+    assert _title_lines("保障功能实现新跨越\n\n“推进共同体建设”") == (
+        "保障功能实现新跨越", "“推进共同体建设”", None)
+    assert _title_lines("保保险险商商业业模模式式新新突突破破\n\n中国科技活力奔涌") == (
+        "保险商业模式新突破", "中国科技活力奔涌", None)
