@@ -9,8 +9,9 @@ width split again (up to MAX_RESPLITS). Also decides whether the dump indents
 paragraph starts at all (:func:`indented_starts`), keeps sign-offs (——编者) with
 the text they sign (:func:`sign_offs`) and makes titles of title lines the paragraph
 states took for text: labels over a title line (:func:`label_kickers`), lines set
-apart over a marked dateline opening (:func:`titles_over_datelines`), lines run on
-past a jump marker (:func:`titles_after_jumps`).
+apart over a marked dateline opening (:func:`titles_over_datelines`) or over a byline
+heading marked text (:func:`titles_over_bylines`), lines run on past a jump marker
+(:func:`titles_after_jumps`).
 """
 
 from __future__ import annotations
@@ -52,9 +53,10 @@ def segment_articles(
         settings = dataclasses.replace(
             settings, text=dataclasses.replace(settings.text, indent_chars=0.0))
     marked = marks_indents(body, page_width, settings.text)
-    states = titles_after_jumps(body, titles_over_datelines(body, label_kickers(
+    states = titles_after_jumps(body, titles_over_bylines(body, titles_over_datelines(
+        body, label_kickers(
         body, sign_offs(body, label_lines(body, page_width, settings.text, marked,
-                                          jump_lines=jump_lines)), settings, marked)),
+                                          jump_lines=jump_lines)), settings, marked))),
         jump_lines)
     # where first lines are not indented, blank lines are the one cue to a break after a
     # sentence's end: an article too short to weigh them takes the page's weights
@@ -162,6 +164,37 @@ def titles_over_datelines(lines: Sequence[LineInfo], states: list[State]) -> lis
                 top = j
         if top is not None and out[top] in (State.FIRST, State.SINGLE):
             out[top:k] = [State.TITLE] * (k - top)
+    return out
+
+
+def titles_over_bylines(lines: Sequence[LineInfo], states: list[State]) -> list[State]:
+    """The lines set apart right over a byline set apart (本报记者 钱华新) that a marked
+    paragraph opening follows, none of them marked or ending a sentence, under a
+    sentence's end and a blank line, that the paragraph states ran on from the text above:
+    a headline group (…同比增长48.3%。 / / “守护好前人留给 / 我们的宝贵财富” / / 本报记者
+    钱华新 / / 　　2022年…). A byline heads a story's text; it never sits inside a
+    paragraph, so the text above it ended at the sentence before the lines set apart."""
+    out = list(states)
+    for k in range(1, len(lines) - 1):
+        info, after = lines[k], lines[k + 1]
+        if out[k] is not State.BYLINE or info.line.blanks_before == 0 or not (
+                after.indent_marks and out[k + 1] in (State.FIRST, State.SINGLE)):
+            continue
+        top = None
+        for j in range(k - 1, max(0, k - 1 - TITLE_GROUP_LINES), -1):
+            x = lines[j]
+            if (x.fixed is not Fixed.NONE or x.indent_marks
+                    or out[j] not in (State.MIDDLE, State.LAST)
+                    or patterns.ends_sentence(x.text) and x.text.endswith("。")):
+                break
+            above = lines[j - 1]
+            if x.line.blanks_before > 0 and out[j - 1] in (State.FIRST, State.MIDDLE) and (
+                    patterns.ends_sentence(above.text)):
+                top = j
+                break
+        if top is not None:
+            out[top:k] = [State.TITLE] * (k - top)
+            out[top - 1] = {State.FIRST: State.SINGLE, State.MIDDLE: State.LAST}[out[top - 1]]
     return out
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from layout.analysis.text.lines import line_info
 from layout.analysis.text.paragraphs import State
-from layout.analysis.text.segments import _hand_on_trailing_titles
+from layout.analysis.text.segments import _hand_on_trailing_titles, titles_over_bylines
 from layout.ingest.text import page_lines
 from layout.settings import Settings
 
@@ -28,3 +28,21 @@ def test_titles_alone_over_a_dash_subtitle_are_its_headline() -> None:
     plain = _lines("一项改革带来就医新变化\n\n言出必践，是中国共产党执政的鲜明风格。")
     out = _hand_on_trailing_titles([(head, [State.TITLE] * 2, True), (plain, states, True)])
     assert len(out) == 2
+
+
+def test_lines_set_apart_over_a_byline_heading_marked_text_are_titles() -> None:
+    """Lines the paragraph states ran on from a sentence's end, set apart by blank lines
+    right over a byline that a marked paragraph opening follows, are a headline group, and
+    the paragraph above ends at that sentence; with no marked opening under the byline, or
+    no sentence's end over the lines, the states stay."""
+    text = ("　　同比上升22.3%，其中免签入境\n外国人同比增长48.3%。\n\n“守护好前人留给\n"
+            "我们的宝贵财富”\n\n本报记者 钱华新\n\n　　2022年1月春节前夕赴山西看望")
+    lines = _lines(text)
+    s = State
+    states = [s.FIRST, s.MIDDLE, s.MIDDLE, s.LAST, s.BYLINE, s.FIRST]
+    assert titles_over_bylines(lines, states) == [
+        s.FIRST, s.LAST, s.TITLE, s.TITLE, s.BYLINE, s.FIRST]
+    unmarked = _lines(text.replace("\n\n　　2022", "\n\n2022"))
+    assert titles_over_bylines(unmarked, states) == states
+    open_end = _lines(text.replace("48.3%。", "48.3%，"))
+    assert titles_over_bylines(open_end, states) == states
