@@ -134,8 +134,9 @@ def _quote_wraps_end(lines: Sequence[LineInfo], span: tuple[int, int]) -> bool:
     quotation wrapped at a wider measure."""
     first, last = span
     closes = last + 1 == len(lines) or lines[last + 1].line.blanks_before > 0
-    if first == 0 or first != last or not closes or lines[first].line.blanks_before:
-        return False
+    if first == 0 or first != last or not closes or lines[first].line.blanks_before or (
+            leads_in(lines[first - 1].text)):
+        return False  # (a line ending on a verb leading into the quotation: a kicker)
     above, quote = set_width(lines[first - 1]), lines[first]
     if quote.first_chars and MEASURES["typeset"](
             quote.text[quote.first_chars:]) > above + QUOTE_WRAP_SLACK:
@@ -358,7 +359,8 @@ def _split_title_lines(
                 rest = rest + extra
             else:
                 subtitle_lines = extra
-        elif kicker_over_headline(rest[0].text, first_line(rest[1])) or wrapped_kicker(rest):
+        elif kicker_over_headline(rest[0].text, first_line(rest[1])) or wrapped_kicker(
+                rest) or leads_in(rest[0].text):
             kicker_lines = [rest.pop(0)]  # over a headline of one or more lines
 
     def joined(infos: Sequence[LineInfo]) -> str | None:

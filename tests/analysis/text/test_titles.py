@@ -137,3 +137,15 @@ def test_two_lines_set_apart_the_first_not_shorter_are_headline_and_subtitle() -
         "保障功能实现新跨越", "“推进共同体建设”", None)
     assert _title_lines("保保险险商商业业模模式式新新突突破破\n\n中国科技活力奔涌") == (
         "保险商业模式新突破", "中国科技活力奔涌", None)
+
+
+def test_a_line_ending_on_a_verb_leading_in_over_the_headline_is_the_kicker() -> None:
+    """A first title line ending on a verb that introduces what the line under it says
+    (…表示, …考察) is the kicker over it, stacked with no blank line too, and also over a
+    quotation that would otherwise read as wrapped from it at its width."""
+    assert _title_lines("委外长希尔在社交媒体上表示\n委内瑞拉加强应对美军事威胁") == (
+        "委外长希尔在社交媒体上表示", "委内瑞拉加强应对美军事威胁", None)
+    assert _title_lines("习近平总书记来到平遥古城考察\n“守护好前人留给我们的宝贵财富”") == (
+        "习近平总书记来到平遥古城考察", "“守护好前人留给我们的宝贵财富”", None)
+    kicker, headline, _ = _title_lines("委内瑞拉加强\n应对美军事威胁")
+    assert kicker is None and (headline or "").replace(" ", "") == "委内瑞拉加强应对美军事威胁"
