@@ -30,11 +30,15 @@ from layout.settings import TextSettings
 
 NEG = -1e9
 _NO_LINE_START = frozenset("，。、；：！？…,.;:!?" + patterns.CLOSERS)  # marks no line opens with
-# the unbreakable run a line opens with: a Latin word or number, with the quote or bracket
-# and the one character before it that line breaking keeps with it (悉“ChatGPT”), and the
-# one after a closing quote, which UAX #14 (LB19) keeps on both sides (为“2+36”城)
-_WORD = re.compile(
-    r"(?:[^\s“‘（(]?[“‘（(])?[A-Za-z0-9][A-Za-z0-9.%,:/+\-]*(?:[”’]\S?|[）)])?")
+# the unbreakable run a line opens with, up to its first break opportunity (UAX #14, the
+# classes a Chinese line holds): no break before a closing mark or one no line opens with
+# (LB13, 避头: 京。), after an opening bracket (LB14), on either side of a quotation mark
+# (LB19: 悉“ChatGPT”, 为“2+36”城, 京。“刚) or inside a Latin word or number (LB28-LB29)
+_QUOTES = frozenset("“”‘’\"'")
+_OPENERS = frozenset("（(《〈「『【〔［[")
+_NO_BREAK_BEFORE = _NO_LINE_START | frozenset(patterns.CLOSERS + "·・〕］]")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+_IN_WORD = re.compile(r"[A-Za-z0-9.%,:/+\-]")
 
 
 SIGN_OFF = re.compile(rf"^[—─]{{1,3}}[\u4e00-\u9fff]{{1,{patterns.SIGN_OFF_CHARS}}}$")  # ——编者
@@ -127,9 +131,19 @@ def _title_score(
 
 
 def _leading_word(text: str) -> str:
-    """The unbreakable Latin/number run a line opens with (2023, LED, 99.01%, 悉“ChatGPT”)."""
-    match = _WORD.match(text)
-    return match.group(0) if match else ""
+    """The unbreakable run a line opens with, to its first break opportunity (2023, LED,
+    99.01%, 悉“ChatGPT”, 京。“刚): what went down whole when the line above could not take
+    it."""
+    k = 0
+    while k + 1 < len(text):
+        here, after = text[k], text[k + 1]
+        if not (after in _NO_BREAK_BEFORE or here in _OPENERS or here in _QUOTES
+                or after in _QUOTES or (_ALNUM.match(here) and _IN_WORD.match(after))
+                or (_IN_WORD.match(here) and _ALNUM.match(after))):
+            break
+        k += 1
+    run = text[:k + 1]
+    return run if len(run) > 1 or _ALNUM.match(run) else ""
 
 
 def emission(
@@ -140,7 +154,8 @@ def emission(
         return {s: (0.0 if s is State.BYLINE else NEG) for s in _STATES}
     shortfall = width.width - width.of(info.text)
     pushed = 0.0  # width of a word too long for the space left, pushed whole to the next line
-    if next_info is not None and shortfall > 0 and not patterns.ends_sentence(info.text):
+    if (next_info is not None and shortfall > 0 and not patterns.ends_sentence(info.text)
+            and not next_info.indent_marks):  # (an indented line opens a paragraph)
         pushed = width.of(_leading_word(next_info.text))
         if next_info.text[1:2] in _NO_LINE_START and next_info.text[:1] not in _NO_LINE_START:
             # 避头尾: the character before a mark that may not open a line went down with it

@@ -342,3 +342,23 @@ def test_a_line_short_by_a_quoted_run_and_the_character_after_it_fills_the_colum
     assert emission(line, width, settings.text, after)[State.MIDDLE] == 0.0
     narrower = _column(["一二三四五六七八"])[0]  # room for the run and more: not cut there
     assert emission(narrower, width, settings.text, after)[State.MIDDLE] < -1.0
+
+
+def test_a_line_short_by_the_unbreakable_run_the_next_line_opens_with_fills_the_column(
+) -> None:
+    """UAX #14 keeps a character with the closing mark after it (避头: 京。) and a quotation
+    mark with both its neighbours, so 京。“刚 goes down whole: a line that leaves room for
+    three characters but not for those four is cut at the column's width, a middle line,
+    not a paragraph's end (…带女儿去南 / 京。“刚开始…); with room for the run it is not."""
+    settings = Settings()
+    width = ColumnWidth("chars", 15.0, 0.0)
+    line, after = _column(["一二三四五六七八九十一二", "京。“刚开始一周去一次，病情得"])
+    assert emission(line, width, settings.text, after)[State.MIDDLE] == 0.0
+    narrower = _column(["一二三四五六七八九十"])[0]
+    assert emission(narrower, width, settings.text, after)[State.MIDDLE] < -1.0
+    # a run of ideographs breaks anywhere: nothing was pushed down
+    plain = _column(["一二三四五六七八九十一二", "京城开始一周去一次，病情得到"])[1]
+    assert emission(line, width, settings.text, plain)[State.MIDDLE] < -1.0
+    # the line after is indented: it opens a paragraph, nothing went down from above
+    opening = _column(["　　京。“刚开始一周去一次，病情"])[0]
+    assert emission(line, width, settings.text, opening)[State.MIDDLE] < -1.0
