@@ -9,7 +9,10 @@ the converted fonts), keyed by the name, the file (path, size, modification time
 number and the ReportLab version, and later runs rebuild the font from them and the file's
 bytes. What is not pickled is made anew as ReportLab's constructor makes it: the face's
 scale from font units to PDF units and the font's empty per-document state. A cache that
-cannot be read or written is passed over (the font is parsed as before).
+cannot be read or written is passed over (the font is parsed as before). A cache file is
+unpickled with no globals but the two ReportLab value classes a face holds
+(:data:`ALLOWED_CLASSES`), so a file planted in the cache folder cannot run code: one that
+names anything else is passed over the same way.
 """
 
 from __future__ import annotations
@@ -34,6 +37,17 @@ log = logging.getLogger("layout.fonts")
 FORMAT = 1  # bump when what is stored changes
 _NOT_STORED_FACE = ("_ttf_data", "_pdfScale")  # the file's bytes; a lambda (not picklable)
 _NOT_STORED_FONT = ("face", "state")  # the face (stored on its own); a WeakKeyDictionary
+ALLOWED_CLASSES = frozenset({("reportlab.pdfbase.ttfonts", "TTEncoding"),
+                             ("reportlab.pdfbase.ttfonts", "TTFNameBytes")})
+
+
+class _FaceUnpickler(pickle.Unpickler):
+    """Plain values and :data:`ALLOWED_CLASSES` only: any other global is refused."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in ALLOWED_CLASSES:
+            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a face cache")
+        return super().find_class(module, name)
 
 
 def pdf_scale(units_per_em: int) -> Callable[[float], float]:
@@ -72,7 +86,7 @@ def reportlab_font(name: str, path: Path, index: int, folder: Path) -> ReportLab
 def _load(name: str, path: Path, target: Path) -> ReportLabTTFont | None:
     try:
         with open(target, "rb") as f:
-            stored = pickle.load(f)
+            stored = _FaceUnpickler(f).load()
         data = path.read_bytes()
     except FileNotFoundError:
         return None

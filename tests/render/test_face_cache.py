@@ -62,3 +62,23 @@ def test_the_key_holds_the_name_and_the_file(tmp_path):
         ("Head", path, 0), ("Other", path, 0), ("Head", path, 1),
         ("Head", bundled_font_dir() / BUNDLED_FILES["body"], 0))}
     assert len(keys) == 4
+
+
+class _Planted:
+    """A pickle that would call os.system when loaded by a plain unpickler."""
+
+    def __reduce__(self):
+        import os
+
+        return (os.system, ("touch planted-ran",))
+
+
+def test_a_planted_cache_file_runs_no_code_and_falls_back(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    path = bundled_font_dir() / BUNDLED_FILES["head"]
+    parsed = TTFont("Head", str(path))
+    target = face_cache.cache_file(tmp_path, "Head", path, 0)
+    target.parent.mkdir(parents=True)
+    target.write_bytes(pickle.dumps({"format": face_cache.FORMAT, "face": _Planted()}))
+    _same(face_cache.reportlab_font("Head", path, 0, tmp_path), parsed)
+    assert not (tmp_path / "planted-ran").exists()
