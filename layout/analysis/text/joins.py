@@ -220,11 +220,19 @@ def join_wrapped_ends(lines: Sequence[DumpLine]) -> list[DumpLine]:
         above = out[-1] if out else None
         tail = _compact(line.text)
         if above is not None and _HAN_ONLY.fullmatch(tail) and line.indent == 0 and (
-                _title_end(above, line, tail, column) or _name_end(above, line, tail, surnames)):
+                _title_end(above, line, tail, column) or _name_end(above, line, tail, surnames)
+        ) and _undoubled_alike(above, line):
             out[-1] = _joined(above, line)
             continue
         out.append(line)
     return out
+
+
+def _undoubled_alike(above: DumpLine, line: DumpLine) -> bool:
+    """The two lines joined are undoubled as each is alone: a join that would make a run
+    read as fake bold stays undone (民民兵兵” / ” would be undoubled to 民兵”, 民民兵兵 / 摄摄
+    to 民兵摄), so no character is dropped that neither line shows doubled."""
+    return undouble(above.text + line.text) == undouble(above.text) + undouble(line.text)
 
 
 def _joined(above: DumpLine, line: DumpLine) -> DumpLine:
@@ -276,9 +284,7 @@ def join_split_lines(lines: Sequence[DumpLine]) -> list[DumpLine]:
                 and line.blanks_before == 0 and above.number == line.number - 1
                 and len(_compact(above.text)) + (INDENT_CHARS if above.indent else 0)
                 + len(_compact(line.text)) <= column + PIECE_SLACK
-                and undouble(above.text + line.text) == undouble(above.text) + undouble(
-                    line.text)):  # (a piece that would make a run read as fake bold stays
-            # apart: 民民兵兵” / ” would be undoubled to 民兵”)
+                and _undoubled_alike(above, line)):
             out[-1] = _joined(above, line)
             continue
         out.append(line)
