@@ -84,10 +84,13 @@ def _library_path() -> str:
     return str(Path(pypdfium2_raw.__file__).with_name("libpdfium.so"))
 
 
-class _Lib:
-    def __init__(self) -> None:
+class _Bound:
+    """The functions named in ``signatures`` (name -> (restype, argtypes)) bound from a
+    CDLL of their own (argtypes ``None``: no per-argument checks; see :data:`per_char`)."""
+
+    def __init__(self, signatures: dict[str, tuple[Any, Any]]) -> None:
         cdll = ctypes.CDLL(_library_path())
-        for name, (restype, argtypes) in _SIGNATURES.items():
+        for name, (restype, argtypes) in signatures.items():
             fn = getattr(cdll, name)
             fn.restype, fn.argtypes = restype, argtypes
             setattr(self, name, fn)
@@ -96,7 +99,7 @@ class _Lib:
         raise AttributeError(name)
 
 
-lib: Any = _Lib()
+lib: Any = _Bound(_SIGNATURES)
 
 _PER_CHAR_RESTYPES: dict[str, Any] = {  # (textpage, index, out-pointers...) -> restype
     "FPDFText_GetUnicode": ctypes.c_uint,
@@ -108,23 +111,8 @@ _PER_CHAR_RESTYPES: dict[str, Any] = {  # (textpage, index, out-pointers...) -> 
     "FPDFText_GetMatrix": _I,
     "FPDFText_GetFillColor": _I,
 }
-
-
-class _PerChar:
-    """The per-character calls of :data:`_PER_CHAR_RESTYPES`, with no argument types."""
-
-    def __init__(self) -> None:
-        cdll = ctypes.CDLL(_library_path())
-        for name, restype in _PER_CHAR_RESTYPES.items():
-            fn = getattr(cdll, name)
-            fn.restype, fn.argtypes = restype, None
-            setattr(self, name, fn)
-
-    def __getattr__(self, name: str) -> Any:  # pragma: no cover - every name is bound
-        raise AttributeError(name)
-
-
-per_char: Any = _PerChar()
+per_char: Any = _Bound({name: (restype, None) for name, restype in _PER_CHAR_RESTYPES.items()})
+# the per-character calls of _PER_CHAR_RESTYPES, with no argument types
 
 
 def handle(pointer: Any) -> int:
