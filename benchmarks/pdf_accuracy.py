@@ -20,6 +20,9 @@ count as the input's.
     python benchmarks/pdf_accuracy.py --composer typst --family city --seeds 0-4 --failures
     python benchmarks/pdf_accuracy.py --composer reportlab --family vertical-all \\
         --seeds 1000-1005 --split holdout
+
+``--cache DIR`` keeps each composed page with its truth in DIR and reuses it on a rerun
+(composing is most of the time on Typst and WeasyPrint pages).
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from tests.synth.compose import (  # noqa: E402
     ALL_FAMILIES,
     COMPOSERS,
     compose,
+    compose_cached,
     families_named,
     supports,
 )
@@ -55,15 +59,19 @@ def seed_range(text: str) -> list[int]:
 
 
 def measure(composer: str, family: str, seeds: list[int], split: str | None, folder: Path,
-            failures: bool, settings: Settings = DEFAULT_SETTINGS) -> dict:
+            failures: bool, settings: Settings = DEFAULT_SETTINGS,
+            cache: Path | None = None) -> dict:
     """The figures of one composer × family over ``seeds``."""
     total = Score()
     lost = extra = pages_lost = 0
     compose_s = analyse_s = 0.0
     for seed in seeds:
-        path = folder / f"{composer}-{family}-{seed}.pdf"
         start = time.perf_counter()
-        page = compose(composer, seed, family, path, split)
+        if cache is None:
+            path = folder / f"{composer}-{family}-{seed}.pdf"
+            page = compose(composer, seed, family, path, split)
+        else:
+            path, page = compose_cached(composer, seed, family, cache, split)
         compose_s += time.perf_counter() - start
         analysed, seconds = timed_page(analyze_pdf, path, settings,
                                        f"{composer} {family} seed {seed}: analysis")
@@ -121,6 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--failures", action="store_true", help="print each page's failures")
     parser.add_argument("--keep", type=Path, help="keep the composed PDFs here")
     parser.add_argument("--json", type=Path, help="write the figures to this JSON file")
+    parser.add_argument("--cache", type=Path,
+                        help="reuse pages composed before in this folder (made when missing; "
+                             "a change under tests/synth or fonts/ composes anew)")
     parser.add_argument("--reader", choices=("pdfium", "pdfplumber"), default="pdfium",
                         help="the PDF reader (as layout convert --reader)")
     args = parser.parse_args(argv)
@@ -146,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
                           "vertical text)")
                     continue
                 rows.append(measure(composer, family, seeds, args.split, folder,
-                                    args.failures, settings))
+                                    args.failures, settings, args.cache))
     print(f"seeds {args.seeds}, split {args.split or 'all'}, reader {args.reader}; groups = "
           "kicker+headline+subtitle exact; forms = presentation forms left in the JSON; "
           "lost/double = characters (nothing-lost oracle)")

@@ -20,7 +20,10 @@ writes ``COMPOSER-FAMILY-SEED.pdf`` and ``COMPOSER-FAMILY-SEED.json`` (the truth
 from __future__ import annotations
 
 import argparse
+import functools
+import hashlib
 import json
+import os
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,7 +31,7 @@ from pathlib import Path
 
 from tests.synth.compose_vertical import VERTICAL_FAMILIES
 from tests.synth.plan import FAMILIES
-from tests.synth.scoring import TruthPage, truth_to_dict
+from tests.synth.scoring import TruthPage, truth_from_dict, truth_to_dict
 
 COMPOSERS = ("reportlab", "typst", "weasyprint")
 ALL_FAMILIES = (*FAMILIES, *VERTICAL_FAMILIES)
@@ -92,6 +95,43 @@ def compose(composer: str, seed: int, family: str, path: Path, split: str | None
     else:
         raise ValueError(f"composer must be one of {COMPOSERS}, not {composer!r}")
     return Composed(drawn.truth(), printed_characters(drawn))
+
+
+@functools.cache
+def _synth_version() -> str:
+    """A digest of what a composed page depends on here: the sources of ``tests/synth`` and
+    the bundled fonts (names and sizes)."""
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for source in sorted(p for p in here.rglob("*") if p.is_file() and "__pycache__" not in
+                         p.parts):
+        digest.update(str(source.relative_to(here)).encode() + b"\0" + source.read_bytes())
+    for font in sorted((here.parents[1] / "fonts").glob("*")):
+        digest.update(f"{font.name}:{font.stat().st_size}".encode())
+    return digest.hexdigest()[:16]
+
+
+def compose_cached(composer: str, seed: int, family: str, cache: Path,
+                   split: str | None = None) -> tuple[Path, Composed]:
+    """:func:`compose` through a folder of earlier compositions (for benchmarks that rerun
+    the same pages): ``cache/COMPOSER-FAMILY-SEED-SPLIT-VERSION.pdf`` with its truth and
+    printed characters beside it as JSON, made when missing; the version digest changes
+    with any source under ``tests/synth`` or the bundled fonts. Returns the PDF's path and
+    the composition."""
+    cache.mkdir(parents=True, exist_ok=True)
+    stem = cache / f"{composer}-{family}-{seed}-{split or 'all'}-{_synth_version()}"
+    pdf, meta = stem.with_suffix(".pdf"), stem.with_suffix(".json")
+    if pdf.is_file() and meta.is_file():
+        data = json.loads(meta.read_text("utf-8"))
+        printed = None if data["printed"] is None else Counter(data["printed"])
+        return pdf, Composed(truth_from_dict(data["truth"]), printed)
+    partial = stem.with_suffix(".part.pdf")
+    composed = compose(composer, seed, family, partial, split)
+    meta.write_text(json.dumps({"truth": truth_to_dict(composed.truth),
+                                "printed": None if composed.printed is None
+                                else dict(composed.printed)}, ensure_ascii=False), "utf-8")
+    os.replace(partial, pdf)
+    return pdf, composed
 
 
 def compose_page(composer: str, seed: int, family: str, path: Path,

@@ -9,7 +9,7 @@ from collections import Counter
 import pdfplumber
 import pytest
 
-from tests.synth.compose import compose
+from tests.synth.compose import compose, compose_cached
 from tests.synth.families import COLUMN_LABELS
 from tests.synth.plan import FAMILIES, ArticlePlan
 from tests.synth.plan_make import make_plan
@@ -92,3 +92,15 @@ def test_holdout_plans_use_other_faces():
     held = {f.name for s in range(10) for p in [make_plan(s, "party", "holdout")]
             for f in (p.fonts.body, *p.fonts.head, p.fonts.kicker)}
     assert tune and held and not tune & held
+
+
+@pytest.mark.parametrize("composer", ENGINES)
+def test_a_cached_composition_is_the_composition(composer, composed_page, tmp_path):
+    _, fresh = composed_page(composer, "city", 11)
+    path, made = compose_cached(composer, 11, "city", tmp_path, "holdout")
+    written = path.stat().st_mtime_ns
+    again_path, again = compose_cached(composer, 11, "city", tmp_path, "holdout")
+    assert again_path == path and path.stat().st_mtime_ns == written  # read, not drawn
+    assert made.truth == fresh.truth == again.truth
+    assert made.printed == fresh.printed == again.printed
+    assert not list(tmp_path.glob("*.part.pdf"))
