@@ -12,7 +12,8 @@ below join it, and its article gets no headline text rather than the
 subtitle or kicker promoted to headline. Shapes merge into pieces when they lie within a
 quarter of the body size of each other (the strokes and contours of one glyph; shapes are
 hashed into a grid of that side, so the work grows with the shapes, not with their sizes
-or the distances between them), pieces into rows when level, at most one and a half
+or the distances between them; a piece twice a common piece's height with a band of white
+across it is two lines set solid, cut there), pieces into rows when level, at most one and a half
 times a piece's height apart and no vertical rule between (but a glyph's stroke drawn as a
 rule, tight between two of its pieces; a sweep left to right).
 """
@@ -34,6 +35,8 @@ MAX_GLYPH_EM = 12.0  # shapes taller than this many body sizes are drawings, not
 STROKE_EDGE_EM = 0.04  # ems a stroke drawn as a rule may stand above or below its row
 STROKE_REACH_EM = 0.25  # ems it may stand beyond the row's ends
 STROKE_MAX_EM = 1.1  # ems a stroke may be long (a longer rule is a rule)
+STACKED_LINES = 1.7  # a piece this many times the common piece's height spans two lines
+LINE_SHARE = 0.6  # of the common piece's height each line of such a piece is at least
 
 
 def outline_blocks(shapes: Sequence[BBox], photos: Sequence[BBox], body: float,
@@ -56,7 +59,8 @@ def outline_rows(shapes: Sequence[BBox], photos: Sequence[BBox], body: float,
     reach = 0.25 * body
     boxes = [b for b in shapes if b.height <= MAX_GLYPH_EM * body and b.width <= 40 * body
              and not any(_inside(b, p) for p in photos)]
-    pieces = [BBox.enclosing(c) for c in _clusters(boxes, reach)]  # glyphs (or touching ones)
+    clusters = _clusters(boxes, reach)  # glyphs (or touching ones)
+    pieces = [BBox.enclosing(c) for c in _lines_apart(clusters, headline_ratio * body * INK_EM)]
     walls = [r for r in rules if not r.horizontal]
     rows = [(len(row), _row_line(*_row_box(row))) for row in _rows_of_pieces(pieces, walls)]
     rows = [(n, line) for n, line in rows if line.size >= headline_ratio * body]
@@ -138,6 +142,48 @@ def _clusters(boxes: Sequence[BBox], reach: float) -> list[list[BBox]]:
                     sets.join(i, j)
             grid.setdefault(cell, []).append(i)
     return sets.groups(boxes)
+
+
+def _lines_apart(clusters: list[list[BBox]], least: float) -> list[list[BBox]]:
+    """The clusters with those that span two lines of a headline set solid split between
+    them (a bracket or comma of one line within a quarter em of the next line's glyphs
+    ties the lines' glyphs into one piece): a cluster at least ``STACKED_LINES`` times as
+    tall as the common piece (the median of those at least ``least`` tall: headline type)
+    is cut across at a band of white no shape of it crosses, where both sides stay at
+    least ``LINE_SHARE`` of that height tall (a glyph's own parts, 二 or 吕, are lower)."""
+    heights = sorted(h for c in clusters if (h := BBox.enclosing(c).height) >= least)
+    if not heights:
+        return clusters
+    common = heights[len(heights) // 2]
+    out: list[list[BBox]] = []
+    todo = list(clusters)
+    while todo:
+        cluster = todo.pop()
+        if BBox.enclosing(cluster).height < STACKED_LINES * common:
+            out.append(cluster)
+            continue
+        cut = _white_band(cluster, LINE_SHARE * common)
+        if cut is None:
+            out.append(cluster)
+            continue
+        todo += [[b for b in cluster if b.bottom <= cut], [b for b in cluster if b.top >= cut]]
+    return out
+
+
+def _white_band(boxes: Sequence[BBox], least: float) -> float | None:
+    """The middle of the widest band across ``boxes`` that none of them crosses, with at
+    least ``least`` of their ink above it and below it; None if there is none."""
+    ordered = sorted(boxes, key=lambda b: b.top)
+    top, bottom = ordered[0].top, max(b.bottom for b in ordered)
+    best: tuple[float, float] | None = None
+    reached = ordered[0].bottom
+    for box in ordered[1:]:
+        if box.top > reached and reached - top >= least and bottom - box.top >= least:
+            gap = box.top - reached
+            if best is None or gap > best[0]:
+                best = (gap, (reached + box.top) / 2)
+        reached = max(reached, box.bottom)
+    return None if best is None else best[1]
 
 
 def _rows_of_pieces(pieces: Sequence[BBox], walls: Sequence[Rule]) -> list[list[BBox]]:

@@ -130,3 +130,39 @@ def test_rows_of_one_headline_with_and_without_quotes_are_of_one_size():
     sizes = [size for _, size in outline_rows(shapes, [], 10.0)]
     assert len(sizes) == 2 and abs(sizes[0] - sizes[1]) <= 0.03 * max(sizes), sizes
     assert abs(sizes[1] - em) < 0.5
+
+
+def test_two_headline_lines_set_solid_are_two_rows():
+    """要学“对不对”，也学（中国道 / 路中国梦青春）: set solid, the bracket closing the
+    first line's ink comes within a quarter of the body size of the second line's glyphs;
+    the two lines stay two rows of one size (one read as a row of twice the height gave
+    the recogniser both lines at once)."""
+    em = 20.0
+    ink = 0.85 * em
+
+    def row(top, n, bracket_at=None):
+        shapes = [BBox(10 + k * em, top, 10 + k * em + ink, top + ink) for k in range(n)]
+        if bracket_at is not None:  # a bracket set low, reaching below the glyphs' ink
+            x = 10 + bracket_at * em
+            shapes.append(BBox(x + 0.6 * em, top + 0.15 * em, x + 0.8 * em, top + 0.98 * em))
+        return shapes
+
+    first = row(100, 8, bracket_at=8)
+    second = row(100 + 1.02 * em, 9)  # leading 1.02 em: 0.04 em between bracket and glyphs
+    rows = outline_rows(first + second, [], 9.0)
+    assert [round(box.top) for box, _ in rows] == [100, 120]
+    sizes = [size for _, size in rows]
+    assert abs(sizes[0] - sizes[1]) <= 0.03 * max(sizes) and abs(sizes[1] - em) < 0.5
+
+
+def test_a_tall_glyph_of_stacked_parts_is_not_cut():
+    """A row of glyphs each of two stacked parts close enough to be one piece (吕, 二 at
+    headline size) stays one row of the glyphs' size: no part is a line's height."""
+    em = 30.0
+    shapes = []
+    for k in range(5):
+        x = 10 + k * em
+        shapes += [BBox(x, 50, x + 0.8 * em, 50 + 0.4 * em),
+                   BBox(x, 50 + 0.45 * em, x + 0.8 * em, 50 + 0.85 * em)]
+    rows = outline_rows(shapes, [], 9.0)
+    assert len(rows) == 1 and abs(rows[0][1] - em) < 0.5
