@@ -12,7 +12,9 @@ text fails with one line ("FILE: page 3: no text layer; install layout[ocr]"); a
 with some readable text keeps it, with a warning.
 
 Image files (PNG, JPEG, TIFF; each frame of a multi-page TIFF a page) are OCR'd page by
-page and analysed like PDF pages (:func:`analyze_image`).
+page and analysed like PDF pages (:func:`analyze_image`). The OCR modules are imported
+only when a page is OCR'd (or an image file read): a run over text-layer pages never
+loads them, so every PDF run starts without their import.
 """
 
 from __future__ import annotations
@@ -22,24 +24,18 @@ import logging
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from layout.analysis.pdf.outlines import STROKE_EDGE_EM, outline_rows, strokes_of
 from layout.errors import InputError
-from layout.ingest.ocr import (
-    OcrUnavailable,
-    frame_count,
-    image_frames,
-    ocr_image,
-    ocr_pdf_page,
-)
-from layout.ingest.ocr.decode import decoded_page
-from layout.ingest.ocr.placed import placed_on_codes
-from layout.ingest.ocr.regions import RowInk
 from layout.ingest.raw import RawPage, text_glyphs
 from layout.ingest.screen import ABSURD
 from layout.model import BBox, Issue
 from layout.progress import page_done
 from layout.settings import DEFAULT_SETTINGS, Settings
+
+if TYPE_CHECKING:
+    from layout.ingest.ocr.regions import RowInk
 
 log = logging.getLogger("layout.analysis.pdf.scan")
 
@@ -88,6 +84,10 @@ def with_ocr(raw: RawPage, path: Path, settings: Settings = DEFAULT_SETTINGS) ->
         if settings.ocr.mode == "auto" and raw.ocr_lines is None and raw.shapes:
             return OcrOutcome(with_outlines_read(raw, path, settings))
         return OcrOutcome(raw)
+    from layout.ingest.ocr import OcrUnavailable, ocr_pdf_page
+    from layout.ingest.ocr.decode import decoded_page
+    from layout.ingest.ocr.placed import placed_on_codes
+
     try:
         ocr = ocr_pdf_page(path, raw, settings)
         page = decoded_page(ocr, raw) or placed_on_codes(ocr, raw.coded,
@@ -123,6 +123,7 @@ def with_outlines_read(raw: RawPage, path: Path, settings: Settings = DEFAULT_SE
                         raw.rules)
     if not rows:
         return raw
+    from layout.ingest.ocr import OcrUnavailable
     from layout.ingest.ocr.regions import ocr_regions
 
     inks = [row_ink(box, size, raw) for box, size in rows]
@@ -151,6 +152,8 @@ def row_ink(box: BBox, size: float, raw: RawPage) -> RowInk:
     layer's characters and the other rules there (a box's frame), but for the row's own
     shapes. The next line of a headline, a frame beside it or text-layer characters near
     it are then never read as the row's."""
+    from layout.ingest.ocr.regions import RowInk
+
     edge = STROKE_EDGE_EM * size
     strokes = strokes_of(box, size, raw.rules)
     band = BBox(box.x0 - size, box.top, box.x1 + size, box.bottom)  # the crop's width
@@ -175,6 +178,7 @@ def analyze_image(path: Path, settings: Settings = DEFAULT_SETTINGS) -> Issue:
     """An image file (one page per frame) OCR'd and analysed; InputError for a bad image
     or when no page could be read (the OCR extra missing)."""
     from layout.analysis.pdf.page import PageResult, analyze_pdf_page, issue_of_pages
+    from layout.ingest.ocr import OcrUnavailable, frame_count, image_frames, ocr_image
 
     results: list[PageResult] = []
     count = frame_count(path)
