@@ -5,7 +5,9 @@ Takes the input files of one issue, settings and a number of jobs; returns one
 gives (``layout.pipeline.read_file``): every PDF page is a task of its own, text
 dumps and structure files one task each; results are put back in page order, so
 the output does not depend on which worker finished first. Workers are forked
-processes (PDFium is not thread-safe, and the analysis is CPU-bound Python).
+processes (PDFium is not thread-safe, and the analysis is CPU-bound Python); this
+process's objects are frozen out of the garbage collector while they are forked
+(:func:`_frozen_for_fork`), so the memory pages holding them stay shared with the workers.
 Errors raised in a worker are raised again here, as the serial run raises them. When the
 caller writes the structure JSON (``page_json``), a worker also encodes each page's text
 for it (:func:`layout.model.serialize.remember_page_json`), so this process only joins them.
@@ -13,8 +15,10 @@ for it (:func:`layout.model.serialize.remember_page_json`), so this process only
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import gc
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from contextvars import copy_context
 from dataclasses import dataclass
 from multiprocessing import get_context
@@ -106,7 +110,8 @@ def read_files_parallel(files: Sequence[Path], settings: Settings, jobs: int,
 
         settings = settings.with_overrides(ocr={"threads": threads_per_job(workers)})
     context = get_context("fork") if "fork" in _start_methods() else None
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with _frozen_for_fork(), ProcessPoolExecutor(max_workers=workers,
+                                                 mp_context=context) as pool:
         pending: list[tuple[Path, list[Future[object]] | Future[object]]] = []
         for path in files:
             if path in counts:
@@ -132,6 +137,20 @@ def read_files_parallel(files: Sequence[Path], settings: Settings, jobs: int,
             else:
                 issues.append(_raise(futures.result()))  # type: ignore[arg-type]
     return issues
+
+
+@contextmanager
+def _frozen_for_fork() -> Iterator[None]:
+    """Every object of this process moved to the collector's permanent generation while
+    the block runs (the workers are forked in it), then back (``gc.freeze``, as the
+    ``gc`` module advises before a fork): a collection in a forked worker would walk and
+    write to the header of each object it inherited, copying every memory page they lie
+    on. Collections in this process go on for the objects made meanwhile."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _told(path: Path, number: int, total: int) -> Callable[[Future[object]], None]:

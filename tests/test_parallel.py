@@ -95,3 +95,27 @@ def test_a_bad_file_fails_as_in_a_serial_run(issue_pdf, tmp_path):
     with pytest.raises(InputError, match="bad.pdf"):
         read_issue([issue_pdf, bad], DEFAULT_SETTINGS, jobs=2)
     assert main(["analyze", str(issue_pdf), "-o", str(tmp_path / "x.json"), "--jobs", "0"]) == 1
+
+
+def test_workers_inherit_this_process_s_objects_frozen(issue_pdf, tmp_path, monkeypatch):
+    """The objects a worker is forked with are out of its garbage collector (gc.freeze), so
+    its collections do not copy the memory pages they lie on; this process gets them back."""
+    import gc
+    import os
+
+    import layout.parallel as parallel
+
+    task = parallel._pdf_page_task
+
+    def counting_task(path, number, settings, page_json):
+        (tmp_path / f"frozen-{os.getpid()}-{number}").write_text(str(gc.get_freeze_count()))
+        return task(path, number, settings, page_json)
+
+    counting_task.__module__, counting_task.__qualname__ = task.__module__, task.__qualname__
+    monkeypatch.setattr(parallel, "_pdf_page_task", counting_task)  # forked: workers see it
+    before = gc.get_freeze_count()
+    issue = read_issue([issue_pdf], DEFAULT_SETTINGS, jobs=2)
+    counts = [int(f.read_text()) for f in tmp_path.glob("frozen-*")]
+    assert len(counts) == len(issue.pages) == 4
+    assert all(count > 1000 for count in counts)  # the modules, the settings, ...
+    assert gc.get_freeze_count() == before  # unfrozen here once the workers are done
