@@ -67,13 +67,15 @@ def paragraph_lines(blocks: Sequence[TextBlock], siblings: Sequence[TextBlock],
     paragraph's end: the paragraph goes on unless the next line is indented (text that
     opens with a drop cap shows how it marks paragraphs at the line after the first
     paragraph's end). Text that opens flush sets paragraphs apart with extra leading: a
-    line further below the one before than the block's usual line pitch starts one.
+    line further below the one before than the block's usual line pitch starts one, also
+    when it opens the next block (:func:`_spaced_below`).
     """
     paras: list[list[TextLine]] = []
     prev_short = True
     indent_marked: bool | None = None
     cap_opened = False  # the text opens with a drop cap: its next paragraph tells
     last: TextLine | None = None  # the line before, across blocks
+    last_pitch = 0.0  # the usual line pitch of the block ``last`` is in (0: too few lines)
     extents = [_column_extent(block, siblings) for block in blocks]
     indent = _paragraph_indent(blocks, [c0 for c0, _ in extents], indent_em)
     for block, (col0, col1) in zip(blocks, extents, strict=True):
@@ -82,6 +84,8 @@ def paragraph_lines(blocks: Sequence[TextBlock], siblings: Sequence[TextBlock],
         pitches = sorted(b.top - a.top for a, b in zip(block.lines, block.lines[1:],
                                                        strict=False))
         pitch = pitches[len(pitches) // 2] if pitches else 0.0
+        if len(pitches) < 3:
+            pitch = 0.0
         prev: TextLine | None = None
         cap_bottom = 0.0  # foot of a drop cap that opened a line: lines beside it wrap
         for line in block.lines:
@@ -99,8 +103,10 @@ def paragraph_lines(blocks: Sequence[TextBlock], siblings: Sequence[TextBlock],
             if line.bbox.height >= 1.8 * em:
                 cap_bottom = line.bottom
             # text without indents sets its paragraphs apart with extra leading
-            spaced = (not indent_marked and prev is not None and len(pitches) >= 3
+            spaced = (not indent_marked and prev is not None and pitch > 0
                       and line.top - prev.top >= pitch + 0.15 * em)
+            if not indent_marked and prev is None and last is not None:
+                spaced = _spaced_below(last, line, last_pitch or pitch)
             prev = last = line
             if not paras or indented or (prev_short and not beside_cap) or spaced:
                 paras.append([line])
@@ -111,7 +117,21 @@ def paragraph_lines(blocks: Sequence[TextBlock], siblings: Sequence[TextBlock],
                 prev_short = ends_sentence(line.text) and col1 - line.x1 >= 4 * em
             elif indent_marked is not False and prev_short and not ends_sentence(line.text):
                 prev_short = False
+        last_pitch = pitch
     return paras
+
+
+def _spaced_below(above: TextLine, line: TextLine, pitch: float) -> bool:
+    """``line`` opens a block set in the same column right under ``above`` (the last
+    line of the block before), further down than the usual line pitch but by no more
+    than a blank line or so (a figure between them leaves far more): text that opens
+    flush sets its paragraphs apart so, also when each paragraph is a block of its own."""
+    if pitch <= 0:
+        return False
+    overlap = above.bbox.horizontal_overlap(line.bbox)
+    drop = line.top - above.top
+    return (overlap >= 0.5 * min(above.bbox.width, line.bbox.width)
+            and pitch + 0.15 * line.size <= drop <= 3 * pitch)
 
 
 def _paragraph_indent(blocks: Sequence[TextBlock], col0s: Sequence[float],

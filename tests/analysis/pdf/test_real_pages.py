@@ -132,6 +132,7 @@ def test_ja_mock_plain_forms_and_paragraphs() -> None:
     radicals = [h for h in headlines if re.search("[\u2e80-\u2fdf]", h)]
     assert not radicals, radicals  # 延⻑ / 先⽣ come out as 延長 / 先生
     assert total.ratio("headlines") >= 1.0 and total.ratio("kickers") >= 1.0, str(total)
-    # 13/15: on the question sheet two paragraphs set apart only by extra leading merge
-    assert total.ratio("paragraphs") >= 13 / 15, str(total)
+    # the question sheet's paragraphs, set apart only by extra leading (each a block of
+    # its own), are paragraphs (13/15 before paragraphs._spaced_below)
+    assert total.ratio("paragraphs") >= 1.0, str(total)
 
