@@ -146,6 +146,10 @@ def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule
     column of another article goes with that column); else with the nearest owned box above
     or below it (a vertical article's byline, right of its text and a few lines left of the
     article before: turned, it stands just over its own text, further under the other).
+    Only a one-line box (a byline atop its column) goes with text one column pitch to its
+    right; a box that ends just left of a column of text, less than half that column's
+    width from it, is none of its columns (a sidebar's label or a chart's scale beside a
+    report's text).
     A block marked in ``texts`` (text of two lines or more) reaches owned text above it
     only as far as ``geometry.text_reach``.
     """
@@ -166,9 +170,15 @@ def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule
                     hgap = max(other.x0 - box.x1, box.x0 - other.x1)
                     # a short line (a byline) at a column head: the next column starts one
                     # column pitch (the full column's width and a gutter) to its right
-                    pitch = (not (figures and figures[j]) and box.width < other.width
-                             and box.x0 < other.x0 <= box.x0 + other.width + 2.5 * line)
-                    side = (abs(box.top - other.top) <= 1.2 * line
+                    pitch = (not (figures and figures[j]) and box.height <= line
+                             and box.width < other.width
+                             and box.x0 + other.width - line <= other.x0
+                             <= box.x0 + other.width + 2.5 * line)
+                    # text left of a column of text starts a column's width left of it,
+                    # as its next column would (not a label or chart scale just left of it)
+                    off_grid = (texts is not None and texts[j] and not (figures and figures[i])
+                                and box.x1 <= other.x0 and box.x0 > other.x0 - 0.5 * other.width)
+                    side = (abs(box.top - other.top) <= 1.2 * line and not off_grid
                             and (0 <= hgap <= 2.5 * line or (hgap >= 0 and pitch))
                             and not _vertical_rule_between(rules, box, other, line / 1.5))
                     reach = min(under_gap, geometry.text_reach) if texts and texts[i] \

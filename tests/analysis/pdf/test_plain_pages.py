@@ -7,8 +7,11 @@ report's text, short labels in another colour, an opening mark kerned back over 
 glyph before it, a plain-text page's centred title.
 """
 
+from layout.analysis.pdf.ownership import assign_items
 from layout.analysis.pdf.paragraphs import lines_text, paragraph_lines
-from tests.analysis.pdf.glyph_builders import blocks_of, column
+from layout.analysis.pdf.roles import heading_groups
+from layout.ingest.raw import Glyph
+from tests.analysis.pdf.glyph_builders import blocks_of, column, run
 
 FULL = "一二三四五六七八九十甲乙丙丁"  # one full line of the column (14 em)
 
@@ -34,3 +37,40 @@ def test_a_paragraph_broken_by_a_photo_in_its_column_stays_one():
     blocks = blocks_of(column([FULL] * 4, 0, 0, 14) + column([FULL] * 3, 0, 160, 14))
     assert len(blocks) == 2
     assert _texts(blocks) == [FULL * 7]
+
+
+def _report(extra: list[Glyph]) -> list:
+    """A report's page: a narrow sidebar under its label (增持维持评级, left) beside the
+    report's wide text under its title (right), the text's points a blank line apart."""
+    glyphs = run("增持维持评级", 60, 24, 14.0, "Hei")
+    glyphs += run("报告的标题写在这里", 213, 26, 20.0, "Hei")
+    glyphs += run("所属行业：机械", 0, 50, 10.0)
+    point = "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯卅廿卌"  # 30 em
+    glyphs += column([point] * 5, 213, 42, 30)
+    glyphs += column([point] * 4, 213, 132, 30)
+    blocks = blocks_of(glyphs + extra)
+    groups = heading_groups(blocks, 10.0)
+    heads = {id(b) for g in groups for b in g.blocks}
+    body = [b for b in blocks if id(b) not in heads]
+    parts = assign_items(groups, body, (), 10.0)
+    return [(" ".join(b.text for b in (p.head.headline if p.head else [])),
+             [i.text for i in p.items]) for p in parts]
+
+
+def test_a_sidebar_block_beside_the_report_text_stays_in_the_sidebar():
+    """A two-line block of the sidebar level with a point of the report: not a byline at
+    a column head one column pitch left of the text (only a one-line box is), and its own
+    label stands over it."""
+    sidebar = column(["资格编号：一二", "邮箱：某某某某"], 0, 133, 7)
+    owners = dict(_report(sidebar))
+    assert any("资格编号" in t for t in owners["增持维持评级"]), owners
+    assert not any("资格编号" in t for t in owners["报告的标题写在这里"]), owners
+
+
+def test_a_short_label_just_left_of_a_column_of_text_is_not_its_next_column():
+    """A one-line label (a chart's date) ending just left of the text, its top level
+    with a point's: no column of the text starts there (one would start a column's
+    width to the left), so the text does not take it."""
+    label = run("二〇二一", 150, 141, 8.0)
+    owners = dict(_report(label))
+    assert not any("二〇二一" in t for t in owners["报告的标题写在这里"]), owners
