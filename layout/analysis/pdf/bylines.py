@@ -116,11 +116,10 @@ def names_under_role(row: Sequence[Item], above: Sequence[TextBlock], byline: st
 
 def _reads_as_names(block: TextBlock) -> bool:
     """A run of Han characters set apart as names the byline patterns accept (the
-    surname table; up to four characters always): not a phrase that happens to have no
-    punctuation (到举办第一届全国青少年三大球运动会)."""
+    surname table): not a phrase that happens to have no punctuation
+    (到举办第一届全国青少年三大球运动会), nor a short label (投资要点, 相关研究)."""
     compact = block.text.replace(" ", "")
-    return (len(compact) <= 4 or parse_byline(_names_or_text(block)) is not None
-            or splits_into_names(compact))
+    return parse_byline(_names_or_text(block)) is not None or splits_into_names(compact)
 
 
 def _looks_like_names(text: str) -> bool:

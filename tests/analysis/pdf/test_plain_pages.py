@@ -7,11 +7,12 @@ report's text, short labels in another colour, an opening mark kerned back over 
 glyph before it, a plain-text page's centred title.
 """
 
+from layout.analysis.pdf.bylines import leading_bylines
 from layout.analysis.pdf.ownership import assign_items
 from layout.analysis.pdf.paragraphs import lines_text, paragraph_lines
 from layout.analysis.pdf.roles import heading_groups
 from layout.ingest.raw import Glyph
-from tests.analysis.pdf.glyph_builders import blocks_of, column, run
+from tests.analysis.pdf.glyph_builders import BODY, blocks_of, column, run
 
 FULL = "一二三四五六七八九十甲乙丙丁"  # one full line of the column (14 em)
 
@@ -74,3 +75,12 @@ def test_a_short_label_just_left_of_a_column_of_text_is_not_its_next_column():
     label = run("二〇二一", 150, 141, 8.0)
     owners = dict(_report(label))
     assert not any("二〇二一" in t for t in owners["报告的标题写在这里"]), owners
+
+
+def test_a_four_character_label_atop_the_text_is_no_byline():
+    """投资要点 in its own face atop the text: four Han characters that read as no name
+    (no surname opens them) are a label, not the byline; 张春 is."""
+    for label, names in (("投资要点", []), ("张春", ["张春"])):
+        glyphs = run(label, 0, 8.8, 10.0, "Kai") + column([FULL] * 3, 0, 16, 14)
+        blocks = blocks_of(glyphs)
+        assert [b.text for b in leading_bylines(blocks, BODY, 10.0)] == names, label
