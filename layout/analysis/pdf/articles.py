@@ -5,8 +5,8 @@ and the items :func:`~layout.analysis.pdf.ownership.assign_items` gave it) and t
 page's body style (:func:`build_article`); returns the article. Items are read column
 by column (XY-cut, vertical first); bylines are pulled out first
 (:mod:`layout.analysis.pdf.bylines`); lines become paragraphs
-(:mod:`layout.analysis.pdf.paragraphs`); text in another face becomes a subhead; a
-dateline set apart opens the first paragraph, and its names join the bylines.
+(:mod:`layout.analysis.pdf.paragraphs`); short text in another face or colour becomes a
+subhead; a dateline set apart opens the first paragraph, and its names join the bylines.
 """
 
 from __future__ import annotations
@@ -85,6 +85,12 @@ def _article_body_style(items: Sequence[Item], page_font: str,
     return font, sizes.most_common(1)[0][0]
 
 
+def _ink(blocks: Sequence[TextBlock]) -> tuple[float, ...] | None:
+    """The fill colour most glyphs of ``blocks`` are printed in (None: not known)."""
+    counts = Counter(g.color for b in blocks for ln in b.lines for g in ln.glyphs)
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def build_article(parts: ArticleParts, article_id: str, body_font: str,
                   body_size: float, compounds: frozenset[str] = frozenset()) -> Article:
     """One :class:`Article` from its head and items; ``compounds``: the second parts of
@@ -95,6 +101,7 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
     byline_blocks = leading_bylines(parts.items, body_font, body_size)
     ordered = _order([i for i in parts.items if not any(i is b for b in byline_blocks)])
     text_blocks = [i for i in ordered if isinstance(i, TextBlock)]
+    body_ink = _ink(text_blocks)
     out: list[Block] = []
     head_bylines = head.bylines if head is not None else []
     byline_rows = join_role_rows(rows_of([*head_bylines, *byline_blocks]), body_size)
@@ -145,7 +152,9 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
             (deferred if pending else out).extend(fig_blocks)
             continue
         text = block_text(item)
-        body_like = item.font == body_font and abs(item.size - body_size) <= 0.6
+        # (a label in the body's face and size but another colour: 投资要点 in brown)
+        body_like = (item.font == body_font and abs(item.size - body_size) <= 0.6
+                     and _ink([item]) == body_ink)
         opened = "".join(block_text(p) for p in pending)
         if (pending and not _has_paragraph(out) and opened.count("（") > opened.count("）")
                 and opens_with_dateline(opened)):

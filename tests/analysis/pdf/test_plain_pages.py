@@ -7,11 +7,15 @@ report's text, short labels in another colour, an opening mark kerned back over 
 glyph before it, a plain-text page's centred title.
 """
 
+from dataclasses import replace
+
+from layout.analysis.pdf.articles import build_article
 from layout.analysis.pdf.bylines import leading_bylines
 from layout.analysis.pdf.ownership import assign_items
 from layout.analysis.pdf.paragraphs import lines_text, paragraph_lines
 from layout.analysis.pdf.roles import heading_groups
 from layout.ingest.raw import Glyph
+from layout.model import Role
 from tests.analysis.pdf.glyph_builders import BODY, blocks_of, column, run
 
 FULL = "一二三四五六七八九十甲乙丙丁"  # one full line of the column (14 em)
@@ -84,3 +88,23 @@ def test_a_four_character_label_atop_the_text_is_no_byline():
         glyphs = run(label, 0, 8.8, 10.0, "Kai") + column([FULL] * 3, 0, 16, 14)
         blocks = blocks_of(glyphs)
         assert [b.text for b in leading_bylines(blocks, BODY, 10.0)] == names, label
+
+
+def _inked(glyphs: list[Glyph], color: tuple[float, ...]) -> list[Glyph]:
+    return [replace(g, color=color) for g in glyphs]
+
+
+def test_a_label_in_the_body_face_but_another_colour_is_a_subhead():
+    """A short line in the body's face and size printed in brown over black text: a
+    label heading the text (投资要点), not the first words of its first paragraph."""
+    black, brown = (0.0,), (0.63, 0.47, 0.35)
+    glyphs = run("报告的标题写在这里", 0, 26, 20.0, "Hei")
+    glyphs += _inked(run("投资要点", 0, 48.8, 10.0), brown)
+    glyphs += _inked(column([FULL] * 3, 0, 64, 14), black)
+    blocks = blocks_of(glyphs)
+    groups = heading_groups(blocks, 10.0)
+    heads = {id(b) for g in groups for b in g.blocks}
+    [parts] = assign_items(groups, [b for b in blocks if id(b) not in heads], (), 10.0)
+    article = build_article(parts, "p1-a1", BODY, 10.0)
+    assert [(b.role, b.text) for b in article.blocks] == [
+        (Role.SUBHEAD, "投资要点"), (Role.PARAGRAPH, FULL * 3)]
