@@ -108,8 +108,11 @@ def _unprint(row: list[Glyph]) -> list[list[Glyph]]:
 
     CJK punctuation does not count: its box is a full em while squeezed punctuation
     (，2022；) advances half of that, so a run in another face (digits, Latin) set right
-    after it overlaps its box without being drawn across it."""
-    row.sort(key=lambda g: g.x0)
+    after it overlaps its box without being drawn across it. An opening mark sorts by
+    where its print starts (the right half of its box): drawn kerned back over the
+    glyph before it (2.《光伏, the 《 box starting left of the full stop's) it still
+    follows that glyph."""
+    row.sort(key=ink_left)
     clash = any(b.x0 < a.x1 - 0.4 * min(a.size, b.size)
                 and (base_font(a.font), round(a.size, 1)) != (base_font(b.font), round(b.size, 1))
                 and not is_cjk_punct(a.text[0]) and not is_cjk_punct(b.text[0])

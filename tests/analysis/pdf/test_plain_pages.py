@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from layout.analysis.pdf.articles import build_article
 from layout.analysis.pdf.bylines import leading_bylines
+from layout.analysis.pdf.lines import glyphs_to_lines
 from layout.analysis.pdf.ownership import assign_items
 from layout.analysis.pdf.paragraphs import lines_text, paragraph_lines
 from layout.analysis.pdf.roles import heading_groups
@@ -108,3 +109,14 @@ def test_a_label_in_the_body_face_but_another_colour_is_a_subhead():
     article = build_article(parts, "p1-a1", BODY, 10.0)
     assert [(b.role, b.text) for b in article.blocks] == [
         (Role.SUBHEAD, "投资要点"), (Role.PARAGRAPH, FULL * 3)]
+
+
+def test_an_opening_mark_kerned_back_over_the_glyph_before_still_follows_it():
+    """2.《光伏: the 《 box (its print in the right half) starts left of the full stop's
+    box; the line reads in the order printed."""
+    glyphs = [Glyph("2", 0.0, 0, 5.5, 10, 10.0, "Arial", baseline=8.8),
+              Glyph(".", 5.5, 0, 8.3, 10, 10.0, "Arial", baseline=8.8),
+              Glyph("《", 3.8, 0, 13.8, 10, 10.0, BODY, baseline=8.8)]
+    glyphs += run("光伏设备", 13.9, 8.8, 10.0)
+    [line] = glyphs_to_lines(glyphs)
+    assert line.text == "2.《光伏设备"
