@@ -209,3 +209,25 @@ def build_article(parts: ArticleParts, article_id: str, body_font: str,
         blocks=tuple(out), bbox=parts.bbox, continuations=tuple(continuations),
         head_blocks=head_blocks(head, byline_rows),
     )
+
+
+def title_opening_line(article: Article, body_size: float) -> Article:
+    """``article`` with the short line set apart that opens its text as its headline, when
+    that line (a subhead by its face) stands above all of its paragraphs, centred over
+    them and in from their left edge: a page of plain text with no heading type (a book,
+    a report, a retyped article) prints its title so (第六章、…); a subhead inside a
+    text follows text, or stands flush or indented at the column's left. Only for a
+    page with no head at all (the caller's test); else ``article`` unchanged."""
+    blocks = article.blocks
+    paragraphs = [b for b in blocks if b.role is Role.PARAGRAPH and b.bbox is not None]
+    if (article.headline or not blocks or blocks[0].role is not Role.SUBHEAD
+            or blocks[0].bbox is None or not paragraphs):
+        return article
+    line, text = blocks[0].bbox, BBox.enclosing([b.bbox for b in paragraphs])
+    centred = abs((line.x0 + line.x1) - (text.x0 + text.x1)) <= 3 * body_size
+    if not (centred and line.x0 - text.x0 >= 2 * body_size
+            and line.bottom <= min(b.bbox.top for b in paragraphs) + 1):
+        return article
+    head = Block(Role.HEADLINE, bbox=line, lines=blocks[0].lines)
+    return replace(article, headline=blocks[0].text, blocks=blocks[1:],
+                   head_blocks=(head, *article.head_blocks))

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from layout.analysis.pdf.articles import build_article
+from layout.analysis.pdf.articles import build_article, title_opening_line
 from layout.analysis.pdf.blocks import TextBlock, join_drop_caps, lines_to_blocks
 from layout.analysis.pdf.chars import clean_glyphs
 from layout.analysis.pdf.figures import (
@@ -170,6 +170,8 @@ def analysis_to_page(analysis: PageAnalysis) -> Page:
         for k, p in enumerate(analysis.parts, start=1)
     )
     articles = tuple(a for a in articles if a.headline or a.blocks or a.bylines)
+    if articles and not any(a.headline for a in articles):  # a page of plain text
+        articles = (title_opening_line(articles[0], analysis.body_size), *articles[1:])
     furniture = tuple(
         Block(Role.FURNITURE, text=f.text, bbox=f.block.bbox, kind=f.kind,
               lines=model_lines(f.block.lines))

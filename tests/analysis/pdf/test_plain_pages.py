@@ -9,14 +9,14 @@ glyph before it, a plain-text page's centred title.
 
 from dataclasses import replace
 
-from layout.analysis.pdf.articles import build_article
+from layout.analysis.pdf.articles import build_article, title_opening_line
 from layout.analysis.pdf.bylines import leading_bylines
 from layout.analysis.pdf.lines import glyphs_to_lines
 from layout.analysis.pdf.ownership import assign_items
 from layout.analysis.pdf.paragraphs import lines_text, paragraph_lines
 from layout.analysis.pdf.roles import heading_groups
 from layout.ingest.raw import Glyph
-from layout.model import Role
+from layout.model import Article, BBox, Block, Role
 from tests.analysis.pdf.glyph_builders import BODY, blocks_of, column, run
 
 FULL = "一二三四五六七八九十甲乙丙丁"  # one full line of the column (14 em)
@@ -120,3 +120,20 @@ def test_an_opening_mark_kerned_back_over_the_glyph_before_still_follows_it():
     glyphs += run("光伏设备", 13.9, 8.8, 10.0)
     [line] = glyphs_to_lines(glyphs)
     assert line.text == "2.《光伏设备"
+
+
+def _untitled(first: BBox) -> Article:
+    para = Block(Role.PARAGRAPH, text=FULL * 3, bbox=BBox(0, 20, 140, 60))
+    return Article(id="p1-a1", blocks=(Block(Role.SUBHEAD, text="第六章、原理", bbox=first),
+                                       para))
+
+
+def test_a_plain_text_pages_centred_opening_line_is_its_title():
+    """The short line in another face over a page of plain text, centred over it: the
+    title (第六章、…); the same line flush left at the column's edge stays a subhead."""
+    titled = title_opening_line(_untitled(BBox(40, 0, 100, 12)), 10.0)
+    assert titled.headline == "第六章、原理"
+    assert [b.role for b in titled.blocks] == [Role.PARAGRAPH]
+    assert [b.role for b in titled.head_blocks] == [Role.HEADLINE]
+    flush = _untitled(BBox(0, 0, 60, 12))
+    assert title_opening_line(flush, 10.0) == flush
