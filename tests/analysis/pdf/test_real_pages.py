@@ -24,6 +24,8 @@ TRUTH = Path(__file__).resolve().parents[2] / "data" / "real"
 EN_LATEX = "en_latex-newspaper_new-times"
 JA_MOCK = "ja_mock-newspaper_kyouzai"
 ZH_JOURNAL = "zh_journal-article_management-world_2024"
+ZH_BOOK = "zh_book-page_text-wrapped-figures"
+ZH_REPORT = "zh_debon-securities_broker-report_688556"
 
 
 def load_truth(name: str) -> dict[int, TruthPage]:
@@ -64,7 +66,7 @@ def _article_text(article: Article) -> str:
 
 def test_truth_files_are_well_formed() -> None:
     """Runs without the corpus: every truth file loads and holds text."""
-    for name in (EN_LATEX, JA_MOCK, ZH_JOURNAL):
+    for name in (EN_LATEX, JA_MOCK, ZH_JOURNAL, ZH_BOOK, ZH_REPORT):
         pages = load_truth(name)
         assert pages and all(p.articles for p in pages.values()), name
         for page in pages.values():
@@ -135,4 +137,35 @@ def test_ja_mock_plain_forms_and_paragraphs() -> None:
     # the question sheet's paragraphs, set apart only by extra leading (each a block of
     # its own), are paragraphs (13/15 before paragraphs._spaced_below)
     assert total.ratio("paragraphs") >= 1.0, str(total)
+
+
+def test_zh_book_text_wrapped_around_figures_reads_in_order_under_its_title() -> None:
+    total, pages = score(ZH_BOOK)
+    [article] = pages[1].articles
+    # the chapter title (bold, body size, centred over the page's text) is the headline
+    assert article.headline == "第六章、三角形原理的普遍意义"
+    assert total.ratio("headlines") >= 1.0 and total.ratio("subheads") >= 1.0, str(total)
+    # every paragraph whole, the lines beside the figures in their sentences, in order
+    assert total.ratio("paragraphs") >= 1.0 and total.doubled_or_junk == 0, str(total)
+    roles = [b.role for b in article.blocks]
+    assert roles.count(Role.FIGURE) == 3, roles
+    assert [norm(f.text) for f in pages[1].furniture] == ["99"]
+
+
+def test_zh_report_sidebar_stays_out_of_the_reports_text() -> None:
+    total, pages = score(ZH_REPORT)
+    truth = load_truth(ZH_REPORT)[1]
+    page = pages[1]
+    [report] = [a for a in page.articles if a.headline == truth.articles[0].headline]
+    # the report's text holds its six points, each whole (set apart by blank lines), and
+    # nothing of the sidebar beside it (analysts, chart scale, table, related reports)
+    got = [(b.role, norm(b.text)) for b in report.blocks if b.text]
+    assert got == [(Role.SUBHEAD if r == "subhead" else Role.PARAGRAPH, norm(t))
+                   for r, t in truth.articles[0].blocks], got
+    assert not report.bylines, report.bylines  # 投资要点 is a label, no name
+    # the related reports are whole list items, 2.《光伏… in the order printed
+    assert total.ratio("paragraphs") >= 1.0 and total.furniture_leaks == 0, str(total)
+    # 1/2: the 相关研究 box comes out under the sidebar's rating (增持（维持）), the
+    # only heading type over the sidebar
+    assert total.ratio("articles") >= 1.0 and total.ratio("headlines") >= 1 / 2, str(total)
 
