@@ -106,7 +106,10 @@ def label_kickers(lines: Sequence[LineInfo], states: list[State], settings: Sett
 
     A short label set apart by blank lines (no punctuation, no indent: 百姓故事) over a
     title line is a kicker over it, not the last line of a paragraph above it (a story
-    cut off mid-sentence where its frame ends leaves one open). Where the page marks
+    cut off mid-sentence where its frame ends leaves one open). Set apart above only, it
+    is a kicker too when the title lines under it head a byline (… / / 民生观察 / “要守牢
+    实体经济这个根基” / / 本报记者 …): a label stacked right on its headline, which no
+    paragraph's last line with a blank line over it is. Where the page marks
     first lines (``marked``), up to LEAD_IN_LINES unmarked lines with no punctuation but
     a closing colon, set apart by a blank line under a sentence's end, that lead into a
     title line (集成电路是信息产业发展的基础 / / 南京浦口经济开发区： / 探索集成电路国产化路径)
@@ -118,11 +121,13 @@ def label_kickers(lines: Sequence[LineInfo], states: list[State], settings: Sett
         top = None
         for j in range(k - 1, max(-1, k - 1 - LEAD_IN_LINES), -1):
             info = lines[j]
+            stacked = j == k - 1 and _heads_byline(out, k)
             if not _lead_in(info, settings) or out[j] is State.BYLINE or not (
-                    info.line.blanks_after > 0 or info.text.endswith(("：", ":"))):
+                    info.line.blanks_after > 0 or info.text.endswith(("：", ":"))
+                    or stacked):
                 break
             apart = j == 0 or info.line.blanks_before > 0
-            label = (j == k - 1 and apart and info.line.blanks_after > 0
+            label = (j == k - 1 and apart and (info.line.blanks_after > 0 or stacked)
                      and len(info.text) <= settings.text.label_chars
                      and out[j] in (State.LAST, State.SINGLE))
             if label or (marked and apart and (
@@ -134,6 +139,14 @@ def label_kickers(lines: Sequence[LineInfo], states: list[State], settings: Sett
 
 
 LEAD_IN_LINES = 2  # title lines over a title line the paragraph states may have taken
+
+
+def _heads_byline(states: Sequence[State], k: int) -> bool:
+    """The title lines from ``k`` on (up to TITLE_GROUP_LINES) run into a byline."""
+    for state in states[k:k + TITLE_GROUP_LINES + 1]:
+        if state is not State.TITLE:
+            return state is State.BYLINE
+    return False
 
 
 TITLE_GROUP_LINES = 6  # lines a headline group over a dateline may hold (kicker, a headline

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from layout.analysis.text.lines import line_info
 from layout.analysis.text.paragraphs import State
-from layout.analysis.text.segments import _hand_on_trailing_titles, titles_over_bylines
+from layout.analysis.text.segments import (
+    _hand_on_trailing_titles,
+    label_kickers,
+    titles_over_bylines,
+)
 from layout.ingest.text import page_lines
 from layout.settings import Settings
 
@@ -46,3 +50,19 @@ def test_lines_set_apart_over_a_byline_heading_marked_text_are_titles() -> None:
     assert titles_over_bylines(unmarked, states) == states
     open_end = _lines(text.replace("48.3%。", "48.3%，"))
     assert titles_over_bylines(open_end, states) == states
+
+
+def test_a_label_stacked_on_a_headline_over_a_byline_is_its_kicker() -> None:
+    """A short label set apart above but stacked right on a title line that runs into a
+    byline (… / / 民生观察 / “要守牢实体经济这个根基” / / 本报记者 …) is that headline's
+    kicker, not the last line of the story cut off above it; with no byline under the
+    title line the states stay."""
+    text = ("更好统筹高质量发展和\n高水平安全具有深刻的理论\n\n民生观察\n“要守牢实体经济这个根基”"
+            "\n\n本报记者 司马敏子\n\n2025年2月听取吉林省委和省政府工作汇报。")
+    lines = _lines(text)
+    s = State
+    states = [s.FIRST, s.MIDDLE, s.LAST, s.TITLE, s.BYLINE, s.SINGLE]
+    assert label_kickers(lines, states, Settings()) == [
+        s.FIRST, s.MIDDLE, s.TITLE, s.TITLE, s.BYLINE, s.SINGLE]
+    no_byline = [s.FIRST, s.MIDDLE, s.LAST, s.TITLE, s.SINGLE, s.SINGLE]
+    assert label_kickers(lines, no_byline, Settings()) == no_byline
