@@ -150,9 +150,13 @@ def _set_larger(first: Sequence[LineInfo], later: Sequence[Sequence[LineInfo]]) 
     first block's widest line, so it is set smaller in the same measure (构建同科技创新相 /
     适应的科技金融体制 / / 金融资源配置与经济社会发展需要紧密结合). A kicker is set
     smaller than its headline, so a block set larger than what follows is the headline and
-    the rest its subtitle."""
+    the rest its subtitle. A block whose first line is set apart from a headline wrapped
+    under it by width (:func:`wrapped_kicker`: 是我日日相对的知音 / 我心中 / 的两条江) is a
+    kicker and a headline, not one headline."""
     if len(first) < 2 or named_label(first[0].text) or column_label(first[0].title):
         return False  # a label over the lines under it (a later line reading as one wraps)
+    if wrapped_kicker(first):
+        return False
     widest = max(set_width(x) for x in first)
     return all(max(set_width(x) for x in block) >= widest + SMALLER_BY for block in later)
 

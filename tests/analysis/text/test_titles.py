@@ -149,3 +149,15 @@ def test_a_line_ending_on_a_verb_leading_in_over_the_headline_is_the_kicker() ->
         "习近平总书记来到平遥古城考察", "“守护好前人留给我们的宝贵财富”", None)
     kicker, headline, _ = _title_lines("委内瑞拉加强\n应对美军事威胁")
     assert kicker is None and (headline or "").replace(" ", "") == "委内瑞拉加强应对美军事威胁"
+
+
+def test_a_wide_kicker_over_a_narrow_wrapped_headline_is_no_larger_headline() -> None:
+    """A first line clearly wider than the lines of a headline wrapped under it is set
+    smaller: the kicker, not the start of one headline set larger than the subtitle set
+    apart below (是我日日相对的知音 / 我心中 / 的两条江 / / 我一次次坐船离开家乡又归来); a
+    headline wrapped at one width over it stays one headline."""
+    assert _title_lines("是我日日相对的知音\n我心中\n的两条江\n\n我一次次坐船离开家乡又归来") == (
+        "是我日日相对的知音", "我心中的两条江", "我一次次坐船离开家乡又归来")
+    assert _title_lines("构建同科技创新相\n适应的科技金融体\n制改革\n\n"
+                        "金融资源配置与经济社会发展需要紧密结合") == (
+        None, "构建同科技创新相适应的科技金融体制改革", "金融资源配置与经济社会发展需要紧密结合")
