@@ -26,6 +26,7 @@ from layout.analysis.text.captions import attach_captions
 from layout.analysis.text.joins import (
     cap_lines,
     join_broken_datelines,
+    join_broken_jumps,
     join_drop_caps,
     join_split_lines,
     join_wrapped_ends,
@@ -77,7 +78,8 @@ def _jumps_on(marker: str) -> bool:
 
 def analyze_page(page: DumpPage, settings: Settings) -> Page:
     """One dump page -> a :class:`Page` (no geometry: width/height stay None)."""
-    lines = join_wrapped_ends(join_broken_datelines(join_split_lines(page.lines)))
+    lines = join_wrapped_ends(join_broken_datelines(join_broken_jumps(
+        join_split_lines(page.lines))))
     joined = join_drop_caps(lines)
     infos = mark_beside_caps(
         [line_info(line, settings) for line in joined], cap_lines(lines, joined))

@@ -1,9 +1,10 @@
 """Repairs of a dump page's raw lines before line features: broken datelines, drop caps.
 
 Takes the :class:`DumpLine` list of a page; :func:`join_split_lines`,
-:func:`join_broken_datelines`, :func:`join_wrapped_ends` and :func:`join_drop_caps`
-return the lines with the pieces of one typeset line (split where the font changed)
-joined back, a dateline broken over short lines joined back, the wrapped end of a title
+:func:`join_broken_datelines`, :func:`join_broken_jumps`, :func:`join_wrapped_ends` and
+:func:`join_drop_caps` return the lines with the pieces of one typeset line (split where
+the font changed) joined back, a dateline broken over short lines joined back, a jump
+marker wrapped before its 版 joined back, the wrapped end of a title
 or byline joined back to it, and a drop cap extracted as a line of its own put back at
 the head of its line. :func:`cap_lines` tells which lines got a cap and
 :func:`mark_beside_caps` marks, on the line features, the lines standing beside it.
@@ -17,6 +18,7 @@ from collections.abc import Sequence
 
 from layout.analysis import names as names_mod
 from layout.analysis import patterns
+from layout.analysis.jumps import ends_with_jump, split_jump_markers
 from layout.analysis.text.lines import Fixed, LineInfo
 from layout.clean import undouble
 from layout.ingest.text import DumpLine
@@ -222,6 +224,34 @@ def join_wrapped_ends(lines: Sequence[DumpLine]) -> list[DumpLine]:
         if above is not None and _HAN_ONLY.fullmatch(tail) and line.indent == 0 and (
                 _title_end(above, line, tail, column) or _name_end(above, line, tail, surnames)
         ) and _undoubled_alike(above, line):
+            out[-1] = _joined(above, line)
+            continue
+        out.append(line)
+    return out
+
+
+_JUMP_END = re.compile(r"^[0-9０-９〇零一二三四五六七八九十百]*[ \t\u3000]*[版页][）)】〕\]]?"
+                       r"[ \t\u3000]*[▲▼△▽◆◇■□►◄]?$")  # the wrapped end of a jump marker
+
+
+def _jump_marker(text: str) -> bool:
+    """``text`` is a jump marker alone (（下转第6版）) or ends with one (…说。（转第9版）)."""
+    return split_jump_markers(text)[0] == "" or ends_with_jump(text)
+
+
+def join_broken_jumps(lines: Sequence[DumpLine]) -> list[DumpLine]:
+    """A jump marker wrapped before its 版 in a narrow column (（下转第6 / 版）, …郭俊陆说。
+    （转第9 / 版）) joined back into one line: the end (版）, 9版）) right under the line
+    it completes, no blank line between, where the two together end with a marker and the
+    line above alone does not. The marker then ends its story (the next line opens the
+    headline of the story after it), not a headline of its own."""
+    out: list[DumpLine] = []
+    for line in lines:
+        above = out[-1] if out else None
+        if (above is not None and line.blanks_before == 0 and line.indent == 0
+                and above.number == line.number - 1 and _JUMP_END.match(line.text.strip())
+                and not _jump_marker(above.text.strip())
+                and _jump_marker(above.text.strip() + line.text.strip())):
             out[-1] = _joined(above, line)
             continue
         out.append(line)

@@ -40,3 +40,34 @@ def test_a_last_name_wrapped_after_a_compound_surname_joins_it() -> None:
 def test_short_lines_that_are_not_wrapped_ends_stay() -> None:
     lines = page_lines("——中国上海国际艺术节不断增强服务功能平台\n王观\n\n" + BODY + "\n\n稳\n")
     assert [x.text for x in join_wrapped_ends(lines)] == [x.text for x in lines]
+
+
+def test_a_jump_marker_wrapped_before_its_page_joins_back() -> None:
+    """A jump marker wrapped before its 版 in a narrow column (（下转第6 / 版）, also after
+    the text it ends: …说。（转第9 / 版）) is joined back into one line; a short line
+    ending in 版 under prose that makes no marker with it stays."""
+    from layout.analysis.text.joins import join_broken_jumps
+
+    def texts(text: str) -> list[str]:
+        return [x.text for x in join_broken_jumps(page_lines(text))]
+
+    assert texts("坚定决心。\n（下转第6\n版）\n\n服务消费潜力巨大") == [
+        "坚定决心。", "（下转第6版）", "服务消费潜力巨大"]
+    assert texts("郭俊陆说。（转第9\n版）\n\n服务消费潜力巨大") == [
+        "郭俊陆说。（转第9版）", "服务消费潜力巨大"]
+    assert texts("今年全市共出版图书3\n版\n\n服务消费潜力巨大") == [
+        "今年全市共出版图书3", "版", "服务消费潜力巨大"]
+
+
+def test_a_wrapped_jump_marker_ends_its_story_before_the_next_headline() -> None:
+    """The story before a jump marker wrapped over two lines goes on on another page: the
+    marker is its continuation, and the line set apart under it is the next headline,
+    with no marker for a headline over it."""
+    from layout.analysis.text.dump import analyze_text_dump
+    from layout.settings import Settings
+
+    story = ("　　郭俊陆说，东湖老醋是其中的\n“老字号”之一，我们传承的熏蒸\n工艺已有数百年历史。\n"
+             "（转第9\n版）\n\n服务消费潜力巨大\n\n")
+    page = analyze_text_dump((story + BODY + "\n").encode(), "t", Settings()).pages[0]
+    assert [a.headline for a in page.articles][-1] == "服务消费潜力巨大"
+    assert any("（转第9版）" in a.continuations for a in page.articles)
