@@ -82,14 +82,17 @@ def build_article(
     i = 0
     if headed:
         titles: list[LineInfo] = []
+        signed = False  # a byline came under a title line of the group
         while i < len(infos) and states[i] in HEADER_STATES:
-            if (states[i] is State.TITLE and titles and bylines
+            if (states[i] is State.TITLE and titles and signed
                     and not infos[i].subtitle_dash):
                 break  # a title under the byline of a headline group opens the text: （一）
+                # (a byline over the title lines, such as a stray credit, ends no group)
             if states[i] is State.TITLE and titles and section_number(infos[i].text):
                 break  # a numbered section title under the headline opens the text too
             if states[i] is State.BYLINE:
                 bylines.append(patterns.format_byline(infos[i].title))
+                signed = signed or bool(titles)
             else:
                 title, byline = _byline_tail(infos[i])
                 titles.append(title)

@@ -443,3 +443,26 @@ def test_jump_marker_cuts_the_paragraph_over_it() -> None:
         "城乡融合发展迈出新步伐", "智能制造企业加快数字化"]
     last = [b.text for b in page.articles[0].blocks if b.role is Role.PARAGRAPH][-1]
     assert last.endswith("村集体经济收入去")
+
+
+def test_a_byline_over_the_title_lines_ends_no_headline_group() -> None:
+    """A byline line over a headline group (a photo credit's stray 记者 over the next
+    story) leaves the title lines under it one group: 现场直击 / 用金融之手“贷”动绿色发展
+    is kicker and headline, not a kicker with the headline taken for a subhead; a title
+    under the byline of a group still opens the text."""
+    from layout.analysis.text.articles import build_article
+    from layout.analysis.text.paragraphs import State
+
+    s = State
+    lines = _lines("记者\n\n现场直击\n用金融之手“贷”动绿色发展\n\n付颖磊\n\n"
+                   "从支持光伏电站、风电场建设的大额项目融资。")
+    article = build_article(lines, [s.BYLINE, s.TITLE, s.TITLE, s.BYLINE, s.SINGLE], "a",
+                            Settings().text, True)
+    assert (article.kicker, article.headline) == ("现场直击", "用金融之手“贷”动绿色发展")
+    assert [b.role for b in article.blocks] == [Role.PARAGRAPH]
+    lines = _lines("用金融之手“贷”动绿色发展\n\n付颖磊\n\n（一）项目融资\n"
+                   "从支持光伏电站、风电场建设的大额项目融资。")
+    article = build_article(lines, [s.TITLE, s.BYLINE, s.TITLE, s.SINGLE], "a",
+                            Settings().text, True)
+    assert article.headline == "用金融之手“贷”动绿色发展"
+    assert [b.role for b in article.blocks] == [Role.SUBHEAD, Role.PARAGRAPH]
