@@ -115,8 +115,10 @@ def join_drop_caps(lines: Sequence[DumpLine]) -> list[DumpLine]:
         if (nxt is not None and nxt.number <= line.number + 2 and starts
                 and _DROP_CAP_LINE.fullmatch(line.text) and len(nxt.text) >= DROP_CAP_NEXT_CHARS
                 and _DROP_CAP.match(nxt.text[:1]) and not line.indent
-                and not (line.text == "摄" and out and out[-1].number >= line.number - 2)):
-            # (a lone 摄 under a name ends a photo credit: …卢欣桂 / / 摄)
+                and not (line.text == "摄" and out and out[-1].number >= line.number - 2)
+                and not patterns.is_byline(nxt.text)):
+            # (a lone 摄 under a name ends a photo credit: …卢欣桂 / / 摄; a cap opens a
+            # paragraph's text, never a byline: …签注2811.7万 / 张 / 记者 王永 通讯员 …)
             # the cap marks the paragraph's first line as an indent does (indent 2)
             out.append(dataclasses.replace(
                 nxt, raw=line.text + nxt.text, text=line.text + nxt.text, indent=2,

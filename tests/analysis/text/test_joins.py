@@ -71,3 +71,20 @@ def test_a_wrapped_jump_marker_ends_its_story_before_the_next_headline() -> None
     page = analyze_text_dump((story + BODY + "\n").encode(), "t", Settings()).pages[0]
     assert [a.headline for a in page.articles][-1] == "服务消费潜力巨大"
     assert any("（转第9版）" in a.continuations for a in page.articles)
+
+
+def test_a_lone_character_over_a_byline_is_no_drop_cap() -> None:
+    """A one-character line right over a byline (the wrapped end of a subtitle: …签注
+    2811.7万 / 张 / 记者 王永 通讯员 欧阳博彤) is not a drop cap of it: a cap opens a
+    paragraph's text, never a byline, so the byline keeps its names. The same character
+    over a body line is still put back at its head."""
+    from layout.analysis.text.joins import join_drop_caps
+
+    def texts(text: str) -> list[str]:
+        return [x.text for x in join_drop_caps(page_lines(text))]
+
+    title = "——居民往来港澳台证件签注2811.7万\n张\n"
+    assert texts(title + "记者 王永 通讯员 欧阳博彤\n\n" + BODY)[1:3] == [
+        "张", "记者 王永 通讯员 欧阳博彤"]
+    assert texts(title + "\n家界市的游客今年比往年多了不少，\n景区门前排起长队。")[1] == (
+        "张家界市的游客今年比往年多了不少，")
