@@ -15,7 +15,8 @@ from collections.abc import Sequence
 
 from layout.analysis import patterns
 from layout.analysis.text.lines import MEASURES, LineInfo
-from layout.analysis.text.title_lines import TAGGED_END, set_width
+from layout.analysis.text.title_labels import column_label, named_label, series_label
+from layout.analysis.text.title_lines import TAGGED_END, WRAP_TAIL_CHARS, set_width
 
 KICKER_SHORTER = 2  # a kicker line over its headline is at least this much shorter
 KICKER_MIN_CHARS = 4
@@ -53,7 +54,6 @@ def leads_in(text: str) -> bool:
 FULL_SLACK = 1.5  # em a wrapped headline's first line may fall short of a later line
 KICKER_NARROWER = 1.0  # em a kicker is shorter than the headline's full first line
 KICKER_WIDER = 2.0  # em a kicker set smaller is longer than the line under it
-SAME_WIDTH = 0.5  # em within which two lines are cut at one width
 
 
 def wrapped_kicker(lines: Sequence[LineInfo]) -> bool:
@@ -91,10 +91,18 @@ WRAP_SLACK = 1.0  # em lines of one wrapped headline differ by (a quotation's ma
 def bold_kicker(lines: Sequence[LineInfo], bold_start: int) -> bool:
     """The first line is the plain kicker over a fake-bold headline starting at
     ``bold_start`` (an extractor may double only some of a headline's lines): with one
-    plain line, unless it is cut at the bold line's width (the headline wrapped: 前三季度主 /
-    要要金金融融数数据据); with more, when :func:`wrapped_kicker` says so."""
+    plain line, unless it is cut at the bold line's width, within the character a wrapped
+    headline's lines differ by (WRAP_SLACK: 前三季度主 / 要要金金融融数数据据, 委内瑞拉加强 /
+    应应对对美美军军事事威威胁胁) — a label by its words (记者手记, 大地副刊), a
+    line too short to wrap a headline at (遇见) or one ending on a verb leading in
+    (:func:`leads_in`: 据当地媒体报道) is the kicker all the same; with more,
+    when :func:`wrapped_kicker` says so."""
     if bold_start == 1:
-        return abs(set_width(lines[0]) - set_width(lines[1])) > SAME_WIDTH
+        first = lines[0]
+        if named_label(first.text) or column_label(first.title) or series_label(first.text) or (
+                len(first.text.strip()) <= WRAP_TAIL_CHARS or leads_in(first.text)):
+            return True
+        return abs(set_width(first) - set_width(lines[1])) > WRAP_SLACK
     return wrapped_kicker(lines)
 
 

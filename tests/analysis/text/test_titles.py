@@ -161,3 +161,22 @@ def test_a_wide_kicker_over_a_narrow_wrapped_headline_is_no_larger_headline() ->
     assert _title_lines("构建同科技创新相\n适应的科技金融体\n制改革\n\n"
                         "金融资源配置与经济社会发展需要紧密结合") == (
         None, "构建同科技创新相适应的科技金融体制改革", "金融资源配置与经济社会发展需要紧密结合")
+
+
+def test_a_plain_line_cut_at_a_bold_lines_width_wraps_the_headline() -> None:
+    """An extractor may double only some lines of a fake-bold headline: a plain first line
+    within a character of the bold line's width under it is the headline's first line
+    (构建同科技创新相 / 适适应应的的科科技技金金融融体体制制, 委内瑞拉加强 / 应应对对美美…); a
+    label by its words, or a line ending on a verb leading in, is a kicker over it all
+    the same (the couplet space of a headline aside)."""
+    def group(text: str) -> tuple[str | None, str | None, str | None]:
+        kicker, headline, subtitle = _title_lines(text)
+        return kicker, headline.replace(" ", "") if headline else None, subtitle
+
+    assert group("委内瑞拉加强\n应应对对美美军军事事威威胁胁\n\n——关闭所有外交接触渠道") == (
+        None, "委内瑞拉加强应对美军事威胁", "——关闭所有外交接触渠道")
+    assert group("构建同科技创新相\n适适应应的的科科技技金金融融体体制制") == (
+        None, "构建同科技创新相适应的科技金融体制", None)
+    assert group("据当地媒体报道\n委委内内瑞瑞拉拉加加强强\n\n——已授权开展秘密行动") == (
+        "据当地媒体报道", "委内瑞拉加强", "——已授权开展秘密行动")
+    assert group("评论员观察\n从从““多多少少年年””") == ("评论员观察", "从“多少年”", None)
