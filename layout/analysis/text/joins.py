@@ -135,8 +135,10 @@ def _cap_after_its_line(out: Sequence[DumpLine], line: DumpLine, nxt: DumpLine) 
     """``line`` is a drop cap extracted after the first line of its paragraph (its middle
     lies below that line's): one ideograph set apart by blank lines, under a body line
     that opens a block after a title or byline (set apart too, unindented, leaving its
-    sentence open, as long as the line after it: both stand beside the cap) and over the
-    unindented line that goes on with it."""
+    sentence open, as long as the line after it: both stand beside the cap; not a ——
+    subtitle or a byline, which a cap never opens: 百姓故事 / / 构建… / / ——金融服务… / /
+    科 / / 技是…, …成果显著 / / 令狐萍秀 吕红欣 / / “十 / / 四五”以来，中国)
+    and over the unindented line that goes on with it."""
     if not out or not _DROP_CAP_LINE.fullmatch(line.text) or line.indent:
         return False
     above = out[-1]
@@ -146,6 +148,8 @@ def _cap_after_its_line(out: Sequence[DumpLine], line: DumpLine, nxt: DumpLine) 
             and not above.indent and len(above.text) >= DROP_CAP_NEXT_CHARS
             and len(nxt.text) >= DROP_CAP_NEXT_CHARS
             and not patterns.ends_sentence(above.text)
+            and not patterns.is_subtitle_dash(above.text)
+            and patterns.parse_byline(above.text) is None
             and abs(len(above.text) - len(nxt.text)) <= CAP_SIDE_SLACK
             and len(out) >= 2 and _title_like(out[-2].text))
 

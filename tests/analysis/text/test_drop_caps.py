@@ -1,0 +1,29 @@
+"""Drop caps of a dump put back at the head of their paragraph (layout.analysis.text.joins).
+
+Small hand-made lines from feature pages: a cap extracted after its paragraph's first
+line, with blank lines around it or none (an extractor that writes no blank lines inside
+a block); a —— subtitle or a byline over a cap, which is never the line the cap opens;
+and the lines standing beside a cap, as many as it is high, whatever they say.
+"""
+
+from __future__ import annotations
+
+from layout.analysis.text.joins import join_drop_caps
+from layout.ingest.text import page_lines
+
+
+def _joined(text: str) -> list[str]:
+    return [x.text for x in join_drop_caps(page_lines(text))]
+
+
+def test_a_subtitle_over_a_drop_cap_is_not_the_line_it_opens() -> None:
+    text = ("百姓故事\n\n构建同科技创新相适应的科技金融体制\n\n——金融服务科技创新并非孤立存在\n\n"
+            "科\n\n技是国家强盛之基，金融是国家重\n要的核心竞争力，科技金融是推动\n")
+    assert _joined(text)[2:4] == ["——金融服务科技创新并非孤立存在",
+                                  "科技是国家强盛之基，金融是国家重"]
+
+
+def test_a_byline_over_a_drop_cap_is_not_the_line_it_opens() -> None:
+    text = ("中国人保五年来累计赔付支出超\n1.7万亿元多领域发展成果显著\n\n令狐萍秀 吕红欣\n\n"
+            "“十\n\n四五”以来，中国\n人民保险集团股份\n有限公司（简\n")
+    assert _joined(text)[2:4] == ["令狐萍秀 吕红欣", "“十四五”以来，中国"]
