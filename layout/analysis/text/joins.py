@@ -133,7 +133,9 @@ def join_drop_caps(lines: Sequence[DumpLine]) -> list[DumpLine]:
 
 def _cap_after_its_line(out: Sequence[DumpLine], line: DumpLine, nxt: DumpLine) -> bool:
     """``line`` is a drop cap extracted after the first line of its paragraph (its middle
-    lies below that line's): one ideograph set apart by blank lines, under a body line
+    lies below that line's): one ideograph (an opening quote before it at most), set apart
+    by blank lines or by none (an extractor that writes no blank lines inside a block:
+    四五”以来，…（简 / “十 / 称“中国人保”）…), under a body line
     that opens a block after a title or byline (set apart too, unindented, leaving its
     sentence open, as long as the line after it: both stand beside the cap; not a ——
     subtitle or a byline, which a cap never opens: 百姓故事 / / 构建… / / ——金融服务… / /
@@ -142,7 +144,7 @@ def _cap_after_its_line(out: Sequence[DumpLine], line: DumpLine, nxt: DumpLine) 
     if not out or not _DROP_CAP_LINE.fullmatch(line.text) or line.indent:
         return False
     above = out[-1]
-    return (line.blanks_before > 0 and line.blanks_after > 0
+    return ((line.blanks_before > 0) == (line.blanks_after > 0)
             and nxt.number <= line.number + 2 and not nxt.indent
             and above.number >= line.number - 2 and above.blanks_before > 0
             and not above.indent and len(above.text) >= DROP_CAP_NEXT_CHARS

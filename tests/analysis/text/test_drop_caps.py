@@ -27,3 +27,13 @@ def test_a_byline_over_a_drop_cap_is_not_the_line_it_opens() -> None:
     text = ("中国人保五年来累计赔付支出超\n1.7万亿元多领域发展成果显著\n\n令狐萍秀 吕红欣\n\n"
             "“十\n\n四五”以来，中国\n人民保险集团股份\n有限公司（简\n")
     assert _joined(text)[2:4] == ["令狐萍秀 吕红欣", "“十四五”以来，中国"]
+
+
+def test_a_cap_after_its_line_with_no_blank_lines_opens_that_line() -> None:
+    """An extractor that writes no blank line inside a block sets the cap (“十) right
+    between the first two lines of its paragraph; it goes back in front of the first."""
+    text = ("身边的感动\n中国人保五年来累计赔付支出超\n1.7万亿元多领域发展成果显著\n\n"
+            "四五”以来，中国人民保险集团股份有限公司（简\n“十\n"
+            "称“中国人保”）以“五个新”的显著成效稳固了自\n身经营实力，更在服务国家战略、保障民生需求\n")
+    assert _joined(text)[3:5] == ["“十四五”以来，中国人民保险集团股份有限公司（简",
+                                  "称“中国人保”）以“五个新”的显著成效稳固了自"]
