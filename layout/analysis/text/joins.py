@@ -180,15 +180,16 @@ def mark_beside_caps(infos: list[LineInfo], capped: dict[int, int]) -> list[Line
     """The lines right under a line that opens with a drop cap (no blank line between, up
     to CAP_LINES in all) stand beside the cap: short by its width, yet full lines. Each
     gets the capped line's text without its cap as what a full line holds beside it, so
-    that a line clearly shorter still may end a paragraph there."""
+    that a line clearly shorter still may end a paragraph there. A sentence's end on the
+    line above stops none: the cap stands as many lines high whatever they say (民 / 政工作
+    关系民生、连着民心。 / 党的十八大以来，以习近平同 / 志为核心的党中央…)."""
     out = list(infos)
     for k, info in enumerate(out):
         if info.line.number not in capped:
             continue
         room = info.text[capped[info.line.number]:]
         for j in range(k + 1, min(len(out), k + CAP_LINES)):
-            if out[j].line.blanks_before > 0 or out[j].fixed is not Fixed.NONE or (
-                    patterns.ends_sentence(out[j - 1].text)):
+            if out[j].line.blanks_before > 0 or out[j].fixed is not Fixed.NONE:
                 break
             out[j] = dataclasses.replace(out[j], beside_cap=True, cap_room=room)
     return out

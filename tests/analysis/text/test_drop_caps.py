@@ -8,8 +8,12 @@ and the lines standing beside a cap, as many as it is high, whatever they say.
 
 from __future__ import annotations
 
-from layout.analysis.text.joins import join_drop_caps
+from layout.analysis.text.dump import analyze_text_dump
+from layout.analysis.text.joins import cap_lines, join_drop_caps, mark_beside_caps
+from layout.analysis.text.lines import line_info
 from layout.ingest.text import page_lines
+from layout.model import Role
+from layout.settings import Settings
 
 
 def _joined(text: str) -> list[str]:
@@ -37,3 +41,24 @@ def test_a_cap_after_its_line_with_no_blank_lines_opens_that_line() -> None:
             "称“中国人保”）以“五个新”的显著成效稳固了自\n身经营实力，更在服务国家战略、保障民生需求\n")
     assert _joined(text)[3:5] == ["“十四五”以来，中国人民保险集团股份有限公司（简",
                                   "称“中国人保”）以“五个新”的显著成效稳固了自"]
+
+
+CAPPED = ("读书札记\n\n新时代新征程推动民政事\n业高质量发展的根本遵循\n\n罗强阳\n\n民\n\n"
+          "政工作关系民生、连着民心。\n党的十八大以来，以习近平同\n志为核心的党中央从战略和全\n"
+          "局高度加强党对民政工作的领导，坚\n持以人民为中心，革弊鼎新、攻坚克\n"
+          "难，推动民政事业持续健康发展，有\n力服务了改革发展稳定大局。\n")
+
+
+def test_lines_beside_a_cap_after_a_sentences_end_stand_beside_it() -> None:
+    """The cap stands as high as its lines whatever they say: the two lines under the
+    capped line stand beside it though the capped line ends a sentence."""
+    settings = Settings()
+    lines = list(page_lines(CAPPED))
+    joined = join_drop_caps(lines)
+    infos = mark_beside_caps([line_info(x, settings) for x in joined], cap_lines(lines, joined))
+    assert [x.text for x in infos if x.beside_cap] == [
+        "党的十八大以来，以习近平同", "志为核心的党中央从战略和全"]
+    page = analyze_text_dump(CAPPED.encode(), "cap.txt", Settings()).pages[0]
+    assert len(page.articles) == 1
+    paragraphs = [b.text for b in page.articles[0].blocks if b.role is Role.PARAGRAPH]
+    assert paragraphs[0].startswith("民政工作关系民生、连着民心。党的十八大以来")
