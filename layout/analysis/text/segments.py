@@ -54,9 +54,10 @@ def segment_articles(
             settings, text=dataclasses.replace(settings.text, indent_chars=0.0))
     marked = marks_indents(body, page_width, settings.text)
     states = titles_after_jumps(body, titles_over_bylines(body, titles_over_datelines(
-        body, label_kickers(
-        body, sign_offs(body, label_lines(body, page_width, settings.text, marked,
-                                          jump_lines=jump_lines)), settings, marked))),
+        body, label_kickers(body, titles_wrapped_at_commas(
+            body, sign_offs(body, label_lines(body, page_width, settings.text, marked,
+                                              jump_lines=jump_lines)), page_width,
+            settings), settings, marked))),
         jump_lines)
     # where first lines are not indented, blank lines are the one cue to a break after a
     # sentence's end: an article too short to weigh them takes the page's weights
@@ -97,6 +98,26 @@ def sign_offs(lines: Sequence[LineInfo], states: list[State]) -> list[State]:
                 and SIGN_OFF.match(info.text)
                 and (info.indent_marks or info.line.blanks_before == 0)):
             out[k] = State.SINGLE
+    return out
+
+
+def titles_wrapped_at_commas(lines: Sequence[LineInfo], states: list[State],
+                             width: ColumnWidth, settings: Settings) -> list[State]:
+    """A line the paragraph states read as a paragraph of its own that ends on a comma
+    (a paragraph ends on a sentence's end, never a clause's), set apart above, right over
+    a title line with no blank line between, clearly short of the column, with no indent
+    mark: a headline's first part, wrapped after its comma (新春走基层 / / 久久为功， /
+    “APEC蓝” / 成为“北京蓝”), made a title line as the rest of it."""
+    out = list(states)
+    tol = settings.text.full_tolerance + width.spread
+    for k in range(len(lines) - 2, -1, -1):
+        info = lines[k]
+        if (out[k] is State.SINGLE and out[k + 1] is State.TITLE
+                and info.text.rstrip()[-1:] in "，、,"
+                and (k == 0 or info.line.blanks_before > 0) and info.line.blanks_after == 0
+                and info.fixed is Fixed.NONE and not info.indent_marks and not info.dateline
+                and width.width - width.of(info.text) > tol + 1.0):
+            out[k] = State.TITLE
     return out
 
 
@@ -365,6 +386,7 @@ def _relabel(
     if width is None:
         return seg_lines, seg_states, header > 0
     relabelled = titles_over_datelines(rest, label_kickers(
-        rest, sign_offs(rest, label_lines(rest, width, settings.text, marked, blanks,
-                                          jump_lines)), settings, marked))
+        rest, titles_wrapped_at_commas(rest, sign_offs(rest, label_lines(
+            rest, width, settings.text, marked, blanks, jump_lines)), width, settings),
+        settings, marked))
     return seg_lines, seg_states[:header] + relabelled, header > 0

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from layout.analysis.text.lines import line_info
+from layout.analysis.text.dump import analyze_text_dump
+from layout.analysis.text.lines import ColumnWidth, line_info
 from layout.analysis.text.paragraphs import State
 from layout.analysis.text.segments import (
     _hand_on_trailing_titles,
     label_kickers,
     titles_over_bylines,
+    titles_wrapped_at_commas,
 )
 from layout.ingest.text import page_lines
 from layout.settings import Settings
@@ -66,3 +68,46 @@ def test_a_label_stacked_on_a_headline_over_a_byline_is_its_kicker() -> None:
         s.FIRST, s.MIDDLE, s.TITLE, s.TITLE, s.BYLINE, s.SINGLE]
     no_byline = [s.FIRST, s.MIDDLE, s.LAST, s.TITLE, s.SINGLE, s.SINGLE]
     assert label_kickers(lines, no_byline, Settings()) == no_byline
+
+
+def test_a_line_ending_on_a_comma_over_a_title_line_is_a_title() -> None:
+    """A one-line paragraph ending on a comma (no paragraph ends there), set apart above,
+    short, right over a title line, is a headline's first part wrapped after its comma; a
+    full line, one with a blank line under it or an indented one stays text."""
+    s = State
+    settings = Settings()
+    width = ColumnWidth("chars", 20.0, 0.0)
+    text = ("主义现代化取得决定性进展。\n\n新春走基层\n\n久久为功，\n“APEC蓝”\n成为“北京蓝”\n\n"
+            "　　言出必践，是中国共产党执政的鲜明风格。")
+    states = [s.LAST, s.TITLE, s.SINGLE, s.TITLE, s.TITLE, s.SINGLE]
+    assert titles_wrapped_at_commas(_lines(text), states, width, settings) == [
+        s.LAST, s.TITLE, s.TITLE, s.TITLE, s.TITLE, s.SINGLE]
+    for other in ("久久为功，\n\n“APEC蓝”", "　　久久为功，\n“APEC蓝”",
+                  "久久为功，言出必践，是中国共产党执政的鲜明，\n“APEC蓝”"):
+        lines = _lines(text.replace("久久为功，\n“APEC蓝”", other))
+        assert titles_wrapped_at_commas(lines, states, width, settings) == states
+
+
+WRAPPED_AT_COMMA = (  # a story, then a kicker over a headline wrapped after its comma
+    '今日谈\n\n从“多少年”感悟自信（评论员观察）\n\n彭志玉 雷军永\n\n\u3000\u3000进一步'
+    '拉长时间轴，中华民族虽历经磨难，\n但从未放弃追梦筑梦。上下求索、砥砺前行，正'
+    '\n是我们党始终秉持为人民谋幸福、为民族谋复兴\n的初心，才让14亿多人一个不落'
+    '地迈入全面小\n康、迈向共同富裕。一切奋斗、一切牺牲、一切\n创造，都让我们离复'
+    '兴梦想越来越近。\n\u3000\u3000为什么能够成功？怎样才能继续成功？有藏\n族群众这样说：'
+    '“只有跟对人，找到正确的路，才\n有光明的未来。”这里的“人”就是中国共产党人'
+    '，\n这里的“路”就是党团结带领人民开辟的中国式\n现代化道路。时间跨度越长、实'
+    '践创新越多，就\n越能深刻体悟到“没有中国共产党，就没有新中\n国，就没有中华民'
+    '族伟大复兴”。\n\n新春走基层\n\n久久为功，\n“APEC蓝”\n成为“北京蓝”\n'
+    '\n确保基本实现社会主义现代化取得决定性进展\n\n\u3000\u3000编者按：言出必践，是中国共'
+    '产党执政的鲜\n明风格。\n\u3000\u3000“事情说了，得听到落地的回响，看看落实得\n到底怎'
+    '么样。”习近平总书记反复强调实干兴邦、\n狠抓落实。“十四五”收官之年，人们看'
+    '到，美好\n蓝图细化为施工图、转化为实景画，“件件有着\n落、事事有回音”。迈向'
+    '下一个五年，要把“十五\n五”目标任务规划好实施好。\n')
+
+
+def test_a_headline_wrapped_after_its_comma_opens_a_story() -> None:
+    page = analyze_text_dump(WRAPPED_AT_COMMA.encode(), "comma.txt", Settings()).pages[0]
+    assert [(a.kicker, a.headline, a.subtitle) for a in page.articles] == [
+        ("今日谈", "从“多少年”感悟自信（评论员观察）", None),
+        ("新春走基层", "久久为功，“APEC蓝”成为“北京蓝”",
+         "确保基本实现社会主义现代化取得决定性进展")]
