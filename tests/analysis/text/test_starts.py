@@ -5,12 +5,16 @@ little): a kicker set apart by blank lines (near a full line long) and a headlin
 part wrapped after its comma (引领未来，), right over the headline's last line and after a
 sentence's end, are the new article's kicker and headline, not a subhead and a paragraph
 of the story before; so are a kicker wider than the column and a place name closed by a
-colon right over the headline's rest (浦口开发区： / 探索…).
+colon right over the headline's rest (浦口开发区： / 探索…). A title wrapped on lines well
+short of the column is set in large type: a headline, not a subhead.
 """
 
 from __future__ import annotations
 
 from layout.analysis.text.dump import analyze_text_dump
+from layout.analysis.text.lines import ColumnWidth, line_info
+from layout.analysis.text.starts import headline_cues
+from layout.ingest.text import page_lines
 from layout.model import Role
 from layout.settings import Settings
 
@@ -49,3 +53,43 @@ def test_a_wide_kicker_and_a_place_name_over_a_headline_are_its_groups() -> None
         "集成电路是信息产业发展的基础", "浦口开发区：探索集成电路国产化路径")
     last = page.articles[0].blocks[-1].text
     assert last and last.endswith("100%。")
+
+
+def _large_type(text: str) -> bool:
+    settings = Settings()
+    lines = [line_info(x, settings) for x in page_lines(text)]
+    cues = headline_cues(lines, (0, len(lines)), ColumnWidth("chars", 20.0, 0.0), True, False,
+                         settings.text)
+    return cues["large_type"]
+
+
+def test_a_title_wrapped_well_short_of_the_column_is_in_large_type() -> None:
+    assert _large_type("“开放的中国为世界经\n济发展带来巨大机遇”\n")
+    assert not _large_type("“开放的中国为世界经济发展带来巨大机\n遇”\n")  # at the column
+    assert not _large_type("久久为功，\n成为“北京蓝”\n")  # wrapped after a comma
+    assert not _large_type("拓宽思路解难题\n\n共话文明暖人心\n")  # two lines set apart
+
+
+LARGE_TYPE = (  # a story, then a headline in large type with nothing else in its group
+    '今日谈\n\n新时代新征程推动民政事业高质量发展的根本遵循\n\n姚红玉\n\n\u3000\u3000发展'
+    '、全面建设社会主义现代化国家的最终\n目的。习近平总书记深刻指出，现代化道路最'
+    '\n终能否走得通、行得稳，关键要看是否坚持以\n人民为中心。现代化不仅要看纸面上'
+    '的指标\n数据，更要看人民的幸福安康。着眼新时代新\n征程党的中心任务，2024'
+    '年10月，习近平\n总书记再次对民政工作作出重要指示，强调\n“中国式现代化，民'
+    '生为大”，要求各级民政部\n门坚持党的领导、加强党的建设，深化改革创\n新，积极'
+    '主动为人民群众做好事、办实事、解\n难事，为以中国式现代化全面推进强国建设、\n'
+    '民族复兴伟业作出应有贡献。习近平总书记\n的重要论述深刻阐明了民政工作要始终胸'
+    '怀\n“国之大者”，围绕中心、服务大局，担当新使\n命、新任务的时代要求，充分彰'
+    '显了民政工作\n在党和国家工作大局、在中华民族伟大复兴\n战略全局中的重要地位。'
+    '\n\n“开放的中国为世界经\n济发展带来巨大机遇”\n\n今\n\n年是“十四五”规划收'
+    '官之年。5年间，\n从实现第一个百年奋斗目标到开启第\n二个百年奋斗目标新征程，'
+    '从全面建成小康\n社会到促进全体人民共同富裕，中国经济社\n会发展取得新的开创性'
+    '进展、突破性变革、历\n史性成就。接受本报记者采访的国际人士表\n示，“十四五”'
+    '时期，中国经济总量连续跨越\n多个台阶，中国经济持续高质量发展为全球\n经济复苏'
+    '增长作出积极贡献，成为世界经济\n发展最稳定、最可靠、最积极的力量。\n')
+
+
+def test_a_headline_in_large_type_opens_a_story() -> None:
+    page = analyze_text_dump(LARGE_TYPE.encode(), "large.txt", Settings()).pages[0]
+    assert [a.headline for a in page.articles] == [
+        "新时代新征程推动民政事业高质量发展的根本遵循", "“开放的中国为世界经济发展带来巨大机遇”"]
