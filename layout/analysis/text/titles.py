@@ -279,6 +279,8 @@ def _split_title_lines(
             k = tagged[0]
             rest, subtitle_lines = rest[:k + 1], rest[k + 1:] + subtitle_lines
     bold = doubling_parts(rest) if len(rest) >= 2 else None
+    if bold is not None and all(LONE_TAG.match(x.title.strip()) for x in rest[bold[0]:bold[1]]):
+        bold = None  # a column tag set bold closes the headline over it; it is no headline
     if bold is not None and bold[0] > 0 and not kicker_lines:
         # plain lines over a bold run: the first may be a kicker over the headline, the
         # others are the headline's (a bold run first may as well be a bold kicker over a

@@ -180,3 +180,15 @@ def test_a_plain_line_cut_at_a_bold_lines_width_wraps_the_headline() -> None:
     assert group("据当地媒体报道\n委委内内瑞瑞拉拉加加强强\n\n——已授权开展秘密行动") == (
         "据当地媒体报道", "委内瑞拉加强", "——已授权开展秘密行动")
     assert group("评论员观察\n从从““多多少少年年””") == ("评论员观察", "从“多少年”", None)
+
+
+def test_a_column_tag_set_bold_under_a_headline_closes_it() -> None:
+    """A column tag alone on its line (（总书记的关切·落地的回响）), set bold (doubled) under
+    a plain headline line, closes the headline: no bold headline under a kicker."""
+    kicker, headline, subtitle = _title_lines(
+        "久久为功，“APEC 蓝”成为“北京蓝”\n"
+        "（（总总书书记记的的关关切切··落落地地的的回回响响））\n\n"
+        "迈向下一个五年")
+    assert kicker is None and subtitle == "迈向下一个五年"
+    assert (headline or "").replace(" ", "") == (
+        "久久为功，“APEC蓝”成为“北京蓝”（总书记的关切·落地的回响）")
