@@ -92,15 +92,18 @@ def caption_lead(body: Sequence[LineInfo], credit_line: LineInfo) -> int:
     """How many of the last body lines are the text of the caption whose credit line
     follows: the block they make (no blank line inside, a blank line or the page top
     above it, right above the credit line) of at most MAX_CAPTION_LINES plain lines with
-    no indent mark, or a lone line above a bare credit that is fake bold or a sentence set
-    apart. 0 when the lines above are body text."""
+    no indent mark, or the fake-bold lines of one block right above a bare credit
+    (:func:`_bold_run`), or a lone sentence set apart above one. 0 when the lines above
+    are body text."""
     if not body:
         return 0
     credit_only = patterns.is_credit_only(credit_line.title)
     if credit_line.line.blanks_before > 0:
         return _caption_block_above(body, credit_line) if credit_only else 0
     previous = body[-1]
-    if credit_only and (previous.doubled or _standalone_sentence(previous)):
+    if credit_only and previous.doubled:
+        return _bold_run(body)
+    if credit_only and _standalone_sentence(previous):
         return 1
     count, below = 0, credit_line
     while count < min(len(body), MAX_CAPTION_LINES):
@@ -114,6 +117,20 @@ def caption_lead(body: Sequence[LineInfo], credit_line: LineInfo) -> int:
             return count if ends or not credit_only else 0
         below = line
     return 0
+
+
+def _bold_run(body: Sequence[LineInfo]) -> int:
+    """How many of the last body lines are set fake bold (doubled) in one block, no blank
+    line or indent mark inside, up to MAX_CAPTION_LINES: a bold caption wrapped over
+    lines (图图为为… / 高高国国家家… / 有有重重要要支支撑撑作作用用。。) over its bare credit."""
+    count = 1
+    while count < min(len(body), MAX_CAPTION_LINES):
+        line, below = body[-1 - count], body[-count]
+        if (not line.doubled or line.fixed is not Fixed.NONE or line.indent_marks
+                or below.line.blanks_before > 0 or line.line.number != below.line.number - 1):
+            break
+        count += 1
+    return count
 
 
 def _caption_block_above(body: Sequence[LineInfo], credit_line: LineInfo) -> int:
