@@ -13,7 +13,7 @@ first paragraph carries the page's rare U+FFFD indent, it holds more characters
 than a column, the column width changes across it, it reads like a headline
 (commas/colons/brackets, a quotation, a column tag), it has a label next to it,
 it is set off by a leading space or a double blank line, it wraps on lines well
-short of a column (large type), a jump marker
+short of a column (large type), a column label heads it, a jump marker
 (（下转第2版）) ends the text before it, it has three or more lines (a subhead is one
 line or a pair), or the vocabulary changes across it (the text before and after
 share almost no two-character words).
@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from layout.analysis import patterns
 from layout.analysis.text.lines import ColumnWidth, Fixed, LineInfo
 from layout.analysis.text.paragraphs import State
+from layout.analysis.text.title_labels import column_label, named_label, series_label
 from layout.analysis.text.titles import merge_wrapped_tails
 from layout.clean import is_cjk_punct
 from layout.settings import TextSettings
@@ -64,6 +65,8 @@ EVIDENCE: dict[str, float] = {
     "large_type": 1.0,  # a title wrapped on lines well short of a column: set in type larger
     # than the body's, as headlines are (“开放的中国为世界经 / 济发展带来巨大机遇”); a subhead
     # in the body's size wraps at the column's width
+    "column_kicker": 1.0,  # the first title line reads as a column label (读书札记, 【纵横】,
+    # 深度观察·…) over more title lines: a kicker, which subheads do not have
     "unopened": -9.0,  # (a veto) the titles close a bracket they never opened: they go on with the
     # text above (a dateline's credit broken into short lines: 霞轩 / 通讯员闫欣）)
 }
@@ -197,6 +200,9 @@ def headline_cues(
         "dash_lead": len(titles) >= 2 and titles[0].text.rstrip().endswith("——"),
         "unopened": _unopened(joined),
         "large_type": _large_type(lines, width, settings),
+        "column_kicker": len(titles) >= 2 and (
+            column_label(titles[0].title) or series_label(titles[0].text)
+            or named_label(titles[0].text)),
         "kicker_shape": len(titles) >= 3 and titles[1].line.blanks_before > 0 and all(
             x.line.blanks_before == 0 for x in titles[2:])
         and not titles[0].text.rstrip().endswith("——"),  # (a lead-in is no kicker)

@@ -93,3 +93,23 @@ def test_a_headline_in_large_type_opens_a_story() -> None:
     page = analyze_text_dump(LARGE_TYPE.encode(), "large.txt", Settings()).pages[0]
     assert [a.headline for a in page.articles] == [
         "新时代新征程推动民政事业高质量发展的根本遵循", "“开放的中国为世界经济发展带来巨大机遇”"]
+
+
+def test_a_column_label_over_a_title_line_opens_a_story() -> None:
+    """读书札记 set apart over a one-line headline: a column label heads the group, a kicker,
+    which no subhead has; two plain title lines are no such cue."""
+    settings = Settings()
+    width = ColumnWidth("chars", 20.0, 0.0)
+
+    def cue(text: str) -> bool:
+        lines = [line_info(x, settings) for x in page_lines(text)]
+        return headline_cues(lines, (0, len(lines)), width, True, False,
+                             settings.text)["column_kicker"]
+
+    assert cue("读书札记\n\n“开放的中国为世界经济发展带来巨大机遇”\n")
+    assert not cue("中国经济蕴含强大韧性\n\n持久活力不断释放\n")
+    text = LARGE_TYPE.replace("“开放的中国为世界经\n济发展带来巨大机遇”",
+                              "读书札记\n\n“开放的中国为世界经济发展带来巨大机遇”")
+    page = analyze_text_dump(text.encode(), "label.txt", Settings()).pages[0]
+    assert [(a.kicker, a.headline) for a in page.articles][1:] == [
+        ("读书札记", "“开放的中国为世界经济发展带来巨大机遇”")]
