@@ -104,17 +104,19 @@ def sign_offs(lines: Sequence[LineInfo], states: list[State]) -> list[State]:
 def titles_wrapped_at_commas(lines: Sequence[LineInfo], states: list[State],
                              width: ColumnWidth, settings: Settings) -> list[State]:
     """A line the paragraph states read as a paragraph of its own that ends on a comma
-    (a paragraph ends on a sentence's end, never a clause's), set apart above, right over
-    a title line with no blank line between, clearly short of the column, with no indent
-    mark: a headline's first part, wrapped after its comma (新春走基层 / / 久久为功， /
-    “APEC蓝” / 成为“北京蓝”), made a title line as the rest of it."""
+    (a paragraph ends on a sentence's end, never a clause's), set apart above or right
+    under a title line (an extractor that writes no blank lines inside a block), right
+    over a title line with no blank line between, clearly short of the column, with no
+    indent mark: a headline's first part, wrapped after its comma (新春走基层 / / 久久为功，
+    / “APEC蓝” / 成为“北京蓝”), made a title line as the rest of it."""
     out = list(states)
     tol = settings.text.full_tolerance + width.spread
     for k in range(len(lines) - 2, -1, -1):
         info = lines[k]
         if (out[k] is State.SINGLE and out[k + 1] is State.TITLE
                 and info.text.rstrip()[-1:] in "，、,"
-                and (k == 0 or info.line.blanks_before > 0) and info.line.blanks_after == 0
+                and (k == 0 or info.line.blanks_before > 0 or out[k - 1] is State.TITLE)
+                and info.line.blanks_after == 0
                 and info.fixed is Fixed.NONE and not info.indent_marks and not info.dateline
                 and width.width - width.of(info.text) > tol + 1.0):
             out[k] = State.TITLE

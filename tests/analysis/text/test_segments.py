@@ -72,8 +72,9 @@ def test_a_label_stacked_on_a_headline_over_a_byline_is_its_kicker() -> None:
 
 def test_a_line_ending_on_a_comma_over_a_title_line_is_a_title() -> None:
     """A one-line paragraph ending on a comma (no paragraph ends there), set apart above,
-    short, right over a title line, is a headline's first part wrapped after its comma; a
-    full line, one with a blank line under it or an indented one stays text."""
+    short, right over a title line, is a headline's first part wrapped after its comma, as
+    is one right under a title line with no blank line between; a full line, one with a
+    blank line under it or an indented one stays text."""
     s = State
     settings = Settings()
     width = ColumnWidth("chars", 20.0, 0.0)
@@ -82,6 +83,8 @@ def test_a_line_ending_on_a_comma_over_a_title_line_is_a_title() -> None:
     states = [s.LAST, s.TITLE, s.SINGLE, s.TITLE, s.TITLE, s.SINGLE]
     assert titles_wrapped_at_commas(_lines(text), states, width, settings) == [
         s.LAST, s.TITLE, s.TITLE, s.TITLE, s.TITLE, s.SINGLE]
+    raw = text.replace("新春走基层\n\n久久为功", "新春走基层\n久久为功")  # no blank lines
+    assert titles_wrapped_at_commas(_lines(raw), states, width, settings)[2] is s.TITLE
     for other in ("久久为功，\n\n“APEC蓝”", "　　久久为功，\n“APEC蓝”",
                   "久久为功，言出必践，是中国共产党执政的鲜明，\n“APEC蓝”"):
         lines = _lines(text.replace("久久为功，\n“APEC蓝”", other))
