@@ -110,8 +110,12 @@ def join_drop_caps(lines: Sequence[DumpLine]) -> list[DumpLine]:
             continue
         starts = not out or out[-1].number < line.number - 1 or _title_like(out[-1].text)
         if out and out[-1].number == line.number - 1 and abs(
-                len(out[-1].text) + (INDENT_CHARS if out[-1].indent else 0) - column) <= 1:
-            starts = False  # the wrapped end of a full line above (…维持高景气 / 度)
+                len(out[-1].text) + (INDENT_CHARS if out[-1].indent else 0) - column) <= 1 and (
+                    not patterns.is_subtitle_dash(out[-1].text)):
+            starts = False  # the wrapped end of a full line above (…维持高景气 / 度); a ——
+            # subtitle as long is a title line, whose wrapped ends join_wrapped_ends takes: a
+            # cap under it (——金融服务…存在 / 科 / / 技是国家…, a raw extractor writing no
+            # blank line under the subtitle) opens the text
         if (nxt is not None and nxt.number <= line.number + 2 and starts
                 and _DROP_CAP_LINE.fullmatch(line.text) and len(nxt.text) >= DROP_CAP_NEXT_CHARS
                 and _DROP_CAP.match(nxt.text[:1]) and not line.indent

@@ -27,6 +27,25 @@ def test_a_subtitle_over_a_drop_cap_is_not_the_line_it_opens() -> None:
                                   "科技是国家强盛之基，金融是国家重"]
 
 
+RAW_SUBTITLE = (  # a raw extractor's lines: no blank line under the subtitle
+    '百姓故事\n构建同科技创新相适应的科技金融体制\n\n——金融服务科技创新并非'
+    '孤立存在\n科\n\n技是国家强盛之基，金融是国家\n重要的核心竞争力，科技金融'
+    '是\n推动科技与金融双向促进的重要\n支撑。习近平总书记在中央金融工作会\n议'
+    '上要求“深刻把握金融工作的政治\n性、人民性”，在省部级主要领导干部\n推动'
+    '金融高质量发展专题研讨班开班式\n上强调“坚持经济和金融一盘棋思想，\n认真'
+    '落实中央金融工作会议的各项决策\n部署，统筹推进经济和金融高质量发\n展，为'
+    '以中国式现代化全面推进强国建\n设、民族复兴伟业作出新的更大贡\n献”，明确'
+    '了新时代金融发展的方向，\n也为科技金融更好服务国家战略指明了\n前进道路。'
+    '党的二十届三中全会《决\n')
+
+
+def test_a_cap_right_under_a_subtitle_as_long_as_a_full_line_opens_the_text() -> None:
+    """A —— subtitle as long as a full line is a title line, not text whose wrapped end
+    the lone character under it would be: the character is a cap opening the text."""
+    assert _joined(RAW_SUBTITLE)[2:4] == ["——金融服务科技创新并非孤立存在",
+                                          "科技是国家强盛之基，金融是国家"]
+
+
 def test_a_byline_over_a_drop_cap_is_not_the_line_it_opens() -> None:
     text = ("中国人保五年来累计赔付支出超\n1.7万亿元多领域发展成果显著\n\n令狐萍秀 吕红欣\n\n"
             "“十\n\n四五”以来，中国\n人民保险集团股份\n有限公司（简\n")
