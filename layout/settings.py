@@ -89,6 +89,11 @@ class TextSettings(_Validated):
     break_cost: float = tunable(
         0.5, "ratio", 0.0, 20.0, "log-score cost of starting a new paragraph (favours merging)"
     )
+    latin_slack: float = tunable(
+        0.25, "chars", 0.0, 2.0,
+        "per Latin letter or digit, how far a width measure counting them half may be off, "
+        "where a word pushed to the next line leaves a line short"
+    )
     title_cost: float = tunable(1.5, "ratio", 0.0, 20.0, "log-score cost of calling a line a title")
     open_paragraph_cost: float = tunable(
         4.0, "ratio", 0.0, 50.0, "cost of a paragraph left open at a page's start or end"

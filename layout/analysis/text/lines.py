@@ -96,7 +96,7 @@ def line_info(line: DumpLine, settings: Settings) -> LineInfo:
     return LineInfo(
         line=line,
         text=text,
-        han_chars=sum(1 for c in text if c not in _PUNCT_CLASS and not _is_half(c)),
+        han_chars=sum(1 for c in text if c not in _PUNCT_CLASS and not is_half(c)),
         title=title,
         doubled=doubled,
         fixed=fixed,
@@ -113,7 +113,8 @@ def chars_width(text: str) -> float:
 
 
 @lru_cache(maxsize=65536)
-def _is_half(ch: str) -> bool:
+def is_half(ch: str) -> bool:
+    """An ASCII or half-width character (Latin letters, digits)."""
     return ch.isascii() or unicodedata.east_asian_width(ch) in ("Na", "H")
 
 
@@ -125,7 +126,7 @@ def _weighted(ascii_weight: float, punct_weight: float) -> Callable[[str], float
         for ch in text:
             if ch in _PUNCT_CLASS:
                 total += punct_weight
-            elif _is_half(ch):
+            elif is_half(ch):
                 total += ascii_weight
             else:
                 total += 1.0
@@ -219,7 +220,7 @@ def _fit_weights(interior: Sequence[str]) -> str | None:
         return any(c in _PUNCT_CLASS for c in t)
 
     def has_half(t: str) -> bool:
-        return any(_is_half(c) for c in t)
+        return any(is_half(c) for c in t)
 
     han = [len(t) for t in interior if not has_punct(t) and not has_half(t)]
     if len(han) < 3:

@@ -24,7 +24,7 @@ from enum import Enum
 
 from layout.analysis import patterns
 from layout.analysis.jumps import ends_with_jump
-from layout.analysis.text.lines import ColumnWidth, Fixed, LineInfo
+from layout.analysis.text.lines import WEIGHTS, ColumnWidth, Fixed, LineInfo, is_half
 from layout.clean import is_cjk_punct
 from layout.settings import TextSettings
 
@@ -156,7 +156,12 @@ def emission(
     pushed = 0.0  # width of a word too long for the space left, pushed whole to the next line
     if (next_info is not None and shortfall > 0 and not patterns.ends_sentence(info.text)
             and not next_info.indent_marks):  # (an indented line opens a paragraph)
-        pushed = width.of(_leading_word(next_info.text))
+        word = _leading_word(next_info.text)
+        pushed = width.of(word)
+        if pushed and WEIGHTS[width.measure][0] < 1.0:
+            # Latin letters and digits of their own widths (M, %, W wider than half an em),
+            # in the word pushed down and in the line it left short: room for the error
+            pushed += settings.latin_slack * sum(is_half(c) for c in info.text + word)
         if next_info.text[1:2] in _NO_LINE_START and next_info.text[:1] not in _NO_LINE_START:
             # 避头尾: the character before a mark that may not open a line went down with it
             pushed = max(pushed, width.of(next_info.text[:1]))

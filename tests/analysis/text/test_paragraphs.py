@@ -17,6 +17,12 @@ from layout.ingest.text import page_lines
 from layout.model import Role
 from layout.settings import Settings
 
+
+def _infos(text: str) -> list:
+    settings = Settings()
+    return [line_info(line, settings) for line in page_lines(text)]
+
+
 PAGE = """
 示范区：入户大走访 情暖千万家
 记者 姬慧洋
@@ -362,3 +368,16 @@ def test_a_line_short_by_the_unbreakable_run_the_next_line_opens_with_fills_the_
     # the line after is indented: it opens a paragraph, nothing went down from above
     opening = _column(["　　京。“刚开始一周去一次，病情"])[0]
     assert emission(line, width, settings.text, opening)[State.MIDDLE] < -1.0
+
+
+def test_a_line_left_short_by_a_latin_word_pushed_down_fills_the_column() -> None:
+    """90%；2024年，地级及以上城市 / PM2.5平均浓度…: the measure counts Latin letters and
+    digits as half a character, and M, P, % are wider, so a line that pushed PM2.5 down
+    with digits of its own is a middle line though it measures short; a line of Han text
+    shorter still is not."""
+    settings = Settings().text
+    width = ColumnWidth("half", 17.0, 0.25)
+    line, below = _infos("90%；2024年，地级及以上城市\nPM2.5平均浓度降至29.3微克/立方\n")
+    assert emission(line, width, settings, below)[State.MIDDLE] >= -1.0
+    han, below = _infos("全国重污染天数减少及以上\nPM2.5平均浓度降至29.3微克/立方\n")
+    assert emission(han, width, settings, below)[State.MIDDLE] < -1.0
