@@ -382,7 +382,8 @@ def is_credit_only(line: str) -> bool:
 
 
 _EDITION_PREFIX = re.compile(rf"^第{_S}[{_CN_NUM}]+{_S}版{_S}")
-_MASTHEAD = re.compile(rf"^{_S}[{_HAN}]{{2,8}}(?:日报|晚报|早报|时报|商报|都市报|周报|报){_S}$")
+_MASTHEAD = re.compile(
+    rf"^{_S}[{_HAN}]{{2,8}}(?:日报|晚报|早报|时报|商报|都市报|周报|周末|报){_S}$")
 _EDITION = re.compile(rf"第{_S}([{_CN_NUM}]+){_S}版(?:{_S}[:：]?{_S}(\S.*))?$")
 _ISO = re.compile(rf"([0-9]{{4}}){_S}[年\-./]{_S}([0-9]{{1,2}}){_S}[月\-./]{_S}([0-9]{{1,2}})")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}

@@ -181,6 +181,12 @@ def test_masthead_only_at_the_page_edge() -> None:
     assert patterns.furniture_kind("周口日报") is None
 
 
+def test_a_weekly_named_weekend_is_a_masthead_at_the_page_edge() -> None:
+    """南方周末 is a paper's name as 周口日报 is; a column label ending otherwise is not."""
+    assert patterns.furniture_kind("南方周末", at_page_edge=True) is FurnitureKind.MASTHEAD
+    assert patterns.furniture_kind("周末特稿", at_page_edge=True) is None
+
+
 def test_edition_and_date_values() -> None:
     assert patterns.edition_of("第十二版：要闻") == ("12", "要闻")
     assert patterns.edition_of("第3版") == ("3", None)
