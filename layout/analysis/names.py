@@ -4,7 +4,8 @@ Takes a run of Han characters; returns whether it reads as one person's name
 (:func:`is_name`: a surname from ``data/surnames.txt`` — single or compound — then
 a given name of one or two characters, none of them a character that given names
 do not use), or how a run of several names written together splits into names
-(:func:`split_names`: 程龙潘俊强 -> 程龙, 潘俊强, when exactly one split fits).
+(:func:`split_names`: 程龙潘俊强 -> 程龙, 潘俊强, when exactly one split fits, or one into
+fewer names than every other).
 Names written with a middle dot (玛丽娜·拉古什, transliterated) pass as names.
 :func:`fold_traditional` maps traditional characters to simplified ones one for one
 (``data/hant.txt``), so that patterns written in simplified characters also match text
@@ -92,13 +93,18 @@ def is_name(text: str) -> bool:
     return False
 
 
+SPLITS_WEIGHED = 8  # splits of a run into names looked at, at most
+
+
 def split_names(run: str) -> list[str] | None:
     """The names a run of several names written together holds, when exactly one split
-    into names (:func:`is_name`) covers it: 李心萍郑智文 -> [李心萍, 郑智文]; else None."""
+    into names (:func:`is_name`) covers it: 李心萍郑智文 -> [李心萍, 郑智文]; of several,
+    the one split into fewer names than every other (a compound surname read whole:
+    东方桂琪冯磊涵 -> [东方桂琪, 冯磊涵], not 东方 桂琪 冯磊涵); else None."""
     found: list[list[str]] = []
 
     def walk(start: int, taken: list[str]) -> None:
-        if len(found) > 1:
+        if len(found) >= SPLITS_WEIGHED:
             return
         if start == len(run):
             found.append(list(taken))
@@ -110,7 +116,11 @@ def split_names(run: str) -> list[str] | None:
                 taken.pop()
 
     walk(0, [])
-    return found[0] if len(found) == 1 else None
+    if not found or len(found) >= SPLITS_WEIGHED:
+        return None
+    fewest = min(len(split) for split in found)
+    best = [split for split in found if len(split) == fewest]
+    return best[0] if len(best) == 1 else None
 
 
 def splits_into_names(run: str) -> bool:

@@ -13,3 +13,10 @@ def test_a_phrase_does_not_split_into_names():
     assert not splits_into_names("一些当地读者还给同伴做起了讲解")
     assert not splits_into_names("到举办第一届全国青少年三大球运动会")
     assert not splits_into_names("")
+
+
+def test_of_several_splits_the_one_into_fewest_names_is_taken():
+    """东方桂琪冯磊涵 reads as 东方桂琪 冯磊涵 or 东方 桂琪 冯磊涵: a compound surname read
+    whole gives fewer names, and that split wins; a tie of as many names stays None."""
+    assert split_names("东方桂琪冯磊涵") == ["东方桂琪", "冯磊涵"]
+    assert split_names("李明华王刚") is None  # 李明华 王刚, or 李明 华王刚
