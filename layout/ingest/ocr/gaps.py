@@ -13,7 +13,13 @@ theirs would). A ring is 。; a stroke falling to the right 、; one falling to 
 left ，. Nothing else is added: a gap with no ink is a space, a gap with larger ink an
 unread character, left as it is. A full stop squeezed into one em with the closing quote
 after it (。”, the two half-width) is found by its ring between the character and the
-quote, in the first ``_SQUEEZED`` pitches of the em after the character. The mark gets
+quote, in the first ``_SQUEEZED`` pitches of the em after the character. A mark of a
+face that centres its marks in the em (as Hong Kong and Taiwan faces do) set in half an em
+lies over the start of the next character's em and touches its ink: between two
+ideographs ``_GLUED_STEP`` pitches apart, the paper between them is ``_GLUED_BLANK``
+pitches (the half em the mark was given) and the ink after it opens with at least
+``_GLUED_LEAD`` pitches of columns inked only below ``_GLUED_TOP`` of the line (a
+character's own strokes reach the top) (:func:`_glued_mark`). The mark gets
 its own word box, between its neighbours', so the word boxes still account for every
 character.
 """
@@ -75,6 +81,9 @@ def marks_in_gaps(results: Sequence[Sequence[Any]], image: Any) -> list[Sequence
                     _ideograph(words[k - 1]) and _ideograph(words[k])):
                 mark = _ring_between(ink, centres[k - 1] + pitch / 2,
                                      centres[k] - pitch / 2, top, bottom, pitch)
+            if mark is None and _GLUED_STEP[0] * pitch <= step <= _GLUED_STEP[1] * pitch and (
+                    _ideograph(words[k - 1]) and _ideograph(words[k])):
+                mark = _glued_mark(ink, centres[k - 1], centres[k], top, bottom, pitch)
             if mark is None and words[k] in _CLOSERS and _ideograph(words[k - 1]) and (
                     k + 1 == len(words) or words[k + 1] != "。"):
                 mark = _squeezed_stop(ink, centres[k - 1], top, bottom, pitch)
@@ -236,3 +245,45 @@ _HALF_EM_STEP = 1.75  # pitches between two characters' centres: room for a mark
 _HOLE = 2  # pixels: the least paper a ring encloses
 _HOLE_SIDE = 0.3  # of the line's height: the most a full stop's hole spans
 _RING_LOW = 0.35  # of the line's height from its top: a full stop's hole is lower
+
+
+_GLUED_STEP = (1.25, 1.7)  # pitches between two ideographs' centres: a half-em mark between
+_GLUED_BLANK = (0.3, 0.6)  # pitches of paper between them: the half em (a wider blank is a
+# space, a gutter, an unread character)
+_GLUED_LEAD = 0.14  # pitches: the least run of columns, where the ink after the paper
+# opens, inked only in the line's lower part (the mark before the character's strokes)
+_GLUED_TOP = 0.3  # of the line's height from its top: the mark's ink is all lower
+
+
+def _glued_mark(ink: Any, left: float, right: float, top: float, bottom: float,
+                pitch: float) -> tuple[str, float, float] | None:
+    """A mark set in half an em between the characters centred at ``left`` and
+    ``right`` (pixels) whose ink touches the right one's (a face that centres its marks
+    in the em; see the module doc), and its extent: the paper before it, the half em the
+    mark was given. None when the gap shows no such mark."""
+    import numpy as np
+
+    rows, cols = ink.shape
+    r0, r1 = max(0, int(round(top))), min(rows, int(round(bottom)))
+    c0, c1 = max(0, int(round(left))), min(cols, int(round(right)))
+    if r1 - r0 < 6 or c1 - c0 < 4:
+        return None
+    inked = ink[r0:r1, c0:c1].any(axis=0)
+    best = run = end = 0
+    for i, lit in enumerate(inked):
+        run = 0 if lit else run + 1
+        if run > best:
+            best, end = run, i + 1
+    if not _GLUED_BLANK[0] * pitch <= best <= _GLUED_BLANK[1] * pitch or end >= len(inked):
+        return None
+    start = c0 + end  # where the ink after the paper opens
+    lower = int(np.ceil(_GLUED_TOP * (r1 - r0)))
+    lead = 0
+    for c in range(start, min(cols, start + int(MARK_SIDE * pitch))):
+        column = ink[r0:r1, c]
+        if not column.any() or column[:lower].any():
+            break
+        lead += 1
+    if lead < _GLUED_LEAD * pitch:
+        return None
+    return mark_of_shape(ink[r0:r1, start:start + lead]), float(start - best), float(start)

@@ -89,3 +89,38 @@ def test_a_full_stop_squeezed_into_one_em_with_a_closing_quote_is_put_back():
     assert read[1] == "一二三。”巴" and len(read[3]) == 6
     pixels[TOP + 18:TOP + 23, 104:109] = 30  # no hole: not a full stop, nothing added
     assert marks_in_gaps([line], Image.fromarray(pixels, "L")) == [line]
+
+
+def _glued(mark: str | None) -> tuple[list, Image.Image]:
+    """一二三 a pitch apart, then half an em of paper, then 四五: a mark of a face that
+    centres its marks (``"、"`` a stroke falling right, ``"。"`` a ring, low in the line)
+    set in that half em, its ink run into 四's; ``None``: no mark (the half em a space)."""
+    pixels = np.full((60, 260), 240, np.uint8)
+    starts = [10, 40, 70, 115, 145]
+    for x in starts:
+        pixels[TOP + 2:TOP + EM - 2, x + 2:x + EM - 2] = 30
+    if mark == "、":
+        for d in range(10):
+            pixels[TOP + 12 + d, 111 + d // 2:114 + d // 2] = 30  # down to 四's ink at 117
+    elif mark == "。":
+        pixels[TOP + 12:TOP + 22, 109:118] = 30
+        pixels[TOP + 14:TOP + 20, 111:115] = 240
+    boxes = [[[x, TOP], [x + EM, TOP], [x + EM, TOP + EM], [x, TOP + EM]] for x in starts]
+    boxes[3][0][0] = boxes[3][3][0] = 112  # the recogniser's box of 四 takes in the mark
+    line = [[[10, TOP], [175, TOP], [175, TOP + EM], [10, TOP + EM]], "一二三四五", 0.99,
+            boxes, list("一二三四五")]
+    return line, Image.fromarray(pixels, "L")
+
+
+def test_a_centred_mark_set_in_half_an_em_and_touching_the_next_character_is_put_back():
+    line, page = _glued("、")
+    [read] = marks_in_gaps([line], page)
+    assert read[1] == "一二三、四五" and read[4] == list("一二三、四五")
+    assert len(read[3]) == 6 and 98 <= read[3][3][0][0] < read[3][3][1][0] <= read[3][4][0][0]
+    line, page = _glued("。")
+    assert marks_in_gaps([line], page)[0][1] == "一二三。四五"
+
+
+def test_half_an_em_of_paper_before_a_character_reaching_the_top_adds_nothing():
+    line, page = _glued(None)  # a space (a byline's name), 四's strokes from the top
+    assert marks_in_gaps([line], page) == [line]
