@@ -10,7 +10,8 @@ rendered again at the higher resolution); a blank image is not sent to the engin
 character the recogniser dropped between two it read is read again
 (:mod:`layout.ingest.ocr.dropped`); a middle dot printed low in its line is read as the
 full stop it is, dots read for an ellipsis as …… and 一一 printed as one stroke as ——
-(:mod:`layout.ingest.ocr.marks`), and the small marks the recogniser dropped between
+(:mod:`layout.ingest.ocr.marks`), a colon whose lower dot has a tail as the semicolon it
+is (:mod:`layout.ingest.ocr.semicolons`), and the small marks the recogniser dropped between
 two characters (:mod:`layout.ingest.ocr.gaps`) or after a line's last
 (:mod:`layout.ingest.ocr.ends`)
 are put back. Every kept
@@ -36,6 +37,7 @@ from layout.ingest.ocr.marks import dashes, ellipses, stops_from_low_dots
 from layout.ingest.ocr.photos import inside, photo_boxes
 from layout.ingest.ocr.quotes import quotes_at_ends
 from layout.ingest.ocr.rules import scan_rules
+from layout.ingest.ocr.semicolons import semicolons
 from layout.ingest.ocr.strokes import dashes_by_weight
 from layout.ingest.raw import RawPage, Rule
 from layout.model import BBox
@@ -66,7 +68,7 @@ def ocr_image(image: Any, number: int, width_pt: float, height_pt: float,
     results = drop_caps(results, image, lambda crop: read_line(crop, settings),
                         lambda crop: read_lines(crop, settings))
     results = dropped_characters(results, image, lambda crop: read_line(crop, settings))
-    results = stops_from_low_dots(results, image)
+    results = semicolons(stops_from_low_dots(results, image), image)
     results = dashes_by_weight(dashes(ellipses(results, image), image), image)
     results = marks_at_ends(marks_in_gaps(results, image), image)
     results = quotes_at_ends(dashes_at_starts(results, image), image)
