@@ -19,9 +19,10 @@ lies over the start of the next character's em and touches its ink: between two
 ideographs ``_GLUED_STEP`` pitches apart, the paper between them is ``_GLUED_BLANK``
 pitches (the half em the mark was given) and the ink after it opens with at least
 ``_GLUED_LEAD`` pitches of columns inked only below ``_GLUED_TOP`` of the line (a
-character's own strokes reach the top) (:func:`_glued_mark`). The mark gets
-its own word box, between its neighbours', so the word boxes still account for every
-character.
+character's own strokes reach the top), their ink ``_GLUED_TALL`` pitches down or more
+(a character's bottom stroke run out left, as in 上, is thinner) (:func:`_glued_mark`).
+The mark gets its own word box, between its neighbours', so the word boxes still account
+for every character.
 """
 
 from __future__ import annotations
@@ -253,6 +254,7 @@ _GLUED_BLANK = (0.3, 0.6)  # pitches of paper between them: the half em (a wider
 _GLUED_LEAD = 0.14  # pitches: the least run of columns, where the ink after the paper
 # opens, inked only in the line's lower part (the mark before the character's strokes)
 _GLUED_TOP = 0.3  # of the line's height from its top: the mark's ink is all lower
+_GLUED_TALL = 0.15  # pitches: and spans this much down at least
 
 
 def _glued_mark(ink: Any, left: float, right: float, top: float, bottom: float,
@@ -286,4 +288,7 @@ def _glued_mark(ink: Any, left: float, right: float, top: float, bottom: float,
         lead += 1
     if lead < _GLUED_LEAD * pitch:
         return None
+    lit = np.flatnonzero(ink[r0:r1, start:start + lead].any(axis=1))
+    if lit[-1] - lit[0] + 1 < _GLUED_TALL * pitch:
+        return None  # a thin stroke: a character's bottom stroke running out left (上)
     return mark_of_shape(ink[r0:r1, start:start + lead]), float(start - best), float(start)
