@@ -5,10 +5,11 @@ pixels) and the page image they were read from; returns the results with each co
 (``：`` or ``:``) whose lower piece of ink has a tail read as the semicolon it is (``；``,
 ``;``). A colon is two dots alike, one over the other; a semicolon's lower piece is a
 comma, a dot with a tail below it: it runs down ``TAIL`` times as far as the upper dot
-does, or more. The ink looked at is the colon's word box (``_SIDE`` pitches wider each
-way, its neighbours' ink left out: pieces touching the crop's sides), and it must be two
-pieces one over the other; anything else stays as read. One character for one: the word
-boxes still fit.
+does, or more, and ``TAIL_SPAN`` pitches further (small type's dots differ by a pixel).
+The ink looked at is the colon's word box (``_SIDE`` pitches wider each way, its
+neighbours' ink left out: pieces touching the crop's sides), and it must be two pieces
+one over the other; anything else stays as read. One character for one: the word boxes
+still fit.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from layout.ingest.ocr.gutters import ink_mask
 
 COLONS = {"：": "；", ":": ";"}
 TAIL = 1.4  # the lower piece of a semicolon runs down this many times the upper dot's height
+TAIL_SPAN = 0.05  # pitches: and this much further (a colon's dots differ by a pixel)
 _SIDE = 0.1  # pitches: the colon's box widened by this much each way
 _SPECK = 2  # pixels: a piece of ink this small each way is a speck, not a dot
 
@@ -54,7 +56,8 @@ def semicolons(results: Sequence[Sequence[Any]], image: Any) -> list[Sequence[An
 def _tailed(ink: Any, extent: tuple[float, float], top: float, bottom: float,
             pitch: float) -> bool:
     """Whether the ink of the colon at ``extent`` along the line is two pieces one over
-    the other, the lower running down ``TAIL`` times as far as the upper."""
+    the other, the lower running down ``TAIL`` times as far as the upper and
+    ``TAIL_SPAN`` pitches further."""
     import cv2
     import numpy as np
 
@@ -75,4 +78,5 @@ def _tailed(ink: Any, extent: tuple[float, float], top: float, bottom: float,
     if upper[1] + upper[3] > lower[1]:
         return False  # not one over the other
     overlap = min(upper[0] + upper[2], lower[0] + lower[2]) - max(upper[0], lower[0])
-    return bool(overlap > 0 and lower[3] >= TAIL * upper[3])
+    return bool(overlap > 0 and lower[3] >= TAIL * upper[3]
+                and lower[3] - upper[3] >= TAIL_SPAN * pitch)
