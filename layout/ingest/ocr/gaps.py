@@ -20,7 +20,9 @@ ideographs ``_GLUED_STEP`` pitches apart, the paper between them is ``_GLUED_BLA
 pitches (the half em the mark was given) and the ink after it opens with at least
 ``_GLUED_LEAD`` pitches of columns inked only below ``_GLUED_TOP`` of the line (a
 character's own strokes reach the top), their ink ``_GLUED_TALL`` pitches down or more
-(a character's bottom stroke run out left, as in 上, is thinner) (:func:`_glued_mark`).
+(a character's bottom stroke run out left, as in 上, is thinner); a ring there is 。, a
+stroke falling right 、, and one falling left nothing (the 丿 that opens 亻 or 彳 after a
+space is one; the comma, larger, the recogniser reads) (:func:`_glued_mark`).
 The mark gets its own word box, between its neighbours', so the word boxes still account
 for every character.
 """
@@ -259,7 +261,7 @@ _GLUED_TALL = 0.15  # pitches: and spans this much down at least
 
 def _glued_mark(ink: Any, left: float, right: float, top: float, bottom: float,
                 pitch: float) -> tuple[str, float, float] | None:
-    """A mark set in half an em between the characters centred at ``left`` and
+    """A mark (、 or 。) set in half an em between the characters centred at ``left`` and
     ``right`` (pixels) whose ink touches the right one's (a face that centres its marks
     in the em; see the module doc), and its extent: the paper before it, the half em the
     mark was given. None when the gap shows no such mark."""
@@ -291,4 +293,7 @@ def _glued_mark(ink: Any, left: float, right: float, top: float, bottom: float,
     lit = np.flatnonzero(ink[r0:r1, start:start + lead].any(axis=1))
     if lit[-1] - lit[0] + 1 < _GLUED_TALL * pitch:
         return None  # a thin stroke: a character's bottom stroke running out left (上)
-    return mark_of_shape(ink[r0:r1, start:start + lead]), float(start - best), float(start)
+    mark = mark_of_shape(ink[r0:r1, start:start + lead])
+    if mark == "，":
+        return None  # a stroke falling left: the 丿 a character opens with (亻, 彳) as well
+    return mark, float(start - best), float(start)

@@ -107,6 +107,9 @@ def _glued(mark: str | None) -> tuple[list, Image.Image]:
         pixels[TOP + 14:TOP + 20, 111:115] = 240
     elif mark == "上":  # no mark: 四's bottom stroke, thin, run out left (as 上's does)
         pixels[TOP + 24:TOP + 27, 109:118] = 30
+    elif mark == "亻":  # no mark: the stroke falling left that opens 四 (as 亻's 丿)
+        for d in range(10):
+            pixels[TOP + 21 - d, 111 + d // 2:114 + d // 2] = 30
     boxes = [[[x, TOP], [x + EM, TOP], [x + EM, TOP + EM], [x, TOP + EM]] for x in starts]
     boxes[3][0][0] = boxes[3][3][0] = 112  # the recogniser's box of 四 takes in the mark
     line = [[[10, TOP], [175, TOP], [175, TOP + EM], [10, TOP + EM]], "一二三四五", 0.99,
@@ -127,4 +130,6 @@ def test_half_an_em_of_paper_before_a_character_reaching_the_top_adds_nothing():
     line, page = _glued(None)  # a space (a byline's name), 四's strokes from the top
     assert marks_in_gaps([line], page) == [line]
     line, page = _glued("上")  # nor before one whose thin bottom stroke runs out left
+    assert marks_in_gaps([line], page) == [line]
+    line, page = _glued("亻")  # nor one opening with a stroke falling left (侯 after 记者 )
     assert marks_in_gaps([line], page) == [line]
