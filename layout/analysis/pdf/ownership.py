@@ -329,6 +329,41 @@ def _text_under_figures_joins_them(boxes: Sequence[BBox], owner: list[int | None
             owner[i] = owner[above[0]]
 
 
+def _tiers_under_heads(groups: Sequence[HeadingGroup], items: Sequence[Item],
+                       boxes: Sequence[BBox], owner: list[int | None],
+                       rules: Sequence[Rule], line: float) -> None:
+    """Vertical text (turned frame) in the tier right under a head's tier, starting level
+    with the head (its top within a line of the head's top), is that head's: on the page
+    a vertical headline stands at the right of its article's first tier and the next tier
+    runs on under it, full width, so that tier's first lines lie under the headline, not
+    under the text it heads (which may end with its paragraph at the tier's foot). The
+    head's tier is the head with the text set mostly within its span from its level on
+    (the head may be shorter than the tier); no rule may run between
+    but the head's own frame (a rule that reaches no further than a head size past it)."""
+    for i, box in enumerate(boxes):
+        if owner[i] is not None or not isinstance(items[i], TextBlock):
+            continue
+        near: list[tuple[float, int]] = []
+        for k, g in enumerate(groups):
+            head = g.bbox
+            size = g.headline[0].size
+            if abs(box.top - head.top) > 1.2 * line:
+                continue
+            column = [head, *(b for b in boxes if b.top >= head.top - line
+                              and b.horizontal_overlap(head) >= 0.5 * b.width)]
+            col_x1 = max(b.x1 for b in column)
+            gap = box.x0 - col_x1
+            if not -0.5 * line <= gap <= 2.5 * line:
+                continue
+            if any(not r.horizontal and col_x1 - 1 <= r.position <= box.x0 + 1
+                   and r.bbox.top < box.bottom and r.bbox.bottom > head.bottom + size
+                   for r in rules):
+                continue
+            near.append((gap, k))
+        if near:
+            owner[i] = min(near)[1]
+
+
 def _bodiless_heads_claim_orphans(groups: Sequence[HeadingGroup], items: Sequence[Item],
                                   boxes: Sequence[BBox], owner: list[int | None]) -> None:
     """A head that got (almost) no text of its own takes the unowned items below it even
@@ -370,6 +405,8 @@ def assign_items(groups: Sequence[HeadingGroup], items: Sequence[Item],
             owner[i] = k
     figures = [isinstance(i, Figure) for i in items]
     geometry = _TURNED if turned else _HORIZONTAL
+    if turned:
+        _tiers_under_heads(groups, items, boxes, owner, rules, line)
     texts = [isinstance(i, TextBlock) and len(i.lines) >= 2 for i in items]
     _spread(boxes, owner, rules, line, figures, texts, geometry)
     while _columns_flow(items, boxes, owner, rules, line, short_last, geometry):

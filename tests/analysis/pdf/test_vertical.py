@@ -509,3 +509,34 @@ def test_a_byline_past_a_photo_right_of_the_text_under_a_horizontal_head_is_its_
     bylines = {a.headline: a.bylines for a in page.articles}
     assert any("刘雷静" in b for b in bylines["守护好前人留给我们的宝贵财富"]), bylines
     assert not any("刘雷静" in b for b in bylines["用金融之手贷动绿色发展"]), bylines
+
+
+def test_the_tier_under_a_vertical_headline_is_its_articles_text():
+    # the head's second tier starts under the headline with a new paragraph (its first
+    # tier ends with its paragraph), a gutter past the photo ending the right article's
+    # part of that tier: turned, it stands right under that photo in the column, yet
+    # level with its own head right across the tier gutter
+    from layout.analysis.pdf.page import analysis_to_page, analyze_raw_page
+    from layout.ingest.raw import RawPage
+
+    body = "清晨五点山西平遥古城尚未完全苏醒南大街平遥东湖老醋坊的酿醋师傅们布满茧子的手"
+    other = "在加沙地带中部的努赛赖特难民营萨拉赫和阿卜杜拉兄弟俩开了家路边书摊试图从战争的"
+    glyphs = down("铁路带来希望和未来的新生活", 570, 60, size=20.0, font="Hei")  # to 320
+    for k in range(8):  # its text: tier 1 x 545-440
+        glyphs += down(body[k:k + 20], 545 - 15 * k, 60)
+    for k in range(4):  # and tier 2 x 570-525 under its head, then its photo
+        glyphs += down(body[k + 2:k + 16], 570 - 15 * k, 330)
+    photo = BBox(455.0, 280.0, 515.0, 470.0)
+    glyphs += down("要守牢实体经济", 420, 60, size=20.0, font="Hei")  # the next head
+    glyphs += down(other[:18], 395, 80)  # its first tier: x 395-305, indented, and
+    for k in range(1, 6):  # its paragraph ends at the foot
+        glyphs += down(other[k:k + 20], 395 - 15 * k, 60)
+    glyphs += down(other[:5], 305, 60)  # (a short last line)
+    glyphs += down(other[3:21], 425, 300)  # its second tier, under the headline: a new
+    for k in range(1, 7):  # paragraph
+        glyphs += down(other[k + 3:k + 23], 425 - 15 * k, 280)
+    raw = RawPage(1, 600.0, 500.0, tuple(glyphs), (), (photo,))
+    page = analysis_to_page(analyze_raw_page(raw))
+    texts = {a.headline: "".join(b.text or "" for b in a.blocks) for a in page.articles}
+    assert other[3:21] in texts["要守牢实体经济"], texts
+    assert other[3:21] not in texts["铁路带来希望和未来的新生活"], texts
