@@ -156,6 +156,22 @@ def _tier_alongside(photo: BBox, vertical: Sequence[BBox], size: float) -> bool:
                and max(b.x0 - photo.x1, photo.x0 - b.x1) <= 3.0 * size for b in vertical)
 
 
+def _set_in_tier(photo: BBox, vertical: Sequence[BBox], horizontal: Sequence[BBox],
+                 size: float) -> bool:
+    """``photo`` is set in a tier of vertical text (page frame): that text runs right above
+    it across its width (within two lines, over 0.8 of its width), and no horizontal text
+    stands right over or under it in its columns (over half the narrower width across).
+    Horizontal text beside it, however near, is another article's column."""
+    def adjacent(b: BBox, reach: float) -> bool:
+        return (-0.5 * size <= photo.top - b.bottom <= reach
+                or -0.5 * size <= b.top - photo.bottom <= reach)
+
+    over = any(-0.5 * size <= photo.top - b.bottom <= 3.0 * size
+               and b.horizontal_overlap(photo) >= 0.8 * photo.width for b in vertical)
+    return over and not any(adjacent(b, 3.0 * size) and b.horizontal_overlap(photo)
+                            >= 0.5 * min(b.width, photo.width) for b in horizontal)
+
+
 def _not_under_heads_beside(photo: BBox, heads: Sequence[HeadingGroup],
                             blocks: Sequence[TextBlock], size: float) -> list[TextBlock]:
     """``blocks`` less those under a horizontal head that ``photo`` stands beside (its top
@@ -361,7 +377,9 @@ def analyze_vertical_page(raw: RawPage, vertical: list[VerticalLine], rest: list
             fig.bbox, [t_page_boxes[id(b)] for b in t_body], size) else body
         near_h = min((_gap(box, b.bbox) for b in h_near), default=float("inf"))
         over = _head_over(fig.bbox, groups, size)
-        if (id(over) in vertical_heads) if over is not None else near_v <= near_h:
+        in_tier = over is None and _set_in_tier(
+            fig.bbox, [t_page_boxes[id(b)] for b in t_body], [b.bbox for b in body], size)
+        if (id(over) in vertical_heads) if over is not None else (in_tier or near_v <= near_h):
             proxy = Figure(rotate_box(fig.bbox, width),
                            [TextBlock(c.lines, _box=rotate_box(c.bbox, width))
                             for c in fig.captions])

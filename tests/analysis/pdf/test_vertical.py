@@ -540,3 +540,28 @@ def test_the_tier_under_a_vertical_headline_is_its_articles_text():
     texts = {a.headline: "".join(b.text or "" for b in a.blocks) for a in page.articles}
     assert other[3:21] in texts["要守牢实体经济"], texts
     assert other[3:21] not in texts["铁路带来希望和未来的新生活"], texts
+
+
+def test_a_photo_set_in_a_tier_of_vertical_text_is_its_articles():
+    # the photo ends the vertical article's second tier, under its first tier's text
+    # (which runs across its width), 20 pt left of its text in that tier; the horizontal
+    # article at its left stands 15 pt away, beside it, not over or under it
+    from layout.analysis.pdf.page import analysis_to_page, analyze_raw_page
+    from layout.ingest.raw import RawPage
+
+    body = "清晨五点山西平遥古城尚未完全苏醒南大街平遥东湖老醋坊的酿醋师傅们布满茧子的手"
+    glyphs = down("守护好前人留给我们的宝", 575, 60, size=20.0, font="Hei")
+    for k in range(18):  # its first tier, x 550 to 295 (under the head's tier span)
+        glyphs += down(body[k:k + 20], 550 - 15 * k, 60)
+    for k in range(7):  # its second tier: x 575 to 485, then the photo
+        glyphs += down(body[k + 1:k + 16], 575 - 15 * k, 290)
+    photo = BBox(300.0, 290.0, 460.0, 430.0)
+    glyphs += run("图为平遥古城。新华社记者卢琪鸣摄", 300, 436, size=6.0, font="Kai")
+    glyphs += run("构建同科技创新相适应的科", 40, 60, size=20.0, font="Hei")
+    for k in range(26):  # a horizontal article at the left, its column 15 pt from the photo
+        glyphs += run("科技是国家强盛之基金融是国家重要的核心力", 45, 90 + 14 * k, size=12.0)
+    raw = RawPage(1, 600.0, 500.0, tuple(glyphs), (), (photo,))
+    page = analysis_to_page(analyze_raw_page(raw))
+    owners = {a.headline: [b.credit for b in a.blocks if b.role.name == "CAPTION"]
+              for a in page.articles}
+    assert owners.get("守护好前人留给我们的宝") == ["新华社记者卢琪鸣摄"], owners
