@@ -142,7 +142,8 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = (), gap_em:
                     latin_gap_em: float = 0.75, max_gap_em: float = 1.6,
                     row_tolerance: float = 0.3,
                     photo_gaps: Sequence[BBox] = (),
-                    photo_edges: Sequence[BBox] = ()) -> list[TextLine]:
+                    photo_edges: Sequence[BBox] = (),
+                    photos: Sequence[BBox] = ()) -> list[TextLine]:
     """Lines of a page, in no particular order (sort them as you need).
 
     Two passes. The first cuts rows at every gap wider than ``gap_em`` (next to CJK
@@ -158,7 +159,10 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = (), gap_em:
     0.3 em or more at a photo's left or right edge (``photo_edges``) within three lines
     under it: a caption's end, and the text beside the photo's column. A body line is
     also cut where it leaves the columns' common right edge by a gutter's width with
-    nothing under the gap on the next line: an article's last column of one line.
+    nothing under the gap on the next line: an article's last column of one line. With no
+    gutter found, a gap within the width of a photo right above (``photos``, within four
+    lines of its foot) and narrower than ``max_gap_em`` is a space in its caption (a
+    credit set flush right and spaced out: 本报记者　徐静军　摄), not a cut.
     """
     cuts = _vertical_cuts(rules)
     rows = [part for row in _rows(glyphs, row_tolerance) for part in _unprint(row)]
@@ -191,8 +195,13 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule] = (), gap_em:
     starts = [gl for gl, _ in gutters]
     bridged = _Neighbours(rows)
     if not gutters:  # no columns found: cut at every wide gap but justification gaps
+        def caption_space(p: Glyph, g: Glyph) -> bool:
+            return (bool(photos) and g.x0 - p.x1 <= max_gap_em * min(p.size, g.size)
+                    and _under_photo(photos, p, g))
+
         return [ln for row in rows for ln in _split_row(
-            row, lambda p, g: strict(p, g) and (hard_break(p, g) or not bridged(p, g)))]
+            row, lambda p, g: strict(p, g) and (hard_break(p, g) or (
+                not bridged(p, g) and not caption_space(p, g))))]
 
     def loose(prev: Glyph, g: Glyph) -> bool:
         gap = g.x0 - prev.x1
@@ -229,6 +238,15 @@ def _under_photo_gap(gaps: Sequence[BBox], prev: Glyph, g: Glyph) -> bool:
     size = max(prev.size, g.size)
     return any(prev.x1 <= (gap.x0 + gap.x1) / 2 <= g.x0
                and gap.top <= base <= gap.bottom + 5.5 * size for gap in gaps)
+
+
+def _under_photo(photos: Sequence[BBox], prev: Glyph, g: Glyph) -> bool:
+    """Both glyphs lie within a photo's width (±1 pt), at most four lines (5.5 sizes)
+    below its foot: on a line of its caption."""
+    base = (prev.base_y + g.base_y) / 2
+    size = max(prev.size, g.size)
+    return any(p.x0 - 1.0 <= prev.x0 and g.x1 <= p.x1 + 1.0
+               and p.bottom <= base <= p.bottom + 5.5 * size for p in photos)
 
 
 def _at_photo_edge(edges: Sequence[BBox], prev: Glyph, g: Glyph) -> bool:

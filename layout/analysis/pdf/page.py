@@ -108,7 +108,7 @@ def analyze_raw_page(raw: RawPage, settings: Settings = DEFAULT_SETTINGS) -> Pag
     lines = glyphs_to_lines(upright, raw.rules, gap_em=pdf.line_gap,
                             latin_gap_em=pdf.latin_gap, max_gap_em=pdf.max_line_gap,
                             photo_gaps=side_by_side_gaps(photos),
-                            photo_edges=photo_edges(photos))
+                            photo_edges=photo_edges(photos), photos=photos)
     check_budget()
     blocks = join_drop_caps(lines_to_blocks(lines, raw.rules, max_gap_em=pdf.block_gap))
     check_budget()

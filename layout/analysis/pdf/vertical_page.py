@@ -320,7 +320,7 @@ def analyze_vertical_page(raw: RawPage, vertical: list[VerticalLine], rest: list
     turned_runs = rotated_lines([g for g in rest if not g.upright])
     lines = glyphs_to_lines(upright, raw.rules, gap_em=pdf.line_gap,
                             latin_gap_em=pdf.latin_gap, max_gap_em=pdf.max_line_gap,
-                            photo_gaps=side_by_side_gaps(photos))
+                            photo_gaps=side_by_side_gaps(photos), photos=photos)
     blocks = join_drop_caps(lines_to_blocks(lines, raw.rules, max_gap_em=pdf.block_gap))
     check_budget()
     content, furniture = split_furniture(blocks, raw.rules, raw.width, raw.height)

@@ -226,3 +226,19 @@ def test_a_line_end_hyphen_before_a_compound_part_the_page_prints_stays():
     assert join_line_texts(["a strong grow-", "ing market"], compounds) == (
         "a strong growing market")
     assert join_line_texts(["a ten-", "year plan"]) == "a tenyear plan"  # no evidence
+
+
+def test_a_spaced_out_credit_under_a_photo_stays_one_line_with_no_gutter():
+    # 本报记者　徐静军　摄 set flush right under a photo, two-thirds of an em between its
+    # words, on a page with no columns of horizontal text to find gutters from
+    photo = BBox(100.0, 100.0, 300.0, 260.0)
+    glyphs = run("空间上，推动海内外文化演艺资源的流通", 100, 272, size=8.68, advance=10.0)
+    glyphs += run("本报记者", 150, 296, size=8.68, advance=10.0)
+    glyphs += run("徐静军", 150 + 40 + 6, 296, size=8.68, advance=10.0)
+    glyphs += run("摄", 150 + 40 + 6 + 30 + 6, 296, size=8.68, advance=10.0)
+    texts = sorted(ln.text for ln in glyphs_to_lines(glyphs, photos=[photo]))
+    assert "本报记者徐静军摄" in "".join(texts).replace(" ", ""), texts
+    assert len(texts) == 2, texts
+    # away from any photo the same gaps still cut (a page of loose items)
+    apart = sorted(ln.text for ln in glyphs_to_lines(glyphs, photos=[BBox(400, 0, 500, 90)]))
+    assert len(apart) == 4, apart
