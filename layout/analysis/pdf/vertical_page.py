@@ -30,7 +30,13 @@ from layout.analysis.pdf.figures import Figure, attach_captions
 from layout.analysis.pdf.furniture import FurnitureBlock, side_labels, split_furniture
 from layout.analysis.pdf.line_geometry import head_blocks
 from layout.analysis.pdf.lines import glyphs_to_lines, rotated_lines
-from layout.analysis.pdf.ownership import ArticleParts, Item, assign_items, item_box
+from layout.analysis.pdf.ownership import (
+    ArticleParts,
+    Item,
+    _vertical_rule_between,
+    assign_items,
+    item_box,
+)
 from layout.analysis.pdf.photo_gaps import side_by_side_gaps
 from layout.analysis.pdf.roles import (
     HeadingGroup,
@@ -375,7 +381,10 @@ def analyze_vertical_page(raw: RawPage, vertical: list[VerticalLine], rest: list
         near_v = min((_gap(box, t_page_boxes[id(b)]) for b in t_body), default=float("inf"))
         h_near = _not_under_heads_beside(fig.bbox, own, body, size) if _tier_alongside(
             fig.bbox, [t_page_boxes[id(b)] for b in t_body], size) else body
-        near_h = min((_gap(box, b.bbox) for b in h_near), default=float("inf"))
+        # horizontal text a vertical rule walls off from the photo is no neighbour of it
+        near_h = min((_gap(box, b.bbox) for b in h_near
+                      if not _vertical_rule_between(raw.rules, fig.bbox, b.bbox)),
+                     default=float("inf"))
         over = _head_over(fig.bbox, groups, size)
         in_tier = over is None and _set_in_tier(
             fig.bbox, [t_page_boxes[id(b)] for b in t_body], [b.bbox for b in body], size)

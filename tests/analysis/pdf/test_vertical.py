@@ -565,3 +565,26 @@ def test_a_photo_set_in_a_tier_of_vertical_text_is_its_articles():
     owners = {a.headline: [b.credit for b in a.blocks if b.role.name == "CAPTION"]
               for a in page.articles}
     assert owners.get("守护好前人留给我们的宝") == ["新华社记者卢琪鸣摄"], owners
+
+
+def test_horizontal_text_a_rule_walls_off_from_a_photo_does_not_take_it():
+    # the photo stands in the vertical article's tier, 35 pt left of its text; the
+    # horizontal article at its left is nearer (20 pt) but a vertical rule runs between
+    from layout.analysis.pdf.page import analysis_to_page, analyze_raw_page
+    from layout.ingest.raw import RawPage, Rule
+
+    body = "清晨五点山西平遥古城尚未完全苏醒南大街平遥东湖老醋坊的酿醋师傅们布满茧子的手"
+    glyphs = down("守护好前人留给我们的宝", 575, 60, size=20.0, font="Hei")
+    for k in range(9):  # its text, x 550 to 430
+        glyphs += down(body[k:k + 20], 550 - 15 * k, 60)
+    photo = BBox(300.0, 60.0, 390.0, 240.0)
+    glyphs += run("图为平遥古城。新华社记者卢琪鸣摄", 300, 252, size=5.5, font="Kai")
+    glyphs += run("构建同科技创新相适应的科", 40, 60, size=20.0, font="Hei")
+    for k in range(12):  # a horizontal article at the left, 20 pt from the photo
+        glyphs += run("科技是国家强盛之基金融是国家重要的核心力", 40, 90 + 14 * k, size=12.0)
+    rule = Rule(BBox(290.0, 60.0, 290.0, 262.0), horizontal=False)
+    raw = RawPage(1, 600.0, 400.0, tuple(glyphs), (rule,), (photo,))
+    page = analysis_to_page(analyze_raw_page(raw))
+    owners = {a.headline: [b.credit for b in a.blocks if b.role.name == "CAPTION"]
+              for a in page.articles}
+    assert owners.get("守护好前人留给我们的宝") == ["新华社记者卢琪鸣摄"], owners
