@@ -264,12 +264,19 @@ def _off_axis(a: CellArrays) -> np.ndarray:
 
 def _lined_up(a: CellArrays, k: np.ndarray, j: np.ndarray, size: np.ndarray) -> np.ndarray:
     """Centres within 0.3 em; or, where a mark or a turned glyph is involved, boxes
-    overlapping by 0.3 of the narrower; two such cells, boxes overlapping at all."""
+    overlapping by 0.3 of the narrower; two such cells, boxes overlapping at all, but
+    never a cell whose centre stands 0.3 em or more right of a corner mark's."""
     close = np.abs(a.cx[k] - a.cx[j]) <= 0.3 * size
     loose = a.turned | a.mark | a.narrow
     loose_k, loose_j = loose[k], loose[j]
     overlap = np.minimum(a.x1[k], a.x1[j]) - np.maximum(a.x0[k], a.x0[j])
     narrow = np.minimum(np.minimum(a.x1[k] - a.x0[k], a.x1[j] - a.x0[j]), size)
     both = loose_k & loose_j & (overlap > -0.1 * size)  # (。 right in its cell, 9 left)
+    # a mark in its cell's upper right stands at or right of its line's axis: a cell whose
+    # centre lies further right than the mark's own is the next line's over (a turned 」
+    # there, its ink touching a comma shifted toward it)
+    corner_k, corner_j = a.corner[k], a.corner[j]
+    both &= ~(corner_k & (a.cx[j] > a.cx[k] + 0.3 * size))
+    both &= ~(corner_j & (a.cx[k] > a.cx[j] + 0.3 * size))
     one = (loose_k ^ loose_j) & (overlap >= 0.3 * narrow)
     return close | both | one

@@ -588,3 +588,17 @@ def test_horizontal_text_a_rule_walls_off_from_a_photo_does_not_take_it():
     owners = {a.headline: [b.credit for b in a.blocks if b.role.name == "CAPTION"]
               for a in page.articles}
     assert owners.get("守护好前人留给我们的宝") == ["新华社记者卢琪鸣摄"], owners
+
+
+def test_a_comma_shifted_toward_the_next_line_does_not_take_its_turned_bracket():
+    # 時， in the left line: the comma in its cell's upper right, its box reaching the
+    # right line, where a turned 」 after 包 stands level with it, their boxes touching
+    glyphs = down("記得帶錢包", 507, 108)
+    glyphs.append(Glyph("」", 502.3, 158.3, 508.6, 161.4, 10.0, "Body", upright=False))
+    glyphs += down("的提醒了當人們不自覺", 507, 168)
+    glyphs += down("地發出感嘆時", 492, 98)
+    glyphs.append(Glyph("，", 492.0, 153.0, 502.0, 163.0, 10.0, "Body"))
+    glyphs += down("只要稍加思索就不難", 492, 168)
+    texts = _texts(glyphs)
+    assert "記得帶錢包」的提醒了當人們不自覺" in texts, texts
+    assert "地發出感嘆時，只要稍加思索就不難" in texts, texts

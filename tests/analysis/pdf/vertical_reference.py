@@ -19,7 +19,9 @@ def _lined_up(a: Cell, b: Cell, size: float) -> bool:
     loose_a, loose_b = a.turned or a.mark or a.narrow, b.turned or b.mark or b.narrow
     overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
     if loose_a and loose_b:
-        return overlap > -0.1 * size
+        right_of_corner = (a.corner and b.cx > a.cx + 0.3 * size) or (
+            b.corner and a.cx > b.cx + 0.3 * size)
+        return overlap > -0.1 * size and not right_of_corner
     return (loose_a or loose_b) and overlap >= 0.3 * min(a.x1 - a.x0, b.x1 - b.x0, size)
 
 
