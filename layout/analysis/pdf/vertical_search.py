@@ -223,8 +223,10 @@ def chain_pairs(a: CellArrays, gaps: Sequence[float], max_gap_em: float
     # mark, printed off its line's axis, may stand beside the next line's turned glyph)
     off_axis = _off_axis(a)
     high = turned_j & ~off_axis[k]
+    # (a corner mark below, printed in its cell's upper half, may stand up to half an em
+    # above its cell: it too need only start below the upper cell's top)
     keep = (a.top[j] >= a.top[k] + 0.25 * np.minimum(size_k, size_j)) | (
-        high & (a.top[j] > a.top[k]))
+        (high | a.corner[j]) & (a.top[j] > a.top[k]))
     keep &= turned_k | turned_j | _like_sizes(size_k, size_j)
     keep &= _lined_up(a, k, j, ref)
     gap = a.top[j] - a.bottom[k]

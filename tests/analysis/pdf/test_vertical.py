@@ -602,3 +602,18 @@ def test_a_comma_shifted_toward_the_next_line_does_not_take_its_turned_bracket()
     texts = _texts(glyphs)
     assert "記得帶錢包」的提醒了當人們不自覺" in texts, texts
     assert "地發出感嘆時，只要稍加思索就不難" in texts, texts
+
+
+def test_a_comma_raised_over_the_turned_digits_before_it_stays_in_the_line():
+    # 学费500，月赚: the comma in its cell's upper half overlaps the last turned digit's
+    # box, starting less than a quarter em below its top: the line goes on through it
+    glyphs = down("在学校内网看到学费", 688.3, 60.0, 9.22)
+    top = 60.0 + 9 * 9.22 + 1.0
+    for _ in range(3):
+        glyphs.append(Glyph("0", 685.2, top, 691.5, top + 4.2, 8.3, "Latin", upright=False))
+        top += 5.3
+    glyphs.append(Glyph("，", 688.3, top - 4.2, 697.5, top + 5.1, 9.22, "Body"))
+    glyphs += down("月赚三千的免费学设计兼职", 688.3, top + 9.4, 9.22)
+    glyphs += down("前一段时间大学生小李在人民网人民投诉反映他在学校", 703.3, 60.0, 9.22)
+    texts = _texts(glyphs)
+    assert "在学校内网看到学费000，月赚三千的免费学设计兼职" in texts, texts

@@ -97,7 +97,8 @@ def chain_pairs(cells: Sequence[Cell], index: Index, max_gap_em: float,
             ref = (size if not c.turned else d.size if not d.turned
                    else max(size, d.size, 0.5 * reach))
             high = d.turned and not (c.mark and not c.dash)
-            below = d.top >= c.top + 0.25 * min(size, d.size) or (high and d.top > c.top)
+            below = d.top >= c.top + 0.25 * min(size, d.size) or (
+                (high or d.corner) and d.top > c.top)
             if not below or not _like_sizes(c, d) or not _lined_up(c, d, ref):
                 continue
             gap = d.top - c.bottom
