@@ -125,10 +125,25 @@ class _Geometry:
     head: float = 3.0  # text this far under a block of its column does not head it
     run: float = 2.0  # blocks this far apart stack into one run of a column
     text_reach: float = 2.5  # a block of 2+ lines joins owned text this far above it
+    tops_only: bool = True  # only a column's top lines up with the next column's text
 
 
 _HORIZONTAL = _Geometry()
-_TURNED = _Geometry(head=1.0, run=1.0, text_reach=1.0)
+_TURNED = _Geometry(head=1.0, run=1.0, text_reach=1.0, tops_only=False)
+
+
+def _continues_column(boxes: Sequence[BBox], i: int, rules: Sequence[Rule], line: float,
+                      geometry: _Geometry) -> bool:
+    """Box ``i`` stands right under another box of its column (within ``geometry.run``
+    lines, over half of either's width, no rule between): it goes on a column run, it
+    does not start one, so text level with it across a gutter says nothing of its article
+    (a column under a drop cap or a subhead, level by chance with the top of the next
+    article's column)."""
+    box = boxes[i]
+    return any(k != i and -0.5 * line <= box.top - other.bottom <= geometry.run * line
+               and box.horizontal_overlap(other) >= 0.5 * min(box.width, other.width)
+               and not _rule_cuts(rules, other.bottom, box.top, box)
+               for k, other in enumerate(boxes))
 
 
 def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule],
@@ -151,10 +166,13 @@ def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule
     width from it, is none of its columns (a sidebar's label or a chart's scale beside a
     report's text).
     A block marked in ``texts`` (text of two lines or more) reaches owned text above it
-    only as far as ``geometry.text_reach``.
+    only as far as ``geometry.text_reach``. With ``geometry.tops_only``, only a box that
+    starts its column run lines up with the next column (:func:`_continues_column`).
     """
     _figures_join_the_text_above(boxes, owner, rules, line, figures)
     _text_under_figures_joins_them(boxes, owner, rules, line, figures)
+    tops = [not (geometry.tops_only and _continues_column(boxes, i, rules, line, geometry))
+            for i in range(len(boxes))]
     for allow_under, under_gap, above_gap in ((False, 0.0, 0.0), (True, 1.0, 0.0),
                                               (True, 2.5, 1.0)):
         changed = True
@@ -178,7 +196,7 @@ def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule
                     # as its next column would (not a label or chart scale just left of it)
                     off_grid = (texts is not None and texts[j] and not (figures and figures[i])
                                 and box.x1 <= other.x0 and box.x0 > other.x0 - 0.5 * other.width)
-                    side = (abs(box.top - other.top) <= 1.2 * line and not off_grid
+                    side = (tops[i] and abs(box.top - other.top) <= 1.2 * line and not off_grid
                             and (0 <= hgap <= 2.5 * line or (hgap >= 0 and pitch))
                             and not _vertical_rule_between(rules, box, other, line / 1.5))
                     reach = min(under_gap, geometry.text_reach) if texts and texts[i] \

@@ -530,3 +530,31 @@ def test_a_names_line_atop_a_column_under_a_centred_head_is_that_articles():
     assert "".join(by_head["右边标题"].bylines).replace(" ", "") == "张三丰"
     assert not by_head["左边文章的标题"].bylines
     assert "张三丰" not in "".join(b.text or "" for b in by_head["左边文章的标题"].blocks)
+
+
+def test_a_column_going_on_under_a_drop_cap_is_its_articles_not_the_one_level_beside_it():
+    """The lines beside a drop cap are a block of their own; the column goes on under
+    the cap, its top by chance level with the top of the next article's column across a
+    gutter. It goes on a run of its column, it starts none: it is the cap's article's."""
+    from layout.analysis.pdf.blocks import join_drop_caps
+    from layout.analysis.pdf.lines import glyphs_to_lines
+
+    glyphs = run("左边标题", 0, 60, 20.0, "Hei")
+    glyphs += column(["  左边的正文第", "一段继续写满行", "还在继续写满行", "这里结束了。"],
+                     0, 85, 7)
+    glyphs += run("右边的标题", 90, 26, 24.0, "Hei")
+    glyphs += run("杨", 90, 70, 36.0, "Hei")  # the cap: top 38.3, foot 74.3
+    glyphs += column(["树遍布新疆大", "地，包括帕米", "尔高原东麓的"], 130, 40, 6)
+    glyphs += column(["阿克陶。九月的杨", "树成排成片。", "  第二段从这里写", "开始也结束。"],
+                     90, 85, 8)
+    blocks = join_drop_caps(lines_to_blocks(glyphs_to_lines(glyphs)))
+    groups = heading_groups(blocks, 10.0)
+    heads = {id(b) for g in groups for b in g.blocks}
+    parts = assign_items(groups, [b for b in blocks if id(b) not in heads], (), 10.0)
+    by_head = {build_article(p, "x", BODY, 10.0).headline: p for p in parts}
+    right = build_article(by_head["右边的标题"], "x", BODY, 10.0)
+    assert [b.text for b in right.blocks] == [
+        "杨树遍布新疆大地，包括帕米尔高原东麓的阿克陶。九月的杨树成排成片。",
+        "第二段从这里写开始也结束。"]
+    assert all(item.bbox.x1 < 85 for item in by_head["左边标题"].items)
+
