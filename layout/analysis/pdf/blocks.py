@@ -254,11 +254,25 @@ def _drop_cap_line(line: TextLine, body: float) -> bool:
     return len(line.glyphs) <= 2 and line.size >= 2.0 * body
 
 
+def _level_with_cap(block: TextBlock, cap: BBox, body: float) -> bool:
+    """The block's first line stands level with the cap's top (within 0.6 body sizes),
+    or the cap sits on a line of the block (its foot within 0.6 body sizes of that line's)
+    and the first line starts within one body size under the cap's top: a cap set to
+    the baseline of the Nth line stands up over the first line by its em box's margin,
+    which grows with the cap's size."""
+    first = block.lines[0]
+    if abs(first.top - cap.top) <= 0.6 * body:
+        return True
+    return (0 <= first.top - cap.top <= 1.0 * body
+            and any(abs(ln.bottom - cap.bottom) <= 0.6 * body for ln in block.lines))
+
+
 def join_drop_caps(blocks: list[TextBlock]) -> list[TextBlock]:
     """Blocks with each drop cap joined to its paragraph: a letter or two set two or more
     lines tall, with body lines starting right beside it, their first one level with
-    its top. The cap becomes the first glyph of that line (moved up against it, so no
-    space comes between); the block loses the cap's own block. A cap set right under a
+    its top or the cap standing on one of them (:func:`_level_with_cap`). The cap
+    becomes the first glyph of that line (moved up against it, so no space comes
+    between); the block loses the cap's own block. A cap set right under a
     headline of about its size may have been stacked into the headline's block as its
     last line: the body beside it says it is a cap, and it leaves that block."""
     sizes: Counter[float] = Counter()
@@ -277,7 +291,7 @@ def join_drop_caps(blocks: list[TextBlock]) -> list[TextBlock]:
             if id(other) in capped or abs(other.size - body) > 0.1 * body:
                 continue
             first = other.lines[0]
-            if (0 <= first.x0 - box.x1 <= 1.0 * body and abs(first.top - box.top) <= 0.6 * body
+            if (0 <= first.x0 - box.x1 <= 1.0 * body and _level_with_cap(other, box, body)
                     and first.bottom < box.bottom):
                 glyphs = [replace(g, x1=first.x0) if i == len(cap.glyphs) - 1 else g
                           for i, g in enumerate(cap.glyphs)]

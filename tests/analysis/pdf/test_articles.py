@@ -558,3 +558,25 @@ def test_a_column_going_on_under_a_drop_cap_is_its_articles_not_the_one_level_be
         "第二段从这里写开始也结束。"]
     assert all(item.bbox.x1 < 85 for item in by_head["左边标题"].items)
 
+
+def test_a_drop_cap_standing_on_the_second_line_over_the_first_joins_its_paragraph():
+    """A cap of two characters set to the baseline of the second line (its em box stands
+    8 pt, more than half a body size, over the first line): it opens the paragraph, it
+    is no headline."""
+    from layout.analysis.pdf.blocks import join_drop_caps
+    from layout.analysis.pdf.lines import glyphs_to_lines
+
+    glyphs = run("文章的标题", 0, 20, 24.0, "Hei")
+    glyphs += run("“十", 0, 61.04, 33.0, "Kai")  # the cap: top 32, foot 65
+    glyphs += column(["四五”以来，中国", "人民保险集团股"], 68, 40, 8)  # feet 50, 65
+    glyphs += column(["份有限公司稳固了自身经营", "实力。", "  第二段从这里写", "开始也结束。"],
+                     0, 70, 12)
+    blocks = join_drop_caps(lines_to_blocks(glyphs_to_lines(glyphs)))
+    groups = heading_groups(blocks, 10.0)
+    assert [heading_text(g.headline) for g in groups] == ["文章的标题"]
+    heads = {id(b) for g in groups for b in g.blocks}
+    [parts] = assign_items(groups, [b for b in blocks if id(b) not in heads], (), 10.0)
+    article = build_article(parts, "p1-a1", BODY, 10.0)
+    assert [b.text for b in article.blocks] == [
+        "“十四五”以来，中国人民保险集团股份有限公司稳固了自身经营实力。",
+        "第二段从这里写开始也结束。"]
