@@ -194,7 +194,9 @@ def heading_groups(blocks: Sequence[TextBlock], body: float, rules: Sequence[Rul
         rest = [b for b in members if b not in headline + kicker + subtitle]
         headline += rest
         others = [b for b in blocks if b not in heads]
+        head_top = min(b.bbox.top for b in members)
         subtitle = [b for b in subtitle if not _beside_text(b, headline, others, body)
+                    and not _in_the_first_text_row(b, head_top, blocks, others, body, rules)
                     and (is_subtitle_dash(b.lines[0].text) or _aligned_under(b, headline)
                          or not _opens_column(b, others, body))]
         bylines = [b for b in subtitle  # bylines are set near body size
@@ -282,6 +284,28 @@ def _beside_text(block: TextBlock, headline: Sequence[TextBlock],
                 and ob.vertical_overlap(box) >= 0.5 * min(ob.height, box.height)
                 and (ob.x1 <= box.x0 or ob.x0 >= box.x1)
                 and ob.x0 >= span.x0 - body and ob.x1 <= span.x1 + body):
+            return True
+    return False
+
+
+def _in_the_first_text_row(block: TextBlock, head_top: float, blocks: Sequence[TextBlock],
+                           others: Sequence[TextBlock], body: float,
+                           rules: Sequence[Rule]) -> bool:
+    """A column of body text (two lines or more) starts level with ``block`` (its top
+    within half a body size), a gutter beside it (within three body sizes, no rule
+    between), with nothing over it in its column up to the head's top ``head_top``: the
+    head stands centred over columns that start in this row, so ``block`` heads one of
+    them (a subhead), not the whole article. (A neighbour's text level with a subtitle
+    has its own head over it; a byline is one line.)"""
+    box = block.bbox
+    for o in others:
+        ob = o.bbox
+        if (abs(o.size - body) > 0.1 * body or abs(ob.top - box.top) > 0.5 * body
+                or len(o.lines) < 2 or _rule_separates(rules, box, ob)
+                or not 0 <= max(ob.x0 - box.x1, box.x0 - ob.x1) <= 3.0 * body):
+            continue
+        if not any(p is not o and p.bbox.horizontal_overlap(ob) > 0
+                   and head_top - 1 <= p.bbox.bottom <= ob.top + 1 for p in blocks):
             return True
     return False
 

@@ -138,3 +138,19 @@ def test_a_phrase_under_a_headline_is_no_byline_for_having_no_punctuation():
         glyphs += column(["正文文字正文文字正文文字"] * 6, 0, 64, 12)
         [group] = heading_groups(blocks_of(glyphs), 10.0)
         assert bool(group.bylines) == byline, text
+
+
+def test_a_subhead_level_with_the_columns_beside_a_centred_head_is_no_subtitle():
+    """A head centred over the middle column of three, its subtitle under it; the first
+    and third columns start under the subtitle, level with a subhead atop the middle
+    column: that subhead starts the text's first row, it is not a second subtitle line."""
+    glyphs = run("民生观察", 150, 14, 14.0, "Hei")  # kicker
+    glyphs += run("五年来累计赔付", 120, 46, 28.0, "Song-Bold")  # headline 120-316
+    glyphs += run("——专利密集型产品责任险", 130, 68, 14.0, "Hei")  # subtitle 130-298
+    glyphs += column(["正文文字正文文字正文文"] * 8, 0, 80, 11)  # first column 0-110
+    glyphs += run("保障功能新跨越", 120, 90, 12.0, "Hei")  # subhead atop the middle column
+    glyphs += column(["正文文字正文文字正文文"] * 6, 120, 98, 11)
+    glyphs += column(["正文文字正文文字正文文"] * 8, 240, 80, 11)  # third column 240-350
+    [group] = heading_groups(blocks_of(glyphs), 10.0)
+    assert heading_text(group.headline) == "五年来累计赔付"
+    assert heading_text(group.subtitle) == "——专利密集型产品责任险"
