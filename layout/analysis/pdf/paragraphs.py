@@ -105,7 +105,7 @@ def paragraph_lines(blocks: Sequence[TextBlock], siblings: Sequence[TextBlock],
             # text without indents sets its paragraphs apart with extra leading
             spaced = (not indent_marked and prev is not None and pitch > 0
                       and line.top - prev.top >= pitch + 0.15 * em)
-            if not indent_marked and prev is None and last is not None:
+            if indent_marked is False and prev is None and last is not None:
                 spaced = _spaced_below(last, line, last_pitch or pitch)
             prev = last = line
             if not paras or indented or (prev_short and not beside_cap) or spaced:

@@ -252,6 +252,21 @@ def test_text_opening_with_a_drop_cap_marks_paragraphs_by_indent_further_on():
         "还有一行写满了字的。", "第二段从这里写起来开始也结束。"]
 
 
+def test_text_going_on_a_little_lower_under_a_drop_caps_lines_is_its_paragraph():
+    """The lines under a drop cap's lines set a few points lower than the line pitch (the
+    cap's foot takes room) go on with its paragraph: text that opens with a cap has not
+    shown yet how it marks paragraphs, so extra leading there ends none."""
+    glyphs = run("文章的标题", 0, 26, 24.0, "Hei")
+    glyphs += run("今", 0, 70, 36.0, "Hei")
+    glyphs += column(["年是规划收官", "之年，五年间", "从实现第一个"], 40, 40, 6)
+    glyphs += column(["百年奋斗目标到开启第", "二个百年奋斗目标到这", "里为止了还有一行写满",
+                      "了字的。", "  第二段从这里写起来", "开始也结束。"], 0, 88, 10)
+    article = _article_of(glyphs)
+    assert [b.text for b in article.blocks] == [
+        "今年是规划收官之年，五年间从实现第一个百年奋斗目标到开启第二个百年奋斗目标到这"
+        "里为止了还有一行写满了字的。", "第二段从这里写起来开始也结束。"]
+
+
 def test_a_short_indented_first_line_does_not_make_the_indent_the_column_edge():
     """As many lines open indented as flush: the column's edge is the flush one, so the
     first line (short: the next characters could not start a line) is indented and the
