@@ -99,8 +99,8 @@ SPLITS_WEIGHED = 8  # splits of a run into names looked at, at most
 def split_names(run: str) -> list[str] | None:
     """The names a run of several names written together holds, when exactly one split
     into names (:func:`is_name`) covers it: 李心萍郑智文 -> [李心萍, 郑智文]; of several,
-    the one split into fewer names than every other (a compound surname read whole:
-    东方桂琪冯磊涵 -> [东方桂琪, 冯磊涵], not 东方 桂琪 冯磊涵); else None."""
+    the one split into fewer names than every other when it reads a compound surname
+    whole (东方桂琪冯磊涵 -> [东方桂琪, 冯磊涵], not 东方 桂琪 冯磊涵); else None."""
     found: list[list[str]] = []
 
     def walk(start: int, taken: list[str]) -> None:
@@ -118,9 +118,15 @@ def split_names(run: str) -> list[str] | None:
     walk(0, [])
     if not found or len(found) >= SPLITS_WEIGHED:
         return None
+    if len(found) == 1:
+        return found[0]
     fewest = min(len(split) for split in found)
     best = [split for split in found if len(split) == fewest]
-    return best[0] if len(best) == 1 else None
+    if len(best) != 1:
+        return None
+    _, compound = surnames()  # the ambiguity a compound surname makes, and only that:
+    # 吴可云越干越有劲 splits into three "names" one way only, yet holds no name
+    return best[0] if any(fold_traditional(name)[:2] in compound for name in best[0]) else None
 
 
 def splits_into_names(run: str) -> bool:

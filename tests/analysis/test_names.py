@@ -20,3 +20,11 @@ def test_of_several_splits_the_one_into_fewest_names_is_taken():
     whole gives fewer names, and that split wins; a tie of as many names stays None."""
     assert split_names("东方桂琪冯磊涵") == ["东方桂琪", "冯磊涵"]
     assert split_names("李明华王刚") is None  # 李明华 王刚, or 李明 华王刚
+
+
+def test_fewest_names_decide_only_a_compound_surname():
+    """A subtitle cut into three "names" one way only (吴可云 越干越 有劲, 吴可 云越干 …)
+    holds no name: the fewest-names split counts only where it reads a compound surname
+    whole, the ambiguity it is for."""
+    assert split_names("吴可云越干越有劲") is None
+    assert split_names("东方桂琪冯磊涵") == ["东方桂琪", "冯磊涵"]
