@@ -108,10 +108,6 @@ class TextSettings(_Validated):
     label_chars: int = tunable(
         6, "chars", 1, 20, "a title line this short is a label (kicker/subtitle), not the headline"
     )
-    large_title_share: float = tunable(
-        0.7, "ratio", 0.1, 1.0,
-        "a title wrapped on lines this share of a column's width or less is set in large type"
-    )
     overhang_chars: float = tunable(
         1.5, "chars", 0.0, 20.0, "a title with this many CJK characters more than a column is wide"
     )

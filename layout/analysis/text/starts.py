@@ -12,8 +12,8 @@ A title group opens an article when the text says so (weighted cues in
 first paragraph carries the page's rare U+FFFD indent, it holds more characters
 than a column, the column width changes across it, it reads like a headline
 (commas/colons/brackets, a quotation, a column tag), it has a label next to it,
-it is set off by a leading space or a double blank line, it wraps on lines well
-short of a column (large type), a column label heads it, a jump marker
+it is set off by a leading space or a double blank line, a column label heads
+it, a jump marker
 (（下转第2版）) ends the text before it, it has three or more lines (a subhead is one
 line or a pair), or the vocabulary changes across it (the text before and after
 share almost no two-character words).
@@ -62,9 +62,6 @@ EVIDENCE: dict[str, float] = {
     # (为何著书—— / 中国不是难解的谜团…), not a kicker
     "kicker_shape": 1.0,  # a line set apart over a headline wrapped over two or more lines
     # (国际论坛 / / 谱写全球妇女 / 事业发展新篇章): a kicker, which subheads do not have
-    "large_type": 1.0,  # a title wrapped on lines well short of a column: set in type larger
-    # than the body's, as headlines are (“开放的中国为世界经 / 济发展带来巨大机遇”); a subhead
-    # in the body's size wraps at the column's width
     "column_kicker": 1.0,  # the first title line reads as a column label (读书札记, 【纵横】,
     # 深度观察·…) over more title lines: a kicker, which subheads do not have
     "unopened": -9.0,  # (a veto) the titles close a bracket they never opened: they go on with the
@@ -199,7 +196,6 @@ def headline_cues(
         "indented": any(x.indent_marks for x in titles),
         "dash_lead": len(titles) >= 2 and titles[0].text.rstrip().endswith("——"),
         "unopened": _unopened(joined),
-        "large_type": _large_type(lines, width, settings),
         "column_kicker": len(titles) >= 2 and (
             column_label(titles[0].title) or series_label(titles[0].text)
             or named_label(titles[0].text)),
@@ -208,25 +204,6 @@ def headline_cues(
         and not titles[0].text.rstrip().endswith("——"),  # (a lead-in is no kicker)
     }
     return cues
-
-
-def _large_type(lines: Sequence[LineInfo], width: ColumnWidth, settings: TextSettings
-                ) -> bool:
-    """A title line wrapped onto the next with no blank line between, in the middle of a
-    phrase (no mark at its end but a closing quote), the next one no longer, both well
-    short of the column (``large_title_share`` of its width or less): the title's measure
-    holds fewer characters than a body line, so its type is larger than the body's."""
-    most = settings.large_title_share * width.width
-    for above, below in zip(lines, lines[1:], strict=False):
-        stripped = above.text.rstrip().rstrip(patterns.CLOSERS)
-        if (below.line.blanks_before == 0 and above.fixed is Fixed.NONE
-                and below.fixed is Fixed.NONE and bool(stripped)
-                and not is_cjk_punct(stripped[-1]) and not below.subtitle_dash
-                and not above.indent_marks and not below.indent_marks
-                and width.of(above.text) <= most
-                and width.of(below.text) <= width.of(above.text) + 1.0):
-            return True
-    return False
 
 
 def _unopened(text: str) -> bool:

@@ -5,8 +5,7 @@ little): a kicker set apart by blank lines (near a full line long) and a headlin
 part wrapped after its comma (引领未来，), right over the headline's last line and after a
 sentence's end, are the new article's kicker and headline, not a subhead and a paragraph
 of the story before; so are a kicker wider than the column and a place name closed by a
-colon right over the headline's rest (浦口开发区： / 探索…). A title wrapped on lines well
-short of the column is set in large type: a headline, not a subhead.
+colon right over the headline's rest (浦口开发区： / 探索…).
 """
 
 from __future__ import annotations
@@ -55,22 +54,7 @@ def test_a_wide_kicker_and_a_place_name_over_a_headline_are_its_groups() -> None
     assert last and last.endswith("100%。")
 
 
-def _large_type(text: str) -> bool:
-    settings = Settings()
-    lines = [line_info(x, settings) for x in page_lines(text)]
-    cues = headline_cues(lines, (0, len(lines)), ColumnWidth("chars", 20.0, 0.0), True, False,
-                         settings.text)
-    return cues["large_type"]
-
-
-def test_a_title_wrapped_well_short_of_the_column_is_in_large_type() -> None:
-    assert _large_type("“开放的中国为世界经\n济发展带来巨大机遇”\n")
-    assert not _large_type("“开放的中国为世界经济发展带来巨大机\n遇”\n")  # at the column
-    assert not _large_type("久久为功，\n成为“北京蓝”\n")  # wrapped after a comma
-    assert not _large_type("拓宽思路解难题\n\n共话文明暖人心\n")  # two lines set apart
-
-
-LARGE_TYPE = (  # a story, then a headline in large type with nothing else in its group
+STORY_THEN_TITLE = (  # a story, then a headline with nothing else in its group
     '今日谈\n\n新时代新征程推动民政事业高质量发展的根本遵循\n\n姚红玉\n\n\u3000\u3000发展'
     '、全面建设社会主义现代化国家的最终\n目的。习近平总书记深刻指出，现代化道路最'
     '\n终能否走得通、行得稳，关键要看是否坚持以\n人民为中心。现代化不仅要看纸面上'
@@ -89,12 +73,6 @@ LARGE_TYPE = (  # a story, then a headline in large type with nothing else in it
     '增长作出积极贡献，成为世界经济\n发展最稳定、最可靠、最积极的力量。\n')
 
 
-def test_a_headline_in_large_type_opens_a_story() -> None:
-    page = analyze_text_dump(LARGE_TYPE.encode(), "large.txt", Settings()).pages[0]
-    assert [a.headline for a in page.articles] == [
-        "新时代新征程推动民政事业高质量发展的根本遵循", "“开放的中国为世界经济发展带来巨大机遇”"]
-
-
 def test_a_column_label_over_a_title_line_opens_a_story() -> None:
     """读书札记 set apart over a one-line headline: a column label heads the group, a kicker,
     which no subhead has; two plain title lines are no such cue."""
@@ -108,7 +86,7 @@ def test_a_column_label_over_a_title_line_opens_a_story() -> None:
 
     assert cue("读书札记\n\n“开放的中国为世界经济发展带来巨大机遇”\n")
     assert not cue("中国经济蕴含强大韧性\n\n持久活力不断释放\n")
-    text = LARGE_TYPE.replace("“开放的中国为世界经\n济发展带来巨大机遇”",
+    text = STORY_THEN_TITLE.replace("“开放的中国为世界经\n济发展带来巨大机遇”",
                               "读书札记\n\n“开放的中国为世界经济发展带来巨大机遇”")
     page = analyze_text_dump(text.encode(), "label.txt", Settings()).pages[0]
     assert [(a.kicker, a.headline) for a in page.articles][1:] == [
