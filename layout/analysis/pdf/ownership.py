@@ -57,7 +57,7 @@ def _rule_cuts(rules: Sequence[Rule], upper: float, lower: float, box: BBox) -> 
     return False
 
 
-def _vertical_rule_between(rules: Sequence[Rule], a: BBox, b: BBox,
+def vertical_rule_between(rules: Sequence[Rule], a: BBox, b: BBox,
                            slack: float = 1.0) -> bool:
     """A vertical rule runs between ``a`` and ``b`` beside both of them (it walls them off);
     ``slack``: how far into either box the rule may stand (a quote mark hung out into
@@ -102,7 +102,7 @@ def _nearest_head_anywhere(groups: Sequence[HeadingGroup], box: BBox,
         head = g.bbox
         if head.top > box.bottom:
             continue
-        if _rule_cuts(rules, head.bottom, box.top, box) or _vertical_rule_between(
+        if _rule_cuts(rules, head.bottom, box.top, box) or vertical_rule_between(
                 rules, head, box):
             continue
         d = max(0.0, head.x0 - box.x1, box.x0 - head.x1) + max(0.0, box.top - head.bottom)
@@ -198,7 +198,7 @@ def _spread(boxes: Sequence[BBox], owner: list[int | None], rules: Sequence[Rule
                                 and box.x1 <= other.x0 and box.x0 > other.x0 - 0.5 * other.width)
                     side = (tops[i] and abs(box.top - other.top) <= 1.2 * line and not off_grid
                             and (0 <= hgap <= 2.5 * line or (hgap >= 0 and pitch))
-                            and not _vertical_rule_between(rules, box, other, line / 1.5))
+                            and not vertical_rule_between(rules, box, other, line / 1.5))
                     reach = min(under_gap, geometry.text_reach) if texts and texts[i] \
                         else under_gap
                     under = allow_under and (
@@ -300,7 +300,7 @@ def _columns_flow(items: Sequence[Item], boxes: Sequence[BBox], owner: list[int 
         if (owner[foot] is None or not isinstance(above, TextBlock) or not _runs_on(above)
                 or run_bottom - boxes[foot].bottom > 2 * line
                 or (not short_last and boxes[foot].bottom - run_bottom > 2 * line)
-                or _vertical_rule_between(rules, boxes[foot], box, line / 1.5)):
+                or vertical_rule_between(rules, boxes[foot], box, line / 1.5)):
             continue
         owner[i] = owner[foot]
         changed = True

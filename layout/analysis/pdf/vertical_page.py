@@ -33,9 +33,9 @@ from layout.analysis.pdf.lines import glyphs_to_lines, rotated_lines
 from layout.analysis.pdf.ownership import (
     ArticleParts,
     Item,
-    _vertical_rule_between,
     assign_items,
     item_box,
+    vertical_rule_between,
 )
 from layout.analysis.pdf.photo_gaps import side_by_side_gaps
 from layout.analysis.pdf.roles import (
@@ -383,7 +383,7 @@ def analyze_vertical_page(raw: RawPage, vertical: list[VerticalLine], rest: list
             fig.bbox, [t_page_boxes[id(b)] for b in t_body], size) else body
         # horizontal text a vertical rule walls off from the photo is no neighbour of it
         near_h = min((_gap(box, b.bbox) for b in h_near
-                      if not _vertical_rule_between(raw.rules, fig.bbox, b.bbox)),
+                      if not vertical_rule_between(raw.rules, fig.bbox, b.bbox)),
                      default=float("inf"))
         over = _head_over(fig.bbox, groups, size)
         in_tier = over is None and _set_in_tier(
