@@ -238,15 +238,21 @@ def _article_of(glyphs):
     return build_article(parts, "p1-a1", BODY, 10.0)
 
 
-def test_text_opening_with_a_drop_cap_marks_paragraphs_by_indent_further_on():
-    """The cap's lines open flush; the next paragraph opens indented, so a short line
-    that ends no sentence (the next word did not fit) does not end a paragraph."""
+def _capped_article(under: list[str], under_top: float):
+    """An article under a headline whose text opens with the drop cap 今 beside three
+    lines, then ``under`` (a 10-character column) from ``under_top`` on."""
     glyphs = run("文章的标题", 0, 26, 24.0, "Hei")
     glyphs += run("今", 0, 70, 36.0, "Hei")
     glyphs += column(["年是规划收官", "之年，五年间", "从实现第一个"], 40, 40, 6)
-    glyphs += column(["百年奋斗目标到开启第", "二个百年", "奋斗目标到这里为止了",
-                      "还有一行写满了字的。", "  第二段从这里写起来", "开始也结束。"], 0, 85, 10)
-    article = _article_of(glyphs)
+    glyphs += column(under, 0, under_top, 10)
+    return _article_of(glyphs)
+
+
+def test_text_opening_with_a_drop_cap_marks_paragraphs_by_indent_further_on():
+    """The cap's lines open flush; the next paragraph opens indented, so a short line
+    that ends no sentence (the next word did not fit) does not end a paragraph."""
+    article = _capped_article(["百年奋斗目标到开启第", "二个百年", "奋斗目标到这里为止了",
+                               "还有一行写满了字的。", "  第二段从这里写起来", "开始也结束。"], 85)
     assert [b.text for b in article.blocks] == [
         "今年是规划收官之年，五年间从实现第一个百年奋斗目标到开启第二个百年奋斗目标到这里为止了"
         "还有一行写满了字的。", "第二段从这里写起来开始也结束。"]
@@ -256,12 +262,9 @@ def test_text_going_on_a_little_lower_under_a_drop_caps_lines_is_its_paragraph()
     """The lines under a drop cap's lines set a few points lower than the line pitch (the
     cap's foot takes room) go on with its paragraph: text that opens with a cap has not
     shown yet how it marks paragraphs, so extra leading there ends none."""
-    glyphs = run("文章的标题", 0, 26, 24.0, "Hei")
-    glyphs += run("今", 0, 70, 36.0, "Hei")
-    glyphs += column(["年是规划收官", "之年，五年间", "从实现第一个"], 40, 40, 6)
-    glyphs += column(["百年奋斗目标到开启第", "二个百年奋斗目标到这", "里为止了还有一行写满",
-                      "了字的。", "  第二段从这里写起来", "开始也结束。"], 0, 88, 10)
-    article = _article_of(glyphs)
+    article = _capped_article(["百年奋斗目标到开启第", "二个百年奋斗目标到这",
+                               "里为止了还有一行写满", "了字的。", "  第二段从这里写起来",
+                               "开始也结束。"], 88)
     assert [b.text for b in article.blocks] == [
         "今年是规划收官之年，五年间从实现第一个百年奋斗目标到开启第二个百年奋斗目标到这"
         "里为止了还有一行写满了字的。", "第二段从这里写起来开始也结束。"]
